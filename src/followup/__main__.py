@@ -1,0 +1,5 @@
+"""``python -m followup``."""
+
+from followup.cli.main import run
+
+run()

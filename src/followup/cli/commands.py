@@ -1,0 +1,178 @@
+"""What each single-case command does, between parsing flags and printing.
+
+The wall clock is read here (for the default ``--today``) and nowhere in the engine.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from followup import catalog
+from followup.compile.machine import CompiledPlaybook
+from followup.errors import InputError, Problem, UsageError
+from followup.io.case_loader import build_case
+from followup.io.yaml_reader import Document, read_yaml_file
+from followup.model.case import Case
+from followup.timeline.calendar import BusinessCalendar, CalendarError
+
+
+def today_for(case: Case) -> date:
+    """Today where the job seeker is (the case's timezone, else this machine's)."""
+    if case.timezone:
+        from zoneinfo import ZoneInfo
+
+        return datetime.now(ZoneInfo(case.timezone)).date()
+    return date.today()
+
+
+def read_case(path: str) -> tuple[Case, Document]:
+    """Parse and check a case file.
+
+    Raises:
+        InputError: every problem in the file, located.
+    """
+    doc = read_yaml_file(path)
+    return build_case(doc), doc
+
+
+_calendars: dict[str | None, BusinessCalendar] = {}
+
+
+def calendar_for(case: Case, doc: Document | None = None) -> BusinessCalendar:
+    """The business calendar of the case's country (one per country per process).
+
+    Raises:
+        InputError: the country has no public-holiday data.
+    """
+    country = case.country
+    if country in _calendars:
+        return _calendars[country]
+    if country is None:
+        cal = BusinessCalendar(None)
+    else:
+        from followup.timeline.calendar import HolidaysLibraryProvider
+
+        cal = BusinessCalendar(country, HolidaysLibraryProvider(cache_dir=_cache_dir()))
+        try:
+            cal.holidays_in(case.interview.year)
+        except CalendarError:
+            line, col = doc.where(("country",)) if doc else (1, 1)
+            raise InputError(
+                [
+                    Problem(
+                        case.file,
+                        line,
+                        col,
+                        f"no public-holiday data for country '{country}'",
+                        "an ISO 3166 code the holidays library knows, such as US, GB, DE",
+                    )
+                ]
+            ) from None
+    _calendars[country] = cal
+    return cal
+
+
+def _cache_dir() -> Path | None:
+    import os
+
+    env = os.environ.get("FOLLOWUP_CACHE")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("followup"))
+
+
+def choose_playbook(ref: str | None, case: Case, dirs: tuple[Path, ...]) -> CompiledPlaybook:
+    """``--playbook`` if given, else the case's own ``playbook:``.
+
+    Raises:
+        UsageError: neither names a playbook, or the id is unknown.
+        InputError: the playbook file has problems.
+    """
+    chosen = ref or case.playbook
+    if not chosen:
+        raise UsageError(
+            f"{case.file}: no playbook chosen; pass --playbook ID "
+            "(see 'followup playbooks') or add 'playbook: ID' to the case"
+        )
+    return catalog.load(chosen, dirs)
+
+
+def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
+    """``followup playbooks``."""
+    compiled = catalog.load_all(dirs)
+    entries = catalog.discover(dirs)
+    if as_json:
+        rows = [
+            {
+                "id": cp.id,
+                "title": cp.playbook.title,
+                "summary": cp.playbook.summary,
+                "source": cp.playbook.source.cite(),
+                "bundled": entries[cp.id].bundled if cp.id in entries else False,
+                "file": str(entries[cp.id].path) if cp.id in entries else cp.playbook.file,
+            }
+            for cp in compiled
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    for cp in compiled:
+        pb = cp.playbook
+        mine = "" if entries.get(cp.id) and entries[cp.id].bundled else "  (yours)"
+        click.echo(f"{pb.id}{mine}")
+        click.echo(f"  {pb.title}")
+        if pb.summary:
+            import textwrap
+
+            click.echo(textwrap.fill(pb.summary, 88, initial_indent="  ", subsequent_indent="  "))
+        click.echo(f"  source: {pb.source.cite()}")
+        click.echo("")
+
+
+def plan(
+    case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date | None, as_json: bool
+) -> None:
+    """``followup plan``."""
+    from followup.engine.plan import plan_case
+
+    case, doc = read_case(case_file)
+    cp = choose_playbook(ref, case, dirs)
+    result = plan_case(cp, case, today or today_for(case), calendar_for(case, doc))
+    if as_json:
+        from followup.render.json_out import plan_json
+
+        click.echo(json.dumps(plan_json(result), indent=2, ensure_ascii=False))
+    else:
+        from followup.render.text import plan_text
+
+        click.echo(plan_text(result, case, cp.playbook), nl=False)
+
+
+def explain(case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date | None) -> None:
+    """``followup explain``."""
+    from followup.engine.explain import explain_case
+    from followup.render.text import trace_text
+
+    case, doc = read_case(case_file)
+    cp = choose_playbook(ref, case, dirs)
+    entries = explain_case(cp, case, today or today_for(case), calendar_for(case, doc))
+    click.echo(trace_text(entries, case, cp.playbook), nl=False)
+
+
+def validate(files: tuple[str, ...]) -> None:
+    """``followup validate``: every problem in every file, then exit 2 if there were any."""
+    from followup.validate.files import validate_file
+
+    problems: list[Problem] = []
+    for name in files:
+        found, kind = validate_file(Path(name))
+        problems += found
+        if not found:
+            click.echo(f"{name}: ok ({kind})")
+    if problems:
+        raise InputError(problems)

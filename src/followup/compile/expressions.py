@@ -1,0 +1,108 @@
+"""Compile guards and date rules into small closures over a running case.
+
+Guards and dates are data in the playbook (never evaluated text); here each becomes a plain
+function so the engine's hot loop pays one call per test instead of walking a tree every time.
+A running case exposes facts as attributes named like the fact, and anchors as ``at_<anchor>``.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any, Protocol
+
+from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, DateTerm, Guard, Not, Offset
+from followup.timeline.calendar import BusinessCalendar
+
+
+class HasCalendar(Protocol):
+    cal: BusinessCalendar
+
+
+GuardFn = Callable[[Any], bool]
+DateFn = Callable[[Any], "date | None"]
+
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "is": operator.eq,
+    "is_not": operator.ne,
+    "lt": operator.lt,
+    "le": operator.le,
+    "gt": operator.gt,
+    "ge": operator.ge,
+    "in": lambda a, b: a in b,
+    "not_in": lambda a, b: a not in b,
+}
+
+
+def always(_: Any) -> bool:
+    """The guard of a rule without ``when``."""
+    return True
+
+
+def compile_guard(guard: Guard | None) -> GuardFn:
+    """A function of a running case that says whether ``guard`` holds."""
+    if guard is None:
+        return always
+    if isinstance(guard, Compare):
+        get = operator.attrgetter(guard.fact)
+        test = _OPS[guard.op]
+        value = guard.value
+        return lambda run: test(get(run), value)
+    if isinstance(guard, AllOf):
+        parts = tuple(compile_guard(g) for g in guard.items)
+        return lambda run: all(p(run) for p in parts)
+    if isinstance(guard, AnyOf):
+        parts = tuple(compile_guard(g) for g in guard.items)
+        return lambda run: any(p(run) for p in parts)
+    if isinstance(guard, Not):
+        inner = compile_guard(guard.item)
+        return lambda run: not inner(run)
+    raise TypeError(f"not a guard: {guard!r}")  # pragma: no cover - the model has no other kinds
+
+
+def shift(run: HasCalendar, day: date, offset: Offset | None) -> date:
+    """Move ``day`` by ``offset``, using the case's business calendar where it matters."""
+    if offset is None:
+        return day
+    d = offset.duration
+    if d.business_days or d.months:
+        return run.cal.add(day, d, offset.sign)
+    return day + timedelta(days=offset.sign * d.days)
+
+
+def _compile_term(term: DateTerm) -> DateFn:
+    get = operator.attrgetter("at_" + term.anchor)
+    offset = term.offset
+    if offset is None:
+        return get  # type: ignore[no-any-return]
+    d = offset.duration
+    if not d.business_days and not d.months:
+        delta = timedelta(days=offset.sign * d.days)
+
+        def plain(run: Any) -> date | None:
+            base: date | None = get(run)
+            return None if base is None else base + delta
+
+        return plain
+
+    def calendared(run: Any) -> date | None:
+        base: date | None = get(run)
+        return None if base is None else shift(run, base, offset)
+
+    return calendared
+
+
+def compile_date(rule: DateRule) -> DateFn:
+    """A function of a running case giving the date ``rule`` names, or None if unknown yet."""
+    terms = tuple(_compile_term(t) for t in rule.terms)
+    if len(terms) == 1:
+        return terms[0]
+    pick = max if rule.combine == "later" else min
+
+    def combined(run: Any) -> date | None:
+        known = [d for d in (t(run) for t in terms) if d is not None]
+        return pick(known) if known else None
+
+    return combined
+

@@ -1,0 +1,28 @@
+"""``explain``: the replay of a case as a trace, then the projection from today."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from followup.compile.machine import CompiledPlaybook
+from followup.engine.plan import project, situation_at
+from followup.engine.result import TraceEntry
+from followup.model.case import Case
+from followup.timeline.calendar import BusinessCalendar
+
+
+def explain_case(
+    cp: CompiledPlaybook, case: Case, today: date, cal: BusinessCalendar
+) -> list[TraceEntry]:
+    """Every event, timer, move and rule considered up to ``today``, then the projected steps."""
+    trace: list[TraceEntry] = [
+        TraceEntry(case.interview, "start", f"interview; state {cp.playbook.id}:interviewed")
+    ]
+    run, _ = situation_at(cp, case, today, cal, trace)
+    steps, closes_on = project(run, today)
+    for step in steps:
+        via = f" by {step.channel}" if step.channel else ""
+        trace.append(TraceEntry(step.due, "projected", f"{step.action}{via} [{step.rule_id}]"))
+    if closes_on and run.outcome is None:
+        trace.append(TraceEntry(closes_on, "projected", "the playbook closes the case"))
+    return trace

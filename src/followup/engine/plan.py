@@ -1,0 +1,161 @@
+"""The engine's two questions: where is this case on a day, and what comes next from there.
+
+Replay: recorded events in date order; before each, timers whose date has passed fire as virtual
+events.  Projection: from ``today``, assume the employer stays silent and every recommendation is
+done on its due date, until the playbook closes the case.  Both are pure functions of the case,
+the compiled playbook, the calendar and ``today``: no clock is read here.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from followup.compile.machine import CompiledPlaybook
+from followup.engine.result import Plan, Step, TraceEntry
+from followup.engine.run import Pending, Run
+from followup.model.case import Case, Event
+from followup.model.vocabulary import CLOSED
+from followup.timeline.calendar import BusinessCalendar
+
+# A projection stops after this many steps or this far ahead, whichever comes first; a playbook
+# that has not closed by then is reported as open-ended (``closes_on`` is null).
+MAX_STEPS = 60
+HORIZON = timedelta(days=730)
+NO_FOLLOW_UP_AVOID = "Do not check in again: they told you not to follow up (engine rule)."
+
+
+def situation_at(
+    cp: CompiledPlaybook,
+    case: Case,
+    today: date,
+    cal: BusinessCalendar,
+    trace: list[TraceEntry] | None = None,
+) -> tuple[Run, int]:
+    """Replay ``case`` up to and including ``today``.
+
+    Returns:
+        The run at ``today`` and how many recorded events are dated after it (not counted).
+    """
+    run = Run(cp, case, cal, trace)
+    ignored = 0
+    for ev in case.events:  # the loader keeps them sorted by (date, position in file)
+        if ev.date > today:
+            ignored += 1
+            continue
+        run.advance(ev.date, inclusive=False)
+        run.apply(ev)
+        if trace is not None:
+            run.consider(ev.date)
+    run.advance(today, inclusive=True)
+    if trace is not None:
+        if ignored:
+            run.note(today, "ignored", f"{ignored} event(s) dated after {today} not counted")
+        run.consider(today)
+    return run, ignored
+
+
+def _step(p: Pending, due: date) -> Step:
+    action = p.compiled.action
+    return Step(
+        action.kind, due, p.channel, action.id, action.advice, p.compiled.citation, action.optional
+    )
+
+
+def project(run: Run, today: date, *, next_only: bool = False) -> tuple[list[Step], date | None]:
+    """Steps from ``today`` on, assuming silence and every step done on its date.
+
+    Returns:
+        The steps in date order, and the day the playbook closes the case (None if it does not
+        within the horizon).
+    """
+    if run.state == CLOSED:
+        return [], run.closed_on
+    sim = run.clone()
+    now = today
+    end = today + HORIZON
+    steps: list[Step] = []
+    cutoff: date | None = None
+    while len(steps) < MAX_STEPS:
+        if sim.state == CLOSED:
+            return steps, sim.closed_on
+        best: Pending | None = None
+        for p in sim.pending():
+            if best is None or max(p.due, now) < max(best.due, now):
+                best = p
+        timer = sim.next_timer()
+        if best is not None and (timer is None or max(best.due, now) <= max(timer[0], now)):
+            when = max(best.due, now)
+            if when > end:
+                break
+            due = best.due if not steps else max(best.due, steps[-1].due)
+            if next_only:
+                if cutoff is None:
+                    cutoff = max(due, today)
+                elif due > cutoff:
+                    break
+            steps.append(_step(best, due))
+            now = when
+            event_type = best.compiled.completed_by
+            if event_type is None:
+                sim.complete(best.compiled, when)
+            else:
+                sim.apply(Event(when, event_type, channel=best.channel), best.compiled)
+            continue
+        if timer is None:
+            break
+        when = max(timer[0], now)
+        if when > end or (next_only and steps):
+            break
+        sim.fire(timer[1], when)
+        now = when
+    return steps, None
+
+
+def next_of(schedule: list[Step], today: date) -> list[Step]:
+    """The steps to act on first: everything overdue or due today, else the earliest date's."""
+    if not schedule:
+        return []
+    cutoff = max(schedule[0].due, today)
+    return [s for s in schedule if s.due <= cutoff]
+
+
+def avoid_now(run: Run) -> list[str]:
+    """The don'ts that apply in the run's current state."""
+    texts = [
+        ca.avoid.text
+        for ca in run.cp.avoid
+        if (not ca.avoid.states or run.state in ca.avoid.states) and ca.guard(run)
+    ]
+    if run.told_no_follow_up and run.state != CLOSED:
+        texts.append(NO_FOLLOW_UP_AVOID)
+    return texts
+
+
+def plan_case(
+    cp: CompiledPlaybook,
+    case: Case,
+    today: date,
+    cal: BusinessCalendar,
+    *,
+    next_only: bool = False,
+) -> Plan:
+    """Where ``case`` stands on ``today`` under ``cp``, and what to do next.
+
+    With ``next_only`` the projection stops after the first due date (what a batch agenda needs).
+    """
+    run, ignored = situation_at(cp, case, today, cal)
+    schedule, closes_on = project(run, today, next_only=next_only)
+    if run.state == CLOSED:
+        closes_on = run.closed_on
+    return Plan(
+        case_id=case.id,
+        playbook_id=cp.id,
+        today=today,
+        state=run.state,
+        next=tuple(next_of(schedule, today)),
+        schedule=tuple(schedule),
+        closes_on=closes_on,
+        outcome=run.outcome,
+        avoid=tuple(avoid_now(run)),
+        ignored_future_events=ignored,
+    )

@@ -1,0 +1,50 @@
+"""What the engine answers: frozen values that the renderers turn into text or JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One recommended action on one date."""
+
+    action: str
+    due: date
+    channel: str | None
+    rule_id: str
+    advice: str
+    source: str
+    optional: bool = False
+
+    @property
+    def why(self) -> str:
+        """Which rule recommends this, and the advice it encodes."""
+        return f"{self.rule_id}: {self.advice}"
+
+
+@dataclass(frozen=True, slots=True)
+class TraceEntry:
+    """One line of a replay trace: what happened on a date and what the engine made of it."""
+
+    date: date
+    kind: str
+    text: str
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Where an application stands on ``today`` and what to do from here."""
+
+    case_id: str
+    playbook_id: str
+    today: date
+    state: str
+    next: tuple[Step, ...]
+    schedule: tuple[Step, ...]
+    closes_on: date | None
+    outcome: str | None
+    avoid: tuple[str, ...]
+    ignored_future_events: int = 0

@@ -1,0 +1,453 @@
+"""One case running under one compiled playbook: its facts, anchors and the moves between states.
+
+A `Run` is the only mutable thing in the engine.  It is created per case, fed recorded events in
+date order, and advanced through time; timers fire as virtual events when their date passes.
+Facts are attributes named like the guard facts of the playbook language, and anchors are
+``at_<anchor>``, so compiled guards and dates read them with a plain attribute lookup.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from followup.compile.expressions import shift
+from followup.compile.machine import CompiledAction, CompiledPlaybook, Move, reply_trigger
+from followup.engine.result import TraceEntry
+from followup.errors import EngineError
+from followup.model.case import Case, Event
+from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE, NUDGE_KINDS
+from followup.timeline.calendar import BusinessCalendar
+
+# Two nudges about the decision are never recommended closer together than this.
+MIN_NUDGE_GAP = timedelta(days=3)
+# A playbook whose timers chase each other without an event in between is broken; stop early.
+MAX_MOVES_PER_ADVANCE = 200
+
+CONTACT_EVENTS = frozenset({"thank_you_sent", "note_sent", "check_in_sent", "update_sent"})
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """An action that applies now, with the date and channel the engine resolved for it."""
+
+    compiled: CompiledAction
+    due: date
+    channel: str | None
+
+
+class Run:
+    """The replay state of one case.  See the module docstring."""
+
+    __slots__ = (
+        "at_committed",
+        "at_competing_offer",
+        "at_decision_by",
+        "at_follow_up_after",
+        "at_interview",
+        "at_last_contact",
+        "at_offer_deadline",
+        "at_portfolio_update",
+        "at_reply",
+        "at_state_entered",
+        "at_thank_you_sent",
+        "cal",
+        "case",
+        "check_ins",
+        "closed_on",
+        "committed",
+        "committed_channel",
+        "competing_offer",
+        "contacts",
+        "cp",
+        "credits",
+        "done",
+        "follow_up",
+        "has_decision_date",
+        "has_follow_up_after",
+        "interviewers",
+        "last_done",
+        "last_nudge",
+        "last_reply",
+        "may_call",
+        "networked",
+        "not_before",
+        "outcome",
+        "portfolio_update",
+        "preferred_channel",
+        "round",
+        "state",
+        "told_no_follow_up",
+        "trace",
+    )
+
+    def __init__(
+        self,
+        cp: CompiledPlaybook,
+        case: Case,
+        cal: BusinessCalendar,
+        trace: list[TraceEntry] | None = None,
+    ) -> None:
+        self.cp = cp
+        self.case = case
+        self.cal = cal
+        self.trace = trace
+        employer = case.employer
+        self.state = INITIAL_STATE
+        self.outcome: str | None = None
+        self.closed_on: date | None = None
+        self.follow_up = employer.follow_up
+        self.preferred_channel = employer.preferred_channel or "none"
+        self.may_call = employer.may_call
+        self.told_no_follow_up = False
+        self.interviewers = len(case.interviewers)
+        self.competing_offer = False
+        self.portfolio_update = False
+        self.committed = False
+        self.committed_channel: str | None = None
+        self.networked = False
+        self.round = 1
+        self.at_competing_offer: date | None = None
+        self.at_offer_deadline: date | None = None
+        self.at_portfolio_update: date | None = None
+        self.at_committed: date | None = None
+        self._start_round(case.interview)
+        decision_by = employer.decision_by
+        if decision_by is None and employer.decision_in is not None:
+            decision_by = cal.add(case.interview, employer.decision_in)
+        self.at_decision_by = decision_by
+        self.has_decision_date = decision_by is not None
+        after = employer.follow_up_after
+        self.at_follow_up_after = cal.add(case.interview, after) if after else None
+        self.has_follow_up_after = after is not None
+
+    def _start_round(self, interview: date) -> None:
+        """Begin an interview round: counters and per-rule progress start over."""
+        self.at_interview = interview
+        self.at_state_entered = interview
+        self.at_last_contact = interview
+        self.at_thank_you_sent: date | None = None
+        self.at_reply: date | None = None
+        self.at_decision_by = None
+        self.at_follow_up_after = None
+        self.has_decision_date = False
+        self.has_follow_up_after = False
+        self.last_reply = "none"
+        self.check_ins = 0
+        self.contacts = 0
+        self.last_nudge: date | None = None
+        self.not_before: date | None = None
+        self.done: dict[str, int] = {}
+        self.last_done: dict[str, date] = {}
+        self.credits: dict[str, int] = {}
+
+    def clone(self) -> Run:
+        """An independent copy, for projecting the future without touching the replay."""
+        other = Run.__new__(Run)
+        for name in Run.__slots__:
+            setattr(other, name, getattr(self, name))
+        other.done = dict(self.done)
+        other.last_done = dict(self.last_done)
+        other.credits = dict(self.credits)
+        other.trace = None
+        return other
+
+    # -- tracing -------------------------------------------------------------------------------
+
+    def note(self, day: date, kind: str, text: str, details: tuple[str, ...] = ()) -> None:
+        """Record a trace line, when tracing."""
+        if self.trace is not None:
+            self.trace.append(TraceEntry(day, kind, text, details))
+
+    # -- moves ---------------------------------------------------------------------------------
+
+    def fire(self, move: Move, day: date) -> None:
+        """Take a move: enter its state (a move to the same state keeps the entry date)."""
+        source = self.state
+        if move.dest != source:
+            self.state = move.dest
+            self.at_state_entered = day
+            if source == CLOSED:
+                self.outcome = None
+                self.closed_on = None
+            if move.dest == CLOSED:
+                self.outcome = move.outcome
+                self.closed_on = day
+            else:
+                self._use_credits(day)
+        self.note(day, "transition", f"{source} -> {move.dest}", (f"rule {move.rule_id}",))
+
+    def trigger(self, name: str, day: date) -> bool:
+        """Fire the first move for ``name`` from the current state whose guard holds."""
+        moves = self.cp.on_event.get((self.state, name))
+        if not moves:
+            return False
+        for move in moves:
+            if move.guard(self):
+                self.fire(move, day)
+                return True
+            self.note(day, "skipped", f"{move.rule_id}: its condition does not hold")
+        return False
+
+    def next_timer(self) -> tuple[date, Move] | None:
+        """The earliest timer of the current state that applies, with the day it fires."""
+        best: tuple[date, Move] | None = None
+        for move in self.cp.timers.get(self.state, ()):
+            assert move.when_date is not None
+            when = move.when_date(self)
+            if when is None or not move.guard(self):
+                continue
+            when = max(when, self.at_state_entered)
+            if best is None or when < best[0]:
+                best = (when, move)
+        return best
+
+    def consider(self, day: date) -> None:
+        """Trace every rule of the current state: what is pending, and why the rest is not."""
+        if self.trace is None:
+            return
+        details: list[str] = []
+        for ca in self.cp.actions.get(self.state, ()):
+            found = self._resolve(ca)
+            if isinstance(found, Pending):
+                via = f" by {found.channel}" if found.channel else ""
+                details.append(f"action {ca.action.id}: due {found.due}{via}")
+            else:
+                details.append(f"action {ca.action.id}: not due ({found})")
+        for move in self.cp.timers.get(self.state, ()):
+            assert move.when_date is not None
+            when = move.when_date(self)
+            if when is None:
+                details.append(f"timer {move.rule_id}: its date is not known for this case")
+            elif not move.guard(self):
+                details.append(f"timer {move.rule_id}: its condition does not hold")
+            else:
+                details.append(f"timer {move.rule_id}: fires {max(when, self.at_state_entered)}")
+        if not details:
+            details.append("no rules apply in this state")
+        self.note(day, "rules", f"in state {self.state}", tuple(details))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def pending(self) -> list[Pending]:
+        """Actions of the current state that still apply, each with its resolved date."""
+        result: list[Pending] = []
+        for ca in self.cp.actions.get(self.state, ()):
+            found = self._resolve(ca)
+            if isinstance(found, Pending):
+                result.append(found)
+        return result
+
+    def why_not(self, ca: CompiledAction) -> str:
+        """Why an action of the current state is not pending (for ``explain``)."""
+        found = self._resolve(ca)
+        return "pending" if isinstance(found, Pending) else found
+
+    def _resolve(self, ca: CompiledAction) -> Pending | str:
+        action = ca.action
+        if not ca.guard(self):
+            return "its condition does not hold"
+        count = self.done.get(action.id, 0)
+        repeat = action.repeat
+        if repeat is None:
+            if count:
+                return "already done"
+            due = ca.due(self)
+        else:
+            if repeat.max is not None and count >= repeat.max:
+                return f"done {count} times, the most it allows"
+            if count:
+                due = shift(self, self.last_done[action.id], repeat.every)
+            else:
+                due = ca.due(self)
+        if due is None:
+            return "its date is not known for this case"
+        if action.kind in NUDGE_KINDS:
+            if self.told_no_follow_up:
+                return "they asked you not to follow up"
+            if self.not_before is not None and due < self.not_before:
+                due = self.not_before
+            if self.last_nudge is not None and due < self.last_nudge + MIN_NUDGE_GAP:
+                due = self.last_nudge + MIN_NUDGE_GAP
+        if ca.until is not None:
+            until = ca.until(self)
+            if until is not None and due > until:
+                return f"its next date {due} is past its end {until}"
+        channel = self._channel(ca)
+        if channel in DIRECT_CHANNELS:
+            due = self.cal.roll_forward(due)
+        return Pending(ca, due, channel)
+
+    def _channel(self, ca: CompiledAction) -> str | None:
+        for use, guard in ca.channel:
+            if not guard(self):
+                continue
+            if use == "none":
+                return None
+            if use == "preferred":
+                if self.preferred_channel == "none":
+                    continue
+                use = self.preferred_channel
+            elif use == "committed":
+                if not self.committed or self.committed_channel is None:
+                    continue
+                use = self.committed_channel
+            if use == "phone" and not self.may_call:
+                continue
+            return use
+        return None
+
+    def complete(self, ca: CompiledAction, day: date) -> None:
+        """Count an action as done on ``day``."""
+        action_id = ca.action.id
+        self.done[action_id] = self.done.get(action_id, 0) + 1
+        self.last_done[action_id] = day
+
+    def _attribute(self, kind_event: str, day: date, channel: str | None) -> None:
+        """Credit a recorded contact to the pending action it fulfils, or bank it for later."""
+        best: Pending | None = None
+        for p in self.pending():
+            if p.compiled.completed_by == kind_event and (best is None or p.due < best.due):
+                best = p
+        if best is not None:
+            self.complete(best.compiled, day)
+            self.note(day, "done", f"counts as {best.compiled.action.id}")
+        else:
+            self.credits[kind_event] = self.credits.get(kind_event, 0) + 1
+
+    def _use_credits(self, day: date) -> None:
+        """On entering a state, count contacts made ahead of time against its actions."""
+        if not self.credits:
+            return
+        for p in self.pending():
+            event = p.compiled.completed_by
+            if event is not None and self.credits.get(event, 0) > 0:
+                self.credits[event] -= 1
+                self.complete(p.compiled, day)
+                self.note(day, "done", f"{p.compiled.action.id} was already done earlier")
+
+    # -- events --------------------------------------------------------------------------------
+
+    def apply(self, ev: Event, attribute_to: CompiledAction | None = None) -> None:
+        """Apply one recorded (or, in projection, assumed) event."""
+        day = ev.date
+        kind = ev.type
+        self.note(day, "event", _describe_event(ev))
+        if kind in CONTACT_EVENTS:
+            if attribute_to is not None:
+                self.complete(attribute_to, day)
+            else:
+                self._attribute(kind, day, ev.channel)
+            if ev.channel is None or ev.channel in DIRECT_CHANNELS:
+                self.contacts += 1
+                self.at_last_contact = day
+                if self.committed and self.at_committed is not None:
+                    self.committed = False
+            if kind == "thank_you_sent" and self.at_thank_you_sent is None:
+                self.at_thank_you_sent = day
+            elif kind == "check_in_sent":
+                self.check_ins += 1
+                self.last_nudge = day
+            elif kind == "update_sent":
+                self.competing_offer = False
+                self.portfolio_update = False
+        elif kind == "networked":
+            if attribute_to is not None:
+                self.complete(attribute_to, day)
+            else:
+                self._attribute(kind, day, ev.channel)
+            self.networked = True
+        elif kind == "competing_offer":
+            self.competing_offer = True
+            self.at_competing_offer = day
+            self.at_offer_deadline = ev.deadline
+        elif kind == "portfolio_update":
+            self.portfolio_update = True
+            self.at_portfolio_update = day
+        elif kind == "committed":
+            self.committed = True
+            self.at_committed = ev.due or day
+            self.committed_channel = ev.channel
+        elif kind == "reply":
+            self._reply(ev)
+            return
+        self.trigger(kind, day)
+
+    def _reply(self, ev: Event) -> None:
+        day = ev.date
+        outcome = ev.outcome or "still_deciding"
+        if self.state == CLOSED and self.outcome != "moved_on":
+            self.note(day, "ignored", f"the application is already closed ({self.outcome})")
+            return
+        self.at_reply = day
+        if outcome == "next_round":
+            self.trigger(reply_trigger(outcome), day)
+            self.round += 1
+            self._start_round(ev.interview or day)
+            self.last_reply = "next_round"
+            return
+        if outcome in ("still_deciding", "no_follow_up"):
+            self.last_reply = outcome
+            # The employer spoke: the nudging starts over from what they said.
+            self.check_ins = 0
+            for ca in _nudge_actions(self.cp):
+                self.done.pop(ca.action.id, None)
+            self.credits.pop("check_in_sent", None)
+            if ev.decision_by is not None:
+                self.at_decision_by = ev.decision_by
+                self.has_decision_date = True
+                self.not_before = ev.decision_by
+            if outcome == "no_follow_up":
+                self.told_no_follow_up = True
+                self.follow_up = "not_wanted"
+        self.trigger(reply_trigger(outcome), day)
+
+    # -- time ----------------------------------------------------------------------------------
+
+    def advance(self, limit: date, *, inclusive: bool) -> None:
+        """Let time pass up to ``limit``: timers fire and reminders lapse, in date order.
+
+        Raises:
+            EngineError: the playbook's timers keep firing without time passing.
+        """
+        for _ in range(MAX_MOVES_PER_ADVANCE):
+            timer = self.next_timer()
+            reminder = self._next_reminder()
+            if reminder is not None and (timer is None or reminder[0] <= timer[0]):
+                if reminder[0] >= limit:
+                    return
+                self.complete(reminder[1], reminder[0])
+                self.note(reminder[0], "reminder", f"{reminder[1].action.id} was due")
+                continue
+            if timer is None:
+                return
+            when, move = timer
+            if when > limit or (when == limit and not inclusive):
+                return
+            self.note(when, "timer", f"{move.rule_id} fired")
+            self.fire(move, when)
+        raise EngineError(
+            f"playbook {self.cp.id}: timers in state '{self.state}' keep firing without end"
+        )
+
+    def _next_reminder(self) -> tuple[date, CompiledAction] | None:
+        """The earliest pending action that nothing recorded can complete (advice, not contact)."""
+        best: tuple[date, CompiledAction] | None = None
+        for p in self.pending():
+            if p.compiled.completed_by is None and (best is None or p.due < best[0]):
+                best = (p.due, p.compiled)
+        return best
+
+
+def _nudge_actions(cp: CompiledPlaybook) -> list[CompiledAction]:
+    return [ca for group in cp.actions.values() for ca in group if ca.action.kind in NUDGE_KINDS]
+
+
+def _describe_event(ev: Event) -> str:
+    text = ev.type
+    if ev.outcome:
+        text += f" ({ev.outcome})"
+    if ev.channel:
+        text += f" by {ev.channel}"
+    return text
+

@@ -1,0 +1,77 @@
+"""One root error for the whole package, with a branch per kind of failure.
+
+Every error carries the exit code the CLI returns for it (2 for bad input or usage, 1 for a
+runtime failure), so the CLI never has to guess.  Input errors carry *every* problem found, each
+with the place it was found, so a user fixes a file in one pass instead of one error per run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_BAD_INPUT = 2
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing wrong with one input, at one place.
+
+    Rendered as ``file:line:col: message; expected ...`` (line and column are 1-based).
+    """
+
+    file: str
+    line: int
+    col: int
+    message: str
+    expected: str = ""
+    code: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.file}:{self.line}:{self.col}: "
+        if self.code:
+            text += f"{self.code} "
+        text += self.message
+        if self.expected:
+            text += f"; expected {self.expected}"
+        return text
+
+
+class FollowupError(Exception):
+    """Root of every error this package raises on purpose."""
+
+    exit_code: int = EXIT_FAILURE
+
+
+class InputError(FollowupError):
+    """Something a user gave us (a file, a flag, a date) is not acceptable.
+
+    Holds every problem found, sorted by place, so all of them can be reported at once.
+    """
+
+    exit_code = EXIT_BAD_INPUT
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def at(
+        cls, file: str, line: int, col: int, message: str, expected: str = ""
+    ) -> InputError:
+        """Build an error holding a single problem."""
+        return cls([Problem(file, line, col, message, expected)])
+
+
+class UsageError(FollowupError):
+    """The command line itself is wrong (an unknown playbook id, a bad flag value)."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+class EngineError(FollowupError):
+    """The engine could not finish (a bug or an impossible internal state), not the user's fault."""
+
+    exit_code = EXIT_FAILURE

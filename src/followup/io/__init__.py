@@ -1,0 +1,1 @@
+"""Reading user files (YAML playbooks and case files) into plain data with source locations."""

@@ -1,0 +1,141 @@
+"""Small typed readers over located YAML data that collect problems instead of stopping.
+
+The loaders walk a whole document with these, so a user sees every problem in one run.  Each
+reader returns the value (or a fallback) and files a `Problem` pointing at the exact place.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from followup.errors import Problem
+from followup.io.yaml_reader import Document, Path_
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or ''."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def type_name(value: object) -> str:
+    """How a YAML value looks to a user who wrote it."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping"
+
+
+class Reader:
+    """Reads values from one document, collecting problems as it goes."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.problems: list[Problem] = []
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+    def fail(self, path: Path_, message: str, expected: str = "", *, key: bool = False) -> None:
+        """File a problem at ``path``."""
+        self.problems.append(self.doc.problem(path, message, expected, key=key))
+
+    def mapping(
+        self,
+        path: Path_,
+        value: object,
+        allowed: Iterable[str],
+        required: Iterable[str] = (),
+        what: str = "",
+    ) -> Mapping[str, object]:
+        """A mapping with only ``allowed`` keys and every ``required`` one; {} if not a mapping."""
+        if not isinstance(value, dict):
+            self.fail(
+                path, f"{what or 'this'} is {type_name(value)}", "a mapping of keys to values"
+            )
+            return {}
+        allowed = tuple(allowed)
+        for key in value:
+            if key not in allowed:
+                hint = suggest(key, allowed)
+                self.fail(
+                    (*path, key),
+                    f"unknown key '{key}'{hint}",
+                    "one of " + ", ".join(allowed),
+                    key=True,
+                )
+        for key in required:
+            if key not in value:
+                self.fail(path, f"{what or 'this'} has no '{key}'", f"a '{key}' key")
+        return value
+
+    def text(self, path: Path_, value: object, what: str, *, allow_empty: bool = False) -> str:
+        """A non-empty string."""
+        if not isinstance(value, str):
+            self.fail(path, f"{what} is {type_name(value)}", "text")
+            return ""
+        if not allow_empty and not value.strip():
+            self.fail(path, f"{what} is empty", "some text")
+        return value
+
+    def boolean(self, path: Path_, value: object, what: str) -> bool:
+        """Exactly true or false (``yes``/``no``/``on``/``off`` are text, not booleans)."""
+        if not isinstance(value, bool):
+            shown = f"'{value}'" if isinstance(value, str) else type_name(value)
+            self.fail(path, f"{what} is {shown}", "true or false")
+            return False
+        return value
+
+    def integer(self, path: Path_, value: object, what: str, minimum: int = 0) -> int:
+        """A whole number no smaller than ``minimum``."""
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.fail(path, f"{what} is {type_name(value)}", f"a whole number >= {minimum}")
+            return minimum
+        if value < minimum:
+            self.fail(path, f"{what} is {value}", f"a whole number >= {minimum}")
+            return minimum
+        return value
+
+    def choice(self, path: Path_, value: object, what: str, choices: Iterable[str]) -> str:
+        """One of ``choices``; suggests the closest on a typo."""
+        choices = tuple(choices)
+        if not isinstance(value, str) or value not in choices:
+            shown = f"'{value}'" if isinstance(value, str) else type_name(value)
+            hint = suggest(value, choices) if isinstance(value, str) else ""
+            self.fail(path, f"{what} {shown} is not known{hint}", "one of " + ", ".join(choices))
+            return choices[0]
+        return value
+
+    def day(self, path: Path_, value: object, what: str) -> date | None:
+        """A calendar date written YYYY-MM-DD that exists (2026-02-30 does not)."""
+        if not isinstance(value, str) or not _DATE.match(value):
+            shown = f"'{value}'" if isinstance(value, str) else type_name(value)
+            self.fail(path, f"{what} {shown} is not a date", "a date written YYYY-MM-DD")
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(path, f"{what} {value} does not exist", "a real calendar date")
+            return None
+
+    def items(self, path: Path_, value: object, what: str) -> list[object]:
+        """A list; [] if it is not one."""
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.fail(path, f"{what} is {type_name(value)}", "a list")
+            return []
+        return value

@@ -1,0 +1,546 @@
+"""Located YAML data -> a checked `Playbook`: every shape and meaning problem, with its place.
+
+This is the semantic stage of loading.  It is strict on its own (anything it accepts also passes
+the shipped JSON Schema, which a test keeps true), so the slower schema stage only runs when
+something is wrong, to add its view of the problems.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from followup.errors import InputError
+from followup.io.checks import Reader, suggest, type_name
+from followup.io.yaml_reader import Document, Path_
+from followup.model.playbook import (
+    Action,
+    ActionKind,
+    AllOf,
+    AnyOf,
+    Avoid,
+    ChannelOption,
+    Citation,
+    Compare,
+    DateRule,
+    DateTerm,
+    Guard,
+    Not,
+    Offset,
+    Origin,
+    Playbook,
+    Repeat,
+    Source,
+    Transition,
+)
+from followup.model.vocabulary import (
+    ANCHORS,
+    CHANNELS,
+    CLOSED,
+    CORE_ACTION_KINDS,
+    EVENT_TYPES,
+    FACTS,
+    GUARD_OPERATORS,
+    OPEN_STATES,
+    OUTCOMES,
+    PLAYBOOK_TRIGGERS,
+    STATES,
+)
+from followup.timeline.durations import Duration, DurationError, parse_duration
+
+TOP_KEYS = (
+    "id",
+    "title",
+    "summary",
+    "source",
+    "parameters",
+    "kinds",
+    "transitions",
+    "actions",
+    "avoid",
+)
+SOURCE_KEYS = ("title", "publisher", "author", "date", "file", "url")
+TRANSITION_KEYS = ("id", "from", "on", "after", "to", "outcome", "when", "advice", "source")
+ACTION_KEYS = (
+    "id",
+    "in",
+    "kind",
+    "due",
+    "channel",
+    "repeat",
+    "optional",
+    "when",
+    "advice",
+    "source",
+)
+AVOID_KEYS = ("id", "in", "when", "advice", "source")
+REPEAT_KEYS = ("every", "max", "until")
+KIND_KEYS = ("completed_by", "description")
+CHANNEL_WORDS = (*CHANNELS, "preferred", "committed", "none")
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+TERM_RE = re.compile(r"^\s*([a-z_]+)\s*(?:([+-])\s*([A-Za-z0-9_.]+))?\s*$")
+DATE_RULE_HELP = "'ANCHOR', 'ANCHOR + DURATION' or {later_of: [...]} / {earlier_of: [...]}"
+
+
+class _PlaybookReader(Reader):
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc)
+        self.parameters: dict[str, Duration | int] = {}
+        self.rule_ids: dict[str, Path_] = {}
+        self.kind_names: set[str] = set(CORE_ACTION_KINDS)
+
+    def origin(self, path: Path_) -> Origin:
+        line, col = self.doc.where(path)
+        return Origin(self.file, line, col)
+
+    # -- identifiers and references ----------------------------------------------------------
+
+    def rule_id(self, path: Path_, value: object) -> str:
+        rid = self.text(path, value, "the rule id")
+        if rid and not ID_RE.match(rid):
+            self.fail(path, f"rule id '{rid}' has odd characters", "lower-case letters, digits, -")
+        if rid in self.rule_ids:
+            line, _ = self.doc.where(self.rule_ids[rid])
+            self.fail(path, f"rule id '{rid}' is used twice (first at line {line})", "unique ids")
+        elif rid:
+            self.rule_ids[rid] = path
+        return rid
+
+    def states(
+        self, path: Path_, value: object, what: str, *, any_ok: bool = False
+    ) -> tuple[str, ...]:
+        if any_ok and value == "any":
+            return OPEN_STATES
+        values = value if isinstance(value, list) else [value]
+        result: list[str] = []
+        for i, v in enumerate(values):
+            where = (*path, i) if isinstance(value, list) else path
+            result.append(self.choice(where, v, what, STATES))
+        if not result:
+            self.fail(path, f"{what} lists no state", "at least one state")
+        return tuple(result)
+
+    def duration_or_parameter(self, path: Path_, token: str) -> tuple[Duration, str] | None:
+        if NAME_RE.match(token) and not token[0].isdigit():
+            value = self.parameters.get(token)
+            if isinstance(value, Duration):
+                return value, token
+            if value is None:
+                hint = suggest(token, self.parameters)
+                self.fail(path, f"no parameter named '{token}'{hint}", "a duration or a parameter")
+            else:
+                self.fail(path, f"parameter '{token}' is a count, not a duration", "a duration")
+            return None
+        try:
+            return parse_duration(token), ""
+        except DurationError as err:
+            self.fail(path, str(err).split(";")[0], err.expected)
+            return None
+
+    def offset(self, path: Path_, value: object) -> Offset | None:
+        if not isinstance(value, str):
+            self.fail(path, f"the interval is {type_name(value)}", "a duration such as 1w")
+            return None
+        found = self.duration_or_parameter(path, value.strip())
+        return Offset(1, found[0], found[1]) if found else None
+
+    def term(self, path: Path_, value: object) -> DateTerm | None:
+        if not isinstance(value, str):
+            self.fail(path, f"the date is {type_name(value)}", DATE_RULE_HELP)
+            return None
+        match = TERM_RE.match(value)
+        if not match:
+            self.fail(path, f"'{value}' is not a date rule", DATE_RULE_HELP)
+            return None
+        anchor, sign, token = match.groups()
+        if anchor not in ANCHORS:
+            hint = suggest(anchor, ANCHORS)
+            self.fail(path, f"unknown anchor '{anchor}'{hint}", "one of " + ", ".join(ANCHORS))
+            return None
+        if token is None:
+            return DateTerm(anchor)
+        found = self.duration_or_parameter(path, token)
+        if found is None:
+            return None
+        return DateTerm(anchor, Offset(1 if sign == "+" else -1, found[0], found[1]))
+
+    def date_rule(self, path: Path_, value: object) -> DateRule | None:
+        if isinstance(value, dict):
+            spec = self.mapping(path, value, ("later_of", "earlier_of"), what="the date rule")
+            if len(spec) != 1:
+                self.fail(
+                    path, "the date rule needs exactly one of later_of, earlier_of", DATE_RULE_HELP
+                )
+                return None
+            key, raw = next(iter(spec.items()))
+            items = self.items((*path, key), raw, key)
+            if not items:
+                self.fail((*path, key), f"{key} lists no dates", "at least one date term")
+            terms = [self.term((*path, key, i), v) for i, v in enumerate(items)]
+            if any(t is None for t in terms) or not terms:
+                return None
+            combine = "later" if key == "later_of" else "earlier"
+            return DateRule(tuple(t for t in terms if t is not None), combine)
+        term = self.term(path, value)
+        return DateRule((term,)) if term else None
+
+    # -- guards ---------------------------------------------------------------------------------
+
+    def guard(self, path: Path_, value: object) -> Guard | None:
+        if not isinstance(value, dict) or not value:
+            self.fail(path, f"the condition is {type_name(value)}", "a mapping of facts to values")
+            return None
+        parts: list[Guard] = []
+        for key, item in value.items():
+            where = (*path, key)
+            if key in ("all", "any"):
+                subs = [
+                    self.guard((*where, i), g) for i, g in enumerate(self.items(where, item, key))
+                ]
+                if not subs:
+                    self.fail(where, f"'{key}' lists no conditions", "a list of conditions")
+                clean = tuple(g for g in subs if g is not None)
+                parts.append(AllOf(clean) if key == "all" else AnyOf(clean))
+            elif key == "not":
+                inner = self.guard(where, item)
+                if inner is not None:
+                    parts.append(Not(inner))
+            elif key in FACTS:
+                parts.extend(self.fact_tests(where, key, item))
+            else:
+                hint = suggest(key, (*FACTS, "all", "any", "not"))
+                self.fail(
+                    where, f"unknown fact '{key}'{hint}", "a fact: " + ", ".join(FACTS), key=True
+                )
+        return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
+
+    def fact_tests(self, path: Path_, fact: str, value: object) -> list[Guard]:
+        if not isinstance(value, dict):
+            return [Compare(fact, "is", self.fact_value(path, fact, value))]
+        tests: list[Guard] = []
+        for op, operand in value.items():
+            where = (*path, op)
+            if op not in GUARD_OPERATORS:
+                hint = suggest(op, GUARD_OPERATORS)
+                self.fail(
+                    where,
+                    f"unknown test '{op}'{hint}",
+                    "one of " + ", ".join(GUARD_OPERATORS),
+                    key=True,
+                )
+                continue
+            kind = FACTS[fact]
+            if op in ("lt", "le", "gt", "ge") and kind != "int":
+                self.fail(
+                    where,
+                    f"'{fact}' is not a count, so '{op}' does not apply",
+                    "is, is_not, in, not_in",
+                )
+                continue
+            if op in ("in", "not_in"):
+                items = self.items(where, operand, f"the values for '{op}'")
+                vals = tuple(
+                    str(self.fact_value((*where, i), fact, v)) for i, v in enumerate(items)
+                )
+                tests.append(Compare(fact, op, vals))
+            else:
+                tests.append(Compare(fact, op, self.fact_value(where, fact, operand)))
+        return tests
+
+    def fact_value(self, path: Path_, fact: str, value: object) -> bool | int | str:
+        kind = FACTS[fact]
+        if kind == "bool":
+            return self.boolean(path, value, f"the value for '{fact}'")
+        if kind == "int":
+            if isinstance(value, str) and value in self.parameters:
+                param = self.parameters[value]
+                if isinstance(param, int):
+                    return param
+                self.fail(path, f"parameter '{value}' is a duration, not a count", "a count")
+                return 0
+            if isinstance(value, str):
+                hint = suggest(value, self.parameters)
+                self.fail(
+                    path,
+                    f"no count parameter named '{value}'{hint}",
+                    "a whole number or a count parameter",
+                )
+                return 0
+            return self.integer(path, value, f"the value for '{fact}'")
+        assert isinstance(kind, tuple)
+        return self.choice(path, value, f"the value for '{fact}'", kind)
+
+    # -- sections -------------------------------------------------------------------------------
+
+    def read_parameters(self, path: Path_, value: object) -> None:
+        if value is None:
+            return
+        if not isinstance(value, dict):
+            self.fail(path, f"parameters is {type_name(value)}", "a mapping of names to values")
+            return
+        for name, raw in value.items():
+            where = (*path, name)
+            if not NAME_RE.match(name):
+                self.fail(
+                    where, f"parameter name '{name}' has odd characters", "snake_case", key=True
+                )
+            if isinstance(raw, bool) or not isinstance(raw, int | str):
+                self.fail(
+                    where,
+                    f"parameter '{name}' is {type_name(raw)}",
+                    "a duration such as 1w, or a whole number",
+                )
+            elif isinstance(raw, int):
+                self.parameters[name] = self.integer(where, raw, f"parameter '{name}'")
+            else:
+                try:
+                    self.parameters[name] = parse_duration(raw)
+                except DurationError as err:
+                    self.fail(where, str(err).split(";")[0], err.expected)
+
+    def read_kinds(self, path: Path_, value: object) -> list[ActionKind]:
+        if value is None:
+            return []
+        if not isinstance(value, dict):
+            self.fail(path, f"kinds is {type_name(value)}", "a mapping of kind names to settings")
+            return []
+        kinds: list[ActionKind] = []
+        for name, raw in value.items():
+            where = (*path, name)
+            if not NAME_RE.match(name):
+                self.fail(where, f"kind name '{name}' has odd characters", "snake_case", key=True)
+            if name in CORE_ACTION_KINDS:
+                self.fail(where, f"'{name}' is a core kind already", "a new name", key=True)
+            spec = self.mapping(
+                where, raw if raw is not None else {}, KIND_KEYS, what=f"kind '{name}'"
+            )
+            done = spec.get("completed_by")
+            if done is not None:
+                done = self.choice((*where, "completed_by"), done, "the event", EVENT_TYPES)
+            desc = spec.get("description", "")
+            desc = self.text((*where, "description"), desc, "the description", allow_empty=True)
+            self.kind_names.add(name)
+            kinds.append(ActionKind(name, done, desc))
+        return kinds
+
+    def cite(self, path: Path_, value: object) -> Citation:
+        if value is None:
+            return Citation("")
+        return Citation(self.text(path, value, "the source part"))
+
+    def read_transition(self, path: Path_, raw: object) -> Transition | None:
+        spec = self.mapping(path, raw, TRANSITION_KEYS, ("id", "from", "to"), "the transition")
+        if not spec:
+            return None
+        rid = self.rule_id((*path, "id"), spec.get("id"))
+        sources = self.states((*path, "from"), spec.get("from"), "the state", any_ok=True)
+        dest = self.choice((*path, "to"), spec.get("to"), "the state", STATES)
+        on = spec.get("on")
+        after = None
+        if ("on" in spec) == ("after" in spec):
+            self.fail(
+                path,
+                "a transition needs exactly one of 'on' (an event) or 'after' (a date)",
+                "on or after",
+            )
+        elif on is not None:
+            on = self.choice((*path, "on"), on, "the event", PLAYBOOK_TRIGGERS)
+        else:
+            after = self.date_rule((*path, "after"), spec.get("after"))
+        outcome = spec.get("outcome")
+        if outcome is not None:
+            outcome = self.choice((*path, "outcome"), outcome, "the outcome", OUTCOMES)
+            if dest != CLOSED:
+                self.fail(
+                    (*path, "outcome"), "only a move to 'closed' has an outcome", "no outcome"
+                )
+        elif dest == CLOSED:
+            outcome = "moved_on"
+        if CLOSED in sources and "from" in spec and spec.get("from") != "any":
+            self.fail(
+                (*path, "from"),
+                "nothing moves out of 'closed' but the engine's own rules",
+                "an open state",
+            )
+        when = self.guard((*path, "when"), spec["when"]) if "when" in spec else None
+        advice = self.text(
+            (*path, "advice"), spec.get("advice", ""), "the advice", allow_empty=True
+        )
+        return Transition(
+            rid,
+            sources,
+            dest,
+            advice,
+            self.cite((*path, "source"), spec.get("source")),
+            self.origin(path),
+            on if isinstance(on, str) else None,
+            after,
+            when,
+            outcome,
+        )
+
+    def channel(self, path: Path_, value: object) -> tuple[ChannelOption, ...]:
+        if value is None:
+            return (ChannelOption("none"),)
+        values = value if isinstance(value, list) else [value]
+        options: list[ChannelOption] = []
+        for i, item in enumerate(values):
+            where = (*path, i) if isinstance(value, list) else path
+            if isinstance(item, dict):
+                spec = self.mapping(where, item, ("use", "when"), ("use",), "the channel option")
+                use = self.choice((*where, "use"), spec.get("use"), "the channel", CHANNEL_WORDS)
+                when = self.guard((*where, "when"), spec["when"]) if "when" in spec else None
+                options.append(ChannelOption(use, when))
+            else:
+                options.append(
+                    ChannelOption(self.choice(where, item, "the channel", CHANNEL_WORDS))
+                )
+        return tuple(options)
+
+    def read_repeat(self, path: Path_, raw: object) -> Repeat | None:
+        spec = self.mapping(path, raw, REPEAT_KEYS, ("every",), "repeat")
+        if not spec:
+            return None
+        every = self.offset((*path, "every"), spec.get("every"))
+        cap = None
+        if "max" in spec:
+            raw_max = spec["max"]
+            if isinstance(raw_max, str) and isinstance(self.parameters.get(raw_max), int):
+                cap = int(self.parameters[raw_max])
+            else:
+                cap = self.integer((*path, "max"), raw_max, "max", minimum=1)
+        until = self.date_rule((*path, "until"), spec["until"]) if "until" in spec else None
+        if cap is None and until is None:
+            self.fail(path, "a repeat without 'max' or 'until' never stops", "max, until, or both")
+        return Repeat(every, cap, until) if every else None
+
+    def read_action(self, path: Path_, raw: object) -> Action | None:
+        spec = self.mapping(
+            path, raw, ACTION_KEYS, ("id", "in", "kind", "due", "advice"), "the action"
+        )
+        if not spec:
+            return None
+        rid = self.rule_id((*path, "id"), spec.get("id"))
+        states = self.states((*path, "in"), spec.get("in"), "the state", any_ok=True)
+        if CLOSED in states:
+            self.fail((*path, "in"), "nothing is due once an application is closed", "open states")
+        kind = self.choice(
+            (*path, "kind"), spec.get("kind"), "the action kind", sorted(self.kind_names)
+        )
+        due = self.date_rule((*path, "due"), spec.get("due"))
+        channel = self.channel((*path, "channel"), spec.get("channel"))
+        repeat = self.read_repeat((*path, "repeat"), spec["repeat"]) if "repeat" in spec else None
+        optional = self.boolean((*path, "optional"), spec.get("optional", False), "optional")
+        when = self.guard((*path, "when"), spec["when"]) if "when" in spec else None
+        advice = self.text((*path, "advice"), spec.get("advice"), "the advice")
+        if due is None:
+            return None
+        return Action(
+            rid,
+            states,
+            kind,
+            due,
+            channel,
+            advice,
+            self.cite((*path, "source"), spec.get("source")),
+            self.origin(path),
+            repeat,
+            optional,
+            when,
+        )
+
+    def read_avoid(self, path: Path_, raw: object) -> Avoid | None:
+        spec = self.mapping(path, raw, AVOID_KEYS, ("id", "advice"), "the don't")
+        if not spec:
+            return None
+        rid = self.rule_id((*path, "id"), spec.get("id"))
+        states = (
+            self.states((*path, "in"), spec["in"], "the state", any_ok=True) if "in" in spec else ()
+        )
+        when = self.guard((*path, "when"), spec["when"]) if "when" in spec else None
+        advice = self.text((*path, "advice"), spec.get("advice"), "the advice")
+        return Avoid(
+            rid,
+            advice,
+            self.cite((*path, "source"), spec.get("source")),
+            self.origin(path),
+            states,
+            when,
+        )
+
+    def read(self) -> Playbook | None:
+        top = self.mapping((), self.doc.data, TOP_KEYS, ("id", "title", "source"), "the playbook")
+        if not top:
+            return None
+        pid = self.text(("id",), top.get("id"), "the playbook id")
+        if pid and not ID_RE.match(pid):
+            self.fail(
+                ("id",), f"playbook id '{pid}' has odd characters", "lower-case letters, digits, -"
+            )
+        title = self.text(("title",), top.get("title"), "the title")
+        summary = self.text(("summary",), top.get("summary", ""), "the summary", allow_empty=True)
+        src = self.mapping(("source",), top.get("source"), SOURCE_KEYS, ("title",), "the source")
+        fields = {
+            k: self.text(("source", k), src[k], f"source {k}") for k in SOURCE_KEYS if k in src
+        }
+        if "date" in fields and fields["date"]:
+            self.day(("source", "date"), fields["date"], "the source date")
+        source = Source(**fields) if "title" in fields else Source(title)
+        self.read_parameters(("parameters",), top.get("parameters"))
+        kinds = self.read_kinds(("kinds",), top.get("kinds"))
+        transitions = [
+            self.read_transition(("transitions", i), t)
+            for i, t in enumerate(
+                self.items(("transitions",), top.get("transitions"), "transitions")
+            )
+        ]
+        actions = [
+            self.read_action(("actions", i), a)
+            for i, a in enumerate(self.items(("actions",), top.get("actions"), "actions"))
+        ]
+        avoid = [
+            self.read_avoid(("avoid", i), a)
+            for i, a in enumerate(self.items(("avoid",), top.get("avoid"), "avoid"))
+        ]
+        return Playbook(
+            pid,
+            title,
+            summary,
+            source,
+            self.file,
+            tuple(self.parameters.items()),
+            tuple(kinds),
+            tuple(t for t in transitions if t is not None),
+            tuple(a for a in actions if a is not None),
+            tuple(a for a in avoid if a is not None),
+        )
+
+
+def build_playbook(doc: Document) -> Playbook:
+    """Check a parsed playbook and build its model.
+
+    Raises:
+        InputError: with every problem found, each located in the file.
+    """
+    reader = _PlaybookReader(doc)
+    playbook = reader.read()
+    if reader.problems or playbook is None:
+        from followup.validate.schema import schema_problems  # slow import: only when needed
+
+        raise InputError([*schema_problems(doc, "playbook"), *reader.problems])
+    return playbook
+
+
+def keys_accepted() -> Mapping[str, tuple[str, ...]]:
+    """The keys each part of a playbook accepts (kept equal to the schema by a test)."""
+    return {
+        "playbook": TOP_KEYS,
+        "source": SOURCE_KEYS,
+        "transition": TRANSITION_KEYS,
+        "action": ACTION_KEYS,
+        "avoid": AVOID_KEYS,
+        "repeat": REPEAT_KEYS,
+        "kind": KIND_KEYS,
+    }

@@ -1,0 +1,431 @@
+"""Turn YAML text into plain Python data plus a table of where every value was written.
+
+The files come from users and may be hostile, so this reader is deliberately small and strict:
+
+* it walks libyaml's event stream with an explicit stack instead of PyYAML's recursive
+  constructor, so absurd nesting ends in a located error rather than a ``RecursionError``;
+* it never constructs tagged objects (tags are refused outright), so nothing is executed;
+* aliases reuse the object already built but are charged at their expanded size, so a
+  "billion laughs" document is stopped after a bounded amount of work;
+* plain scalars follow the YAML 1.2 core schema, so ``no``, ``on`` and ``2026-03-02`` stay
+  text instead of silently becoming ``False``, ``True`` and a ``date``.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import pathlib
+import re
+import stat
+from collections.abc import Generator, Mapping
+from contextlib import closing
+from dataclasses import dataclass
+from typing import Final
+
+import yaml
+from yaml.reader import ReaderError
+
+from followup.errors import InputError, Problem
+
+Path_ = tuple[str | int, ...]
+
+# libyaml is much faster and reports the same marks; the pure-Python parser is only a fallback.
+_LOADER: type[yaml.SafeLoader | yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# libyaml reports reader errors as a byte offset into the UTF-8 encoding, Python as a str index.
+_BYTE_OFFSETS: Final = _LOADER is not yaml.SafeLoader
+
+_NULLS: Final = frozenset({"", "~", "null", "Null", "NULL"})
+_BOOLS: Final = {
+    word: word[0] in "tT" for word in ("true", "True", "TRUE", "false", "False", "FALSE")
+}
+_SPECIAL_FLOATS: Final = {
+    f"{sign}.{word}": value
+    for word in ("inf", "Inf", "INF")
+    for sign, value in (("", math.inf), ("+", math.inf), ("-", -math.inf))
+} | {".nan": math.nan, ".NaN": math.nan, ".NAN": math.nan}
+_INT: Final = re.compile(r"[-+]?[0-9]+")
+_RADIX: Final = re.compile(r"0x[0-9a-fA-F]+|0o[0-7]+")
+_FLOAT: Final = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+# Any plain scalar that is not null/bool/number starts with something else; checking the first
+# character keeps ordinary text (the vast majority of scalars) off the regex path entirely.
+_SPECIAL_START: Final = frozenset("0123456789+-.~nNtTfF")
+
+_NO_KEY: Final = object()  # the mapping is waiting for a key
+_SKIP: Final = object()  # the pending value belongs to a refused key: build it, then drop it
+
+_MB: Final = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One parsed YAML file: its data and where each part of it was written.
+
+    Attributes:
+        file: Display name used in messages.
+        data: ``dict[str, object] | list[object] | str | int | float | bool | None``.
+        locations: 1-based ``(line, col)`` where the value at each path starts.
+        key_locations: For mapping entries, 1-based ``(line, col)`` where the key starts.
+    """
+
+    file: str
+    data: object
+    locations: Mapping[Path_, tuple[int, int]]
+    key_locations: Mapping[Path_, tuple[int, int]]
+
+    def where(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Return where ``path`` was written, falling back to its nearest known ancestor.
+
+        Paths inside an aliased subtree are not recorded, hence the fallback; ``(1, 1)`` if
+        nothing on the way up is known.
+        """
+        if key and (found := self.key_locations.get(path)) is not None:
+            return found
+        for end in range(len(path), -1, -1):
+            if (found := self.locations.get(path[:end])) is not None:
+                return found
+        return (1, 1)
+
+    def problem(
+        self, path: Path_, message: str, expected: str = "", *, key: bool = False
+    ) -> Problem:
+        """Build a Problem located at ``path`` (at its key if ``key`` and known)."""
+        line, col = self.where(path, key=key)
+        return Problem(self.file, line, col, message, expected)
+
+
+def read_yaml_text(
+    text: str, file: str, *, max_depth: int = 64, max_nodes: int = 100_000
+) -> Document:
+    """Parse one YAML document from ``text``.
+
+    Args:
+        text: The YAML source. A leading byte-order mark is ignored.
+        file: Display name used in every problem.
+        max_depth: Most mappings/lists that may be nested inside each other.
+        max_nodes: Most nodes the document may have once every alias is expanded.
+
+    Returns:
+        The data (``None`` for an empty document) and its source locations.
+
+    Raises:
+        InputError: With one problem per issue found: invalid YAML, tags, non-text, merge or
+            duplicate keys, unknown aliases, too deep, too large, or more than one document.
+    """
+    text = text.removeprefix("\ufeff")
+    builder = _Builder(file, max_depth, max_nodes)
+    failure: Problem | None = None
+    try:
+        with closing(_events(text)) as events:
+            for event in events:
+                builder.feed(event)
+    except yaml.MarkedYAMLError as exc:
+        failure = _syntax_problem(file, exc)
+    except ReaderError as exc:
+        failure = _reader_problem(file, text, exc)
+    except yaml.YAMLError as exc:
+        failure = Problem(file, 1, 1, str(exc), "valid YAML")
+    except UnicodeEncodeError as exc:  # lone surrogates cannot be handed to libyaml
+        line, col = _line_col(text, exc.start)
+        failure = Problem(file, line, col, "text contains an unpaired surrogate", "UTF-8 text")
+    if failure is not None:
+        raise InputError([*builder.problems, failure]) from None
+    if builder.problems:
+        raise InputError(builder.problems)
+    return Document(file, builder.root, builder.locations, builder.key_locations)
+
+
+def read_yaml_file(
+    path: pathlib.Path | str,
+    *,
+    display: str | None = None,
+    max_bytes: int = 2 * _MB,
+    max_depth: int = 64,
+    max_nodes: int = 100_000,
+) -> Document:
+    """Read and parse one YAML file, refusing oversized or non-UTF-8 files before parsing.
+
+    Args:
+        path: The file to read.
+        display: Name used in messages; defaults to ``str(path)``.
+        max_bytes: Largest file accepted; checked with ``os.stat`` before reading.
+        max_depth: See :func:`read_yaml_text`.
+        max_nodes: See :func:`read_yaml_text`.
+
+    Returns:
+        The parsed document.
+
+    Raises:
+        InputError: If the file is missing, unreadable, a directory, too large, not UTF-8, or
+            its YAML is refused by :func:`read_yaml_text`.
+    """
+    name = str(path) if display is None else display
+    raw = _read_bytes(path, name, max_bytes)
+    return read_yaml_text(_decode(raw, name), name, max_depth=max_depth, max_nodes=max_nodes)
+
+
+@dataclass(slots=True)
+class _Frame:
+    """An open mapping or list, with what is needed to finish and place it."""
+
+    container: dict[str, object] | list[object]
+    path: Path_
+    anchor: str | None
+    where: tuple[int, int]
+    start_total: int  # node count before this node: its expanded size is the difference
+    key: object = _NO_KEY
+
+
+class _Builder:
+    """Builds plain data from parser events, collecting problems instead of stopping at one."""
+
+    def __init__(self, file: str, max_depth: int, max_nodes: int) -> None:
+        self.file = file
+        self.max_depth = max_depth
+        self.max_nodes = max_nodes
+        self.problems: list[Problem] = []
+        self.locations: dict[Path_, tuple[int, int]] = {}
+        self.key_locations: dict[Path_, tuple[int, int]] = {}
+        self.anchors: dict[str, tuple[object, int]] = {}
+        self.stack: list[_Frame] = []
+        self.total = 0  # nodes so far, counting every alias at its expanded size
+        self.root: object = None
+        self.documents = 0
+
+    def feed(self, event: yaml.Event) -> None:
+        mark = event.start_mark
+        where = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        if isinstance(event, yaml.ScalarEvent):
+            self._place(where)
+            if event.tag is not None:
+                self._refuse_tag(event.tag, where)
+            plain = event.implicit[0]
+            value: object = event.value
+            if plain and (not event.value or event.value[0] in _SPECIAL_START):
+                value = self._resolve(event.value, where)
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (value, 1)
+            self._attach(value, where, event.value if plain else None)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(self.stack) >= (limit := self.max_depth):
+                self._stop(where, f"nesting is deeper than {limit} levels", f"at most {limit}")
+            path = self._place(where)
+            if event.tag is not None:
+                self._refuse_tag(event.tag, where)
+            container: dict[str, object] | list[object] = (
+                {} if isinstance(event, yaml.MappingStartEvent) else []
+            )
+            self.stack.append(_Frame(container, path, event.anchor, where, self.total - 1))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            frame = self.stack.pop()
+            if frame.anchor is not None:
+                self.anchors[frame.anchor] = (frame.container, self.total - frame.start_total)
+            self._attach(frame.container, frame.where, None)
+        elif isinstance(event, yaml.AliasEvent):
+            name = event.anchor or ""
+            value, size = self.anchors.get(name, (None, 1))
+            if name not in self.anchors:
+                # An anchor is registered only once its node is complete, so this also catches
+                # an alias inside its own anchor: no cyclic data can ever be built.
+                self._add(
+                    where,
+                    f"unknown alias '*{_short(name)}'",
+                    f"an anchor '&{_short(name)}' on a complete node earlier in the file",
+                )
+            self.total += size - 1
+            self._place(where)
+            self._attach(value, where, None)
+        elif isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                self._stop(where, "only one YAML document is allowed", "a single document")
+
+    def _place(self, where: tuple[int, int]) -> Path_:
+        """Count one more node and return its path, recording where it starts if it is a value."""
+        self.total += 1
+        if self.total > self.max_nodes:
+            self._stop(
+                where,
+                f"the document expands to more than {self.max_nodes} nodes (alias bomb?)",
+                f"at most {self.max_nodes} nodes with aliases expanded",
+            )
+        if not self.stack:
+            path: Path_ = ()
+        else:
+            top = self.stack[-1]
+            if isinstance(top.container, list):
+                path = (*top.path, len(top.container))
+            elif isinstance(top.key, str):
+                path = (*top.path, top.key)
+            else:
+                # A key, or the value of a refused key: a problem is already on record, so this
+                # throwaway path never reaches a caller.
+                return top.path
+        self.locations[path] = where
+        return path
+
+    def _attach(self, value: object, where: tuple[int, int], raw: str | None) -> None:
+        """Put a finished node into its parent (as a list item, a key, or a key's value)."""
+        if not self.stack:
+            self.root = value
+            return
+        top = self.stack[-1]
+        if isinstance(top.container, list):
+            top.container.append(value)
+        elif top.key is _NO_KEY:
+            top.key = self._check_key(top, value, where, raw)
+        else:
+            if isinstance(top.key, str):
+                top.container[top.key] = value
+            top.key = _NO_KEY
+
+    def _check_key(
+        self, top: _Frame, key: object, where: tuple[int, int], raw: str | None
+    ) -> object:
+        """Return the key to use for the next value, or _SKIP after recording why not."""
+        if raw == "<<":
+            self._add(where, "merge keys '<<' are not supported", "the keys written out in full")
+            return _SKIP
+        if not isinstance(key, str):
+            hint = f"a text key such as '{_short(raw)}' (quoted)" if raw else "a text key"
+            if isinstance(key, dict | list):
+                hint = "a text key, not a list or mapping"
+            self._add(where, "keys must be text", hint)
+            return _SKIP
+        path = (*top.path, key)
+        if key in top.container:
+            first = self.key_locations.get(path, where)[0]
+            self._add(
+                where,
+                f"duplicate key {_short(key)!r} (first at line {first})",
+                "each key at most once per mapping",
+            )
+            return _SKIP
+        self.key_locations[path] = where
+        return key
+
+    def _resolve(self, value: str, where: tuple[int, int]) -> object:
+        try:
+            return _resolve_plain(value)
+        except ValueError:  # Python refuses to convert absurdly long digit strings
+            self._add(where, f"number has {len(value)} digits", "a number of sensible size")
+            return value
+
+    def _refuse_tag(self, tag: str, where: tuple[int, int]) -> None:
+        shown = "!!" + tag[18:] if tag.startswith("tag:yaml.org,2002:") else tag
+        self._add(
+            where,
+            f"YAML tags such as {_short(shown)!r} are not allowed",
+            "plain values without '!' tags",
+        )
+
+    def _add(self, where: tuple[int, int], message: str, expected: str) -> None:
+        self.problems.append(Problem(self.file, where[0], where[1], message, expected))
+
+    def _stop(self, where: tuple[int, int], message: str, expected: str) -> None:
+        self._add(where, message, expected)
+        raise InputError(self.problems)
+
+
+def _events(text: str) -> Generator[yaml.Event, None, None]:
+    # A generator of our own so closing it (on an early stop) also disposes of the parser.
+    yield from yaml.parse(text, Loader=_LOADER)
+
+
+def _resolve_plain(value: str) -> object:
+    """Resolve a plain scalar with the YAML 1.2 core schema: anything unrecognised stays text."""
+    if value in _NULLS:
+        return None
+    if (boolean := _BOOLS.get(value)) is not None:
+        return boolean
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    if (special := _SPECIAL_FLOATS.get(value)) is not None:
+        return special
+    if _RADIX.fullmatch(value):
+        return int(value[2:], 16 if value[1] == "x" else 8)
+    return value
+
+
+def _short(text: str | None, limit: int = 40) -> str:
+    """Clip user text quoted in a message so a hostile file cannot flood the terminal."""
+    text = text or ""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    message = exc.problem or exc.context or "invalid YAML"
+    # libyaml's context often points at the same line and then only adds noise.
+    if (
+        exc.problem
+        and exc.context
+        and exc.context_mark
+        and mark
+        and exc.context_mark.line != mark.line
+    ):
+        message += f", {exc.context} at line {exc.context_mark.line + 1}"
+    return Problem(file, line, col, message, "valid YAML")
+
+
+def _reader_problem(file: str, text: str, exc: ReaderError) -> Problem:
+    index = int(exc.position)
+    if _BYTE_OFFSETS:
+        index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
+    char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    line, col = _line_col(text, index)
+    return Problem(file, line, col, f"{exc.reason} (found U+{char:04X})", "valid YAML")
+
+
+def _size(n: int, *, limit: bool = False) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    value, unit = (n / _MB, "MB") if n >= _MB else (n / 1024, "KB")
+    text = f"{value:.1f}"
+    return f"{text.removesuffix('.0') if limit else text} {unit}"
+
+
+def _read_bytes(path: pathlib.Path | str, name: str, max_bytes: int) -> bytes:
+    """Read at most ``max_bytes`` (+1, to detect more), refusing big files before reading."""
+    too_big = f"at most {_size(max_bytes, limit=True)}"
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError.at(name, 1, 1, "is a directory, not a file", "a YAML file")
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            raise InputError.at(name, 1, 1, f"file is {_size(info.st_size)}", too_big)
+        # Bounded read even after the check: pipes and devices report no useful size.
+        with open(path, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise InputError.at(name, 1, 1, "no such file", "an existing YAML file") from None
+    except PermissionError:
+        raise InputError.at(name, 1, 1, "permission denied", "a readable file") from None
+    except (OSError, ValueError) as exc:  # ValueError: e.g. a NUL byte in the path
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputError.at(name, 1, 1, f"cannot read file: {reason}", "a readable file") from None
+    if len(raw) > max_bytes:
+        raise InputError.at(
+            name, 1, 1, f"file is larger than {_size(max_bytes, limit=True)}", too_big
+        )
+    return raw
+
+
+def _decode(raw: bytes, name: str) -> str:
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = raw[: exc.start]
+        line_start = head.rfind(b"\n") + 1
+        col = len(head[line_start:].decode("utf-8", "replace")) + 1
+        message = f"byte 0x{raw[exc.start]:02X} is not valid UTF-8"
+        raise InputError.at(name, head.count(b"\n") + 1, col, message, "UTF-8 text") from None

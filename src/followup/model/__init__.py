@@ -1,0 +1,1 @@
+"""The domain model: frozen, slotted values shared by every later stage."""

@@ -1,0 +1,220 @@
+"""A playbook as frozen values: what a coach wrote, checked and with parameters resolved.
+
+Nothing here knows about YAML or about any one case; `followup.io.playbook_loader` builds these
+from a file and `followup.compile` turns them into something fast to run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from followup.timeline.durations import Duration
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a rule was written, so every explanation and error can point at it."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The article a playbook encodes."""
+
+    title: str
+    publisher: str = ""
+    author: str = ""
+    date: str = ""
+    file: str = ""
+    url: str = ""
+
+    def cite(self, part: str = "") -> str:
+        """A one-line citation, optionally naming the part of the article."""
+        text = f'"{self.title}"'
+        by = ", ".join(x for x in (self.author, self.publisher, self.date) if x)
+        if by:
+            text += f" ({by})"
+        if part:
+            text += f", section '{part}'"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Offset:
+    """A signed duration, remembering the parameter it came from (if any) for explanations."""
+
+    sign: int
+    duration: Duration
+    parameter: str = ""
+
+    def __str__(self) -> str:
+        op = "+" if self.sign > 0 else "-"
+        name = f"{self.parameter} ({self.duration})" if self.parameter else str(self.duration)
+        return f" {op} {name}"
+
+
+@dataclass(frozen=True, slots=True)
+class DateTerm:
+    """An anchor date moved by an offset: ``last_contact + 1w``."""
+
+    anchor: str
+    offset: Offset | None = None
+
+    def __str__(self) -> str:
+        return self.anchor + (str(self.offset) if self.offset else "")
+
+
+@dataclass(frozen=True, slots=True)
+class DateRule:
+    """One date term, or the later/earlier of several; terms whose anchor is unknown are skipped."""
+
+    terms: tuple[DateTerm, ...]
+    combine: Literal["later", "earlier"] = "later"
+
+    def __str__(self) -> str:
+        if len(self.terms) == 1:
+            return str(self.terms[0])
+        inner = ", ".join(str(t) for t in self.terms)
+        return f"the {self.combine} of {inner}"
+
+
+@dataclass(frozen=True, slots=True)
+class Compare:
+    """A test of one fact: ``check_ins lt 3``; ``value`` is already resolved from parameters."""
+
+    fact: str
+    op: str
+    value: bool | int | str | tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    items: tuple[Guard, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    items: tuple[Guard, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    item: Guard
+
+
+Guard = Compare | AllOf | AnyOf | Not
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelOption:
+    """One choice in a channel rule: a channel name, or ``preferred`` (the employer's)."""
+
+    use: str
+    when: Guard | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """Do an action again ``every`` after the last time, up to ``max`` times and/or ``until``."""
+
+    every: Offset
+    max: int | None = None
+    until: DateRule | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Which part of the playbook's article a rule encodes."""
+
+    part: str
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """Something to do while the application is in one of ``states``."""
+
+    id: str
+    states: tuple[str, ...]
+    kind: str
+    due: DateRule
+    channel: tuple[ChannelOption, ...]
+    advice: str
+    cite: Citation
+    origin: Origin
+    repeat: Repeat | None = None
+    optional: bool = False
+    when: Guard | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """A move between states on a recorded event (``on``) or when a date passes (``after``)."""
+
+    id: str
+    sources: tuple[str, ...]
+    dest: str
+    advice: str
+    cite: Citation
+    origin: Origin
+    on: str | None = None
+    after: DateRule | None = None
+    when: Guard | None = None
+    outcome: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Avoid:
+    """A don't, shown while it applies."""
+
+    id: str
+    text: str
+    cite: Citation
+    origin: Origin
+    states: tuple[str, ...] = ()
+    when: Guard | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionKind:
+    """An action kind: core or added by a playbook; ``completed_by`` is the event that does it."""
+
+    name: str
+    completed_by: str | None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Playbook:
+    """A whole, checked playbook."""
+
+    id: str
+    title: str
+    summary: str
+    source: Source
+    file: str
+    parameters: tuple[tuple[str, Duration | int], ...]
+    kinds: tuple[ActionKind, ...]
+    transitions: tuple[Transition, ...]
+    actions: tuple[Action, ...]
+    avoid: tuple[Avoid, ...]
+
+    def parameter(self, name: str) -> Duration | int:
+        """The value of a parameter by name (KeyError if absent)."""
+        for key, value in self.parameters:
+            if key == name:
+                return value
+        raise KeyError(name)
+
+    def kind(self, name: str) -> ActionKind:
+        """An action kind by name (KeyError if absent)."""
+        for k in self.kinds:
+            if k.name == name:
+                return k
+        raise KeyError(name)

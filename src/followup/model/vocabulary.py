@@ -1,0 +1,103 @@
+"""The fixed words of the follow-up domain: states, events, actions, channels, anchors and facts.
+
+Playbooks may add action kinds of their own; everything else here is fixed, because case files,
+scripts and other tools depend on these exact spellings.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# The lifecycle of one application, in order.
+STATES: Final = ("interviewed", "thanked", "waiting", "checked-in", "on-hold", "closed")
+INITIAL_STATE: Final = "interviewed"
+CLOSED: Final = "closed"
+OPEN_STATES: Final = STATES[:-1]
+
+# How an application can end.  `moved_on` is the playbook giving up, which a late reply reopens.
+OUTCOMES: Final = ("offer", "rejection", "withdrew", "moved_on")
+
+# What the job seeker records.
+EVENT_TYPES: Final = (
+    "thank_you_sent",
+    "note_sent",
+    "check_in_sent",
+    "update_sent",
+    "networked",
+    "reply",
+    "competing_offer",
+    "portfolio_update",
+    "committed",
+    "withdrew",
+)
+REPLY_OUTCOMES: Final = ("still_deciding", "next_round", "offer", "rejection", "no_follow_up")
+
+# Events a playbook may hang its own transitions on.  Replies and withdrawal have fixed meanings
+# (see engine semantics), so a playbook cannot redefine them.
+PLAYBOOK_TRIGGERS: Final = tuple(e for e in EVENT_TYPES if e not in ("reply", "withdrew"))
+
+# Things a playbook can recommend.  Each core kind is completed by one recorded event type;
+# `move_on` is advice with nothing to send, completed by the day passing.
+CORE_ACTION_KINDS: Final = (
+    "thank_you",
+    "thank_you_note",
+    "check_in",
+    "final_check_in",
+    "share_update",
+    "network",
+    "move_on",
+)
+COMPLETED_BY: Final[dict[str, str | None]] = {
+    "thank_you": "thank_you_sent",
+    "thank_you_note": "note_sent",
+    "check_in": "check_in_sent",
+    "final_check_in": "check_in_sent",
+    "share_update": "update_sent",
+    "network": "networked",
+    "move_on": None,
+}
+# Nudges about the decision: the kinds that pest-protection rules (minimum gap, "asked not to
+# follow up", "not before the date they gave") apply to.
+NUDGE_KINDS: Final = frozenset({"check_in", "final_check_in"})
+
+CHANNELS: Final = ("email", "phone", "mail", "text", "recruiter", "portal", "linkedin", "in_person")
+# Contact that lands in a person's inbox or phone: never on a weekend or public holiday.
+DIRECT_CHANNELS: Final = frozenset({"email", "phone", "mail", "text", "recruiter"})
+PREFERRED_CHANNELS: Final = ("email", "phone", "portal", "recruiter")
+FOLLOW_UP_PERMISSIONS: Final = ("invited", "not_wanted", "unspecified")
+
+# Dates a due date or timer can be measured from.
+ANCHORS: Final[dict[str, str]] = {
+    "interview": "the interview (of the current round)",
+    "thank_you_sent": "the first thank-you you sent",
+    "last_contact": "your last direct contact (the interview if none since)",
+    "state_entered": "the day the application entered its current state",
+    "decision_by": "the employer's stated decision date",
+    "follow_up_after": "the date they said you may check in",
+    "committed": "the date you committed to",
+    "competing_offer": "the day you got a competing offer",
+    "offer_deadline": "the deadline on your competing offer",
+    "portfolio_update": "the day you had news to share",
+    "reply": "the employer's last reply",
+}
+
+# Facts a guard can test, with their type: "bool", "int", or the tuple of allowed values.
+FACTS: Final[dict[str, str | tuple[str, ...]]] = {
+    "follow_up": FOLLOW_UP_PERMISSIONS,
+    "preferred_channel": (*PREFERRED_CHANNELS, "none"),
+    "may_call": "bool",
+    "has_decision_date": "bool",
+    "has_follow_up_after": "bool",
+    "competing_offer": "bool",
+    "portfolio_update": "bool",
+    "committed": "bool",
+    "told_no_follow_up": "bool",
+    "networked": "bool",
+    "last_reply": ("none", "still_deciding", "next_round", "no_follow_up"),
+    "check_ins": "int",
+    "contacts": "int",
+    "round": "int",
+    "interviewers": "int",
+}
+
+GUARD_OPERATORS: Final = ("is", "is_not", "in", "not_in", "lt", "le", "gt", "ge")

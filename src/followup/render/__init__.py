@@ -1,0 +1,1 @@
+"""Turn engine answers into what people read (text) and what scripts read (JSON)."""

@@ -1,0 +1,48 @@
+"""Engine answers as JSON-ready dicts.  The keys here are a public contract: extend, never rename."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from followup.engine.result import Plan, Step
+
+
+def step_brief(step: Step) -> dict[str, Any]:
+    """A schedule entry: what, when, how."""
+    return {"action": step.action, "due": step.due.isoformat(), "channel": step.channel}
+
+
+def step_full(step: Step) -> dict[str, Any]:
+    """A next step with its reasons: which rule, what advice, which source."""
+    return {
+        "action": step.action,
+        "due": step.due.isoformat(),
+        "channel": step.channel,
+        "why": step.why,
+        "source": step.source,
+    }
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """``followup plan --json``."""
+    return {
+        "case": plan.case_id,
+        "playbook": plan.playbook_id,
+        "today": plan.today.isoformat(),
+        "state": plan.state,
+        "next": [step_full(s) for s in plan.next],
+        "schedule": [step_brief(s) for s in plan.schedule],
+        "closes_on": plan.closes_on.isoformat() if plan.closes_on else None,
+        "outcome": plan.outcome,
+        "avoid": list(plan.avoid),
+    }
+
+
+def agenda_json(plan: Plan) -> dict[str, Any]:
+    """One line of ``followup agenda --json``: the case's first next step, if any."""
+    return {
+        "case": plan.case_id,
+        "playbook": plan.playbook_id,
+        "state": plan.state,
+        "next": step_full(plan.next[0]) if plan.next else None,
+    }

@@ -1,0 +1,79 @@
+"""Engine answers as text for people reading a terminal."""
+
+from __future__ import annotations
+
+import textwrap
+
+from followup.engine.result import Plan, Step, TraceEntry
+from followup.model.case import Case
+from followup.model.playbook import Playbook
+from followup.render.words import OUTCOME_WORDS, action_words, day, relative
+
+WIDTH = 88
+
+
+def _wrap(text: str, indent: str, first: str = "") -> list[str]:
+    lead = first or indent
+    return textwrap.wrap(text, WIDTH, initial_indent=lead, subsequent_indent=indent) or [lead]
+
+
+def _recipients(step: Step, case: Case) -> str:
+    if step.action in ("thank_you", "thank_you_note") and case.interviewers:
+        names = ", ".join(p.name for p in case.interviewers)
+        return f" to each interviewer ({names})"
+    return ""
+
+
+def header(case: Case, playbook: Playbook) -> list[str]:
+    """Who and what this is about."""
+    what = " - ".join(x for x in (case.company, case.role) if x) or case.id
+    return [f"{what} ({case.id})", f"Playbook: {playbook.title} ({playbook.id})"]
+
+
+def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
+    """``followup plan``: where you are, what to do next and why, what follows, what to avoid."""
+    lines = header(case, playbook)
+    lines.append(f"As of {day(plan.today)}: {plan.state}")
+    if plan.outcome:
+        closed = f" on {day(plan.closes_on)}" if plan.closes_on else ""
+        lines.append(f"Closed{closed}: {OUTCOME_WORDS.get(plan.outcome, plan.outcome)}.")
+    if plan.ignored_future_events:
+        n = plan.ignored_future_events
+        lines.append(f"Note: {n} recorded event{'s' if n > 1 else ''} dated after today not counted.")
+    if plan.next:
+        lines += ["", "Next"]
+        for step in plan.next:
+            opt = " (optional)" if step.optional else ""
+            what = action_words(step.action, step.channel) + _recipients(step, case)
+            lines.append(f"  {day(step.due)} ({relative(step.due, plan.today)}): {what}{opt}")
+            lines += _wrap(f"why: {step.why}", "      ")
+            lines += _wrap(f"source: {step.source}", "      ")
+    elif not plan.outcome:
+        lines += ["", "Nothing to do: this playbook has no further steps for this case."]
+    later = plan.schedule[len(plan.next) :]
+    if later:
+        lines += ["", "Then, if they stay silent"]
+        for step in later:
+            opt = " (optional)" if step.optional else ""
+            what = action_words(step.action, step.channel)
+            lines.append(f"  {day(step.due)}: {what}{opt}  [{step.rule_id}]")
+    if not plan.outcome:
+        if plan.closes_on:
+            lines.append(f"  {day(plan.closes_on)}: the playbook closes the case if nothing changes")
+        elif plan.schedule:
+            lines.append("  The playbook does not close the case on its own.")
+    if plan.avoid:
+        lines += ["", "Avoid"]
+        for text in plan.avoid:
+            lines += _wrap(text, "    ", "  - ")
+    return "\n".join(lines) + "\n"
+
+
+def trace_text(entries: list[TraceEntry], case: Case, playbook: Playbook) -> str:
+    """``followup explain``: the replay, line by line."""
+    lines = header(case, playbook)
+    lines.append("")
+    for entry in entries:
+        lines.append(f"{entry.date.isoformat()}  {entry.kind:<10} {entry.text}")
+        lines += [f"{'':12} {'':<10} {d}" for d in entry.details]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,54 @@
+"""The plain words people read for action kinds, channels, states and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+ACTION_WORDS = {
+    "thank_you": "send a thank-you",
+    "thank_you_note": "send a handwritten thank-you note",
+    "check_in": "check in",
+    "final_check_in": "send one final check-in",
+    "share_update": "share your news",
+    "network": "network",
+    "move_on": "move on",
+}
+CHANNEL_WORDS = {
+    "email": "by email",
+    "phone": "by phone",
+    "mail": "by mail",
+    "text": "by text message",
+    "recruiter": "through the recruiter",
+    "portal": "on their candidate portal",
+    "linkedin": "on LinkedIn",
+    "in_person": "in person",
+}
+OUTCOME_WORDS = {
+    "offer": "you got an offer",
+    "rejection": "they said no",
+    "withdrew": "you withdrew",
+    "moved_on": "you moved on",
+}
+
+
+def action_words(kind: str, channel: str | None) -> str:
+    """'check in by email'."""
+    text = ACTION_WORDS.get(kind, kind.replace("_", " "))
+    if channel:
+        text += " " + CHANNEL_WORDS.get(channel, f"by {channel}")
+    return text
+
+
+def day(d: date) -> str:
+    """'Mon 2026-03-09'."""
+    return f"{d:%a} {d.isoformat()}"
+
+
+def relative(d: date, today: date) -> str:
+    """'today', 'in 3 days', '2 days overdue'."""
+    delta = (d - today).days
+    if delta == 0:
+        return "today"
+    if delta > 0:
+        return "tomorrow" if delta == 1 else f"in {delta} days"
+    return "1 day overdue" if delta == -1 else f"{-delta} days overdue"

@@ -1,0 +1,191 @@
+"""Durations as people write them in playbooks: ``3d``, ``1.5w``, ``2mo``, ``3bd``.
+
+A duration keeps calendar months, plain days and business days apart, because they cannot be
+converted into one another without a start date (a month is 28 to 31 days, a business day
+depends on weekends and holidays).  Fractions are allowed only where the result stays exact
+enough to explain to a user: weeks become whole days and a fractional month becomes days.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+__all__ = [
+    "MAX_APPROX_DAYS",
+    "Duration",
+    "DurationError",
+    "add_months",
+    "is_duration",
+    "parse_duration",
+]
+
+# Ten years, counting leap days, so that "120mo" and "3652d" are both accepted; anything longer
+# is almost certainly a typo (a follow-up in 2036 helps nobody).
+MAX_APPROX_DAYS = 3653
+
+_DAYS_PER_MONTH = 30.44
+_FRACTIONAL_MONTH_DAYS = 30
+_PATTERN = re.compile(r"^(\d+(?:\.\d+)?)(d|bd|w|mo)$")
+# The regex admits arbitrarily long digit strings; a private context keeps the arithmetic
+# independent of whatever the caller did to the thread's decimal context.
+_DECIMAL = Context(prec=50)
+
+
+class DurationError(ValueError):
+    """A piece of text is not a duration.
+
+    Attributes:
+        text: The text that was rejected, as given.
+        reason: Why it was rejected, in a few words.
+        expected: What a duration looks like, suitable for ``Problem.expected``.
+    """
+
+    expected = (
+        "a number followed by d (days), bd (business days), w (weeks) or mo (months), "
+        "e.g. 3d, 1.5w, 2mo"
+    )
+
+    def __init__(self, text: str, reason: str = "") -> None:
+        self.text = text
+        self.reason = reason
+        detail = f" ({reason})" if reason else ""
+        super().__init__(f"{text!r} is not a duration{detail}; expected {self.expected}")
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A span of calendar months, days and business days, applied in that order.
+
+    Attributes:
+        months: Calendar months; adding one to Jan 31 gives the last day of February.
+        days: Calendar days.
+        business_days: Days that are neither weekends nor public holidays.
+        text: The text the duration was parsed from, if any; shown back to users unchanged
+            and ignored by equality, so ``1.5w`` equals ``11d``.
+    """
+
+    months: int = 0
+    days: int = 0
+    business_days: int = 0
+    text: str = field(default="", compare=False)
+
+    def __str__(self) -> str:
+        if self.text:
+            return self.text
+        return self.canonical
+
+    @property
+    def canonical(self) -> str:
+        """The duration spelled from its parts, e.g. ``2mo``, ``1mo15d``, ``3bd``, ``0d``."""
+        parts = [
+            f"{value}{unit}"
+            for value, unit in (
+                (self.months, "mo"),
+                (self.days, "d"),
+                (self.business_days, "bd"),
+            )
+            if value
+        ]
+        return "".join(parts) or "0d"
+
+    @property
+    def approx_days(self) -> float:
+        """An approximate length in days, for sorting and limits only, never for dates."""
+        return self.months * _DAYS_PER_MONTH + self.days + self.business_days * 7 / 5
+
+
+def _round_half_up(value: Decimal) -> int:
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP, context=_DECIMAL))
+
+
+def _is_whole(value: Decimal) -> bool:
+    return value == value.to_integral_value(context=_DECIMAL)
+
+
+def parse_duration(text: str) -> Duration:
+    """Parse a playbook duration such as ``3d``, ``1.5w``, ``2mo`` or ``3bd``.
+
+    Surrounding whitespace is ignored.  ``Nw`` becomes ``round(N * 7)`` days (halves round
+    up, so ``1.5w`` is 11 days); ``Nmo`` becomes the whole months plus the fraction times 30
+    days (``1.5mo`` is one month and 15 days).  Days and business days must be whole numbers.
+
+    Args:
+        text: The duration as written.
+
+    Returns:
+        The duration, remembering ``text`` (stripped) for display.
+
+    Raises:
+        DurationError: If ``text`` is not a duration, is negative, or is longer than ten years.
+    """
+    if not isinstance(text, str):
+        # YAML turns a bare ``3`` into an int; say what was wrong rather than crash.
+        raise DurationError(str(text), "a bare number has no unit")
+    stripped = text.strip()
+    if not stripped:
+        raise DurationError(text, "it is empty")
+    match = _PATTERN.match(stripped)
+    if match is None:
+        if stripped.startswith("-"):
+            raise DurationError(text, "durations cannot be negative")
+        raise DurationError(text)
+    number = Decimal(match.group(1))
+    unit = match.group(2)
+
+    months = days = business_days = 0
+    if unit in ("d", "bd"):
+        if not _is_whole(number):
+            what = "days" if unit == "d" else "business days"
+            raise DurationError(text, f"{what} must be a whole number")
+        # Checked before int() so a thousand-digit number is rejected without being built.
+        if number > MAX_APPROX_DAYS:
+            raise DurationError(text, "too long; at most 10 years")
+        if unit == "d":
+            days = int(number)
+        else:
+            business_days = int(number)
+    elif unit == "w":
+        if number > MAX_APPROX_DAYS:
+            raise DurationError(text, "too long; at most 10 years")
+        days = _round_half_up(number * 7)
+    else:
+        if number > MAX_APPROX_DAYS:
+            raise DurationError(text, "too long; at most 10 years")
+        whole = int(number)
+        months = whole
+        days = _round_half_up((number - whole) * _FRACTIONAL_MONTH_DAYS)
+
+    duration = Duration(months, days, business_days, text=stripped)
+    if duration.approx_days > MAX_APPROX_DAYS:
+        raise DurationError(text, "too long; at most 10 years")
+    return duration
+
+
+def is_duration(text: str) -> bool:
+    """Tell whether ``text`` parses as a duration, without raising."""
+    try:
+        parse_duration(text)
+    except DurationError:
+        return False
+    return True
+
+
+def add_months(d: date, n: int) -> date:
+    """Move ``d`` by ``n`` calendar months, clamping the day to the end of the target month.
+
+    Jan 31 plus one month is Feb 28 (Feb 29 in a leap year); ``n`` may be negative.
+
+    Raises:
+        OverflowError: If the result would fall outside the years ``date`` supports.
+    """
+    index = d.year * 12 + (d.month - 1) + n
+    year, month0 = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise OverflowError(f"{d.isoformat()} moved by {n} months is out of range")
+    month = month0 + 1
+    day = min(d.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day)

@@ -1,0 +1,61 @@
+"""``followup validate``: check any mix of playbook and case files, reporting every problem."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from followup.errors import InputError, Problem
+from followup.io.case_loader import build_case
+from followup.io.playbook_loader import build_playbook
+from followup.io.yaml_reader import Document, read_yaml_file
+
+PLAYBOOK_MARKERS = ("transitions", "actions", "avoid", "parameters", "source", "title")
+
+
+def kind_of(doc: Document) -> str:
+    """'playbook' or 'case', judged by the keys a file uses."""
+    data = doc.data
+    if isinstance(data, dict) and any(k in data for k in PLAYBOOK_MARKERS):
+        return "playbook"
+    return "case"
+
+
+def _check(doc: Document, kind: str) -> list[Problem]:
+    from followup.validate.schema import merge_problems, schema_problems
+
+    try:
+        if kind == "playbook":
+            from followup.compile.machine import compile_playbook
+
+            compile_playbook(build_playbook(doc))
+        else:
+            build_case(doc)
+    except InputError as err:
+        return list(err.problems)
+    # The loaders are at least as strict as the schema, but `validate` is where we show both.
+    return merge_problems(schema_problems(doc, kind), [])  # type: ignore[arg-type]
+
+
+def validate_file(path: Path) -> tuple[list[Problem], str]:
+    """Every problem in one file, and what kind of file it is."""
+    if path.suffix == ".jsonl":
+        return _validate_lines(path), "cases"
+    try:
+        doc = read_yaml_file(path)
+    except InputError as err:
+        return list(err.problems), "unreadable"
+    kind = kind_of(doc)
+    return _check(doc, kind), kind
+
+
+def _validate_lines(path: Path) -> list[Problem]:
+    from followup.io.jsonl import read_jsonl
+
+    problems: list[Problem] = []
+    try:
+        for doc in read_jsonl(path):
+            problems += _check(doc, "case")
+    except InputError as err:
+        problems += err.problems
+    return problems

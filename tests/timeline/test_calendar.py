@@ -1,0 +1,394 @@
+"""Tests for business-day arithmetic and the holiday providers behind it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from followup.timeline import calendar as calendar_module
+from followup.timeline.calendar import (
+    BusinessCalendar,
+    CalendarError,
+    HolidayProvider,
+    HolidaysLibraryProvider,
+    NoHolidays,
+)
+from followup.timeline.durations import Duration, parse_duration
+
+SRC = Path(__file__).resolve().parents[2] / "src"
+
+# One provider for the whole module: the library is slow enough that sharing its memory
+# cache keeps the property tests quick, and it is read-only from the tests' point of view.
+LIBRARY = HolidaysLibraryProvider()
+US = BusinessCalendar("US", LIBRARY)
+GB = BusinessCalendar("GB", LIBRARY)
+PLAIN = BusinessCalendar(None, NoHolidays())
+
+
+class CountingProvider:
+    """A provider with fixed holidays that records every (country, year) it is asked for."""
+
+    def __init__(self, days: frozenset[date] = frozenset()) -> None:
+        self.days = days
+        self.calls: list[tuple[str, int]] = []
+
+    def holidays(self, country: str, year: int) -> frozenset[date]:
+        self.calls.append((country, year))
+        return frozenset(d for d in self.days if d.year == year)
+
+
+class EveryDayProvider:
+    """A broken provider claiming every day of every year is a holiday."""
+
+    def holidays(self, country: str, year: int) -> frozenset[date]:
+        start = date(year, 1, 1)
+        return frozenset(
+            start + timedelta(days=i)
+            for i in range(366)
+            if (start + timedelta(days=i)).year == year
+        )
+
+
+def count_business_days(cal: BusinessCalendar, start: date, end: date) -> int:
+    """Count business days in the half-open interval (start, end]."""
+    return sum(
+        cal.is_business_day(start + timedelta(days=i)) for i in range(1, (end - start).days + 1)
+    )
+
+
+def test_providers_satisfy_the_protocol() -> None:
+    """Both shipped providers and a test double can stand where a HolidayProvider is expected."""
+    providers: list[HolidayProvider] = [NoHolidays(), LIBRARY, CountingProvider()]
+    results = [p.holidays("US", 2026) for p in providers]
+    assert all(isinstance(r, frozenset) for r in results)
+    assert results[0] == results[2] == frozenset()
+    assert date(2026, 11, 26) in results[1]
+
+
+def test_weekends_are_not_business_days() -> None:
+    """Saturday and Sunday are never business days; an ordinary Monday is."""
+    assert not PLAIN.is_business_day(date(2026, 3, 7))
+    assert not PLAIN.is_business_day(date(2026, 3, 8))
+    assert PLAIN.is_business_day(date(2026, 3, 9))
+
+
+def test_roll_forward_over_weekend() -> None:
+    """A Saturday or Sunday rolls to Monday; a weekday stays put."""
+    assert PLAIN.roll_forward(date(2026, 3, 7)) == date(2026, 3, 9)
+    assert PLAIN.roll_forward(date(2026, 3, 8)) == date(2026, 3, 9)
+    assert PLAIN.roll_forward(date(2026, 3, 10)) == date(2026, 3, 10)
+
+
+def test_roll_backward_over_weekend() -> None:
+    """A weekend day rolls back to the Friday before it."""
+    assert PLAIN.roll_backward(date(2026, 3, 8)) == date(2026, 3, 6)
+    assert PLAIN.roll_backward(date(2026, 3, 6)) == date(2026, 3, 6)
+
+
+def test_us_independence_day_observed_on_friday() -> None:
+    """July 4 2026 is a Saturday, so Friday July 3 is the observed holiday and rolls to Monday."""
+    assert date(2026, 7, 4).weekday() == 5
+    assert date(2026, 7, 3) in LIBRARY.holidays("US", 2026)
+    assert not US.is_business_day(date(2026, 7, 3))
+    assert US.roll_forward(date(2026, 7, 3)) == date(2026, 7, 6)
+
+
+def test_us_thanksgiving_rolls_to_friday() -> None:
+    """Thanksgiving (Thursday 2026-11-26) rolls to Friday the 27th, which is not a US holiday."""
+    assert US.roll_forward(date(2026, 11, 26)) == date(2026, 11, 27)
+
+
+def test_gb_boxing_day() -> None:
+    """In GB, Boxing Day 2026 falls on Saturday and is observed on Monday the 28th."""
+    assert not GB.is_business_day(date(2026, 12, 25))
+    assert not GB.is_business_day(date(2026, 12, 28))
+    assert GB.roll_forward(date(2026, 12, 25)) == date(2026, 12, 29)
+    # Boxing Day is not a US holiday, so the same Monday is an ordinary working day there.
+    assert US.is_business_day(date(2026, 12, 28))
+
+
+def test_add_business_days_over_holiday() -> None:
+    """Counting from Thursday July 2 2026 skips the observed Friday holiday and the weekend."""
+    assert US.add_business_days(date(2026, 7, 2), 1) == date(2026, 7, 6)
+    assert US.add_business_days(date(2026, 7, 2), 3) == date(2026, 7, 8)
+    assert PLAIN.add_business_days(date(2026, 7, 2), 1) == date(2026, 7, 3)
+
+
+def test_add_business_days_backwards_over_holiday() -> None:
+    """Negative counts walk back, skipping the weekend and the observed holiday."""
+    assert US.add_business_days(date(2026, 7, 6), -1) == date(2026, 7, 2)
+    assert PLAIN.add_business_days(date(2026, 7, 6), -1) == date(2026, 7, 3)
+
+
+def test_add_zero_business_days_rolls_forward() -> None:
+    """Zero business days from a non-business day is the next business day."""
+    assert US.add_business_days(date(2026, 7, 3), 0) == date(2026, 7, 6)
+    assert US.add_business_days(date(2026, 7, 2), 0) == date(2026, 7, 2)
+
+
+def test_no_country_calendar_ignores_holidays() -> None:
+    """Without a country, holidays are not consulted even if the provider has some."""
+    provider = CountingProvider(frozenset({date(2026, 7, 3)}))
+    cal = BusinessCalendar(None, provider)
+    assert cal.is_business_day(date(2026, 7, 3))
+    assert cal.roll_forward(date(2026, 7, 3)) == date(2026, 7, 3)
+    assert provider.calls == []
+
+
+def test_country_is_normalised() -> None:
+    """Country codes are upper-cased and a blank code means no country."""
+    assert BusinessCalendar(" us ", NoHolidays()).country == "US"
+    assert BusinessCalendar("", NoHolidays()).country is None
+    assert not BusinessCalendar("us", LIBRARY).is_business_day(date(2026, 7, 3))
+
+
+def test_calendar_caches_years_and_asks_neighbours() -> None:
+    """A year is loaded once, with its neighbours, then answered from the instance's cache."""
+    provider = CountingProvider(frozenset({date(2026, 7, 3)}))
+    cal = BusinessCalendar("US", provider)
+    for offset in range(200):
+        cal.is_business_day(date(2026, 3, 1) + timedelta(days=offset))
+    assert sorted(provider.calls) == [("US", 2025), ("US", 2026), ("US", 2027)]
+    assert cal.holidays_in(2026) == frozenset({date(2026, 7, 3)})
+
+
+def test_holiday_filed_under_neighbouring_year_is_found() -> None:
+    """A Dec 31 holiday returned for the following year still blocks Dec 31."""
+
+    class SpillingProvider:
+        def holidays(self, country: str, year: int) -> frozenset[date]:
+            return frozenset({date(year - 1, 12, 31)})
+
+    cal = BusinessCalendar("XX", SpillingProvider())
+    assert not cal.is_business_day(date(2021, 12, 31))
+    assert cal.roll_forward(date(2021, 12, 31)) == date(2022, 1, 3)
+
+
+def test_calendar_equality_ignores_cache() -> None:
+    """Two calendars for the same country and provider are equal whatever they have loaded."""
+    provider = NoHolidays()
+    first, second = BusinessCalendar("US", provider), BusinessCalendar("US", provider)
+    first.is_business_day(date(2026, 1, 5))
+    assert first == second
+    assert hash(first) == hash(second)
+
+
+def test_add_duration_applies_months_then_days_then_business_days() -> None:
+    """add() clamps months, adds days, then counts business days, forwards and backwards."""
+    assert US.add(date(2026, 1, 31), parse_duration("1mo")) == date(2026, 2, 28)
+    assert US.add(date(2026, 1, 31), parse_duration("1.5mo")) == date(2026, 3, 15)
+    assert US.add(date(2026, 6, 26), parse_duration("1w")) == date(2026, 7, 3)
+    assert US.add(date(2026, 7, 2), parse_duration("1bd")) == date(2026, 7, 6)
+    assert US.add(date(2026, 7, 6), parse_duration("1bd"), sign=-1) == date(2026, 7, 2)
+    assert US.add(date(2026, 3, 31), parse_duration("1mo"), sign=-1) == date(2026, 2, 28)
+    mixed = Duration(months=1, days=2, business_days=1)
+    assert US.add(date(2026, 6, 1), mixed) == date(2026, 7, 6)
+
+
+def test_add_plain_days_does_not_roll() -> None:
+    """A duration of plain days may land on a holiday; rolling is the caller's choice."""
+    assert US.add(date(2026, 7, 1), parse_duration("2d")) == date(2026, 7, 3)
+    assert US.add(date(2026, 7, 3), Duration()) == date(2026, 7, 3)
+
+
+def test_add_rejects_bad_sign() -> None:
+    """Only 1 and -1 are accepted as directions."""
+    with pytest.raises(ValueError, match="sign must be 1 or -1"):
+        US.add(date(2026, 1, 1), parse_duration("1d"), sign=2)
+
+
+def test_broken_provider_does_not_loop_forever() -> None:
+    """A provider that makes every day a holiday raises CalendarError instead of hanging."""
+    cal = BusinessCalendar("XX", EveryDayProvider())
+    with pytest.raises(CalendarError, match="no business day within 366 days"):
+        cal.roll_forward(date(2026, 1, 1))
+
+
+def test_unknown_country_raises_calendar_error() -> None:
+    """An unknown country code fails with a message saying what is expected."""
+    with pytest.raises(CalendarError, match=r"country 'ZZ'.*ISO 3166"):
+        HolidaysLibraryProvider().holidays("ZZ", 2026)
+    with pytest.raises(ValueError, match="ZZ"):
+        BusinessCalendar("ZZ", HolidaysLibraryProvider()).is_business_day(date(2026, 1, 5))
+
+
+def test_supported_countries() -> None:
+    """The supported set holds alpha-2 codes such as US, GB and DE, and no alpha-3 aliases."""
+    countries = HolidaysLibraryProvider.supported_countries()
+    assert {"US", "GB", "DE"} <= countries
+    assert "USA" not in countries
+    assert all(len(code) == 2 and code.isupper() for code in countries)
+
+
+def test_provider_memory_cache_returns_same_object() -> None:
+    """A second request for the same country and year does not go back to the library."""
+    provider = HolidaysLibraryProvider()
+    assert provider.holidays("US", 2026) is provider.holidays("us", 2026)
+
+
+def cache_files(cache_dir: Path) -> list[Path]:
+    """The holiday cache files in a directory, ignoring anything else."""
+    return sorted(cache_dir.glob("holidays-*.json"))
+
+
+def test_disk_cache_is_written_and_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh provider on the same cache_dir answers from the file without the library."""
+    first = HolidaysLibraryProvider(tmp_path).holidays("US", 2026)
+    [path] = cache_files(tmp_path)
+    assert path.name.startswith("holidays-")
+    assert path.name.endswith("-US-2026.json")
+    assert json.loads(path.read_text())["dates"][0] == "2026-01-01"
+
+    def no_library(country: str, year: int) -> frozenset[date]:
+        raise AssertionError("the holidays library must not be consulted")
+
+    monkeypatch.setattr(calendar_module, "_library_holidays", no_library)
+    second = HolidaysLibraryProvider(tmp_path).holidays("US", 2026)
+    assert second == first
+    assert date(2026, 7, 3) in second
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_disk_cache_hit_does_not_import_holidays(tmp_path: Path) -> None:
+    """Reading a cached year in a fresh interpreter never imports the slow holidays package."""
+    HolidaysLibraryProvider(tmp_path).holidays("GB", 2026)
+    script = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from pathlib import Path\n"
+        "from followup.timeline.calendar import BusinessCalendar, HolidaysLibraryProvider\n"
+        f"cal = BusinessCalendar('GB', HolidaysLibraryProvider(Path({str(tmp_path)!r})))\n"
+        "assert 'holidays' not in sys.modules, 'imported too early'\n"
+        "assert cal.holidays_in(2026), 'no holidays read'\n"
+        "assert not cal.is_business_day(date(2026, 12, 28))\n"
+        "assert 'holidays' not in sys.modules, 'imported on a cache hit'\n"
+    )
+    # Years 2025 and 2027 are needed too, because the calendar asks for a year's neighbours.
+    HolidaysLibraryProvider(tmp_path).holidays("GB", 2025)
+    HolidaysLibraryProvider(tmp_path).holidays("GB", 2027)
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        "",
+        "[]",
+        '{"country": "US", "year": 2026, "dates": [1, 2]}',
+        '{"country": "US", "year": 2026, "dates": ["2026-13-45"]}',
+        '{"country": "GB", "year": 2026, "dates": []}',
+        '{"country": "US", "year": 2026}',
+    ],
+)
+def test_corrupt_cache_file_is_ignored_and_rewritten(tmp_path: Path, content: str) -> None:
+    """A damaged cache file yields the true holidays and is replaced by a good file."""
+    truth = HolidaysLibraryProvider(tmp_path).holidays("US", 2026)
+    [path] = cache_files(tmp_path)
+    path.write_text(content)
+    assert HolidaysLibraryProvider(tmp_path).holidays("US", 2026) == truth
+    data = json.loads(path.read_text())
+    assert data == {
+        "country": "US",
+        "year": 2026,
+        "dates": sorted(d.isoformat() for d in truth),
+    }
+
+
+def test_unwritable_cache_dir_is_tolerated(tmp_path: Path) -> None:
+    """A cache_dir that is really a file cannot be created or written, and that is fine."""
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("occupied")
+    provider = HolidaysLibraryProvider(blocker / "cache")
+    assert date(2026, 11, 26) in provider.holidays("US", 2026)
+    assert blocker.read_text() == "occupied"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions")
+def test_read_only_cache_dir_is_tolerated(tmp_path: Path) -> None:
+    """A directory without write permission is skipped and leaves no temporary files."""
+    cache_dir = tmp_path / "ro"
+    cache_dir.mkdir()
+    cache_dir.chmod(0o500)
+    try:
+        assert date(2026, 7, 3) in HolidaysLibraryProvider(cache_dir).holidays("US", 2026)
+        assert list(cache_dir.iterdir()) == []
+    finally:
+        cache_dir.chmod(0o700)
+
+
+def test_cache_key_changes_with_the_installed_library(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key follows the library file's stat, and no key means no disk cache."""
+    key = calendar_module._library_version_key()
+    assert key is not None
+    assert len(key) == 12
+    assert calendar_module._library_version_key() == key
+
+    monkeypatch.setattr(calendar_module, "_library_version_key", lambda: None)
+    HolidaysLibraryProvider(tmp_path).holidays("US", 2026)
+    assert cache_files(tmp_path) == []
+
+
+def test_module_import_does_not_import_holidays() -> None:
+    """Importing the calendar module leaves the slow holidays package unimported."""
+    script = "import sys\nimport followup.timeline.calendar\nassert 'holidays' not in sys.modules\n"
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+recent_dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
+calendars = st.sampled_from([US, GB, PLAIN])
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(calendars, recent_dates)
+def test_roll_forward_properties(cal: BusinessCalendar, d: date) -> None:
+    """roll_forward never goes back, lands on a business day, and moves less than 10 days."""
+    rolled = cal.roll_forward(d)
+    assert d <= rolled < d + timedelta(days=10)
+    assert cal.is_business_day(rolled)
+    assert all(not cal.is_business_day(d + timedelta(days=i)) for i in range((rolled - d).days))
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(calendars, recent_dates, st.integers(min_value=1, max_value=60))
+def test_add_business_days_counts_back(cal: BusinessCalendar, d: date, n: int) -> None:
+    """n business days forward lands on a business day with exactly n business days since d."""
+    result = cal.add_business_days(d, n)
+    assert cal.is_business_day(result)
+    assert count_business_days(cal, d, result) == n
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(calendars, recent_dates, st.integers(min_value=1, max_value=60))
+def test_add_business_days_backwards_counts_forward(cal: BusinessCalendar, d: date, n: int) -> None:
+    """n business days backward lands on a business day with exactly n up to and before d."""
+    result = cal.add_business_days(d, -n)
+    assert cal.is_business_day(result)
+    assert result < d
+    assert count_business_days(cal, result, d - timedelta(days=1)) + 1 == n
+
+
+@given(st.dates(min_value=date(2, 1, 1), max_value=date(9998, 12, 31)))
+def test_plain_calendar_works_across_all_years(d: date) -> None:
+    """Without holidays, rolling works for any year and only skips weekends."""
+    rolled = PLAIN.roll_forward(d)
+    assert rolled.weekday() < 5
+    assert (rolled - d).days <= 2
