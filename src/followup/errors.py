@@ -58,9 +58,7 @@ class InputError(FollowupError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     @classmethod
-    def at(
-        cls, file: str, line: int, col: int, message: str, expected: str = ""
-    ) -> InputError:
+    def at(cls, file: str, line: int, col: int, message: str, expected: str = "") -> InputError:
         """Build an error holding a single problem."""
         return cls([Problem(file, line, col, message, expected)])
 

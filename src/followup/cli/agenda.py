@@ -86,7 +86,11 @@ def run_agenda(
     plans: list[Plan] = []
     write = sys.stdout.write
     show_progress = sys.stderr.isatty() and total > 200
-    bar = click.progressbar(length=total, file=sys.stderr, label="planning") if show_progress else None
+    bar = (
+        click.progressbar(length=total, file=sys.stderr, label="planning")
+        if show_progress
+        else None
+    )
     for item in docs:
         if bar is not None:
             bar.update(1)
@@ -94,13 +98,21 @@ def run_agenda(
             if isinstance(item, InputError):
                 raise item
             if batch and isinstance(item.data, dict) and "id" not in item.data:
-                raise InputError([item.problem((), "the case has no 'id'", "an 'id' on every case in a batch")])
+                raise InputError(
+                    [item.problem((), "the case has no 'id'", "an 'id' on every case in a batch")]
+                )
             case = build_case(item)
             cp = fixed
             if cp is None:
                 name = case.playbook
                 if not name:
-                    raise InputError([item.problem((), "the case names no playbook", "'playbook: ID' or --playbook")])
+                    raise InputError(
+                        [
+                            item.problem(
+                                (), "the case names no playbook", "'playbook: ID' or --playbook"
+                            )
+                        ]
+                    )
                 cp = by_id.get(name) or by_id.setdefault(name, catalog.load(name, dirs))
             plan = plan_case(cp, case, today, calendar_for(case, item), next_only=True)
         except (InputError, UsageError) as err:
@@ -128,10 +140,8 @@ def agenda_table(plans: list[Plan], today: date) -> str:
     for p in due:
         step = p.next[0]
         mark = "!" if step.due <= today else " "
-        lines.append(
-            f"{mark} {day(step.due)}  {p.case_id:<{width}}  {action_words(step.action, step.channel)}"
-            f"  [{p.state}]"
-        )
+        what = action_words(step.action, step.channel)
+        lines.append(f"{mark} {day(step.due)}  {p.case_id:<{width}}  {what}  [{p.state}]")
     if rest:
         lines += ["", "Nothing to do"]
         for p in rest:

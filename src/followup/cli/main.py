@@ -54,7 +54,9 @@ playbooks_option = click.option(
     help=f"A folder of your own playbooks (repeatable; default ${PLAYBOOKS_ENV}).",
 )
 today_option = click.option(
-    "--today", metavar="YYYY-MM-DD", help="The day to answer for (default: today where the case is)."
+    "--today",
+    metavar="YYYY-MM-DD",
+    help="The day to answer for (default: today where the case is).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 
@@ -91,7 +93,9 @@ def plan_cmd(
     """Where CASE stands, what to do next, when, how, why, and what to avoid."""
     from followup.cli import commands
 
-    commands.plan(case_file, playbook_ref, playbook_dirs(playbooks_dir), parse_today(today), as_json)
+    commands.plan(
+        case_file, playbook_ref, playbook_dirs(playbooks_dir), parse_today(today), as_json
+    )
 
 
 @cli.command("explain")
@@ -141,8 +145,11 @@ def validate_cmd(files: tuple[str, ...]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (for tests and ``python -m followup``)."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="followup",
-                 standalone_mode=False)
+        cli.main(
+            args=list(argv) if argv is not None else None,
+            prog_name="followup",
+            standalone_mode=False,
+        )
     except click.exceptions.Exit as done:
         return int(done.exit_code)
     except click.exceptions.Abort:

@@ -75,7 +75,7 @@ def _compile_term(term: DateTerm) -> DateFn:
     get = operator.attrgetter("at_" + term.anchor)
     offset = term.offset
     if offset is None:
-        return get  # type: ignore[no-any-return]
+        return get
     d = offset.duration
     if not d.business_days and not d.months:
         delta = timedelta(days=offset.sign * d.days)
@@ -105,4 +105,3 @@ def compile_date(rule: DateRule) -> DateFn:
         return pick(known) if known else None
 
     return combined
-

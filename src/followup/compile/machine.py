@@ -107,10 +107,28 @@ def _builtin_moves() -> list[tuple[str, str, Move]]:
         reopen = Move(trigger, dest, _closed_as_moved_on, None, closing, None, label + " (reopens)")
         moves.append((CLOSED, trigger, reopen))
     for source in OPEN_STATES:
-        moves.append((source, "withdrew", Move("withdrew", CLOSED, always, None, "withdrew", None,
-                                                "engine: you withdrew")))
-    moves.append((CLOSED, "withdrew", Move("withdrew", CLOSED, _closed_as_moved_on, None,
-                                           "withdrew", None, "engine: you withdrew")))
+        moves.append(
+            (
+                source,
+                "withdrew",
+                Move("withdrew", CLOSED, always, None, "withdrew", None, "engine: you withdrew"),
+            )
+        )
+    moves.append(
+        (
+            CLOSED,
+            "withdrew",
+            Move(
+                "withdrew",
+                CLOSED,
+                _closed_as_moved_on,
+                None,
+                "withdrew",
+                None,
+                "engine: you withdrew",
+            ),
+        )
+    )
     return moves
 
 
@@ -202,4 +220,3 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
         avoid,
         completed_by,
     )
-

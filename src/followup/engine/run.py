@@ -256,10 +256,8 @@ class Run:
         else:
             if repeat.max is not None and count >= repeat.max:
                 return f"done {count} times, the most it allows"
-            if count:
-                due = shift(self, self.last_done[action.id], repeat.every)
-            else:
-                due = ca.due(self)
+            last = self.last_done.get(action.id) if count else None
+            due = ca.due(self) if last is None else shift(self, last, repeat.every)
         if due is None:
             return "its date is not known for this case"
         if action.kind in NUDGE_KINDS:
@@ -450,4 +448,3 @@ def _describe_event(ev: Event) -> str:
     if ev.channel:
         text += f" by {ev.channel}"
     return text
-

@@ -95,9 +95,14 @@ class _CaseReader(Reader):
 
         channel = spec.get("preferred_channel")
         if channel is not None:
-            channel = self.choice((*path, "preferred_channel"), channel, "the channel", PREFERRED_CHANNELS)
+            channel = self.choice(
+                (*path, "preferred_channel"), channel, "the channel", PREFERRED_CHANNELS
+            )
         follow_up = self.choice(
-            (*path, "follow_up"), spec.get("follow_up", "unspecified"), "follow_up", FOLLOW_UP_PERMISSIONS
+            (*path, "follow_up"),
+            spec.get("follow_up", "unspecified"),
+            "follow_up",
+            FOLLOW_UP_PERMISSIONS,
         )
         return Employer(
             decision_by=opt_day("decision_by"),
@@ -128,14 +133,25 @@ class _CaseReader(Reader):
         spec = self.mapping(path, raw, EVENT_KEYS, ("date", "type"), "the event")
         if not spec:
             return None
-        day = self.day((*path, "date"), spec.get("date"), "the event date") if "date" in spec else None
+        day = (
+            self.day((*path, "date"), spec.get("date"), "the event date")
+            if "date" in spec
+            else None
+        )
         kind = self.choice((*path, "type"), spec.get("type"), "the event type", EVENT_TYPES)
         for key, types in EVENT_FIELD_TYPES.items():
             if key in spec and kind not in types:
-                self.fail((*path, key), f"'{key}' does not go with a {kind} event", "it only on " + ", ".join(types), key=True)
+                self.fail(
+                    (*path, key),
+                    f"'{key}' does not go with a {kind} event",
+                    "it only on " + ", ".join(types),
+                    key=True,
+                )
         outcome = None
         if kind == "reply":
-            outcome = self.choice((*path, "outcome"), spec.get("outcome"), "the reply outcome", REPLY_OUTCOMES)
+            outcome = self.choice(
+                (*path, "outcome"), spec.get("outcome"), "the reply outcome", REPLY_OUTCOMES
+            )
         channel = spec.get("channel")
         if channel is not None:
             channel = self.choice((*path, "channel"), channel, "the channel", CHANNELS)
@@ -145,7 +161,11 @@ class _CaseReader(Reader):
 
         note = self.text((*path, "note"), spec.get("note", ""), "the note", allow_empty=True)
         if day is not None and interview is not None and day < interview:
-            self.fail((*path, "date"), f"the event on {day} is before the interview on {interview}", "a date on or after the interview")
+            self.fail(
+                (*path, "date"),
+                f"the event on {day} is before the interview on {interview}",
+                "a date on or after the interview",
+            )
         if day is None:
             return None
         return Event(
@@ -169,13 +189,23 @@ class _CaseReader(Reader):
         if "id" in top:
             case_id = self.text(("id",), top["id"], "the case id")
             if case_id and not CASE_ID_RE.match(case_id):
-                self.fail(("id",), f"case id '{case_id}' has odd characters", "letters, digits, . _ -")
-        interview = self.day(("interview",), top.get("interview"), "the interview date") if "interview" in top else None
+                self.fail(
+                    ("id",), f"case id '{case_id}' has odd characters", "letters, digits, . _ -"
+                )
+        interview = (
+            self.day(("interview",), top.get("interview"), "the interview date")
+            if "interview" in top
+            else None
+        )
         country = top.get("country")
         if country is not None:
             country = self.text(("country",), country, "the country")
             if country and not COUNTRY_RE.match(country):
-                self.fail(("country",), f"country '{country}' is not a two-letter code", "an ISO code such as US, GB, DE")
+                self.fail(
+                    ("country",),
+                    f"country '{country}' is not a two-letter code",
+                    "an ISO code such as US, GB, DE",
+                )
         timezone = top.get("timezone")
         if timezone is not None:
             timezone = self.timezone(("timezone",), timezone)
@@ -193,7 +223,9 @@ class _CaseReader(Reader):
             id=case_id,
             interview=interview,
             file=self.file,
-            company=self.text(("company",), top.get("company", ""), "the company", allow_empty=True),
+            company=self.text(
+                ("company",), top.get("company", ""), "the company", allow_empty=True
+            ),
             role=self.text(("role",), top.get("role", ""), "the role", allow_empty=True),
             country=country or None,
             timezone=timezone,
@@ -212,7 +244,9 @@ class _CaseReader(Reader):
         try:
             ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            self.fail(path, f"timezone '{name}' is not known", "an IANA name such as America/New_York")
+            self.fail(
+                path, f"timezone '{name}' is not known", "an IANA name such as America/New_York"
+            )
             return None
         return name
 

@@ -22,7 +22,15 @@ def line_document(text: str, file: str, lineno: int) -> Document:
         data = json.loads(text)
     except json.JSONDecodeError as err:
         raise InputError(
-            [Problem(file, lineno, err.colno, f"not valid JSON ({err.msg})", "one JSON object per line")]
+            [
+                Problem(
+                    file,
+                    lineno,
+                    err.colno,
+                    f"not valid JSON ({err.msg})",
+                    "one JSON object per line",
+                )
+            ]
         ) from None
     except RecursionError:
         raise InputError(
@@ -41,15 +49,29 @@ def read_jsonl(path: Path) -> Iterator[Document]:
     try:
         handle = path.open("rb")
     except OSError as err:
-        raise InputError([Problem(name, 1, 1, f"cannot read the file ({err.strerror})", "a readable JSON Lines file")]) from None
+        raise InputError(
+            [
+                Problem(
+                    name,
+                    1,
+                    1,
+                    f"cannot read the file ({err.strerror})",
+                    "a readable JSON Lines file",
+                )
+            ]
+        ) from None
     with handle:
         for lineno, raw in enumerate(handle, start=1):
             if len(raw) > MAX_LINE_BYTES:
-                raise InputError([Problem(name, lineno, 1, "the line is longer than 1 MB", "one case per line")])
+                raise InputError(
+                    [Problem(name, lineno, 1, "the line is longer than 1 MB", "one case per line")]
+                )
             if not raw.strip():
                 continue
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as err:
-                raise InputError([Problem(name, lineno, err.start + 1, "not UTF-8 text", "UTF-8 text")]) from None
+                raise InputError(
+                    [Problem(name, lineno, err.start + 1, "not UTF-8 text", "UTF-8 text")]
+                ) from None
             yield line_document(text, name, lineno)

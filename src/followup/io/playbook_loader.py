@@ -181,8 +181,8 @@ class _PlaybookReader(Reader):
             terms = [self.term((*path, key, i), v) for i, v in enumerate(items)]
             if any(t is None for t in terms) or not terms:
                 return None
-            combine = "later" if key == "later_of" else "earlier"
-            return DateRule(tuple(t for t in terms if t is not None), combine)
+            kept = tuple(t for t in terms if t is not None)
+            return DateRule(kept, "later") if key == "later_of" else DateRule(kept, "earlier")
         term = self.term(path, value)
         return DateRule((term,)) if term else None
 
@@ -407,8 +407,9 @@ class _PlaybookReader(Reader):
         cap = None
         if "max" in spec:
             raw_max = spec["max"]
-            if isinstance(raw_max, str) and isinstance(self.parameters.get(raw_max), int):
-                cap = int(self.parameters[raw_max])
+            named = self.parameters.get(raw_max) if isinstance(raw_max, str) else None
+            if isinstance(named, int):
+                cap = named
             else:
                 cap = self.integer((*path, "max"), raw_max, "max", minimum=1)
         until = self.date_rule((*path, "until"), spec["until"]) if "until" in spec else None
@@ -485,7 +486,7 @@ class _PlaybookReader(Reader):
         fields = {
             k: self.text(("source", k), src[k], f"source {k}") for k in SOURCE_KEYS if k in src
         }
-        if "date" in fields and fields["date"]:
+        if fields.get("date"):
             self.day(("source", "date"), fields["date"], "the source date")
         source = Source(**fields) if "title" in fields else Source(title)
         self.read_parameters(("parameters",), top.get("parameters"))

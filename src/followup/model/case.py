@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from datetime import date
 
 from followup.timeline.durations import Duration
 
@@ -18,7 +18,7 @@ class Interviewer:
 class Employer:
     """What the job seeker learned when they asked, at the end of the interview."""
 
-    decision_by: date | None = None
+    decision_by: dt.date | None = None
     decision_in: Duration | None = None
     follow_up: str = "unspecified"
     follow_up_after: Duration | None = None
@@ -30,15 +30,15 @@ class Employer:
 class Event:
     """Something that happened, recorded by the job seeker.  ``index`` keeps file order stable."""
 
-    date: date
+    date: dt.date
     type: str
     index: int = 0
     channel: str | None = None
     outcome: str | None = None
-    decision_by: date | None = None
-    deadline: date | None = None
-    due: date | None = None
-    interview: date | None = None
+    decision_by: dt.date | None = None
+    deadline: dt.date | None = None
+    due: dt.date | None = None
+    interview: dt.date | None = None
     note: str = ""
 
 
@@ -47,7 +47,7 @@ class Case:
     """A job application."""
 
     id: str
-    interview: date
+    interview: dt.date
     file: str = ""
     company: str = ""
     role: str = ""

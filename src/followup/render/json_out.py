@@ -1,4 +1,7 @@
-"""Engine answers as JSON-ready dicts.  The keys here are a public contract: extend, never rename."""
+"""Engine answers as JSON-ready dicts.
+
+The keys here are a public contract that scripts rely on: extend, never rename.
+"""
 
 from __future__ import annotations
 

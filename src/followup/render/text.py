@@ -39,7 +39,9 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
         lines.append(f"Closed{closed}: {OUTCOME_WORDS.get(plan.outcome, plan.outcome)}.")
     if plan.ignored_future_events:
         n = plan.ignored_future_events
-        lines.append(f"Note: {n} recorded event{'s' if n > 1 else ''} dated after today not counted.")
+        lines.append(
+            f"Note: {n} recorded event{'s' if n > 1 else ''} dated after today not counted."
+        )
     if plan.next:
         lines += ["", "Next"]
         for step in plan.next:
@@ -59,7 +61,9 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
             lines.append(f"  {day(step.due)}: {what}{opt}  [{step.rule_id}]")
     if not plan.outcome:
         if plan.closes_on:
-            lines.append(f"  {day(plan.closes_on)}: the playbook closes the case if nothing changes")
+            lines.append(
+                f"  {day(plan.closes_on)}: the playbook closes the case if nothing changes"
+            )
         elif plan.schedule:
             lines.append("  The playbook does not close the case on its own.")
     if plan.avoid:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from followup.errors import InputError, Problem
@@ -22,7 +21,7 @@ def kind_of(doc: Document) -> str:
 
 
 def _check(doc: Document, kind: str) -> list[Problem]:
-    from followup.validate.schema import merge_problems, schema_problems
+    from followup.validate.schema import schema_problems
 
     try:
         if kind == "playbook":
@@ -34,7 +33,7 @@ def _check(doc: Document, kind: str) -> list[Problem]:
     except InputError as err:
         return list(err.problems)
     # The loaders are at least as strict as the schema, but `validate` is where we show both.
-    return merge_problems(schema_problems(doc, kind), [])  # type: ignore[arg-type]
+    return schema_problems(doc, kind)
 
 
 def validate_file(path: Path) -> tuple[list[Problem], str]:
