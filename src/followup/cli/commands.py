@@ -104,34 +104,86 @@ def choose_playbook(ref: str | None, case: Case, dirs: tuple[Path, ...]) -> Comp
 
 
 def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
-    """``followup playbooks``."""
+    """``followup playbooks``: each playbook, its source, and its profile on the standard case."""
+    import dataclasses
+    import textwrap
+
+    from followup.analysis.profile import PROFILE_LABELS, profile
+
     compiled = catalog.load_all(dirs)
     entries = catalog.discover(dirs)
     if as_json:
-        rows = [
-            {
-                "id": cp.id,
-                "title": cp.playbook.title,
-                "summary": cp.playbook.summary,
-                "source": cp.playbook.source.cite(),
-                "bundled": entries[cp.id].bundled if cp.id in entries else False,
-                "file": str(entries[cp.id].path) if cp.id in entries else cp.playbook.file,
-            }
-            for cp in compiled
-        ]
+        rows = []
+        for cp in compiled:
+            entry = entries.get(cp.id)
+            facts = dataclasses.asdict(profile(cp))
+            facts.pop("playbook_id")
+            rows.append(
+                {
+                    "id": cp.id,
+                    "title": cp.playbook.title,
+                    "summary": cp.playbook.summary,
+                    "source": cp.playbook.source.cite(),
+                    "bundled": bool(entry and entry.bundled),
+                    "file": str(entry.path) if entry else cp.playbook.file,
+                    "profile": facts,
+                }
+            )
         click.echo(json.dumps(rows, indent=2))
         return
     for cp in compiled:
         pb = cp.playbook
-        mine = "" if entries.get(cp.id) and entries[cp.id].bundled else "  (yours)"
-        click.echo(f"{pb.id}{mine}")
-        click.echo(f"  {pb.title}")
+        entry = entries.get(cp.id)
+        mine = "" if entry and entry.bundled else "  (yours)"
+        click.echo(f"{pb.id}{mine}: {pb.title}")
         if pb.summary:
-            import textwrap
-
             click.echo(textwrap.fill(pb.summary, 88, initial_indent="  ", subsequent_indent="  "))
         click.echo(f"  source: {pb.source.cite()}")
+        facts = profile(cp)
+        shown = []
+        for key, label in PROFILE_LABELS:
+            value = getattr(facts, key)
+            if isinstance(value, bool):
+                value = "yes" if value else "no"
+            shown.append(f"{label}: {'never' if value is None else value}")
+        click.echo(textwrap.fill("; ".join(shown), 88, initial_indent="  ", subsequent_indent="  "))
         click.echo("")
+
+
+def show(ref: str, fmt: str, dirs: tuple[Path, ...]) -> None:
+    """``followup show``."""
+    pb = catalog.load(ref, dirs).playbook
+    if fmt == "mermaid":
+        from followup.render.diagram import mermaid
+
+        click.echo(mermaid(pb), nl=False)
+    elif fmt == "dot":
+        from followup.render.diagram import dot
+
+        click.echo(dot(pb), nl=False)
+    else:
+        from followup.render.show_text import show_text
+
+        click.echo(show_text(pb), nl=False)
+
+
+def compare(
+    case_file: str, ids: list[str], dirs: tuple[Path, ...], today: date | None, as_json: bool
+) -> None:
+    """``followup compare``."""
+    from followup.analysis.compare import compare_case, compare_json
+
+    case, doc = read_case(case_file)
+    cps = [catalog.load(i, dirs) for i in ids] if ids else catalog.load_all(dirs)
+    day = today or today_for(case)
+    plans = compare_case(cps, case, day, calendar_for(case, doc))
+    if as_json:
+        titles = {cp.id: cp.playbook.title for cp in cps}
+        click.echo(json.dumps(compare_json(case, day, plans, titles), indent=2))
+    else:
+        from followup.render.compare_text import compare_text
+
+        click.echo(compare_text(case, day, plans), nl=False)
 
 
 def plan(

@@ -133,6 +133,49 @@ def agenda_cmd(
     agenda.run_agenda(Path(cases), parsed, playbook_ref, playbook_dirs(playbooks_dir), as_json)
 
 
+@cli.command("show")
+@click.argument("ref", metavar="ID|PATH")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "mermaid", "dot"]),
+    default="text",
+    show_default=True,
+    help="Plain words, or the state machine as a Mermaid or Graphviz diagram.",
+)
+@playbooks_option
+def show_cmd(ref: str, fmt: str, playbooks_dir: tuple[str, ...]) -> None:
+    """Explain a playbook step by step, with timings, don'ts and citations."""
+    from followup.cli import commands
+
+    commands.show(ref, fmt, playbook_dirs(playbooks_dir))
+
+
+@cli.command("compare")
+@click.argument("case_file", metavar="CASE")
+@click.option(
+    "--playbooks",
+    "playbooks_arg",
+    multiple=True,
+    metavar="A,B,...|DIR",
+    help="Which playbooks to compare (comma-separated ids; default all). "
+    "A folder adds your own playbooks.",
+)
+@today_option
+@json_option
+def compare_cmd(
+    case_file: str, playbooks_arg: tuple[str, ...], today: str | None, as_json: bool
+) -> None:
+    """The same case under several playbooks, side by side, and where they disagree."""
+    from followup.cli import commands
+
+    dirs = tuple(Path(v) for v in playbooks_arg if Path(v).is_dir())
+    ids = [i.strip() for v in playbooks_arg if not Path(v).is_dir() for i in v.split(",")]
+    commands.compare(
+        case_file, [i for i in ids if i], dirs or playbook_dirs(()), parse_today(today), as_json
+    )
+
+
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 def validate_cmd(files: tuple[str, ...]) -> None:

@@ -1,0 +1,89 @@
+"""One case under several playbooks: the plans side by side and where they disagree."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from followup.compile.machine import CompiledPlaybook
+from followup.engine.plan import plan_case
+from followup.engine.result import Plan
+from followup.model.case import Case
+from followup.model.vocabulary import DIRECT_CHANNELS, NUDGE_KINDS
+from followup.render.json_out import step_brief
+from followup.timeline.calendar import BusinessCalendar
+
+
+def compare_case(
+    cps: list[CompiledPlaybook], case: Case, today: date, cal: BusinessCalendar
+) -> list[Plan]:
+    """The plan of ``case`` under each playbook, in the order given."""
+    return [plan_case(cp, case, today, cal) for cp in cps]
+
+
+def direct_contacts(plan: Plan) -> int:
+    """How many steps of a plan's schedule reach a person directly."""
+    return sum(1 for s in plan.schedule if s.channel in DIRECT_CHANNELS)
+
+
+def _first(plan: Plan, kinds: frozenset[str]) -> date | None:
+    return next((s.due for s in plan.schedule if s.action in kinds), None)
+
+
+def _spread(label: str, values: dict[str, Any]) -> str | None:
+    shown = {k: ("never" if v is None else str(v)) for k, v in values.items()}
+    if len(set(shown.values())) <= 1:
+        return None
+    parts = ", ".join(f"{pid} {v}" for pid, v in shown.items())
+    return f"{label}: {parts}"
+
+
+def disagreements(plans: list[Plan]) -> list[str]:
+    """Plain sentences naming each point where the playbooks differ for this case."""
+    if len(plans) < 2:
+        return []
+    checks = [
+        ("state now", {p.playbook_id: p.state for p in plans}),
+        ("next check-in", {p.playbook_id: _first(p, NUDGE_KINDS) for p in plans}),
+        ("direct contacts", {p.playbook_id: direct_contacts(p) for p in plans}),
+        ("closes on", {p.playbook_id: p.closes_on for p in plans}),
+        (
+            "uses the phone",
+            {p.playbook_id: any(s.channel == "phone" for s in p.schedule) for p in plans},
+        ),
+        (
+            "networks on LinkedIn",
+            {
+                p.playbook_id: any(
+                    s.action == "network" or s.channel == "linkedin" for s in p.schedule
+                )
+                for p in plans
+            },
+        ),
+    ]
+    found = [line for label, values in checks if (line := _spread(label, values))]
+    return found
+
+
+def compare_json(
+    case: Case, today: date, plans: list[Plan], titles: dict[str, str]
+) -> dict[str, Any]:
+    """``followup compare --json``."""
+    return {
+        "case": case.id,
+        "today": today.isoformat(),
+        "playbooks": [
+            {
+                "playbook": p.playbook_id,
+                "title": titles.get(p.playbook_id, ""),
+                "state": p.state,
+                "schedule": [step_brief(s) for s in p.schedule],
+                "direct_contacts": direct_contacts(p),
+                "closes_on": p.closes_on.isoformat() if p.closes_on else None,
+                "outcome": p.outcome,
+                "avoid": list(p.avoid),
+            }
+            for p in plans
+        ],
+        "disagreements": disagreements(plans),
+    }

@@ -1,0 +1,94 @@
+"""A playbook's profile, derived by projecting standard cases (never written by hand).
+
+The standard case is a Monday interview with no news from the employer, where the job seeker does
+every step on its due date.  Variants of it probe one behaviour each: a stated decision date, a
+request not to follow up, permission to call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from followup.compile.machine import CompiledPlaybook
+from followup.engine.plan import plan_case
+from followup.engine.result import Plan
+from followup.model.case import Case, Employer
+from followup.model.vocabulary import DIRECT_CHANNELS, NUDGE_KINDS
+from followup.timeline.calendar import BusinessCalendar
+
+STANDARD_INTERVIEW = date(2026, 3, 2)  # a Monday with no public holiday near it
+STATED_DECISION = timedelta(days=21)
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """How a playbook behaves on the standard cases."""
+
+    playbook_id: str
+    thank_you_after_days: int | None
+    first_check_in_after_days: int | None
+    direct_contacts: int
+    check_ins: int
+    gives_up_after_days: int | None
+    waits_for_stated_date: bool
+    honours_not_wanted: bool
+    uses_phone_when_allowed: bool
+    networks: bool
+    handwritten_note: bool
+
+
+def standard_case(employer: Employer | None = None) -> Case:
+    """The silent standard case (optionally with what the employer said)."""
+    return Case(id="standard", interview=STANDARD_INTERVIEW, employer=employer or Employer())
+
+
+def _project(cp: CompiledPlaybook, case: Case) -> Plan:
+    return plan_case(cp, case, case.interview, BusinessCalendar(None))
+
+
+def _days_to_first(plan: Plan, kinds: frozenset[str]) -> int | None:
+    for step in plan.schedule:
+        if step.action in kinds:
+            return (step.due - STANDARD_INTERVIEW).days
+    return None
+
+
+def profile(cp: CompiledPlaybook) -> Profile:
+    """Project the standard cases under ``cp`` and summarise."""
+    silent = _project(cp, standard_case())
+    stated = _project(cp, standard_case(Employer(decision_by=STANDARD_INTERVIEW + STATED_DECISION)))
+    not_wanted = _project(cp, standard_case(Employer(follow_up="not_wanted")))
+    phone = _project(cp, standard_case(Employer(preferred_channel="phone", may_call=True)))
+    first_stated = _days_to_first(stated, NUDGE_KINDS)
+    return Profile(
+        playbook_id=cp.id,
+        thank_you_after_days=_days_to_first(silent, frozenset({"thank_you"})),
+        first_check_in_after_days=_days_to_first(silent, NUDGE_KINDS),
+        direct_contacts=sum(1 for s in silent.schedule if s.channel in DIRECT_CHANNELS),
+        check_ins=sum(1 for s in silent.schedule if s.action in NUDGE_KINDS),
+        gives_up_after_days=(silent.closes_on - STANDARD_INTERVIEW).days
+        if silent.closes_on
+        else None,
+        waits_for_stated_date=first_stated is None or first_stated >= STATED_DECISION.days,
+        honours_not_wanted=not any(s.action in NUDGE_KINDS for s in not_wanted.schedule),
+        uses_phone_when_allowed=any(s.channel == "phone" for s in phone.schedule),
+        networks=any(s.action == "network" or s.channel == "linkedin" for s in silent.schedule),
+        handwritten_note=any(
+            s.action == "thank_you_note" or s.channel == "mail" for s in silent.schedule
+        ),
+    )
+
+
+PROFILE_LABELS: tuple[tuple[str, str], ...] = (
+    ("thank_you_after_days", "thank-you after (days)"),
+    ("first_check_in_after_days", "first check-in after (days)"),
+    ("check_ins", "check-ins if they stay silent"),
+    ("direct_contacts", "direct contacts in total"),
+    ("gives_up_after_days", "gives up after (days)"),
+    ("waits_for_stated_date", "waits for their stated date"),
+    ("honours_not_wanted", 'honours "don\'t follow up"'),
+    ("uses_phone_when_allowed", "phones when calls are welcome"),
+    ("networks", "networks (LinkedIn) as well"),
+    ("handwritten_note", "handwritten note"),
+)

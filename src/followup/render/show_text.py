@@ -1,0 +1,115 @@
+"""``followup show ID``: a playbook explained step by step for people."""
+
+from __future__ import annotations
+
+import textwrap
+
+from followup.model.playbook import Action, Avoid, Playbook, Transition
+from followup.model.vocabulary import OPEN_STATES
+from followup.render.rules_words import (
+    channel_words,
+    date_words,
+    duration_words,
+    guard_words,
+    repeat_words,
+)
+from followup.render.words import ACTION_WORDS
+
+WIDTH = 92
+ENGINE_RULES = (
+    "A reply saying they are still deciding puts you back to waiting; no check-in before any "
+    "new date they give.",
+    "A reply asking you not to follow up ends all check-ins for good.",
+    "An offer, a rejection or your withdrawal closes the case; nothing more is sent.",
+    "An invitation to another round starts the playbook over from that interview.",
+    "A reply after the playbook gave up reopens the case.",
+    "Emails, calls, letters and texts never fall on a weekend or a public holiday of the case's "
+    "country: they move to the next business day.",
+    "Two check-ins are never recommended less than 3 days apart.",
+)
+
+
+def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=first if first is not None else indent, subsequent_indent=indent
+    )
+
+
+def _action_lines(a: Action, pb: Playbook) -> list[str]:
+    what = ACTION_WORDS.get(a.kind, a.kind.replace("_", " "))
+    how = channel_words(a.channel)
+    text = f"{what.capitalize()}: {date_words(a.due)}"
+    if how and how != "nothing to send":
+        text += f", via {how}"
+    if a.repeat:
+        text += f"; {repeat_words(a.repeat)}"
+    if a.when:
+        text += f"; only when {guard_words(a.when)}"
+    if a.optional:
+        text += " (optional)"
+    lines = _wrap(text + f"  [{a.id}]", "      ", "    - ")
+    lines += _wrap(a.advice, "      ")
+    if a.cite.part:
+        lines += _wrap(f"source: {pb.source.cite(a.cite.part)}", "      ")
+    return lines
+
+
+def _move_lines(t: Transition) -> list[str]:
+    if t.on:
+        trigger = f"when you record {t.on.replace('_', ' ')}"
+    else:
+        assert t.after is not None
+        trigger = date_words(t.after)
+    text = f"Moves to {t.dest}"
+    if t.outcome:
+        text += f" ({t.outcome.replace('_', ' ')})"
+    text += f" {trigger}"
+    if t.when:
+        text += f", if {guard_words(t.when)}"
+    lines = _wrap(text + f"  [{t.id}]", "      ", "    > ")
+    if t.advice:
+        lines += _wrap(t.advice, "      ")
+    return lines
+
+
+def _avoid_lines(a: Avoid) -> list[str]:
+    scope = ""
+    if a.states and set(a.states) != set(OPEN_STATES):
+        scope = " (while " + ", ".join(a.states) + ")"
+    if a.when:
+        scope += f" (when {guard_words(a.when)})"
+    return _wrap(f"{a.text}{scope}  [{a.id}]", "    ", "  - ")
+
+
+def show_text(pb: Playbook) -> str:
+    """The whole playbook in plain words: settings, each stage, the don'ts, the engine rules."""
+    lines = [f"{pb.id}: {pb.title}"]
+    if pb.summary:
+        lines += _wrap(pb.summary, "  ")
+    lines.append(f"  source: {pb.source.cite()}")
+    if pb.source.file:
+        lines.append(f"  article file: {pb.source.file}")
+    if pb.parameters:
+        lines += ["", "Settings"]
+        for name, value in pb.parameters:
+            shown = value if isinstance(value, int) else f"{value} ({duration_words(value)})"
+            lines.append(f"  {name} = {shown}")
+    lines += ["", "Step by step"]
+    for state in OPEN_STATES:
+        actions = [a for a in pb.actions if state in a.states]
+        moves = [t for t in pb.transitions if state in t.sources]
+        if not actions and not moves:
+            continue
+        lines.append(f"  While {state}:")
+        for a in actions:
+            lines += _action_lines(a, pb)
+        for t in moves:
+            lines += _move_lines(t)
+    if pb.avoid:
+        lines += ["", "Don't"]
+        for a in pb.avoid:
+            lines += _avoid_lines(a)
+    lines += ["", "Always (the engine's own rules, in every playbook)"]
+    for text in ENGINE_RULES:
+        lines += _wrap(text, "    ", "  - ")
+    return "\n".join(lines) + "\n"
