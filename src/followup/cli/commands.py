@@ -76,18 +76,15 @@ def calendar_for(case: Case, doc: Document | None = None) -> BusinessCalendar:
     return cal
 
 
-def _cache_dir() -> Path | None:
-    import os
+def _cache_dir() -> Path:
+    from followup.cli.paths import user_cache_dir
 
-    env = os.environ.get("FOLLOWUP_CACHE")
-    if env:
-        return Path(env)
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("followup"))
+    return user_cache_dir()
 
 
-def choose_playbook(ref: str | None, case: Case, dirs: tuple[Path, ...]) -> CompiledPlaybook:
+def choose_playbook(
+    ref: str | None, case: Case, dirs: tuple[Path, ...], doc: Document | None = None
+) -> CompiledPlaybook:
     """``--playbook`` if given, else the case's own ``playbook:``.
 
     Raises:
@@ -100,7 +97,13 @@ def choose_playbook(ref: str | None, case: Case, dirs: tuple[Path, ...]) -> Comp
             f"{case.file}: no playbook chosen; pass --playbook ID "
             "(see 'followup playbooks') or add 'playbook: ID' to the case"
         )
-    return catalog.load(chosen, dirs)
+    if ref or doc is None:
+        return catalog.load(chosen, dirs)
+    try:
+        return catalog.load(chosen, dirs)
+    except UsageError as err:
+        # The name came from the case file: point at it there.
+        raise InputError([doc.problem(("playbook",), str(err), "the id of a known playbook")]) from None
 
 
 def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
@@ -193,7 +196,7 @@ def plan(
     from followup.engine.plan import plan_case
 
     case, doc = read_case(case_file)
-    cp = choose_playbook(ref, case, dirs)
+    cp = choose_playbook(ref, case, dirs, doc)
     result = plan_case(cp, case, today or today_for(case), calendar_for(case, doc))
     if as_json:
         from followup.render.json_out import plan_json
@@ -211,7 +214,7 @@ def explain(case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date
     from followup.render.text import trace_text
 
     case, doc = read_case(case_file)
-    cp = choose_playbook(ref, case, dirs)
+    cp = choose_playbook(ref, case, dirs, doc)
     entries = explain_case(cp, case, today or today_for(case), calendar_for(case, doc))
     click.echo(trace_text(entries, case, cp.playbook), nl=False)
 

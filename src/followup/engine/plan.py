@@ -42,7 +42,10 @@ def situation_at(
         if ev.date > today:
             ignored += 1
             continue
-        run.advance(ev.date, inclusive=False)
+        # Same-day order: an event that does what the current state asked for comes before that
+        # day's timers (as in the projection, where steps come before timers); any other event
+        # comes after them, so replaying "did the step on its due date" retraces the projection.
+        run.advance(ev.date, inclusive=not run.expects(ev))
         run.apply(ev)
         if trace is not None:
             run.consider(ev.date)

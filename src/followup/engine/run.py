@@ -25,6 +25,8 @@ MIN_NUDGE_GAP = timedelta(days=3)
 MAX_MOVES_PER_ADVANCE = 200
 
 CONTACT_EVENTS = frozenset({"thank_you_sent", "note_sent", "check_in_sent", "update_sent"})
+# A promise to follow up is kept by following up, not by a thank-you that happens to come later.
+KEEPS_COMMITMENT = frozenset({"check_in_sent", "update_sent"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,6 +303,10 @@ class Run:
         self.done[action_id] = self.done.get(action_id, 0) + 1
         self.last_done[action_id] = day
 
+    def expects(self, ev: Event) -> bool:
+        """Whether ``ev`` completes an action pending in the current state."""
+        return any(p.compiled.completed_by == ev.type for p in self.pending())
+
     def _attribute(self, kind_event: str, day: date, channel: str | None) -> None:
         """Credit a recorded contact to the pending action it fulfils, or bank it for later."""
         best: Pending | None = None
@@ -336,11 +342,12 @@ class Run:
                 self.complete(attribute_to, day)
             else:
                 self._attribute(kind, day, ev.channel)
+            # Any follow-up resets the clock, even a portal check; only direct ones are counted.
+            self.at_last_contact = day
             if ev.channel is None or ev.channel in DIRECT_CHANNELS:
                 self.contacts += 1
-                self.at_last_contact = day
-                if self.committed and self.at_committed is not None:
-                    self.committed = False
+            if kind in KEEPS_COMMITMENT:
+                self.committed = False
             if kind == "thank_you_sent" and self.at_thank_you_sent is None:
                 self.at_thank_you_sent = day
             elif kind == "check_in_sent":
@@ -386,9 +393,9 @@ class Run:
             return
         if outcome in ("still_deciding", "no_follow_up"):
             self.last_reply = outcome
-            # The employer spoke: the nudging starts over from what they said.
+            # The employer spoke: nudges and waiting-time advice start over from what they said.
             self.check_ins = 0
-            for ca in _nudge_actions(self.cp):
+            for ca in _restartable_actions(self.cp):
                 self.done.pop(ca.action.id, None)
             self.credits.pop("check_in_sent", None)
             if ev.decision_by is not None:
@@ -437,8 +444,14 @@ class Run:
         return best
 
 
-def _nudge_actions(cp: CompiledPlaybook) -> list[CompiledAction]:
-    return [ca for group in cp.actions.values() for ca in group if ca.action.kind in NUDGE_KINDS]
+def _restartable_actions(cp: CompiledPlaybook) -> list[CompiledAction]:
+    """Check-ins and reminders: what a reply from the employer starts over."""
+    return [
+        ca
+        for group in cp.actions.values()
+        for ca in group
+        if ca.action.kind in NUDGE_KINDS or ca.completed_by is None
+    ]
 
 
 def _describe_event(ev: Event) -> str:

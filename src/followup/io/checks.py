@@ -6,7 +6,6 @@ reader returns the value (or a fallback) and files a `Problem` pointing at the e
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -19,6 +18,8 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest choice, or ''."""
+    import difflib  # only ever needed on an error path
+
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
 

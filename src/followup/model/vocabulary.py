@@ -70,7 +70,7 @@ FOLLOW_UP_PERMISSIONS: Final = ("invited", "not_wanted", "unspecified")
 ANCHORS: Final[dict[str, str]] = {
     "interview": "the interview (of the current round)",
     "thank_you_sent": "the first thank-you you sent",
-    "last_contact": "your last direct contact (the interview if none since)",
+    "last_contact": "your last follow-up of any kind (the interview if none since)",
     "state_entered": "the day the application entered its current state",
     "decision_by": "the employer's stated decision date",
     "follow_up_after": "the date they said you may check in",

@@ -8,11 +8,9 @@ and the sets it produces are cached in memory and, optionally, as small JSON fil
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import importlib.util
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from pathlib import Path
@@ -75,7 +73,10 @@ def _library_version_key() -> str | None:
     except OSError:
         return None
     identity = f"{spec.origin}\0{st.st_mtime_ns}\0{st.st_size}\0{_CACHE_FORMAT}"
-    return hashlib.sha256(identity.encode()).hexdigest()[:12]
+    # zlib is built in and cheap to import, unlike hashlib; this is a cache key, not security.
+    import zlib
+
+    return f"{zlib.crc32(identity.encode()):08x}{st.st_size & 0xFFFF:04x}"
 
 
 def _library_holidays(country: str, year: int) -> frozenset[date]:
@@ -192,6 +193,8 @@ class HolidaysLibraryProvider:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Same directory as the target so os.replace is an atomic rename: a concurrent
             # reader sees the old file or the new one, never half of one.
+            import tempfile  # writing the cache is rare; importing it is not free
+
             with tempfile.NamedTemporaryFile(
                 "w",
                 encoding="utf-8",

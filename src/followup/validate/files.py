@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from followup.errors import InputError, Problem
+from followup.errors import InputError, Problem, UsageError
 from followup.io.case_loader import build_case
 from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import Document, read_yaml_file
@@ -29,9 +29,15 @@ def _check(doc: Document, kind: str) -> list[Problem]:
 
             compile_playbook(build_playbook(doc))
         else:
-            build_case(doc)
+            case = build_case(doc)
+            if case.playbook:
+                from followup import catalog
+
+                catalog.resolve(case.playbook)
     except InputError as err:
         return list(err.problems)
+    except UsageError as err:
+        return [doc.problem(("playbook",), str(err), "the id of a known playbook")]
     # The loaders are at least as strict as the schema, but `validate` is where we show both.
     return schema_problems(doc, kind)
 

@@ -1,0 +1,52 @@
+Feature: Messages to people go out on business days
+  An email, a call, a letter, a text or a word to the recruiter is never planned for a weekend or
+  a public holiday of the company's country: it moves to the next business day.
+
+  Background:
+    Given the playbook "week-then-on-hold"
+
+  Scenario: A check-in that would fall on a Saturday moves to Monday
+    Given an interview on 2026-03-02
+    And the employer will decide by 2026-03-14
+    And I sent a thank-you by email on 2026-03-02
+    When I check the plan on 2026-03-05
+    Then the next step is a check-in by email on 2026-03-16
+    And no step falls on a weekend or public holiday
+
+  Scenario: An on-hold check-in that would fall on a Saturday moves to Monday
+    Given an interview on 2026-03-03
+    And I sent a thank-you by email on 2026-03-03
+    And I sent a check-in by email on 2026-03-10
+    When I check the plan on 2026-03-11
+    Then the next step is a check-in by email on 2026-03-23
+    And no step falls on a weekend or public holiday
+
+  Scenario: A check-in due on Thanksgiving moves to the Friday in the US
+    Given an interview on 2026-11-19
+    And the company is in "US"
+    And I sent a thank-you by email on 2026-11-19
+    When I check the plan on 2026-11-20
+    Then the next step is a check-in by email on 2026-11-27
+    And no step falls on a weekend or public holiday
+
+  Scenario: Without a country, only weekends count
+    Given an interview on 2026-11-19
+    And I sent a thank-you by email on 2026-11-19
+    When I check the plan on 2026-11-20
+    Then the next step is a check-in by email on 2026-11-26
+
+  Scenario: The observed Independence Day (Friday July 3, 2026) moves a check-in to Monday
+    Given an interview on 2026-06-26
+    And the company is in "US"
+    And I sent a thank-you by email on 2026-06-26
+    When I check the plan on 2026-06-29
+    Then the next step is a check-in by email on 2026-07-06
+    And no step falls on a weekend or public holiday
+
+  Scenario: A Saturday interview: the thank-you waits for Monday, and is still due on Monday
+    Given an interview on 2026-03-07
+    When I check the plan on 2026-03-07
+    Then the next step is a thank-you by email on 2026-03-09
+    When 2 days pass
+    Then the state is "interviewed"
+    And the next step is a thank-you by email on 2026-03-09

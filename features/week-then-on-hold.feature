@@ -1,0 +1,198 @@
+Feature: A week, then on hold (playbook week-then-on-hold)
+  The 2012 article in 001_598de540c6e08c7c.txt: thank them the same or the next day, wait a week
+  and check in by email, then treat the application as on hold and check in about every ten or
+  eleven days, and back off after a few tries over a month or two. Whatever protocol they asked
+  for wins, and a competing offer is worth telling them about.
+
+  Background:
+    Given the playbook "week-then-on-hold"
+    And an interview on 2026-03-02
+    And the company is in "US"
+
+  # -- Thank-you -------------------------------------------------------------------------------
+
+  Scenario: Thank them the day of the interview
+    When I check the plan on 2026-03-02
+    Then the state is "interviewed"
+    And the next step is a thank-you by email on 2026-03-02
+    And the next step cites "Write thank you notes"
+
+  Scenario: The same-or-next-day window for thanks passes and the waiting game starts anyway
+    When I check the plan on 2026-03-04
+    Then the state is "waiting"
+    And the next step is a check-in by email on 2026-03-09
+
+  # -- The silent path -------------------------------------------------------------------------
+
+  Scenario: Silence from interview to closed: a week, two on-hold check-ins, then back off
+    Given I sent a thank-you by email on 2026-03-02
+    Then the schedule is:
+      | due        | action   | channel | rule                  |
+      | 2026-03-09 | check-in | email   | check-in-after-a-week |
+      | 2026-03-20 | check-in | email   | on-hold-check-in      |
+      | 2026-03-31 | check-in | email   | on-hold-check-in      |
+      | 2026-04-11 | move on  | -       | move-on               |
+    And the schedule has 3 direct contacts
+    And the case closes on 2026-04-11
+    When I follow every step
+    Then the case is closed as "moved on"
+    And nothing more is due
+    And I am told to avoid "keep chasing"
+
+  Scenario: A few quiet days are not a rejection
+    Given I sent a thank-you by email on 2026-03-02
+    When I check the plan on 2026-03-05
+    Then the state is "waiting"
+    And I am told to avoid "quiet days"
+    And I am told to avoid "phone"
+
+  Scenario: No answer to the one-week check-in puts the application on hold
+    Given I sent a thank-you by email on 2026-03-02
+    And I sent a check-in by email on 2026-03-09
+    When I check the plan on 2026-03-20
+    Then the state is "on-hold"
+    And the next step is a check-in by email on 2026-03-20
+    And the next step comes from rule "on-hold-check-in"
+    And I am told to avoid "week and a half"
+
+  Scenario: After three unanswered check-ins, back off
+    Given I sent a thank-you by email on 2026-03-02
+    And I sent a check-in by email on 2026-03-09
+    And I sent a check-in by email on 2026-03-20
+    And I sent a check-in by email on 2026-03-31
+    When I check the plan on 2026-04-01
+    Then the next step is to move on on 2026-04-11
+    And the schedule has no direct contacts
+    And the case closes on 2026-04-11
+    When I check the plan on 2026-04-12
+    Then the case is closed as "moved on"
+
+  # -- Their timing ----------------------------------------------------------------------------
+
+  Scenario: They said they would decide within three weeks: check in then, not after a week
+    Given the employer will decide within 3 weeks
+    And I sent a thank-you by email on 2026-03-02
+    Then no check-in is due before 2026-03-23
+    And the next step is a check-in by email on 2026-03-23
+    And the schedule includes a check-in by email on 2026-04-03
+    And the schedule includes a check-in by email on 2026-04-14
+    And the case closes on 2026-04-25
+
+  Scenario: They told you to follow up after ten days: follow their protocol
+    Given the employer invited a follow-up after 10 days
+    And I sent a thank-you by email on 2026-03-02
+    Then the next step is a check-in by email on 2026-03-12
+    And the next step comes from rule "check-in-when-they-said"
+
+  # -- Asked not to follow up ------------------------------------------------------------------
+
+  Scenario: They asked at the interview not to follow up
+    Given the employer asked me not to follow up
+    And I sent a thank-you by email on 2026-03-02
+    When I check the plan on 2026-03-04
+    Then nothing more is due
+    And I am told to avoid "asked you not to follow up"
+    And the case closes on 2026-05-02
+
+  Scenario: They replied asking you to stop after the one-week check-in
+    Given I sent a thank-you by email on 2026-03-02
+    And I sent a check-in by email on 2026-03-09
+    When they asked me not to follow up on 2026-03-10
+    Then the state is "waiting"
+    And nothing more is due
+    And I am told to avoid "told you not to follow up"
+    And the case closes on 2026-05-02
+
+  # -- Their preferred way ---------------------------------------------------------------------
+
+  Scenario: They prefer email, which is the article's own choice
+    Given the employer prefers email
+    And I sent a thank-you by email on 2026-03-02
+    Then the next step is a check-in by email on 2026-03-09
+
+  Scenario: They prefer the phone and said you may call: the phone warning is lifted
+    Given the employer prefers phone
+    And the employer allows calls
+    And I sent a thank-you by email on 2026-03-02
+    Then the next step is a check-in by phone on 2026-03-09
+    And I am not told to avoid "phone"
+
+  Scenario: A phone preference without leave to call: email instead
+    Given the employer prefers phone
+    And the employer does not allow calls
+    And I sent a thank-you by email on 2026-03-02
+    Then the next step is a check-in by email on 2026-03-09
+
+  Scenario: They asked you to check the status online
+    Given the employer prefers the portal
+    And I sent a thank-you by email on 2026-03-02
+    Then the next step is a check-in on the portal on 2026-03-09
+
+  Scenario: They asked you to go through someone else
+    Given the employer prefers the recruiter
+    And I sent a thank-you by email on 2026-03-02
+    Then the next step is a check-in through the recruiter on 2026-03-09
+
+  # -- Other news ------------------------------------------------------------------------------
+
+  Scenario: A competing offer: tell them at once that time matters
+    Given I sent a thank-you by email on 2026-03-02
+    When I got a competing offer on 2026-03-04 with a deadline of 2026-03-13
+    Then the next step is an update by email on 2026-03-04
+    And the next step comes from rule "flag-competing-offer"
+    When I sent an update by email on 2026-03-04
+    And I check the plan on 2026-03-05
+    Then the next step is a check-in by email on 2026-03-09
+
+  Scenario: They are still deciding and give a new date: check in once it has come
+    Given I sent a thank-you by email on 2026-03-02
+    And I sent a check-in by email on 2026-03-09
+    When they replied "still deciding" on 2026-03-11 with a new decision date of 2026-03-25
+    Then the state is "waiting"
+    And no check-in is due before 2026-03-25
+    And the schedule is:
+      | due        | action   | channel |
+      | 2026-03-25 | check-in | email   |
+      | 2026-04-06 | check-in | email   |
+      | 2026-04-17 | check-in | email   |
+      | 2026-04-28 | move on  | -       |
+    And the case closes on 2026-04-28
+
+  Scenario: A rejection a week after the check-in closes the case
+    Given I sent a thank-you by email on 2026-03-02
+    And I sent a check-in by email on 2026-03-09
+    When they rejected me on 2026-03-16
+    Then the case is closed as "rejection"
+    And nothing more is due
+
+  Scenario: An offer the day after the check-in closes the case
+    Given I sent a thank-you by email on 2026-03-02
+    When they made an offer on 2026-03-10
+    Then the case is closed as "offer"
+    And nothing more is due
+
+  Scenario: A reply after the playbook backed off reopens the case
+    Given I sent a thank-you by email on 2026-03-02
+    And I sent a check-in by email on 2026-03-09
+    And I sent a check-in by email on 2026-03-20
+    And I sent a check-in by email on 2026-03-31
+    When I check the plan on 2026-04-12
+    Then the case is closed as "moved on"
+    When they replied "still deciding" on 2026-04-20
+    Then the case is open
+    And the state is "waiting"
+    And the next step is a check-in by email on 2026-04-27
+
+  # -- Calendar --------------------------------------------------------------------------------
+
+  Scenario: Check-ins landing on Memorial Day, a Saturday and Juneteenth move to business days
+    Given the interview was on 2026-05-18
+    And I sent a thank-you by email on 2026-05-18
+    Then the schedule is:
+      | due        | action   | channel |
+      | 2026-05-26 | check-in | email   |
+      | 2026-06-08 | check-in | email   |
+      | 2026-06-22 | check-in | email   |
+      | 2026-07-03 | move on  | -       |
+    And no step falls on a weekend or public holiday
+    And the case closes on 2026-07-03

@@ -1,0 +1,32 @@
+"""The pytest plugin (entry point ``pytest11: followup``) that offers the followup steps.
+
+Installing followup is enough for any project's pytest-bdd features to use the steps of
+:mod:`followup.bdd.steps`; no conftest or import is needed.  Pytest loads this module for every
+run in an environment where followup is installed, so it must not break projects that do not
+have pytest-bdd: the steps are only registered when pytest-bdd is importable.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import TYPE_CHECKING
+
+import pytest
+
+from followup.bdd.world import FEATURE_FILE
+
+if TYPE_CHECKING:
+    from pytest_bdd.parser import Feature, Scenario
+
+# Pytest registers every module listed here as a plugin, which makes the step definitions and
+# the `followup_world` fixture of `followup.bdd.steps` visible to every test.
+pytest_plugins = ["followup.bdd.steps"] if importlib.util.find_spec("pytest_bdd") else []
+
+
+# optionalhook: without pytest-bdd the hook is unknown, which must not be an error.
+@pytest.hookimpl(optionalhook=True)
+def pytest_bdd_before_scenario(
+    request: pytest.FixtureRequest, feature: Feature, scenario: Scenario
+) -> None:
+    """Remember the running feature file, so steps can find files named relative to it."""
+    request.node.stash[FEATURE_FILE] = feature.filename

@@ -1,0 +1,149 @@
+"""``followup agenda``: the next step of every case in a folder or a JSON Lines file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+TODAY = "2026-03-12"
+AGENDA_KEYS = {"case", "playbook", "state", "next"}
+NEXT_KEYS = {"action", "due", "channel", "why", "source"}
+
+
+def case_line(case_id: str, events: list[dict[str, str]]) -> str:
+    """One JSON Lines case on the bundled playbook, interviewed Monday 2026-03-02."""
+    data = {
+        "id": case_id,
+        "interview": "2026-03-02",
+        "playbook": "week-then-on-hold",
+        "events": events,
+    }
+    return json.dumps(data)
+
+
+THANKED = case_line("thanked", [{"date": "2026-03-02", "type": "thank_you_sent"}])
+OFFER = case_line("offered", [{"date": "2026-03-05", "type": "reply", "outcome": "offer"}])
+BAD_TYPE = case_line("typo", [{"date": "2026-03-02", "type": "thanks"}])
+
+
+def json_lines(text: str) -> list[dict]:
+    """Parse one JSON object per output line."""
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_agenda_json_from_a_folder(cli, example, tmp_path):
+    """One JSON line per case file in the folder, in file-name order."""
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    shutil.copy(example, folder / "acme-data-eng.yaml")
+    (folder / "zz-offer.yaml").write_text(
+        "id: zz-offer\ninterview: 2026-03-02\nplaybook: week-then-on-hold\n"
+        "events:\n  - {date: 2026-03-05, type: reply, outcome: offer}\n",
+        encoding="utf-8",
+    )
+    (folder / "notes.txt").write_text("not a case", encoding="utf-8")
+    result = cli("agenda", folder, "--today", TODAY, "--json")
+    assert result.code == 0, result.err
+    rows = json_lines(result.out)
+    assert [r["case"] for r in rows] == ["acme-data-eng", "zz-offer"]
+    assert all(set(r) == AGENDA_KEYS for r in rows)
+    first = rows[0]
+    assert (first["playbook"], first["state"]) == ("week-then-on-hold", "waiting")
+    assert set(first["next"]) == NEXT_KEYS
+    assert (first["next"]["action"], first["next"]["due"], first["next"]["channel"]) == (
+        "check_in",
+        "2026-03-09",
+        "email",
+    )
+    assert first["next"]["why"].startswith("check-in-after-a-week:")
+    assert rows[1] == {
+        "case": "zz-offer",
+        "playbook": "week-then-on-hold",
+        "state": "closed",
+        "next": None,
+    }
+
+
+def test_agenda_json_from_the_examples_folder(cli, example):
+    """The shipped examples folder plans cleanly, the Acme case among them."""
+    result = cli("agenda", example.parent, "--today", TODAY, "--json")
+    assert result.code == 0, result.err
+    rows = {r["case"]: r for r in json_lines(result.out)}
+    assert rows["acme-data-eng"]["next"]["due"] == "2026-03-09"
+
+
+def test_agenda_json_from_a_jsonl_file(cli, tmp_path):
+    """One output line per input line, blank lines skipped."""
+    batch = tmp_path / "cases.jsonl"
+    batch.write_text(f"{THANKED}\n\n{OFFER}\n", encoding="utf-8")
+    result = cli("agenda", batch, "--today", TODAY, "--json")
+    assert result.code == 0, result.err
+    rows = json_lines(result.out)
+    assert [(r["case"], r["state"]) for r in rows] == [
+        ("thanked", "waiting"),
+        ("offered", "closed"),
+    ]
+    assert rows[0]["next"]["due"] == "2026-03-09"
+    assert rows[1]["next"] is None
+
+
+def test_agenda_continues_past_bad_lines_and_exits_2(cli, tmp_path):
+    """Bad lines are reported, located, on stderr; the good ones are still planned."""
+    batch = tmp_path / "cases.jsonl"
+    batch.write_text(f"{THANKED}\n{BAD_TYPE}\nnot json\n{OFFER}\n", encoding="utf-8")
+    result = cli("agenda", batch, "--today", TODAY, "--json")
+    assert result.code == 2
+    assert [r["case"] for r in json_lines(result.out)] == ["thanked", "offered"]
+    assert f"{batch}:2:" in result.err
+    assert "thank_you_sent" in result.err  # the did-you-mean for 'thanks'
+    assert f"{batch}:3:1: not valid JSON" in result.err
+    assert "2 case(s) had problems" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_agenda_case_without_id_in_a_batch(cli, tmp_path):
+    """Every case in a JSON Lines batch needs an id."""
+    batch = tmp_path / "cases.jsonl"
+    no_id = json.dumps({"interview": "2026-03-02", "playbook": "week-then-on-hold"})
+    batch.write_text(f"{no_id}\n{THANKED}\n", encoding="utf-8")
+    result = cli("agenda", batch, "--today", TODAY, "--json")
+    assert result.code == 2
+    assert f"{batch}:1:1: the case has no 'id'" in result.err
+    assert [r["case"] for r in json_lines(result.out)] == ["thanked"]
+
+
+def test_agenda_text_table(cli, tmp_path):
+    """The text agenda lists due cases first (overdue marked '!'), then the rest."""
+    batch = tmp_path / "cases.jsonl"
+    batch.write_text(f"{OFFER}\n{THANKED}\n", encoding="utf-8")
+    result = cli("agenda", batch, "--today", TODAY)
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[0] == "Agenda for Thu 2026-03-12: 1 case(s) with a next step"
+    assert lines[2].startswith("! Mon 2026-03-09  thanked")
+    assert "check in by email  [waiting]" in lines[2]
+    assert "Nothing to do" in lines
+    assert lines[-1].split() == ["offered", "closed:", "offer"]
+
+
+def test_agenda_with_a_fixed_playbook(cli, tmp_path):
+    """--playbook applies to every case, even those naming none."""
+    batch = tmp_path / "cases.jsonl"
+    batch.write_text(json.dumps({"id": "plain", "interview": "2026-03-02"}) + "\n", "utf-8")
+    without = cli("agenda", batch, "--today", TODAY, "--json")
+    assert without.code == 2
+    assert "names no playbook" in without.err
+    fixed = cli("agenda", batch, "--today", TODAY, "--json", "--playbook", "week-then-on-hold")
+    assert fixed.code == 0, fixed.err
+    assert json_lines(fixed.out)[0]["playbook"] == "week-then-on-hold"
+
+
+def test_agenda_missing_path_and_bad_today(cli, tmp_path):
+    """A batch that does not exist, or an impossible --today, exits 2."""
+    missing = cli("agenda", tmp_path / "none.jsonl", "--today", TODAY)
+    assert missing.code == 2
+    assert "none.jsonl" in missing.err
+    bad_day = cli("agenda", tmp_path, "--today", "2026-02-30")
+    assert bad_day.code == 2
+    assert "2026-02-30" in bad_day.err
+    assert "Traceback" not in missing.err + bad_day.err

@@ -1,0 +1,214 @@
+"""Properties of every plan, for random cases and events, under every playbook in playbooks/."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from followup.compile import CompiledPlaybook, compile_playbook
+from followup.engine.explain import explain_case
+from followup.engine.plan import plan_case
+from followup.engine.result import Plan
+from followup.io.playbook_loader import build_playbook
+from followup.io.yaml_reader import read_yaml_file
+from followup.model.case import Case, Employer, Event, Interviewer
+from followup.model.vocabulary import (
+    CHANNELS,
+    DIRECT_CHANNELS,
+    EVENT_TYPES,
+    FOLLOW_UP_PERMISSIONS,
+    PREFERRED_CHANNELS,
+    REPLY_OUTCOMES,
+)
+from followup.timeline.calendar import BusinessCalendar, HolidaysLibraryProvider
+from followup.timeline.durations import parse_duration
+
+REPO = Path(__file__).resolve().parents[2]
+PLAYBOOK_FILES = sorted((REPO / "playbooks").glob("*.yaml"))
+COMPILED = {p.stem: compile_playbook(build_playbook(read_yaml_file(p))) for p in PLAYBOOK_FILES}
+IDS = sorted(COMPILED)
+
+PLAIN = BusinessCalendar(None)
+US = BusinessCalendar("US", HolidaysLibraryProvider())
+MIN_GAP = timedelta(days=3)
+NUDGES = frozenset({"check_in", "final_check_in"})
+
+SETTINGS = settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+# -- strategies ---------------------------------------------------------------------------------
+
+days = st.integers(min_value=0, max_value=120).map(lambda n: timedelta(days=n))
+durations = st.sampled_from(["1d", "3d", "1w", "1.5w", "2w", "3bd", "10bd", "1mo"]).map(
+    parse_duration
+)
+optional_channel = st.none() | st.sampled_from(CHANNELS)
+
+
+@st.composite
+def events(draw, interview: date) -> tuple[Event, ...]:
+    """Up to ten events on or after the interview, sorted as the loader sorts them."""
+    found: list[Event] = []
+    for index in range(draw(st.integers(min_value=0, max_value=10))):
+        day = interview + draw(days)
+        kind = draw(st.sampled_from(EVENT_TYPES))
+        fields: dict = {"channel": draw(optional_channel)}
+        if kind == "reply":
+            fields["outcome"] = draw(st.sampled_from(REPLY_OUTCOMES))
+            fields["decision_by"] = draw(st.none() | days.map(lambda d, day=day: day + d))
+            if fields["outcome"] == "next_round":
+                fields["interview"] = draw(st.none() | days.map(lambda d, day=day: day + d))
+        elif kind == "competing_offer":
+            fields["deadline"] = draw(st.none() | days.map(lambda d, day=day: day + d))
+        elif kind == "committed":
+            fields["due"] = draw(st.none() | days.map(lambda d, day=day: day + d))
+        found.append(Event(day, kind, index, **fields))
+    return tuple(sorted(found, key=lambda e: (e.date, e.index)))
+
+
+@st.composite
+def cases(draw, country: str | None = None) -> Case:
+    """A random application: what the employer said, who interviewed, what happened since."""
+    interview = date(2026, 1, 1) + timedelta(days=draw(st.integers(0, 700)))
+    decision = draw(st.sampled_from(["none", "by", "in"]))
+    employer = Employer(
+        decision_by=interview + draw(days) if decision == "by" else None,
+        decision_in=draw(durations) if decision == "in" else None,
+        follow_up=draw(st.sampled_from(FOLLOW_UP_PERMISSIONS)),
+        follow_up_after=draw(st.none() | durations),
+        preferred_channel=draw(st.none() | st.sampled_from(PREFERRED_CHANNELS)),
+        may_call=draw(st.booleans()),
+    )
+    people = tuple(Interviewer(f"P{i}") for i in range(draw(st.integers(0, 3))))
+    return Case(
+        id="random",
+        interview=interview,
+        country=country,
+        interviewers=people,
+        employer=employer,
+        events=draw(events(interview)),
+    )
+
+
+def scenario(country: str | None = None):
+    """A playbook id, a case, and a 'today' between the interview and five months after."""
+    return st.tuples(
+        st.sampled_from(IDS),
+        cases(country),
+        st.integers(min_value=0, max_value=150).map(lambda n: timedelta(days=n)),
+    )
+
+
+def run(pid: str, case: Case, offset: timedelta, cal: BusinessCalendar = PLAIN) -> Plan:
+    """Plan the case under the playbook, ``offset`` after the interview."""
+    return plan_case(COMPILED[pid], case, case.interview + offset, cal)
+
+
+def check_in_dates(plan: Plan) -> list[date]:
+    """The due dates of the recommended check-ins, in schedule order."""
+    return [s.due for s in plan.schedule if s.action in NUDGES]
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+
+def test_there_are_playbooks_to_check():
+    """The properties run over at least the bundled week-then-on-hold playbook."""
+    assert "week-then-on-hold" in COMPILED
+    assert all(isinstance(cp, CompiledPlaybook) for cp in COMPILED.values())
+
+
+@SETTINGS
+@given(scenario())
+def test_never_crashes(given_scenario):
+    """Planning and explaining any case on any day under any playbook raises nothing."""
+    pid, case, offset = given_scenario
+    plan = run(pid, case, offset)
+    assert plan.state in ("interviewed", "thanked", "waiting", "checked-in", "on-hold", "closed")
+    trace = explain_case(COMPILED[pid], case, case.interview + offset, PLAIN)
+    assert trace
+
+
+@SETTINGS
+@given(scenario())
+def test_closed_means_nothing_to_do(given_scenario):
+    """A closed case recommends nothing: no next step, no schedule, an outcome and a date."""
+    plan = run(*given_scenario)
+    if plan.state == "closed":
+        assert plan.next == ()
+        assert plan.schedule == ()
+        assert plan.outcome is not None
+        assert plan.closes_on is not None
+    else:
+        assert plan.outcome is None
+
+
+@SETTINGS
+@given(scenario())
+def test_check_ins_at_least_three_days_apart(given_scenario):
+    """Recommended check-ins are 3+ days apart and 3+ days after the last one sent."""
+    pid, case, offset = given_scenario
+    plan = run(pid, case, offset)
+    dates = check_in_dates(plan)
+    for earlier, later in pairwise(dates):
+        assert later - earlier >= MIN_GAP, plan.schedule
+    today = case.interview + offset
+    sent = [e.date for e in case.events if e.type == "check_in_sent" and e.date <= today]
+    if sent and dates:
+        assert dates[0] - max(sent) >= MIN_GAP, (sent, plan.schedule)
+
+
+@SETTINGS
+@given(scenario())
+def test_deterministic(given_scenario):
+    """The same case, playbook and day always give an equal plan."""
+    assert run(*given_scenario) == run(*given_scenario)
+
+
+@SETTINGS
+@given(scenario())
+def test_schedule_never_goes_backwards(given_scenario):
+    """Due dates in a schedule never decrease, and 'next' is its first date's steps."""
+    plan = run(*given_scenario)
+    dues = [s.due for s in plan.schedule]
+    assert dues == sorted(dues)
+    assert plan.next == plan.schedule[: len(plan.next)]
+
+
+@SETTINGS
+@given(scenario())
+def test_direct_contact_never_on_a_weekend(given_scenario):
+    """Email, phone, mail, text and recruiter steps are never due on a Saturday or Sunday."""
+    plan = run(*given_scenario)
+    for step in plan.schedule:
+        if step.channel in DIRECT_CHANNELS:
+            assert step.due.weekday() < 5, step
+
+
+@SETTINGS
+@given(scenario(country="US"))
+def test_direct_contact_never_on_a_us_holiday(given_scenario):
+    """With country US, direct steps fall on US business days (no weekends, no holidays)."""
+    pid, case, offset = given_scenario
+    plan = run(pid, case, offset, US)
+    for step in plan.schedule:
+        if step.channel in DIRECT_CHANNELS:
+            assert US.is_business_day(step.due), step
+
+
+@pytest.mark.parametrize("pid", IDS)
+def test_every_playbook_plans_a_plain_case(pid):
+    """Each playbook recommends something, from the interview on, for a fresh case."""
+    case = Case(id="fresh", interview=date(2026, 3, 2), interviewers=(Interviewer("Dana"),))
+    plan = plan_case(COMPILED[pid], case, case.interview, PLAIN)
+    assert plan.state == "interviewed"
+    assert plan.next
+    assert plan.next[0].due >= case.interview
