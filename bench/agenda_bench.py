@@ -58,7 +58,7 @@ COLD_RUNS = 15
 STATES = ("interviewed", "thanked", "waiting", "checked-in", "on-hold", "closed")
 CLOSED = "closed"
 ONE_DAY = timedelta(days=1)
-THANK_YOU_WINDOW = timedelta(days=2)
+THANK_YOU_WINDOW_BUSINESS_DAYS = 2
 WAITING_GAME = timedelta(days=1)
 FIRST_CHECK_IN = timedelta(days=7)
 ON_HOLD_EVERY = timedelta(days=11)  # 1.5w, rounded to whole days as the engine does
@@ -68,13 +68,15 @@ GIVE_UP_MONTHS = 2
 DIRECT_CHANNELS = frozenset({"email", "phone", "mail", "text", "recruiter"})
 CONTACT_EVENTS = frozenset({"thank_you_sent", "check_in_sent"})
 NUDGE_ACTIONS = ("check-in-when-they-said", "check-in-after-a-week", "on-hold-check-in")
-# What recorded event completes each action (move-on is advice: the day passing completes it).
+# What recorded event completes each action; None is advice that the day passing completes.
 COMPLETED_BY: dict[str, str | None] = {
+    "ask-how-to-follow-up": None,
     "thank-you-note": "thank_you_sent",
     "flag-competing-offer": "update_sent",
     "check-in-when-they-said": "check_in_sent",
     "check-in-after-a-week": "check_in_sent",
     "on-hold-check-in": "check_in_sent",
+    "move-on-after-two-months": None,
     "move-on": None,
 }
 
@@ -86,6 +88,7 @@ TRANSITIONS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("waiting_game", ("thanked",), "waiting"),
     ("check_in_sent", ("interviewed", "thanked", "waiting"), "checked-in"),
     ("no_answer", ("checked-in",), "on-hold"),
+    ("check_in_sent", ("checked-in",), "on-hold"),
     ("back_off", ("on-hold",), CLOSED),
     ("give_up", ("waiting", "checked-in", "on-hold"), CLOSED),
     ("reply_still_deciding", STATES, "waiting"),
@@ -168,7 +171,12 @@ def add_duration(day: date, text: str, hol: frozenset[date]) -> date:
         return day + timedelta(days=7 * amount)
     if unit == "mo":
         return add_months(day, amount)
-    for _ in range(amount):
+    return add_business_days(day, amount, hol)
+
+
+def add_business_days(day: date, count: int, hol: frozenset[date]) -> date:
+    """The ``count``-th business day after ``day``."""
+    for _ in range(count):
         day = roll_forward(day + ONE_DAY, hol)
     return day
 
@@ -196,6 +204,7 @@ class Replay:
         "last_nudge",
         "may_call",
         "not_before",
+        "now",
         "outcome",
         "preferred",
         "reply",
@@ -208,12 +217,14 @@ class Replay:
         self.hol = holidays_of(case.get("country"))
         self.state = "interviewed"
         self.outcome: str | None = None
+        self.last_nudge: date | None = None  # spacing holds across rounds
         self.follow_up: str = employer.get("follow_up", "unspecified")
         self.preferred: str | None = employer.get("preferred_channel")
         self.may_call: bool = employer.get("may_call", False)
         self.told_no = False
         self.competing_offer: date | None = None
         interview = date.fromisoformat(case["interview"])
+        self.now = interview  # the latest day replay has reached
         self.start_round(interview)
         if "decision_by" in employer:
             self.decision_by = date.fromisoformat(employer["decision_by"])
@@ -232,7 +243,6 @@ class Replay:
         self.decision_by: date | None = None
         self.follow_up_after: date | None = None
         self.check_ins = 0
-        self.last_nudge: date | None = None
         self.not_before: date | None = None
         self.done: dict[str, int] = {}
         self.last_done: dict[str, date] = {}
@@ -250,8 +260,11 @@ class Replay:
     def fire(self, trigger: str, day: date) -> None:
         """Fire ``trigger`` on ``day``; entering a state uses contacts made ahead of time."""
         old = self.state
+        self.now = max(self.now, day)
         new = self.step(trigger)
         if new == old:
+            if old == CLOSED and trigger in CLOSING_OUTCOME and self.outcome == "moved_on":
+                self.outcome = CLOSING_OUTCOME[trigger]  # news after giving up is the real end
             return
         self.state = new
         self.entered = day
@@ -266,29 +279,37 @@ class Replay:
                     self.credits[event] -= 1
                     self.complete(action_id, day)
 
+    def give_up_on(self) -> date:
+        """A month or two after the interview or their last reply, whichever is later."""
+        start = self.interview if self.reply is None else max(self.interview, self.reply)
+        return add_months(start, GIVE_UP_MONTHS)
+
     def next_timer(self) -> tuple[date, str] | None:
         """The earliest timer of the current state, with the day it fires."""
         state = self.state
         if state == "interviewed":
-            timers = [(self.interview + THANK_YOU_WINDOW, "thank_you_window_passed")]
+            window = add_business_days(self.interview, THANK_YOU_WINDOW_BUSINESS_DAYS, self.hol)
+            timers = [(window, "thank_you_window_passed")]
         elif state == "thanked":
             timers = [(self.entered + WAITING_GAME, "waiting_game")]
         elif state == "waiting":
-            timers = [(add_months(self.interview, GIVE_UP_MONTHS), "give_up")]
+            timers = [(self.give_up_on(), "give_up")]
         elif state == "checked-in":
             timers = [
                 (self.last_contact + ON_HOLD_EVERY, "no_answer"),
-                (add_months(self.interview, GIVE_UP_MONTHS), "give_up"),
+                (self.give_up_on(), "give_up"),
             ]
         elif state == "on-hold":
-            timers = [(add_months(self.interview, GIVE_UP_MONTHS), "give_up")]
+            timers = [(self.give_up_on(), "give_up")]
             if self.check_ins >= MAX_CHECK_INS:
                 timers.insert(0, (self.last_contact + ON_HOLD_EVERY, "back_off"))
         else:
             return None
         best: tuple[date, str] | None = None
         for when, trigger in timers:
-            when = max(when, self.entered)
+            if self.reply is not None and when < self.reply:
+                continue  # the silence it measured ended with their reply
+            when = max(when, self.entered, self.now)
             if best is None or when < best[0]:
                 best = (when, trigger)
         return best
@@ -297,15 +318,14 @@ class Replay:
         """Let time pass up to ``limit``: timers fire and move-on advice lapses, in date order."""
         for _ in range(200):
             timer = self.next_timer()
-            reminder = None
-            if self.state == "on-hold":
-                for due, action_id, _ in self.pending():
-                    if action_id == "move-on":
-                        reminder = due
-            if reminder is not None and (timer is None or reminder <= timer[0]):
-                if reminder >= limit:
+            reminder: Pending | None = None
+            for p in self.pending():
+                if COMPLETED_BY[p[1]] is None and (reminder is None or p[0] < reminder[0]):
+                    reminder = p
+            if reminder is not None and (timer is None or reminder[0] <= timer[0]):
+                if reminder[0] >= limit:
                     return
-                self.complete("move-on", reminder)
+                self.complete(reminder[1], reminder[0])
                 continue
             if timer is None:
                 return
@@ -341,8 +361,15 @@ class Replay:
             return []
         done = self.done
         found: list[Pending | None] = []
-        if state == "interviewed" and not done.get("thank-you-note"):
-            found.append((roll_forward(self.interview, self.hol), "thank-you-note", "email"))
+        if state == "interviewed":
+            if (
+                self.preferred is None
+                and self.follow_up_after is None
+                and not done.get("ask-how-to-follow-up")
+            ):
+                found.append((self.interview, "ask-how-to-follow-up", None))
+            if not done.get("thank-you-note"):
+                found.append((roll_forward(self.interview, self.hol), "thank-you-note", "email"))
         if self.competing_offer is not None and not done.get("flag-competing-offer"):
             found.append(self._by_preferred("flag-competing-offer", self.competing_offer))
         wanted = self.follow_up != "not_wanted"
@@ -356,14 +383,16 @@ class Replay:
                 dates = (self.interview + FIRST_CHECK_IN, self.decision_by, reply)
                 due = max(d for d in dates if d is not None)
                 found.append(self._nudge("check-in-after-a-week", due))
-        elif state == "on-hold":
-            if self.check_ins < MAX_CHECK_INS and wanted:
-                count = done.get("on-hold-check-in", 0)
-                if count < MAX_CHECK_INS:
-                    last = self.last_done.get("on-hold-check-in") if count else None
-                    due = (last or self.last_contact) + ON_HOLD_EVERY
-                    found.append(self._nudge("on-hold-check-in", due))
-            elif self.check_ins >= MAX_CHECK_INS and not done.get("move-on"):
+        elif state == "on-hold" and self.check_ins < MAX_CHECK_INS and wanted:
+            count = done.get("on-hold-check-in", 0)
+            if count < MAX_CHECK_INS:
+                last = self.last_done.get("on-hold-check-in") if count else None
+                due = (last or self.last_contact) + ON_HOLD_EVERY
+                found.append(self._nudge("on-hold-check-in", due))
+        if state in ("waiting", "checked-in", "on-hold"):
+            if self.check_ins < MAX_CHECK_INS and not done.get("move-on-after-two-months"):
+                found.append((self.give_up_on(), "move-on-after-two-months", None))
+            if state == "on-hold" and self.check_ins >= MAX_CHECK_INS and not done.get("move-on"):
                 found.append((self.last_contact + ON_HOLD_EVERY, "move-on", None))
         return [p for p in found if p is not None]
 
@@ -377,6 +406,7 @@ class Replay:
     def apply(self, event: dict[str, Any], day: date) -> None:
         """Apply one recorded event."""
         kind = event["type"]
+        self.now = max(self.now, day)
         if kind in CONTACT_EVENTS:
             best: Pending | None = None
             for p in self.pending():

@@ -12,14 +12,14 @@ from followup.timeline.calendar import BusinessCalendar
 PLAIN = BusinessCalendar(None)
 D = date.fromisoformat
 
-# The weekly playbook on a case interviewed Monday 2026-03-02, thanked that day, then checking
-# in three times, 11 days apart, and hearing nothing: each check-in restarts the 1.5w wait, so
-# the case is on hold (and, with three check-ins, given up) on 04-11.
+# The weekly playbook on a case interviewed Monday 2026-03-02 and thanked that day: one check-in
+# a week later, on hold 1.5w after it (03-20), two more check-ins while on hold, then given up
+# 1.5w after the last one (04-12).  No event shares a day with a timer.
 THREE_CHECK_INS = [
     {"date": "2026-03-02", "type": "thank_you_sent"},
     {"date": "2026-03-09", "type": "check_in_sent"},
-    {"date": "2026-03-20", "type": "check_in_sent"},
-    {"date": "2026-03-31", "type": "check_in_sent"},
+    {"date": "2026-03-21", "type": "check_in_sent"},
+    {"date": "2026-04-01", "type": "check_in_sent"},
 ]
 
 GUARDED_TIMER = """
@@ -76,14 +76,15 @@ def test_timer_measured_from_state_entered(weekly, make_case):
 def test_timers_chain_through_several_states(weekly, make_case):
     """Replaying ahead walks thanked -> waiting -> checked-in -> on-hold -> closed (moved_on)."""
     case = make_case(THREE_CHECK_INS)
+    assert state_on(weekly, case, "2026-03-02") == "thanked"
     assert state_on(weekly, case, "2026-03-03") == "waiting"
     assert state_on(weekly, case, "2026-03-09") == "checked-in"
-    assert state_on(weekly, case, "2026-04-10") == "checked-in"
-    single = make_case(THREE_CHECK_INS[:2])
-    assert state_on(weekly, single, "2026-03-19") == "checked-in"
-    assert state_on(weekly, single, "2026-03-20") == "on-hold"
-    run, _ = situation_at(weekly, case, D("2026-04-12"), PLAIN)
-    assert (run.state, run.outcome, run.closed_on) == ("closed", "moved_on", D("2026-04-11"))
+    assert state_on(weekly, case, "2026-03-19") == "checked-in"
+    assert state_on(weekly, case, "2026-03-20") == "on-hold"
+    assert state_on(weekly, case, "2026-04-11") == "on-hold"
+    run, _ = situation_at(weekly, case, D("2026-04-13"), PLAIN)
+    assert (run.state, run.outcome, run.closed_on) == ("closed", "moved_on", D("2026-04-12"))
+    assert run.check_ins == 3
 
 
 def test_timer_guard_with_a_count_parameter(make_playbook, make_case):

@@ -316,17 +316,19 @@ def test_unwritable_cache_dir_is_tolerated(tmp_path: Path) -> None:
     assert blocker.read_text() == "occupied"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions")
-def test_read_only_cache_dir_is_tolerated(tmp_path: Path) -> None:
-    """A directory without write permission is skipped and leaves no temporary files."""
+def test_read_only_cache_dir_is_tolerated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A folder we may not write to is skipped and leaves no temporary files behind."""
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise PermissionError(13, "Permission denied")
+
+    # Tests run as root in CI, where chmod cannot forbid writing; refuse at the call instead.
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", refuse)
     cache_dir = tmp_path / "ro"
     cache_dir.mkdir()
-    cache_dir.chmod(0o500)
-    try:
-        assert date(2026, 7, 3) in HolidaysLibraryProvider(cache_dir).holidays("US", 2026)
-        assert list(cache_dir.iterdir()) == []
-    finally:
-        cache_dir.chmod(0o700)
+    assert date(2026, 7, 3) in HolidaysLibraryProvider(cache_dir).holidays("US", 2026)
+    assert list(cache_dir.iterdir()) == []
 
 
 def test_cache_key_changes_with_the_installed_library(

@@ -103,7 +103,9 @@ def choose_playbook(
         return catalog.load(chosen, dirs)
     except UsageError as err:
         # The name came from the case file: point at it there.
-        raise InputError([doc.problem(("playbook",), str(err), "the id of a known playbook")]) from None
+        raise InputError(
+            [doc.problem(("playbook",), str(err), "the id of a known playbook")]
+        ) from None
 
 
 def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:

@@ -14,7 +14,7 @@ from followup.compile.machine import CompiledPlaybook
 from followup.engine.result import Plan, Step, TraceEntry
 from followup.engine.run import Pending, Run
 from followup.model.case import Case, Event
-from followup.model.vocabulary import CLOSED
+from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
 from followup.timeline.calendar import BusinessCalendar
 
 # A projection stops after this many steps or this far ahead, whichever comes first; a playbook
@@ -88,9 +88,13 @@ def project(run: Run, today: date, *, next_only: bool = False) -> tuple[list[Ste
         timer = sim.next_timer()
         if best is not None and (timer is None or max(best.due, now) <= max(timer[0], now)):
             when = max(best.due, now)
+            due = best.due if not steps else max(best.due, steps[-1].due)
+            if best.channel in DIRECT_CHANNELS:
+                # Waiting for an earlier step can push a step onto a weekend: move it off again.
+                when = sim.cal.roll_forward(when)
+                due = sim.cal.roll_forward(due)
             if when > end:
                 break
-            due = best.due if not steps else max(best.due, steps[-1].due)
             if next_only:
                 if cutoff is None:
                     cutoff = max(due, today)

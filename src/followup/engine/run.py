@@ -74,6 +74,7 @@ class Run:
         "may_call",
         "networked",
         "not_before",
+        "now",
         "outcome",
         "portfolio_update",
         "preferred_channel",
@@ -96,6 +97,9 @@ class Run:
         self.trace = trace
         employer = case.employer
         self.state = INITIAL_STATE
+        # The latest moment replay has reached: a timer whose condition only just came true fires
+        # now, not back on the date it named.
+        self.now = case.interview
         self.outcome: str | None = None
         self.closed_on: date | None = None
         self.follow_up = employer.follow_up
@@ -109,6 +113,8 @@ class Run:
         self.committed_channel: str | None = None
         self.networked = False
         self.round = 1
+        # Spacing between nudges holds across rounds: it is about the same people's inboxes.
+        self.last_nudge: date | None = None
         self.at_competing_offer: date | None = None
         self.at_offer_deadline: date | None = None
         self.at_portfolio_update: date | None = None
@@ -137,7 +143,6 @@ class Run:
         self.last_reply = "none"
         self.check_ins = 0
         self.contacts = 0
-        self.last_nudge: date | None = None
         self.not_before: date | None = None
         self.done: dict[str, int] = {}
         self.last_done: dict[str, date] = {}
@@ -166,6 +171,7 @@ class Run:
     def fire(self, move: Move, day: date) -> None:
         """Take a move: enter its state (a move to the same state keeps the entry date)."""
         source = self.state
+        self.now = max(self.now, day)
         if move.dest != source:
             self.state = move.dest
             self.at_state_entered = day
@@ -177,6 +183,10 @@ class Run:
                 self.closed_on = day
             else:
                 self._use_credits(day)
+        elif source == CLOSED and move.outcome and move.outcome != self.outcome:
+            # News after giving up (an offer, a rejection, your withdrawal) is the real ending.
+            self.outcome = move.outcome
+            self.closed_on = day
         self.note(day, "transition", f"{source} -> {move.dest}", (f"rule {move.rule_id}",))
 
     def trigger(self, name: str, day: date) -> bool:
@@ -197,9 +207,9 @@ class Run:
         for move in self.cp.timers.get(self.state, ()):
             assert move.when_date is not None
             when = move.when_date(self)
-            if when is None or not move.guard(self):
+            if when is None or not move.guard(self) or self._stale(when):
                 continue
-            when = max(when, self.at_state_entered)
+            when = max(when, self.at_state_entered, self.now)
             if best is None or when < best[0]:
                 best = (when, move)
         return best
@@ -223,13 +233,20 @@ class Run:
                 details.append(f"timer {move.rule_id}: its date is not known for this case")
             elif not move.guard(self):
                 details.append(f"timer {move.rule_id}: its condition does not hold")
+            elif self._stale(when):
+                details.append(f"timer {move.rule_id}: its date {when} passed before their reply")
             else:
-                details.append(f"timer {move.rule_id}: fires {max(when, self.at_state_entered)}")
+                fires = max(when, self.at_state_entered, self.now)
+                details.append(f"timer {move.rule_id}: fires {fires}")
         if not details:
             details.append("no rules apply in this state")
         self.note(day, "rules", f"in state {self.state}", tuple(details))
 
     # -- actions -------------------------------------------------------------------------------
+
+    def _stale(self, when: date) -> bool:
+        """A timer dated before the employer's last reply measured a silence that reply ended."""
+        return self.at_reply is not None and when < self.at_reply
 
     def pending(self) -> list[Pending]:
         """Actions of the current state that still apply, each with its resolved date."""
@@ -336,6 +353,7 @@ class Run:
         """Apply one recorded (or, in projection, assumed) event."""
         day = ev.date
         kind = ev.type
+        self.now = max(self.now, day)
         self.note(day, "event", _describe_event(ev))
         if kind in CONTACT_EVENTS:
             if attribute_to is not None:

@@ -122,6 +122,8 @@ class _CaseReader(Reader):
                 continue
             spec = self.mapping(where, raw, INTERVIEWER_KEYS, ("name",), "the interviewer")
             name = self.text((*where, "name"), spec.get("name"), "the name") if spec else ""
+            if "title" in spec:
+                self.text((*where, "title"), spec["title"], "the title", allow_empty=True)
             email = spec.get("email", "")
             email = self.text((*where, "email"), email, "the email", allow_empty=True)
             if email and "@" not in email:
@@ -138,9 +140,11 @@ class _CaseReader(Reader):
             if "date" in spec
             else None
         )
-        kind = self.choice((*path, "type"), spec.get("type"), "the event type", EVENT_TYPES)
+        raw_type = spec.get("type")
+        kind = self.choice((*path, "type"), raw_type, "the event type", EVENT_TYPES)
+        known_type = raw_type in EVENT_TYPES
         for key, types in EVENT_FIELD_TYPES.items():
-            if key in spec and kind not in types:
+            if known_type and key in spec and kind not in types:
                 self.fail(
                     (*path, key),
                     f"'{key}' does not go with a {kind} event",
@@ -188,7 +192,7 @@ class _CaseReader(Reader):
         case_id = default_id
         if "id" in top:
             case_id = self.text(("id",), top["id"], "the case id")
-            if case_id and not CASE_ID_RE.match(case_id):
+            if case_id and not CASE_ID_RE.fullmatch(case_id):
                 self.fail(
                     ("id",), f"case id '{case_id}' has odd characters", "letters, digits, . _ -"
                 )
@@ -200,7 +204,7 @@ class _CaseReader(Reader):
         country = top.get("country")
         if country is not None:
             country = self.text(("country",), country, "the country")
-            if country and not COUNTRY_RE.match(country):
+            if country and not COUNTRY_RE.fullmatch(country):
                 self.fail(
                     ("country",),
                     f"country '{country}' is not a two-letter code",
@@ -217,21 +221,24 @@ class _CaseReader(Reader):
             for i, raw in enumerate(self.items(("events",), top.get("events"), "events"))
         ]
         kept = sorted((e for e in events if e is not None), key=lambda e: (e.date, e.index))
+        company = self.text(("company",), top.get("company", ""), "the company", allow_empty=True)
+        role = self.text(("role",), top.get("role", ""), "the role", allow_empty=True)
+        self.text(("notes",), top.get("notes", ""), "the notes", allow_empty=True)
+        interviewers = self.interviewers(("interviewers",), top.get("interviewers"))
+        employer = self.employer(("employer",), top.get("employer"))
         if interview is None:
             return None
         return Case(
             id=case_id,
             interview=interview,
             file=self.file,
-            company=self.text(
-                ("company",), top.get("company", ""), "the company", allow_empty=True
-            ),
-            role=self.text(("role",), top.get("role", ""), "the role", allow_empty=True),
+            company=company,
+            role=role,
             country=country or None,
             timezone=timezone,
             playbook=playbook,
-            interviewers=self.interviewers(("interviewers",), top.get("interviewers")),
-            employer=self.employer(("employer",), top.get("employer")),
+            interviewers=interviewers,
+            employer=employer,
             events=tuple(kept),
         )
 
@@ -264,9 +271,9 @@ def build_case(doc: Document, default_id: str = "") -> Case:
     reader = _CaseReader(doc)
     case = reader.read(default_id or Path(doc.file).stem)
     if reader.problems or case is None:
-        from followup.validate.schema import schema_problems  # slow import: only when needed
+        from followup.validate.schema import merge_problems, schema_problems  # slow: on error only
 
-        raise InputError([*schema_problems(doc, "case"), *reader.problems])
+        raise InputError(merge_problems(schema_problems(doc, "case"), reader.problems))
     return case
 
 

@@ -80,7 +80,7 @@ class Reader:
                 )
         for key in required:
             if key not in value:
-                self.fail(path, f"{what or 'this'} has no '{key}'", f"a '{key}' key")
+                self.fail(path, f"{what or 'this'} has no '{key}'", f"the key '{key}'")
         return value
 
     def text(self, path: Path_, value: object, what: str, *, allow_empty: bool = False) -> str:
@@ -122,7 +122,7 @@ class Reader:
 
     def day(self, path: Path_, value: object, what: str) -> date | None:
         """A calendar date written YYYY-MM-DD that exists (2026-02-30 does not)."""
-        if not isinstance(value, str) or not _DATE.match(value):
+        if not isinstance(value, str) or not _DATE.fullmatch(value):
             shown = f"'{value}'" if isinstance(value, str) else type_name(value)
             self.fail(path, f"{what} {shown} is not a date", "a date written YYYY-MM-DD")
             return None

@@ -99,7 +99,7 @@ class _PlaybookReader(Reader):
 
     def rule_id(self, path: Path_, value: object) -> str:
         rid = self.text(path, value, "the rule id")
-        if rid and not ID_RE.match(rid):
+        if rid and not ID_RE.fullmatch(rid):
             self.fail(path, f"rule id '{rid}' has odd characters", "lower-case letters, digits, -")
         if rid in self.rule_ids:
             line, _ = self.doc.where(self.rule_ids[rid])
@@ -118,12 +118,12 @@ class _PlaybookReader(Reader):
         for i, v in enumerate(values):
             where = (*path, i) if isinstance(value, list) else path
             result.append(self.choice(where, v, what, STATES))
-        if not result:
-            self.fail(path, f"{what} lists no state", "at least one state")
+        if not result or value is None:
+            self.fail(path, f"{what} lists no state", "a state, a list of states, or any")
         return tuple(result)
 
     def duration_or_parameter(self, path: Path_, token: str) -> tuple[Duration, str] | None:
-        if NAME_RE.match(token) and not token[0].isdigit():
+        if NAME_RE.fullmatch(token) and not token[0].isdigit():
             value = self.parameters.get(token)
             if isinstance(value, Duration):
                 return value, token
@@ -150,7 +150,7 @@ class _PlaybookReader(Reader):
         if not isinstance(value, str):
             self.fail(path, f"the date is {type_name(value)}", DATE_RULE_HELP)
             return None
-        match = TERM_RE.match(value)
+        match = TERM_RE.fullmatch(value)
         if not match:
             self.fail(path, f"'{value}' is not a date rule", DATE_RULE_HELP)
             return None
@@ -169,22 +169,25 @@ class _PlaybookReader(Reader):
     def date_rule(self, path: Path_, value: object) -> DateRule | None:
         if isinstance(value, dict):
             spec = self.mapping(path, value, ("later_of", "earlier_of"), what="the date rule")
+            rules = [self._combined((*path, key), key, raw) for key, raw in spec.items()]
             if len(spec) != 1:
                 self.fail(
                     path, "the date rule needs exactly one of later_of, earlier_of", DATE_RULE_HELP
                 )
                 return None
-            key, raw = next(iter(spec.items()))
-            items = self.items((*path, key), raw, key)
-            if not items:
-                self.fail((*path, key), f"{key} lists no dates", "at least one date term")
-            terms = [self.term((*path, key, i), v) for i, v in enumerate(items)]
-            if any(t is None for t in terms) or not terms:
-                return None
-            kept = tuple(t for t in terms if t is not None)
-            return DateRule(kept, "later") if key == "later_of" else DateRule(kept, "earlier")
+            return rules[0]
         term = self.term(path, value)
         return DateRule((term,)) if term else None
+
+    def _combined(self, path: Path_, key: str, raw: object) -> DateRule | None:
+        items = self.items(path, raw, key)
+        if not items:
+            self.fail(path, f"{key} lists no dates", "at least one date term")
+        terms = [self.term((*path, i), v) for i, v in enumerate(items)]
+        if any(t is None for t in terms) or not terms:
+            return None
+        kept = tuple(t for t in terms if t is not None)
+        return DateRule(kept, "later") if key == "later_of" else DateRule(kept, "earlier")
 
     # -- guards ---------------------------------------------------------------------------------
 
@@ -219,6 +222,8 @@ class _PlaybookReader(Reader):
     def fact_tests(self, path: Path_, fact: str, value: object) -> list[Guard]:
         if not isinstance(value, dict):
             return [Compare(fact, "is", self.fact_value(path, fact, value))]
+        if not value:
+            self.fail(path, f"the test of '{fact}' is empty", "a value, or tests such as {lt: 3}")
         tests: list[Guard] = []
         for op, operand in value.items():
             where = (*path, op)
@@ -282,7 +287,7 @@ class _PlaybookReader(Reader):
             return
         for name, raw in value.items():
             where = (*path, name)
-            if not NAME_RE.match(name):
+            if not NAME_RE.fullmatch(name):
                 self.fail(
                     where, f"parameter name '{name}' has odd characters", "snake_case", key=True
                 )
@@ -309,7 +314,7 @@ class _PlaybookReader(Reader):
         kinds: list[ActionKind] = []
         for name, raw in value.items():
             where = (*path, name)
-            if not NAME_RE.match(name):
+            if not NAME_RE.fullmatch(name):
                 self.fail(where, f"kind name '{name}' has odd characters", "snake_case", key=True)
             if name in CORE_ACTION_KINDS:
                 self.fail(where, f"'{name}' is a core kind already", "a new name", key=True)
@@ -345,9 +350,9 @@ class _PlaybookReader(Reader):
                 "a transition needs exactly one of 'on' (an event) or 'after' (a date)",
                 "on or after",
             )
-        elif on is not None:
+        if "on" in spec:
             on = self.choice((*path, "on"), on, "the event", PLAYBOOK_TRIGGERS)
-        else:
+        if "after" in spec:
             after = self.date_rule((*path, "after"), spec.get("after"))
         outcome = spec.get("outcome")
         if outcome is not None:
@@ -385,6 +390,8 @@ class _PlaybookReader(Reader):
         if value is None:
             return (ChannelOption("none"),)
         values = value if isinstance(value, list) else [value]
+        if not values:
+            self.fail(path, "the channel list is empty", "a channel, or none")
         options: list[ChannelOption] = []
         for i, item in enumerate(values):
             where = (*path, i) if isinstance(value, list) else path
@@ -410,6 +417,8 @@ class _PlaybookReader(Reader):
             named = self.parameters.get(raw_max) if isinstance(raw_max, str) else None
             if isinstance(named, int):
                 cap = named
+                if cap < 1:
+                    self.fail((*path, "max"), f"parameter '{raw_max}' is {cap}", "a count >= 1")
             else:
                 cap = self.integer((*path, "max"), raw_max, "max", minimum=1)
         until = self.date_rule((*path, "until"), spec["until"]) if "until" in spec else None
@@ -436,6 +445,7 @@ class _PlaybookReader(Reader):
         optional = self.boolean((*path, "optional"), spec.get("optional", False), "optional")
         when = self.guard((*path, "when"), spec["when"]) if "when" in spec else None
         advice = self.text((*path, "advice"), spec.get("advice"), "the advice")
+        cite = self.cite((*path, "source"), spec.get("source"))
         if due is None:
             return None
         return Action(
@@ -445,7 +455,7 @@ class _PlaybookReader(Reader):
             due,
             channel,
             advice,
-            self.cite((*path, "source"), spec.get("source")),
+            cite,
             self.origin(path),
             repeat,
             optional,
@@ -476,7 +486,7 @@ class _PlaybookReader(Reader):
         if not top:
             return None
         pid = self.text(("id",), top.get("id"), "the playbook id")
-        if pid and not ID_RE.match(pid):
+        if pid and not ID_RE.fullmatch(pid):
             self.fail(
                 ("id",), f"playbook id '{pid}' has odd characters", "lower-case letters, digits, -"
             )
@@ -528,9 +538,9 @@ def build_playbook(doc: Document) -> Playbook:
     reader = _PlaybookReader(doc)
     playbook = reader.read()
     if reader.problems or playbook is None:
-        from followup.validate.schema import schema_problems  # slow import: only when needed
+        from followup.validate.schema import merge_problems, schema_problems  # slow: on error only
 
-        raise InputError([*schema_problems(doc, "playbook"), *reader.problems])
+        raise InputError(merge_problems(schema_problems(doc, "playbook"), reader.problems))
     return playbook
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from followup.errors import InputError, Problem, UsageError
 from followup.io.case_loader import build_case
@@ -12,7 +13,7 @@ from followup.io.yaml_reader import Document, read_yaml_file
 PLAYBOOK_MARKERS = ("transitions", "actions", "avoid", "parameters", "source", "title")
 
 
-def kind_of(doc: Document) -> str:
+def kind_of(doc: Document) -> Literal["playbook", "case"]:
     """'playbook' or 'case', judged by the keys a file uses."""
     data = doc.data
     if isinstance(data, dict) and any(k in data for k in PLAYBOOK_MARKERS):
@@ -20,7 +21,7 @@ def kind_of(doc: Document) -> str:
     return "case"
 
 
-def _check(doc: Document, kind: str) -> list[Problem]:
+def _check(doc: Document, kind: Literal["playbook", "case"]) -> list[Problem]:
     from followup.validate.schema import schema_problems
 
     try:
@@ -34,6 +35,8 @@ def _check(doc: Document, kind: str) -> list[Problem]:
                 from followup import catalog
 
                 catalog.resolve(case.playbook)
+            if case.country:
+                return _check_country(doc, case.country)
     except InputError as err:
         return list(err.problems)
     except UsageError as err:
@@ -64,3 +67,18 @@ def _validate_lines(path: Path) -> list[Problem]:
     except InputError as err:
         problems += err.problems
     return problems
+
+
+def _check_country(doc: Document, country: str) -> list[Problem]:
+    """A country the public-holiday data does not know is a mistake worth catching early."""
+    from followup.timeline.calendar import HolidaysLibraryProvider
+
+    if country in HolidaysLibraryProvider.supported_countries():
+        return []
+    return [
+        doc.problem(
+            ("country",),
+            f"no public-holiday data for country '{country}'",
+            "an ISO 3166 code the holidays library knows, such as US, GB, DE",
+        )
+    ]
