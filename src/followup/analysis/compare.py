@@ -42,7 +42,7 @@ def disagreements(plans: list[Plan]) -> list[str]:
     """Plain sentences naming each point where the playbooks differ for this case."""
     if len(plans) < 2:
         return []
-    checks = [
+    checks: list[tuple[str, dict[str, Any]]] = [
         ("state now", {p.playbook_id: p.state for p in plans}),
         ("next check-in", {p.playbook_id: _first(p, NUDGE_KINDS) for p in plans}),
         ("direct contacts", {p.playbook_id: direct_contacts(p) for p in plans}),

@@ -144,10 +144,10 @@ def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
         if pb.summary:
             click.echo(textwrap.fill(pb.summary, 88, initial_indent="  ", subsequent_indent="  "))
         click.echo(f"  source: {pb.source.cite()}")
-        facts = profile(cp)
+        summary = profile(cp)
         shown = []
         for key, label in PROFILE_LABELS:
-            value = getattr(facts, key)
+            value = getattr(summary, key)
             if isinstance(value, bool):
                 value = "yes" if value else "no"
             shown.append(f"{label}: {'never' if value is None else value}")

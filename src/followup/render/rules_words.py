@@ -56,7 +56,7 @@ def duration_words(d: Duration) -> str:
         return _unit(float(text[:-1]), "week")
     if text.endswith("d"):
         return _unit(float(text[:-1]), "day")
-    parts = []
+    parts: list[str] = []
     if d.months:
         parts.append(_unit(d.months, "month"))
     if d.days:
@@ -105,7 +105,7 @@ def guard_words(guard: Guard) -> str:
 def channel_words(options: tuple[ChannelOption, ...]) -> str:
     """'their preferred channel, else phone (if may call is true), else email'."""
     names = {"preferred": "their preferred channel", "committed": "the way you committed to"}
-    parts = []
+    parts: list[str] = []
     for opt in options:
         if opt.use == "none":
             return ", else ".join(parts) if parts else "nothing to send"

@@ -107,8 +107,8 @@ def show_text(pb: Playbook) -> str:
             lines += _move_lines(t)
     if pb.avoid:
         lines += ["", "Don't"]
-        for a in pb.avoid:
-            lines += _avoid_lines(a)
+        for avoid in pb.avoid:
+            lines += _avoid_lines(avoid)
     lines += ["", "Always (the engine's own rules, in every playbook)"]
     for text in ENGINE_RULES:
         lines += _wrap(text, "    ", "  - ")
