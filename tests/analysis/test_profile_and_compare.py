@@ -1,0 +1,131 @@
+"""Playbook profiles, comparisons and the `show` views, through the CLI and the library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from followup import catalog
+from followup.analysis.profile import profile
+from followup.cli.main import main
+
+ROOT = Path(__file__).resolve().parents[2]
+CASE = str(ROOT / "examples" / "cases" / "acme-data-eng.yaml")
+BUNDLED = ("dos-and-donts", "fine-line", "how-many-times", "stalker-free", "week-then-on-hold")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the CLI in-process and return (exit code, stdout, stderr)."""
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_five_article_playbooks_are_bundled() -> None:
+    """Exactly the five fixed ids ship with followup."""
+    assert tuple(sorted(catalog.discover())) == BUNDLED
+
+
+def test_profiles_are_derived_and_differ() -> None:
+    """Profiles come from projection, and the articles' disagreements show in them."""
+    profiles = {cp.id: profile(cp) for cp in catalog.load_all()}
+    week = profiles["week-then-on-hold"]
+    assert week.first_check_in_after_days == 7
+    assert week.check_ins == 3
+    assert week.thank_you_after_days == 0
+    assert all(p.gives_up_after_days is not None for p in profiles.values())
+    assert all(
+        p.gives_up_after_days is not None and p.gives_up_after_days <= 90 for p in profiles.values()
+    )
+    assert len({p.first_check_in_after_days for p in profiles.values()}) > 1
+    assert len({p.direct_contacts for p in profiles.values()}) > 1
+    assert profiles["fine-line"].networks
+    assert not week.networks
+
+
+def test_playbooks_json_has_a_profile_for_each(capsys: pytest.CaptureFixture[str]) -> None:
+    """`followup playbooks --json` lists every bundled playbook with source and profile."""
+    code, out, _ = run(capsys, "playbooks", "--json")
+    assert code == 0
+    rows = json.loads(out)
+    assert [r["id"] for r in rows] == list(BUNDLED)
+    for row in rows:
+        assert row["bundled"] is True
+        assert row["source"].startswith('"')
+        assert set(row["profile"]) >= {"first_check_in_after_days", "direct_contacts"}
+
+
+def test_playbooks_text_shows_profiles(capsys: pytest.CaptureFixture[str]) -> None:
+    """The text listing names each playbook, its source and its profile in words."""
+    code, out, _ = run(capsys, "playbooks")
+    assert code == 0
+    for pid in BUNDLED:
+        assert pid in out
+    assert out.count("first check-in after (days)") == len(BUNDLED)
+
+
+def test_compare_puts_every_playbook_side_by_side(capsys: pytest.CaptureFixture[str]) -> None:
+    """`compare` shows one column per playbook and where they disagree."""
+    code, out, _ = run(capsys, "compare", CASE, "--today", "2026-03-03")
+    assert code == 0
+    header = out.splitlines()[2]
+    for pid in BUNDLED:
+        assert pid in header
+    assert "Where they disagree" in out
+    assert "direct contacts" in out
+
+
+def test_compare_json_chosen_playbooks(capsys: pytest.CaptureFixture[str]) -> None:
+    """`compare --playbooks a,b --json` plans the case under just those, with totals."""
+    code, out, _ = run(
+        capsys,
+        "compare",
+        CASE,
+        "--playbooks",
+        "fine-line,week-then-on-hold",
+        "--today",
+        "2026-03-03",
+        "--json",
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert [p["playbook"] for p in data["playbooks"]] == ["fine-line", "week-then-on-hold"]
+    for column in data["playbooks"]:
+        assert column["direct_contacts"] == sum(
+            1 for s in column["schedule"] if s["channel"] in {"email", "phone", "mail", "text"}
+        )
+    assert data["disagreements"]
+
+
+def test_compare_unknown_playbook_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelt id in --playbooks exits 2 with a suggestion."""
+    code, _, err = run(capsys, "compare", CASE, "--playbooks", "fine-lines")
+    assert code == 2
+    assert "did you mean 'fine-line'" in err
+
+
+@pytest.mark.parametrize("pid", BUNDLED)
+def test_show_explains_each_playbook(capsys: pytest.CaptureFixture[str], pid: str) -> None:
+    """`show` prints the settings, each stage's steps with sources, the don'ts and engine rules."""
+    code, out, _ = run(capsys, "show", pid)
+    assert code == 0
+    assert out.startswith(f"{pid}: ")
+    assert "Step by step" in out
+    assert "Don't" in out
+    assert "source:" in out
+    assert "Always (the engine's own rules" in out
+
+
+@pytest.mark.parametrize("fmt", ["mermaid", "dot"])
+def test_show_draws_the_machine(capsys: pytest.CaptureFixture[str], fmt: str) -> None:
+    """The diagrams have every state, timers with their dates, guards and caps on edges."""
+    code, out, _ = run(capsys, "show", "week-then-on-hold", "--format", fmt)
+    assert code == 0
+    assert ("stateDiagram-v2" in out) if fmt == "mermaid" else out.startswith('digraph "')
+    assert "after last_contact + on_hold_every (1.5w)" in out
+    assert "check ins is at least 3" in out
+    assert "max 3" in out
+    for state in ("interviewed", "thanked", "waiting", "on", "closed"):
+        assert state in out
