@@ -67,7 +67,6 @@ MAX_CHECK_INS = 3
 GIVE_UP_MONTHS = 2
 DIRECT_CHANNELS = frozenset({"email", "phone", "mail", "text", "recruiter"})
 CONTACT_EVENTS = frozenset({"thank_you_sent", "check_in_sent"})
-NUDGE_ACTIONS = ("check-in-when-they-said", "check-in-after-a-week", "on-hold-check-in")
 # What recorded event completes each action; None is advice that the day passing completes.
 COMPLETED_BY: dict[str, str | None] = {
     "ask-how-to-follow-up": None,
@@ -79,6 +78,15 @@ COMPLETED_BY: dict[str, str | None] = {
     "move-on-after-two-months": None,
     "move-on": None,
 }
+# What a reply from the employer starts over: check-ins and the advice that waits on silence.
+RESTARTABLE = (
+    "ask-how-to-follow-up",
+    "check-in-when-they-said",
+    "check-in-after-a-week",
+    "on-hold-check-in",
+    "move-on-after-two-months",
+    "move-on",
+)
 
 # (trigger, source states, destination): the one table the plain policy, both `transitions`
 # variants and the sismic statechart are built from.  Timers are triggers too.
@@ -396,6 +404,10 @@ class Replay:
                 found.append((self.last_contact + ON_HOLD_EVERY, "move-on", None))
         return [p for p in found if p is not None]
 
+    def expects(self, kind: str) -> bool:
+        """Whether an event of type ``kind`` completes an action pending now."""
+        return any(COMPLETED_BY[p[1]] == kind for p in self.pending())
+
     def complete(self, action_id: str, day: date) -> None:
         """Count an action as done on ``day``."""
         self.done[action_id] = self.done.get(action_id, 0) + 1
@@ -416,9 +428,7 @@ class Replay:
                 self.complete(best[1], day)
             else:
                 self.credits[kind] = self.credits.get(kind, 0) + 1
-            channel = event.get("channel")
-            if channel is None or channel in DIRECT_CHANNELS:
-                self.last_contact = day
+            self.last_contact = day  # any follow-up resets the clock
             if kind == "check_in_sent":
                 self.check_ins += 1
                 self.last_nudge = day
@@ -441,7 +451,7 @@ class Replay:
             return
         if outcome in ("still_deciding", "no_follow_up"):
             self.check_ins = 0  # the employer spoke: nudging starts over
-            for action_id in NUDGE_ACTIONS:
+            for action_id in RESTARTABLE:
                 self.done.pop(action_id, None)
             self.credits.pop("check_in_sent", None)
             if "decision_by" in event:
@@ -481,7 +491,8 @@ def plan_by_hand(case: dict[str, Any], make: Callable[[dict[str, Any]], Replay])
             day = date.fromisoformat(event["date"])
             if day > TODAY:
                 continue
-            run.advance(day, inclusive=False)
+            # Same day: an event the state was waiting for comes before that day's timers.
+            run.advance(day, inclusive=not run.expects(event["type"]))
             run.apply(event, day)
         run.advance(TODAY, inclusive=True)
         state = run.state

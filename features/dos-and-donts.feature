@@ -278,7 +278,10 @@ Feature: Ask first, then one reach-out and one last note (playbook dos-and-donts
     And they replied "still deciding" on 2026-03-10 with a new decision date of 2026-03-20
     Then the state is "waiting"
     And no check-in is due before 2026-03-20
-    And the next step is a check-in by email on 2026-03-20
+    # Their reply starts the wait over, and with it the advice to keep applying elsewhere.
+    And the next step is apply_elsewhere on 2026-03-10
+    When I do the next step
+    Then the next step is a check-in by email on 2026-03-20
     And the schedule includes a final check-in by email on 2026-03-27
     And the case closes on 2026-04-03
 
@@ -303,7 +306,9 @@ Feature: Ask first, then one reach-out and one last note (playbook dos-and-donts
     When they replied "still deciding" on 2026-03-30
     And I check the plan on 2026-03-30
     Then the state is "waiting"
-    And the next step is a final check-in by email on 2026-04-13
+    And the next step is apply_elsewhere on 2026-03-30
+    When I do the next step
+    Then the next step is a final check-in by email on 2026-04-13
     And the case closes on 2026-04-20
 
   Scenario: Never push so hard you look like a stalker

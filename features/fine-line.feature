@@ -60,10 +60,9 @@ Feature: Top of mind, not a pest (playbook fine-line)
     And the schedule has 3 direct contacts
     And the case closes on 2026-05-18
     When I follow every step
-    Then nothing more is due
-    And the case closes on 2026-05-18
-    When I check the plan on 2026-05-18
     Then the case is closed as "moved on"
+    And the case closes on 2026-05-18
+    And nothing more is due
 
   Scenario: Each attempt on its day, then the switch to LinkedIn, as scheduled
     Given I sent a thank-you by email on 2026-03-02
@@ -77,7 +76,6 @@ Feature: Top of mind, not a pest (playbook fine-line)
     Then the state is "on-hold"
     And the next steps include networking on LinkedIn on 2026-04-20
     When I do the next steps
-    And 1 day passes
     Then the next step is share_articles on LinkedIn on 2026-04-27
     When I check the plan on 2026-05-12
     Then nothing more is due
@@ -147,6 +145,9 @@ Feature: Top of mind, not a pest (playbook fine-line)
     When I check the plan on 2026-03-04
     Then nothing more is due
     And I am told to avoid "asked you not to follow up"
+    And the case closes on 2026-03-30
+    When I follow every step
+    Then the case is closed as "moved on"
     And the case closes on 2026-03-30
 
   Scenario: They replied asking you to stop after your first status check

@@ -55,8 +55,8 @@ Feature: Ask, follow up twice, then leave it (playbook stalker-free)
     Then the state is "on-hold"
     And the next step is to move on on 2026-03-30
     When I do the next step
-    And 1 day passes
     Then the case is closed as "moved on"
+    And the case closes on 2026-03-30
 
   Scenario: No timing given: the first ping cites the advice to ask about timing
     Given I sent a thank-you by email on 2026-03-02

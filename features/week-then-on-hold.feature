@@ -1,8 +1,9 @@
 Feature: A week, then on hold (playbook week-then-on-hold)
-  The 2012 article in 001_598de540c6e08c7c.txt: thank them the same or the next day, wait a week
-  and check in by email, then treat the application as on hold and check in about every ten or
-  eleven days, and back off after a few tries over a month or two. Whatever protocol they asked
-  for wins, and a competing offer is worth telling them about.
+  The 2012 article in 001_598de540c6e08c7c.txt: unless they already said, ask at the end of the
+  interview how and when they would like you to follow up; thank them the same or the next
+  business day, wait a week and check in by email, then treat the application as on hold and check
+  in about every ten or eleven days, and back off after a few tries or a month or two of silence.
+  Whatever protocol they asked for wins, and a competing offer is worth telling them about.
 
   Background:
     Given the playbook "week-then-on-hold"
@@ -12,10 +13,23 @@ Feature: A week, then on hold (playbook week-then-on-hold)
   # -- Thank-you -------------------------------------------------------------------------------
 
   Scenario: Thank them the day of the interview
+    Given the employer prefers email
     When I check the plan on 2026-03-02
     Then the state is "interviewed"
     And the next step is a thank-you by email on 2026-03-02
     And the next step cites "Write thank you notes"
+
+  Scenario: At the end of the interview, ask how and when they would like you to follow up
+    When I check the plan on 2026-03-02
+    Then the state is "interviewed"
+    And the next steps include ask_about_follow_up on 2026-03-02
+    And the next steps include a thank-you by email on 2026-03-02
+    And the schedule has 4 direct contacts
+
+  Scenario: They already told you when to follow up: nothing to ask
+    Given the employer invited a follow-up after 10 days
+    When I check the plan on 2026-03-02
+    Then the next step is a thank-you by email on 2026-03-02
 
   Scenario: The same-or-next-day window for thanks passes and the waiting game starts anyway
     When I check the plan on 2026-03-04
@@ -90,7 +104,9 @@ Feature: A week, then on hold (playbook week-then-on-hold)
     Given the employer asked me not to follow up
     And I sent a thank-you by email on 2026-03-02
     When I check the plan on 2026-03-04
-    Then nothing more is due
+    Then the next step is move on on 2026-05-02
+    And the next step comes from rule "move-on-after-two-months"
+    And the schedule has no direct contacts
     And I am told to avoid "asked you not to follow up"
     And the case closes on 2026-05-02
 
@@ -99,9 +115,10 @@ Feature: A week, then on hold (playbook week-then-on-hold)
     And I sent a check-in by email on 2026-03-09
     When they asked me not to follow up on 2026-03-10
     Then the state is "waiting"
-    And nothing more is due
+    And the next step is to move on on 2026-05-10
+    And the schedule has no direct contacts
     And I am told to avoid "told you not to follow up"
-    And the case closes on 2026-05-02
+    And the case closes on 2026-05-10
 
   # -- Their preferred way ---------------------------------------------------------------------
 
@@ -122,6 +139,7 @@ Feature: A week, then on hold (playbook week-then-on-hold)
     And the employer does not allow calls
     And I sent a thank-you by email on 2026-03-02
     Then the next step is a check-in by email on 2026-03-09
+    And I am told to avoid "phone"
 
   Scenario: They asked you to check the status online
     Given the employer prefers the portal

@@ -44,9 +44,12 @@ Feature: Messages to people go out on business days
     And no step falls on a weekend or public holiday
 
   Scenario: A Saturday interview: the thank-you waits for Monday, and is still due on Monday
+    # Asking how to follow up happens at the interview itself, so it stays on the Saturday.
     Given an interview on 2026-03-07
     When I check the plan on 2026-03-07
-    Then the next step is a thank-you by email on 2026-03-09
+    Then the next step is ask_about_follow_up on 2026-03-07
+    And the schedule includes a thank-you by email on 2026-03-09
+    And no step falls on a weekend or public holiday
     When 2 days pass
     Then the state is "interviewed"
     And the next step is a thank-you by email on 2026-03-09

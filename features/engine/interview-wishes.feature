@@ -10,8 +10,10 @@ Feature: What the employer asked for at the interview
     When I check the plan on 2026-03-02
     Then the next step is a thank-you by email on 2026-03-02
     And the schedule is:
-      | due        | action    | channel |
-      | 2026-03-02 | thank-you | email   |
+      | due        | action    | channel | rule                     |
+      | 2026-03-02 | thank-you | email   | thank-you-note           |
+      | 2026-05-02 | move on   | -       | move-on-after-two-months |
+    And the schedule has 1 direct contact
     And I am told to avoid "asked you not to follow up"
     And the case closes on 2026-05-02
 

@@ -21,28 +21,33 @@ Feature: What the employer says changes the plan
     And the next step is a check-in by email on 2026-03-19
 
   Scenario: Asked to stop following up: no check-in, ever again
+    # What is left is the advice to move on once two months have passed since they last wrote.
     When they asked me to stop following up on 2026-03-11
     Then the state is "waiting"
-    And nothing more is due
+    And the next step is move on on 2026-05-11
+    And the schedule has no direct contacts
     And I am told to avoid "not to follow up"
-    And the case closes on 2026-05-02
+    And the case closes on 2026-05-11
     When they replied "still deciding" on 2026-03-20
-    Then nothing more is due
+    Then the next step is to move on on 2026-05-20
+    And the schedule has no direct contacts
     And I am told to avoid "not to follow up"
     When I check the plan on 2026-04-15
-    Then nothing more is due
+    Then the schedule has no direct contacts
+    And the case closes on 2026-05-20
 
   Scenario: A next round starts the follow-up over from the new interview
     When they replied "next round" on 2026-03-11 with an interview on 2026-03-16
     Then the state is "interviewed"
-    And the next step is a thank-you by email on 2026-03-16
+    And the next steps include a thank-you by email on 2026-03-16
     And the schedule is:
-      | due        | action    | channel |
-      | 2026-03-16 | thank-you | email   |
-      | 2026-03-23 | check-in  | email   |
-      | 2026-04-03 | check-in  | email   |
-      | 2026-04-14 | check-in  | email   |
-      | 2026-04-25 | move on   | -       |
+      | due        | action              | channel |
+      | 2026-03-16 | ask_about_follow_up | -       |
+      | 2026-03-16 | thank-you           | email   |
+      | 2026-03-23 | check-in            | email   |
+      | 2026-04-03 | check-in            | email   |
+      | 2026-04-14 | check-in            | email   |
+      | 2026-04-25 | move on             | -       |
     And the case closes on 2026-04-25
 
   Scenario: A reply after the playbook gave up on me reopens the application
@@ -57,8 +62,11 @@ Feature: What the employer says changes the plan
     And the explanation mentions "reopens"
 
   Scenario: A reply after two months of silence reopens the application too
-    When I check the plan on 2026-05-02
+    # The advice to move on is due on May 2, two months after the interview; once that day is
+    # over, the case reads as closed on it.
+    When I check the plan on 2026-05-03
     Then the case is closed as "moved on"
+    And the case closes on 2026-05-02
     When they replied "still deciding" on 2026-05-06
     Then the case is open
     And the state is "waiting"

@@ -23,6 +23,7 @@ from followup.bdd.world import FEATURE_FILE, World, fail
 from followup.engine.result import Step
 from followup.errors import InputError
 from followup.model.vocabulary import (
+    CLOSED,
     CORE_ACTION_KINDS,
     DIRECT_CHANNELS,
     NUDGE_KINDS,
@@ -510,22 +511,30 @@ def _do(world: World, steps: Sequence[Step], today: date) -> None:
     """Record ``steps`` as done (overdue ones today, the rest on their due dates) and move on.
 
     Overdue steps count as done today, as the projection assumes, so following the steps one by
-    one reproduces the schedule projected at the start.
+    one reproduces the schedule projected at the start.  A reminder ('move on', or a playbook's
+    own kind that nothing recorded completes) is advice: there is nothing to record, and it
+    lapses at the end of its due day, so the story moves on to the following day, where what
+    comes after it (a timer closing the case, the next step) can happen.
     """
     cp = world.playbook()
     latest = today
+    lapsed: date | None = None
     for step in steps:
         on = max(step.due, today)
         event = cp.completed_by.get(step.action)
-        if event is not None:  # 'move on' is advice: nothing to send, nothing to record
+        if event is None:
+            lapsed = on if lapsed is None else max(lapsed, on)
+        else:
             world.add_event(on, event, channel=step.channel)
         latest = max(latest, on)
+    if lapsed is not None:
+        latest = max(latest, lapsed + timedelta(days=1))
     world.today = latest
 
 
 @when(parsers.re(r"I do the next steps?"))
 def do_the_next_step(followup_world: World) -> None:
-    """Do what the plan says is next, on the day it is due, and move to that day."""
+    """Do the next steps on their due day and move to it (to the day after, past a reminder)."""
     plan = followup_world.plan()
     if not plan.next:
         followup_world.check(False, "There is no next step to do.")
@@ -534,16 +543,22 @@ def do_the_next_step(followup_world: World) -> None:
 
 @when("I follow every step")
 def follow_every_step(followup_world: World) -> None:
-    """Do every step of the plan, each on its due day, until nothing more is due."""
+    """Do every step of the plan, each on its due day, until the case closes or nothing is left."""
     done: set[tuple[str, date]] = set()
     for _ in range(MAX_FOLLOW_ROUNDS):
         plan = followup_world.plan()
-        if not plan.schedule:
+        if plan.state == CLOSED:
             return
+        if not plan.schedule:
+            if plan.closes_on is None:
+                return  # nothing left to do, and the playbook keeps the case open
+            # No steps left, but a timer closes the case later: let the time pass.
+            followup_world.today = max(plan.closes_on, plan.today + timedelta(days=1))
+            continue
         fresh = [s for s in plan.next if (s.rule_id, max(s.due, plan.today)) not in done]
         if not fresh:
-            # Only advice already taken is due today (e.g. 'move on' on a playbook that keeps
-            # the case open): let the day pass so the advice lapses and later steps come up.
+            # Only steps already taken are due (the engine has not counted them yet): let the
+            # day pass so later steps come up.
             followup_world.today = plan.today + timedelta(days=1)
             continue
         done.update((s.rule_id, max(s.due, plan.today)) for s in fresh)
@@ -553,7 +568,18 @@ def follow_every_step(followup_world: World) -> None:
 
 # -- Then: what the plan says ---------------------------------------------------------------------
 
-STEP_WORDS = rf"(?:(?:a|an|to) )?(?P<action>[A-Za-z][A-Za-z_ -]*?)(?: {VIA})? on (?P<due>{DATE})"
+# Action words whose last word could also start a channel ("move on", "check in") are tried
+# whole first: "move on on 2026-04-11" is moving on, not an action "move" by a channel "on", and
+# "check in by email" is a check-in, not an action "check" by a channel "in by email".
+PREPOSITION_ENDED_ACTIONS = "|".join(
+    re.escape(words).replace(r"\ ", " +")
+    for words in sorted(ACTION_NAMES, key=len, reverse=True)
+    if re.search(r" (?:by|through|via|on|in)$", words)
+)
+STEP_WORDS = (
+    rf"(?:(?:a|an|to) )?(?P<action>(?i:{PREPOSITION_ENDED_ACTIONS})|[A-Za-z][A-Za-z_ -]*?)"
+    rf"(?: {VIA})? on (?P<due>{DATE})"
+)
 STEP_CONVERTERS: dict[str, Callable[[str], object]] = {
     "action": action_of,
     "channel": _opt_channel,

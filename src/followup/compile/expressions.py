@@ -21,6 +21,7 @@ class HasCalendar(Protocol):
 
 
 GuardFn = Callable[[Any], bool]
+MEMO_LIMIT = 100_000
 DateFn = Callable[[Any], "date | None"]
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
@@ -49,11 +50,17 @@ def compile_guard(guard: Guard | None) -> GuardFn:
         test = _OPS[guard.op]
         value = guard.value
         return lambda run: test(get(run), value)
-    if isinstance(guard, AllOf):
+    if isinstance(guard, AllOf | AnyOf):
         parts = tuple(compile_guard(g) for g in guard.items)
-        return lambda run: all(p(run) for p in parts)
-    if isinstance(guard, AnyOf):
-        parts = tuple(compile_guard(g) for g in guard.items)
+        if len(parts) == 1:
+            return parts[0]
+        if len(parts) == 2:  # the common case, without a generator per test
+            first, second = parts
+            if isinstance(guard, AllOf):
+                return lambda run: first(run) and second(run)
+            return lambda run: first(run) or second(run)
+        if isinstance(guard, AllOf):
+            return lambda run: all(p(run) for p in parts)
         return lambda run: any(p(run) for p in parts)
     if isinstance(guard, Not):
         inner = compile_guard(guard.item)
@@ -86,9 +93,21 @@ def _compile_term(term: DateTerm) -> DateFn:
 
         return plain
 
+    # Month and business-day arithmetic is slow next to a dict lookup, and a batch meets the same
+    # few hundred dates again and again: remember results per (date, calendar).
+    memo: dict[tuple[date, str | None], date] = {}
+
     def calendared(run: Any) -> date | None:
         base: date | None = get(run)
-        return None if base is None else shift(run, base, offset)
+        if base is None:
+            return None
+        key = (base, run.cal.country)
+        found = memo.get(key)
+        if found is None:
+            if len(memo) > MEMO_LIMIT:
+                memo.clear()
+            found = memo[key] = shift(run, base, offset)
+        return found
 
     return calendared
 
@@ -98,10 +117,14 @@ def compile_date(rule: DateRule) -> DateFn:
     terms = tuple(_compile_term(t) for t in rule.terms)
     if len(terms) == 1:
         return terms[0]
-    pick = max if rule.combine == "later" else min
+    later = rule.combine == "later"
 
     def combined(run: Any) -> date | None:
-        known = [d for d in (t(run) for t in terms) if d is not None]
-        return pick(known) if known else None
+        best: date | None = None
+        for term in terms:
+            d = term(run)
+            if d is not None and (best is None or (d > best if later else d < best)):
+                best = d
+        return best
 
     return combined

@@ -16,7 +16,7 @@ from transitions import Machine
 
 from followup.compile.expressions import DateFn, GuardFn, always, compile_date, compile_guard
 from followup.model.playbook import Action, Avoid, Playbook, Transition
-from followup.model.vocabulary import CLOSED, COMPLETED_BY, OPEN_STATES, STATES
+from followup.model.vocabulary import CLOSED, COMPLETED_BY, NUDGE_KINDS, OPEN_STATES, STATES
 
 # Triggers with a meaning fixed by the engine, the same in every playbook.
 REPLY_MOVES: dict[str, tuple[str, str | None]] = {
@@ -67,6 +67,11 @@ class CompiledAction:
     channel: tuple[tuple[str, GuardFn], ...]
     until: DateFn | None
     citation: str
+    # Copies of what the engine's hot loop reads, to save attribute chains per call.
+    id: str = ""
+    nudge: bool = False
+    # The one channel when the rule has a single unconditional choice ("" for none), else None.
+    fixed_channel: str | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -86,6 +91,9 @@ class CompiledPlaybook:
     actions: dict[str, tuple[CompiledAction, ...]]
     avoid: tuple[CompiledAvoid, ...]
     completed_by: dict[str, str | None] = field(default_factory=dict)
+    # Subsets of ``actions`` the engine asks for in its hot loop, computed once here.
+    reminders: dict[str, tuple[CompiledAction, ...]] = field(default_factory=dict)
+    completes: dict[tuple[str, str], tuple[CompiledAction, ...]] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -186,6 +194,14 @@ def derive_tables(
 def _compile_action(action: Action, completed_by: str | None, citation: str) -> CompiledAction:
     channel = tuple((opt.use, compile_guard(opt.when)) for opt in action.channel)
     until = compile_date(action.repeat.until) if action.repeat and action.repeat.until else None
+    fixed: str | None = None
+    only = action.channel[0] if len(action.channel) == 1 else None
+    if (
+        only is not None
+        and only.when is None
+        and only.use not in ("preferred", "committed", "phone")
+    ):
+        fixed = "" if only.use == "none" else only.use
     return CompiledAction(
         action,
         compile_guard(action.when),
@@ -194,6 +210,9 @@ def _compile_action(action: Action, completed_by: str | None, citation: str) -> 
         channel,
         until,
         citation,
+        action.id,
+        action.kind in NUDGE_KINDS,
+        fixed,
     )
 
 
@@ -211,12 +230,25 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
         for state in action.states:
             actions.setdefault(state, []).append(compiled)
     avoid = tuple(CompiledAvoid(a, compile_guard(a.when)) for a in playbook.avoid)
+    by_state = {k: tuple(v) for k, v in actions.items()}
+    reminders = {
+        state: tuple(ca for ca in group if ca.completed_by is None)
+        for state, group in by_state.items()
+    }
+    completes: dict[tuple[str, str], tuple[CompiledAction, ...]] = {}
+    for state, group in by_state.items():
+        for ca in group:
+            if ca.completed_by is not None:
+                key = (state, ca.completed_by)
+                completes[key] = (*completes.get(key, ()), ca)
     return CompiledPlaybook(
         playbook,
         machine,
         on_event,
         timers,
-        {k: tuple(v) for k, v in actions.items()},
+        by_state,
         avoid,
         completed_by,
+        {k: v for k, v in reminders.items() if v},
+        completes,
     )

@@ -64,8 +64,13 @@ def _step(p: Pending, due: date) -> Step:
     )
 
 
-def project(run: Run, today: date, *, next_only: bool = False) -> tuple[list[Step], date | None]:
+def project(
+    run: Run, today: date, *, next_only: bool = False, in_place: bool = False
+) -> tuple[list[Step], date | None]:
     """Steps from ``today`` on, assuming silence and every step done on its date.
+
+    With ``in_place`` the projection moves ``run`` itself forward (cheaper, when the caller has
+    no further use for the replayed state).
 
     Returns:
         The steps in date order, and the day the playbook closes the case (None if it does not
@@ -73,7 +78,8 @@ def project(run: Run, today: date, *, next_only: bool = False) -> tuple[list[Ste
     """
     if run.state == CLOSED:
         return [], run.closed_on
-    sim = run.clone()
+    sim = run if in_place else run.clone()
+    roll = sim.cal.roll_forward
     now = today
     end = today + HORIZON
     steps: list[Step] = []
@@ -81,18 +87,22 @@ def project(run: Run, today: date, *, next_only: bool = False) -> tuple[list[Ste
     while len(steps) < MAX_STEPS:
         if sim.state == CLOSED:
             return steps, sim.closed_on
+        # The day each step would really be done: not before now, and (for direct contact)
+        # never on a weekend or holiday, since waiting for an earlier step can land it on one.
         best: Pending | None = None
+        best_when = end
         for p in sim.pending():
-            if best is None or max(p.due, now) < max(best.due, now):
-                best = p
+            when = p.due if p.due > now else now
+            if p.channel in DIRECT_CHANNELS:
+                when = roll(when)
+            if best is None or when < best_when:
+                best, best_when = p, when
         timer = sim.next_timer()
-        if best is not None and (timer is None or max(best.due, now) <= max(timer[0], now)):
-            when = max(best.due, now)
+        if best is not None and (timer is None or best_when <= max(timer[0], now)):
+            when = best_when
             due = best.due if not steps else max(best.due, steps[-1].due)
             if best.channel in DIRECT_CHANNELS:
-                # Waiting for an earlier step can push a step onto a weekend: move it off again.
-                when = sim.cal.roll_forward(when)
-                due = sim.cal.roll_forward(due)
+                due = roll(due)
             if when > end:
                 break
             if next_only:

@@ -8,7 +8,6 @@ Facts are attributes named like the guard facts of the playbook language, and an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from followup.compile.expressions import shift
@@ -29,13 +28,19 @@ CONTACT_EVENTS = frozenset({"thank_you_sent", "note_sent", "check_in_sent", "upd
 KEEPS_COMMITMENT = frozenset({"check_in_sent", "update_sent"})
 
 
-@dataclass(frozen=True, slots=True)
 class Pending:
-    """An action that applies now, with the date and channel the engine resolved for it."""
+    """An action that applies now, with the date and channel the engine resolved for it.
 
-    compiled: CompiledAction
-    due: date
-    channel: str | None
+    A plain slotted class rather than a frozen dataclass: the engine makes millions of these in
+    a batch, and a frozen dataclass costs twice as much to build.
+    """
+
+    __slots__ = ("channel", "compiled", "due")
+
+    def __init__(self, compiled: CompiledAction, due: date, channel: str | None) -> None:
+        self.compiled = compiled
+        self.due = due
+        self.channel = channel
 
 
 class Run:
@@ -187,7 +192,8 @@ class Run:
             # News after giving up (an offer, a rejection, your withdrawal) is the real ending.
             self.outcome = move.outcome
             self.closed_on = day
-        self.note(day, "transition", f"{source} -> {move.dest}", (f"rule {move.rule_id}",))
+        if self.trace is not None:
+            self.note(day, "transition", f"{source} -> {move.dest}", (f"rule {move.rule_id}",))
 
     def trigger(self, name: str, day: date) -> bool:
         """Fire the first move for ``name`` from the current state whose guard holds."""
@@ -248,10 +254,11 @@ class Run:
         """A timer dated before the employer's last reply measured a silence that reply ended."""
         return self.at_reply is not None and when < self.at_reply
 
-    def pending(self) -> list[Pending]:
-        """Actions of the current state that still apply, each with its resolved date."""
+    def pending(self, among: tuple[CompiledAction, ...] | None = None) -> list[Pending]:
+        """Actions of the current state (or just ``among`` them) that apply, with their dates."""
         result: list[Pending] = []
-        for ca in self.cp.actions.get(self.state, ()):
+        group = self.cp.actions.get(self.state, ()) if among is None else among
+        for ca in group:
             found = self._resolve(ca)
             if isinstance(found, Pending):
                 result.append(found)
@@ -263,11 +270,10 @@ class Run:
         return "pending" if isinstance(found, Pending) else found
 
     def _resolve(self, ca: CompiledAction) -> Pending | str:
-        action = ca.action
         if not ca.guard(self):
             return "its condition does not hold"
-        count = self.done.get(action.id, 0)
-        repeat = action.repeat
+        count = self.done.get(ca.id, 0)
+        repeat = ca.action.repeat
         if repeat is None:
             if count:
                 return "already done"
@@ -275,11 +281,11 @@ class Run:
         else:
             if repeat.max is not None and count >= repeat.max:
                 return f"done {count} times, the most it allows"
-            last = self.last_done.get(action.id) if count else None
+            last = self.last_done.get(ca.id) if count else None
             due = ca.due(self) if last is None else shift(self, last, repeat.every)
         if due is None:
             return "its date is not known for this case"
-        if action.kind in NUDGE_KINDS:
+        if ca.nudge:
             if self.told_no_follow_up:
                 return "they asked you not to follow up"
             if self.not_before is not None and due < self.not_before:
@@ -296,6 +302,8 @@ class Run:
         return Pending(ca, due, channel)
 
     def _channel(self, ca: CompiledAction) -> str | None:
+        if ca.fixed_channel is not None:
+            return ca.fixed_channel or None
         for use, guard in ca.channel:
             if not guard(self):
                 continue
@@ -316,19 +324,21 @@ class Run:
 
     def complete(self, ca: CompiledAction, day: date) -> None:
         """Count an action as done on ``day``."""
-        action_id = ca.action.id
+        action_id = ca.id
         self.done[action_id] = self.done.get(action_id, 0) + 1
         self.last_done[action_id] = day
 
     def expects(self, ev: Event) -> bool:
         """Whether ``ev`` completes an action pending in the current state."""
-        return any(p.compiled.completed_by == ev.type for p in self.pending())
+        among = self.cp.completes.get((self.state, ev.type))
+        return bool(among) and bool(self.pending(among))
 
     def _attribute(self, kind_event: str, day: date, channel: str | None) -> None:
         """Credit a recorded contact to the pending action it fulfils, or bank it for later."""
         best: Pending | None = None
-        for p in self.pending():
-            if p.compiled.completed_by == kind_event and (best is None or p.due < best.due):
+        among = self.cp.completes.get((self.state, kind_event))
+        for p in self.pending(among) if among else ():
+            if best is None or p.due < best.due:
                 best = p
         if best is not None:
             self.complete(best.compiled, day)
@@ -354,7 +364,8 @@ class Run:
         day = ev.date
         kind = ev.type
         self.now = max(self.now, day)
-        self.note(day, "event", _describe_event(ev))
+        if self.trace is not None:
+            self.note(day, "event", _describe_event(ev))
         if kind in CONTACT_EVENTS:
             if attribute_to is not None:
                 self.complete(attribute_to, day)
@@ -433,21 +444,24 @@ class Run:
         Raises:
             EngineError: the playbook's timers keep firing without time passing.
         """
+        has_reminders = self.cp.reminders
         for _ in range(MAX_MOVES_PER_ADVANCE):
             timer = self.next_timer()
-            reminder = self._next_reminder()
+            reminder = self._next_reminder() if self.state in has_reminders else None
             if reminder is not None and (timer is None or reminder[0] <= timer[0]):
                 if reminder[0] >= limit:
                     return
                 self.complete(reminder[1], reminder[0])
-                self.note(reminder[0], "reminder", f"{reminder[1].action.id} was due")
+                if self.trace is not None:
+                    self.note(reminder[0], "reminder", f"{reminder[1].action.id} was due")
                 continue
             if timer is None:
                 return
             when, move = timer
             if when > limit or (when == limit and not inclusive):
                 return
-            self.note(when, "timer", f"{move.rule_id} fired")
+            if self.trace is not None:
+                self.note(when, "timer", f"{move.rule_id} fired")
             self.fire(move, when)
         raise EngineError(
             f"playbook {self.cp.id}: timers in state '{self.state}' keep firing without end"
@@ -456,8 +470,9 @@ class Run:
     def _next_reminder(self) -> tuple[date, CompiledAction] | None:
         """The earliest pending action that nothing recorded can complete (advice, not contact)."""
         best: tuple[date, CompiledAction] | None = None
-        for p in self.pending():
-            if p.compiled.completed_by is None and (best is None or p.due < best[0]):
+        among = self.cp.reminders.get(self.state)
+        for p in self.pending(among) if among else ():
+            if best is None or p.due < best[0]:
                 best = (p.due, p.compiled)
         return best
 

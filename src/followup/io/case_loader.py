@@ -268,8 +268,15 @@ def build_case(doc: Document, default_id: str = "") -> Case:
     Raises:
         InputError: with every problem found, each located in the file.
     """
+    if not default_id:
+        default_id = Path(doc.file).stem
+    from followup.io.case_fast import fast_case  # the common, well-formed case, 10x faster
+
+    case = fast_case(doc.data, doc.file, default_id)
+    if case is not None:
+        return case
     reader = _CaseReader(doc)
-    case = reader.read(default_id or Path(doc.file).stem)
+    case = reader.read(default_id)
     if reader.problems or case is None:
         from followup.validate.schema import merge_problems, schema_problems  # slow: on error only
 

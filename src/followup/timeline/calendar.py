@@ -234,6 +234,8 @@ class BusinessCalendar:
     _years: dict[int, frozenset[date]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # roll_forward is on the engine's hot path; a calendar only ever sees a few hundred dates.
+    _rolled: dict[date, date] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.country is not None:
@@ -275,7 +277,10 @@ class BusinessCalendar:
         Raises:
             CalendarError: If no business day follows within a year (a broken provider).
         """
-        return self._step_to_business_day(d, 1)
+        found = self._rolled.get(d)
+        if found is None:
+            found = self._rolled[d] = self._step_to_business_day(d, 1)
+        return found
 
     def roll_backward(self, d: date) -> date:
         """Return ``d`` if it is a business day, else the last business day before it.
