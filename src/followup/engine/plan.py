@@ -176,3 +176,17 @@ def plan_case(
         avoid=tuple(avoid_now(run)),
         ignored_future_events=ignored,
     )
+
+
+def next_steps(
+    cp: CompiledPlaybook, case: Case, today: date, cal: BusinessCalendar
+) -> tuple[str, str | None, list[Step]]:
+    """The state, outcome and next steps of ``case`` on ``today``: what a batch agenda needs.
+
+    Cheaper than `plan_case`: the projection runs on the replayed state itself and stops at the
+    first due date, and nothing else (the schedule, the don'ts) is computed.
+    """
+    run, _ = situation_at(cp, case, today, cal)
+    state, outcome = run.state, run.outcome
+    steps, _ = project(run, today, next_only=True, in_place=True)
+    return state, outcome, next_of(steps, today)

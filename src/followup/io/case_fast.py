@@ -181,13 +181,13 @@ def _event(raw: object, index: int, interview: date) -> Event:
         raise _Doubt
     if len(raw) == 2 + (channel is not None) + (outcome is not None):
         # Nothing else recorded: skip the optional fields (most events in a batch).
-        return Event(day, kind, index, channel, outcome)  # type: ignore[arg-type]
+        return Event(day, kind, index, channel, outcome)
     return Event(
         day,
         kind,
         index,
-        channel,  # type: ignore[arg-type]  # checked to be one of the channel names above
-        outcome,  # type: ignore[arg-type]  # checked to be one of the outcomes above
+        channel,
+        outcome,
         _opt_date(raw, "decision_by"),
         _opt_date(raw, "deadline"),
         _opt_date(raw, "due"),

@@ -268,7 +268,7 @@ def build_case(doc: Document, default_id: str = "") -> Case:
     Raises:
         InputError: with every problem found, each located in the file.
     """
-    if not default_id:
+    if not default_id and not (isinstance(doc.data, dict) and "id" in doc.data):
         default_id = Path(doc.file).stem
     from followup.io.case_fast import fast_case  # the common, well-formed case, 10x faster
 

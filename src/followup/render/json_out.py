@@ -41,11 +41,11 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     }
 
 
-def agenda_json(plan: Plan) -> dict[str, Any]:
+def agenda_json(case_id: str, playbook_id: str, state: str, steps: list[Step]) -> dict[str, Any]:
     """One line of ``followup agenda --json``: the case's first next step, if any."""
     return {
-        "case": plan.case_id,
-        "playbook": plan.playbook_id,
-        "state": plan.state,
-        "next": step_full(plan.next[0]) if plan.next else None,
+        "case": case_id,
+        "playbook": playbook_id,
+        "state": state,
+        "next": step_full(steps[0]) if steps else None,
     }
