@@ -85,7 +85,7 @@ class Row:
 
 
 def _case_and_playbook(
-    item: Document | InputError,
+    item: Document,
     batch: bool,
     fixed: CompiledPlaybook | None,
     by_id: dict[str, CompiledPlaybook],
@@ -97,8 +97,6 @@ def _case_and_playbook(
         InputError: the case has problems, or names no playbook.
         UsageError: the playbook it names does not exist.
     """
-    if isinstance(item, InputError):
-        raise item
     if batch and isinstance(item.data, dict) and "id" not in item.data:
         raise InputError([item.problem((), "the case has no 'id'", "an 'id' on every case")])
     case = build_case(item)
@@ -149,6 +147,8 @@ def run_agenda(
                 if bar is not None:
                     bar.update(CHUNK)
             try:
+                if isinstance(item, InputError):
+                    raise item
                 case, cp = _case_and_playbook(item, batch, fixed, by_id, dirs)
                 state, outcome, steps = next_steps(cp, case, today, calendar_for(case, item))
             except (InputError, UsageError) as err:
