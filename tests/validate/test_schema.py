@@ -165,6 +165,8 @@ PLAYBOOK_PARTS = {
     "avoid": lambda s: s["$defs"]["avoid"],
     "repeat": lambda s: s["$defs"]["repeat"],
     "kind": lambda s: s["$defs"]["kind"],
+    "limits": lambda s: s["properties"]["limits"],
+    "template": lambda s: s["properties"]["templates"]["additionalProperties"]["anyOf"][1],
 }
 CASE_PARTS = {
     "case": lambda s: s,
@@ -727,7 +729,8 @@ HEAD = "id: tiny\ntitle: Tiny\nsource: {title: Some article}\n"
             [
                 "playbook.yaml:1:1: the playbook has no 'title'; expected a 'title' key",
                 "playbook.yaml:2:1: unknown key 'titel' (did you mean 'title'?); expected one of"
-                " id, title, summary, source, parameters, kinds, transitions, actions, avoid",
+                " id, title, summary, source, parameters, kinds, transitions, actions, avoid,"
+                " limits, templates, extends, remove",
             ],
         ),
         (

@@ -25,12 +25,14 @@ from followup.model.playbook import (
     DateRule,
     DateTerm,
     Guard,
+    Limits,
     Not,
     Offset,
     Origin,
     Playbook,
     Repeat,
     Source,
+    Template,
     Transition,
 )
 from followup.model.vocabulary import (
@@ -58,7 +60,19 @@ TOP_KEYS = (
     "transitions",
     "actions",
     "avoid",
+    "limits",
+    "templates",
+    "extends",
+    "remove",
 )
+LIMIT_KEYS = (
+    "max_contacts",
+    "max_contacts_per_7d",
+    "max_contacts_per_30d",
+    "min_gap",
+    "max_days_open",
+)
+TEMPLATE_KEYS = ("subject", "body")
 SOURCE_KEYS = ("title", "publisher", "author", "date", "file", "url")
 TRANSITION_KEYS = ("id", "from", "on", "after", "to", "outcome", "when", "advice", "source")
 ACTION_KEYS = (
@@ -515,6 +529,15 @@ class _PlaybookReader(Reader):
             self.read_avoid(("avoid", i), a)
             for i, a in enumerate(self.items(("avoid",), top.get("avoid"), "avoid"))
         ]
+        kept_actions = tuple(a for a in actions if a is not None)
+        templates = self.read_templates(("templates",), top.get("templates"), kept_actions)
+        extends = top.get("extends")
+        if extends is not None:
+            extends = self.text(("extends",), extends, "extends")
+        if "remove" in top and not extends:
+            self.fail(
+                ("remove",), "'remove' only means something with 'extends'", "an 'extends' key"
+            )
         return Playbook(
             pid,
             title,
@@ -524,9 +547,68 @@ class _PlaybookReader(Reader):
             tuple(self.parameters.items()),
             tuple(kinds),
             tuple(t for t in transitions if t is not None),
-            tuple(a for a in actions if a is not None),
+            kept_actions,
             tuple(a for a in avoid if a is not None),
+            self.read_limits(("limits",), top.get("limits")),
+            templates,
+            extends or None,
         )
+
+    def read_limits(self, path: Path_, value: object) -> Limits:
+        if value is None:
+            return Limits()
+        spec = self.mapping(path, value, LIMIT_KEYS, what="limits")
+        counts: dict[str, int | None] = {}
+        for key in ("max_contacts", "max_contacts_per_7d", "max_contacts_per_30d", "max_days_open"):
+            counts[key] = (
+                self.integer((*path, key), spec[key], key, minimum=1) if key in spec else None
+            )
+        gap = None
+        if "min_gap" in spec:
+            found = self.offset((*path, "min_gap"), spec["min_gap"])
+            gap = found.duration if found else None
+        return Limits(
+            counts["max_contacts"],
+            counts["max_contacts_per_7d"],
+            counts["max_contacts_per_30d"],
+            gap,
+            counts["max_days_open"],
+        )
+
+    def read_templates(
+        self, path: Path_, value: object, actions: tuple[Action, ...]
+    ) -> tuple[Template, ...]:
+        if value is None:
+            return ()
+        if not isinstance(value, dict):
+            self.fail(
+                path,
+                f"templates is {type_name(value)}",
+                "a mapping of action kinds or rule ids to templates",
+            )
+            return ()
+        known = sorted({*self.kind_names, *(a.id for a in actions)})
+        found: list[Template] = []
+        for key, raw in value.items():
+            where = (*path, key)
+            if key not in known:
+                hint = suggest(key, known)
+                self.fail(
+                    where,
+                    f"no action kind or rule id '{key}'{hint}",
+                    "an action kind or rule id of this playbook",
+                    key=True,
+                )
+            if isinstance(raw, str):
+                body, subject = self.text(where, raw, "the template"), ""
+            else:
+                spec = self.mapping(where, raw, TEMPLATE_KEYS, ("body",), "the template")
+                body = self.text((*where, "body"), spec.get("body"), "the template body")
+                subject = self.text(
+                    (*where, "subject"), spec.get("subject", ""), "the subject", allow_empty=True
+                )
+            found.append(Template(key, body, self.origin(where), subject))
+        return tuple(found)
 
 
 def build_playbook(doc: Document) -> Playbook:
@@ -554,4 +636,6 @@ def keys_accepted() -> Mapping[str, tuple[str, ...]]:
         "avoid": AVOID_KEYS,
         "repeat": REPEAT_KEYS,
         "kind": KIND_KEYS,
+        "limits": LIMIT_KEYS,
+        "template": TEMPLATE_KEYS,
     }

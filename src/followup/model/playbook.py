@@ -191,6 +191,30 @@ class ActionKind:
 
 
 @dataclass(frozen=True, slots=True)
+class Limits:
+    """What a playbook promises never to do to a client's contacts (checked by ``lint --prove``).
+
+    Each is optional: ``None`` means the playbook makes no promise about it.
+    """
+
+    max_contacts: int | None = None
+    max_contacts_per_7d: int | None = None
+    max_contacts_per_30d: int | None = None
+    min_gap: Duration | None = None
+    max_days_open: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A message draft for an action kind or a rule id (Jinja2, rendered in a sandbox)."""
+
+    key: str
+    body: str
+    origin: Origin
+    subject: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Playbook:
     """A whole, checked playbook."""
 
@@ -204,6 +228,9 @@ class Playbook:
     transitions: tuple[Transition, ...]
     actions: tuple[Action, ...]
     avoid: tuple[Avoid, ...]
+    limits: Limits = Limits()
+    templates: tuple[Template, ...] = ()
+    extends: str | None = None
 
     def parameter(self, name: str) -> Duration | int:
         """The value of a parameter by name (KeyError if absent)."""

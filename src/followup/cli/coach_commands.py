@@ -1,0 +1,112 @@
+"""Commands for coaches who write playbooks: new, lint, prove, fmt, spec.
+
+Thin click wrappers; each imports its work from ``followup.cli.<area>_impl`` when it runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from followup.cli.group import cli, json_option, playbook_dirs, playbooks_option
+
+DEFAULT_HORIZON = 120
+
+
+@cli.command("new")
+@click.argument("playbook_id", metavar="ID")
+@click.option("--extends", "base", metavar="BASE", help="Build on this playbook (id or file).")
+@click.option(
+    "--dir",
+    "directory",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Where to write ID.yaml (default: your playbooks folder).",
+)
+@playbooks_option
+def new_cmd(
+    playbook_id: str, base: str | None, directory: Path | None, playbooks_dir: tuple[str, ...]
+) -> None:
+    """Write a new, commented playbook that validates and runs as it is."""
+    from followup.cli import new_impl
+
+    new_impl.new_playbook(playbook_id, base, directory, playbook_dirs(playbooks_dir))
+
+
+@cli.command("lint")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit 2).")
+@click.option("--prove", is_flag=True, help="Also prove the playbook's limits (see 'prove').")
+@click.option(
+    "--horizon",
+    type=click.IntRange(7, 730),
+    default=DEFAULT_HORIZON,
+    show_default=True,
+    help="Days to explore when proving.",
+)
+@playbooks_option
+def lint_cmd(
+    files: tuple[str, ...], strict: bool, prove: bool, horizon: int, playbooks_dir: tuple[str, ...]
+) -> None:
+    """Check playbooks for mistakes: every problem as file:line:col: CODE message."""
+    from followup.cli import lint_impl
+
+    lint_impl.lint(files, strict, prove, horizon, playbook_dirs(playbooks_dir))
+
+
+@cli.command("prove")
+@click.argument("refs", nargs=-1, required=True, metavar="ID|FILE...")
+@click.option(
+    "--horizon",
+    type=click.IntRange(7, 730),
+    default=DEFAULT_HORIZON,
+    show_default=True,
+    help="Days to explore.",
+)
+@json_option
+@playbooks_option
+def prove_cmd(
+    refs: tuple[str, ...], horizon: int, as_json: bool, playbooks_dir: tuple[str, ...]
+) -> None:
+    """Explore every case the language allows and report the worst a playbook can do."""
+    from followup.cli import lint_impl
+
+    lint_impl.prove(refs, horizon, as_json, playbook_dirs(playbooks_dir))
+
+
+@cli.command("fmt")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 if a file would change.")
+def fmt_cmd(files: tuple[str, ...], check: bool) -> None:
+    """Lay playbooks out one canonical way, keeping comments."""
+    from followup.cli import fmt_impl
+
+    fmt_impl.fmt(files, check)
+
+
+@cli.command("spec")
+@click.argument("features", nargs=-1, metavar="[FEATURES...]")
+@click.option("--coverage", is_flag=True, help="Report which rules the scenarios exercised.")
+@click.option(
+    "--fail-under", type=click.FloatRange(0, 100), help="Coverage (%) below which to fail."
+)
+@click.option("--generate", "generate", metavar="ID", help="Print a scenario skeleton for ID.")
+@click.option("--steps", "list_steps", is_flag=True, help="List every step of the step library.")
+@playbooks_option
+@click.pass_context
+def spec_cmd(
+    ctx: click.Context,
+    features: tuple[str, ...],
+    coverage: bool,
+    fail_under: float | None,
+    generate: str | None,
+    list_steps: bool,
+    playbooks_dir: tuple[str, ...],
+) -> None:
+    """Run Gherkin features against playbooks (pytest's exit codes); no Python needed."""
+    from followup.cli import spec_impl
+
+    code = spec_impl.spec(
+        features, playbook_dirs(playbooks_dir), coverage, fail_under, generate, list_steps
+    )
+    ctx.exit(code)

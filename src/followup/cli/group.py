@@ -1,0 +1,61 @@
+"""The ``followup`` click group and the options its commands share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import click
+
+from followup import __version__
+from followup.errors import UsageError
+
+PLAYBOOKS_ENV = "FOLLOWUP_PLAYBOOKS"
+
+
+def parse_today(value: str | None) -> date | None:
+    """``--today`` as a date.
+
+    Raises:
+        UsageError: not a real YYYY-MM-DD date.
+    """
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"--today: '{value}' is not a date; expected a real date written YYYY-MM-DD"
+        ) from None
+
+
+def playbook_dirs(values: Sequence[str]) -> tuple[Path, ...]:
+    """Folders of coaches' playbooks: ``--playbooks`` flags, else ``$FOLLOWUP_PLAYBOOKS``."""
+    import os
+
+    if values:
+        return tuple(Path(v) for v in values)
+    env = os.environ.get(PLAYBOOKS_ENV, "")
+    return tuple(Path(p) for p in env.split(os.pathsep) if p)
+
+
+playbooks_option = click.option(
+    "--playbooks",
+    "playbooks_dir",
+    multiple=True,
+    metavar="DIR",
+    help=f"A folder of your own playbooks (repeatable; default ${PLAYBOOKS_ENV}).",
+)
+today_option = click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    help="The day to answer for (default: today where the case is).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="followup")
+def cli() -> None:
+    """What to do after a job interview, and when, without becoming a pest."""

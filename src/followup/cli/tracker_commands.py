@@ -1,0 +1,236 @@
+"""The job seeker's daily tool: add, log, undo, today, list, status, snooze, close, reopen,
+import, export, draft, calendar.
+
+Thin click wrappers over ``followup.cli.tracker_impl`` and ``followup.cli.draft_impl``; the
+SQLite store lives in ``followup.tracker``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from followup.cli.group import cli, json_option, parse_today, playbook_dirs, playbooks_option
+from followup.model.vocabulary import (
+    CHANNELS,
+    EVENT_TYPES,
+    FOLLOW_UP_PERMISSIONS,
+    PREFERRED_CHANNELS,
+    REPLY_OUTCOMES,
+)
+
+DB_ENV = "FOLLOWUP_DB"
+
+db_option = click.option(
+    "--db",
+    "db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar=DB_ENV,
+    help=f"The tracker database (default ${DB_ENV}, else your data folder).",
+)
+today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answer for.")
+
+
+@cli.command("add")
+@click.option("--company", required=True, help="The employer.")
+@click.option("--role", required=True, help="The job you interviewed for.")
+@click.option("--interviewed", required=True, metavar="YYYY-MM-DD", help="The interview date.")
+@click.option("--playbook", "playbook_ref", metavar="ID", help="The coaching playbook to follow.")
+@click.option("--decision-by", metavar="YYYY-MM-DD", help="When they said they would decide.")
+@click.option("--decision-in", metavar="DURATION", help="...or how long they said it would take.")
+@click.option("--follow-up", type=click.Choice(FOLLOW_UP_PERMISSIONS), help="Did they invite it?")
+@click.option("--follow-up-after", metavar="DURATION", help="When they said you may check in.")
+@click.option("--channel", type=click.Choice(PREFERRED_CHANNELS), help="How they prefer contact.")
+@click.option("--may-call", is_flag=True, help="They said calling is fine.")
+@click.option("--interviewer", "interviewers", multiple=True, metavar='"NAME <EMAIL>"')
+@click.option("--country", metavar="CC", help="Two-letter country for public holidays.")
+@click.option("--timezone", metavar="TZ", help="IANA time zone, e.g. Europe/Berlin.")
+@db_option
+@json_option
+def add_cmd(**options: object) -> None:
+    """Start tracking an application; prints its short id."""
+    from followup.cli import tracker_impl
+
+    tracker_impl.add(options)
+
+
+@cli.command("log")
+@click.argument("app", metavar="APP")
+@click.argument("event", type=click.Choice(EVENT_TYPES), metavar="EVENT")
+@click.option("--date", "day", metavar="YYYY-MM-DD", help="When it happened (default today).")
+@click.option("--channel", type=click.Choice(CHANNELS))
+@click.option("--outcome", type=click.Choice(REPLY_OUTCOMES), help="For a reply.")
+@click.option("--decision-by", metavar="YYYY-MM-DD", help="A reply's new decision date.")
+@click.option("--deadline", metavar="YYYY-MM-DD", help="A competing offer's deadline.")
+@click.option("--due", metavar="YYYY-MM-DD", help="The date you committed to.")
+@click.option("--interview", metavar="YYYY-MM-DD", help="The next round's interview date.")
+@click.option("--note", help="Anything worth remembering.")
+@db_option
+@json_option
+def log_cmd(**options: object) -> None:
+    """Record what happened on an application (APP: its id or a prefix of the company)."""
+    from followup.cli import tracker_impl
+
+    tracker_impl.log(options)
+
+
+@cli.command("undo")
+@click.argument("app", metavar="APP")
+@db_option
+def undo_cmd(app: str, db: Path | None) -> None:
+    """Retract the last event recorded on APP (history keeps both, the plan forgets it)."""
+    from followup.cli import tracker_impl
+
+    tracker_impl.undo(app, db)
+
+
+@cli.command("today")
+@today_flag
+@db_option
+@json_option
+@playbooks_option
+def today_cmd(
+    today: str | None, db: Path | None, as_json: bool, playbooks_dir: tuple[str, ...]
+) -> None:
+    """Everything due today or overdue, then what comes up in the next 7 days."""
+    from followup.cli import tracker_impl
+
+    tracker_impl.today(parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
+
+
+@cli.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Include closed applications.")
+@today_flag
+@db_option
+@json_option
+@playbooks_option
+def list_cmd(
+    show_all: bool,
+    today: str | None,
+    db: Path | None,
+    as_json: bool,
+    playbooks_dir: tuple[str, ...],
+) -> None:
+    """Your applications, with state and next step."""
+    from followup.cli import tracker_impl
+
+    tracker_impl.list_apps(show_all, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
+
+
+@cli.command("status")
+@click.argument("app", metavar="APP")
+@today_flag
+@db_option
+@json_option
+@playbooks_option
+def status_cmd(
+    app: str, today: str | None, db: Path | None, as_json: bool, playbooks_dir: tuple[str, ...]
+) -> None:
+    """One application: its history, state and plan."""
+    from followup.cli import tracker_impl
+
+    tracker_impl.status(app, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
+
+
+@cli.command("snooze")
+@click.argument("app", metavar="APP")
+@click.option("--until", required=True, metavar="YYYY-MM-DD", help="Hide it until this day.")
+@db_option
+def snooze_cmd(app: str, until: str, db: Path | None) -> None:
+    """Keep APP out of 'today' until a date."""
+    from followup.cli import tracker_impl
+
+    tracker_impl.snooze(app, until, db)
+
+
+@cli.command("close")
+@click.argument("app", metavar="APP")
+@click.option(
+    "--as",
+    "outcome",
+    type=click.Choice(["withdrew", "offer", "rejection"]),
+    default="withdrew",
+    show_default=True,
+    help="How it ended.",
+)
+@click.option("--date", "day", metavar="YYYY-MM-DD", help="When (default today).")
+@db_option
+def close_cmd(app: str, outcome: str, day: str | None, db: Path | None) -> None:
+    """Close APP (recorded as an event, so it can be reopened)."""
+    from followup.cli import tracker_impl
+
+    tracker_impl.close(app, outcome, day, db)
+
+
+@cli.command("reopen")
+@click.argument("app", metavar="APP")
+@db_option
+def reopen_cmd(app: str, db: Path | None) -> None:
+    """Reopen APP after a close (retracts the closing event)."""
+    from followup.cli import tracker_impl
+
+    tracker_impl.reopen(app, db)
+
+
+@cli.command("import")
+@click.argument("files", nargs=-1, required=True, metavar="CASE...")
+@db_option
+def import_cmd(files: tuple[str, ...], db: Path | None) -> None:
+    """Add case files (YAML) to the tracker; every problem is reported before anything is saved."""
+    from followup.cli import tracker_impl
+
+    tracker_impl.import_cases(files, db)
+
+
+@cli.command("export")
+@click.argument("apps", nargs=-1, metavar="[APP...]")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one case file per application here (default: print YAML).",
+)
+@db_option
+def export_cmd(apps: tuple[str, ...], out_dir: Path | None, db: Path | None) -> None:
+    """Applications as case files; importing them again loses nothing."""
+    from followup.cli import tracker_impl
+
+    tracker_impl.export(apps, out_dir, db)
+
+
+@cli.command("draft")
+@click.argument("app", metavar="APP")
+@click.argument("action", required=False, metavar="[ACTION]")
+@today_flag
+@db_option
+@json_option
+@playbooks_option
+def draft_cmd(
+    app: str,
+    action: str | None,
+    today: str | None,
+    db: Path | None,
+    as_json: bool,
+    playbooks_dir: tuple[str, ...],
+) -> None:
+    """The message for APP's next step (or ACTION: a kind or rule id), from the playbook."""
+    from followup.cli import draft_impl
+
+    draft_impl.draft(app, action, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
+
+
+@cli.command("calendar")
+@click.option(
+    "--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="The .ics file."
+)
+@today_flag
+@db_option
+@playbooks_option
+def calendar_cmd(
+    out: Path | None, today: str | None, db: Path | None, playbooks_dir: tuple[str, ...]
+) -> None:
+    """Upcoming steps as an iCalendar file; re-importing updates events instead of duplicating."""
+    from followup.cli import draft_impl
+
+    draft_impl.calendar(out, parse_today(today), db, playbook_dirs(playbooks_dir))
