@@ -55,7 +55,53 @@ today_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# Which module registers each command.  Only the module of the command being run is imported,
+# so `followup plan` does not pay for building the tracker's or the coach tools' options.
+AREAS = {
+    "followup.cli.engine_commands": (
+        "playbooks",
+        "plan",
+        "explain",
+        "compare",
+        "agenda",
+        "show",
+        "validate",
+    ),
+    "followup.cli.coach_commands": ("new", "lint", "prove", "fmt", "spec"),
+    "followup.cli.tracker_commands": (
+        "add",
+        "log",
+        "undo",
+        "today",
+        "list",
+        "status",
+        "snooze",
+        "close",
+        "reopen",
+        "import",
+        "export",
+        "draft",
+        "calendar",
+    ),
+}
+MODULE_OF = {name: module for module, names in AREAS.items() for name in names}
+
+
+class LazyGroup(click.Group):
+    """A click group whose commands are registered by area modules, imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *MODULE_OF})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in MODULE_OF:
+            import importlib
+
+            importlib.import_module(MODULE_OF[cmd_name])
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="followup")
 def cli() -> None:
     """What to do after a job interview, and when, without becoming a pest."""

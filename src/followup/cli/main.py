@@ -13,11 +13,8 @@ from collections.abc import Sequence
 
 import click
 
-from followup.cli import coach_commands, engine_commands, tracker_commands
 from followup.cli.group import cli
 from followup.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, FollowupError, InputError
-
-REGISTERED = (engine_commands, coach_commands, tracker_commands)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
