@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, DateTerm, Guard, Not, Offset
 from followup.timeline.calendar import BusinessCalendar
+from followup.timeline.durations import add_months
 
 
 class HasCalendar(Protocol):
@@ -94,7 +95,26 @@ def _compile_term(term: DateTerm) -> DateFn:
         return plain
 
     # Month and business-day arithmetic is slow next to a dict lookup, and a batch meets the same
-    # few hundred dates again and again: remember results per (date, calendar).
+    # few hundred dates again and again: remember results per date (and calendar, where the
+    # business days of a country matter).
+    if not d.business_days:
+        months = offset.sign * d.months
+        extra = timedelta(days=offset.sign * d.days)
+        by_day: dict[date, date] = {}
+
+        def monthly(run: Any) -> date | None:
+            base: date | None = get(run)
+            if base is None:
+                return None
+            found = by_day.get(base)
+            if found is None:
+                if len(by_day) > MEMO_LIMIT:
+                    by_day.clear()
+                found = by_day[base] = add_months(base, months) + extra
+            return found
+
+        return monthly
+
     memo: dict[tuple[date, str | None], date] = {}
 
     def calendared(run: Any) -> date | None:

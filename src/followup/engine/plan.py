@@ -45,7 +45,9 @@ def situation_at(
         # Same-day order: an event that does what the current state asked for comes before that
         # day's timers (as in the projection, where steps come before timers); any other event
         # comes after them, so replaying "did the step on its due date" retraces the projection.
-        run.advance(ev.date, inclusive=not run.expects(ev))
+        stopped_at = run.advance(ev.date, inclusive=False)
+        if stopped_at == ev.date and not run.expects(ev):
+            run.advance(ev.date, inclusive=True)
         run.apply(ev)
         if trace is not None:
             run.consider(ev.date)

@@ -80,6 +80,9 @@ class Run:
         "networked",
         "not_before",
         "now",
+        "timer_cache",
+        "timer_version",
+        "version",
         "outcome",
         "portfolio_update",
         "preferred_channel",
@@ -105,6 +108,10 @@ class Run:
         # The latest moment replay has reached: a timer whose condition only just came true fires
         # now, not back on the date it named.
         self.now = case.interview
+        # Bumped by every change; lets next_timer reuse its answer while nothing has changed.
+        self.version = 0
+        self.timer_version = -1
+        self.timer_cache: tuple[date, Move] | None = None
         self.outcome: str | None = None
         self.closed_on: date | None = None
         self.follow_up = employer.follow_up
@@ -176,6 +183,7 @@ class Run:
     def fire(self, move: Move, day: date) -> None:
         """Take a move: enter its state (a move to the same state keeps the entry date)."""
         source = self.state
+        self.version += 1
         self.now = max(self.now, day)
         if move.dest != source:
             self.state = move.dest
@@ -209,15 +217,20 @@ class Run:
 
     def next_timer(self) -> tuple[date, Move] | None:
         """The earliest timer of the current state that applies, with the day it fires."""
+        if self.timer_version == self.version:
+            return self.timer_cache
         best: tuple[date, Move] | None = None
+        floor = max(self.at_state_entered, self.now)
         for move in self.cp.timers.get(self.state, ()):
             assert move.when_date is not None
             when = move.when_date(self)
             if when is None or not move.guard(self) or self._stale(when):
                 continue
-            when = max(when, self.at_state_entered, self.now)
+            if when < floor:
+                when = floor
             if best is None or when < best[0]:
                 best = (when, move)
+        self.timer_cache, self.timer_version = best, self.version
         return best
 
     def consider(self, day: date) -> None:
@@ -324,6 +337,7 @@ class Run:
 
     def complete(self, ca: CompiledAction, day: date) -> None:
         """Count an action as done on ``day``."""
+        self.version += 1
         action_id = ca.id
         self.done[action_id] = self.done.get(action_id, 0) + 1
         self.last_done[action_id] = day
@@ -363,6 +377,7 @@ class Run:
         """Apply one recorded (or, in projection, assumed) event."""
         day = ev.date
         kind = ev.type
+        self.version += 1
         self.now = max(self.now, day)
         if self.trace is not None:
             self.note(day, "event", _describe_event(ev))
@@ -438,8 +453,11 @@ class Run:
 
     # -- time ----------------------------------------------------------------------------------
 
-    def advance(self, limit: date, *, inclusive: bool) -> None:
+    def advance(self, limit: date, *, inclusive: bool) -> date | None:
         """Let time pass up to ``limit``: timers fire and reminders lapse, in date order.
+
+        Returns:
+            The date of the timer it stopped short of, if that is what stopped it.
 
         Raises:
             EngineError: the playbook's timers keep firing without time passing.
@@ -450,16 +468,16 @@ class Run:
             reminder = self._next_reminder() if self.state in has_reminders else None
             if reminder is not None and (timer is None or reminder[0] <= timer[0]):
                 if reminder[0] >= limit:
-                    return
+                    return None
                 self.complete(reminder[1], reminder[0])
                 if self.trace is not None:
                     self.note(reminder[0], "reminder", f"{reminder[1].action.id} was due")
                 continue
             if timer is None:
-                return
+                return None
             when, move = timer
             if when > limit or (when == limit and not inclusive):
-                return
+                return when
             if self.trace is not None:
                 self.note(when, "timer", f"{move.rule_id} fired")
             self.fire(move, when)
