@@ -80,16 +80,16 @@ class Run:
         "networked",
         "not_before",
         "now",
-        "timer_cache",
-        "timer_version",
-        "version",
         "outcome",
         "portfolio_update",
         "preferred_channel",
         "round",
         "state",
+        "timer_cache",
+        "timer_version",
         "told_no_follow_up",
         "trace",
+        "version",
     )
 
     def __init__(
