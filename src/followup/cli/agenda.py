@@ -21,9 +21,9 @@ from followup.cli.commands import calendar_for
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import next_steps
 from followup.engine.result import Step
-from followup.errors import FollowupError, InputError, Problem, UsageError
+from followup.errors import FollowupError, InputError, UsageError
 from followup.io.case_loader import build_case
-from followup.io.jsonl import line_document
+from followup.io.jsonl import read_jsonl
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.model.case import Case
 from followup.render.json_out import agenda_json
@@ -53,25 +53,7 @@ def _documents(path: Path) -> tuple[int, Iterator[Document | InputError]]:
                     yield err
 
         return len(files), from_files()
-    try:
-        lines = path.read_bytes().splitlines()
-    except OSError as err:
-        raise UsageError(f"cannot read '{path}': {err.strerror}") from None
-    name = str(path)
-
-    def from_lines() -> Iterator[Document | InputError]:
-        for lineno, raw in enumerate(lines, start=1):
-            if not raw.strip():
-                continue
-            try:
-                text = raw.decode("utf-8")
-                yield line_document(text, name, lineno)
-            except UnicodeDecodeError as err:
-                yield InputError([Problem(name, lineno, err.start + 1, "not UTF-8", "UTF-8 text")])
-            except InputError as err:
-                yield err
-
-    return len(lines), from_lines()
+    return read_jsonl(path)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,8 @@
-"""JSON Lines of cases, one case per line, for batches: each line becomes a located document."""
+"""JSON Lines of cases, one case per line, for batches: each line becomes a located document.
+
+A bad line is reported as an `InputError` in place of its document, so one mistake in a batch
+of 100,000 does not stop the other 99,999.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from followup.errors import InputError, Problem
+from followup.errors import InputError, Problem, UsageError
 from followup.io.yaml_reader import Document
 
 MAX_LINE_BYTES = 1024 * 1024
@@ -21,57 +25,40 @@ def line_document(text: str, file: str, lineno: int) -> Document:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as err:
-        raise InputError(
-            [
-                Problem(
-                    file,
-                    lineno,
-                    err.colno,
-                    f"not valid JSON ({err.msg})",
-                    "one JSON object per line",
-                )
-            ]
-        ) from None
+        problem = Problem(file, lineno, err.colno, f"not valid JSON ({err.msg})", "one JSON object")
+        raise InputError([problem]) from None
     except RecursionError:
-        raise InputError(
-            [Problem(file, lineno, 1, "the JSON is nested too deeply", "a flat case object")]
-        ) from None
+        problem = Problem(file, lineno, 1, "the JSON is nested too deeply", "a flat case object")
+        raise InputError([problem]) from None
     return Document(file, data, {(): (lineno, 1)}, {})
 
 
-def read_jsonl(path: Path) -> Iterator[Document]:
-    """Each non-blank line of a JSON Lines file as a document.
+def _document_or_error(raw: bytes, file: str, lineno: int) -> Document | InputError:
+    if len(raw) > MAX_LINE_BYTES:
+        return InputError([Problem(file, lineno, 1, "the line is longer than 1 MB", "one case")])
+    try:
+        return line_document(raw.decode("utf-8"), file, lineno)
+    except UnicodeDecodeError as err:
+        return InputError([Problem(file, lineno, err.start + 1, "not UTF-8 text", "UTF-8 text")])
+    except InputError as err:
+        return err
+
+
+def read_jsonl(path: Path) -> tuple[int, Iterator[Document | InputError]]:
+    """How many lines a JSON Lines file has, and each non-blank one as a document or its error.
 
     Raises:
-        InputError: the file cannot be read, or a line is not JSON or is too long.
+        UsageError: the file cannot be read at all.
     """
-    name = str(path)
     try:
-        handle = path.open("rb")
+        lines = path.read_bytes().splitlines()
     except OSError as err:
-        raise InputError(
-            [
-                Problem(
-                    name,
-                    1,
-                    1,
-                    f"cannot read the file ({err.strerror})",
-                    "a readable JSON Lines file",
-                )
-            ]
-        ) from None
-    with handle:
-        for lineno, raw in enumerate(handle, start=1):
-            if len(raw) > MAX_LINE_BYTES:
-                raise InputError(
-                    [Problem(name, lineno, 1, "the line is longer than 1 MB", "one case per line")]
-                )
-            if not raw.strip():
-                continue
-            try:
-                text = raw.decode("utf-8")
-            except UnicodeDecodeError as err:
-                raise InputError(
-                    [Problem(name, lineno, err.start + 1, "not UTF-8 text", "UTF-8 text")]
-                ) from None
-            yield line_document(text, name, lineno)
+        raise UsageError(f"cannot read '{path}': {err.strerror}") from None
+    name = str(path)
+
+    def documents() -> Iterator[Document | InputError]:
+        for lineno, raw in enumerate(lines, start=1):
+            if raw.strip():
+                yield _document_or_error(raw, name, lineno)
+
+    return len(lines), documents()

@@ -62,10 +62,11 @@ def _validate_lines(path: Path) -> list[Problem]:
 
     problems: list[Problem] = []
     try:
-        for doc in read_jsonl(path):
-            problems += _check(doc, "case")
-    except InputError as err:
-        problems += err.problems
+        _, documents = read_jsonl(path)
+    except UsageError as err:
+        return [Problem(str(path), 1, 1, str(err), "a readable JSON Lines file")]
+    for doc in documents:
+        problems += doc.problems if isinstance(doc, InputError) else _check(doc, "case")
     return problems
 
 
