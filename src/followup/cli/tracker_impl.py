@@ -1,0 +1,401 @@
+"""What the tracker commands do, between parsing flags and printing.
+
+The work is in `followup.tracker`; this module opens the store, calls it and prints.  Anything
+reported as saved is printed only after its COMMIT has returned.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from followup.cli.group import playbook_dirs
+from followup.engine.result import Plan
+from followup.errors import FollowupError, UsageError
+from followup.model.case import Case, Interviewer
+from followup.render.json_out import plan_json, step_full
+from followup.render.words import OUTCOME_WORDS, action_words, day, relative
+from followup.tracker import apps, exchange
+from followup.tracker.planning import plan_for
+from followup.tracker.queue import Item, build_queue
+from followup.tracker.store import Entry, open_store
+
+WIDTH = 88
+INDENT = " " * 6
+
+
+class SomeAppsFailed(FollowupError):
+    """Some applications could not be planned (each already reported); the rest were."""
+
+    exit_code = 2
+
+
+def _echo_json(value: object) -> None:
+    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def _env_dirs() -> tuple[Path, ...]:
+    """Playbook folders for commands without ``--playbooks``: the same defaults as the rest."""
+    return playbook_dirs(())
+
+
+def _db(options: Mapping[str, Any]) -> Path | None:
+    db = options.get("db")
+    return db if isinstance(db, Path) else None
+
+
+def _title(case: Case) -> str:
+    return " - ".join(x for x in (case.company, case.role) if x) or case.id
+
+
+def _next_line(plan: Plan) -> str:
+    if plan.outcome:
+        return f"closed: {OUTCOME_WORDS.get(plan.outcome, plan.outcome)}"
+    if not plan.next:
+        return "nothing more to do under this playbook"
+    step = plan.next[0]
+    return f"next: {day(step.due)} ({relative(step.due, plan.today)}): " + action_words(
+        step.action, step.channel
+    )
+
+
+def add(options: Mapping[str, Any]) -> None:
+    """``followup add``: prints the new id (``{"id": ...}`` with ``--json``).
+
+    Raises:
+        UsageError: a flag breaks a case-file rule, or the playbook or country is unknown.
+        StoreError: the database could not be written.
+    """
+    with open_store(_db(options)) as store:
+        app_id = apps.add(store, options, _env_dirs())
+    if options.get("as_json"):
+        _echo_json({"id": app_id})
+    else:
+        click.echo(app_id)
+
+
+def log(options: Mapping[str, Any]) -> None:
+    """``followup log``: saves the event, then prints it and the new next step.
+
+    Raises:
+        UsageError: unknown or ambiguous APP, or the event breaks a case-file rule (nothing
+            is saved then).
+        StoreError: the database could not be written.
+    """
+    values = {k: options.get(k) for k in apps.LOG_FLAGS} | {"date": options.get("day")}
+    with open_store(_db(options)) as store:
+        saved = apps.log(store, str(options["app"]), str(options["event"]), values)
+    if not options.get("as_json"):
+        click.echo(f"saved: {saved.app_id} #{saved.seq} {apps.describe(saved.data)}")
+    plan, _ = plan_for(saved.case, None, _env_dirs())
+    if options.get("as_json"):
+        _echo_json(
+            {
+                "id": saved.app_id,
+                "seq": saved.seq,
+                "event": saved.data,
+                "state": plan.state,
+                "outcome": plan.outcome,
+                "next": [step_full(s) for s in plan.next],
+            }
+        )
+    else:
+        click.echo(f"{saved.app_id} is {plan.state}; {_next_line(plan)}")
+
+
+def undo(app: str, db: Path | None) -> None:
+    """``followup undo``: retracts the latest event that counts.
+
+    Raises:
+        UsageError: unknown APP, or nothing left to retract.
+        StoreError: the database could not be written.
+    """
+    with open_store(db) as store:
+        done = apps.undo(store, app)
+    click.echo(
+        f"saved: {done.app_id} #{done.seq} retracts #{done.entry.seq} "
+        f"({apps.describe(done.entry.data)})"
+    )
+    plan, _ = plan_for(done.case, None, _env_dirs())
+    click.echo(f"{done.app_id} is {plan.state}; {_next_line(plan)}")
+
+
+# -- today --------------------------------------------------------------------------------------
+
+
+def _person(p: Interviewer) -> str:
+    return f"{p.name} <{p.email}>" if p.email else p.name
+
+
+def _item_json(item: Item) -> dict[str, Any]:
+    return {
+        "id": item.case.id,
+        "company": item.case.company,
+        "role": item.case.role,
+        **step_full(item.step),
+        "days_overdue": max(0, (item.today - item.step.due).days),
+        "recipients": [{"name": p.name, "email": p.email or None} for p in item.recipients],
+    }
+
+
+def _item_lines(item: Item) -> list[str]:
+    step = item.step
+    what = action_words(step.action, step.channel)
+    if item.recipients:
+        what += " to " + ", ".join(_person(p) for p in item.recipients)
+    opt = " (optional)" if step.optional else ""
+    return [
+        f"  {day(step.due)} ({relative(step.due, item.today)})  {item.case.id}  "
+        f"{_title(item.case)}",
+        *textwrap.wrap(f"{what}{opt}", WIDTH, initial_indent=INDENT, subsequent_indent=INDENT),
+        *textwrap.wrap(f"why: {step.why}", WIDTH, initial_indent=INDENT, subsequent_indent=INDENT),
+    ]
+
+
+def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, ...]) -> None:
+    """``followup today``: due or overdue steps by date, then the next 7 days.
+
+    Raises:
+        SomeAppsFailed: some applications could not be planned (each reported on stderr).
+    """
+    with open_store(db) as store:
+        queue = build_queue(store, today, dirs)
+    if as_json:
+        _echo_json(
+            {
+                "today": today.isoformat() if today else None,
+                "due": [_item_json(i) for i in queue.due],
+                "upcoming": [_item_json(i) for i in queue.upcoming],
+                "snoozed": [{"id": c.id, "until": u.isoformat()} for c, u in queue.snoozed],
+            }
+        )
+    else:
+        when = f" ({day(today)})" if today else ""
+        lines = [f"Due today or overdue{when}"]
+        lines += [x for i in queue.due for x in _item_lines(i)] or ["  Nothing due."]
+        lines += ["", "Coming up in the next 7 days"]
+        lines += [x for i in queue.upcoming for x in _item_lines(i)] or ["  Nothing."]
+        if queue.snoozed:
+            lines += ["", "Snoozed"]
+            lines += [f"  {c.id} until {day(u)}" for c, u in queue.snoozed]
+        click.echo("\n".join(lines))
+    _report(queue.problems)
+
+
+def _report(problems: list[tuple[str, FollowupError]]) -> None:
+    for app_id, err in problems:
+        text = str(err)
+        click.echo(text if text.startswith(app_id) else f"{app_id}: {text}", err=True)
+    if problems:
+        raise SomeAppsFailed(f"{len(problems)} application(s) could not be planned (see above)")
+
+
+# -- list, status -------------------------------------------------------------------------------
+
+
+def list_apps(
+    show_all: bool, today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, ...]
+) -> None:
+    """``followup list``: each application with its state and next step.
+
+    Raises:
+        SomeAppsFailed: some applications could not be planned (each reported on stderr).
+    """
+    rows: list[tuple[dict[str, Any], str]] = []
+    problems: list[tuple[str, FollowupError]] = []
+    with open_store(db) as store:
+        found = [(c, store.snoozed_until(c.id)) for c in store.cases(include_closed=show_all)]
+    for case, until in found:
+        try:
+            plan, cp = plan_for(case, today, dirs)
+        except FollowupError as err:
+            problems.append((case.id, err))
+            continue
+        row: dict[str, Any] = {
+            "id": case.id,
+            "company": case.company,
+            "role": case.role,
+            "playbook": cp.id,
+            "state": plan.state,
+            "outcome": plan.outcome,
+            "next": step_full(plan.next[0]) if plan.next else None,
+            "snoozed_until": until.isoformat() if until and until > plan.today else None,
+        }
+        rows.append((row, _next_line(plan)))
+    if as_json:
+        _echo_json([row for row, _ in rows])
+    elif not rows and not problems:
+        click.echo("No applications yet: 'followup add' or 'followup import' to start.")
+    else:
+        width = max((len(row["id"]) for row, _ in rows), default=0)
+        for row, line in rows:
+            title = " - ".join(x for x in (row["company"], row["role"]) if x)
+            snoozed = f" (snoozed until {row['snoozed_until']})" if row["snoozed_until"] else ""
+            click.echo(f"{row['id']:<{width}}  {row['state']:<11} {title}{snoozed}")
+            click.echo(f"{'':<{width}}  {line}")
+    _report(problems)
+
+
+def _entry_json(e: Entry) -> dict[str, Any]:
+    if e.retracts is not None:
+        return {
+            "seq": e.seq,
+            "recorded_at": e.recorded_at,
+            "retracts": e.retracts,
+            "reason": e.data.get("reason"),
+        }
+    return {
+        "seq": e.seq,
+        "recorded_at": e.recorded_at,
+        "event": e.data,
+        "retracted_by": e.retracted_by,
+    }
+
+
+def _entry_line(e: Entry) -> str:
+    if e.retracts is not None:
+        return f"  #{e.seq}  retracts #{e.retracts} ({e.data.get('reason')})"
+    mark = f"  [retracted by #{e.retracted_by}]" if e.retracted_by is not None else ""
+    return f"  #{e.seq}  {apps.describe(e.data)}{mark}"
+
+
+def status(
+    app: str, today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, ...]
+) -> None:
+    """``followup status``: the plan, then the whole history (retracted entries marked).
+
+    Raises:
+        UsageError: unknown or ambiguous APP, or its playbook is not found.
+    """
+    with open_store(db) as store, store.reading():
+        app_id = store.resolve(app)
+        case, history = store.case(app_id), store.history(app_id)
+        until = store.snoozed_until(app_id)
+    plan, cp = plan_for(case, today, dirs)
+    snoozed = until if until and until > plan.today else None
+    if as_json:
+        _echo_json(
+            {
+                "id": app_id,
+                "company": case.company,
+                "role": case.role,
+                "interview": case.interview.isoformat(),
+                "playbook": cp.id,
+                "snoozed_until": snoozed.isoformat() if snoozed else None,
+                "history": [_entry_json(e) for e in history],
+                "plan": plan_json(plan),
+            }
+        )
+        return
+    from followup.render.text import plan_text
+
+    click.echo(plan_text(plan, case, cp.playbook), nl=False)
+    if snoozed:
+        click.echo(f"\nSnoozed until {day(snoozed)}: hidden from 'followup today'.")
+    click.echo("\nHistory")
+    click.echo(f"  interviewed {case.interview.isoformat()}")
+    for e in history:
+        click.echo(_entry_line(e))
+
+
+# -- snooze, close, reopen ----------------------------------------------------------------------
+
+
+def snooze(app: str, until: str, db: Path | None) -> None:
+    """``followup snooze``: hides APP from ``today`` until a date.
+
+    Raises:
+        UsageError: unknown APP or a bad ``--until``.
+    """
+    with open_store(db) as store:
+        app_id, day_ = apps.snooze(store, app, until)
+    click.echo(f"saved: {app_id} is hidden from 'followup today' until {day(day_)}")
+
+
+def close(app: str, outcome: str, day_: str | None, db: Path | None) -> None:
+    """``followup close``: records how it ended as an event.
+
+    Raises:
+        UsageError: unknown APP, already closed, or a bad ``--date``.
+    """
+    with open_store(db) as store:
+        saved = apps.close(store, app, outcome, day_)
+    click.echo(f"saved: {saved.app_id} #{saved.seq} {apps.describe(saved.data)}")
+    click.echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
+
+
+def reopen(app: str, db: Path | None) -> None:
+    """``followup reopen``: retracts the recorded close, or explains why there is none.
+
+    Raises:
+        UsageError: unknown APP, or no recorded event closed it (the message says what to do).
+    """
+    with open_store(db) as store:
+        app_id, done = apps.reopen(store, app)
+        case = store.case(app_id)
+    if done:
+        for r in done:
+            click.echo(
+                f"saved: {app_id} #{r.seq} retracts #{r.entry.seq} ({apps.describe(r.entry.data)})"
+            )
+        plan, _ = plan_for(done[-1].case, None, _env_dirs())
+        click.echo(f"{app_id} is {plan.state}; {_next_line(plan)}")
+        return
+    plan, _ = plan_for(case, None, _env_dirs())
+    if plan.outcome == "moved_on":
+        on = f" on {plan.closes_on.isoformat()}" if plan.closes_on else ""
+        raise UsageError(
+            f"{app_id}: nothing you recorded closed it: the playbook moved on{on}, so there is "
+            f"nothing to retract; log what happened instead, e.g. "
+            f"'followup log {app_id} reply --outcome still_deciding'"
+        )
+    raise UsageError(f"{app_id}: not closed (it is {plan.state}); nothing to reopen")
+
+
+# -- import, export -----------------------------------------------------------------------------
+
+
+def import_cases(files: tuple[str, ...], db: Path | None) -> None:
+    """``followup import``: every file checked first; all saved in one transaction.
+
+    Raises:
+        InputError: every problem in every file, located; nothing is saved then.
+    """
+    incoming = exchange.read_case_files(files, _env_dirs())
+    with open_store(db) as store:
+        stored = exchange.import_cases(store, incoming)
+    for item, app_id in stored:
+        if app_id == item.case.id:
+            click.echo(f"saved: {item.file} as {app_id}")
+        else:
+            click.echo(f"saved: {item.file} as {app_id} (the id '{item.case.id}' was taken)")
+
+
+def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> None:
+    """``followup export``: one case file per application, into ``--out`` or on stdout.
+
+    Raises:
+        UsageError: unknown APP, or ``--out`` cannot be written.
+    """
+    with open_store(db) as store:
+        ids = [store.resolve(a) for a in apps_] if apps_ else store.ids()
+        texts = {i: exchange.export_case(store, i) for i in dict.fromkeys(ids)}
+    if out_dir is None:
+        click.echo("---\n".join(texts.values()), nl=False)
+        return
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for app_id, text in texts.items():
+            target = out_dir / f"{app_id}.yaml"
+            partial = target.with_suffix(".yaml.partial")
+            partial.write_text(text, encoding="utf-8")
+            partial.replace(target)
+            click.echo(f"wrote {target}")
+    except OSError as err:
+        raise UsageError(f"--out: cannot write to '{out_dir}': {err.strerror}") from None

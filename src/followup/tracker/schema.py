@@ -1,0 +1,149 @@
+"""The tracker's SQL schema as an ordered list of migrations, and the code that applies them.
+
+``PRAGMA user_version`` holds how many migrations a database has had.  Opening a database
+applies the missing ones, all in one transaction, so a crash mid-way leaves the old version
+intact and two processes opening a new file at once migrate it exactly once.  A migration is
+never edited once released: a change to the schema is a new entry at the end of the list.
+
+The history is append-only and the database itself enforces it: triggers abort any UPDATE or
+DELETE of an event (or of an application or a snooze), so no code path, present or future, can
+rewrite what the user recorded.  A mistake is corrected by a later row that retracts it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Final
+
+from followup.errors import UsageError
+
+# "FolU": marks a SQLite file as a followup tracker, so another program's database is refused.
+APPLICATION_ID: Final = 0x466F6C55
+
+_APPEND_ONLY = "the tracker history is append-only: record a retraction instead"
+
+_V1: Final = (
+    """
+    CREATE TABLE applications (
+        id TEXT PRIMARY KEY NOT NULL,
+        created_at TEXT NOT NULL,
+        company TEXT NOT NULL,
+        role TEXT NOT NULL,
+        interview TEXT NOT NULL,
+        country TEXT,
+        timezone TEXT,
+        playbook TEXT,
+        employer TEXT NOT NULL
+            CHECK (json_valid(employer) AND json_type(employer) = 'object'),
+        interviewers TEXT NOT NULL
+            CHECK (json_valid(interviewers) AND json_type(interviewers) = 'array'),
+        notes TEXT NOT NULL DEFAULT ''
+    ) STRICT
+    """,
+    # Ids are matched without regard to case on the command line, so they must be unique so too.
+    "CREATE UNIQUE INDEX applications_id_nocase ON applications (id COLLATE NOCASE)",
+    """
+    CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        app_id TEXT NOT NULL REFERENCES applications (id),
+        recorded_at TEXT NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data) AND json_type(data) = 'object'),
+        retracts INTEGER UNIQUE REFERENCES events (seq)
+    ) STRICT
+    """,
+    "CREATE INDEX events_by_app ON events (app_id, seq)",
+    """
+    CREATE TABLE snoozes (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        app_id TEXT NOT NULL REFERENCES applications (id),
+        recorded_at TEXT NOT NULL,
+        until TEXT NOT NULL
+            CHECK (until GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+    ) STRICT
+    """,
+    "CREATE INDEX snoozes_by_app ON snoozes (app_id, seq)",
+    *(
+        f"""
+        CREATE TRIGGER {table}_no_{verb} BEFORE {verb.upper()} ON {table}
+        BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY}'); END
+        """
+        for table in ("events", "snoozes", "applications")
+        for verb in ("update", "delete")
+        if (table, verb) != ("applications", "update")
+    ),
+    # An application's facts (its notes, a corrected role) may be edited one day; its id never,
+    # since every event points at it.
+    f"""
+    CREATE TRIGGER applications_no_new_id BEFORE UPDATE OF id ON applications
+    BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY}'); END
+    """,
+    """
+    CREATE TRIGGER events_retraction_rules BEFORE INSERT ON events
+    WHEN NEW.retracts IS NOT NULL
+    BEGIN
+        SELECT RAISE(ABORT, 'a retraction must name a recorded event of the same application')
+        WHERE NOT EXISTS (
+            SELECT 1 FROM events
+            WHERE seq = NEW.retracts AND app_id = NEW.app_id AND retracts IS NULL
+        );
+    END
+    """,
+)
+
+# MIGRATIONS[n] takes a database from user_version n to n + 1.
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1,)
+LATEST: Final = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection, name: str) -> int:
+    """Bring the database up to the latest schema, in one write transaction.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``); the caller retries on a
+    busy database.
+
+    Returns:
+        How many migrations were applied (0 when the database was already current).
+
+    Raises:
+        UsageError: the file is another program's database, or a newer followup wrote it.
+        sqlite3.OperationalError: the database stayed locked (the caller retries).
+    """
+    if _version(conn) == LATEST and _app_id(conn) == APPLICATION_ID:
+        return 0  # the usual case: no write lock taken just to open the tracker
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        applied = _migrate_locked(conn, name)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return applied
+
+
+def _migrate_locked(conn: sqlite3.Connection, name: str) -> int:
+    version, app_id = _version(conn), _app_id(conn)
+    if app_id not in (0, APPLICATION_ID):
+        raise UsageError(f"{name}: not a followup tracker (another program's database)")
+    if version > LATEST:
+        raise UsageError(
+            f"{name}: written by a newer followup (schema {version}, this one knows "
+            f"{LATEST}); upgrade followup"
+        )
+    if version == 0 and app_id == 0:
+        tables = conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()[0]
+        if tables:
+            raise UsageError(f"{name}: not a followup tracker (it already has other tables)")
+    for step in MIGRATIONS[version:]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {LATEST}")
+    return LATEST - version
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _app_id(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA application_id").fetchone()[0])

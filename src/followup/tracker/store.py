@@ -1,0 +1,443 @@
+"""The tracker's SQLite store: applications and their append-only history, in one local file.
+
+Durability and concurrency:
+
+* WAL journal, so readers never block the writer and a process killed mid-write leaves only an
+  uncommitted tail that SQLite discards when the file is next opened;
+* ``synchronous=FULL``: every COMMIT is on disk before it returns.  With WAL, NORMAL would
+  survive a killed process too but can lose the last commits on a power cut, and the CLI
+  promises "saved" as soon as COMMIT returns; one fsync per command is nothing at human speed;
+* every write is one ``BEGIN IMMEDIATE`` transaction (the write lock is taken before anything is
+  read, so a check made inside it cannot be invalidated by another process), waiting up to
+  ``BUSY_SECONDS`` for a busy database and retried a bounded number of times;
+* foreign keys on, and triggers (see `schema`) that refuse to rewrite history.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import sqlite3
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final, TypeVar
+
+from followup.errors import FollowupError, UsageError
+from followup.io.case_loader import build_case
+from followup.io.checks import suggest
+from followup.io.yaml_reader import Document
+from followup.model.case import Case
+from followup.tracker.schema import migrate
+
+DB_NAME: Final = "followup.db"
+BUSY_SECONDS: Final = 5.0
+BEGIN_ATTEMPTS: Final = 3
+# What ends an application for good (a reply after the playbook's own moved_on does not).
+CLOSING_OUTCOMES: Final = ("offer", "rejection")
+# Case-file keys of an application, in the order a case file writes them.
+CASE_FIELDS: Final = ("company", "role", "interview", "country", "timezone", "playbook")
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_ID_ATTEMPTS: Final = 64
+T = TypeVar("T")
+
+
+class StoreError(FollowupError):
+    """The database could not be read or written (busy too long, disk full, damaged file)."""
+
+
+def default_db_path() -> Path:
+    """The tracker file in this user's data folder (``followup.db``)."""
+    import platformdirs  # ~20 ms to import: only the tracker commands pay for it
+
+    return Path(platformdirs.user_data_dir("followup", appauthor=False)) / DB_NAME
+
+
+def open_store(db: Path | None) -> Store:
+    """Open (creating and migrating as needed) the tracker at ``db``, else the default file.
+
+    ``--db`` already falls back to ``$FOLLOWUP_DB`` in the CLI, so None means the data folder.
+
+    Raises:
+        UsageError: the file is not a followup tracker, or its folder cannot be created.
+        StoreError: the database is damaged or stayed busy.
+    """
+    path = db if db is not None else default_db_path()
+    if path.is_dir():
+        raise UsageError(f"--db: '{path}' is a folder; expected a database file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"--db: cannot create the folder of '{path}': {err.strerror}") from None
+    try:
+        # Autocommit mode: transactions are begun explicitly, as IMMEDIATE, by this module.
+        conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
+    except sqlite3.Error as err:
+        raise _store_error(err, path) from None
+    try:
+        _configure(conn, path)
+    except sqlite3.Error as err:
+        conn.close()
+        raise _store_error(err, path) from None
+    except BaseException:
+        conn.close()
+        raise
+    return Store(conn, path)
+
+
+def _configure(conn: sqlite3.Connection, path: Path) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    mode = _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+    if str(mode).lower() != "wal":
+        raise StoreError(f"{path}: the file system does not allow a WAL journal ({mode})")
+    conn.execute("PRAGMA synchronous = FULL")
+    _retry_busy(lambda: migrate(conn, str(path)))
+
+
+def _is_busy(err: sqlite3.Error) -> bool:
+    return (getattr(err, "sqlite_errorcode", 0) & 0xFF) in (
+        sqlite3.SQLITE_BUSY,
+        sqlite3.SQLITE_LOCKED,
+    )
+
+
+def _store_error(err: sqlite3.Error, path: Path) -> FollowupError:
+    if _is_busy(err):
+        return StoreError(
+            f"{path}: the database stayed busy (another followup is writing); nothing was "
+            "saved, try again"
+        )
+    if "unable to open" in str(err):
+        return UsageError(f"--db: cannot open '{path}' ({err})")
+    if "not a database" in str(err):
+        return UsageError(f"--db: '{path}' is not a followup tracker (not a SQLite database)")
+    return StoreError(f"{path}: database error: {err}")
+
+
+def _retry_busy(work: Callable[[], T]) -> T:
+    """Run ``work``, retrying it a bounded number of times while the database stays busy.
+
+    ``busy_timeout`` already waits inside SQLite; a retry covers the rare busy answer it does
+    not wait for (another connection recovering the WAL after a crash) and a writer slower
+    than the timeout.
+    """
+    attempt = 0
+    while True:
+        try:
+            return work()
+        except sqlite3.OperationalError as err:
+            attempt += 1
+            if not _is_busy(err) or attempt >= BEGIN_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt + secrets.randbelow(50) / 1000)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def slug(company: str) -> str:
+    """'Acmé Corp, Inc.' -> 'acme-corp-inc' (at most 20 characters; 'app' if nothing is left)."""
+    ascii_text = unicodedata.normalize("NFKD", company).encode("ascii", "ignore").decode()
+    text = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
+    return text[:20].rstrip("-") or "app"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of an application's history.
+
+    Attributes:
+        seq: Its place in the whole tracker's history (increasing).
+        recorded_at: When it was saved (UTC, ISO 8601).
+        data: The event as a case file writes it; for a retraction, ``{"reason": ...}``.
+        retracts: For a retraction, the seq of the event it takes back.
+        retracted_by: For an event, the seq of the retraction that took it back, if any.
+    """
+
+    seq: int
+    recorded_at: str
+    data: dict[str, Any]
+    retracts: int | None = None
+    retracted_by: int | None = None
+
+    @property
+    def live(self) -> bool:
+        """An event that counts: recorded and not retracted."""
+        return self.retracts is None and self.retracted_by is None
+
+
+def closing(data: dict[str, Any]) -> bool:
+    """Whether a recorded event ends the application (withdrew, an offer, a rejection)."""
+    kind = data.get("type")
+    return kind == "withdrew" or (kind == "reply" and data.get("outcome") in CLOSING_OUTCOMES)
+
+
+class Store:
+    """An open tracker database.  Use as a context manager; see `open_store`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+        self._depth = 0
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+        if isinstance(exc, sqlite3.Error):
+            raise _store_error(exc, self.path) from None
+
+    def close(self) -> None:
+        """Close the connection (an open transaction is rolled back)."""
+        self._conn.close()
+
+    # -- transactions ---------------------------------------------------------------------
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """One write transaction: BEGIN IMMEDIATE (bounded retry), COMMIT, or ROLLBACK on error.
+
+        Nested uses join the outer transaction.  When the block exits normally the commit is on
+        disk, so the caller may then report the change as saved.
+
+        Raises:
+            StoreError: the database stayed busy; nothing was written.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            _retry_busy(lambda: self._conn.execute("BEGIN IMMEDIATE"))
+        except sqlite3.Error as err:
+            raise _store_error(err, self.path) from None
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self._conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        self._conn.execute("COMMIT")
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """A consistent snapshot for several reads (joins a write transaction if one is open)."""
+        if self._depth:
+            yield
+            return
+        self._conn.execute("BEGIN")
+        self._depth = 1
+        try:
+            yield
+        finally:
+            self._depth = 0
+            self._conn.execute("COMMIT")
+
+    # -- the API other commands read through -----------------------------------------------
+
+    def resolve(self, app: str) -> str:
+        """The id of the application ``app`` names: its id, or a prefix of its id or company.
+
+        Matching ignores case; closed applications are included.
+
+        Raises:
+            UsageError: no application matches, or several do (each is listed).
+        """
+        wanted = app.strip().lower()
+        rows = self._conn.execute("SELECT id, company, role FROM applications").fetchall()
+        if not wanted:
+            raise UsageError("APP: empty; expected an application id or company (followup list)")
+        for app_id, _, _ in rows:
+            if app_id.lower() == wanted:
+                return str(app_id)
+        found = [
+            (i, c, r) for i, c, r in rows if i.lower().startswith(wanted) or _starts(c, wanted)
+        ]
+        if len(found) == 1:
+            return str(found[0][0])
+        if not found:
+            hint = suggest(app, [r[0] for r in rows] + [r[1] for r in rows])
+            raise UsageError(
+                f"APP: no application '{app}'{hint}; see 'followup list --all' for the ids"
+            )
+        listed = ", ".join(f"{i} ({' - '.join(x for x in (c, r) if x)})" for i, c, r in found)
+        raise UsageError(f"APP: '{app}' matches {len(found)} applications: {listed}; give its id")
+
+    def case(self, app_id: str) -> Case:
+        """The application as a `Case` (events: the history without retracted entries).
+
+        Raises:
+            UsageError: no application has this id.
+        """
+        with self.reading():
+            return self.build(app_id, self.case_data(app_id))
+
+    def cases(self, include_closed: bool = False) -> list[Case]:
+        """Every application in the order added; closed ones only with ``include_closed``.
+
+        Closed means ended by a recorded event (withdrew, an offer, a rejection).  Cases the
+        playbook itself gave up on (``moved_on``) are open here: a reply would reopen them.
+        """
+        with self.reading():
+            ids = [r[0] for r in self._conn.execute("SELECT id FROM applications ORDER BY rowid")]
+            data = [self.case_data(i) for i in ids]
+        return [
+            self.build(i, d)
+            for i, d in zip(ids, data, strict=True)
+            if include_closed or not any(closing(e) for e in d["events"])
+        ]
+
+    def snoozed_until(self, app_id: str) -> date | None:
+        """The day the latest snooze of the application ends (it is hidden from 'today' before)."""
+        row = self._conn.execute(
+            "SELECT until FROM snoozes WHERE app_id = ? ORDER BY seq DESC LIMIT 1", (app_id,)
+        ).fetchone()
+        return date.fromisoformat(row[0]) if row else None
+
+    # -- more reading ----------------------------------------------------------------------
+
+    def ids(self) -> list[str]:
+        """Every application id, in the order added."""
+        return [r[0] for r in self._conn.execute("SELECT id FROM applications ORDER BY rowid")]
+
+    def taken(self, app_id: str) -> bool:
+        """Whether an application already has this id (ignoring case)."""
+        row = self._conn.execute(
+            "SELECT 1 FROM applications WHERE id = ? COLLATE NOCASE", (app_id,)
+        ).fetchone()
+        return row is not None
+
+    def history(self, app_id: str) -> list[Entry]:
+        """Every row of the application's history, retractions included, in recorded order."""
+        rows = self._conn.execute(
+            "SELECT e.seq, e.recorded_at, e.data, e.retracts, r.seq FROM events e "
+            "LEFT JOIN events r ON r.retracts = e.seq WHERE e.app_id = ? ORDER BY e.seq",
+            (app_id,),
+        ).fetchall()
+        return [Entry(s, at, json.loads(d), rt, by) for s, at, d, rt, by in rows]
+
+    def case_data(self, app_id: str) -> dict[str, Any]:
+        """The application as the mapping a case file holds (only the events that count).
+
+        Raises:
+            UsageError: no application has this id.
+        """
+        row = self._conn.execute(
+            "SELECT company, role, interview, country, timezone, playbook, interviewers, "
+            "employer, notes FROM applications WHERE id = ?",
+            (app_id,),
+        ).fetchone()
+        if row is None:
+            raise UsageError(f"APP: no application '{app_id}'; see 'followup list --all'")
+        data: dict[str, Any] = {"id": app_id}
+        for key, value in zip(CASE_FIELDS, row[:6], strict=True):
+            if value is not None and value != "":
+                data[key] = value
+        interviewers, employer, notes = json.loads(row[6]), json.loads(row[7]), row[8]
+        if interviewers:
+            data["interviewers"] = interviewers
+        if employer:
+            data["employer"] = employer
+        data["events"] = [e.data for e in self.history(app_id) if e.live]
+        if notes:
+            data["notes"] = notes
+        return data
+
+    @staticmethod
+    def build(app_id: str, data: dict[str, Any]) -> Case:
+        """A `Case` from `case_data`'s mapping, checked by the case-file rules.
+
+        Raises:
+            InputError: the stored data breaks a case-file rule (only if edited by hand).
+        """
+        return build_case(Document(app_id, data, {}, {}), app_id)
+
+    # -- writing (call inside `writing`) ----------------------------------------------------
+
+    def new_id(self, company: str) -> str:
+        """A fresh short id: the company's slug and 4 hex digits, e.g. ``acme-corp-3f2a``.
+
+        Raises:
+            StoreError: no free id was found (only with tens of thousands of one company).
+        """
+        base = slug(company)
+        for _ in range(_ID_ATTEMPTS):
+            candidate = f"{base}-{secrets.token_hex(2)}"
+            if not self.taken(candidate):
+                return candidate
+        raise StoreError(f"no free id left for '{base}'")
+
+    def add_application(self, app_id: str, data: dict[str, Any]) -> None:
+        """Insert an application from a checked case-file mapping (events are not added here)."""
+        self._conn.execute(
+            "INSERT INTO applications (id, created_at, company, role, interview, country, "
+            "timezone, playbook, employer, interviewers, notes) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                app_id,
+                _now(),
+                data.get("company", ""),
+                data.get("role", ""),
+                data["interview"],
+                data.get("country"),
+                data.get("timezone"),
+                data.get("playbook"),
+                _dumps(data.get("employer") or {}),
+                _dumps(data.get("interviewers") or []),
+                data.get("notes", ""),
+            ),
+        )
+
+    def append_event(self, app_id: str, data: dict[str, Any]) -> int:
+        """Append a checked event (case-file mapping) to the history; returns its seq."""
+        cur = self._conn.execute(
+            "INSERT INTO events (app_id, recorded_at, data) VALUES (?, ?, ?)",
+            (app_id, _now(), _dumps(data)),
+        )
+        return int(cur.lastrowid or 0)
+
+    def retract(self, app_id: str, seq: int, reason: str) -> int:
+        """Append a retraction of event ``seq``; returns the retraction's own seq."""
+        cur = self._conn.execute(
+            "INSERT INTO events (app_id, recorded_at, data, retracts) VALUES (?, ?, ?, ?)",
+            (app_id, _now(), _dumps({"reason": reason}), seq),
+        )
+        return int(cur.lastrowid or 0)
+
+    def snooze(self, app_id: str, until: date) -> None:
+        """Record that the application is hidden from 'today' until ``until``."""
+        self._conn.execute(
+            "INSERT INTO snoozes (app_id, recorded_at, until) VALUES (?, ?, ?)",
+            (app_id, _now(), until.isoformat()),
+        )
+
+    def execute(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Run one statement and fetch its rows (for checks and tests)."""
+        return list(self._conn.execute(sql, args).fetchall())
+
+
+def _starts(text: str, prefix: str) -> bool:
+    return bool(text) and text.lower().startswith(prefix)
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
