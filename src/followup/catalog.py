@@ -1,8 +1,11 @@
 """Where playbooks live and how one is found by id or path, loaded, checked and compiled once.
 
 Bundled playbooks ship inside the package (``followup/bundled`` in a wheel; the repository's
-``playbooks/`` folder in a development checkout).  Coaches add folders of their own with
-``--playbooks DIR``.  A playbook file is parsed and compiled at most once per process.
+``playbooks/`` folder in a development checkout).  Coaches add folders of their own (see
+`followup.authoring.folders`); a coach's playbook with the id of a bundled one is used in its
+place.  A playbook that ``extends`` another is merged with it (`followup.authoring.extends`);
+its base is found by id through the same folders, or by path from the child's own folder.
+A playbook file is parsed and compiled at most once per process.
 """
 
 from __future__ import annotations
@@ -11,14 +14,17 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from followup.authoring.extends import MergedDocument, build, merge
 from followup.compile.machine import CompiledPlaybook, compile_playbook
-from followup.errors import UsageError
-from followup.io.checks import suggest
+from followup.drafts import check_cached
+from followup.errors import InputError, Problem, UsageError
+from followup.io.checks import suggest, type_name
 from followup.io.playbook_loader import build_playbook
-from followup.io.yaml_reader import read_yaml_file
+from followup.io.yaml_reader import Document, read_yaml_file
 from followup.model.playbook import Playbook
 
 PLAYBOOK_SUFFIXES = (".yaml", ".yml")
+EXTENDS_HELP = "the id of a playbook (see 'followup playbooks'), or its file"
 
 
 def bundled_dir() -> Path:
@@ -32,15 +38,34 @@ def bundled_dir() -> Path:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A playbook file found in a folder; ``id`` is the file name without extension."""
+    """A playbook file found in a folder; ``id`` is the file name without extension.
+
+    ``shadows`` is the playbook of the same id that this one is used in place of, if any.
+    """
 
     id: str
     path: Path
     bundled: bool
+    shadows: Entry | None = None
+
+
+def mark(entry: Entry | None) -> str:
+    """How ``followup playbooks`` marks a playbook: nothing for a bundled one."""
+    if entry is not None and entry.bundled:
+        return ""
+    if entry is None or entry.shadows is None:
+        return "  (yours)"
+    if entry.shadows.bundled:
+        return "  (yours, used instead of the bundled playbook of that id)"
+    return f"  (yours, used instead of {entry.shadows.path})"
 
 
 def discover(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Entry]:
-    """Every playbook by id: bundled first, then each extra folder (later folders win)."""
+    """Every playbook by id: bundled first, then each extra folder (later folders win).
+
+    Raises:
+        UsageError: one of ``extra_dirs`` is not a folder.
+    """
     found: dict[str, Entry] = {}
     for folder, bundled in ((bundled_dir(), True), *((d, False) for d in extra_dirs)):
         if not folder.is_dir():
@@ -49,11 +74,12 @@ def discover(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Entry]:
             continue
         for path in sorted(folder.iterdir()):
             if path.suffix in PLAYBOOK_SUFFIXES and path.is_file():
-                found[path.stem] = Entry(path.stem, path, bundled)
+                found[path.stem] = Entry(path.stem, path, bundled, found.get(path.stem))
     return found
 
 
-def _looks_like_path(ref: str) -> bool:
+def looks_like_path(ref: str) -> bool:
+    """Whether a playbook reference is a file (not an id)."""
     return ref.endswith(PLAYBOOK_SUFFIXES) or "/" in ref or "\\" in ref
 
 
@@ -63,7 +89,7 @@ def resolve(ref: str, extra_dirs: tuple[Path, ...] = ()) -> Path:
     Raises:
         UsageError: no playbook has that id (with the closest ids), or the path does not exist.
     """
-    if _looks_like_path(ref):
+    if looks_like_path(ref):
         path = Path(ref)
         if not path.is_file():
             raise UsageError(f"playbook file '{ref}' does not exist")
@@ -76,17 +102,187 @@ def resolve(ref: str, extra_dirs: tuple[Path, ...] = ()) -> Path:
     raise UsageError(f"no playbook with id '{ref}'{hint}; known ids: {known}")
 
 
-@cache
-def _load(path: Path, mtime_ns: int) -> CompiledPlaybook:
-    doc = read_yaml_file(path, display=_display(path))
-    return compile_playbook(build_playbook(doc))
-
-
 def _display(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
+
+
+@cache
+def _read(path: Path, mtime_ns: int) -> Document:
+    return read_yaml_file(path, display=_display(path))
+
+
+@cache
+def _load(path: Path, mtime_ns: int) -> CompiledPlaybook:
+    playbook = build_playbook(_read(path, mtime_ns))
+    check_cached(playbook, path)  # its templates, once per version of the file
+    return compile_playbook(playbook)
+
+
+def _extending(doc: Document) -> bool:
+    return isinstance(doc.data, dict) and "extends" in doc.data
+
+
+# -- extends ------------------------------------------------------------------------------------
+
+Link = tuple[Path, int, Document]  # a resolved file, its mtime, its document
+
+
+def _base_of(doc: Document, path: Path, dirs: tuple[Path, ...]) -> Path:
+    """The file a document's ``extends`` names.
+
+    Raises:
+        InputError: located at ``extends``: not text, or no such playbook.
+        UsageError: one of ``dirs`` is not a folder.
+    """
+    assert isinstance(doc.data, dict)
+    ref = doc.data.get("extends")
+    if not isinstance(ref, str) or not ref.strip():
+        shown = "empty" if isinstance(ref, str) else type_name(ref)
+        raise InputError([doc.problem(("extends",), f"extends is {shown}", EXTENDS_HELP)])
+    if looks_like_path(ref):
+        target = path.parent / ref
+        if not target.is_file():
+            raise InputError(
+                [
+                    doc.problem(
+                        ("extends",),
+                        f"no playbook file '{ref}' (looked for {target})",
+                        "a file, relative to this playbook's folder, or a playbook id",
+                    )
+                ]
+            )
+        return target.resolve()
+    entries = discover(dirs)
+    entry = entries.get(ref)
+    # A coach's playbook may build on the bundled one it stands in for, by that same id.
+    while entry is not None and entry.shadows is not None and entry.path.resolve() == path:
+        entry = entry.shadows
+    if entry is None:
+        hint = suggest(ref, entries)
+        raise InputError(
+            [doc.problem(("extends",), f"no playbook with id '{ref}'{hint}", EXTENDS_HELP)]
+        )
+    return entry.path.resolve()
+
+
+def _link(path: Path) -> Link:
+    mtime = path.stat().st_mtime_ns
+    return path, mtime, _read(path, mtime)
+
+
+def _chain(doc: Document, path: Path, dirs: tuple[Path, ...]) -> list[Link]:
+    """A playbook and every playbook under it through ``extends``, the child first.
+
+    Raises:
+        InputError: an ``extends`` names nothing, the chain goes round in a circle, or a base
+            file cannot be read.
+    """
+    chain: list[Link] = [(path, path.stat().st_mtime_ns if path.is_file() else 0, doc)]
+    while _extending(doc):
+        base = _base_of(doc, path, dirs)
+        seen = [p for p, _, _ in chain]
+        if base in seen:
+            raise InputError([_circle(chain[seen.index(base) :])])
+        try:
+            link = _link(base)
+        except InputError as err:
+            raise InputError([_note(doc), *err.problems]) from None
+        chain.append(link)
+        path, _, doc = link
+    return chain
+
+
+def _circle(links: list[Link]) -> Problem:
+    """One problem, at the first ``extends`` of the circle, naming every step of it."""
+    steps = []
+    for _, _, doc in links:
+        assert isinstance(doc.data, dict)
+        line, col = doc.where(("extends",))
+        steps.append(f"{doc.file}:{line}:{col} extends '{doc.data['extends']}'")
+    first = links[0][2]
+    return first.problem(
+        ("extends",),
+        "playbooks extend each other in a circle: " + " -> ".join(steps) + " -> back to the first",
+        "a chain of extends that ends in a playbook that extends nothing",
+    )
+
+
+def _note(child: Document) -> Problem:
+    return child.problem(
+        ("extends",),
+        "the playbook this one extends has problems (listed at its file)",
+        "a base playbook that passes 'followup validate'",
+    )
+
+
+def _build(view: Document) -> Playbook:
+    return build(view) if isinstance(view, MergedDocument) else build_playbook(view)
+
+
+def _merged(chain: list[Link]) -> Document:
+    """The child of a chain laid over all its bases; each base is checked on its own first.
+
+    Raises:
+        InputError: a base has problems (with a note at the ``extends`` that names it).
+    """
+    view = chain[-1][2]
+    for _, _, doc in reversed(chain[:-1]):
+        try:
+            _build(view)
+        except InputError as err:
+            raise InputError([_note(doc), *err.problems]) from None
+        view = merge(doc, view)
+    return view
+
+
+@cache
+def _load_chain(stamps: tuple[tuple[Path, int], ...]) -> CompiledPlaybook:
+    chain = [(path, mtime, _read(path, mtime)) for path, mtime in stamps]
+    playbook = _build(_merged(chain))
+    check_cached(playbook, *(path for path, _ in stamps))  # templates may come from any file
+    return compile_playbook(playbook)
+
+
+def build_document(
+    doc: Document, path: Path | None = None, dirs: tuple[Path, ...] | None = None
+) -> Playbook:
+    """Check a playbook document and build its model, following its ``extends`` chain.
+
+    Args:
+        doc: The parsed playbook.
+        path: Its file (default: ``doc.file``), against whose folder a relative ``extends``
+            resolves.
+        dirs: Coaches' folders to find a base by id (default: the user's, as on the CLI).
+
+    Raises:
+        InputError: every problem found, each located in the file it is in.
+        UsageError: one of ``dirs`` is not a folder.
+    """
+    if not _extending(doc):
+        return build_playbook(doc)
+    if dirs is None:
+        from followup.authoring.folders import default_dirs
+
+        dirs = default_dirs()
+    chain = _chain(doc, (path or Path(doc.file)).resolve(), dirs)
+    return _build(_merged(chain))
+
+
+def document(ref: str, extra_dirs: tuple[Path, ...] = ()) -> Document:
+    """A playbook's data, merged with its bases if it extends any (for tools that copy rules).
+
+    Raises:
+        UsageError: unknown id or missing file.
+        InputError: the playbook or one of its bases has problems.
+    """
+    path = resolve(ref, extra_dirs).resolve()
+    _, _, doc = _link(path)
+    if not _extending(doc):
+        return doc
+    return _merged(_chain(doc, path, extra_dirs))
 
 
 def load(ref: str, extra_dirs: tuple[Path, ...] = ()) -> CompiledPlaybook:
@@ -97,7 +293,11 @@ def load(ref: str, extra_dirs: tuple[Path, ...] = ()) -> CompiledPlaybook:
         InputError: the playbook file has problems (every one, located).
     """
     path = resolve(ref, extra_dirs).resolve()
-    return _load(path, path.stat().st_mtime_ns)
+    _, mtime, doc = _link(path)
+    if not _extending(doc):
+        return _load(path, mtime)
+    chain = _chain(doc, path, extra_dirs)
+    return _load_chain(tuple((p, m) for p, m, _ in chain))
 
 
 def load_all(extra_dirs: tuple[Path, ...] = ()) -> list[CompiledPlaybook]:

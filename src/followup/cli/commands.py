@@ -130,6 +130,7 @@ def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
                     "summary": cp.playbook.summary,
                     "source": cp.playbook.source.cite(),
                     "bundled": bool(entry and entry.bundled),
+                    "shadows": str(entry.shadows.path) if entry and entry.shadows else None,
                     "file": str(entry.path) if entry else cp.playbook.file,
                     "profile": facts,
                 }
@@ -139,7 +140,7 @@ def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
     for cp in compiled:
         pb = cp.playbook
         entry = entries.get(cp.id)
-        mine = "" if entry and entry.bundled else "  (yours)"
+        mine = catalog.mark(entry)
         click.echo(f"{pb.id}{mine}: {pb.title}")
         if pb.summary:
             click.echo(textwrap.fill(pb.summary, 88, initial_indent="  ", subsequent_indent="  "))

@@ -31,13 +31,16 @@ def parse_today(value: str | None) -> date | None:
 
 
 def playbook_dirs(values: Sequence[str]) -> tuple[Path, ...]:
-    """Folders of coaches' playbooks: ``--playbooks`` flags, else ``$FOLLOWUP_PLAYBOOKS``."""
-    import os
+    """Folders of coaches' playbooks.
 
+    ``--playbooks`` flags, else ``$FOLLOWUP_PLAYBOOKS``, else the ``playbooks`` folder in
+    followup's config folder if there is one (see ``followup.authoring.folders``).
+    """
     if values:
         return tuple(Path(v) for v in values)
-    env = os.environ.get(PLAYBOOKS_ENV, "")
-    return tuple(Path(p) for p in env.split(os.pathsep) if p)
+    from followup.authoring.folders import default_dirs
+
+    return default_dirs()
 
 
 playbooks_option = click.option(
@@ -45,7 +48,8 @@ playbooks_option = click.option(
     "playbooks_dir",
     multiple=True,
     metavar="DIR",
-    help=f"A folder of your own playbooks (repeatable; default ${PLAYBOOKS_ENV}).",
+    help=f"A folder of your own playbooks (repeatable; default ${PLAYBOOKS_ENV}, else the "
+    "playbooks folder in followup's config folder).",
 )
 today_option = click.option(
     "--today",

@@ -616,7 +616,12 @@ def build_playbook(doc: Document) -> Playbook:
 
     Raises:
         InputError: with every problem found, each located in the file.
+        UsageError: a coach's playbook folder is missing (for a playbook with ``extends``).
     """
+    if isinstance(doc.data, dict) and "extends" in doc.data:
+        from followup.catalog import build_document  # merges it with its base first
+
+        return build_document(doc)
     reader = _PlaybookReader(doc)
     playbook = reader.read()
     if reader.problems or playbook is None:

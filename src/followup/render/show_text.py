@@ -112,4 +112,8 @@ def show_text(pb: Playbook) -> str:
     lines += ["", "Always (the engine's own rules, in every playbook)"]
     for text in ENGINE_RULES:
         lines += _wrap(text, "    ", "  - ")
+    if pb.extends:
+        from followup.authoring.extends import origin_lines
+
+        lines += origin_lines(pb)
     return "\n".join(lines) + "\n"

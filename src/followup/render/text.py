@@ -80,4 +80,8 @@ def trace_text(entries: list[TraceEntry], case: Case, playbook: Playbook) -> str
     for entry in entries:
         lines.append(f"{entry.date.isoformat()}  {entry.kind:<10} {entry.text}")
         lines += [f"{'':12} {'':<10} {d}" for d in entry.details]
+    if playbook.extends:
+        from followup.authoring.extends import origin_lines
+
+        lines += origin_lines(playbook)
     return "\n".join(lines) + "\n"

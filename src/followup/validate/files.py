@@ -10,7 +10,7 @@ from followup.io.case_loader import build_case
 from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import Document, read_yaml_file
 
-PLAYBOOK_MARKERS = ("transitions", "actions", "avoid", "parameters", "source", "title")
+PLAYBOOK_MARKERS = ("transitions", "actions", "avoid", "parameters", "source", "title", "extends")
 
 
 def kind_of(doc: Document) -> Literal["playbook", "case"]:
