@@ -47,7 +47,13 @@ def commands(text: str) -> list[list[str]]:
     ]
 
 
-YAML_BLOCKS = [b for b in blocks("yaml") if not b[1].lstrip().startswith("- ")]
+def whole_document(text: str) -> bool:
+    """A playbook or case file, not a fragment showing one section (a list item, a key)."""
+    data = read_yaml_text(text, "doc.yaml").data
+    return isinstance(data, dict) and ("id" in data or "interview" in data)
+
+
+YAML_BLOCKS = [b for b in blocks("yaml") if whole_document(b[1])]
 SESSIONS = [(name, commands(text)) for name, text in blocks("console") if commands(text)]
 
 

@@ -27,8 +27,13 @@ def _check(doc: Document, kind: Literal["playbook", "case"]) -> list[Problem]:
     try:
         if kind == "playbook":
             from followup.compile.machine import compile_playbook
+            from followup.drafts.templates import template_problems
 
-            compile_playbook(build_playbook(doc))
+            playbook = build_playbook(doc)
+            compile_playbook(playbook)
+            found = template_problems(playbook)  # always here, never from the cache
+            if found:
+                return found
         else:
             case = build_case(doc)
             if case.playbook:

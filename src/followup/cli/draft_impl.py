@@ -1,0 +1,117 @@
+"""``followup draft`` and ``followup calendar``: between parsing flags and printing.
+
+The work is in `followup.drafts`; this module opens the tracker, plans and prints or writes.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import click
+
+from followup.drafts.compose import Draft
+from followup.errors import UsageError
+from followup.render.words import action_words, day, relative
+
+RULE = "-" * 72
+
+
+def draft(
+    app: str,
+    action: str | None,
+    today: date | None,
+    db: Path | None,
+    as_json: bool,
+    dirs: tuple[Path, ...],
+) -> None:
+    """``followup draft APP [ACTION]``: the messages for the next (or the named) step.
+
+    Raises:
+        UsageError: no such application, or ACTION names no step of its plan.
+        InputError: a template has problems.
+    """
+    from followup.cli.commands import calendar_for, today_for
+    from followup.drafts.compose import draft_case, nothing_to_draft
+    from followup.tracker.planning import playbook_for
+    from followup.tracker.store import open_store
+
+    with open_store(db) as store:
+        case = store.case(store.resolve(app))
+    cp = playbook_for(case, dirs)
+    day_ = today or today_for(case)
+    plan, drafts = draft_case(cp, case, day_, calendar_for(case), action)
+    if as_json:
+        click.echo(json.dumps([d.as_json() for d in drafts], indent=2, ensure_ascii=False))
+    elif not drafts:
+        click.echo(nothing_to_draft(plan))
+    else:
+        click.echo(f"\n{RULE}\n".join(_draft_text(d, day_) for d in drafts), nl=False)
+
+
+def _draft_text(d: Draft, today: date) -> str:
+    head = f"# {action_words(d.action, d.channel)}, due {day(d.due)} ({relative(d.due, today)})"
+    lines = [f"{head}; rule {d.rule_id}{'; optional' if d.optional else ''}"]
+    if d.to:
+        lines.append(f"To: {d.to}")
+    if d.subject:
+        lines.append(f"Subject: {d.subject}")
+    return "\n".join([*lines, "", d.body, ""])
+
+
+def calendar(out: Path | None, today: date | None, db: Path | None, dirs: tuple[Path, ...]) -> None:
+    """``followup calendar``: every upcoming step of every open, awake application as events.
+
+    SEQUENCE is tracked in ``OUT.state.json`` (see `followup.drafts.ical`); without ``--out``
+    the calendar goes to stdout and the state to the cache folder, one file per database.
+
+    Raises:
+        UsageError: an application's playbook is not found.
+        InputError: a template or a state file has problems.
+    """
+    from followup.cli.commands import calendar_for, today_for
+    from followup.drafts import ical
+    from followup.tracker.planning import playbook_for
+    from followup.tracker.store import open_store
+
+    with open_store(db) as store:
+        db_path = store.path.resolve()
+        found = [(case, store.snoozed_until(case.id)) for case in store.cases()]
+    reminders: list[ical.Reminder] = []
+    for case, until in found:
+        day_ = today or today_for(case)
+        if until is not None and day_ < until:
+            continue  # snoozed: the same rule as 'followup today'
+        cp = playbook_for(case, dirs)
+        reminders += ical.reminders_for(cp, case, day_, calendar_for(case))
+    state_file = _state_file(out, db_path)
+    previous = ical.read_state(state_file)
+    current, cancelled, state = ical.sequence(reminders, previous, today or date.today())
+    content = ical.calendar_bytes(current, cancelled, datetime.now(UTC).replace(microsecond=0))
+    if out is None:
+        click.echo(content, nl=False)  # bytes: written as they are, CRLF line ends included
+    else:
+        try:
+            ical.write_atomic(out, content)
+        except OSError as err:
+            raise UsageError(f"--out: cannot write '{out}': {err.strerror}") from None
+    try:
+        state_file.parent.mkdir(parents=True, exist_ok=True)
+        ical.write_state(state_file, state)
+    except OSError as err:
+        click.echo(f"followup: could not save {state_file}: {err.strerror}", err=True)
+    if out is not None:
+        n = len(current)
+        click.echo(f"{out}: {n} event{'s' if n != 1 else ''}, {len(cancelled)} cancelled")
+
+
+def _state_file(out: Path | None, db_path: Path) -> Path:
+    """Next to ``--out``; else in the cache folder, named after the database."""
+    if out is not None:
+        return out.with_name(out.name + ".state.json")
+    from followup.cli.paths import user_cache_dir
+
+    tag = f"{zlib.crc32(str(db_path).encode('utf-8', 'surrogatepass')):08x}"
+    return user_cache_dir() / "calendar-state" / f"{tag}.state.json"

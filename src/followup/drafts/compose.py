@@ -1,0 +1,175 @@
+"""Which steps of a plan get a draft, to whom, and the drafts themselves.
+
+The next step (or the one named by its kind or rule id) is drafted from the playbook's template
+for the rule id, else for the kind, else the built-in one.  Thank-yous get one draft per
+interviewer; everything else goes to the first interviewer listed, the main contact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from followup.compile.machine import CompiledPlaybook
+from followup.drafts.templates import THEIR_NAME, context_for, render, template_for
+from followup.engine.plan import plan_case
+from followup.engine.result import Plan, Step
+from followup.errors import UsageError
+from followup.model.case import Case, Interviewer
+from followup.model.vocabulary import CLOSED
+from followup.timeline.calendar import BusinessCalendar
+
+# Kinds that thank each interviewer personally.
+THANK_KINDS = frozenset({"thank_you", "thank_you_note"})
+RECRUITER = "[the recruiter's name]"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One message ready to edit and send."""
+
+    to: str
+    subject: str
+    body: str
+    action: str
+    rule_id: str
+    due: date
+    channel: str | None
+    optional: bool = False
+
+    def as_json(self) -> dict[str, str | None]:
+        """The fields a script reads: to, subject, body, action, due, channel."""
+        return {
+            "to": self.to,
+            "subject": self.subject,
+            "body": self.body,
+            "action": self.action,
+            "due": self.due.isoformat(),
+            "channel": self.channel,
+        }
+
+
+def has_draft(cp: CompiledPlaybook, step: Step) -> bool:
+    """Whether a step has a message to draft (a template of the playbook or a built-in one)."""
+    return template_for(cp.playbook, step.rule_id, step.action) is not None
+
+
+def steps_to_draft(plan: Plan, cp: CompiledPlaybook, action: str | None) -> list[Step]:
+    """The steps to draft: those named by ``action`` (its first date), else the next ones.
+
+    Without ``action``: the earliest steps with a message, and any other such step that is
+    due by the same day (or overdue), as in the plan's "next".
+
+    Raises:
+        UsageError: ``action`` names no step of the plan (the message lists the steps).
+    """
+    candidates = [s for s in plan.schedule if has_draft(cp, s)]
+    if action is not None:
+        named = [s for s in plan.schedule if action in (s.rule_id, s.action)]
+        if not named:
+            listed = ", ".join(dict.fromkeys(f"{s.action} ({s.rule_id})" for s in plan.schedule))
+            raise UsageError(
+                f"no step '{action}' in the plan of {plan.case_id}; its steps: {listed or 'none'}"
+            )
+        return [named[0]]
+    if not candidates:
+        return []
+    cutoff = max(candidates[0].due, plan.today)
+    return [s for s in candidates if s.due <= cutoff]
+
+
+def recipients(case: Case, step: Step) -> list[Interviewer | None]:
+    """Who a step's message is for: each interviewer for thank-yous; the recruiter for the
+    recruiter channel; else the main contact (the first interviewer); None when unknown."""
+    if step.action in THANK_KINDS and case.interviewers:
+        return list(case.interviewers)
+    if step.channel == "recruiter":
+        return [Interviewer(RECRUITER)]
+    return [case.interviewers[0] if case.interviewers else None]
+
+
+def address(case: Case, who: Interviewer | None, channel: str | None) -> str:
+    """The "to" line: ``Name <email>`` by email, the recruiter or the portal by name, the
+    person's name otherwise, clear blanks where it is not known; empty with no channel."""
+    company = case.company or case.id
+    if channel is None:
+        return ""
+    if channel == "portal":
+        return f"the candidate portal of {company}"
+    if channel == "recruiter":
+        return f"{RECRUITER} (the recruiter at {company})"
+    name = who.name if who is not None and who.name else THEIR_NAME
+    if channel == "email":
+        email = who.email if who is not None and who.email else "[their email]"
+        return f"{name} <{email}>"
+    return name
+
+
+def draft_step(
+    cp: CompiledPlaybook, case: Case, step: Step, today: date, cal: BusinessCalendar
+) -> list[Draft]:
+    """The drafts for one step (empty if it has nothing to send and no template).
+
+    Raises:
+        InputError: the template failed on this case.
+    """
+    template = template_for(cp.playbook, step.rule_id, step.action)
+    if template is None:
+        return []
+    drafts = []
+    for who in recipients(case, step):
+        message = render(template, context_for(case, step, cp.playbook, who, today, cal))
+        drafts.append(
+            Draft(
+                address(case, who, step.channel),
+                message.subject,
+                message.body,
+                step.action,
+                step.rule_id,
+                step.due,
+                step.channel,
+                step.optional,
+            )
+        )
+    return drafts
+
+
+def drafts_for(
+    plan: Plan, cp: CompiledPlaybook, case: Case, cal: BusinessCalendar, action: str | None
+) -> list[Draft]:
+    """The drafts for a plan's next steps, or for the named one.
+
+    Raises:
+        UsageError: ``action`` names no step of the plan, or a step with nothing to draft.
+        InputError: a template failed on this case.
+    """
+    drafts: list[Draft] = []
+    for step in steps_to_draft(plan, cp, action):
+        made = draft_step(cp, case, step, plan.today, cal)
+        if not made and action is not None:
+            raise UsageError(
+                f"'{action}' ({step.action}) has nothing to send and the playbook "
+                f"{cp.id} has no template for it"
+            )
+        drafts += made
+    return drafts
+
+
+def nothing_to_draft(plan: Plan) -> str:
+    """Why there is no draft: the case is closed, or no step left has a message."""
+    if plan.state == CLOSED:
+        return f"nothing to draft: the case is closed ({plan.outcome or 'closed'})"
+    return "nothing to draft: no step left in the plan has a message to send"
+
+
+def draft_case(
+    cp: CompiledPlaybook, case: Case, today: date, cal: BusinessCalendar, action: str | None
+) -> tuple[Plan, list[Draft]]:
+    """Plan ``case`` on ``today`` and draft its next (or named) step.
+
+    Raises:
+        UsageError: ``action`` names no step of the plan, or a step with nothing to draft.
+        InputError: a template failed on this case.
+    """
+    plan = plan_case(cp, case, today, cal)
+    return plan, drafts_for(plan, cp, case, cal, action)

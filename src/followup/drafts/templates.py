@@ -1,0 +1,433 @@
+"""Message templates: the data a template sees, the built-in defaults, checking and rendering.
+
+A template is Jinja2 text run in `followup.drafts.sandbox`.  It sees four names holding only
+plain data (dicts, lists, text, dates), never model objects, so nothing else is reachable:
+
+* ``case``: ``id``, ``company``, ``role``, ``interview`` (this round's date), ``decision_by``
+  (a date or none), ``interviewers`` (a list of ``{name, first_name, email}``) and
+  ``your_name`` (the blank ``[your name]``: a case file does not hold the job seeker's name);
+* ``interviewer``: ``{name, first_name, email}``, the person this draft is for (one draft per
+  interviewer for thank-yous; the first one listed for everything else);
+* ``step``: ``action`` (the kind), ``rule`` (the rule id), ``due`` (a date), ``channel``,
+  ``why``, ``advice``, ``source``;
+* ``playbook``: ``id``, ``title``.
+
+What only the job seeker knows (the topic you discussed) is left as a clear blank in brackets.
+Besides the few filters of the sandbox, ``long_date`` writes a date as in a letter.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import jinja2
+from jinja2 import meta, nodes
+from jinja2.exceptions import SecurityError, TemplateSyntaxError
+
+from followup.drafts.sandbox import MAX_SOURCE, DraftEnvironment, refused_tag, render_bounded
+from followup.engine.result import Step
+from followup.errors import InputError, Problem
+from followup.io.checks import suggest
+from followup.model.case import Case, Interviewer
+from followup.model.playbook import Origin, Playbook, Template
+from followup.timeline.calendar import BusinessCalendar
+
+YOUR_NAME = "[your name]"
+THEIR_NAME = "[interviewer's name]"
+CONTEXT_NAMES = ("case", "interviewer", "step", "playbook")
+BUILT_IN = "built-in template"
+EXPECTED = "a template that reads only case, interviewer, step and playbook, within the sandbox"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A rendered draft: a one-line subject (may be empty) and a body."""
+
+    subject: str
+    body: str
+
+
+class _Failure(Exception):
+    """A template could not be compiled or rendered; ``line`` is 1-based within the template."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+# -- the built-in drafts: neutral wording, one per core kind that sends something -------------
+
+_SIGN_OFF = "\n\nBest regards,\n{{ case.your_name }}"
+DEFAULTS: dict[str, tuple[str, str]] = {
+    "thank_you": (
+        "Thank you: {{ case.role }} interview",
+        "Dear {{ interviewer.first_name }},\n\n"
+        "Thank you for meeting with me on {{ case.interview|long_date }} to talk about the "
+        "{{ case.role }} role at {{ case.company }}. I especially enjoyed our conversation about "
+        "[the topic you discussed].\n\n"
+        "[One or two sentences on how your experience fits what the team needs.]\n\n"
+        "I am very interested in the role and glad to send anything else that would help. "
+        "I look forward to hearing from you." + _SIGN_OFF,
+    ),
+    "thank_you_note": (
+        "",
+        "Dear {{ interviewer.first_name }},\n\n"
+        "Thank you again for your time on {{ case.interview|long_date }}. Talking about "
+        "[the topic you discussed] made me even keener on the {{ case.role }} role at "
+        "{{ case.company }}.\n\nWith best wishes,\n{{ case.your_name }}",
+    ),
+    "check_in": (
+        "Following up: {{ case.role }} role",
+        "Dear {{ interviewer.first_name }},\n\n"
+        "I hope you are well. I am following up on my interview on "
+        "{{ case.interview|long_date }} for the {{ case.role }} role at {{ case.company }}. "
+        "I am still very interested, and I would be glad to hear of any news on your timeline.\n\n"
+        "If anything else would help, such as [references or a work sample], I am happy to "
+        "send it." + _SIGN_OFF,
+    ),
+    "final_check_in": (
+        "{{ case.role }} role: a last follow-up",
+        "Dear {{ interviewer.first_name }},\n\n"
+        "I am writing one last time about the {{ case.role }} role at {{ case.company }}, "
+        "for which I interviewed on {{ case.interview|long_date }}. Could you tell me whether "
+        "I am still being considered?\n\n"
+        "Whatever the answer, thank you for your time; I would be glad to stay in touch."
+        + _SIGN_OFF,
+    ),
+    "share_update": (
+        "An update on my application: {{ case.role }}",
+        "Dear {{ interviewer.first_name }},\n\n"
+        "I wanted to let you know that [your news: for example another offer, with its reply "
+        "deadline, or a new piece of work worth seeing].\n\n"
+        "I remain very interested in the {{ case.role }} role at {{ case.company }}, and I "
+        "would appreciate any update on where things stand." + _SIGN_OFF,
+    ),
+    "network": (
+        "Staying in touch",
+        "Hi {{ interviewer.first_name }}, thank you again for talking with me about the "
+        "{{ case.role }} role at {{ case.company }}. I would be glad to stay in touch here.\n"
+        "{{ case.your_name }}",
+    ),
+}
+
+
+def default_template(kind: str) -> Template | None:
+    """The built-in template for a core kind (None for kinds with nothing to send)."""
+    found = DEFAULTS.get(kind)
+    if found is None:
+        return None
+    subject, body = found
+    return Template(kind, body, Origin(BUILT_IN, 1, 1), subject)
+
+
+def template_for(playbook: Playbook, rule_id: str, kind: str) -> Template | None:
+    """The playbook's template for the rule id, else for the kind, else the built-in one."""
+    by_key = {t.key: t for t in playbook.templates}
+    return by_key.get(rule_id) or by_key.get(kind) or default_template(kind)
+
+
+# -- the data a template sees -------------------------------------------------------------------
+
+
+def person(who: Interviewer | None) -> dict[str, str]:
+    """An interviewer as plain data; an unknown one as clear blanks."""
+    if who is None or not who.name:
+        return {"name": THEIR_NAME, "first_name": THEIR_NAME, "email": who.email if who else ""}
+    first = who.name if who.name.startswith("[") else who.name.split()[0]
+    return {"name": who.name, "first_name": first, "email": who.email}
+
+
+def round_dates(case: Case, today: date, cal: BusinessCalendar) -> tuple[date, date | None]:
+    """The interview of the round the case is in on ``today``, and the decision date the
+    employer gave for it (a "still deciding" reply may have moved it), as the engine reads them.
+    """
+    employer = case.employer
+    interview, decision = case.interview, employer.decision_by
+    if decision is None and employer.decision_in is not None:
+        decision = cal.add(interview, employer.decision_in)
+    for ev in case.events:
+        if ev.type != "reply" or ev.date > today:
+            continue
+        if ev.outcome == "next_round":
+            interview, decision = ev.interview or ev.date, None
+        elif ev.decision_by is not None:
+            decision = ev.decision_by
+    return interview, decision
+
+
+def context_for(
+    case: Case,
+    step: Step,
+    playbook: Playbook,
+    who: Interviewer | None,
+    today: date,
+    cal: BusinessCalendar,
+) -> dict[str, object]:
+    """Everything a template may read, as plain data."""
+    interview, decision = round_dates(case, today, cal)
+    return {
+        "case": {
+            "id": case.id,
+            "company": case.company or "[company]",
+            "role": case.role or "[role]",
+            "interview": interview,
+            "decision_by": decision,
+            "interviewers": [person(i) for i in case.interviewers],
+            "your_name": YOUR_NAME,
+        },
+        "interviewer": person(who),
+        "step": {
+            "action": step.action,
+            "rule": step.rule_id,
+            "due": step.due,
+            "channel": step.channel or "none",
+            "why": step.why,
+            "advice": step.advice,
+            "source": step.source,
+        },
+        "playbook": {"id": playbook.id, "title": playbook.title},
+    }
+
+
+def sample_context(playbook: Playbook, key: str) -> dict[str, object]:
+    """A made-up case for checking a template once, with every field filled in."""
+    kind, rule = key, key
+    for action in playbook.actions:
+        if key in (action.id, action.kind):
+            kind, rule = action.kind, action.id
+            break
+    case = Case(
+        "sample",
+        date(2026, 3, 2),
+        company="Example Corp",
+        role="Data Analyst",
+        interviewers=(Interviewer("Sam Lee", "sam@example.com"), Interviewer("Ana Ruiz")),
+    )
+    step = Step(kind, date(2026, 3, 9), "email", rule, "Sample advice.", "Sample source")
+    day = date(2026, 3, 9)
+    return context_for(case, step, playbook, case.interviewers[0], day, BusinessCalendar(None))
+
+
+# -- compiling, checking, rendering -------------------------------------------------------------
+
+
+@functools.cache
+def _environment() -> DraftEnvironment:
+    return DraftEnvironment()
+
+
+@functools.lru_cache(maxsize=256)
+def _compile(source: str) -> jinja2.Template:
+    """Parse, refuse what the sandbox forbids, and compile (cached by source text).
+
+    Raises:
+        _Failure: a syntax error or a refused tag, with its line in the template.
+    """
+    if len(source) > MAX_SOURCE:
+        raise _Failure(1, f"the template is longer than {MAX_SOURCE} characters")
+    env = _environment()
+    try:
+        tree = env.parse(source)
+        refused = refused_tag(tree)
+        if refused is not None:
+            name, line = refused
+            raise _Failure(line, f"'{{% {name} %}}' is not allowed in a message template")
+        return env.from_string(env.bound(tree))
+    except TemplateSyntaxError as err:  # an unknown filter is only found when compiling
+        raise _Failure(err.lineno, err.message or "syntax error") from None
+    except (RecursionError, MemoryError, SyntaxError):
+        # Jinja2 and Python parse and compile recursively: absurd nesting ends here, located
+        # at the start of the template since neither says where.
+        raise _Failure(1, "the template nests brackets, tags or loops too deeply") from None
+
+
+def _render(source: str, context: dict[str, object]) -> str:
+    """Render one template text.
+
+    Raises:
+        _Failure: with the template line that failed.
+    """
+    template = _compile(source)
+    try:
+        return render_bounded(template, context)
+    except SecurityError as err:
+        raise _Failure(_line_of(err), f"refused by the sandbox: {err}") from None
+    except jinja2.UndefinedError as err:
+        raise _Failure(_line_of(err), f"{err}") from None
+    except (jinja2.TemplateError, ArithmeticError, TypeError, ValueError, LookupError) as err:
+        raise _Failure(_line_of(err), f"{type(err).__name__}: {err}") from None
+    except RecursionError:
+        raise _Failure(1, "the template nests too deeply") from None
+
+
+def _line_of(err: BaseException) -> int:
+    """The template line an error was raised on (Jinja rewrites tracebacks to show it)."""
+    line = 1
+    tb = err.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _static_problems(source: str, sample: Mapping[str, object]) -> list[tuple[int, str]]:
+    """Names and fields a template uses that the data does not have, even in branches not taken."""
+    try:
+        return _static_checks(source, sample)
+    except (TemplateSyntaxError, RecursionError, MemoryError, SyntaxError):
+        return []  # reported by _compile, which says what it is
+
+
+def _static_checks(source: str, sample: Mapping[str, object]) -> list[tuple[int, str]]:
+    tree = _environment().parse(source)
+    undeclared = meta.find_undeclared_variables(tree)
+    found: list[tuple[int, str]] = []
+    stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+    for name in sorted(undeclared - set(CONTEXT_NAMES)):
+        line = next(n.lineno for n in tree.find_all(nodes.Name) if n.name == name)
+        found.append((line, f"unknown name '{name}'{suggest(name, CONTEXT_NAMES)}"))
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        path = _path(node)
+        if not path or path[0] not in sample or path[0] in stored:
+            continue
+        value: object = sample[path[0]]
+        for i, key in enumerate(path[1:], start=1):
+            if not isinstance(value, dict):
+                break
+            if key not in value:
+                where = ".".join(path[:i])
+                found.append((node.lineno, f"'{where}' has no field '{key}'{suggest(key, value)}"))
+                break
+            value = value[key]
+    return sorted(set(found))
+
+
+def _path(node: nodes.Node) -> list[str] | None:
+    """``case.interviewers`` or ``case['role']`` as ['case', 'role']; None for anything else."""
+    if isinstance(node, nodes.Name):
+        return [node.name]
+    if isinstance(node, nodes.Getattr):
+        head = _path(node.node)
+        return [*head, node.attr] if head else None
+    if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+        head = _path(node.node)
+        key = node.arg.value
+        return [*head, key] if head and isinstance(key, str) else None
+    return None
+
+
+def _parts(template: Template) -> list[tuple[str, str]]:
+    parts = [("body", template.body)]
+    if template.subject:
+        parts.insert(0, ("subject", template.subject))
+    return parts
+
+
+def template_problems(playbook: Playbook) -> list[Problem]:
+    """Every problem in a playbook's templates: syntax, refused tags, unknown names, and a
+    failure rendering each once against a sample case."""
+    problems: list[Problem] = []
+    for template in playbook.templates:
+        sample = sample_context(playbook, template.key)
+        for part, source in _parts(template):
+            failures = [_Failure(line, msg) for line, msg in _static_problems(source, sample)]
+            if not failures:
+                try:
+                    _render(source, sample)
+                except _Failure as err:
+                    failures.append(err)
+            problems += [locate(template, part, f) for f in failures]
+    return problems
+
+
+def check_templates(playbook: Playbook) -> None:
+    """Check every template of a playbook.
+
+    Raises:
+        InputError: every problem, located in the playbook file.
+    """
+    problems = template_problems(playbook)
+    if problems:
+        raise InputError(problems)
+
+
+def render(template: Template, context: dict[str, object]) -> Message:
+    """Render a template's subject and body for one draft.
+
+    Raises:
+        InputError: the template failed on this case (located in the playbook file).
+    """
+    texts: dict[str, str] = {"subject": ""}
+    for part, source in _parts(template):
+        try:
+            texts[part] = _render(source, context)
+        except _Failure as err:
+            raise InputError([locate(template, part, err)]) from None
+    subject = " ".join(texts["subject"].split())
+    body = "\n".join(line.rstrip() for line in texts["body"].strip("\n").splitlines())
+    return Message(subject, body)
+
+
+# -- where a failure is, in the playbook file ---------------------------------------------------
+
+
+def locate(template: Template, part: str, failure: _Failure) -> Problem:
+    """A problem at the file line of the failing template line when it can be worked out (a
+    ``|`` block or a one-line text), else at the template's place, naming the template line."""
+    origin = template.origin
+    lines = (template.body if part == "body" else template.subject).splitlines() or [""]
+    index = min(max(failure.line, 1), len(lines)) - 1
+    excerpt = lines[index].strip()
+    message = f"template '{template.key}', {part} line {failure.line}: "
+    message += failure.message.rstrip(".")
+    if excerpt:
+        message += f" (in `{_short(excerpt)}`)"
+    line, col = _file_place(template, part, failure.line) or (origin.line, origin.col)
+    return Problem(origin.file, line, col, message, EXPECTED)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _file_place(template: Template, part: str, line: int) -> tuple[int, int] | None:
+    if template.origin.file == BUILT_IN:
+        return None
+    from followup.io.yaml_reader import read_yaml_file  # the error path only
+
+    try:
+        doc = read_yaml_file(Path(template.origin.file))
+        raw = Path(template.origin.file).read_text(encoding="utf-8").splitlines()
+    except (InputError, OSError, UnicodeDecodeError):
+        return None
+    spec = _data_at(doc.data, ("templates", template.key))
+    path: tuple[str, ...] = ("templates", template.key)
+    if isinstance(spec, dict):
+        path = (*path, part)
+    v_line, v_col = doc.where(path)
+    if v_line > len(raw):
+        return None
+    start = raw[v_line - 1][v_col - 1 :]
+    if start.startswith("|"):
+        target = v_line + line  # a literal block keeps every line, blank ones included
+        if target > len(raw):
+            return None
+        text = raw[target - 1]
+        return target, len(text) - len(text.lstrip()) + 1
+    if line == 1 and start[:1] not in (">", ""):
+        return v_line, v_col
+    return None
+
+
+def _data_at(data: object, path: tuple[str, ...]) -> object:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data

@@ -1,0 +1,200 @@
+"""``followup draft`` and ``followup calendar`` end to end, on a temporary tracker database."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from icalendar import Calendar
+
+from followup import catalog
+
+JSON_KEYS = {"to", "subject", "body", "action", "due", "channel"}
+
+
+def test_draft_thank_you_prints_one_message_per_interviewer(cli, acme):
+    """On the interview day the draft is a thank-you to each interviewer, from the playbook."""
+    result = cli("draft", acme, "--today", "2026-03-02")
+    assert result.code == 0, result.err
+    assert result.out.count("Subject: Thank you for today: Data Engineer") == 2
+    assert "To: Dana Reyes <dana@acme.example>" in result.out
+    assert "To: Sam Okafor <sam@acme.example>" in result.out
+    assert "Dear Dana," in result.out
+    assert "Dear Sam," in result.out
+    assert "[the topic you discussed]" in result.out
+    assert "# send a thank-you by email, due Mon 2026-03-02 (today); rule thank-you-note\n" in (
+        result.out
+    )
+
+
+def test_draft_json_has_the_documented_fields(cli, acme):
+    """--json prints a list of {to, subject, body, action, due, channel}."""
+    result = cli("draft", acme, "check_in", "--today", "2026-03-03", "--json")
+    assert result.code == 0, result.err
+    (draft,) = result.json()
+    assert set(draft) == JSON_KEYS
+    assert (draft["action"], draft["due"], draft["channel"]) == ("check_in", "2026-03-09", "email")
+    assert draft["to"] == "Dana Reyes <dana@acme.example>"
+    assert draft["subject"] == "Checking in: Data Engineer at Acme Corp"
+    assert draft["body"].startswith("Dear Dana,")
+
+
+def test_draft_by_company_prefix_and_rule_id(cli, acme):
+    """APP may be a prefix of the company; ACTION a rule id of the playbook."""
+    result = cli("draft", "acm", "flag-competing-offer", "--today", "2026-03-03")
+    assert result.code == 2
+    assert "no step 'flag-competing-offer'" in result.err
+    assert "check_in (check-in-after-a-week)" in result.err
+    assert "Traceback" not in result.err
+    cli("log", acme, "competing_offer", "--date", "2026-03-03", "--deadline", "2026-03-10")
+    result = cli("draft", "acm", "flag-competing-offer", "--today", "2026-03-03")
+    assert result.code == 0, result.err
+    assert "Subject: A time-sensitive update: Data Engineer" in result.out
+
+
+def test_draft_for_a_closed_case_says_there_is_nothing_to_draft(cli, acme):
+    """A closed application: a clear message and exit 0 (an empty list with --json)."""
+    assert cli("close", acme, "--as", "offer", "--date", "2026-03-05").code == 0
+    result = cli("draft", acme, "--today", "2026-03-06")
+    assert (result.code, result.out) == (0, "nothing to draft: the case is closed (offer)\n")
+    assert cli("draft", acme, "--today", "2026-03-06", "--json").json() == []
+
+
+def test_draft_unknown_application_exits_2(cli, acme):
+    """An APP that matches nothing is a usage error, without a traceback."""
+    result = cli("draft", "nobody", "--today", "2026-03-02")
+    assert result.code == 2
+    assert "no application 'nobody'" in result.err
+
+
+def test_draft_with_a_broken_template_reports_it_located(cli, tmp_path, monkeypatch):
+    """A coach's template that goes bad is reported at its file and line, exit 2."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    monkeypatch.setenv("FOLLOWUP_PLAYBOOKS", str(folder))
+    text = catalog.resolve("week-then-on-hold").read_text(encoding="utf-8")
+    text = text.replace("id: week-then-on-hold", "id: coach")
+    playbook = folder / "coach.yaml"
+    playbook.write_text(text, encoding="utf-8")
+    added = cli(
+        "add",
+        "--company",
+        "Initech",
+        "--role",
+        "Analyst",
+        "--interviewed",
+        "2026-03-02",
+        "--playbook",
+        "coach",
+    )
+    assert added.code == 0, added.err
+    broken = text.replace(
+        "Dear {{ interviewer.first_name }},", "Dear {{ interviewer.frist_name }},", 1
+    )
+    playbook.write_text(broken, encoding="utf-8")
+    result = cli("draft", "initech", "--today", "2026-03-02")
+    assert result.code == 2
+    line = next(i for i, t in enumerate(broken.splitlines(), 1) if "interviewer.frist_name" in t)
+    assert f"coach.yaml:{line}:7: template 'thank_you', body line 1:" in result.err
+    assert "'interviewer' has no field 'frist_name' (did you mean 'first_name'?)" in result.err
+    assert "Traceback" not in result.err
+
+
+def _calendar(path):
+    cal = Calendar.from_ical(path.read_bytes())
+    return {str(e["uid"]): e for e in cal.walk("VEVENT")}
+
+
+def test_calendar_updates_instead_of_duplicating(cli, acme, tmp_path):
+    """Re-exporting after a change keeps UIDs; only changed events get a higher SEQUENCE."""
+    other = cli(
+        "add",
+        "--company",
+        "Globex",
+        "--role",
+        "ML Engineer",
+        "--interviewed",
+        "2026-03-02",
+        "--playbook",
+        "week-then-on-hold",
+        "--json",
+    ).json()["id"]
+    out = tmp_path / "followup.ics"
+    first = cli("calendar", "--out", out, "--today", "2026-03-03")
+    assert first.code == 0, first.err
+    assert first.out.startswith(f"{out}: ")
+    before = _calendar(out)
+    assert (tmp_path / "followup.ics.state.json").is_file()
+    assert {int(e["sequence"]) for e in before.values()} == {0}
+    logged = cli(
+        "log",
+        acme,
+        "reply",
+        "--date",
+        "2026-03-03",
+        "--outcome",
+        "still_deciding",
+        "--decision-by",
+        "2026-03-20",
+    )
+    assert logged.code == 0, logged.err
+    assert cli("calendar", "--out", out, "--today", "2026-03-03").code == 0
+    after = _calendar(out)
+    assert set(after) == set(before)
+    changed = {u for u in after if u.startswith(f"{acme}.")}
+    assert changed
+    for uid, event in after.items():
+        expected = 1 if uid in changed else 0
+        assert int(event["sequence"]) == expected, uid
+        assert uid.startswith((f"{acme}.", f"{other}."))
+    moved = after[f"{acme}.r1.check-in-after-a-week.1@followup"]
+    assert moved.decoded("dtstart") == date(2026, 3, 20)
+
+
+def test_calendar_to_stdout_skips_snoozed_applications(cli, acme):
+    """Without --out the calendar is printed; a snoozed application has no events."""
+    cli(
+        "add",
+        "--company",
+        "Globex",
+        "--role",
+        "ML Engineer",
+        "--interviewed",
+        "2026-03-02",
+        "--playbook",
+        "week-then-on-hold",
+    )
+    assert cli("snooze", acme, "--until", "2026-04-01").code == 0
+    result = cli("calendar", "--today", "2026-03-03")
+    assert result.code == 0, result.err
+    cal = Calendar.from_ical(result.out.encode("utf-8"))
+    summaries = {str(e["summary"]) for e in cal.walk("VEVENT")}
+    assert summaries
+    assert all("Globex (ML Engineer)" in s for s in summaries)
+    assert any(s.startswith("Check in by email: ") for s in summaries)
+
+
+def test_calendar_bad_out_folder_exits_2(cli, acme, tmp_path):
+    """An --out in a folder that does not exist is a usage error."""
+    result = cli("calendar", "--out", tmp_path / "no" / "such" / "cal.ics", "--today", "2026-03-03")
+    assert result.code == 2
+    assert "--out: cannot write" in result.err
+
+
+def test_optional_steps_say_so(cli):
+    """An optional step (fine-line's handwritten note) is marked optional in its header."""
+    cli(
+        "add",
+        "--company",
+        "Initech",
+        "--role",
+        "Analyst",
+        "--interviewed",
+        "2026-03-02",
+        "--playbook",
+        "fine-line",
+        "--interviewer",
+        "Bill Lum <bill@initech.example>",
+    )
+    result = cli("draft", "initech", "thank_you_note", "--today", "2026-03-02")
+    assert result.code == 0, result.err
+    assert "; rule handwritten-note; optional\nTo: Bill Lum\n" in result.out
