@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from followup.authoring.extends import MergedDocument, build, merge
 from followup.compile.machine import CompiledPlaybook, compile_playbook
 from followup.drafts import check_cached
 from followup.errors import InputError, Problem, UsageError
@@ -219,6 +218,9 @@ def _note(child: Document) -> Problem:
 
 
 def _build(view: Document) -> Playbook:
+    # Imported here: only playbooks that extend another need the merge (and its import time).
+    from followup.authoring.extends import MergedDocument, build
+
     return build(view) if isinstance(view, MergedDocument) else build_playbook(view)
 
 
@@ -228,6 +230,8 @@ def _merged(chain: list[Link]) -> Document:
     Raises:
         InputError: a base has problems (with a note at the ``extends`` that names it).
     """
+    from followup.authoring.extends import merge  # only chains need it
+
     view = chain[-1][2]
     for _, _, doc in reversed(chain[:-1]):
         try:
