@@ -9,6 +9,7 @@ step changes the case, the playbook or the day.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -69,6 +70,8 @@ class World:
         case: The case-file mapping built so far (without its events).
         events: The case-file event mappings recorded so far, in the order written.
         source: The name problems in the case are reported under.
+        observers: Called with the world and each plan it computes (``followup spec
+            --coverage`` records what the scenario exercised this way).
     """
 
     feature_dir: Path | None = None
@@ -76,6 +79,7 @@ class World:
     case: dict[str, object] = field(default_factory=lambda: {"id": DEFAULT_CASE_ID})
     events: list[dict[str, object]] = field(default_factory=list)
     source: str = SCENARIO_FILE
+    observers: list[Callable[[World, Plan], None]] = field(default_factory=list)
     _today: date | None = None
     _built: Case | None = None
     _plan: Plan | None = None
@@ -190,12 +194,15 @@ class World:
     def playbook(self) -> CompiledPlaybook:
         """The compiled playbook the scenario named (or the one its case file names)."""
         from followup import catalog
+        from followup.authoring.folders import default_dirs
 
         ref = self.playbook_ref or self.case.get("playbook")
         if not isinstance(ref, str) or not ref:
             fail('No playbook chosen: add a step such as Given the playbook "week-then-on-hold".')
         try:
-            return catalog.load(ref)
+            # The coach's folders as the command line finds them (`followup spec --playbooks`
+            # passes its folders through $FOLLOWUP_PLAYBOOKS).
+            return catalog.load(ref, default_dirs())
         except FollowupError as err:
             fail(f"The playbook {ref!r} cannot be used:\n{err}")
 
@@ -230,6 +237,8 @@ class World:
             from followup.engine.plan import plan_case
 
             self._plan = plan_case(self.playbook(), self.built_case(), self.today, self.calendar())
+            for observe in self.observers:
+                observe(self, self._plan)
         return self._plan
 
     def plan_text(self) -> str:

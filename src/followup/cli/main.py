@@ -20,7 +20,9 @@ from followup.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, FollowupError
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI and return its exit code (for tests and ``python -m followup``)."""
     try:
-        cli.main(
+        # Without standalone mode click returns what `ctx.exit(code)` asked for (e.g. `spec`
+        # passing on pytest's exit code) instead of raising it.
+        result = cli.main(
             args=list(argv) if argv is not None else None,
             prog_name="followup",
             standalone_mode=False,
@@ -40,7 +42,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
-    return EXIT_OK
+    return result if isinstance(result, int) else EXIT_OK
 
 
 def _error_text(err: FollowupError) -> str:

@@ -1,0 +1,195 @@
+"""``followup spec``: features run by pytest-bdd with the shipped steps, pytest's exit codes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from followup.errors import InputError, UsageError
+from followup.spec.runner import feature_files, module_name, write_modules
+
+PASSING = """\
+Feature: A thank-you moves the case on
+  Scenario: Thanked the same day
+    Given the playbook "week-then-on-hold"
+    And an interview on 2026-03-02
+    When I sent a thank-you by email on 2026-03-02
+    Then the state is "thanked"
+"""
+FAILING = PASSING.replace('the state is "thanked"', 'the state is "closed"')
+OWN_PLAYBOOK = """\
+id: two-nudges
+title: Two polite nudges
+source: {title: Our coaching notes}
+transitions:
+  - {id: thanked, from: interviewed, on: thank_you_sent, to: waiting}
+actions:
+  - {id: thank, in: interviewed, kind: thank_you, due: interview, channel: email, advice: Thanks}
+"""
+OWN_FEATURE = """\
+Feature: A playbook from the coach's folder
+  Scenario: Found by id
+    Given the playbook "two-nudges"
+    And an interview on 2026-03-02
+    Then the next step is a thank-you by email on 2026-03-02
+"""
+
+
+def test_passing_feature_exits_0(cli, tmp_path, write):
+    """A feature whose scenarios hold exits 0 and prints pytest's summary."""
+    feature = write(tmp_path / "ok.feature", PASSING)
+    result = cli("spec", feature)
+    assert result.code == 0, result.out + result.err
+    assert "1 passed" in result.out
+
+
+def test_failing_feature_exits_1_with_the_plan(cli, tmp_path, write):
+    """A Then that does not hold fails the run (1) and says what the plan is instead."""
+    feature = write(tmp_path / "bad.feature", FAILING)
+    result = cli("spec", feature)
+    assert result.code == 1
+    assert "1 failed" in result.out
+    assert 'Expected the state "closed", but it is "thanked"' in result.out
+
+
+def test_default_is_the_features_folder_with_subfolders(cli, tmp_path, write):
+    """With no argument the ./features folder runs, sub-folders included."""
+    write(tmp_path / "features" / "a.feature", PASSING)
+    write(tmp_path / "features" / "deeper" / "b.feature", PASSING.replace("same day", "again"))
+    result = cli("spec")
+    assert result.code == 0, result.out + result.err
+    assert "2 passed" in result.out
+
+
+def test_a_second_run_sees_the_edited_feature(cli, tmp_path, write):
+    """Running again in the same process reads the feature afresh (as an editor would)."""
+    feature = write(tmp_path / "features" / "story.feature", PASSING)
+    assert cli("spec", feature).code == 0
+    write(feature, FAILING)
+    assert cli("spec", feature).code == 1
+    write(feature, PASSING + PASSING.split("\n", 1)[1].replace("same day", "once more"))
+    result = cli("spec", feature)
+    assert result.code == 0
+    assert "2 passed" in result.out
+
+
+def test_no_features_folder_is_a_usage_error(cli):
+    """Without arguments and without ./features the command says what it needs (exit 2)."""
+    result = cli("spec")
+    assert result.code == 2
+    assert "no features to run" in result.err
+
+
+def test_missing_feature_is_a_usage_error(cli):
+    """A feature path that does not exist is exit 2, without a traceback."""
+    result = cli("spec", "nowhere.feature")
+    assert result.code == 2
+    assert "'nowhere.feature' does not exist" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_feature_without_scenarios_exits_5(cli, tmp_path, write):
+    """A feature with no scenario is pytest's 'no tests collected' (5)."""
+    feature = write(tmp_path / "empty.feature", "Feature: Nothing yet\n")
+    result = cli("spec", feature)
+    assert result.code == 5
+
+
+def test_gherkin_mistake_is_located(cli, tmp_path, write):
+    """A feature that is not valid Gherkin is reported as file:line, exit 2, no traceback."""
+    feature = write(
+        tmp_path / "broken.feature",
+        "Feature: Broken\n  Scenario: One\n    Given an interview on 2026-03-02\n  Oops\n",
+    )
+    result = cli("spec", feature)
+    assert result.code == 2
+    assert "broken.feature:4:1:" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_unknown_step_fails_the_scenario(cli, tmp_path, write):
+    """A sentence the step library does not know fails its scenario, naming the sentence."""
+    feature = write(
+        tmp_path / "odd.feature",
+        'Feature: Odd\n  Scenario: One\n    Given the playbook "fine-line"\n'
+        "    When I bake a cake\n",
+    )
+    result = cli("spec", feature)
+    assert result.code == 1
+    assert "I bake a cake" in result.out
+
+
+def test_coach_folder_reaches_the_steps(cli, tmp_path, write):
+    """--playbooks DIR lets scenarios name a coach's playbook by id."""
+    write(tmp_path / "coach" / "two-nudges.yaml", OWN_PLAYBOOK)
+    feature = write(tmp_path / "own.feature", OWN_FEATURE)
+    without = cli("spec", feature)
+    assert without.code == 1
+    assert "no playbook with id 'two-nudges'" in without.out
+    result = cli("spec", "--playbooks", tmp_path / "coach", feature)
+    assert result.code == 0, result.out + result.err
+    assert "FOLLOWUP_PLAYBOOKS" not in os.environ, "the run leaves the environment as it was"
+
+
+def test_the_coach_folder_settings_do_not_leak_in(cli, tmp_path, write):
+    """A pytest config and conftest beside the features change nothing about the run."""
+    write(tmp_path / "pytest.ini", "[pytest]\naddopts = --no-such-option\n")
+    write(tmp_path / "conftest.py", "raise RuntimeError('not ours')\n")
+    feature = write(tmp_path / "features" / "ok.feature", PASSING)
+    result = cli("spec", feature)
+    assert result.code == 0, result.out + result.err
+
+
+def test_feature_files_order_and_dedupe(tmp_path, write):
+    """Folders are searched recursively in name order, and a file named twice runs once."""
+    a = write(tmp_path / "f" / "b.feature", PASSING)
+    b = write(tmp_path / "f" / "a" / "z.feature", PASSING)
+    write(tmp_path / "f" / "notes.txt", "not a feature")
+    assert feature_files([tmp_path / "f", a]) == [b.resolve(), a.resolve()]
+
+
+def test_a_file_that_is_not_a_feature_is_refused(tmp_path, write):
+    """Naming a file that is not a .feature is a usage error."""
+    other = write(tmp_path / "case.yaml", "interview: 2026-03-02\n")
+    with pytest.raises(UsageError, match=r"not a \.feature file"):
+        feature_files([other])
+
+
+def test_module_names_are_unique_and_importable():
+    """Two features with the same name get different test modules, each a Python name."""
+    taken: set[str] = set()
+    first = module_name(Path("x/week then-on hold.feature"), taken)
+    second = module_name(Path("y/week then-on hold.feature"), taken)
+    assert first == "test_week_then_on_hold"
+    assert second == "test_week_then_on_hold_2"
+    assert first.isidentifier()
+    assert second.isidentifier()
+
+
+def test_written_module_names_the_feature_as_a_string(tmp_path, write):
+    """The generated test module only passes the feature's path to scenarios(), as a literal."""
+    feature = write(tmp_path / "quote's.feature", PASSING)
+    out = tmp_path / "out"
+    out.mkdir()
+    write_modules([feature], out)
+    module = (out / "test_quote_s.py").read_text(encoding="utf-8")
+    assert f"scenarios({str(feature)!r})" in module
+    assert (out / "pytest.ini").read_text(encoding="utf-8") == "[pytest]\n"
+
+
+def test_check_gherkin_reports_every_broken_file(tmp_path, write):
+    """Every feature that does not parse is reported at once."""
+    one = write(tmp_path / "one.feature", "Scenario: no feature line\n")
+    two = write(
+        tmp_path / "two.feature",
+        "Feature: X\n  Scenario: A\n    Given a\n    | a | b |\n    | c |\n",
+    )
+    from followup.spec.runner import check_gherkin
+
+    with pytest.raises(InputError) as err:
+        check_gherkin([one, two])
+    found = {(p.file, p.line) for p in err.value.problems}
+    assert found == {("one.feature", 1), ("two.feature", 5)}
+    assert "inconsistent cell count" in str(err.value)
