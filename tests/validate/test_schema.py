@@ -732,8 +732,8 @@ HEAD = "id: tiny\ntitle: Tiny\nsource: {title: Some article}\n"
             [
                 "playbook.yaml:1:1: the playbook has no 'title'; expected a 'title' key",
                 "playbook.yaml:2:1: unknown key 'titel' (did you mean 'title'?); expected one of"
-                " id, title, summary, source, parameters, kinds, transitions, actions, avoid,"
-                " limits, templates, extends, remove",
+                " id, extends, remove, title, summary, source, parameters, kinds, transitions,"
+                " actions, avoid, limits, templates",
             ],
         ),
         (

@@ -52,6 +52,8 @@ from followup.timeline.durations import Duration, DurationError, parse_duration
 
 TOP_KEYS = (
     "id",
+    "extends",
+    "remove",
     "title",
     "summary",
     "source",
@@ -62,8 +64,6 @@ TOP_KEYS = (
     "avoid",
     "limits",
     "templates",
-    "extends",
-    "remove",
 )
 LIMIT_KEYS = (
     "max_contacts",
