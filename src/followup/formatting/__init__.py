@@ -7,8 +7,8 @@ same comments before it may be written; formatting twice changes nothing more.
 
 The canonical layout:
 
-* Keys in a fixed order: the playbook's ``id, title, summary, source, parameters, kinds,
-  transitions, actions, avoid, limits, templates, extends, remove``; a transition's ``id, from,
+* Keys in a fixed order: the playbook's ``id, extends, remove, title, summary, source,
+  parameters, kinds, transitions, actions, avoid, limits, templates``; a transition's ``id, from,
   on, after, to, outcome, when, advice, source``; an action's ``id, in, kind, due, channel,
   repeat, optional, when, advice, source``; a don't's ``id, in, when, advice, source``; and
   likewise ``source``, ``limits``, ``repeat``, a kind, a template and a channel option.  The
