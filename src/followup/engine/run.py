@@ -85,6 +85,8 @@ class Run:
         "preferred_channel",
         "round",
         "state",
+        "reminder_cache",
+        "reminder_version",
         "timer_cache",
         "timer_version",
         "told_no_follow_up",
@@ -112,6 +114,8 @@ class Run:
         self.version = 0
         self.timer_version = -1
         self.timer_cache: tuple[date, Move] | None = None
+        self.reminder_version = -1
+        self.reminder_cache: tuple[date, CompiledAction] | None = None
         self.outcome: str | None = None
         self.closed_on: date | None = None
         self.follow_up = employer.follow_up
@@ -487,11 +491,14 @@ class Run:
 
     def _next_reminder(self) -> tuple[date, CompiledAction] | None:
         """The earliest pending action that nothing recorded can complete (advice, not contact)."""
+        if self.reminder_version == self.version:
+            return self.reminder_cache
         best: tuple[date, CompiledAction] | None = None
         among = self.cp.reminders.get(self.state)
         for p in self.pending(among) if among else ():
             if best is None or p.due < best[0]:
                 best = (p.due, p.compiled)
+        self.reminder_cache, self.reminder_version = best, self.version
         return best
 
 
