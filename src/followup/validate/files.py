@@ -30,8 +30,13 @@ def _check(doc: Document, kind: Literal["playbook", "case"]) -> list[Problem]:
             from followup.drafts.templates import template_problems
 
             playbook = build_playbook(doc)
-            compile_playbook(playbook)
+            compiled = compile_playbook(playbook)
             found = template_problems(playbook)  # always here, never from the cache
+            if found:
+                return found
+            from followup.lint import validate_problems
+
+            found = validate_problems(doc, compiled)  # lint: warnings printed, errors returned
             if found:
                 return found
         else:

@@ -1,0 +1,114 @@
+"""``followup lint`` and ``followup prove``: the work behind the two coach commands.
+
+Both print what they find on stdout (lint: one ``file:line:col: CODE message`` per problem;
+prove: the worst case and any counterexample) and fail with exit 2 when the playbook is at
+fault: lint on an error (or a warning with ``--strict``), prove when a limit is broken.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from followup.errors import EXIT_BAD_INPUT, FollowupError, InputError, Problem
+from followup.lint.codes import severity
+
+
+class Failed(FollowupError):
+    """The playbooks have problems; they are printed already, this only sets the exit code."""
+
+    exit_code = EXIT_BAD_INPUT
+
+
+def lint(
+    files: tuple[str, ...], strict: bool, prove: bool, horizon: int, dirs: tuple[Path, ...]
+) -> None:
+    """Lint each playbook file (and prove it with ``prove``); print every problem.
+
+    Raises:
+        Failed: an error was found (or a warning, with ``strict``), or a limit is broken.
+        UsageError: a playbooks folder is missing.
+        EngineError: the engine could not finish a proof.
+    """
+    from followup.lint import lint_file
+
+    found: list[Problem] = []
+    proofs: list[str] = []
+    for name in files:
+        path = Path(name)
+        problems, cp, doc = lint_file(path, dirs)
+        if prove and cp is not None:
+            from followup.lint import report as proof_report
+            from followup.lint.prove import prove as run_proof
+
+            result = run_proof(cp, horizon)
+            problems = sorted(set(problems) | set(proof_report.problems(result, doc)))
+            proofs.append(_without_problems(proof_report.text(result, str(path), doc)))
+        found += problems
+        if not problems:
+            click.echo(f"{name}: ok")
+    for p in found:
+        click.echo(str(p))
+    for block in proofs:
+        click.echo(block, nl=False)
+    errors = sum(1 for p in found if severity(p.code) == "error")
+    warnings = len(found) - errors
+    if errors or (strict and warnings):
+        raise Failed(_summary(errors, warnings, strict))
+    if warnings:
+        click.echo(_summary(errors, warnings, strict))
+
+
+def _without_problems(block: str) -> str:
+    """A proof report without its problem lines (lint prints those with the others)."""
+    return "".join(line + "\n" for line in block.splitlines() if not _is_problem_line(line))
+
+
+def _is_problem_line(line: str) -> bool:
+    head = line.split(" ", 2)
+    return len(head) > 1 and head[0].endswith(":") and head[1][:1] == "L" and head[1][1:].isdigit()
+
+
+def _summary(errors: int, warnings: int, strict: bool) -> str:
+    parts = [f"{errors} error{'s' if errors != 1 else ''}"]
+    parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    text = "lint: " + ", ".join(parts)
+    if strict and warnings and not errors:
+        text += " (--strict: warnings fail)"
+    return text
+
+
+def prove(refs: tuple[str, ...], horizon: int, as_json: bool, dirs: tuple[Path, ...]) -> None:
+    """Prove each playbook (an id or a file) and print the worst case it can reach.
+
+    Raises:
+        Failed: a playbook breaks one of its limits.
+        InputError: a playbook file has problems.
+        UsageError: an unknown playbook id, a missing file or folder.
+        EngineError: the engine could not finish a proof.
+    """
+    from followup import catalog
+    from followup.io.yaml_reader import read_yaml_file
+    from followup.lint import report as proof_report
+    from followup.lint.prove import prove as run_proof
+
+    outputs: list[dict[str, object]] = []
+    broken = 0
+    for ref in refs:
+        cp = catalog.load(ref, dirs)
+        try:  # only to point at the limits a path breaks, named as the playbook names its file
+            doc = read_yaml_file(catalog.resolve(ref, dirs), display=cp.playbook.file)
+        except InputError:
+            doc = None
+        result = run_proof(cp, horizon)
+        broken += len(result.breaches)
+        if as_json:
+            outputs.append(proof_report.as_json(result, ref, doc))
+        else:
+            click.echo(proof_report.text(result, ref, doc), nl=False)
+    if as_json:
+        click.echo(json.dumps({"ok": not broken, "reports": outputs}, indent=2))
+    if broken:
+        raise Failed(f"prove: {broken} limit{'s' if broken != 1 else ''} broken")

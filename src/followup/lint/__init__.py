@@ -1,0 +1,82 @@
+"""Lint a playbook: every problem at once, each ``file:line:col: CODE message``.
+
+Codes, severities and fixes are in one table (`followup.lint.codes`, published as
+docs/lint-codes.md).  A file that does not load gets the loader's problems, with codes; one that
+loads is explored as a state machine over facts (`followup.lint.reach`) and checked
+(`followup.lint.rules`, `followup.lint.dates`, `followup.lint.conflicts`).  ``lint --prove``
+and ``followup prove`` add the proof that the playbook keeps its limits (`followup.lint.prove`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from followup.compile.machine import CompiledPlaybook
+from followup.errors import Problem
+from followup.io.yaml_reader import Document
+from followup.lint.codes import severity
+
+
+def lint_compiled(cp: CompiledPlaybook, doc: Document | None = None) -> list[Problem]:
+    """Every lint problem of a playbook that loads, sorted by place.
+
+    Args:
+        cp: The compiled playbook.
+        doc: Its file, to point at the part of a rule that is wrong (else at the rule).
+    """
+    from followup.lint.conflicts import contradicting_donts
+    from followup.lint.dates import shadowed_timers, unreachable_caps
+    from followup.lint.reach import Explorer
+    from followup.lint.rules import (
+        Checks,
+        never_fires,
+        no_citation,
+        no_route_to_closed,
+        unreachable_states,
+    )
+
+    explorer = Explorer(cp)
+    checks = Checks(cp, doc, explorer.explore(), explorer)
+    for check in (
+        unreachable_states,
+        no_route_to_closed,
+        never_fires,
+        shadowed_timers,
+        unreachable_caps,
+        no_citation,
+        contradicting_donts,
+    ):
+        check(checks)
+    return sorted(set(checks.problems))
+
+
+def lint_file(
+    path: Path, dirs: tuple[Path, ...] = ()
+) -> tuple[list[Problem], CompiledPlaybook | None, Document | None]:
+    """Every problem in one playbook file, with the playbook and its document if they load.
+
+    Raises:
+        UsageError: one of ``dirs`` is not a folder.
+    """
+    from followup.lint.loading import load
+
+    doc, cp, problems = load(path, dirs)
+    if cp is None:
+        return sorted(problems), None, doc
+    return lint_compiled(cp, doc), cp, doc
+
+
+def errors_of(problems: list[Problem]) -> list[Problem]:
+    """The problems that are errors."""
+    return [p for p in problems if severity(p.code) == "error"]
+
+
+def validate_problems(doc: Document, cp: CompiledPlaybook) -> list[Problem]:
+    """What ``followup validate`` reports of lint: warnings printed to stderr, errors returned."""
+    import click
+
+    problems = lint_compiled(cp, doc)
+    for p in problems:
+        if severity(p.code) != "error":
+            click.echo(f"{p} (warning)", err=True)
+    return errors_of(problems)

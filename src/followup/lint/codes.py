@@ -1,0 +1,232 @@
+"""The lint codes: one table, the single source of ``docs/lint-codes.md`` and of severities.
+
+Codes are stable: a code, once published, keeps its meaning.  ``L0xx`` are problems the loader
+finds (the file does not load), ``L1xx`` problems in a playbook that loads, ``L2xx`` what
+``lint --prove`` finds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One lint code."""
+
+    code: str
+    name: str
+    severity: Severity
+    means: str
+    fix: str
+
+
+CODES: tuple[Code, ...] = (
+    Code(
+        "L001",
+        "does-not-load",
+        "error",
+        "The file does not load: bad YAML, a wrong shape, or a meaning the loader refuses "
+        "(the same problems `followup validate` reports). Nothing else is checked until it loads.",
+        "Fix what the message says; the expected value is named after `expected`.",
+    ),
+    Code(
+        "L103",
+        "unknown-state",
+        "error",
+        "A transition, action or don't names a state that does not exist (`to`, `from`, `in`). "
+        "The loader refuses it, so it is reported with this code and nothing else is checked.",
+        "Use one of interviewed, thanked, waiting, checked-in, on-hold, closed (or `any`).",
+    ),
+    Code(
+        "L105",
+        "rule-in-closed",
+        "error",
+        "A timer or transition leaves `closed`, or an action is due in it. Only the engine's own "
+        "rules (a reply after the playbook gave up) move out of `closed`; the loader refuses it.",
+        "Give the rule an open state; to stop after closing, just close the case.",
+    ),
+    Code(
+        "L107",
+        "unknown-fact",
+        "error",
+        "A condition tests a fact that does not exist. The loader refuses it.",
+        "Use a fact from the table in docs/playbook-language.md (the message suggests the "
+        "closest one).",
+    ),
+    Code(
+        "L101",
+        "unreachable-state",
+        "error",
+        "A rule is written for a state that no path reaches from `interviewed`, through the "
+        "playbook's transitions and timers and the engine's own moves on replies. The rule is "
+        "dead. (Rules written for `any` state are not reported.)",
+        "Add a transition into the state, or take the state out of the rule's `in`/`from`.",
+    ),
+    Code(
+        "L102",
+        "no-route-to-closed",
+        "error",
+        "From a state some cases reach, the playbook's own transitions and timers never lead to "
+        "`closed` for some combination of facts (shown): unless the employer answers, such a case "
+        "stays open for ever. Replies and withdrawing are not counted: they close every state.",
+        "Add a timer that leads to `closed` from that state for those facts, such as "
+        "`after: last_contact + 4w` with `to: closed`.",
+    ),
+    Code(
+        "L104",
+        "never-fires",
+        "error",
+        "A rule can never fire: its condition contradicts itself (`{check_ins: {lt: 1, gt: 2}}`), "
+        "or it never holds in the states the rule is for (checked over every combination of "
+        "facts a case can have there, found by exploring the playbook's state machine), or its "
+        "date is never known there, or an earlier transition on the same event always takes it.",
+        "Fix the condition or the states; the message lists the values the facts can have there.",
+    ),
+    Code(
+        "L106",
+        "timer-shadowed",
+        "error",
+        "A timer can never fire because another timer of the same state, with no condition and "
+        "measured from the same anchor, always comes first and leaves the state. Checked for "
+        "timers with one anchor and offsets in days or weeks, in states a reply cannot be "
+        "waiting in (a reply can make the earlier timer stale).",
+        "Remove the timer, give it an earlier date, or add a condition to the other one.",
+    ),
+    Code(
+        "L108",
+        "cap-unreachable",
+        "warning",
+        "A cap can never be reached: a repeat's `max` is more than fit before its `until` (or "
+        "before an unconditional timer measured from `state_entered` leaves the state), or a "
+        "condition waits for more check-ins than the playbook ever recommends before the "
+        "employer replies.",
+        "Lower the cap, or give the repeat (or the check-ins) the room to reach it.",
+    ),
+    Code(
+        "L109",
+        "no-citation",
+        "warning",
+        "A rule has no `source:`: nothing says which part of the article it encodes.",
+        "Add `source:` with the article's section the rule comes from.",
+    ),
+    Code(
+        "L110",
+        "dont-contradicts-action",
+        "warning",
+        "A don't forbids a channel while an action recommends that very channel, in a state and "
+        "for a case where both apply. A don't has no structured channel, so this reads its words: "
+        "a clause with don't/do not/never/avoid that names phone (call, ring), text, email or "
+        "LinkedIn, unless the clause is about how often (every day, daily, too often, more "
+        "than). Facebook is no channel, so it never contradicts an action.",
+        "Reword the don't, narrow its `in`/`when`, or stop recommending that channel there.",
+    ),
+    Code(
+        "L201",
+        "limit-broken",
+        "error",
+        "`lint --prove` or `prove` found a path that breaks one of the playbook's `limits`; the "
+        "path is printed as a Gherkin scenario.",
+        "Change the rules so no path breaks the limit, or raise the limit if it was too strict.",
+    ),
+    Code(
+        "L202",
+        "no-limits",
+        "warning",
+        "`lint --prove`: the playbook declares no `limits`, so the proof has nothing to check.",
+        "Add `limits:` (the prover's worst case is a good start).",
+    ),
+    Code(
+        "L203",
+        "never-closes",
+        "warning",
+        "`lint --prove`: some path is still open when the horizon ends, and the playbook "
+        "declares no `max_days_open` that would catch it.",
+        "Add a timer that closes the case, or declare `max_days_open`.",
+    ),
+)
+
+BY_CODE = {c.code: c for c in CODES}
+
+
+def severity(code: str) -> Severity:
+    """The severity of a code (an unknown code counts as an error)."""
+    found = BY_CODE.get(code)
+    return found.severity if found else "error"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def doc_text() -> str:
+    """The text of docs/lint-codes.md, generated from the table above."""
+    lines = [
+        "# Lint codes",
+        "",
+        "<!-- Generated from src/followup/lint/codes.py; a test keeps the two equal. -->",
+        "",
+        "`followup lint FILE...` prints every problem as `file:line:col: CODE message`. Errors "
+        "exit 2; warnings exit 0 unless `--strict`. `followup validate` runs the same checks on "
+        "playbooks (warnings are printed, only errors fail).",
+        "",
+        "| code | name | severity | what it means | how to fix |",
+        "|---|---|---|---|---|",
+    ]
+    for c in sorted(CODES, key=lambda c: c.code):
+        lines.append(f"| {c.code} | {c.name} | {c.severity} | {_cell(c.means)} | {_cell(c.fix)} |")
+    return "\n".join([*lines, "", *_proof_text()]) + "\n"
+
+
+def _proof_text() -> list[str]:
+    """How ``prove`` measures a playbook against its ``limits``, and what it explores."""
+    from followup.lint import space
+
+    days = ", ".join(f"{d} days" for d in space.DECISION_DAYS)
+    after = ", ".join(f"{d} days" for d in space.FOLLOW_UP_AFTER_DAYS)
+    return [
+        "## Limits and the proof",
+        "",
+        "`followup prove ID|FILE...` (and `followup lint --prove`) searches every path a case "
+        "can take under the playbook, driving the engine itself, and reports the worst:",
+        "",
+        "| limit | what is measured |",
+        "|---|---|",
+        "| `max_contacts` | direct contacts (email, phone, mail, text, the recruiter) on a path, "
+        "in all rounds |",
+        "| `max_contacts_per_7d` | the most direct contacts in any 7 days in a row |",
+        "| `max_contacts_per_30d` | the most direct contacts in any 30 days in a row |",
+        "| `min_gap` | the fewest days between two check-ins (a month counts 30 days, 5 business "
+        "days a week) |",
+        "| `max_days_open` | the most days the case stays open without word from the employer "
+        "(from the interview or their latest reply to the day the playbook closes the case) |",
+        "",
+        "It also says whether every path reaches `closed` within the horizon (`--horizon`, "
+        "120 days by default, counted from the employer's latest word). A path that breaks a "
+        "limit is printed as a Gherkin scenario in the step library's words (L201); exit 2.",
+        "",
+        "The space, exhaustively (every combination, every path, no sampling):",
+        "",
+        f"- an interview on each day of the week ({', '.join(space.WEEKDAYS)});",
+        "- what the employer said: follow-up invited, not wanted or unspecified; each preferred "
+        "channel, with and without calls allowed; a decision date none or "
+        f"{days} on; a date to check in none or {after} on;",
+        "- on each day a contact is due (whether the job seeker makes it or not), and on the day "
+        "the playbook closes the case, the news that can come: none; a reply 'still deciding' "
+        f"(without, or with a new date {space.NEW_DECISION_DAYS} days on); 'no follow-up'; "
+        f"'next round' (an interview {space.NEXT_INTERVIEW_DAYS} days on); a competing offer; "
+        "a portfolio update; a promise to follow up by email "
+        f"({space.PROMISE_DAYS} days on). At most {space.MAX_INPUTS} piece of news per path and "
+        f"{space.MAX_EXTRA_ROUNDS} extra round; news decides afresh which steps are taken;",
+        "- the job seeker does each recommended step on its due date, or never;",
+        "- weekends (no public holidays: they only move direct contact later).",
+        "",
+        "Two reductions keep this exact and small: a fact no rule reads (other than a reminder, "
+        "which changes nothing) is explored at one value, and channel preferences that give "
+        "every action the same kind of channel are explored once. Paths that reach the same "
+        "abstract state (everything the engine will still read, relative to the day) are "
+        "explored once.",
+    ]

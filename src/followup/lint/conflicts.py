@@ -1,0 +1,141 @@
+"""L110: a don't that forbids the very channel an action recommends, in the same situation.
+
+A don't is free text (the language has no structured "channel" for it), so this reads words: in
+each clause of its advice that forbids something (don't, do not, never, avoid), the channels it
+names.  A clause about how often ("every day", "too often") forbids a rhythm, not a channel.
+The don't contradicts an action when, in some state both are for and for some case the machine
+can reach there, the don't applies and the action's channel rule picks that channel.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import product
+
+from followup.compile.expressions import compile_guard
+from followup.lint.reach import STATIC, domain
+from followup.lint.rules import Checks, show
+from followup.lint.space import guard_facts
+from followup.model.playbook import Action, Avoid, Guard
+from followup.model.vocabulary import FACTS, STATES
+
+CHANNEL_FACTS = frozenset({"preferred_channel", "may_call", "committed"})
+# Compiled conditions by id, each kept with its condition so the id stays that condition's.
+_COMPILED: dict[int, tuple[Guard, Callable[[object], bool]]] = {}
+
+CHANNEL_WORDS: dict[str, re.Pattern[str]] = {
+    "phone": re.compile(r"\b(?:phone[sd]?|phoning|calls?|calling|called|ring|ringing)\b"),
+    "text": re.compile(r"\b(?:texts?|texting|texted|sms)\b"),
+    "email": re.compile(r"\be-?mail(?:s|ed|ing)?\b"),
+    "linkedin": re.compile(r"\blinked ?in\b"),
+}
+FORBIDS = re.compile(r"\b(?:don'?t|do not|never|avoid)\b")
+HOW_OFTEN = re.compile(
+    r"\b(?:every day|daily|each day|too often|more than|more often|over and over|again and again)\b"
+)
+CLAUSE_BREAK = re.compile(r"[.;:!?,]|\b(?:but|instead)\b")
+
+
+def forbidden_channels(text: str) -> list[str]:
+    """The channels a don't's words forbid, in the order of the table above."""
+    found: list[str] = []
+    for clause in CLAUSE_BREAK.split(text.casefold().replace("\u2019", "'")):
+        if not FORBIDS.search(clause) or HOW_OFTEN.search(clause):
+            continue
+        found += [ch for ch, words in CHANNEL_WORDS.items() if words.search(clause)]
+    return list(dict.fromkeys(found))
+
+
+class Case:
+    """A case's facts, as compiled conditions read them."""
+
+    def __init__(self, names: tuple[str, ...], vals: tuple[object, ...]) -> None:
+        for name in FACTS:
+            setattr(self, name, None)
+        for name, value in zip(names, vals, strict=True):
+            setattr(self, name, value)
+
+    def holds(self, guard: Guard | None) -> bool:
+        """Whether a condition holds for this case."""
+        if guard is None:
+            return True
+        test = _COMPILED.get(id(guard))
+        if test is None:
+            test = _COMPILED[id(guard)] = (guard, compile_guard(guard))
+        return bool(test[1](self))
+
+    def picks(self, action: Action, channel: str) -> bool:
+        """Whether the action's channel rule picks ``channel`` for this case."""
+        for option in action.channel:
+            if not self.holds(option.when):
+                continue
+            use = option.use
+            if use == "none":
+                return False
+            if use == "preferred":
+                preferred = getattr(self, "preferred_channel", None)
+                if preferred in (None, "none"):
+                    continue
+                use = str(preferred)
+            elif use == "committed":
+                if not getattr(self, "committed", False):
+                    continue
+                return channel == "email"  # how the promise was made is no fact; news says email
+            if use == "phone" and not getattr(self, "may_call", False):
+                continue
+            return use == channel
+        return False
+
+
+def _cases(c: Checks, state: str) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """The facts a case can have in ``state``, and every value of the facts nothing changes."""
+    missing = tuple(f for f in STATIC if f not in c.reach.names)
+    found = sorted(c.reach.states.get(state, ()), key=str)
+    extra = list(product(*(domain(c.cp.playbook, f) for f in missing)))
+    return (*c.reach.names, *missing), [v + e for v in found for e in extra]
+
+
+def contradicting_donts(c: Checks) -> None:
+    """Don'ts that forbid a channel an action recommends in the same situation."""
+    pb = c.cp.playbook
+    for avoid in pb.avoid:
+        channels = forbidden_channels(avoid.text)
+        if not channels:
+            continue
+        for action in pb.actions:
+            hit = _contradiction(c, avoid, action, channels)
+            if hit is not None:
+                channel, state, example = hit
+                c.report(
+                    "L110",
+                    avoid,
+                    "advice",
+                    f"don't '{avoid.id}' forbids {channel}, but action '{action.id}' recommends "
+                    f"{channel} in state '{state}' when {example}",
+                    "a don't and an action that agree (narrow the don't's in or when, or the "
+                    "action's channel)",
+                )
+                break
+
+
+def _contradiction(
+    c: Checks, avoid: Avoid, action: Action, channels: list[str]
+) -> tuple[str, str, str] | None:
+    """The first channel, state and case where the don't and the action disagree."""
+    shown = guard_facts(avoid.when) | guard_facts(action.when) | CHANNEL_FACTS
+    for state in (s for s in (avoid.states or STATES) if s in action.states):
+        names, cases = _cases(c, state)
+        for vals in cases:
+            case = Case(names, vals)
+            if not (case.holds(avoid.when) and case.holds(action.when)):
+                continue
+            for channel in channels:
+                if case.picks(action, channel):
+                    example = "; ".join(
+                        f"{n} is {show([v])}"
+                        for n, v in zip(names, vals, strict=True)
+                        if n in shown
+                    )
+                    return channel, state, example
+    return None

@@ -1,0 +1,257 @@
+"""Prove what a playbook can do to a job seeker's contacts, over every case it may meet.
+
+`prove` builds the playbook's space (`followup.lint.space`), searches every case in it
+(`followup.lint.search`, split over two processes), and reports the worst: direct contacts in
+total, in any 7 and any 30 days, the shortest gap between two check-ins, the longest stretch the
+case stays open without word from the employer, and whether every path closes.  Each worst value
+comes with a path that reaches it; a path that breaks one of the playbook's ``limits`` is a
+counterexample, which `followup.lint.gherkin` writes as a scenario.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from followup.compile.machine import CompiledPlaybook
+from followup.lint.search import Ev, Search, Wit, Worst
+from followup.lint.space import Space, Start, build_space
+from followup.timeline.calendar import BusinessCalendar
+from followup.timeline.durations import Duration
+
+DEFAULT_HORIZON = 120
+WORKERS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Witness:
+    """A path: how the case started, and its events (day offsets from the interview)."""
+
+    start: Start
+    events: tuple[Ev, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One worst value with the path that shows it (None when no path has one at all)."""
+
+    value: int | None
+    witness: Witness | None
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """A limit a path breaks."""
+
+    limit: str
+    allowed: int
+    found: int
+    witness: Witness
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What `prove` found for one playbook."""
+
+    cp: CompiledPlaybook
+    space: Space
+    cases: int
+    paths: int
+    states: int
+    seconds: float
+    contacts: Found
+    per7: Found
+    per30: Found
+    gap: Found
+    open: Found
+    closes: bool
+    unclosed: Witness | None
+    breaches: tuple[Breach, ...]
+
+    @property
+    def ok(self) -> bool:
+        """No limit broken."""
+        return not self.breaches
+
+
+# A finished search of some cases, flattened so it can cross a process boundary:
+# (case index, paths, then per measure its value and events).
+Flat = tuple[int, int, tuple[tuple[int | None, tuple[Ev, ...] | None], ...], bool, tuple[Ev, ...]]
+
+_JOB: tuple[CompiledPlaybook, Space] | None = None  # what forked workers search
+_SEARCH: Search | None = None  # each process keeps one search, and what it remembers
+
+
+def _events(w: Wit | None) -> tuple[Ev, ...]:
+    return tuple(w.events()) if w is not None else ()
+
+
+def _flatten(index: int, worst: Worst) -> Flat:
+    measures = (
+        (worst.contacts, _events(worst.contacts_w)),
+        (worst.per7, _events(worst.per7_w)),
+        (worst.per30, _events(worst.per30_w)),
+        (worst.gap, _events(worst.gap_w) if worst.gap is not None else None),
+        (worst.open, _events(worst.open_w)),
+    )
+    return index, worst.paths, measures, worst.closes, _events(worst.unclosed_w)
+
+
+def _search(indices: list[int]) -> tuple[list[Flat], int, int]:
+    """Search some cases of the current job.
+
+    Returns:
+        What each case found, which process searched them, and how many abstract states that
+        process knows by now.
+    """
+    global _SEARCH
+    assert _JOB is not None
+    cp, space = _JOB
+    if _SEARCH is None:
+        _SEARCH = Search(cp, space, BusinessCalendar(None))
+    found = [_flatten(i, _SEARCH.explore(space.starts[i])) for i in indices]
+    return found, os.getpid(), len(_SEARCH.memo)
+
+
+def _tasks(space: Space) -> list[list[int]]:
+    """Cases grouped by interview weekday and permission to follow up, the biggest first."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for i, start in enumerate(space.starts):
+        groups.setdefault((start.interview.weekday(), start.employer.follow_up), []).append(i)
+    return sorted(groups.values(), key=len, reverse=True)
+
+
+def _run(cp: CompiledPlaybook, space: Space, workers: int) -> tuple[list[Flat], int]:
+    global _JOB, _SEARCH
+    _JOB, _SEARCH = (cp, space), None
+    try:
+        tasks = _tasks(space)
+        if workers > 1 and len(tasks) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            # Forked workers inherit the compiled playbook (its conditions are closures, which
+            # cannot be pickled) and keep one search each across the tasks they take.
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                results = list(pool.imap_unordered(_search, tasks))
+        else:
+            results = [_search(task) for task in tasks]
+    finally:
+        _JOB, _SEARCH = None, None
+    known: dict[int, int] = {}
+    for _, pid, states in results:
+        known[pid] = max(known.get(pid, 0), states)
+    flats = sorted((f for found, _, _ in results for f in found), key=lambda f: f[0])
+    return flats, sum(known.values())
+
+
+def expressible(start: Start) -> bool:
+    """Whether the step library can say how this case started (else a case file is needed)."""
+    employer = start.employer
+    return employer.follow_up_after is None or employer.follow_up == "invited"
+
+
+def _worst(space: Space, flats: list[Flat], which: int, *, lowest: bool = False) -> Found:
+    best: tuple[int, Flat] | None = None
+    for flat in flats:
+        value = flat[2][which][0]
+        if value is None:
+            continue
+        if best is None:
+            best = (value, flat)
+            continue
+        better = value < best[0] if lowest else value > best[0]
+        tie_but_nicer = (
+            value == best[0]
+            and expressible(space.starts[flat[0]])
+            and not (expressible(space.starts[best[1][0]]))
+        )
+        if better or tie_but_nicer:
+            best = (value, flat)
+    if best is None:
+        return Found(None, None)
+    value, flat = best
+    events = flat[2][which][1]
+    assert events is not None
+    return Found(value, Witness(space.starts[flat[0]], events))
+
+
+def gap_days(duration: Duration) -> int:
+    """A ``min_gap`` in calendar days (a month as 30 days, 5 business days as a week)."""
+    return duration.days + 30 * duration.months + (duration.business_days * 7 + 4) // 5
+
+
+def prove(
+    cp: CompiledPlaybook, horizon: int = DEFAULT_HORIZON, workers: int | None = None
+) -> Report:
+    """Search every case of ``cp``'s space and compare the worst with its limits.
+
+    Raises:
+        EngineError: the playbook's timers or steps run on without end.
+    """
+    began = time.perf_counter()
+    space = build_space(cp.playbook, horizon)
+    if workers is None:
+        workers = min(WORKERS, os.cpu_count() or 1)
+    flats, states = _run(cp, space, workers)
+    contacts = _worst(space, flats, 0)
+    per7 = _worst(space, flats, 1)
+    per30 = _worst(space, flats, 2)
+    gap = _worst(space, flats, 3, lowest=True)
+    open_ = _worst(space, flats, 4)
+    unclosed = next(
+        (
+            Witness(space.starts[f[0]], f[4])
+            for f in flats
+            if not f[3] and expressible(space.starts[f[0]])
+        ),
+        next((Witness(space.starts[f[0]], f[4]) for f in flats if not f[3]), None),
+    )
+    limits = cp.playbook.limits
+    breaches: list[Breach] = []
+    for name, allowed, found, above in (
+        ("max_contacts", limits.max_contacts, contacts, True),
+        ("max_contacts_per_7d", limits.max_contacts_per_7d, per7, True),
+        ("max_contacts_per_30d", limits.max_contacts_per_30d, per30, True),
+        ("min_gap", gap_days(limits.min_gap) if limits.min_gap else None, gap, False),
+        ("max_days_open", limits.max_days_open, open_, True),
+    ):
+        if allowed is None or found.value is None or found.witness is None:
+            continue
+        if (found.value > allowed) if above else (found.value < allowed):
+            breaches.append(Breach(name, allowed, found.value, found.witness))
+    return Report(
+        cp,
+        space,
+        len(space.starts),
+        sum(f[1] for f in flats),
+        states,
+        time.perf_counter() - began,
+        contacts,
+        per7,
+        per30,
+        gap,
+        open_,
+        all(f[3] for f in flats),
+        unclosed,
+        tuple(breaches),
+    )
+
+
+def window_of(witness: Witness, size: int) -> tuple[int, int]:
+    """The first day (an offset) of a ``size``-day window with the most direct contacts, and
+    how many it has."""
+    from followup.lint.search import direct_contact
+
+    days = [ev[0] for ev in witness.events if direct_contact(ev[1], ev[2])]
+    best = (0, 0)
+    for first in days:
+        count = sum(1 for d in days if first <= d < first + size)
+        if count > best[1]:
+            best = (first, count)
+    return best
+
+
+def day_of(witness: Witness, offset: int) -> str:
+    """An event offset of a witness as a date."""
+    return (witness.start.interview + timedelta(days=offset)).isoformat()

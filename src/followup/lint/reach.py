@@ -1,0 +1,296 @@
+"""Which facts a case can have in which state: the playbook's machine, explored over facts.
+
+Lint needs to know, say, that no case is ever in ``interviewed`` having had a "still deciding"
+reply.  Dates do not matter for that, facts do: this explores the compiled machine (its
+`transitions` tables, timers and events as edges, the engine's replies too) over every value of
+the facts the playbook's conditions read, with counts capped at one more than the largest
+number they are compared with.  A recorded event may come at any time, as in a real case file;
+a timer may fire whenever its condition holds and its date is known.  The result is exact about
+facts and generous about time, so a rule reported as never firing really never fires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from itertools import product
+
+from followup.compile.expressions import compile_guard
+from followup.compile.machine import CompiledPlaybook, Move, reply_trigger
+from followup.lint.space import count_cap, guard_facts, rule_anchors
+from followup.model.playbook import DateRule, Guard, Playbook
+from followup.model.vocabulary import CLOSED, FACTS, INITIAL_STATE, STATES
+
+# Events the job seeker may record at any time, and what each does to the facts.
+RECORDED = (
+    "thank_you_sent",
+    "note_sent",
+    "check_in_sent",
+    "update_sent",
+    "networked",
+    "competing_offer",
+    "portfolio_update",
+    "committed",
+)
+CONTACTS = ("thank_you_sent", "note_sent", "check_in_sent", "update_sent")
+# Anchors whose date is known exactly when a fact says so.
+ANCHOR_FACTS = {
+    "decision_by": "has_decision_date",
+    "follow_up_after": "has_follow_up_after",
+    "reply": "last_reply",
+}
+STATIC = ("preferred_channel", "may_call", "interviewers")
+Vals = tuple[object, ...]
+Node = tuple[str, bool, Vals]  # state, "closed by the playbook giving up", facts
+
+
+class Probe:
+    """Stands in for a running case when a compiled condition reads facts."""
+
+    outcome: str | None = None
+
+
+@dataclass(slots=True)
+class Reach:
+    """What exploring the machine found."""
+
+    names: tuple[str, ...]
+    states: dict[str, set[Vals]] = field(default_factory=dict)
+    fired: set[int] = field(default_factory=set)  # id() of each Move that can fire
+    closes: set[Node] = field(default_factory=set)  # nodes with a playbook route to closed
+    nodes: set[Node] = field(default_factory=set)
+
+    def values(self, state: str, name: str) -> list[object]:
+        """The values ``name`` takes in ``state`` (sorted for messages)."""
+        i = self.names.index(name)
+        return sorted({v[i] for v in self.states.get(state, ())}, key=str)
+
+
+def tracked_facts(pb: Playbook, extra: set[str]) -> tuple[str, ...]:
+    """The facts worth exploring: every fact a condition reads, and facts that date anchors."""
+    facts = set(extra)
+    for t in pb.transitions:
+        facts |= guard_facts(t.when)
+        facts |= {ANCHOR_FACTS[a] for a in rule_anchors(t.after) if a in ANCHOR_FACTS}
+    for a in pb.actions:
+        facts |= guard_facts(a.when)
+        facts |= {ANCHOR_FACTS[x] for x in rule_anchors(a.due) if x in ANCHOR_FACTS}
+        for option in a.channel:
+            facts |= guard_facts(option.when)
+    for d in pb.avoid:
+        facts |= guard_facts(d.when)
+    return tuple(sorted(facts))
+
+
+def domain(pb: Playbook, fact: str) -> tuple[object, ...]:
+    """Every value worth trying for ``fact`` (counts up to their cap)."""
+    kind = FACTS[fact]
+    if kind == "bool":
+        return (False, True)
+    if kind == "int":
+        low = 1 if fact == "round" else 0
+        return tuple(range(low, max(count_cap(pb, fact), low) + 1))
+    assert isinstance(kind, tuple)
+    return kind
+
+
+class Explorer:
+    """Explores one compiled playbook's machine over facts."""
+
+    def __init__(self, cp: CompiledPlaybook, extra: set[str] | None = None) -> None:
+        self.cp = cp
+        self.pb = cp.playbook
+        self.names = tracked_facts(self.pb, extra or set())
+        self.at = {n: i for i, n in enumerate(self.names)}
+        self.caps = {n: int(str(domain(self.pb, n)[-1])) for n in self.names if FACTS[n] == "int"}
+        self.fired: set[int] = set()
+        self._compiled: dict[int, Callable[[object], bool]] = {}
+        self.probe = Probe()
+        self._loaded: Vals | None = None
+        for name in FACTS:
+            setattr(self.probe, name, None)
+
+    # -- facts -------------------------------------------------------------------------------
+
+    def load(self, vals: Vals, reopenable: bool = True) -> Probe:
+        """The probe, reading ``vals``."""
+        probe = self.probe
+        if self._loaded is not vals:
+            for name, value in zip(self.names, vals, strict=True):
+                setattr(probe, name, value)
+            self._loaded = vals
+        probe.outcome = "moved_on" if reopenable else "offer"
+        return probe
+
+    def holds(self, guard: Guard | None, vals: Vals) -> bool:
+        """Whether a condition holds for these facts."""
+        if guard is None:
+            return True
+        test = self._compiled.get(id(guard))
+        if test is None:
+            test = self._compiled[id(guard)] = compile_guard(guard)
+        return bool(test(self.load(vals)))
+
+    def known(self, rule: DateRule | None, vals: Vals) -> bool:
+        """Whether a date rule has a date for these facts (some anchor of it is known)."""
+        if rule is None:
+            return True
+        for term in rule.terms:
+            fact = ANCHOR_FACTS.get(term.anchor)
+            if fact is None or fact not in self.at:
+                return True
+            value = vals[self.at[fact]]
+            if fact == "last_reply":
+                if value in ("still_deciding", "no_follow_up"):
+                    return True
+            elif value:
+                return True
+        return False
+
+    def _set(self, vals: Vals, **changes: object) -> Vals:
+        out = list(vals)
+        for name, value in changes.items():
+            i = self.at.get(name)
+            if i is not None:
+                out[i] = value
+        return tuple(out)
+
+    def _add(self, vals: Vals, name: str, step: int) -> Vals:
+        i = self.at.get(name)
+        if i is None:
+            return vals
+        out = list(vals)
+        value = out[i]
+        assert isinstance(value, int)
+        out[i] = min(value + step, self.caps[name])
+        return tuple(out)
+
+    def initial(self) -> Iterator[Vals]:
+        """Every way a case can start: what the employer said, and everything else at rest."""
+        free = ("follow_up", "has_decision_date", "has_follow_up_after", *STATIC)
+        fixed = {
+            "competing_offer": False,
+            "portfolio_update": False,
+            "committed": False,
+            "told_no_follow_up": False,
+            "networked": False,
+            "last_reply": "none",
+            "check_ins": 0,
+            "contacts": 0,
+            "round": 1,
+        }
+        choices = [domain(self.pb, n) if n in free else (fixed[n],) for n in self.names]
+        yield from product(*choices)
+
+    # -- moves ---------------------------------------------------------------------------------
+
+    def recorded(self, vals: Vals, event: str) -> Iterator[Vals]:
+        """The facts after the job seeker records ``event`` (by a direct channel or not)."""
+        if event in CONTACTS:
+            after = [vals, self._add(vals, "contacts", 1)]
+            out = []
+            for v in after:
+                if event == "check_in_sent":
+                    v = self._set(self._add(v, "check_ins", 1), committed=False)
+                elif event == "update_sent":
+                    v = self._set(v, committed=False, competing_offer=False, portfolio_update=False)
+                out.append(v)
+            yield from dict.fromkeys(out)
+        elif event == "networked":
+            yield self._set(vals, networked=True)
+        else:
+            yield self._set(vals, **{event: True})
+
+    def replies(self, vals: Vals) -> Iterator[tuple[str, Vals]]:
+        """Each reply the employer may send, and the facts after it."""
+        for outcome in ("still_deciding", "no_follow_up"):
+            base = self._set(vals, last_reply=outcome, check_ins=0)
+            if outcome == "no_follow_up":
+                base = self._set(base, told_no_follow_up=True, follow_up="not_wanted")
+            yield outcome, base
+            yield outcome, self._set(base, has_decision_date=True)
+        round_ = vals[self.at["round"]] if "round" in self.at else 1
+        assert isinstance(round_, int)
+        yield (
+            "next_round",
+            self._set(
+                vals,
+                round=min(round_ + 1, self.caps.get("round", 1)),
+                check_ins=0,
+                contacts=0,
+                has_decision_date=False,
+                has_follow_up_after=False,
+                last_reply="next_round",
+            ),
+        )
+        yield "offer", vals
+        yield "rejection", vals
+
+    def first(self, state: str, trigger: str, vals: Vals, reopenable: bool) -> Move | None:
+        """The move a trigger takes (the first whose condition holds), if any."""
+        for move in self.cp.on_event.get((state, trigger), ()):
+            if move.guard(self.load(vals, reopenable)):
+                return move
+        return None
+
+    def successors(self, node: Node) -> Iterator[tuple[Node, bool]]:
+        """Every next node, each with whether the playbook's own rules took it there."""
+        state, reopenable, vals = node
+        for event in RECORDED:
+            for after in self.recorded(vals, event):
+                move = self.first(state, event, after, reopenable)
+                yield self._moved(node, move, after), True
+        for move in self.cp.timers.get(state, ()):
+            assert move.rule is not None
+            if move.guard(self.load(vals, reopenable)) and self.known(move.rule.after, vals):
+                yield self._moved(node, move, vals), True
+        if state == CLOSED and not reopenable:
+            return  # news after an offer, a rejection or withdrawing changes nothing
+        for outcome, after in self.replies(vals):
+            move = self.first(state, reply_trigger(outcome), after, reopenable)
+            yield self._moved(node, move, after), False
+        move = self.first(state, "withdrew", vals, reopenable)
+        yield self._moved(node, move, vals), False
+
+    def _moved(self, node: Node, move: Move | None, vals: Vals) -> Node:
+        state, reopenable, _ = node
+        if move is None:
+            return (state, reopenable, vals)
+        if move.rule is not None:
+            self.fired.add(id(move))
+        if move.dest == CLOSED:
+            return (CLOSED, move.outcome == "moved_on", vals)
+        return (move.dest, False, vals)
+
+    # -- the whole machine ---------------------------------------------------------------------
+
+    def explore(self) -> Reach:
+        """Every node reachable from the start, and which of them the playbook can close."""
+        self.fired = set()
+        reach = Reach(self.names)
+        start = [(INITIAL_STATE, False, v) for v in self.initial()]
+        seen: set[Node] = set(start)
+        todo = list(start)
+        back: dict[Node, list[Node]] = {}
+        while todo:
+            node = todo.pop()
+            reach.states.setdefault(node[0], set()).add(node[2])
+            for nxt, own in self.successors(node):
+                if own:
+                    back.setdefault(nxt, []).append(node)
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        reach.nodes = seen
+        closing = [n for n in seen if n[0] == CLOSED]
+        reach.closes = set(closing)
+        todo = closing
+        while todo:
+            for prev in back.get(todo.pop(), ()):
+                if prev not in reach.closes:
+                    reach.closes.add(prev)
+                    todo.append(prev)
+        reach.fired = self.fired
+        for s in STATES:
+            reach.states.setdefault(s, set())
+        return reach

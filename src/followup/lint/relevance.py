@@ -1,0 +1,265 @@
+"""Which parts of a running case can still matter, and the search's key built from them.
+
+The prover remembers the worst future of each abstract state.  Two points of two paths may share
+that future when everything the engine will still read is the same, written relative to the
+current day.  What it will read is known from the playbook: the rules of the states still
+reachable (through the playbook's own moves, and through replies while the news budget lasts)
+name the anchors, facts, channels and per-rule progress they look at.  Counts only matter up to
+one more than the largest number a condition compares them with.
+
+Dates are kept relative to the current day together with its weekday (business days and
+weekends are all that a weekends-only calendar knows), unless the playbook counts calendar
+months, whose lengths depend on the date itself: then the current day itself is kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
+
+from followup.compile.machine import CompiledAction, CompiledPlaybook, Move
+from followup.engine.run import CONTACT_EVENTS, Pending, Run
+from followup.lint.space import (
+    channel_signature,
+    count_cap,
+    guard_facts,
+    reads_of,
+    rule_anchors,
+    uses_months,
+)
+from followup.model.vocabulary import CLOSED, FACTS, PREFERRED_CHANNELS
+
+if TYPE_CHECKING:
+    from followup.lint.search import Ctx
+
+COUNT_FACTS = tuple(f for f, kind in FACTS.items() if kind == "int")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Spec:
+    """What the key holds for one (state, replies possible, next round possible)."""
+
+    state: str
+    dates: tuple[str, ...]
+    facts: tuple[str, ...]
+    counts: tuple[tuple[int, int], ...]  # (index among the facts, cap) of each count
+    done: tuple[tuple[str, int], ...]
+    last_done: tuple[str, ...]
+    credits: tuple[str, ...]
+    quiet_actions: frozenset[str]  # reachable before any news: where skipped steps can recur
+    repeats: frozenset[str]
+    contacts: bool
+    get_dates: Callable[[Run], tuple[date | None, ...]]
+    get_facts: Callable[[Run], tuple[object, ...]]
+    channel_at: int  # where the channel class goes among the facts (-1: not needed)
+
+
+class Relevance:
+    """Reachability and keys for one compiled playbook."""
+
+    def __init__(self, cp: CompiledPlaybook) -> None:
+        self.cp = cp
+        pb = cp.playbook
+        reads = reads_of(pb)
+        self.months = uses_months(pb)
+        self.triggers = frozenset(reads.triggers)
+        self.reads_networked = "networked" in reads.facts
+        self.caps = {fact: count_cap(pb, fact) for fact in COUNT_FACTS}
+        # Unless a condition reads them, the employer's channel preference and permission to
+        # call only matter through the kind of channel each action ends up with.
+        self.raw_channel = bool({"preferred_channel", "may_call"} & reads.facts)
+        self.channel_class: dict[tuple[str, bool], int] = {}
+        classes: dict[tuple[object, ...], int] = {}
+        for pc in (*PREFERRED_CHANNELS, "none"):
+            for mc in (False, True):
+                sig = channel_signature(pb, None if pc == "none" else pc, mc)
+                self.channel_class[(pc, mc)] = classes.setdefault(sig, len(classes))
+        self.edges: dict[str, set[str]] = {}
+        for (state, _), moves in cp.on_event.items():
+            for move in moves:
+                if move.rule is not None:
+                    self.edges.setdefault(state, set()).add(move.dest)
+        for state, moves in cp.timers.items():
+            for move in moves:
+                self.edges.setdefault(state, set()).add(move.dest)
+        self._specs: dict[tuple[str, bool, bool], Spec] = {}
+
+    def branches(self, p: Pending) -> bool:
+        """Whether doing ``p`` or not can make a difference anyone can see."""
+        event = p.compiled.completed_by
+        if event == "networked":
+            return self.reads_networked or event in self.triggers
+        return True
+
+    def reachable(self, state: str, replies: bool, rounds: bool) -> frozenset[str]:
+        """States reachable from ``state``: playbook moves, plus replies while news may come."""
+        seen = {state}
+        if replies:
+            seen.add("waiting")
+            if rounds:
+                seen.add("interviewed")
+        todo = list(seen)
+        while todo:
+            for dest in self.edges.get(todo.pop(), ()):
+                if dest not in seen:
+                    seen.add(dest)
+                    todo.append(dest)
+        return frozenset(seen)
+
+    def spec(self, state: str, replies: bool, rounds: bool) -> Spec:
+        """The key's contents for this state and news budget (built once)."""
+        found = self._specs.get((state, replies, rounds))
+        if found is None:
+            found = self._specs[(state, replies, rounds)] = self._build(state, replies, rounds)
+        return found
+
+    def _actions(self, states: frozenset[str]) -> dict[str, CompiledAction]:
+        """The actions (not reminders: those change nothing) of ``states``, by id."""
+        found: dict[str, CompiledAction] = {}
+        for s in sorted(states):
+            for ca in self.cp.actions.get(s, ()):
+                if ca.completed_by is not None:
+                    found.setdefault(ca.id, ca)
+        return found
+
+    def _build(self, state: str, replies: bool, rounds: bool) -> Spec:
+        cp = self.cp
+        reach = self.reachable(state, replies, rounds)
+        actions = self._actions(reach)
+        timers: list[Move] = [m for s in sorted(reach) for m in cp.timers.get(s, ())]
+        moves: list[Move] = [
+            m
+            for (s, _), group in cp.on_event.items()
+            if s in reach
+            for m in group
+            if m.rule is not None
+        ]
+        anchors: set[str] = set()
+        facts: set[str] = set()
+        dates: set[str] = set()
+        for ca in actions.values():
+            a = ca.action
+            anchors |= rule_anchors(a.due)
+            facts |= guard_facts(a.when)
+            if a.repeat is not None:
+                anchors |= rule_anchors(a.repeat.until)
+            for option in a.channel:
+                facts |= guard_facts(option.when)
+                if option.use in ("preferred", "phone"):
+                    facts |= (
+                        {"preferred_channel", "may_call"} if self.raw_channel else {"channel_class"}
+                    )
+                elif option.use == "committed":
+                    facts |= {"committed", "committed_channel"}
+        for move in (*timers, *moves):
+            assert move.rule is not None
+            facts |= guard_facts(move.rule.when)
+            anchors |= rule_anchors(move.rule.after)
+        if timers:
+            dates.add("at_reply")  # a timer dated before their last reply does not fire
+        if any(ca.nudge for ca in actions.values()):
+            dates |= {"not_before", "last_nudge"}
+            facts.add("told_no_follow_up")
+        if any(ca.completed_by == "check_in_sent" for ca in actions.values()):
+            dates.add("last_nudge")  # the gap between check-ins is measured from it
+        if CLOSED in reach:
+            dates.add("closed_on")
+            facts.add("outcome")
+        dates |= {"at_" + anchor for anchor in anchors}
+        date_names = tuple(sorted(dates))
+        fact_names = tuple(sorted(facts))
+        # The class is worked out from two attributes; the getter reads a stand-in for it.
+        channel_at = fact_names.index("channel_class") if "channel_class" in fact_names else -1
+        getter_names = tuple("state" if f == "channel_class" else f for f in fact_names)
+        quiet = self._actions(self.reachable(state, False, False))
+        return Spec(
+            state,
+            date_names,
+            fact_names,
+            tuple((i, self.caps[f]) for i, f in enumerate(fact_names) if f in self.caps),
+            tuple(
+                (aid, ca.action.repeat.max if ca.action.repeat and ca.action.repeat.max else 1)
+                for aid, ca in sorted(actions.items())
+            ),
+            tuple(aid for aid, ca in sorted(actions.items()) if ca.action.repeat is not None),
+            tuple(sorted({ca.completed_by for ca in actions.values() if ca.completed_by})),
+            frozenset(quiet),
+            frozenset(aid for aid, ca in quiet.items() if ca.action.repeat is not None),
+            any(ca.completed_by in CONTACT_EVENTS for ca in actions.values()),
+            _getter(date_names),
+            _getter(getter_names),
+            channel_at,
+        )
+
+    def key(self, run: Run, ctx: Ctx) -> tuple[object, ...]:
+        """The abstract state: everything the future of this point depends on, and no more."""
+        replies = ctx.inputs > 0
+        spec = self.spec(run.state, replies, replies and ctx.rounds > 0)
+        now = run.now.toordinal()
+        facts: list[Any] = list(spec.get_facts(run))
+        if spec.channel_at >= 0:
+            facts[spec.channel_at] = self.channel_class[(run.preferred_channel, run.may_call)]
+        for i, cap in spec.counts:
+            facts[i] = min(facts[i], cap)
+        done = run.done
+        last_done = run.last_done
+        credits = run.credits
+        return (
+            spec,
+            now if self.months else now % 7,
+            tuple([None if d is None else d.toordinal() - now for d in spec.get_dates(run)]),
+            tuple(facts),
+            tuple([min(done.get(aid, 0), cap) for aid, cap in spec.done]),
+            tuple(
+                [
+                    last_done[aid].toordinal() - now if done.get(aid) else None
+                    for aid in spec.last_done
+                ]
+            ),
+            tuple([credits.get(event, 0) for event in spec.credits]) if credits else (),
+            self.live_handled(run, ctx, spec, now) if ctx.handled else (),
+            tuple([d.toordinal() - now for d in ctx.recent if now - d.toordinal() < 30])
+            if spec.contacts
+            else (),
+            ctx.inputs,
+            ctx.rounds,
+            None if ctx.news_day is None else ctx.news_day.toordinal() - now,
+            ctx.start.toordinal() - now,
+        )
+
+    @staticmethod
+    def live_handled(run: Run, ctx: Ctx, spec: Spec, now: int) -> tuple[tuple[str, int], ...]:
+        """The skipped steps that could still come up again before any news.
+
+        A step the job seeker passed over stays passed over while it is pending with the same
+        due date.  It cannot come up again if its rule is done and does not repeat, if a repeat
+        has been done since (the next one is a new step), or if no state that has its rule can
+        be reached without news (news clears these decisions: see `followup.lint.search`).
+        """
+        done = run.done
+        last_done = run.last_done
+        live: list[tuple[str, int]] = []
+        for aid, due in ctx.handled:
+            if aid not in spec.quiet_actions:
+                continue
+            if aid in spec.repeats:
+                last = last_done.get(aid) if done.get(aid) else None
+                if last is not None and due <= last:
+                    continue
+            elif done.get(aid):
+                continue
+            live.append((aid, due.toordinal() - now))
+        return tuple(sorted(live))
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Run], tuple[Any, ...]]:
+    """A function returning these attributes of a run, always as a tuple."""
+    if not names:
+        return lambda run: ()
+    if len(names) == 1:
+        get_one = attrgetter(names[0])
+        return lambda run: (get_one(run),)
+    return attrgetter(*names)

@@ -1,0 +1,251 @@
+"""What `prove` found, as located problems, as text for a coach, and as JSON for scripts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from followup.errors import Problem
+from followup.io.yaml_reader import Document
+from followup.lint.gherkin import CASE_FILE, case_file, event_fields, last_day, scenario
+from followup.lint.prove import Breach, Found, Report, Witness, day_of, expressible, window_of
+from followup.lint.space import CALENDAR, HORIZON_FROM, JOB_SEEKER, NEWS_DAYS, WEEKDAYS
+
+WHAT = {
+    "max_contacts": "direct contacts before closing",
+    "max_contacts_per_7d": "direct contacts in any 7 days",
+    "max_contacts_per_30d": "direct contacts in any 30 days",
+    "min_gap": "shortest gap between two check-ins (days)",
+    "max_days_open": "longest open without word from the employer (days)",
+}
+
+
+def _limits(report: Report) -> dict[str, int | None]:
+    from followup.lint.prove import gap_days
+
+    limits = report.cp.playbook.limits
+    return {
+        "max_contacts": limits.max_contacts,
+        "max_contacts_per_7d": limits.max_contacts_per_7d,
+        "max_contacts_per_30d": limits.max_contacts_per_30d,
+        "min_gap": gap_days(limits.min_gap) if limits.min_gap else None,
+        "max_days_open": limits.max_days_open,
+    }
+
+
+def _found(report: Report) -> dict[str, Found]:
+    return {
+        "max_contacts": report.contacts,
+        "max_contacts_per_7d": report.per7,
+        "max_contacts_per_30d": report.per30,
+        "min_gap": report.gap,
+        "max_days_open": report.open,
+    }
+
+
+def _where(doc: Document | None, file: str, key: str | None) -> tuple[str, int, int]:
+    """Where a finding about the limits points.
+
+    At the limit itself, else at ``limits``, else at ``extends`` (the base declared them), else
+    at the playbook's ``id``.
+    """
+    if doc is None or not isinstance(doc.data, dict):
+        return file, 1, 1
+    if "limits" not in doc.data:
+        for fallback in ("extends", "id"):
+            if fallback in doc.data:
+                return (doc.file, *doc.where((fallback,), key=True))
+        return doc.file, 1, 1
+    limits = doc.data["limits"]
+    if key and isinstance(limits, dict) and key in limits:
+        return (doc.file, *doc.where(("limits", key), key=True))
+    return (doc.file, *doc.where(("limits",), key=True))
+
+
+def breach_text(breach: Breach) -> str:
+    """What a breach is, in words, with the dates that show it."""
+    w = breach.witness
+    if breach.limit in ("max_contacts_per_7d", "max_contacts_per_30d"):
+        size = 7 if breach.limit.endswith("7d") else 30
+        first, count = window_of(w, size)
+        return (
+            f"a path makes {count} direct contacts in the {size} days from {day_of(w, first)}, "
+            f"more than {breach.limit} allows ({breach.allowed})"
+        )
+    if breach.limit == "max_contacts":
+        return (
+            f"a path makes {breach.found} direct contacts, more than max_contacts allows "
+            f"({breach.allowed})"
+        )
+    if breach.limit == "min_gap":
+        return (
+            f"a path sends two check-ins {breach.found} days apart, closer than min_gap allows "
+            f"({breach.allowed} days)"
+        )
+    return (
+        f"a path stays open {breach.found} days without word from the employer, longer than "
+        f"max_days_open allows ({breach.allowed})"
+    )
+
+
+def problems(report: Report, doc: Document | None) -> list[Problem]:
+    """The proof's findings as lint problems: broken limits, and warnings."""
+    file = report.cp.playbook.file
+    out: list[Problem] = []
+    for b in report.breaches:
+        f, line, col = _where(doc, file, b.limit)
+        out.append(
+            Problem(f, line, col, breach_text(b), f"{b.limit} to hold on every path", "L201")
+        )
+    limits = _limits(report)
+    if all(v is None for v in limits.values()):
+        f, line, col = _where(doc, file, None)
+        out.append(
+            Problem(
+                f,
+                line,
+                col,
+                "the playbook declares no limits, so the proof has nothing to check",
+                "limits: such as max_contacts, max_contacts_per_7d, min_gap, max_days_open",
+                "L202",
+            )
+        )
+    if not report.closes and limits["max_days_open"] is None:
+        f, line, col = _where(doc, file, None)
+        out.append(
+            Problem(
+                f,
+                line,
+                col,
+                f"some path is still open {report.space.horizon} days after the employer's last "
+                "word, and no max_days_open catches it",
+                "a timer that closes the case, or max_days_open",
+                "L203",
+            )
+        )
+    return out
+
+
+def _days(values: tuple[int | None, ...]) -> str:
+    return ", ".join("none" if v is None else f"+{v} days" for v in values)
+
+
+def _space_lines(report: Report) -> list[str]:
+    sp = report.space
+    first = sp.starts[0].interview if sp.starts else None
+    channels = ", ".join(f"{pc or 'none'}{' (calls ok)' if mc else ''}" for pc, mc in sp.channels)
+    return [
+        f"interview on each weekday ({', '.join(WEEKDAYS)}; the week of {first})",
+        f"follow-up wanted: {', '.join(sp.follow_ups)}",
+        f"preferred channel: {channels}",
+        f"decision date: {_days(sp.decision)}; check in after: {_days(sp.after)}",
+        f"interviewers: {', '.join(str(n) for n in sp.interviewers)}",
+        f"news: {', '.join(i.name for i in sp.inputs)}",
+        f"at most {sp.max_inputs} piece of news per path, on {NEWS_DAYS}; "
+        f"at most {sp.max_rounds} extra round",
+        f"the job seeker {JOB_SEEKER}; calendar: {CALENDAR}",
+        f"horizon: {sp.horizon} days after {HORIZON_FROM}",
+    ]
+
+
+def text(report: Report, ref: str, doc: Document | None = None) -> str:
+    """The report for a coach."""
+    pb = report.cp.playbook
+    lines = [
+        f"prove {pb.id} ({pb.file})",
+        f"  explored {report.cases} cases: {report.paths:,} paths through {report.states:,} "
+        f"abstract states in {report.seconds:.1f} s",
+    ]
+    lines += [f"    {line}" for line in _space_lines(report)]
+    lines.append(f"  {'worst case':<55}{'found':>6}{'limit':>7}")
+    limits = _limits(report)
+    broken = {b.limit for b in report.breaches}
+    for key, found in _found(report).items():
+        shown = "-" if found.value is None else str(found.value)
+        limit = limits[key]
+        verdict = "" if limit is None else ("  BROKEN" if key in broken else "  ok")
+        lines.append(f"    {WHAT[key]:<53}{shown:>6}{'-' if limit is None else limit:>7}{verdict}")
+    lines.append(
+        f"    {'every path reaches closed within the horizon':<53}"
+        f"{'yes' if report.closes else 'no':>6}"
+    )
+    for p in problems(report, doc):
+        lines.append(str(p))
+    for b in report.breaches:
+        lines.append(f"  counterexample for {b.limit} (paste into a .feature file, add a Then):")
+        lines.append(_indent(scenario(ref, b.witness, f"{pb.id} breaks {b.limit}"), "  "))
+        if not expressible(b.witness.start):
+            lines.append(f"  with {CASE_FILE} next to the feature file:")
+            lines.append(
+                _indent(yaml.safe_dump(case_file(b.witness.start, True), sort_keys=False), "    ")
+            )
+    if not report.breaches:
+        lines.append(
+            "  ok: every limit holds"
+            if any(v is not None for v in limits.values())
+            else "  (no limits declared)"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _indent(block: str, prefix: str) -> str:
+    return "\n".join(prefix + line if line else line for line in block.rstrip("\n").split("\n"))
+
+
+def _witness(ref: str, w: Witness | None, title: str) -> dict[str, Any] | None:
+    if w is None:
+        return None
+    return {
+        "case": case_file(w.start, True),
+        "events": [event_fields(w.start, ev) for ev in w.events],
+        "last_event": last_day(w).isoformat(),
+        "gherkin": scenario(ref, w, title),
+        "needs_case_file": not expressible(w.start),
+    }
+
+
+def as_json(report: Report, ref: str, doc: Document | None = None) -> dict[str, Any]:
+    """The report for scripts."""
+    pb = report.cp.playbook
+    found = _found(report)
+    return {
+        "playbook": pb.id,
+        "file": pb.file,
+        "ok": report.ok,
+        "space": {**report.space.described(), "cases": report.cases},
+        "explored": {
+            "cases": report.cases,
+            "paths": report.paths,
+            "states": report.states,
+            "seconds": round(report.seconds, 3),
+        },
+        "worst": {
+            "contacts": report.contacts.value,
+            "contacts_per_7d": report.per7.value,
+            "contacts_per_30d": report.per30.value,
+            "min_gap_days": report.gap.value,
+            "max_days_open": report.open.value,
+            "always_closes": report.closes,
+        },
+        "limits": {
+            "max_contacts": _limits(report)["max_contacts"],
+            "max_contacts_per_7d": _limits(report)["max_contacts_per_7d"],
+            "max_contacts_per_30d": _limits(report)["max_contacts_per_30d"],
+            "min_gap_days": _limits(report)["min_gap"],
+            "max_days_open": _limits(report)["max_days_open"],
+        },
+        "problems": [str(p) for p in problems(report, doc)],
+        "counterexamples": [
+            {
+                "limit": b.limit,
+                "allowed": b.allowed,
+                "found": b.found,
+                **(_witness(ref, b.witness, f"{pb.id} breaks {b.limit}") or {}),
+            }
+            for b in report.breaches
+        ],
+        "witnesses": {
+            key: _witness(ref, f.witness, f"{pb.id}: worst {key}") for key, f in found.items()
+        },
+    }

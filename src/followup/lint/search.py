@@ -1,0 +1,393 @@
+"""Every path one case can take under one playbook, searched exhaustively and memoised.
+
+A path is what happens after the interview: on each day a recommended step falls due the job
+seeker does it or never does it, and on such a day (or the day the playbook gives up) outside
+news may come, up to a budget.  The engine itself decides everything else: the search records
+events exactly as ``followup.engine.plan.situation_at`` replays them and asks the run what is
+due, so what it proves is about the engine, not about a model of it.
+
+The future of a path depends only on the run's state and a little context, all of which can be
+written relative to the current day.  The search remembers the worst future of every such
+*abstract state* it meets, keeping only the parts of the run that rules still reachable can
+read, so paths that meet again are explored once: exhaustive over the space, yet finite and fast.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from followup.compile.machine import CompiledPlaybook
+from followup.engine.run import CONTACT_EVENTS, Pending, Run
+from followup.errors import EngineError
+from followup.lint.relevance import Relevance
+from followup.lint.space import Input, Space, Start
+from followup.model.case import Case, Event, Interviewer
+from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
+from followup.timeline.calendar import BusinessCalendar
+
+WINDOWS = (7, 30)
+MAX_EVENTS_PER_PATH = 400
+
+# An event on a path: (day offset from the base, type, channel, outcome, carried date, rule id).
+# The carried date, in days after the event's own day, is a reply's new decision date or
+# interview, an offer's deadline or a promise's due date; the rule id names the action a step
+# did ("" for outside news).
+Ev = tuple[int, str, str | None, str | None, int | None, str]
+
+
+class Wit:
+    """A witness: a path's events, as a chain whose cells each have their own base day."""
+
+    __slots__ = ("ev", "shift", "tail")
+
+    def __init__(self, ev: Ev, tail: Wit | None, shift: int) -> None:
+        self.ev = ev
+        self.tail = tail
+        self.shift = shift  # the tail's base day, relative to this cell's base
+
+    def events(self, base: int = 0) -> list[Ev]:
+        """The whole chain as events with offsets from this cell's base plus ``base``."""
+        out: list[Ev] = []
+        cell: Wit | None = self
+        while cell is not None:
+            ev = cell.ev
+            out.append((ev[0] + base, ev[1], ev[2], ev[3], ev[4], ev[5]))
+            base += cell.shift
+            cell = cell.tail
+        return out
+
+
+@dataclass(slots=True)
+class Worst:
+    """The worst of every future from one point, each with a path that shows it."""
+
+    paths: int
+    contacts: int
+    contacts_w: Wit | None
+    per7: int
+    per7_w: Wit | None
+    per30: int
+    per30_w: Wit | None
+    gap: int | None
+    gap_w: Wit | None
+    open: int
+    open_w: Wit | None
+    closes: bool
+    unclosed_w: Wit | None
+
+
+def leaf(open_days: int, closes: bool) -> Worst:
+    """A path that ends here: the case stays closed, or the horizon is reached while open."""
+    return Worst(1, 0, None, 0, None, 0, None, None, None, open_days, None, closes, None)
+
+
+def merge(a: Worst, b: Worst) -> Worst:
+    """The worst of two sets of futures (ties keep ``a``)."""
+    out = Worst(
+        a.paths + b.paths,
+        a.contacts,
+        a.contacts_w,
+        a.per7,
+        a.per7_w,
+        a.per30,
+        a.per30_w,
+        a.gap,
+        a.gap_w,
+        a.open,
+        a.open_w,
+        a.closes,
+        a.unclosed_w,
+    )
+    if b.contacts > a.contacts:
+        out.contacts, out.contacts_w = b.contacts, b.contacts_w
+    if b.per7 > a.per7:
+        out.per7, out.per7_w = b.per7, b.per7_w
+    if b.per30 > a.per30:
+        out.per30, out.per30_w = b.per30, b.per30_w
+    if b.gap is not None and (a.gap is None or b.gap < a.gap):
+        out.gap, out.gap_w = b.gap, b.gap_w
+    if b.open > a.open:
+        out.open, out.open_w = b.open, b.open_w
+    if a.closes and not b.closes:
+        out.closes, out.unclosed_w = False, b.unclosed_w
+    return out
+
+
+def prepend(ev: Ev, child: Worst, shift: int) -> Worst:
+    """The futures of ``child`` (whose base is ``shift`` days on) after the event ``ev``."""
+    return Worst(
+        child.paths,
+        child.contacts,
+        Wit(ev, child.contacts_w, shift),
+        child.per7,
+        Wit(ev, child.per7_w, shift),
+        child.per30,
+        Wit(ev, child.per30_w, shift),
+        child.gap,
+        Wit(ev, child.gap_w, shift),
+        child.open,
+        Wit(ev, child.open_w, shift),
+        child.closes,
+        Wit(ev, child.unclosed_w, shift) if not child.closes else None,
+    )
+
+
+class Ctx(NamedTuple):
+    """What a path carries besides the run: its choices so far and what the metrics need."""
+
+    handled: frozenset[tuple[str, date]]  # steps done or passed over, by (rule id, due date)
+    inputs: int  # pieces of outside news still allowed
+    rounds: int  # "next round" replies still allowed
+    news_day: date | None  # a day something was due, on which news may still come
+    recent: tuple[date, ...]  # direct contacts in the last 30 days
+    start: date  # the employer's last word: the interview or their latest reply
+    events: int  # how many events the path has so far
+
+
+@dataclass(frozen=True, slots=True)
+class Next:
+    """What comes next on a silent path: a step, the playbook closing the case, or nothing."""
+
+    kind: str  # "step", "close" or "end"
+    day: date | None = None
+    pending: Pending | None = None
+    reopenable: bool = False
+
+
+def record(run: Run, ev: Event) -> None:
+    """Apply one recorded event exactly as ``situation_at`` replays it (same-day order too)."""
+    stopped = run.advance(ev.date, inclusive=False)
+    if stopped == ev.date and not run.expects(ev):
+        run.advance(ev.date, inclusive=True)
+    run.apply(ev)
+
+
+class Search:
+    """The memoised search for one playbook over its space (one per process)."""
+
+    def __init__(self, cp: CompiledPlaybook, space: Space, cal: BusinessCalendar) -> None:
+        self.cp = cp
+        self.space = space
+        self.cal = cal
+        self.horizon = timedelta(days=space.horizon)
+        self.relevance = Relevance(cp)
+        # Per state, the actions the job seeker can do (reminders lapse on their own).
+        self.doable = {
+            state: tuple(ca for ca in group if ca.completed_by is not None)
+            for state, group in cp.actions.items()
+        }
+        self.memo: dict[tuple[object, ...], Worst] = {}
+        self.visits = 0
+
+    def explore(self, start: Start) -> Worst:
+        """The worst futures of a case that starts as ``start`` says.
+
+        Raises:
+            EngineError: the playbook recommends steps without end on one day.
+        """
+        people = tuple(Interviewer(f"Interviewer {i + 1}") for i in range(start.interviewers))
+        case = Case("prove", start.interview, employer=start.employer, interviewers=people)
+        run = Run(self.cp, case, self.cal)
+        ctx = Ctx(
+            frozenset(), self.space.max_inputs, self.space.max_rounds, None, (), start.interview, 0
+        )
+        return self.solve(run, ctx)
+
+    # -- the search ----------------------------------------------------------------------------
+
+    def solve(self, run: Run, ctx: Ctx) -> Worst:
+        """The worst futures from ``run`` with ``ctx``; ``run`` is never changed.
+
+        Raises:
+            EngineError: the playbook's timers or steps run on without end.
+        """
+        self.visits += 1
+        key = self.relevance.key(run, ctx)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self._solve(run, ctx)
+        return found
+
+    def _solve(self, run: Run, ctx: Ctx) -> Worst:
+        taken: list[tuple[date, Ev]] = []  # steps done without a choice, before the next branch
+        base = run.now
+        while True:
+            nxt = self.peek(run, ctx)
+            if ctx.news_day is not None and (nxt.day is None or nxt.day > ctx.news_day):
+                worst = self.news(run, ctx, ctx.news_day, closing=False)
+            elif nxt.kind == "end":
+                worst = leaf(self.space.horizon, False)
+            elif nxt.kind == "close":
+                assert nxt.day is not None
+                if nxt.reopenable:
+                    worst = self.news(run, ctx, nxt.day, closing=True)
+                else:
+                    worst = leaf((nxt.day - ctx.start).days, True)
+            else:
+                assert nxt.pending is not None
+                assert nxt.day is not None
+                if not self.relevance.branches(nxt.pending):
+                    # A step that changes nothing the rules or the metrics can see: just do it.
+                    taken.append((nxt.day, self.ev_of(nxt.pending, nxt.day, nxt.day)))
+                    run, ctx = self.do(run, ctx, nxt.pending, nxt.day)
+                    continue
+                worst = self.step(run, ctx, nxt.pending, nxt.day)
+            return _prefixed(taken, worst, base, run.now) if taken else worst
+
+    def peek(self, run: Run, ctx: Ctx) -> Next:
+        """What the engine does next if nobody does anything but the pending steps."""
+        sim = run  # cloned only once time has to pass in it
+        end = ctx.start + self.horizon
+        roll = self.cal.roll_forward
+        while True:
+            if sim.state == CLOSED:
+                assert sim.closed_on is not None
+                return Next("close", sim.closed_on, reopenable=sim.outcome == "moved_on")
+            best: Pending | None = None
+            best_day = end
+            doable = self.doable.get(sim.state)
+            for p in sim.pending(doable) if doable else ():
+                if (p.compiled.id, p.due) in ctx.handled:
+                    continue
+                day = p.due if p.due > sim.now else sim.now
+                if p.channel in DIRECT_CHANNELS:
+                    day = roll(day)
+                if best is None or day < best_day:
+                    best, best_day = p, day
+            timer = sim.next_timer()
+            if best is not None and (timer is None or best_day <= timer[0]):
+                return Next("end") if best_day > end else Next("step", best_day, best)
+            if timer is None or timer[0] > end:
+                return Next("end")
+            if sim is run:
+                sim = run.clone()
+            state, now, version = sim.state, sim.now, sim.version
+            sim.advance(timer[0], inclusive=True)
+            if (sim.state, sim.now, sim.version) == (state, now, version):
+                # A reminder due that same day holds the timer back until the day is over.
+                sim.advance(timer[0] + timedelta(days=1), inclusive=False)
+
+    def do(self, run: Run, ctx: Ctx, p: Pending, day: date) -> tuple[Run, Ctx]:
+        """A copy of ``run`` after the job seeker does ``p`` on ``day``, and the new context.
+
+        Raises:
+            EngineError: the path has more events than any playbook could sensibly ask for.
+        """
+        if ctx.events >= MAX_EVENTS_PER_PATH:
+            raise EngineError(
+                f"playbook {self.cp.id}: more than {MAX_EVENTS_PER_PATH} steps on one path"
+            )
+        event_type = p.compiled.completed_by
+        assert event_type is not None
+        after = run.clone()
+        record(after, Event(day, event_type, channel=p.channel))
+        recent = ctx.recent
+        if direct_contact(event_type, p.channel):
+            recent = (*(d for d in recent if (day - d).days < 30), day)
+        handled = ctx.handled | {(p.compiled.id, p.due)}
+        news_day = day if event_type in CONTACT_EVENTS else ctx.news_day
+        return after, Ctx(
+            handled, ctx.inputs, ctx.rounds, news_day, recent, ctx.start, ctx.events + 1
+        )
+
+    def step(self, run: Run, ctx: Ctx, p: Pending, day: date) -> Worst:
+        """Branch: the job seeker does ``p`` on ``day``, or never does it."""
+        after, done_ctx = self.do(run, ctx, p, day)
+        done = self.solve(after, done_ctx)
+        event_type = p.compiled.completed_by
+        assert event_type is not None
+        worst = prepend(self.ev_of(p, day, run.now), done, (after.now - run.now).days)
+        if direct_contact(event_type, p.channel):
+            worst.contacts += 1
+            for size in WINDOWS:
+                count = 1 + sum(1 for d in ctx.recent if (day - d).days < size)
+                if size == 7 and count > worst.per7:
+                    worst.per7 = count
+                elif size == 30 and count > worst.per30:
+                    worst.per30 = count
+        if event_type == "check_in_sent" and run.last_nudge is not None:
+            gap = (day - run.last_nudge).days
+            if worst.gap is None or gap < worst.gap:
+                worst.gap = gap
+        news_day = day if event_type in CONTACT_EVENTS else ctx.news_day
+        skipped = ctx._replace(handled=ctx.handled | {(p.compiled.id, p.due)}, news_day=news_day)
+        return merge(worst, self.solve(run, skipped))
+
+    def news(self, run: Run, ctx: Ctx, day: date, *, closing: bool) -> Worst:
+        """Branch: no news on ``day``, or each piece of news the budget still allows."""
+        if closing:
+            worst = leaf((day - ctx.start).days, True)
+        else:
+            worst = self.solve(run, ctx._replace(news_day=None))
+        if ctx.inputs <= 0:
+            return worst
+        for news in self.space.inputs:
+            if news.outcome == "next_round" and ctx.rounds <= 0:
+                continue
+            if closing and news.type != "reply":
+                continue  # only a reply reopens a case the playbook gave up on
+            worst = merge(worst, self._after_news(run, ctx, day, news))
+        return worst
+
+    def _after_news(self, run: Run, ctx: Ctx, day: date, news: Input) -> Worst:
+        after = run.clone()
+        ev = news.event(day)
+        record(after, ev)
+        reply = news.type == "reply"
+        # News changes the situation: every step pending afterwards is the job seeker's to
+        # take or pass over afresh.
+        child = Ctx(
+            frozenset(),
+            ctx.inputs - 1,
+            ctx.rounds - (news.outcome == "next_round"),
+            None,
+            ctx.recent,
+            day if reply else ctx.start,
+            ctx.events + 1,
+        )
+        worst = prepend(
+            _news_ev(news, day, run.now), self.solve(after, child), (after.now - run.now).days
+        )
+        if reply:
+            stretch = (day - ctx.start).days
+            if stretch > worst.open:
+                worst.open = stretch
+        return worst
+
+    @staticmethod
+    def ev_of(p: Pending, day: date, base: date) -> Ev:
+        """A step as a path event, dated relative to ``base``."""
+        event_type = p.compiled.completed_by
+        assert event_type is not None
+        return ((day - base).days, event_type, p.channel, None, None, p.compiled.id)
+
+
+def direct_contact(event_type: str, channel: str | None) -> bool:
+    """Whether the engine counts this event as a direct contact."""
+    return event_type in CONTACT_EVENTS and (channel is None or channel in DIRECT_CHANNELS)
+
+
+def _news_ev(news: Input, day: date, base: date) -> Ev:
+    """Outside news as a path event; the date it carries is counted from its own day."""
+    channel = "email" if news.type == "committed" else None
+    return ((day - base).days, news.type, channel, news.outcome, news.ahead or None, "")
+
+
+def _prefixed(taken: list[tuple[date, Ev]], worst: Worst, base: date, last: date) -> Worst:
+    """Put steps taken without a choice before every witness of ``worst``.
+
+    ``worst`` is relative to ``last``, the day reached after those steps; the result is
+    relative to ``base``, the day reached before them.
+    """
+    out = worst
+    tail_base = last
+    days = [base] + [day for day, _ in taken]
+    for i in range(len(taken), 0, -1):
+        day, ev = taken[i - 1]
+        cell_base = days[i - 1]
+        moved: Ev = ((day - cell_base).days, ev[1], ev[2], ev[3], ev[4], ev[5])
+        out = prepend(moved, out, (tail_base - cell_base).days)
+        tail_base = cell_base
+    return out

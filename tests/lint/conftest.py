@@ -1,0 +1,161 @@
+"""Small playbooks for the lint and prove tests, each wrong in one way, and a CLI runner."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from followup.cli.main import main
+
+REPO = Path(__file__).resolve().parents[2]
+BUNDLED = sorted((REPO / "playbooks").glob("*.yaml"))
+
+HEADER = "id: {id}\ntitle: A test playbook\nsource: {{title: A test article}}\n"
+# Rules most test playbooks share: thank, then wait, and let go after four weeks.
+USUAL = """\
+transitions:
+  - {id: thanked, from: interviewed, on: thank_you_sent, to: thanked, source: s}
+  - {id: waited, from: thanked, after: state_entered + 1d, to: waiting, source: s}
+  - {id: give-up, from: [interviewed, thanked, waiting], after: interview + 4w, to: closed,
+     source: s}
+actions:
+  - {id: thanks, in: interviewed, kind: thank_you, due: interview, channel: email, advice: Go.,
+     source: s}
+"""
+
+# One small playbook per lint code, each wrong in exactly that way.
+BAD: dict[str, str] = {
+    "L001": "id: broken\ntitle: [\n",
+    "L101": USUAL
+    + """\
+  - {id: on-hold-note, in: on-hold, kind: check_in, due: last_contact + 1w, channel: email,
+     advice: Go., source: s}
+""",
+    "L102": """\
+transitions:
+  - {id: thanked, from: interviewed, on: thank_you_sent, to: thanked, source: s}
+  - {id: waited, from: [interviewed, thanked], after: interview + 2d, to: waiting, source: s}
+  - {id: give-up, from: waiting, after: interview + 4w, when: {follow_up: invited}, to: closed,
+     source: s}
+""",
+    "L103": """\
+transitions:
+  - {id: thanked, from: interviewed, on: thank_you_sent, to: thankd, source: s}
+""",
+    "L104": USUAL
+    + """\
+  - {id: odd, in: waiting, kind: check_in, due: interview + 1w, channel: email, advice: Go.,
+     source: s, when: {check_ins: {lt: 1, gt: 2}}}
+""",
+    "L105": """\
+transitions:
+  - {id: back, from: closed, after: interview + 1w, to: waiting, source: s}
+""",
+    "L106": """\
+transitions:
+  - {id: thanked, from: interviewed, on: thank_you_sent, to: thanked, source: s}
+  - {id: soon, from: thanked, after: state_entered + 1w, to: closed, source: s}
+  - {id: late, from: thanked, after: state_entered + 2w, to: checked-in, source: s}
+  - {id: give-up, from: [interviewed, waiting, checked-in], after: interview + 4w, to: closed,
+     source: s}
+""",
+    "L107": """\
+transitions:
+  - {id: give-up, from: interviewed, after: interview + 1w, when: {check_inz: {ge: 1}},
+     to: closed, source: s}
+""",
+    "L108": USUAL
+    + """\
+  - id: nudge
+    in: waiting
+    kind: check_in
+    due: interview + 1w
+    repeat: {every: 1w, max: 4, until: interview + 2w}
+    channel: email
+    advice: Go.
+    source: s
+""",
+    "L109": USUAL.replace("to: thanked, source: s}", "to: thanked}"),
+    "L110": USUAL
+    + """\
+  - {id: ring, in: waiting, kind: check_in, due: interview + 1w, channel: [phone, email],
+     advice: Ring them., source: s}
+avoid:
+  - {id: no-calls, in: [waiting], advice: "Don't call them; write instead.", source: s}
+""",
+}
+
+# A playbook that nags: a check-in every three days after the thank-you.
+PESTY = (
+    HEADER.format(id="pesty")
+    + """\
+limits:
+  max_contacts_per_7d: 2
+transitions:
+  - {id: thanked, from: interviewed, on: thank_you_sent, to: thanked, source: s}
+  - {id: nagged, from: thanked, on: check_in_sent, to: checked-in, source: s}
+  - {id: give-up, from: [interviewed, thanked, waiting, checked-in], after: interview + 3w,
+     to: closed, source: s}
+actions:
+  - {id: thanks, in: interviewed, kind: thank_you, due: interview, channel: email, advice: Go.,
+     source: s}
+  - id: nag
+    in: [thanked, checked-in]
+    kind: check_in
+    due: thank_you_sent + 3d
+    repeat: {every: 3d, max: 4}
+    channel: email
+    advice: Keep at it.
+    source: s
+"""
+)
+
+
+def playbook_text(code: str) -> str:
+    """The whole text of the test playbook for ``code``."""
+    body = BAD[code]
+    if code == "L001":
+        return body
+    return HEADER.format(id=code.lower()) + body
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a playbook file into a temporary folder; return its path."""
+
+    def put(name: str, text: str) -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    return put
+
+
+@dataclass(frozen=True)
+class Result:
+    """One CLI run: exit code and what it printed."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> Callable[..., Result]:
+    """Run the CLI in-process, with no coach's playbook folders."""
+    monkeypatch.delenv("FOLLOWUP_PLAYBOOKS", raising=False)
+    monkeypatch.setenv("FOLLOWUP_CONFIG_DIR", str(tmp_path / "config"))
+
+    def run(*argv: str | Path) -> Result:
+        capsys.readouterr()
+        code = main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        return Result(code, out, err)
+
+    return run

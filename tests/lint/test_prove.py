@@ -1,0 +1,366 @@
+"""``followup prove`` and ``lint --prove``: the worst case is found, real, and tight."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import textwrap
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from followup import catalog
+from followup.compile.machine import CompiledPlaybook
+from followup.engine.plan import plan_case
+from followup.lint.gherkin import CASE_FILE, event_fields, scenario
+from followup.lint.prove import Report, Witness, prove, window_of
+from followup.lint.search import Search, direct_contact
+from followup.lint.space import Start, build_space
+from followup.model.case import Case, Employer, Event, Interviewer
+from followup.timeline.calendar import BusinessCalendar
+from followup.timeline.durations import Duration
+
+from .conftest import BUNDLED, HEADER, PESTY, REPO
+
+PLAIN = BusinessCalendar(None)
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, Report]:
+    """The proof of every bundled playbook (computed once: a few seconds)."""
+    return {path.stem: prove(catalog.load(str(path))) for path in BUNDLED}
+
+
+def _case(start: Start, events: list[tuple[int, ...]]) -> Case:
+    """A witness path as a case the engine can replay."""
+    people = tuple(Interviewer(f"Interviewer {i + 1}") for i in range(start.interviewers))
+    built = []
+    for i, ev in enumerate(events):
+        f = event_fields(start, ev)  # type: ignore[arg-type]
+        day = {
+            k: date.fromisoformat(v)
+            for k, v in f.items()
+            if k not in ("type", "channel", "outcome")
+        }
+        built.append(
+            Event(
+                day["date"],
+                f["type"],
+                i,
+                f.get("channel"),
+                f.get("outcome"),
+                day.get("decision_by"),
+                day.get("deadline"),
+                day.get("due"),
+                day.get("interview"),
+            )
+        )
+    return Case(
+        "path", start.interview, employer=start.employer, interviewers=people, events=tuple(built)
+    )
+
+
+def _recommended(cp: CompiledPlaybook, witness: Witness) -> list[str]:
+    """Steps of a witness the engine did not recommend (empty when every one was)."""
+    wrong = []
+    for i, ev in enumerate(witness.events):
+        if not ev[5]:
+            continue  # outside news, not a step
+        day = witness.start.interview + timedelta(days=ev[0])
+        before = _case(witness.start, list(witness.events[:i]))
+        now = plan_case(cp, before, day, PLAIN)
+        # The day before's plan counts too: a timer due the same day fires before a plan asked
+        # on that day, yet the step recorded that day still goes first (replay's order).
+        earlier = plan_case(cp, before, max(day - timedelta(days=1), before.interview), PLAIN)
+        if not (
+            any(s.rule_id == ev[5] for s in now.next)
+            or any(s.rule_id == ev[5] and s.due == day for s in earlier.schedule)
+        ):
+            wrong.append(f"{ev} on {day}")
+    return wrong
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_bundled_playbooks_keep_their_limits(reports, path):
+    """Every bundled playbook declares limits, and no path breaks them."""
+    report = reports[path.stem]
+    limits = report.cp.playbook.limits
+    assert None not in (
+        limits.max_contacts,
+        limits.max_contacts_per_7d,
+        limits.max_contacts_per_30d,
+        limits.min_gap,
+        limits.max_days_open,
+    )
+    assert report.ok, [b.limit for b in report.breaches]
+    assert report.closes
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_bundled_limits_are_tight(reports, path):
+    """Each declared limit is exactly the worst case found: true, and no looser than needed."""
+    report = reports[path.stem]
+    limits = report.cp.playbook.limits
+    assert limits.min_gap is not None
+    assert (
+        report.contacts.value,
+        report.per7.value,
+        report.per30.value,
+        report.gap.value,
+        report.open.value,
+    ) == (
+        limits.max_contacts,
+        limits.max_contacts_per_7d,
+        limits.max_contacts_per_30d,
+        limits.min_gap.days,
+        limits.max_days_open,
+    )
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_worst_paths_are_what_the_engine_recommends(reports, path):
+    """Replayed through the engine, every step of every worst path was recommended that day."""
+    report = reports[path.stem]
+    for found in (report.contacts, report.per7, report.per30, report.gap, report.open):
+        assert found.witness is not None
+        assert _recommended(report.cp, found.witness) == []
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_worst_values_are_counted_on_their_paths(reports, path):
+    """The path shown for a worst value really has that value."""
+    report = reports[path.stem]
+    contacts = report.contacts.witness
+    per7 = report.per7.witness
+    assert contacts is not None
+    assert per7 is not None
+    assert sum(1 for ev in contacts.events if direct_contact(ev[1], ev[2])) == report.contacts.value
+    assert window_of(per7, 7)[1] == report.per7.value
+
+
+@pytest.mark.parametrize("ref", ["stalker-free", "dos-and-donts"])
+def test_remembering_changes_nothing(ref):
+    """The memoised search gives the same worst case as one that remembers nothing."""
+
+    class Forgetful(dict[object, object]):
+        def get(self, key, default=None):  # type: ignore[override]
+            return None
+
+        def __setitem__(self, key, value):
+            pass
+
+    cp = catalog.load(ref)
+    space = build_space(cp.playbook, 120)
+    memo = Search(cp, space, PLAIN)
+    plain = Search(cp, space, PLAIN)
+    plain.memo = Forgetful()  # type: ignore[assignment]
+    for start in space.starts[::29]:
+        a, b = memo.explore(start), plain.explore(start)
+        assert (a.paths, a.contacts, a.per7, a.per30, a.gap, a.open, a.closes) == (
+            b.paths,
+            b.contacts,
+            b.per7,
+            b.per30,
+            b.gap,
+            b.open,
+            b.closes,
+        )
+    assert memo.visits < plain.visits
+
+
+def test_space_reduces_only_what_no_rule_reads():
+    """A playbook that reads nothing about the employer is explored over weekdays alone."""
+    from followup.io.playbook_loader import build_playbook
+    from followup.io.yaml_reader import read_yaml_text
+
+    text = HEADER.format(id="plain") + textwrap.dedent(
+        """\
+        actions:
+          - {id: thanks, in: interviewed, kind: thank_you, due: interview, channel: email,
+             advice: Go., source: s}
+        """
+    )
+    space = build_space(build_playbook(read_yaml_text(text, "plain.yaml")), 120)
+    assert len(space.starts) == 7
+    assert space.follow_ups == ("unspecified",)
+    assert [i.name for i in space.inputs] == [
+        "still deciding",
+        "still deciding with a new date",
+        "no follow-up",
+        "next round",
+    ]
+
+
+def test_prove_cli_passes_on_bundled(cli):
+    """prove exits 0 on a bundled playbook and says every limit holds."""
+    result = cli("prove", "stalker-free")
+    assert result.code == 0, result.err
+    assert "ok: every limit holds" in result.out
+    assert "explored 378 cases" in result.out
+
+
+def test_prove_json_shape(cli):
+    """--json gives the report for scripts, with a path for each worst value."""
+    result = cli("prove", "stalker-free", "--json")
+    assert result.code == 0
+    data = json.loads(result.out)
+    assert data["ok"] is True
+    (report,) = data["reports"]
+    assert set(report) == {
+        "playbook",
+        "file",
+        "ok",
+        "space",
+        "explored",
+        "worst",
+        "limits",
+        "problems",
+        "counterexamples",
+        "witnesses",
+    }
+    assert set(report["worst"]) == {
+        "contacts",
+        "contacts_per_7d",
+        "contacts_per_30d",
+        "min_gap_days",
+        "max_days_open",
+        "always_closes",
+    }
+    assert set(report["explored"]) == {"cases", "paths", "states", "seconds"}
+    assert report["explored"]["cases"] == report["space"]["cases"] == 378
+    assert report["limits"]["max_contacts"] == report["worst"]["contacts"]
+    assert report["counterexamples"] == []
+    witness = report["witnesses"]["max_contacts"]
+    assert witness["events"][0]["type"] == "thank_you_sent"
+    assert witness["gherkin"].lstrip().startswith("Scenario:")
+
+
+@pytest.fixture
+def pesty(write) -> Path:
+    """A playbook that nags every three days, with a limit it breaks."""
+    return write("pesty.yaml", PESTY)
+
+
+def test_pesty_breaks_its_limit(cli, pesty):
+    """prove finds the breach, says where, prints a counterexample and exits 2."""
+    result = cli("prove", pesty)
+    assert result.code == 2
+    assert f"{pesty}:" in result.out
+    assert " L201 " in result.out
+    assert "counterexample for max_contacts_per_7d" in result.out
+    assert "When I sent a thank-you by email on" in result.out
+    assert "1 limit broken" in result.err
+
+
+def test_lint_prove_reports_the_breach(cli, pesty):
+    """lint --prove adds the breach to lint's problems and fails."""
+    result = cli("lint", "--prove", pesty)
+    assert result.code == 2
+    assert sum(1 for line in result.out.splitlines() if " L201 " in line) == 1
+    assert "Scenario: pesty breaks max_contacts_per_7d" in result.out
+
+
+def test_lint_prove_passes_on_bundled(cli):
+    """lint --prove on a bundled playbook keeps exit 0."""
+    result = cli("lint", "--prove", REPO / "playbooks" / "stalker-free.yaml")
+    assert result.code == 0, result.out + result.err
+    assert "ok: every limit holds" in result.out
+
+
+def test_no_limits_and_no_closing_are_warnings(cli, write):
+    """A playbook without limits (L202) that never closes (L203) only warns."""
+    path = write(
+        "open.yaml",
+        HEADER.format(id="open")
+        + textwrap.dedent(
+            """\
+            transitions:
+              - {id: thanked, from: interviewed, on: thank_you_sent, to: thanked, source: s}
+            actions:
+              - {id: thanks, in: interviewed, kind: thank_you, due: interview, channel: email,
+                 advice: Go., source: s}
+            """
+        ),
+    )
+    result = cli("lint", "--prove", path)
+    assert " L202 " in result.out
+    assert " L203 " in result.out
+    assert "every path reaches closed within the horizon" in result.out
+    assert cli("lint", "--prove", "--strict", path).code == 2
+
+
+def _feature(pesty: Path, report: Report) -> str:
+    """The counterexample as printed, with a check that the engine asked for its last contact."""
+    (breach,) = report.breaches
+    witness = breach.witness
+    text = scenario(pesty.name, witness, "the counterexample is real")
+    first, _ = window_of(witness, 7)
+    contacts = [
+        ev for ev in witness.events if direct_contact(ev[1], ev[2]) and first <= ev[0] < first + 7
+    ]
+    day = (witness.start.interview + timedelta(days=contacts[-1][0])).isoformat()
+    last = f"I sent a check-in by email on {day}"
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.endswith(last))
+    keyword = lines[at].split()[0]
+    checks = [
+        f"    {keyword} I check the plan on {day}",
+        f"    Then the next step is a check-in by email on {day}",
+        f"    When {last}",
+    ]
+    body = [*lines[:at], *checks, *lines[at + 1 :], "    Then the case is open"]
+    return "Feature: A pesty playbook\n\n" + "\n".join(body) + "\n"
+
+
+def test_counterexample_runs_as_a_scenario(pesty, tmp_path):
+    """The printed counterexample, with a Then added, passes under pytest-bdd and the steps."""
+    report = prove(catalog.load(str(pesty)), workers=1)
+    feature = tmp_path / "pesty.feature"
+    feature.write_text(_feature(pesty, report), encoding="utf-8")
+    (tmp_path / "test_pesty.py").write_text(
+        'from pytest_bdd import scenarios\n\nscenarios("pesty.feature")\n', encoding="utf-8"
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "test_pesty.py"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "1 passed" in run.stdout
+
+
+def test_counterexample_that_the_steps_cannot_start_uses_a_case_file():
+    """A check-in date without an invitation has no step sentence: the case file is named."""
+    start = Start(
+        date(2026, 3, 2),
+        Employer(follow_up="unspecified", follow_up_after=Duration(days=7)),
+        1,
+    )
+    text = scenario("x", Witness(start, ((0, "thank_you_sent", "email", None, None, "t"),)), "s")
+    assert f'And the case file "{CASE_FILE}"' in text
+    assert "When I sent a thank-you by email on 2026-03-02" in text
+
+
+def test_a_playbook_that_extends_keeps_its_base_limits(cli, write):
+    """A nudge added on top of a bundled playbook breaks the limits it inherits; lint says so."""
+    child = write(
+        "child.yaml",
+        HEADER.format(id="child")
+        + textwrap.dedent(
+            """\
+            extends: week-then-on-hold
+            actions:
+              - {id: extra-nudge, in: waiting, kind: check_in, due: interview + 3d,
+                 channel: email, advice: Go., source: s}
+            """
+        ),
+    )
+    result = cli("lint", "--prove", child)
+    assert result.code == 2
+    broken = [line for line in result.out.splitlines() if " L201 " in line]
+    assert broken
+    assert all(line.startswith(f"{child}:4:1: ") for line in broken)  # at its extends
