@@ -83,10 +83,10 @@ class Run:
         "outcome",
         "portfolio_update",
         "preferred_channel",
-        "round",
-        "state",
         "reminder_cache",
         "reminder_version",
+        "round",
+        "state",
         "timer_cache",
         "timer_version",
         "told_no_follow_up",
@@ -482,12 +482,20 @@ class Run:
             when, move = timer
             if when > limit or (when == limit and not inclusive):
                 return when
+            if when == limit and self._step_due_on(limit):
+                # As in the projection, a step due today comes before today's timers: the day
+                # is not over until you have had the chance to do it.
+                return when
             if self.trace is not None:
                 self.note(when, "timer", f"{move.rule_id} fired")
             self.fire(move, when)
         raise EngineError(
             f"playbook {self.cp.id}: timers in state '{self.state}' keep firing without end"
         )
+
+    def _step_due_on(self, day: date) -> bool:
+        """Whether the current state asks for something (not mere advice) due on ``day``."""
+        return any(p.due == day and p.compiled.completed_by is not None for p in self.pending())
 
     def _next_reminder(self) -> tuple[date, CompiledAction] | None:
         """The earliest pending action that nothing recorded can complete (advice, not contact)."""
