@@ -82,3 +82,8 @@ def test_every_rule_cites_a_part_of_its_article(path: Path) -> None:
     unexplained = [a.id for a in pb.actions if not a.advice.strip()]
     unexplained += [a.id for a in pb.avoid if not a.text.strip()]
     assert not unexplained
+
+
+def test_the_articles_are_beside_the_repository() -> None:
+    """The five source articles are where the checks above read them (shared/sources)."""
+    assert sorted(p.name[:3] for p in SOURCES.glob("*.txt")) == sorted(EXPECTED_IDS)
