@@ -24,8 +24,8 @@ demo: $(STAMP)
 	$(BIN)/followup agenda examples/cases --today $(DEMO_TODAY)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests features bench
-	$(BIN)/ruff format --check src tests features bench
+	$(BIN)/ruff check src tests features bench conftest.py
+	$(BIN)/ruff format --check src tests features bench conftest.py
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src/followup
