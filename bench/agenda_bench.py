@@ -340,6 +340,10 @@ class Replay:
             when, trigger = timer
             if when > limit or (when == limit and not inclusive):
                 return
+            if when == limit and any(
+                p[0] == limit and COMPLETED_BY[p[1]] is not None for p in self.pending()
+            ):
+                return  # a step due that very day comes before the day's timers
             self.fire(trigger, when)
 
     # -- actions ------------------------------------------------------------------------------
@@ -373,6 +377,7 @@ class Replay:
             if (
                 self.preferred is None
                 and self.follow_up_after is None
+                and self.follow_up != "not_wanted"
                 and not done.get("ask-how-to-follow-up")
             ):
                 found.append((self.interview, "ask-how-to-follow-up", None))
