@@ -19,9 +19,11 @@ from typing import ParamSpec, TypeVar
 import pytest
 from pytest_bdd import given, parsers, then, when
 
+from followup.bdd.phrases import ACTION_SAID
 from followup.bdd.world import FEATURE_FILE, World, fail
 from followup.engine.result import Step
 from followup.errors import InputError
+from followup.io.case_loader import EVENT_KEYS
 from followup.model.vocabulary import (
     CLOSED,
     CORE_ACTION_KINDS,
@@ -87,15 +89,6 @@ ACTION_CHOICES = (
     " (or a playbook's own action kind, such as keep_options_open)"
 )
 # The words used back in failure messages, one per action kind.
-ACTION_SAID = {
-    "thank_you": "a thank-you",
-    "thank_you_note": "a handwritten note",
-    "check_in": "a check-in",
-    "final_check_in": "a final check-in",
-    "share_update": "an update",
-    "network": "networking",
-    "move_on": "to move on",
-}
 # What "I sent a ..." records.
 SENT_EVENTS: dict[str, str] = {
     "thank-you": "thank_you_sent",
@@ -135,17 +128,7 @@ DURATION_UNITS = {
     "months": "mo",
 }
 COMMIT_CHANNELS = {"call": "phone", "email": "email", "text": "text", "write": "mail"}
-EVENT_COLUMNS = (
-    "date",
-    "type",
-    "channel",
-    "outcome",
-    "decision_by",
-    "deadline",
-    "due",
-    "interview",
-    "note",
-)
+EVENT_COLUMNS = EVENT_KEYS
 # "I follow every step" gives up after this many rounds: a plan that never runs out of steps.
 MAX_FOLLOW_ROUNDS = 200
 

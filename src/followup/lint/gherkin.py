@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from followup.bdd.phrases import SENT_SAID
+from followup.io.case_loader import EVENT_KEYS
 from followup.lint.prove import Witness, expressible
 from followup.lint.search import Ev
 from followup.lint.space import Start
@@ -26,23 +28,9 @@ VIA = {
     "linkedin": " on LinkedIn",
     "in_person": " in person",
 }
-SENT = {
-    "thank_you_sent": "a thank-you",
-    "note_sent": "a handwritten note",
-    "check_in_sent": "a check-in",
-    "update_sent": "an update",
-}
+SENT = SENT_SAID
 PREFERS = {"email": "email", "phone": "phone", "portal": "the portal", "recruiter": "the recruiter"}
-TABLE_COLUMNS = (
-    "date",
-    "type",
-    "channel",
-    "outcome",
-    "decision_by",
-    "deadline",
-    "due",
-    "interview",
-)
+TABLE_COLUMNS = tuple(key for key in EVENT_KEYS if key != "note")
 
 
 def _on(start: Start, offset: int) -> str:

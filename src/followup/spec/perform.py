@@ -15,6 +15,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from followup.bdd.phrases import ACTION_SAID as ACTION_WORDS
+from followup.bdd.phrases import CHANNEL_SAID as CHANNEL_WORDS
+from followup.bdd.phrases import SENT_SAID as SENT_WORDS
 from followup.bdd.world import World
 from followup.engine.result import Step
 from followup.errors import EngineError
@@ -30,31 +33,6 @@ class Line:
 
 
 # How the steps say a channel and an action kind (a playbook's own kinds are written as is).
-CHANNEL_WORDS = {
-    "email": "by email",
-    "phone": "by phone",
-    "mail": "by mail",
-    "text": "by text",
-    "recruiter": "through the recruiter",
-    "portal": "on the portal",
-    "linkedin": "on LinkedIn",
-    "in_person": "in person",
-}
-ACTION_WORDS = {
-    "thank_you": "a thank-you",
-    "thank_you_note": "a handwritten note",
-    "check_in": "a check-in",
-    "final_check_in": "a final check-in",
-    "share_update": "an update",
-    "network": "networking",
-    "move_on": "to move on",
-}
-SENT_WORDS = {
-    "thank_you_sent": "a thank-you",
-    "note_sent": "a handwritten note",
-    "check_in_sent": "a check-in",
-    "update_sent": "an update",
-}
 OUTCOME_WORDS = {"moved_on": "moved on"}
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from followup.bdd.phrases import SENT_SAID as SENT_WORDS
 from followup.bdd.world import World
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import plan_case, situation_at
@@ -24,7 +25,7 @@ from followup.engine.run import Run
 from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, Guard, Not, Playbook
 from followup.model.vocabulary import CLOSED, PLAYBOOK_TRIGGERS
 from followup.spec.coverage import traced_moves
-from followup.spec.perform import SENT_WORDS, Line, Performer, StepFailed, event_line
+from followup.spec.perform import Line, Performer, StepFailed, event_line
 
 # A Monday, so the first week of every story has no weekend surprises.
 INTERVIEW = date(2026, 3, 2)
