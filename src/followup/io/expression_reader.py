@@ -1,0 +1,193 @@
+"""Reading the small languages inside a playbook: date rules, offsets and conditions.
+
+A date rule is ``ANCHOR``, ``ANCHOR + OFFSET`` (an offset is a duration or the name of a
+duration parameter) or ``{later_of: [...]}`` / ``{earlier_of: [...]}``; a condition is a mapping
+of facts to values or tests, combined with ``all``, ``any`` and ``not``.  Both are data: they are
+checked against the fixed vocabulary here and never evaluated as code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from followup.io.checks import Reader, suggest, type_name
+from followup.io.yaml_reader import Document, Path_
+from followup.model.playbook import (
+    AllOf,
+    AnyOf,
+    Compare,
+    DateRule,
+    DateTerm,
+    Guard,
+    Not,
+    Offset,
+)
+from followup.model.vocabulary import ANCHORS, FACTS, GUARD_OPERATORS
+from followup.timeline.durations import Duration, DurationError, parse_duration
+
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+TERM_RE = re.compile(r"^\s*([a-z_]+)\s*(?:([+-])\s*([A-Za-z0-9_.]+))?\s*$")
+DATE_RULE_HELP = "'ANCHOR', 'ANCHOR + DURATION' or {later_of: [...]} / {earlier_of: [...]}"
+
+
+class ExpressionReader(Reader):
+    """Reads date rules and conditions, resolving parameter names against ``parameters``."""
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc)
+        self.parameters: dict[str, Duration | int] = {}
+
+    def duration_or_parameter(self, path: Path_, token: str) -> tuple[Duration, str] | None:
+        if NAME_RE.fullmatch(token) and not token[0].isdigit():
+            value = self.parameters.get(token)
+            if isinstance(value, Duration):
+                return value, token
+            if value is None:
+                hint = suggest(token, self.parameters)
+                self.fail(path, f"no parameter named '{token}'{hint}", "a duration or a parameter")
+            else:
+                self.fail(path, f"parameter '{token}' is a count, not a duration", "a duration")
+            return None
+        try:
+            return parse_duration(token), ""
+        except DurationError as err:
+            self.fail(path, str(err).split(";")[0], err.expected)
+            return None
+
+    def offset(self, path: Path_, value: object) -> Offset | None:
+        if not isinstance(value, str):
+            self.fail(path, f"the interval is {type_name(value)}", "a duration such as 1w")
+            return None
+        found = self.duration_or_parameter(path, value.strip())
+        return Offset(1, found[0], found[1]) if found else None
+
+    def term(self, path: Path_, value: object) -> DateTerm | None:
+        if not isinstance(value, str):
+            self.fail(path, f"the date is {type_name(value)}", DATE_RULE_HELP)
+            return None
+        match = TERM_RE.fullmatch(value)
+        if not match:
+            self.fail(path, f"'{value}' is not a date rule", DATE_RULE_HELP)
+            return None
+        anchor, sign, token = match.groups()
+        if anchor not in ANCHORS:
+            hint = suggest(anchor, ANCHORS)
+            self.fail(path, f"unknown anchor '{anchor}'{hint}", "one of " + ", ".join(ANCHORS))
+            return None
+        if token is None:
+            return DateTerm(anchor)
+        found = self.duration_or_parameter(path, token)
+        if found is None:
+            return None
+        return DateTerm(anchor, Offset(1 if sign == "+" else -1, found[0], found[1]))
+
+    def date_rule(self, path: Path_, value: object) -> DateRule | None:
+        if isinstance(value, dict):
+            spec = self.mapping(path, value, ("later_of", "earlier_of"), what="the date rule")
+            rules = [self._combined((*path, key), key, raw) for key, raw in spec.items()]
+            if len(spec) != 1:
+                self.fail(
+                    path, "the date rule needs exactly one of later_of, earlier_of", DATE_RULE_HELP
+                )
+                return None
+            return rules[0]
+        term = self.term(path, value)
+        return DateRule((term,)) if term else None
+
+    def _combined(self, path: Path_, key: str, raw: object) -> DateRule | None:
+        items = self.items(path, raw, key)
+        if not items:
+            self.fail(path, f"{key} lists no dates", "at least one date term")
+        terms = [self.term((*path, i), v) for i, v in enumerate(items)]
+        if any(t is None for t in terms) or not terms:
+            return None
+        kept = tuple(t for t in terms if t is not None)
+        return DateRule(kept, "later") if key == "later_of" else DateRule(kept, "earlier")
+
+    # -- guards ---------------------------------------------------------------------------------
+
+    def guard(self, path: Path_, value: object) -> Guard | None:
+        if not isinstance(value, dict) or not value:
+            self.fail(path, f"the condition is {type_name(value)}", "a mapping of facts to values")
+            return None
+        parts: list[Guard] = []
+        for key, item in value.items():
+            where = (*path, key)
+            if key in ("all", "any"):
+                subs = [
+                    self.guard((*where, i), g) for i, g in enumerate(self.items(where, item, key))
+                ]
+                if not subs:
+                    self.fail(where, f"'{key}' lists no conditions", "a list of conditions")
+                clean = tuple(g for g in subs if g is not None)
+                parts.append(AllOf(clean) if key == "all" else AnyOf(clean))
+            elif key == "not":
+                inner = self.guard(where, item)
+                if inner is not None:
+                    parts.append(Not(inner))
+            elif key in FACTS:
+                parts.extend(self.fact_tests(where, key, item))
+            else:
+                hint = suggest(key, (*FACTS, "all", "any", "not"))
+                self.fail(
+                    where, f"unknown fact '{key}'{hint}", "a fact: " + ", ".join(FACTS), key=True
+                )
+        return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
+
+    def fact_tests(self, path: Path_, fact: str, value: object) -> list[Guard]:
+        if not isinstance(value, dict):
+            return [Compare(fact, "is", self.fact_value(path, fact, value))]
+        if not value:
+            self.fail(path, f"the test of '{fact}' is empty", "a value, or tests such as {lt: 3}")
+        tests: list[Guard] = []
+        for op, operand in value.items():
+            where = (*path, op)
+            if op not in GUARD_OPERATORS:
+                hint = suggest(op, GUARD_OPERATORS)
+                self.fail(
+                    where,
+                    f"unknown test '{op}'{hint}",
+                    "one of " + ", ".join(GUARD_OPERATORS),
+                    key=True,
+                )
+                continue
+            kind = FACTS[fact]
+            if op in ("lt", "le", "gt", "ge") and kind != "int":
+                self.fail(
+                    where,
+                    f"'{fact}' is not a count, so '{op}' does not apply",
+                    "is, is_not, in, not_in",
+                )
+                continue
+            if op in ("in", "not_in"):
+                items = self.items(where, operand, f"the values for '{op}'")
+                vals = tuple(
+                    str(self.fact_value((*where, i), fact, v)) for i, v in enumerate(items)
+                )
+                tests.append(Compare(fact, op, vals))
+            else:
+                tests.append(Compare(fact, op, self.fact_value(where, fact, operand)))
+        return tests
+
+    def fact_value(self, path: Path_, fact: str, value: object) -> bool | int | str:
+        kind = FACTS[fact]
+        if kind == "bool":
+            return self.boolean(path, value, f"the value for '{fact}'")
+        if kind == "int":
+            if isinstance(value, str) and value in self.parameters:
+                param = self.parameters[value]
+                if isinstance(param, int):
+                    return param
+                self.fail(path, f"parameter '{value}' is a duration, not a count", "a count")
+                return 0
+            if isinstance(value, str):
+                hint = suggest(value, self.parameters)
+                self.fail(
+                    path,
+                    f"no count parameter named '{value}'{hint}",
+                    "a whole number or a count parameter",
+                )
+                return 0
+            return self.integer(path, value, f"the value for '{fact}'")
+        assert isinstance(kind, tuple)
+        return self.choice(path, value, f"the value for '{fact}'", kind)
