@@ -7,9 +7,13 @@ cache is shared by the session (it only ever holds public-holiday data).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from followup.cli.main import main
 
 
 @pytest.fixture(autouse=True)
@@ -22,3 +26,25 @@ def isolated_user_folders(
     monkeypatch.setenv("FOLLOWUP_CONFIG_DIR", str(mine / "config"))
     monkeypatch.setenv("FOLLOWUP_CACHE", str(tmp_path_factory.getbasetemp() / "holiday-cache"))
     monkeypatch.delenv("FOLLOWUP_PLAYBOOKS", raising=False)
+
+
+@dataclass(frozen=True)
+class CliResult:
+    """One in-process run of the CLI: exit code and what it printed."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
+    """Call ``followup.cli.main.main`` with arguments; return code, stdout and stderr."""
+
+    def run(*argv: str | Path) -> CliResult:
+        capsys.readouterr()
+        code = main([str(a) for a in argv])
+        out, err = capsys.readouterr()
+        return CliResult(code, out, err)
+
+    return run

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from followup import catalog
-from followup.cli.main import main
 from followup.engine.plan import plan_case
 from followup.engine.result import Plan
 from followup.io.case_loader import build_case
@@ -22,18 +20,6 @@ EXAMPLE = REPO / "examples" / "cases" / "acme-data-eng.yaml"
 WEEK = REPO / "playbooks" / "week-then-on-hold.yaml"
 
 
-@dataclass(frozen=True)
-class Result:
-    """One CLI run: exit code and captured output."""
-
-    code: int
-    out: str
-    err: str
-
-
-Cli = Callable[..., Result]
-
-
 @pytest.fixture(autouse=True)
 def config_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """followup's config folder in a temporary place; no coach folders from the environment."""
@@ -42,19 +28,6 @@ def config_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.delenv("FOLLOWUP_PLAYBOOKS", raising=False)
     monkeypatch.setenv("FOLLOWUP_CACHE", str(tmp_path / "cache"))
     return folder
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Cli:
-    """Call ``followup.cli.main.main``; return exit code, stdout and stderr."""
-
-    def run(*argv: str | Path) -> Result:
-        capsys.readouterr()
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return run
 
 
 Planner = Callable[..., Plan]

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from followup.cli.main import main
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED = sorted((REPO / "playbooks").glob("*.yaml"))
@@ -133,29 +130,3 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return put
-
-
-@dataclass(frozen=True)
-class Result:
-    """One CLI run: exit code and what it printed."""
-
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def cli(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> Callable[..., Result]:
-    """Run the CLI in-process, with no coach's playbook folders."""
-    monkeypatch.delenv("FOLLOWUP_PLAYBOOKS", raising=False)
-    monkeypatch.setenv("FOLLOWUP_CONFIG_DIR", str(tmp_path / "config"))
-
-    def run(*argv: str | Path) -> Result:
-        capsys.readouterr()
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return run

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from followup.cli.main import main
 
 REPO = Path(__file__).resolve().parents[2]
 BUNDLED_IDS = (
@@ -20,18 +17,6 @@ BUNDLED_IDS = (
 )
 
 
-@dataclass(frozen=True)
-class Result:
-    """One CLI run: exit code and captured output."""
-
-    code: int
-    out: str
-    err: str
-
-
-Cli = Callable[..., Result]
-
-
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch, tmp_path):
     """Work in an empty folder; no coach folders unless a test names them."""
@@ -40,19 +25,6 @@ def isolated(monkeypatch, tmp_path):
     monkeypatch.setenv("FOLLOWUP_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("FOLLOWUP_CACHE", str(tmp_path / "cache"))
     monkeypatch.chdir(tmp_path)
-
-
-@pytest.fixture
-def cli(capsys) -> Cli:
-    """Call ``followup.cli.main.main`` with arguments; return code, stdout and stderr."""
-
-    def run(*argv: str | Path) -> Result:
-        capsys.readouterr()
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return Result(code, out, err)
-
-    return run
 
 
 @pytest.fixture
