@@ -281,11 +281,6 @@ class Run:
                 result.append(found)
         return result
 
-    def why_not(self, ca: CompiledAction) -> str:
-        """Why an action of the current state is not pending (for ``explain``)."""
-        found = self._resolve(ca)
-        return "pending" if isinstance(found, Pending) else found
-
     def _resolve(self, ca: CompiledAction) -> Pending | str:
         if not ca.guard(self):
             return "its condition does not hold"
@@ -351,8 +346,12 @@ class Run:
         among = self.cp.completes.get((self.state, ev.type))
         return bool(among) and bool(self.pending(among))
 
-    def _attribute(self, kind_event: str, day: date, channel: str | None) -> None:
-        """Credit a recorded contact to the pending action it fulfils, or bank it for later."""
+    def _attribute(self, kind_event: str, day: date, chosen: CompiledAction | None) -> None:
+        """Credit a contact to the action it fulfils (``chosen`` in a projection, else the
+        pending one due first), or bank it for a state still to come."""
+        if chosen is not None:
+            self.complete(chosen, day)
+            return
         best: Pending | None = None
         among = self.cp.completes.get((self.state, kind_event))
         for p in self.pending(among) if among else ():
@@ -386,10 +385,7 @@ class Run:
         if self.trace is not None:
             self.note(day, "event", _describe_event(ev))
         if kind in CONTACT_EVENTS:
-            if attribute_to is not None:
-                self.complete(attribute_to, day)
-            else:
-                self._attribute(kind, day, ev.channel)
+            self._attribute(kind, day, attribute_to)
             # Any follow-up resets the clock, even a portal check; only direct ones are counted.
             self.at_last_contact = day
             if ev.channel is None or ev.channel in DIRECT_CHANNELS:
@@ -405,10 +401,7 @@ class Run:
                 self.competing_offer = False
                 self.portfolio_update = False
         elif kind == "networked":
-            if attribute_to is not None:
-                self.complete(attribute_to, day)
-            else:
-                self._attribute(kind, day, ev.channel)
+            self._attribute(kind, day, attribute_to)
             self.networked = True
         elif kind == "competing_offer":
             self.competing_offer = True
