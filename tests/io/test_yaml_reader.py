@@ -509,3 +509,20 @@ def test_round_trip_of_json_like_data(data: object, flow: bool) -> None:
     """Whatever yaml.safe_dump writes for JSON-like data reads back equal."""
     text = yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True)
     assert read_yaml_text(text, "p.yaml").data == data
+
+
+@pytest.mark.parametrize("padding", [0, 20_000])
+def test_our_depth_limit_comes_before_the_parser_library_s(padding: int) -> None:
+    """Nesting far past any library limit, after other content, is reported with our limit."""
+    text = "".join(f"k{i}: 1\n" for i in range(padding)) + "b: " + "[" * 5_000 + "]" * 5_000
+    problem = only_problem(text)
+    assert problem.message == "nesting is deeper than 64 levels"
+    # The document's mapping is the first level, so the 64th bracket opens the 65th.
+    assert (problem.line, problem.col) == (padding + 1, 3 + 64)
+
+
+def test_a_syntax_error_is_still_a_syntax_error() -> None:
+    """The replay that looks for our limits does not change an ordinary syntax error."""
+    problem = only_problem("a: [1, 2\nb: 3\n")
+    assert problem.expected == "valid YAML"
+    assert problem.line >= 1
