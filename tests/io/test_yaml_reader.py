@@ -275,9 +275,9 @@ def test_second_document_is_refused() -> None:
 
 def test_billion_laughs_fails_fast() -> None:
     """An exponential alias bomb is stopped quickly with the alias-bomb message."""
-    start = time.perf_counter()
+    start = time.process_time()
     problem = only_problem(billion_laughs())
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert problem.message == "the document expands to more than 100000 nodes (alias bomb?)"
     assert elapsed < 0.5
 
@@ -296,11 +296,11 @@ def test_node_limit_is_configurable() -> None:
 def test_deep_nesting_fails_with_depth_message(opening: str, closing: str, leaf: str) -> None:
     """10,000 nested collections stop at the depth limit, not with RecursionError."""
     text = opening * 10_000 + leaf + closing * 10_000
-    start = time.perf_counter()
+    start = time.process_time()
     problem = only_problem(text)
     assert problem.message == "nesting is deeper than 64 levels"
     assert problem.line == 1
-    assert time.perf_counter() - start < 0.5
+    assert time.process_time() - start < 0.5
 
 
 def test_depth_limit_is_exact() -> None:
@@ -399,10 +399,10 @@ def test_large_file_refused_before_reading(
         raise AssertionError("the file must not be opened")
 
     monkeypatch.setattr(yaml_reader, "open", refuse_open, raising=False)
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(InputError) as caught:
         read_yaml_file(path, display="big.yaml")
-    assert time.perf_counter() - start < 0.1
+    assert time.process_time() - start < 0.1
     assert caught.value.problems == (Problem("big.yaml", 1, 1, "file is 50.0 MB", "at most 2 MB"),)
 
 
@@ -479,9 +479,9 @@ def test_thousand_line_playbook_is_fast() -> None:
     assert text.count("\n") > 1000
     best = math.inf
     for _ in range(3):
-        start = time.perf_counter()
+        start = time.process_time()
         doc = read_yaml_text(text, "p.yaml")
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.process_time() - start)
     assert isinstance(doc.data, dict)
     assert len(doc.data["rules"]) == 200
     assert best < 0.05

@@ -55,10 +55,6 @@ _NO_KEY: Final = object()  # the mapping is waiting for a key
 _SKIP: Final = object()  # the pending value belongs to a refused key: build it, then drop it
 
 _MB: Final = 1024 * 1024
-# How far past libyaml's stopping place the replay reads (libyaml looks ~1,024 characters ahead),
-# and the most text replayed through the slower pure-Python parser on that error path.
-_LOOKAHEAD: Final = 4096
-_REPLAY_LIMIT: Final = 256 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,39 +328,37 @@ class _Builder:
         raise InputError(self.problems)
 
 
-def _events(
-    text: str, loader: type[yaml.SafeLoader | yaml.CSafeLoader] | None = None
-) -> Generator[yaml.Event, None, None]:
+def _events(text: str) -> Generator[yaml.Event, None, None]:
     # A generator of our own so closing it (on an early stop) also disposes of the parser.
-    yield from yaml.parse(text, Loader=loader or _LOADER)
+    yield from yaml.parse(text, Loader=_LOADER)
 
 
 def _own_limit_problem(
     text: str, file: str, exc: yaml.MarkedYAMLError, max_depth: int, max_nodes: int
 ) -> Problem | None:
-    """Our own limit that the text breaks before the place libyaml stopped at, if any.
+    """Our own limit that the text breaks before the place the parser stopped at, if any.
 
     libyaml reads up to about a thousand characters ahead of the events it hands out, and it
     has nesting limits of its own: on a deeply nested document it can stop, in its own words,
     before our builder has seen the level that breaks ours.  Only on that error path, the text
-    up to a little past libyaml's stopping place is replayed through the pure-Python parser
-    (which has no such limit), so the problem reported is ours whenever ours comes first.
+    *before* its stopping place is parsed again: there the parser runs out of text instead of
+    out of levels, so our builder sees every level up to that place and our limit, if broken,
+    is the problem reported (a cut text's own syntax error is ignored).
     """
-    mark = exc.problem_mark or exc.context_mark
-    if _LOADER is yaml.SafeLoader or mark is None:
+    mark = exc.problem_mark
+    if mark is None:
         return None
-    starts = [0, *(m.end() for m in re.finditer("\n", text[:_REPLAY_LIMIT]))]
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
     if mark.line >= len(starts):
         return None
-    end = starts[mark.line] + mark.column + _LOOKAHEAD
     builder = _Builder(file, max_depth, max_nodes)
     try:
-        with closing(_events(text[:end], yaml.SafeLoader)) as events:
+        with closing(_events(text[: starts[mark.line] + mark.column])) as events:
             for event in events:
                 builder.feed(event)
     except InputError:
         return builder.problems[-1]  # the limit it stopped at (problems are added in order)
-    except yaml.YAMLError:  # the cut text may end mid-token: only our limits matter here
+    except yaml.YAMLError:
         return None
     return None
 
