@@ -53,7 +53,7 @@ def calendar_of(country: str | None) -> BusinessCalendar:
         if country is None:
             cal = BusinessCalendar(None)
         else:
-            from followup.timeline.calendar import HolidaysLibraryProvider
+            from followup.timeline.holiday_library import HolidaysLibraryProvider
 
             cal = BusinessCalendar(country, HolidaysLibraryProvider())
         _calendars[country] = cal
