@@ -47,7 +47,7 @@ def fail(message: str) -> NoReturn:
 
 
 def calendar_of(country: str | None) -> BusinessCalendar:
-    """The business calendar of ``country`` (weekends only when None), shared per country."""
+    """The business calendar of ``country`` (Saturday and Sunday off when None), one per place."""
     cal = _calendars.get(country)
     if cal is None:
         if country is None:
