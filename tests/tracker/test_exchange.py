@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from followup.cli.commands import read_case
 from followup.io.yaml_reader import read_yaml_text
-from followup.tracker import exchange
-from followup.tracker.exchange import dump_case
+from followup.services import exchange
+from followup.services.cases import read_case
+from followup.services.exchange import dump_case
 from followup.tracker.store import open_store
 
 TODAY = "2026-03-12"

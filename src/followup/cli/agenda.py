@@ -17,7 +17,6 @@ from pathlib import Path
 import click
 
 from followup import catalog
-from followup.cli.commands import calendar_for
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import next_steps
 from followup.engine.result import Step
@@ -28,6 +27,7 @@ from followup.io.yaml_reader import Document, read_yaml_file
 from followup.model.case import Case
 from followup.render.json_out import agenda_json
 from followup.render.words import action_words, day
+from followup.services.cases import calendar_for
 
 PROGRESS_FROM = 200  # cases; a smaller batch finishes before a bar is worth drawing
 CHUNK = 5000  # cases between collections and progress updates

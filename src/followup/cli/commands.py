@@ -1,101 +1,16 @@
-"""What each single-case command does, between parsing flags and printing.
-
-The wall clock is read here (for the default ``--today``) and nowhere in the engine.
-"""
+"""What each single-case command prints, from the services' answers."""
 
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import click
 
 from followup import catalog
-from followup.compile.machine import CompiledPlaybook
-from followup.errors import InputError, Problem, UsageError
-from followup.io.case_loader import build_case
-from followup.io.yaml_reader import Document, read_yaml_file
-from followup.model.case import Case
-from followup.timeline.calendar import BusinessCalendar, CalendarError
-
-
-def today_for(case: Case) -> date:
-    """Today where the job seeker is (the case's timezone, else this machine's)."""
-    if case.timezone:
-        from zoneinfo import ZoneInfo
-
-        return datetime.now(ZoneInfo(case.timezone)).date()
-    return date.today()
-
-
-def read_case(path: str) -> tuple[Case, Document]:
-    """Parse and check a case file.
-
-    Raises:
-        InputError: every problem in the file, located.
-    """
-    doc = read_yaml_file(path)
-    return build_case(doc), doc
-
-
-_calendars: dict[str | None, BusinessCalendar] = {}
-
-
-def calendar_for(case: Case, doc: Document | None = None) -> BusinessCalendar:
-    """The business calendar of the case's country or subdivision (one per place per process).
-
-    Raises:
-        InputError: the holidays library knows no such country or subdivision.
-    """
-    country = case.country
-    if country in _calendars:
-        return _calendars[country]
-    if country is None:
-        cal = BusinessCalendar(None)
-    else:
-        from followup.timeline.holiday_library import HolidaysLibraryProvider
-
-        cal = BusinessCalendar(country, HolidaysLibraryProvider(cache_dir=_cache_dir()))
-        try:
-            cal.holidays_in(case.interview.year)
-        except CalendarError as err:
-            line, col = doc.where(("country",)) if doc else (1, 1)
-            raise InputError([Problem(case.file, line, col, err.message, err.expected)]) from None
-    _calendars[country] = cal
-    return cal
-
-
-def _cache_dir() -> Path:
-    from followup.cli.paths import user_cache_dir
-
-    return user_cache_dir()
-
-
-def choose_playbook(
-    ref: str | None, case: Case, dirs: tuple[Path, ...], doc: Document | None = None
-) -> CompiledPlaybook:
-    """``--playbook`` if given, else the case's own ``playbook:``.
-
-    Raises:
-        UsageError: neither names a playbook, or the id is unknown.
-        InputError: the playbook file has problems.
-    """
-    chosen = ref or case.playbook
-    if not chosen:
-        raise UsageError(
-            f"{case.file}: no playbook chosen; pass --playbook ID "
-            "(see 'followup playbooks') or add 'playbook: ID' to the case"
-        )
-    if ref or doc is None:
-        return catalog.load(chosen, dirs)
-    try:
-        return catalog.load(chosen, dirs)
-    except UsageError as err:
-        # The name came from the case file: point at it there.
-        raise InputError(
-            [doc.problem(("playbook",), str(err), "the id of a known playbook")]
-        ) from None
+from followup.errors import InputError, Problem
+from followup.services.cases import calendar_for, choose_playbook, read_case, today_for
 
 
 def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
@@ -189,7 +104,7 @@ def plan(
     from followup.engine.plan import plan_case
 
     case, doc = read_case(case_file)
-    cp = choose_playbook(ref, case, dirs, doc)
+    cp = choose_playbook(ref, case, dirs, doc, ask="pass --playbook ID")
     result = plan_case(cp, case, today or today_for(case), calendar_for(case, doc))
     if as_json:
         from followup.render.json_out import plan_json
@@ -207,7 +122,7 @@ def explain(case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date
     from followup.render.text import trace_text
 
     case, doc = read_case(case_file)
-    cp = choose_playbook(ref, case, dirs, doc)
+    cp = choose_playbook(ref, case, dirs, doc, ask="pass --playbook ID")
     entries = explain_case(cp, case, today or today_for(case), calendar_for(case, doc))
     click.echo(trace_text(entries, case, cp.playbook), nl=False)
 

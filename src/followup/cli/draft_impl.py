@@ -33,12 +33,12 @@ def draft(
         UsageError: no such application, or ACTION names no step of its plan.
         InputError: a template has problems.
     """
-    from followup.cli.commands import calendar_for, today_for
+    from followup.cli import tracker_flags as flags
     from followup.drafts.compose import draft_case, nothing_to_draft
-    from followup.tracker.planning import playbook_for
-    from followup.tracker.store import open_store
+    from followup.services.cases import calendar_for, today_for
+    from followup.services.planning import playbook_for
 
-    with open_store(db) as store:
+    with flags.open_db(db) as store:
         case = store.case(store.resolve(app))
     cp = playbook_for(case, dirs)
     day_ = today or today_for(case)
@@ -71,12 +71,12 @@ def calendar(out: Path | None, today: date | None, db: Path | None, dirs: tuple[
         UsageError: an application's playbook is not found.
         InputError: a template or a state file has problems.
     """
-    from followup.cli.commands import calendar_for, today_for
+    from followup.cli import tracker_flags as flags
     from followup.drafts import ical
-    from followup.tracker.planning import playbook_for
-    from followup.tracker.store import open_store
+    from followup.services.cases import calendar_for, today_for
+    from followup.services.planning import playbook_for
 
-    with open_store(db) as store:
+    with flags.open_db(db) as store:
         db_path = store.path.resolve()
         found = [(case, store.snoozed_until(case.id)) for case in store.cases()]
     reminders: list[ical.Reminder] = []
@@ -111,7 +111,7 @@ def _state_file(out: Path | None, db_path: Path) -> Path:
     """Next to ``--out``; else in the cache folder, named after the database."""
     if out is not None:
         return out.with_name(out.name + ".state.json")
-    from followup.cli.paths import user_cache_dir
+    from followup.io.user_dirs import user_cache_dir
 
     tag = f"{zlib.crc32(str(db_path).encode('utf-8', 'surrogatepass')):08x}"
     return user_cache_dir() / "calendar-state" / f"{tag}.state.json"

@@ -15,16 +15,17 @@ from typing import Any
 
 import click
 
+from followup.cli import tracker_flags as flags
 from followup.cli.group import playbook_dirs
 from followup.engine.result import Plan
 from followup.errors import FollowupError, UsageError
 from followup.model.case import Case, Interviewer
 from followup.render.json_out import plan_json, step_full
 from followup.render.words import OUTCOME_WORDS, action_words, day, relative
-from followup.tracker import apps, exchange
-from followup.tracker.planning import plan_for
-from followup.tracker.queue import Item, build_queue
-from followup.tracker.store import Entry, open_store
+from followup.services import exchange, recording
+from followup.services.planning import plan_for
+from followup.services.today import Item, build_queue
+from followup.tracker.store import Entry
 
 WIDTH = 88
 INDENT = " " * 6
@@ -72,8 +73,9 @@ def add(options: Mapping[str, Any]) -> None:
         UsageError: a flag breaks a case-file rule, or the playbook or country is unknown.
         StoreError: the database could not be written.
     """
-    with open_store(_db(options)) as store:
-        app_id = apps.add(store, options, _env_dirs())
+    with flags.open_db(_db(options)) as store:
+        data, labels = flags.application_data(options, _env_dirs())
+        app_id = recording.add(store, data, labels)
     if options.get("as_json"):
         _echo_json({"id": app_id})
     else:
@@ -88,11 +90,12 @@ def log(options: Mapping[str, Any]) -> None:
             is saved then).
         StoreError: the database could not be written.
     """
-    values = {k: options.get(k) for k in apps.LOG_FLAGS} | {"date": options.get("day")}
-    with open_store(_db(options)) as store:
-        saved = apps.log(store, str(options["app"]), str(options["event"]), values)
+    values = {k: options.get(k) for k in flags.LOG_FLAGS} | {"date": options.get("day")}
+    with flags.open_db(_db(options)) as store:
+        app, event = str(options["app"]), str(options["event"])
+        saved = recording.log(store, app, event, values, flags.LOG_NAMES)
     if not options.get("as_json"):
-        click.echo(f"saved: {saved.app_id} #{saved.seq} {apps.describe(saved.data)}")
+        click.echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
     plan, _ = plan_for(saved.case, None, _env_dirs())
     if options.get("as_json"):
         _echo_json(
@@ -116,11 +119,11 @@ def undo(app: str, db: Path | None) -> None:
         UsageError: unknown APP, or nothing left to retract.
         StoreError: the database could not be written.
     """
-    with open_store(db) as store:
-        done = apps.undo(store, app)
+    with flags.open_db(db) as store:
+        done = recording.undo(store, app)
     click.echo(
         f"saved: {done.app_id} #{done.seq} retracts #{done.entry.seq} "
-        f"({apps.describe(done.entry.data)})"
+        f"({recording.describe(done.entry.data)})"
     )
     plan, _ = plan_for(done.case, None, _env_dirs())
     click.echo(f"{done.app_id} is {plan.state}; {_next_line(plan)}")
@@ -164,7 +167,7 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
     Raises:
         SomeAppsFailed: some applications could not be planned (each reported on stderr).
     """
-    with open_store(db) as store:
+    with flags.open_db(db) as store:
         queue = build_queue(store, today, dirs)
     if as_json:
         _echo_json(
@@ -209,7 +212,7 @@ def list_apps(
     """
     rows: list[tuple[dict[str, Any], str]] = []
     problems: list[tuple[str, FollowupError]] = []
-    with open_store(db) as store:
+    with flags.open_db(db) as store:
         found = [(c, store.snoozed_until(c.id)) for c in store.cases(include_closed=show_all)]
     for case, until in found:
         try:
@@ -262,7 +265,7 @@ def _entry_line(e: Entry) -> str:
     if e.retracts is not None:
         return f"  #{e.seq}  retracts #{e.retracts} ({e.data.get('reason')})"
     mark = f"  [retracted by #{e.retracted_by}]" if e.retracted_by is not None else ""
-    return f"  #{e.seq}  {apps.describe(e.data)}{mark}"
+    return f"  #{e.seq}  {recording.describe(e.data)}{mark}"
 
 
 def status(
@@ -273,7 +276,7 @@ def status(
     Raises:
         UsageError: unknown or ambiguous APP, or its playbook is not found.
     """
-    with open_store(db) as store, store.reading():
+    with flags.open_db(db) as store, store.reading():
         app_id = store.resolve(app)
         case, history = store.case(app_id), store.history(app_id)
         until = store.snoozed_until(app_id)
@@ -313,8 +316,8 @@ def snooze(app: str, until: str, db: Path | None) -> None:
     Raises:
         UsageError: unknown APP or a bad ``--until``.
     """
-    with open_store(db) as store:
-        app_id, day_ = apps.snooze(store, app, until)
+    with flags.open_db(db) as store:
+        app_id, day_ = recording.snooze(store, app, flags.parse_day(until, "--until"))
     click.echo(f"saved: {app_id} is hidden from 'followup today' until {day(day_)}")
 
 
@@ -324,9 +327,9 @@ def close(app: str, outcome: str, day_: str | None, db: Path | None) -> None:
     Raises:
         UsageError: unknown APP, already closed, or a bad ``--date``.
     """
-    with open_store(db) as store:
-        saved = apps.close(store, app, outcome, day_)
-    click.echo(f"saved: {saved.app_id} #{saved.seq} {apps.describe(saved.data)}")
+    with flags.open_db(db) as store:
+        saved = recording.close(store, app, outcome, day_, flags.CLOSE_NAMES)
+    click.echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
     click.echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
 
 
@@ -336,13 +339,14 @@ def reopen(app: str, db: Path | None) -> None:
     Raises:
         UsageError: unknown APP, or no recorded event closed it (the message says what to do).
     """
-    with open_store(db) as store:
-        app_id, done = apps.reopen(store, app)
+    with flags.open_db(db) as store:
+        app_id, done = recording.reopen(store, app)
         case = store.case(app_id)
     if done:
         for r in done:
             click.echo(
-                f"saved: {app_id} #{r.seq} retracts #{r.entry.seq} ({apps.describe(r.entry.data)})"
+                f"saved: {app_id} #{r.seq} retracts #{r.entry.seq} "
+                f"({recording.describe(r.entry.data)})"
             )
         plan, _ = plan_for(done[-1].case, None, _env_dirs())
         click.echo(f"{app_id} is {plan.state}; {_next_line(plan)}")
@@ -368,7 +372,7 @@ def import_cases(files: tuple[str, ...], db: Path | None) -> None:
         InputError: every problem in every file, located; nothing is saved then.
     """
     incoming = exchange.read_case_files(files, _env_dirs())
-    with open_store(db) as store:
+    with flags.open_db(db) as store:
         stored = exchange.import_cases(store, incoming)
     for item, app_id in stored:
         if app_id == item.case.id:
@@ -383,7 +387,7 @@ def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> Non
     Raises:
         UsageError: unknown APP, or ``--out`` cannot be written.
     """
-    with open_store(db) as store:
+    with flags.open_db(db) as store:
         ids = [store.resolve(a) for a in apps_] if apps_ else store.ids()
         texts = {i: exchange.export_case(store, i) for i in dict.fromkeys(ids)}
     if out_dir is None:

@@ -43,7 +43,7 @@ def _key(paths: tuple[Path, ...]) -> str | None:
 
 
 def _marker(key: str) -> Path:
-    from followup.cli.paths import user_cache_dir
+    from followup.io.user_dirs import user_cache_dir
 
     # Two checksums make a collision unlikely, and the marker holds the whole key to rule it out;
     # hashlib would cost more to import than everything else on this path.

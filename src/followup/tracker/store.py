@@ -62,7 +62,8 @@ def default_db_path() -> Path:
 def open_store(db: Path | None) -> Store:
     """Open (creating and migrating as needed) the tracker at ``db``, else the default file.
 
-    ``--db`` already falls back to ``$FOLLOWUP_DB`` in the CLI, so None means the data folder.
+    The caller resolves where the user pointed (the CLI: ``--db``, then ``$FOLLOWUP_DB``), so
+    None means the data folder.
 
     Raises:
         UsageError: the file is not a followup tracker, or its folder cannot be created.
@@ -70,11 +71,11 @@ def open_store(db: Path | None) -> Store:
     """
     path = db if db is not None else default_db_path()
     if path.is_dir():
-        raise UsageError(f"--db: '{path}' is a folder; expected a database file")
+        raise UsageError(f"'{path}' is a folder; expected a database file")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise UsageError(f"--db: cannot create the folder of '{path}': {err.strerror}") from None
+        raise UsageError(f"cannot create the folder of '{path}': {err.strerror}") from None
     try:
         # Autocommit mode: transactions are begun explicitly, as IMMEDIATE, by this module.
         conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)

@@ -23,8 +23,9 @@ from followup.errors import InputError, Problem, UsageError
 from followup.io.case_loader import build_case
 from followup.io.yaml_reader import read_yaml_file, read_yaml_text
 from followup.model.case import Case
-from followup.tracker.apps import looks_like_path
-from followup.tracker.planning import DEFAULT_PLAYBOOK
+from followup.services.cases import calendar_for
+from followup.services.planning import DEFAULT_PLAYBOOK
+from followup.services.recording import looks_like_path
 from followup.tracker.store import Store
 
 
@@ -46,8 +47,6 @@ def read_case_files(files: tuple[str, ...], dirs: tuple[Path, ...]) -> list[Inco
     Raises:
         InputError: every problem in every file, located; nothing is returned then.
     """
-    from followup.cli.commands import calendar_for
-
     problems: list[Problem] = []
     incoming: list[Incoming] = []
     for name in files:

@@ -12,6 +12,7 @@ from followup.engine.plan import plan_case
 from followup.engine.result import Plan
 from followup.errors import InputError, UsageError
 from followup.model.case import Case
+from followup.services.cases import calendar_for, today_for
 
 # Used when an application names no playbook (`add` and `import` store it explicitly, so only a
 # hand-edited database ever relies on this).  A week before the first check-in, then on hold: the
@@ -41,24 +42,24 @@ def plan_for(
         UsageError: the playbook is not found.
         InputError: the playbook has problems, or the country has no holiday data.
     """
-    from followup.cli.commands import calendar_for, today_for
-
     cp = playbook_for(case, dirs)
     return plan_case(cp, case, today or today_for(case), calendar_for(case)), cp
 
 
-def check_country(case: Case) -> None:
+def check_country(case: Case, name: str = "country") -> None:
     """Refuse a country or subdivision the holiday library does not know, before saving.
+
+    Args:
+        case: The application about to be saved.
+        name: What the user calls the country they gave, for the error.
 
     Raises:
         UsageError: no public-holiday data for the country or subdivision.
     """
-    from followup.cli.commands import calendar_for
-
     try:
         calendar_for(case)
     except InputError as err:
         problem = err.problems[0] if err.problems else None
         message = problem.message if problem else str(err)
         expected = problem.expected if problem and problem.expected else "a known country code"
-        raise UsageError(f"--country: {message}; expected {expected}") from None
+        raise UsageError(f"{name}: {message}; expected {expected}") from None

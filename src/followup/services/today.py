@@ -15,7 +15,8 @@ from typing import Final
 from followup.engine.result import Step
 from followup.errors import FollowupError
 from followup.model.case import Case, Interviewer
-from followup.tracker.planning import plan_for
+from followup.services.cases import today_for
+from followup.services.planning import plan_for
 from followup.tracker.store import Store
 
 WINDOW: Final = timedelta(days=7)
@@ -63,8 +64,6 @@ def build_queue(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Que
     An application that cannot be planned (its playbook is gone) is kept in ``problems`` and
     the others are still answered.
     """
-    from followup.cli.commands import today_for
-
     queue = Queue()
     for case in store.cases():
         day = today or today_for(case)

@@ -1,4 +1,4 @@
-"""Per-user folders for followup's caches.
+"""Per-user folders for followup's caches (the holiday cache, checked templates, calendar state).
 
 ``platformdirs`` costs ~20 ms to import, a seventh of the start-up budget of ``followup plan``,
 so the one folder the plan path needs (the holiday cache) follows the same conventions here.

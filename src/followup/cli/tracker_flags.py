@@ -1,0 +1,134 @@
+"""Tracker flags as the case-file values they stand for, each remembered by its flag for errors.
+
+The services record values as a case file holds them and report a problem under the name they
+are given; this module is where the names are flags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any, Final
+
+from followup import catalog
+from followup.errors import UsageError
+from followup.io.case_loader import EVENT_KEYS
+from followup.io.yaml_reader import Path_
+from followup.services.planning import DEFAULT_PLAYBOOK
+from followup.services.recording import looks_like_path
+from followup.tracker.store import Store, open_store
+
+
+def open_db(db: Path | None) -> Store:
+    """The tracker ``--db`` (or ``$FOLLOWUP_DB``, or the data folder's) names.
+
+    Raises:
+        UsageError: the path cannot be a tracker (named as ``--db``).
+        StoreError: the database is damaged or stayed busy.
+    """
+    try:
+        return open_store(db)
+    except UsageError as err:
+        raise UsageError(f"--db: {err}") from None
+
+
+# `add` flags -> where their value goes in a case file.
+ADD_FLAGS: Final[dict[str, Path_]] = {
+    "company": ("company",),
+    "role": ("role",),
+    "interviewed": ("interview",),
+    "country": ("country",),
+    "timezone": ("timezone",),
+    "decision_by": ("employer", "decision_by"),
+    "decision_in": ("employer", "decision_in"),
+    "follow_up": ("employer", "follow_up"),
+    "follow_up_after": ("employer", "follow_up_after"),
+    "channel": ("employer", "preferred_channel"),
+}
+# "Dana Reyes" or "Dana Reyes <dana@acme.example>", and nothing looser.
+_PERSON = re.compile(r"(?P<name>[^<>@]*[^<>@\s])\s*(?:<(?P<email>[^<>\s]+@[^<>\s]+)>)?")
+
+
+def _flag(option: str) -> str:
+    return "--" + option.replace("_", "-")
+
+
+def parse_day(value: str, flag: str) -> date:
+    """A YYYY-MM-DD flag value.
+
+    Raises:
+        UsageError: naming the flag.
+    """
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(
+            f"{flag}: '{value}' is not a date; expected a real date written YYYY-MM-DD"
+        ) from None
+
+
+def interviewer(text: str) -> dict[str, str]:
+    """``--interviewer`` as a case file's interviewer mapping.
+
+    Raises:
+        UsageError: not ``NAME`` or ``NAME <EMAIL>``.
+    """
+    found = _PERSON.fullmatch(text.strip())
+    if not found:
+        raise UsageError(
+            f"--interviewer: '{text}' is not NAME or NAME <EMAIL>; "
+            'expected e.g. "Dana Reyes <dana@acme.example>"'
+        )
+    person = {"name": found["name"].strip()}
+    if found["email"]:
+        person["email"] = found["email"]
+    return person
+
+
+def application_data(
+    options: Mapping[str, Any], dirs: tuple[Path, ...]
+) -> tuple[dict[str, Any], dict[Path_, str]]:
+    """The case-file mapping ``add``'s flags describe, and the flag behind each value.
+
+    Raises:
+        UsageError: an ``--interviewer`` is malformed or the playbook is unknown.
+    """
+    data: dict[str, Any] = {}
+    labels: dict[Path_, str] = {}
+    for option, path in ADD_FLAGS.items():
+        value = options.get(option)
+        if value is None:
+            continue
+        where: dict[str, Any] = data
+        for key in path[:-1]:
+            where = where.setdefault(str(key), {})
+        where[str(path[-1])] = value
+        labels[path] = _flag(option)
+    if "employer" in data:
+        labels[("employer",)] = "--decision-by/--decision-in"
+    if options.get("may_call"):
+        data.setdefault("employer", {})["may_call"] = True
+    people = [interviewer(t) for t in options.get("interviewers") or ()]
+    if people:
+        data["interviewers"] = people
+        for i, text in enumerate(options.get("interviewers") or ()):
+            for key in ("name", "email"):
+                labels[("interviewers", i, key)] = f"--interviewer '{text}'"
+    ref = options.get("playbook_ref") or DEFAULT_PLAYBOOK
+    try:
+        catalog.resolve(ref, dirs)
+    except UsageError as err:
+        raise UsageError(f"--playbook: {err}") from None
+    data["playbook"] = str(Path(ref).resolve()) if looks_like_path(ref) else ref
+    labels[("playbook",)] = "--playbook"
+    return data, labels
+
+
+# `log` flags -> event keys (the date and type come from their own arguments).
+LOG_FLAGS: Final = {key: _flag(key) for key in EVENT_KEYS if key not in ("date", "type")}
+LOG_NAMES: Final = {"date": "--date", "type": "EVENT", **LOG_FLAGS}
+CLOSE_NAMES: Final = {**LOG_NAMES, "outcome": "--as", "type": "--as"}

@@ -1,0 +1,14 @@
+"""What the commands do, between reading their arguments and printing: the application layer.
+
+Each module answers one kind of request by combining the parts below it (the tracker's store,
+the catalog of playbooks, the engine, the calendars), without knowing how the request was made:
+no command-line flag is named here.  Where a value came from matters in an error, the caller
+passes its name in (`labels`).
+
+- `cases`: a case file read, its business calendar, its "today", its playbook.
+- `recording`: add, log, undo, snooze, close, reopen on a tracked application.
+- `planning`: the playbook and plan of a tracked application.
+- `today`: what is due and coming across every open application.
+- `exchange`: case files into and out of the tracker.
+- `labels`: checking values by the case-file rules, each problem named as its caller asks.
+"""

@@ -1,0 +1,107 @@
+"""A case file as the commands use it: read and checked, its calendar, its today, its playbook.
+
+The wall clock is read here (for a case's default "today") and nowhere in the engine.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from followup import catalog
+from followup.compile.machine import CompiledPlaybook
+from followup.errors import InputError, Problem, UsageError
+from followup.io.case_loader import build_case
+from followup.io.yaml_reader import Document, read_yaml_file
+from followup.model.case import Case
+from followup.timeline.calendar import BusinessCalendar, CalendarError
+
+
+def today_for(case: Case) -> date:
+    """Today where the job seeker is (the case's timezone, else this machine's)."""
+    if case.timezone:
+        from zoneinfo import ZoneInfo
+
+        return datetime.now(ZoneInfo(case.timezone)).date()
+    return date.today()
+
+
+def read_case(path: str) -> tuple[Case, Document]:
+    """Parse and check a case file.
+
+    Raises:
+        InputError: every problem in the file, located.
+    """
+    doc = read_yaml_file(path)
+    return build_case(doc), doc
+
+
+_calendars: dict[str | None, BusinessCalendar] = {}
+
+
+def calendar_for(case: Case, doc: Document | None = None) -> BusinessCalendar:
+    """The business calendar of the case's country or subdivision (one per place per process).
+
+    Raises:
+        InputError: the holidays library knows no such country or subdivision.
+    """
+    country = case.country
+    if country in _calendars:
+        return _calendars[country]
+    if country is None:
+        cal = BusinessCalendar(None)
+    else:
+        from followup.timeline.holiday_library import HolidaysLibraryProvider
+
+        cal = BusinessCalendar(country, HolidaysLibraryProvider(cache_dir=_cache_dir()))
+        try:
+            cal.holidays_in(case.interview.year)
+        except CalendarError as err:
+            line, col = doc.where(("country",)) if doc else (1, 1)
+            raise InputError([Problem(case.file, line, col, err.message, err.expected)]) from None
+    _calendars[country] = cal
+    return cal
+
+
+def _cache_dir() -> Path:
+    from followup.io.user_dirs import user_cache_dir
+
+    return user_cache_dir()
+
+
+def choose_playbook(
+    ref: str | None,
+    case: Case,
+    dirs: tuple[Path, ...],
+    doc: Document | None = None,
+    *,
+    ask: str = "name a playbook",
+) -> CompiledPlaybook:
+    """The playbook ``ref`` names if given, else the case's own ``playbook:``.
+
+    Args:
+        ref: A playbook id or file the user chose for this run, if any.
+        case: The case (its ``playbook:`` is the fallback).
+        dirs: Coach folders to look in besides the bundled playbooks.
+        doc: The case's document, to point at its ``playbook:`` when that id is unknown.
+        ask: How to tell the user to choose one, in their words (the CLI names its flag).
+
+    Raises:
+        UsageError: neither names a playbook, or the id is unknown.
+        InputError: the playbook file has problems.
+    """
+    chosen = ref or case.playbook
+    if not chosen:
+        raise UsageError(
+            f"{case.file}: no playbook chosen; {ask} "
+            "(see 'followup playbooks') or add 'playbook: ID' to the case"
+        )
+    if ref or doc is None:
+        return catalog.load(chosen, dirs)
+    try:
+        return catalog.load(chosen, dirs)
+    except UsageError as err:
+        # The name came from the case file: point at it there.
+        raise InputError(
+            [doc.problem(("playbook",), str(err), "the id of a known playbook")]
+        ) from None
