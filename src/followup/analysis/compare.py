@@ -10,7 +10,6 @@ from followup.engine.plan import plan_case
 from followup.engine.result import Plan
 from followup.model.case import Case
 from followup.model.vocabulary import DIRECT_CHANNELS, NUDGE_KINDS
-from followup.render.json_out import step_brief
 from followup.timeline.calendar import BusinessCalendar
 
 
@@ -63,27 +62,3 @@ def disagreements(plans: list[Plan]) -> list[str]:
     ]
     found = [line for label, values in checks if (line := _spread(label, values))]
     return found
-
-
-def compare_json(
-    case: Case, today: date, plans: list[Plan], titles: dict[str, str]
-) -> dict[str, Any]:
-    """``followup compare --json``."""
-    return {
-        "case": case.id,
-        "today": today.isoformat(),
-        "playbooks": [
-            {
-                "playbook": p.playbook_id,
-                "title": titles.get(p.playbook_id, ""),
-                "state": p.state,
-                "schedule": [step_brief(s) for s in p.schedule],
-                "direct_contacts": direct_contacts(p),
-                "closes_on": p.closes_on.isoformat() if p.closes_on else None,
-                "outcome": p.outcome,
-                "avoid": list(p.avoid),
-            }
-            for p in plans
-        ],
-        "disagreements": disagreements(plans),
-    }

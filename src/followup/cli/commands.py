@@ -82,7 +82,8 @@ def compare(
     case_file: str, ids: list[str], dirs: tuple[Path, ...], today: date | None, as_json: bool
 ) -> None:
     """``followup compare``."""
-    from followup.analysis.compare import compare_case, compare_json
+    from followup.analysis.compare import compare_case
+    from followup.render.json_out import compare_json
 
     case, doc = read_case(case_file)
     cps = [catalog.load(i, dirs) for i in ids] if ids else catalog.load_all(dirs)

@@ -5,9 +5,12 @@ The keys here are a public contract that scripts rely on: extend, never rename.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from followup.analysis.compare import direct_contacts, disagreements
 from followup.engine.result import Plan, Step
+from followup.model.case import Case
 
 
 def step_brief(step: Step) -> dict[str, Any]:
@@ -48,4 +51,28 @@ def agenda_json(case_id: str, playbook_id: str, state: str, steps: list[Step]) -
         "playbook": playbook_id,
         "state": state,
         "next": step_full(steps[0]) if steps else None,
+    }
+
+
+def compare_json(
+    case: Case, today: date, plans: list[Plan], titles: dict[str, str]
+) -> dict[str, Any]:
+    """``followup compare --json``."""
+    return {
+        "case": case.id,
+        "today": today.isoformat(),
+        "playbooks": [
+            {
+                "playbook": p.playbook_id,
+                "title": titles.get(p.playbook_id, ""),
+                "state": p.state,
+                "schedule": [step_brief(s) for s in p.schedule],
+                "direct_contacts": direct_contacts(p),
+                "closes_on": p.closes_on.isoformat() if p.closes_on else None,
+                "outcome": p.outcome,
+                "avoid": list(p.avoid),
+            }
+            for p in plans
+        ],
+        "disagreements": disagreements(plans),
     }
