@@ -30,7 +30,7 @@ def user_config_dir() -> Path:
     fast = _linux_config_dir()
     if fast is not None:
         return fast
-    import platformdirs
+    import platformdirs  # lazy: ~20 ms to import; Linux finds the folder without it
 
     return Path(platformdirs.user_config_dir(APP))
 

@@ -28,7 +28,7 @@ def new_cmd(
     playbook_id: str, base: str | None, directory: Path | None, playbooks_dir: tuple[str, ...]
 ) -> None:
     """Write a new, commented playbook that validates and runs as it is."""
-    from followup.cli import new_impl
+    from followup.cli import new_impl  # lazy: a command loads its implementation only when it runs
 
     new_impl.new_playbook(playbook_id, base, directory, playbook_dirs(playbooks_dir))
 
@@ -49,6 +49,7 @@ def lint_cmd(
     files: tuple[str, ...], strict: bool, prove: bool, horizon: int, playbooks_dir: tuple[str, ...]
 ) -> None:
     """Check playbooks for mistakes: every problem as file:line:col: CODE message."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import lint_impl
 
     lint_impl.lint(files, strict, prove, horizon, playbook_dirs(playbooks_dir))
@@ -69,6 +70,7 @@ def prove_cmd(
     refs: tuple[str, ...], horizon: int, as_json: bool, playbooks_dir: tuple[str, ...]
 ) -> None:
     """Explore every case the language allows and report the worst a playbook can do."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import lint_impl
 
     lint_impl.prove(refs, horizon, as_json, playbook_dirs(playbooks_dir))
@@ -79,7 +81,7 @@ def prove_cmd(
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 if a file would change.")
 def fmt_cmd(files: tuple[str, ...], check: bool) -> None:
     """Lay playbooks out one canonical way, keeping comments."""
-    from followup.cli import fmt_impl
+    from followup.cli import fmt_impl  # lazy: a command loads its implementation only when it runs
 
     fmt_impl.fmt(files, check)
 
@@ -104,6 +106,7 @@ def spec_cmd(
     playbooks_dir: tuple[str, ...],
 ) -> None:
     """Run Gherkin features against playbooks (pytest's exit codes); no Python needed."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import spec_impl
 
     code = spec_impl.spec(

@@ -15,9 +15,10 @@ from followup.services.cases import calendar_for, choose_playbook, read_case, to
 
 def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
     """``followup playbooks``: each playbook, its source, and its profile on the standard case."""
-    import dataclasses
-    import textwrap
+    import dataclasses  # lazy: only `playbooks` needs it
+    import textwrap  # lazy: only `playbooks` needs it
 
+    # lazy: each command loads only its own renderer (plan cold start)
     from followup.analysis.profile import PROFILE_LABELS, profile
 
     compiled = catalog.load_all(dirs)
@@ -65,14 +66,17 @@ def show(ref: str, fmt: str, dirs: tuple[Path, ...]) -> None:
     """``followup show``."""
     pb = catalog.load(ref, dirs).playbook
     if fmt == "mermaid":
+        # lazy: each command loads only its own renderer (plan cold start)
         from followup.render.diagram import mermaid
 
         click.echo(mermaid(pb), nl=False)
     elif fmt == "dot":
+        # lazy: each command loads only its own renderer (plan cold start)
         from followup.render.diagram import dot
 
         click.echo(dot(pb), nl=False)
     else:
+        # lazy: each command loads only its own renderer (plan cold start)
         from followup.render.show_text import show_text
 
         click.echo(show_text(pb), nl=False)
@@ -82,6 +86,7 @@ def compare(
     case_file: str, ids: list[str], dirs: tuple[Path, ...], today: date | None, as_json: bool
 ) -> None:
     """``followup compare``."""
+    # lazy: each command loads only its own renderer (plan cold start)
     from followup.analysis.compare import compare_case
     from followup.render.json_out import compare_json
 
@@ -93,6 +98,7 @@ def compare(
         titles = {cp.id: cp.playbook.title for cp in cps}
         click.echo(json.dumps(compare_json(case, day, plans, titles), indent=2))
     else:
+        # lazy: each command loads only its own renderer (plan cold start)
         from followup.render.compare_text import compare_text
 
         click.echo(compare_text(case, day, plans), nl=False)
@@ -102,16 +108,19 @@ def plan(
     case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date | None, as_json: bool
 ) -> None:
     """``followup plan``."""
+    # lazy: each command loads only its own renderer (plan cold start)
     from followup.engine.plan import plan_case
 
     case, doc = read_case(case_file)
     cp = choose_playbook(ref, case, dirs, doc, ask="pass --playbook ID")
     result = plan_case(cp, case, today or today_for(case), calendar_for(case, doc))
     if as_json:
+        # lazy: each command loads only its own renderer (plan cold start)
         from followup.render.json_out import plan_json
 
         click.echo(json.dumps(plan_json(result), indent=2, ensure_ascii=False))
     else:
+        # lazy: each command loads only its own renderer (plan cold start)
         from followup.render.text import plan_text
 
         click.echo(plan_text(result, case, cp.playbook), nl=False)
@@ -119,6 +128,7 @@ def plan(
 
 def explain(case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date | None) -> None:
     """``followup explain``."""
+    # lazy: each command loads only its own renderer (plan cold start)
     from followup.engine.explain import explain_case
     from followup.render.text import trace_text
 
@@ -130,6 +140,7 @@ def explain(case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date
 
 def validate(files: tuple[str, ...]) -> None:
     """``followup validate``: every problem in every file, then exit 2 if there were any."""
+    # lazy: each command loads only its own renderer (plan cold start)
     from followup.validate.files import validate_file
 
     problems: list[Problem] = []

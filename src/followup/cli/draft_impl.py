@@ -12,9 +12,14 @@ from pathlib import Path
 
 import click
 
-from followup.drafts.compose import Draft
+from followup.cli import tracker_flags as flags
+from followup.drafts import ical
+from followup.drafts.compose import Draft, draft_case, nothing_to_draft
 from followup.errors import UsageError
+from followup.io.user_dirs import user_cache_dir
 from followup.render.words import action_words, day, relative
+from followup.services.cases import calendar_for, today_for
+from followup.services.planning import playbook_for
 
 RULE = "-" * 72
 
@@ -33,10 +38,6 @@ def draft(
         UsageError: no such application, or ACTION names no step of its plan.
         InputError: a template has problems.
     """
-    from followup.cli import tracker_flags as flags
-    from followup.drafts.compose import draft_case, nothing_to_draft
-    from followup.services.cases import calendar_for, today_for
-    from followup.services.planning import playbook_for
 
     with flags.open_db(db) as store:
         case = store.case(store.resolve(app))
@@ -71,10 +72,6 @@ def calendar(out: Path | None, today: date | None, db: Path | None, dirs: tuple[
         UsageError: an application's playbook is not found.
         InputError: a template or a state file has problems.
     """
-    from followup.cli import tracker_flags as flags
-    from followup.drafts import ical
-    from followup.services.cases import calendar_for, today_for
-    from followup.services.planning import playbook_for
 
     with flags.open_db(db) as store:
         db_path = store.path.resolve()
@@ -111,7 +108,6 @@ def _state_file(out: Path | None, db_path: Path) -> Path:
     """Next to ``--out``; else in the cache folder, named after the database."""
     if out is not None:
         return out.with_name(out.name + ".state.json")
-    from followup.io.user_dirs import user_cache_dir
 
     tag = f"{zlib.crc32(str(db_path).encode('utf-8', 'surrogatepass')):08x}"
     return user_cache_dir() / "calendar-state" / f"{tag}.state.json"

@@ -24,7 +24,7 @@ from followup.cli.group import (
 @json_option
 def playbooks_cmd(playbooks_dir: tuple[str, ...], as_json: bool) -> None:
     """List the bundled playbooks (and yours) with their sources."""
-    from followup.cli import commands
+    from followup.cli import commands  # lazy: --help lists commands without loading them
 
     commands.list_playbooks(playbook_dirs(playbooks_dir), as_json)
 
@@ -43,7 +43,7 @@ def plan_cmd(
     as_json: bool,
 ) -> None:
     """Where CASE stands, what to do next, when, how, why, and what to avoid."""
-    from followup.cli import commands
+    from followup.cli import commands  # lazy: --help lists commands without loading them
 
     commands.plan(
         case_file, playbook_ref, playbook_dirs(playbooks_dir), parse_today(today), as_json
@@ -59,7 +59,7 @@ def explain_cmd(
     case_file: str, playbook_ref: str | None, playbooks_dir: tuple[str, ...], today: str | None
 ) -> None:
     """Replay CASE step by step: events, timers, moves, and every rule considered."""
-    from followup.cli import commands
+    from followup.cli import commands  # lazy: --help lists commands without loading them
 
     commands.explain(case_file, playbook_ref, playbook_dirs(playbooks_dir), parse_today(today))
 
@@ -78,7 +78,7 @@ def agenda_cmd(
     as_json: bool,
 ) -> None:
     """The next step of every case in CASES (a JSON Lines file or a folder of case files)."""
-    from followup.cli import agenda
+    from followup.cli import agenda  # lazy: --help lists commands without loading them
 
     parsed = parse_today(today)
     assert parsed is not None
@@ -98,7 +98,7 @@ def agenda_cmd(
 @playbooks_option
 def show_cmd(ref: str, fmt: str, playbooks_dir: tuple[str, ...]) -> None:
     """Explain a playbook step by step, with timings, don'ts and citations."""
-    from followup.cli import commands
+    from followup.cli import commands  # lazy: --help lists commands without loading them
 
     commands.show(ref, fmt, playbook_dirs(playbooks_dir))
 
@@ -119,7 +119,7 @@ def compare_cmd(
     case_file: str, playbooks_arg: tuple[str, ...], today: str | None, as_json: bool
 ) -> None:
     """The same case under several playbooks, side by side, and where they disagree."""
-    from followup.cli import commands
+    from followup.cli import commands  # lazy: --help lists commands without loading them
 
     dirs = tuple(Path(v) for v in playbooks_arg if Path(v).is_dir())
     ids = [i.strip() for v in playbooks_arg if not Path(v).is_dir() for i in v.split(",")]
@@ -132,6 +132,6 @@ def compare_cmd(
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 def validate_cmd(files: tuple[str, ...]) -> None:
     """Check playbooks and case files; print every problem as file:line:col."""
-    from followup.cli import commands
+    from followup.cli import commands  # lazy: --help lists commands without loading them
 
     commands.validate(files)

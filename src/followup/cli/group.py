@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import click
 
 from followup import __version__
+from followup.authoring.folders import default_dirs
 from followup.errors import UsageError
 
 PLAYBOOKS_ENV = "FOLLOWUP_PLAYBOOKS"
@@ -38,7 +40,6 @@ def playbook_dirs(values: Sequence[str]) -> tuple[Path, ...]:
     """
     if values:
         return tuple(Path(v) for v in values)
-    from followup.authoring.folders import default_dirs
 
     return default_dirs()
 
@@ -99,8 +100,6 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in MODULE_OF:
-            import importlib
-
             importlib.import_module(MODULE_OF[cmd_name])
         return super().get_command(ctx, cmd_name)
 

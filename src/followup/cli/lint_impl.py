@@ -12,8 +12,13 @@ from pathlib import Path
 
 import click
 
+from followup import catalog
 from followup.errors import EXIT_BAD_INPUT, FollowupError, InputError, Problem
+from followup.io.yaml_reader import read_yaml_file
+from followup.lint import lint_file
+from followup.lint import report as proof_report
 from followup.lint.codes import severity
+from followup.lint.prove import prove as run_proof
 
 
 class Failed(FollowupError):
@@ -32,7 +37,6 @@ def lint(
         UsageError: a playbooks folder is missing.
         EngineError: the engine could not finish a proof.
     """
-    from followup.lint import lint_file
 
     found: list[Problem] = []
     proofs: list[str] = []
@@ -40,9 +44,6 @@ def lint(
         path = Path(name)
         problems, cp, doc = lint_file(path, dirs)
         if prove and cp is not None:
-            from followup.lint import report as proof_report
-            from followup.lint.prove import prove as run_proof
-
             result = run_proof(cp, horizon)
             problems = sorted(set(problems) | set(proof_report.problems(result, doc)))
             proofs.append(_without_problems(proof_report.text(result, str(path), doc)))
@@ -89,10 +90,6 @@ def prove(refs: tuple[str, ...], horizon: int, as_json: bool, dirs: tuple[Path, 
         UsageError: an unknown playbook id, a missing file or folder.
         EngineError: the engine could not finish a proof.
     """
-    from followup import catalog
-    from followup.io.yaml_reader import read_yaml_file
-    from followup.lint import report as proof_report
-    from followup.lint.prove import prove as run_proof
 
     outputs: list[dict[str, object]] = []
     broken = 0

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+from importlib import resources
 from pathlib import Path
 
 import click
 
+from followup import catalog
+from followup.authoring import new
+from followup.authoring.folders import user_playbooks_dir
 from followup.errors import UsageError
+from followup.io.playbook_loader import ID_RE
 
 
 def schema_location() -> str:
@@ -16,7 +21,6 @@ def schema_location() -> str:
     Editors read the file itself, so it works offline and always matches the installed version;
     the schema's ``$id`` URL names it but is not served anywhere.
     """
-    from importlib import resources
 
     return str(resources.files("followup") / "schemas" / "playbook.schema.json")
 
@@ -37,10 +41,6 @@ def new_playbook(
         UsageError: a bad id, a file already there, or an unknown base.
         InputError: the base playbook has problems.
     """
-    from followup import catalog
-    from followup.authoring import new
-    from followup.authoring.folders import user_playbooks_dir
-    from followup.io.playbook_loader import ID_RE
 
     if not ID_RE.fullmatch(playbook_id):
         raise UsageError(

@@ -35,11 +35,13 @@ def spec(
     if printing and (running or (generate is not None and list_steps)):
         raise UsageError("--generate and --steps print something and run nothing: use one alone")
     if list_steps:
+        # lazy: pytest loads only for the commands that run scenarios
         from followup.spec.stepdoc import step_reference
 
         click.echo(step_reference(), nl=False)
         return EXIT_OK
     if generate is not None:
+        # lazy: pytest loads only for the commands that run scenarios
         from followup.spec.generate import generate_feature
 
         click.echo(generate_feature(generate, dirs), nl=False)
@@ -50,11 +52,13 @@ def spec(
 def _run(
     features: tuple[str, ...], dirs: tuple[Path, ...], coverage: bool, fail_under: float | None
 ) -> int:
+    # lazy: pytest loads only for the commands that run scenarios
     from followup.spec.runner import check_gherkin, feature_files, run_features
 
     files = check_gherkin(feature_files([Path(f) for f in features]))
     if not coverage:
         return run_features(files, dirs)
+    # lazy: pytest loads only for the commands that run scenarios
     from followup.spec.coverage import CoverageRecorder, coverage_text, total_percent
 
     recorder = CoverageRecorder()

@@ -54,6 +54,7 @@ today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answ
 @json_option
 def add_cmd(**options: object) -> None:
     """Start tracking an application; prints its short id."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
     tracker_impl.add(options)
@@ -74,6 +75,7 @@ def add_cmd(**options: object) -> None:
 @json_option
 def log_cmd(**options: object) -> None:
     """Record what happened on an application (APP: its id or a prefix of the company)."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
     tracker_impl.log(options)
@@ -84,6 +86,7 @@ def log_cmd(**options: object) -> None:
 @db_option
 def undo_cmd(app: str, db: Path | None) -> None:
     """Retract the last event recorded on APP (history keeps both, the plan forgets it)."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
     tracker_impl.undo(app, db)
@@ -98,6 +101,7 @@ def today_cmd(
     today: str | None, db: Path | None, as_json: bool, playbooks_dir: tuple[str, ...]
 ) -> None:
     """Everything due today or overdue, then what comes up in the next 7 days."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
     tracker_impl.today(parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
@@ -117,6 +121,7 @@ def list_cmd(
     playbooks_dir: tuple[str, ...],
 ) -> None:
     """Your applications, with state and next step."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
     tracker_impl.list_apps(show_all, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
@@ -132,6 +137,7 @@ def status_cmd(
     app: str, today: str | None, db: Path | None, as_json: bool, playbooks_dir: tuple[str, ...]
 ) -> None:
     """One application: its history, state and plan."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
     tracker_impl.status(app, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
@@ -143,6 +149,7 @@ def status_cmd(
 @db_option
 def snooze_cmd(app: str, until: str, db: Path | None) -> None:
     """Keep APP out of 'today' until a date."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
     tracker_impl.snooze(app, until, db)
@@ -162,6 +169,7 @@ def snooze_cmd(app: str, until: str, db: Path | None) -> None:
 @db_option
 def close_cmd(app: str, outcome: str, day: str | None, db: Path | None) -> None:
     """Close APP (recorded as an event, so it can be reopened)."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
     tracker_impl.close(app, outcome, day, db)
@@ -172,6 +180,7 @@ def close_cmd(app: str, outcome: str, day: str | None, db: Path | None) -> None:
 @db_option
 def reopen_cmd(app: str, db: Path | None) -> None:
     """Reopen APP after a close (retracts the closing event)."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
     tracker_impl.reopen(app, db)
@@ -182,6 +191,7 @@ def reopen_cmd(app: str, db: Path | None) -> None:
 @db_option
 def import_cmd(files: tuple[str, ...], db: Path | None) -> None:
     """Add case files (YAML) to the tracker; every problem is reported before anything is saved."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
     tracker_impl.import_cases(files, db)
@@ -198,6 +208,7 @@ def import_cmd(files: tuple[str, ...], db: Path | None) -> None:
 @db_option
 def export_cmd(apps: tuple[str, ...], out_dir: Path | None, db: Path | None) -> None:
     """Applications as case files; importing them again loses nothing."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
     tracker_impl.export(apps, out_dir, db)
@@ -219,6 +230,7 @@ def draft_cmd(
     playbooks_dir: tuple[str, ...],
 ) -> None:
     """The message for APP's next step (or ACTION: a kind or rule id), from the playbook."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import draft_impl
 
     draft_impl.draft(app, action, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
@@ -235,6 +247,7 @@ def calendar_cmd(
     out: Path | None, today: str | None, db: Path | None, playbooks_dir: tuple[str, ...]
 ) -> None:
     """Upcoming steps as an iCalendar file; re-importing updates events instead of duplicating."""
+    # lazy: a command loads its implementation only when it runs
     from followup.cli import draft_impl
 
     draft_impl.calendar(out, parse_today(today), db, playbook_dirs(playbooks_dir))

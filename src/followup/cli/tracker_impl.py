@@ -21,6 +21,7 @@ from followup.engine.result import Plan
 from followup.errors import FollowupError, UsageError
 from followup.model.case import Case, Interviewer
 from followup.render.json_out import plan_json, step_full
+from followup.render.text import plan_text
 from followup.render.words import OUTCOME_WORDS, action_words, day, relative
 from followup.services import exchange, recording
 from followup.services.planning import plan_for
@@ -296,7 +297,6 @@ def status(
             }
         )
         return
-    from followup.render.text import plan_text
 
     click.echo(plan_text(plan, case, cp.playbook), nl=False)
     if snoozed:

@@ -24,6 +24,7 @@ import zlib
 from pathlib import Path
 
 from followup import __version__
+from followup.io.user_dirs import user_cache_dir
 from followup.model.playbook import Playbook
 
 MARKER_DIR = "templates-checked"
@@ -43,7 +44,6 @@ def _key(paths: tuple[Path, ...]) -> str | None:
 
 
 def _marker(key: str) -> Path:
-    from followup.io.user_dirs import user_cache_dir
 
     # Two checksums make a collision unlikely, and the marker holds the whole key to rule it out;
     # hashlib would cost more to import than everything else on this path.
@@ -90,6 +90,7 @@ def check_cached(playbook: Playbook, *paths: Path) -> None:
     key = _key(paths)  # taken before checking: a file edited meanwhile is not marked as checked
     if key is not None and _hit(key):
         return
+    # lazy: jinja2 loads only when templates must be checked
     from followup.drafts.templates import check_templates
 
     check_templates(playbook)

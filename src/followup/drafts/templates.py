@@ -399,6 +399,7 @@ def _short(text: str, limit: int = 60) -> str:
 def _file_place(template: Template, part: str, line: int) -> tuple[int, int] | None:
     if template.origin.file == BUILT_IN:
         return None
+    # lazy: the error path only
     from followup.io.yaml_reader import read_yaml_file  # the error path only
 
     try:

@@ -12,6 +12,7 @@ from followup import catalog
 from followup.compile.machine import CompiledPlaybook
 from followup.errors import InputError, Problem, UsageError
 from followup.io.case_loader import build_case
+from followup.io.user_dirs import user_cache_dir
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.model.case import Case
 from followup.timeline.calendar import BusinessCalendar, CalendarError
@@ -20,6 +21,7 @@ from followup.timeline.calendar import BusinessCalendar, CalendarError
 def today_for(case: Case) -> date:
     """Today where the job seeker is (the case's timezone, else this machine's)."""
     if case.timezone:
+        # lazy: only cases with a timezone pay for it (plan cold start)
         from zoneinfo import ZoneInfo
 
         return datetime.now(ZoneInfo(case.timezone)).date()
@@ -51,6 +53,7 @@ def calendar_for(case: Case, doc: Document | None = None) -> BusinessCalendar:
     if country is None:
         cal = BusinessCalendar(None)
     else:
+        # lazy: holidays costs ~100 ms to import: only cases with a country
         from followup.timeline.holiday_library import HolidaysLibraryProvider
 
         cal = BusinessCalendar(country, HolidaysLibraryProvider(cache_dir=_cache_dir()))
@@ -64,7 +67,6 @@ def calendar_for(case: Case, doc: Document | None = None) -> BusinessCalendar:
 
 
 def _cache_dir() -> Path:
-    from followup.io.user_dirs import user_cache_dir
 
     return user_cache_dir()
 

@@ -54,7 +54,7 @@ class StoreError(FollowupError):
 
 def default_db_path() -> Path:
     """The tracker file in this user's data folder (``followup.db``)."""
-    import platformdirs  # ~20 ms to import: only the tracker commands pay for it
+    import platformdirs  # lazy: ~20 ms to import; only the tracker commands pay for it
 
     return Path(platformdirs.user_data_dir("followup", appauthor=False)) / DB_NAME
 
