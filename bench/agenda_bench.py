@@ -197,8 +197,9 @@ def print_start_up(env: dict[str, str], runs: int) -> None:
     )
     for name, ms in cold.items():
         print(f"  {ms.wall:7.0f} / {ms.cpu:5.0f}  {name}")
-    print("followup plan, python -X importtime (best of 3), top 8 by cumulative ms (/ self ms):")
-    for name, cumulative, own in import_times(["-m", "followup", *example], env):
+    best_of = min(3, runs)
+    print(f"followup plan, python -X importtime (best of {best_of}), top 8 by cumulative ms:")
+    for name, cumulative, own in import_times(["-m", "followup", *example], env, runs=best_of):
         print(f"  {cumulative:7.1f} / {own:5.1f}  {name}")
 
 

@@ -1,9 +1,8 @@
-"""The week-then-on-hold policy written out by hand: the speed limit the engine is compared with.
+"""The week-then-on-hold policy replayed by hand: the speed limit the engine is compared with.
 
-This is a baseline, not a second engine: one playbook, no validation, no playbook language.  It
-is deliberately independent of followup (it imports nothing from it), so that its 100% agreement
-with ``followup agenda`` is evidence rather than a tautology.  Its numbers are restated below in
-one place; ``drift.py`` compares them with the playbook file and the engine before every run.
+A baseline, not a second engine: one playbook (``policy.py``), no validation, no playbook
+language, plain ``datetime`` arithmetic and nothing imported from followup.  ``Replay.step`` is
+the only place a state move is looked up, so the `transitions` variants override just that.
 """
 
 from __future__ import annotations
@@ -12,91 +11,28 @@ import calendar
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
-import yaml
-from generate_cases import PLAYBOOK
-
-PLAYBOOK_FILE = Path(__file__).resolve().parent.parent / "playbooks" / f"{PLAYBOOK}.yaml"
-
-# -- the policy's numbers: they mirror playbooks/week-then-on-hold.yaml (`parameters:` and the
-# waiting-game transition) and MIN_NUDGE_GAP in engine/run.py.  Restated on purpose, see above.
-THANK_YOU_WINDOW_BUSINESS_DAYS = 2  # thank_you_window: 2bd
-WAITING_GAME_DAYS = 1  # waiting-game: after state_entered + 1d
-FIRST_CHECK_IN_DAYS = 7  # first_check_in: 1w
-ON_HOLD_EVERY_DAYS = 11  # on_hold_every: 1.5w, rounded half up to whole days as the engine does
-MAX_CHECK_INS = 3  # max_check_ins: 3
-GIVE_UP_MONTHS = 2  # give_up_after: 2mo
-MIN_NUDGE_GAP_DAYS = 3  # the engine's MIN_NUDGE_GAP between two check-ins
-
-ONE_DAY = timedelta(days=1)
-FIRST_CHECK_IN = timedelta(days=FIRST_CHECK_IN_DAYS)
-ON_HOLD_EVERY = timedelta(days=ON_HOLD_EVERY_DAYS)
-MIN_NUDGE_GAP = timedelta(days=MIN_NUDGE_GAP_DAYS)
-
-# -- the one table of moves: the plain replay below and the `transitions` machines are built
-# from it.  (trigger, source states, destination); timers are triggers too.
-STATES = ("interviewed", "thanked", "waiting", "checked-in", "on-hold", "closed")
-CLOSED = "closed"
-TRANSITIONS: tuple[tuple[str, tuple[str, ...], str], ...] = (
-    ("thank_you_sent", ("interviewed",), "thanked"),
-    ("thank_you_window_passed", ("interviewed",), "waiting"),
-    ("waiting_game", ("thanked",), "waiting"),
-    ("check_in_sent", ("interviewed", "thanked", "waiting"), "checked-in"),
-    ("no_answer", ("checked-in",), "on-hold"),
-    ("check_in_sent", ("checked-in",), "on-hold"),
-    ("back_off", ("on-hold",), CLOSED),
-    ("give_up", ("waiting", "checked-in", "on-hold"), CLOSED),
-    ("reply_still_deciding", STATES, "waiting"),
-    ("reply_no_follow_up", STATES, "waiting"),
-    ("reply_next_round", STATES, "interviewed"),
-    ("reply_offer", STATES, CLOSED),
-    ("reply_rejection", STATES, CLOSED),
-    ("withdrew", STATES, CLOSED),
+from policy import (
+    ACTION_TEXTS,
+    CLOSED,
+    CLOSING_OUTCOME,
+    COMPLETED_BY,
+    DIRECT_CHANNELS,
+    FIRST_CHECK_IN,
+    GIVE_UP_MONTHS,
+    MAX_CHECK_INS,
+    MIN_NUDGE_GAP,
+    MOVES,
+    ON_HOLD_EVERY,
+    ONE_DAY,
+    PLAYBOOK,
+    RESTARTABLE,
+    THANK_YOU_WINDOW_BUSINESS_DAYS,
+    WAITING_GAME_DAYS,
+    Pending,
 )
-NO_MOVE_EVENTS = ("competing_offer", "portfolio_update", "committed")  # recorded, no move
-MOVES = {(source, trigger): dest for trigger, sources, dest in TRANSITIONS for source in sources}
-CLOSING_OUTCOME = {
-    "back_off": "moved_on",
-    "give_up": "moved_on",
-    "reply_offer": "offer",
-    "reply_rejection": "rejection",
-    "withdrew": "withdrew",
-}
-# What recorded event completes each action; None is advice that the day passing completes.
-COMPLETED_BY: dict[str, str | None] = {
-    "ask-how-to-follow-up": None,
-    "thank-you-note": "thank_you_sent",
-    "flag-competing-offer": "update_sent",
-    "check-in-when-they-said": "check_in_sent",
-    "check-in-after-a-week": "check_in_sent",
-    "on-hold-check-in": "check_in_sent",
-    "move-on-after-two-months": None,
-    "move-on": None,
-}
-RESTARTABLE = [a for a in COMPLETED_BY if a not in ("thank-you-note", "flag-competing-offer")]
-DIRECT_CHANNELS = frozenset({"email", "phone", "mail", "text", "recruiter"})
 
-Pending = tuple[date, str, str | None]  # (due, action id, channel)
-
-
-def _action_texts() -> dict[str, tuple[str, str, str]]:
-    """Action id -> (kind, why, source), read from the playbook so the answers match in size."""
-    data = yaml.safe_load(PLAYBOOK_FILE.read_text(encoding="utf-8"))
-    src = data["source"]
-    cite = f"\"{src['title']}\" ({src['date']}), section '{{}}'"
-    return {
-        a["id"]: (
-            a["kind"],
-            f"{a['id']}: {' '.join(a['advice'].split())}",
-            cite.format(a["source"]),
-        )
-        for a in data["actions"]
-    }
-
-
-ACTION_TEXTS = _action_texts()
 _HOLIDAYS: dict[str | None, frozenset[date]] = {None: frozenset()}
 
 
@@ -143,8 +79,9 @@ def add_duration(day: date, text: str, hol: frozenset[date]) -> date:
 
 
 class Replay:
-    """One case replayed under the policy.  ``step`` is the only place state moves are looked up:
-    here a dictionary; the `transitions` variants in ``machines.py`` override it (and ``release``).
+    """One case replayed under the policy; ``step`` is the only place a state move is looked up.
+
+    Here ``step`` reads a dictionary; the `transitions` variants in ``machines.py`` override it.
     """
 
     __slots__ = (
@@ -247,8 +184,10 @@ class Replay:
         """Let time pass up to ``limit``: timers fire and move-on advice lapses, in date order."""
         for _ in range(200):
             timer = self.next_timer()
-            lapsing = [p for p in self.pending() if COMPLETED_BY[p[1]] is None]
-            reminder = min(lapsing, key=lambda p: p[0]) if lapsing else None
+            reminder: Pending | None = None
+            for p in self.pending():
+                if COMPLETED_BY[p[1]] is None and (reminder is None or p[0] < reminder[0]):
+                    reminder = p
             if reminder is not None and (timer is None or reminder[0] <= timer[0]):
                 if reminder[0] >= limit:
                     return
@@ -300,8 +239,8 @@ class Replay:
                 found.append((roll_forward(self.interview, self.hol), "thank-you-note", "email"))
         if self.competing_offer is not None and not done.get("flag-competing-offer"):
             found.append(self._by_preferred("flag-competing-offer", self.competing_offer))
-        after_reply = self.reply + FIRST_CHECK_IN if self.reply else None
         if state in ("thanked", "waiting") and wanted:
+            after_reply = self.reply + FIRST_CHECK_IN if self.reply else None
             if self.follow_up_after is not None:
                 if not done.get("check-in-when-they-said"):
                     dates = (self.follow_up_after, after_reply)
@@ -333,9 +272,12 @@ class Replay:
         kind = event["type"]
         self.now = max(self.now, day)
         if kind in ("thank_you_sent", "check_in_sent"):
-            due = [p for p in self.pending() if COMPLETED_BY[p[1]] == kind]
-            if due:
-                self.complete(min(due, key=lambda p: p[0])[1], day)
+            first: Pending | None = None
+            for p in self.pending():
+                if COMPLETED_BY[p[1]] == kind and (first is None or p[0] < first[0]):
+                    first = p
+            if first is not None:
+                self.complete(first[1], day)
             else:
                 self.credits[kind] = self.credits.get(kind, 0) + 1
             self.last_contact = day  # any follow-up resets the clock
@@ -377,8 +319,10 @@ class Replay:
         for _ in range(60):
             if self.state == CLOSED:
                 return None
-            steps = self.pending()
-            best = min(steps, key=lambda p: max(p[0], now)) if steps else None
+            best: Pending | None = None
+            for p in self.pending():
+                if best is None or max(p[0], now) < max(best[0], now):
+                    best = p
             timer = self.next_timer()
             if best is not None and (timer is None or max(best[0], now) <= max(timer[0], now)):
                 return best
@@ -410,6 +354,6 @@ def plan_by_hand(
     nxt = None
     if step is not None:
         kind, why, source = ACTION_TEXTS[step[1]]
-        nxt = {"action": kind, "due": step[0].isoformat(), "channel": step[2]}
-        nxt |= {"why": why, "source": source}
+        due, channel = step[0].isoformat(), step[2]
+        nxt = {"action": kind, "due": due, "channel": channel, "why": why, "source": source}
     return {"case": case["id"], "playbook": PLAYBOOK, "state": state, "next": nxt}

@@ -1,7 +1,7 @@
 """Has the playbook or the engine moved away from the numbers the hand-written baseline restates?
 
-``by_hand.py`` keeps the policy's numbers as plain constants so that it stays independent of the
-engine.  This check, run before the agreement step, reads the same numbers from the playbook the
+``policy.py`` keeps the policy's numbers as plain constants so that it stays independent of the
+engine.  This check, reported with the agreement step, reads the same numbers from the playbook the
 engine loads and from the engine itself, and names every one that differs: a baseline that
 silently does different work would make the timings meaningless.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import by_hand
+import policy
 import yaml
 
 
@@ -20,15 +20,15 @@ def drift() -> list[str]:
     from followup.engine.run import MIN_NUDGE_GAP
     from followup.timeline.durations import Duration, parse_duration
 
-    path = resolve(by_hand.PLAYBOOK)
+    path = resolve(policy.PLAYBOOK)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     params = data["parameters"]
     waiting = next(t for t in data["transitions"] if t["id"] == "waiting-game")
     restated = {
-        "thank_you_window": Duration(business_days=by_hand.THANK_YOU_WINDOW_BUSINESS_DAYS),
-        "first_check_in": Duration(days=by_hand.FIRST_CHECK_IN_DAYS),
-        "on_hold_every": Duration(days=by_hand.ON_HOLD_EVERY_DAYS),
-        "give_up_after": Duration(months=by_hand.GIVE_UP_MONTHS),
+        "thank_you_window": Duration(business_days=policy.THANK_YOU_WINDOW_BUSINESS_DAYS),
+        "first_check_in": Duration(days=policy.FIRST_CHECK_IN_DAYS),
+        "on_hold_every": Duration(days=policy.ON_HOLD_EVERY_DAYS),
+        "give_up_after": Duration(months=policy.GIVE_UP_MONTHS),
     }
     problems = []
     for name, want in restated.items():
@@ -39,21 +39,21 @@ def drift() -> list[str]:
         if not same:
             problems.append(
                 f"{path}: parameters.{name} is {params.get(name)!r}; "
-                f"bench/by_hand.py restates it as {want.canonical}"
+                f"bench/policy.py restates it as {want.canonical}"
             )
-    if params.get("max_check_ins") != by_hand.MAX_CHECK_INS:
+    if params.get("max_check_ins") != policy.MAX_CHECK_INS:
         problems.append(
             f"{path}: parameters.max_check_ins is {params.get('max_check_ins')!r}; "
-            f"bench/by_hand.py restates it as {by_hand.MAX_CHECK_INS}"
+            f"bench/policy.py restates it as {policy.MAX_CHECK_INS}"
         )
-    if waiting.get("after") != f"state_entered + {by_hand.WAITING_GAME_DAYS}d":
+    if waiting.get("after") != f"state_entered + {policy.WAITING_GAME_DAYS}d":
         problems.append(
             f"{path}: transition waiting-game fires after {waiting.get('after')!r}; "
-            f"bench/by_hand.py restates it as state_entered + {by_hand.WAITING_GAME_DAYS}d"
+            f"bench/policy.py restates it as state_entered + {policy.WAITING_GAME_DAYS}d"
         )
-    if timedelta(days=by_hand.MIN_NUDGE_GAP_DAYS) != MIN_NUDGE_GAP:
+    if timedelta(days=policy.MIN_NUDGE_GAP_DAYS) != MIN_NUDGE_GAP:
         problems.append(
             f"followup.engine.run.MIN_NUDGE_GAP is {MIN_NUDGE_GAP.days} days; "
-            f"bench/by_hand.py restates it as {by_hand.MIN_NUDGE_GAP_DAYS}"
+            f"bench/policy.py restates it as {policy.MIN_NUDGE_GAP_DAYS}"
         )
     return problems

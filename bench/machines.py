@@ -1,6 +1,6 @@
 """The hand-written replay with its state held by a `transitions` machine instead of a dict.
 
-Both variants are built from ``by_hand.TRANSITIONS``, the one table of the policy's moves, and
+Both variants are built from ``policy.TRANSITIONS``, the one table of the policy's moves, and
 override only ``Replay.step`` (and ``release``).  Everything else is the same code, so the
 difference in the table is the cost of the state-machine library alone.
 """
@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from by_hand import NO_MOVE_EVENTS, STATES, TRANSITIONS, Replay
+from by_hand import Replay
+from policy import NO_MOVE_EVENTS, STATES, TRANSITIONS
 
 MakeReplay = Callable[[dict[str, Any]], Replay]
 
