@@ -88,7 +88,7 @@ class Replay:
         *("check_ins", "competing_offer", "credits", "decision_by", "done", "entered"),
         *("follow_up", "follow_up_after", "hol", "interview", "last_contact", "last_done"),
         *("last_nudge", "may_call", "not_before", "now", "outcome", "preferred", "reply"),
-        *("state", "told_no"),
+        "state",
     )
 
     def __init__(self, case: dict[str, Any]) -> None:
@@ -99,7 +99,6 @@ class Replay:
         self.follow_up: str = employer.get("follow_up", "unspecified")
         self.preferred: str | None = employer.get("preferred_channel")
         self.may_call: bool = employer.get("may_call", False)
-        self.told_no = False
         self.competing_offer: date | None = None
         interview = date.fromisoformat(case["interview"])
         self.now = interview  # the latest day replay has reached
@@ -201,10 +200,8 @@ class Replay:
                 return  # a step due that very day comes before the day's timers
             self.fire(timer[1], timer[0])
 
-    def _nudge(self, action_id: str, due: date) -> Pending | None:
+    def _nudge(self, action_id: str, due: date) -> Pending:
         """A check-in, kept off the not-before date and away from the last one."""
-        if self.told_no:
-            return None
         if self.not_before is not None and due < self.not_before:
             due = self.not_before
         if self.last_nudge is not None and due < self.last_nudge + MIN_NUDGE_GAP:
@@ -226,7 +223,7 @@ class Replay:
         if state == CLOSED:
             return []
         wanted = self.follow_up != "not_wanted"
-        found: list[Pending | None] = []
+        found: list[Pending] = []
         if state == "interviewed":
             if (
                 self.preferred is None
@@ -260,7 +257,7 @@ class Replay:
                 found.append((self.give_up_on(), "move-on-after-two-months", None))
             if state == "on-hold" and self.check_ins >= MAX_CHECK_INS and not done.get("move-on"):
                 found.append((self.last_contact + ON_HOLD_EVERY, "move-on", None))
-        return [p for p in found if p is not None]
+        return found
 
     def complete(self, action_id: str, day: date) -> None:
         """Count an action as done on ``day``."""
@@ -310,7 +307,7 @@ class Replay:
             if "decision_by" in event:
                 self.decision_by = self.not_before = date.fromisoformat(event["decision_by"])
             if outcome == "no_follow_up":
-                self.told_no, self.follow_up = True, "not_wanted"
+                self.follow_up = "not_wanted"  # for good, across rounds too
         self.fire("reply_" + outcome, day)
 
     def next_step(self, today: date) -> Pending | None:
@@ -333,9 +330,10 @@ class Replay:
         return None
 
 
-def plan_by_hand(
-    case: dict[str, Any], today: date, make: Callable[[dict[str, Any]], Replay] = Replay
-) -> dict[str, Any]:
+MakeReplay = Callable[[dict[str, Any]], Replay]
+
+
+def plan_by_hand(case: dict[str, Any], today: date, make: MakeReplay = Replay) -> dict[str, Any]:
     """One agenda line for ``case``: replay its events up to ``today``, then the next step."""
     run = make(case)
     try:

@@ -7,13 +7,10 @@ difference in the table is the cost of the state-machine library alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from by_hand import Replay
+from by_hand import MakeReplay, Replay
 from policy import NO_MOVE_EVENTS, STATES, TRANSITIONS
-
-MakeReplay = Callable[[dict[str, Any]], Replay]
 
 
 class _Model:

@@ -23,8 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from by_hand import plan_by_hand
-from machines import MakeReplay
+from by_hand import MakeReplay, plan_by_hand
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2026, 6, 1)
