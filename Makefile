@@ -37,6 +37,10 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src/followup
 
+# The layer order in pyproject.toml ([tool.importlinter]); docs/architecture.md explains it.
+layers: $(STAMP)
+	$(BIN)/lint-imports
+
 # coverage runs pytest (not pytest-cov), so modules the step-library plugin imports while pytest
 # starts are measured too; xdist's workers are measured through coverage's subprocess patch.
 pytest: $(STAMP)
@@ -45,7 +49,7 @@ pytest: $(STAMP)
 	$(BIN)/coverage combine -q
 	$(BIN)/coverage report
 
-test: lint typecheck pytest
+test: lint typecheck layers pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/agenda_bench.py
