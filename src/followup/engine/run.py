@@ -8,24 +8,34 @@ Facts are attributes named like the guard facts of the playbook language, and an
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from followup.compile.expressions import shift
 from followup.compile.machine import CompiledAction, CompiledPlaybook, Move, reply_trigger
 from followup.engine.result import TraceEntry
 from followup.errors import EngineError
 from followup.model.case import Case, Event
+from followup.model.semantics import (
+    AT_REST,
+    DEADLINE,
+    DEFAULT_REPLY,
+    DUE_OR_DAY,
+    EVENTS,
+    FIRST_DAY,
+    MIN_NUDGE_GAP,
+    NUDGE_EVENTS,
+    REOPENABLE,
+    REPLIES,
+    ROUND_START,
+)
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE, NUDGE_KINDS
 from followup.timeline.calendar import BusinessCalendar
 
-# Two nudges about the decision are never recommended closer together than this.
-MIN_NUDGE_GAP = timedelta(days=3)
 # A playbook whose timers chase each other without an event in between is broken; stop early.
 MAX_MOVES_PER_ADVANCE = 200
-
-CONTACT_EVENTS = frozenset({"thank_you_sent", "note_sent", "check_in_sent", "update_sent"})
-# A promise to follow up is kept by following up, not by a thank-you that happens to come later.
-KEEPS_COMMITMENT = frozenset({"check_in_sent", "update_sent"})
+# What each event type and reply outcome does to the facts, read once from the semantics.
+_AT_REST = tuple(AT_REST.items())
+_ROUND_START = tuple(ROUND_START.items())
 
 
 class Pending:
@@ -94,6 +104,19 @@ class Run:
         "version",
     )
 
+    # Facts a guard may read that start from `AT_REST` or `ROUND_START` (set in a loop there).
+    competing_offer: bool
+    portfolio_update: bool
+    committed: bool
+    told_no_follow_up: bool
+    networked: bool
+    round: int
+    last_reply: str
+    check_ins: int
+    contacts: int
+    has_decision_date: bool
+    has_follow_up_after: bool
+
     def __init__(
         self,
         cp: CompiledPlaybook,
@@ -121,14 +144,10 @@ class Run:
         self.follow_up = employer.follow_up
         self.preferred_channel = employer.preferred_channel or "none"
         self.may_call = employer.may_call
-        self.told_no_follow_up = False
         self.interviewers = len(case.interviewers)
-        self.competing_offer = False
-        self.portfolio_update = False
-        self.committed = False
+        for name, value in _AT_REST:
+            setattr(self, name, value)
         self.committed_channel: str | None = None
-        self.networked = False
-        self.round = 1
         # Spacing between nudges holds across rounds: it is about the same people's inboxes.
         self.last_nudge: date | None = None
         self.at_competing_offer: date | None = None
@@ -154,11 +173,8 @@ class Run:
         self.at_reply: date | None = None
         self.at_decision_by = None
         self.at_follow_up_after = None
-        self.has_decision_date = False
-        self.has_follow_up_after = False
-        self.last_reply = "none"
-        self.check_ins = 0
-        self.contacts = 0
+        for name, value in _ROUND_START:
+            setattr(self, name, value)
         self.not_before: date | None = None
         self.done: dict[str, int] = {}
         self.last_done: dict[str, date] = {}
@@ -384,68 +400,71 @@ class Run:
         self.now = max(self.now, day)
         if self.trace is not None:
             self.note(day, "event", _describe_event(ev))
-        if kind in CONTACT_EVENTS:
+        meaning = EVENTS[kind]
+        if meaning.does_step:
             self._attribute(kind, day, attribute_to)
+        if meaning.contact:
             # Any follow-up resets the clock, even a portal check; only direct ones are counted.
             self.at_last_contact = day
             if ev.channel is None or ev.channel in DIRECT_CHANNELS:
                 self.contacts += 1
-            if kind in KEEPS_COMMITMENT:
-                self.committed = False
-            if kind == "thank_you_sent" and self.at_thank_you_sent is None:
-                self.at_thank_you_sent = day
-            elif kind == "check_in_sent":
-                self.check_ins += 1
-                self.last_nudge = day
-            elif kind == "update_sent":
-                self.competing_offer = False
-                self.portfolio_update = False
-        elif kind == "networked":
-            self._attribute(kind, day, attribute_to)
-            self.networked = True
-        elif kind == "competing_offer":
-            self.competing_offer = True
-            self.at_competing_offer = day
-            self.at_offer_deadline = ev.deadline
-        elif kind == "portfolio_update":
-            self.portfolio_update = True
-            self.at_portfolio_update = day
-        elif kind == "committed":
-            self.committed = True
-            self.at_committed = ev.due or day
+        for name, value in meaning.sets:
+            setattr(self, name, value)
+        for name in meaning.counts:
+            setattr(self, name, getattr(self, name) + 1)
+        if meaning.nudge:
+            self.last_nudge = day
+        for anchor, source in meaning.dates:
+            self._date(anchor, source, ev)
+        if meaning.remembers_channel:
             self.committed_channel = ev.channel
-        elif kind == "reply":
+        if kind == "reply":
             self._reply(ev)
             return
         self.trigger(kind, day)
 
+    def _date(self, anchor: str, source: str, ev: Event) -> None:
+        """Date ``anchor`` from an event, as its meaning says."""
+        name = "at_" + anchor
+        if source == FIRST_DAY:
+            if getattr(self, name) is None:
+                setattr(self, name, ev.date)
+        elif source == DUE_OR_DAY:
+            setattr(self, name, ev.due or ev.date)
+        elif source == DEADLINE:
+            setattr(self, name, ev.deadline)
+        else:
+            setattr(self, name, ev.date)
+
     def _reply(self, ev: Event) -> None:
         day = ev.date
-        outcome = ev.outcome or "still_deciding"
-        if self.state == CLOSED and self.outcome != "moved_on":
+        outcome = ev.outcome or DEFAULT_REPLY
+        meaning = REPLIES[outcome]
+        if self.state == CLOSED and (self.outcome != REOPENABLE or not meaning.after_giving_up):
             self.note(day, "ignored", f"the application is already closed ({self.outcome})")
             return
         self.at_reply = day
-        if outcome == "next_round":
+        if meaning.new_round:
             self.trigger(reply_trigger(outcome), day)
             self.round += 1
             self._start_round(ev.interview or day)
-            self.last_reply = "next_round"
-            return
-        if outcome in ("still_deciding", "no_follow_up"):
             self.last_reply = outcome
+            return
+        if meaning.remembered:
+            self.last_reply = outcome
+        if meaning.restarts_nudges:
             # The employer spoke: nudges and waiting-time advice start over from what they said.
             self.check_ins = 0
             for ca in _restartable_actions(self.cp):
                 self.done.pop(ca.action.id, None)
-            self.credits.pop("check_in_sent", None)
+            for event in NUDGE_EVENTS:
+                self.credits.pop(event, None)
             if ev.decision_by is not None:
                 self.at_decision_by = ev.decision_by
                 self.has_decision_date = True
                 self.not_before = ev.decision_by
-            if outcome == "no_follow_up":
-                self.told_no_follow_up = True
-                self.follow_up = "not_wanted"
+        for name, value in meaning.sets:
+            setattr(self, name, value)
         self.trigger(reply_trigger(outcome), day)
 
     # -- time ----------------------------------------------------------------------------------
