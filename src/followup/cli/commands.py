@@ -158,19 +158,16 @@ def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
 
 def show(ref: str, fmt: str, dirs: tuple[Path, ...]) -> None:
     """``followup show``."""
-    pb = catalog.load(ref, dirs).playbook
-    if fmt == "mermaid":
-        from followup.render.diagram import mermaid
+    cp = catalog.load(ref, dirs)
+    if fmt in ("mermaid", "dot", "table"):
+        from followup.render import diagram
 
-        click.echo(mermaid(pb), nl=False)
-    elif fmt == "dot":
-        from followup.render.diagram import dot
-
-        click.echo(dot(pb), nl=False)
+        render = {"mermaid": diagram.mermaid, "dot": diagram.dot, "table": diagram.table}[fmt]
+        click.echo(render(diagram.machine_graph(cp)), nl=False)
     else:
         from followup.render.show_text import show_text
 
-        click.echo(show_text(pb), nl=False)
+        click.echo(show_text(cp.playbook), nl=False)
 
 
 def compare(

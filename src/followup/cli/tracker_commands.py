@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from followup.cli.group import cli, json_option, parse_today, playbook_dirs, playbooks_option
+from followup.model.semantics import CLOSING_EVENTS, CLOSING_REPLIES
 from followup.model.vocabulary import (
     CHANNELS,
     EVENT_TYPES,
@@ -21,6 +22,8 @@ from followup.model.vocabulary import (
 )
 
 DB_ENV = "FOLLOWUP_DB"
+# How `close --as` may end an application: an event that closes it, or a closing reply.
+CLOSINGS = (*CLOSING_EVENTS, *CLOSING_REPLIES)
 
 db_option = click.option(
     "--db",
@@ -149,7 +152,7 @@ def snooze_cmd(app: str, until: str, db: Path | None) -> None:
 @click.option(
     "--as",
     "outcome",
-    type=click.Choice(["withdrew", "offer", "rejection"]),
+    type=click.Choice(CLOSINGS),
     default="withdrew",
     show_default=True,
     help="How it ended.",

@@ -22,11 +22,12 @@ from followup.model.semantics import EVENTS, REOPENABLE, REPLIES
 from followup.model.vocabulary import CLOSED, COMPLETED_BY, NUDGE_KINDS, OPEN_STATES, STATES
 
 TIMER_PREFIX = "after:"
+REPLY_PREFIX = "reply:"
 
 
 def reply_trigger(outcome: str) -> str:
     """The trigger name a reply with this outcome fires."""
-    return "reply:" + outcome
+    return REPLY_PREFIX + outcome
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -238,6 +238,7 @@ NUDGE_EVENTS: Final = frozenset(e.type for e in EVENTS.values() if e.nudge)
 # Events the job seeker records whose moves each playbook decides.
 FREE_EVENTS: Final = tuple(e.type for e in EVENTS.values() if not e.fixed)
 CLOSING_REPLIES: Final = tuple(r.outcome for r in REPLIES.values() if r.closes_as)
+CLOSING_EVENTS: Final = tuple(e.type for e in EVENTS.values() if e.closes_as)
 
 
 def _reply_sentence(r: ReplyMeaning) -> str:

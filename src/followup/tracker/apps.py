@@ -18,6 +18,7 @@ from followup.errors import UsageError
 from followup.io.case_loader import EVENT_KEYS
 from followup.io.yaml_reader import Path_
 from followup.model.case import Case
+from followup.model.semantics import CLOSING_EVENTS
 from followup.model.vocabulary import REPLY_OUTCOMES
 from followup.tracker.flags import checked_case
 from followup.tracker.planning import DEFAULT_PLAYBOOK, check_country
@@ -251,8 +252,9 @@ def close(store: Store, app: str, outcome: str, day: str | None) -> Saved:
                 f"{app_id}: already closed ({describe(ended[0].data)}); "
                 f"'followup reopen {app_id}' first to change how it ended"
             )
-        values = {"date": day} if outcome == "withdrew" else {"date": day, "outcome": outcome}
-        kind = "withdrew" if outcome == "withdrew" else "reply"
+        # `outcome` is a closing event's own type (withdrew) or a closing reply's outcome.
+        kind = outcome if outcome in CLOSING_EVENTS else "reply"
+        values = {"date": day} if kind != "reply" else {"date": day, "outcome": outcome}
         return log(store, app_id, kind, values, {"outcome": "--as", "type": "--as"})
 
 
