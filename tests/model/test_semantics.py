@@ -152,3 +152,18 @@ def test_show_prints_the_generated_rules():
     for sentence in semantics.rule_sentences():
         assert " ".join(sentence.split()) in text
     assert f"less than {semantics.MIN_NUDGE_GAP_DAYS} days apart" in text
+
+
+def test_a_new_case_starts_with_the_facts_at_rest():
+    """A fresh run holds `AT_REST` (the engine writes them out for speed; this keeps them equal)."""
+    run = Run(COMPILED[0], CASE, BusinessCalendar(None))
+    assert {name: getattr(run, name) for name in semantics.AT_REST} == semantics.AT_REST
+    assert set(semantics.AT_REST) | set(semantics.FROM_CASE) == set(FACTS)
+
+
+def test_a_new_round_starts_with_the_round_facts():
+    """The engine's start of a round holds `ROUND_START` (written out there for speed)."""
+    run = busy_run()
+    run.has_decision_date = run.has_follow_up_after = True
+    run._start_round(DAY)
+    assert {name: getattr(run, name) for name in ROUND_START} == ROUND_START

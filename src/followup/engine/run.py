@@ -16,7 +16,6 @@ from followup.engine.result import TraceEntry
 from followup.errors import EngineError
 from followup.model.case import Case, Event
 from followup.model.semantics import (
-    AT_REST,
     DEADLINE,
     DEFAULT_REPLY,
     DUE_OR_DAY,
@@ -26,7 +25,6 @@ from followup.model.semantics import (
     NUDGE_EVENTS,
     REOPENABLE,
     REPLIES,
-    ROUND_START,
 )
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE, NUDGE_KINDS
 from followup.timeline.calendar import BusinessCalendar
@@ -34,8 +32,31 @@ from followup.timeline.calendar import BusinessCalendar
 # A playbook whose timers chase each other without an event in between is broken; stop early.
 MAX_MOVES_PER_ADVANCE = 200
 # What each event type and reply outcome does to the facts, read once from the semantics.
-_AT_REST = tuple(AT_REST.items())
-_ROUND_START = tuple(ROUND_START.items())
+# Each event's meaning as one plain tuple, unpacked in a single step per event; anchors are
+# named as the attributes they set.
+_EFFECTS = {
+    e.type: (
+        e.does_step,
+        e.contact,
+        e.sets,
+        e.counts,
+        e.nudge,
+        tuple(("at_" + anchor, source) for anchor, source in e.dates),
+        e.remembers_channel,
+    )
+    for e in EVENTS.values()
+}
+_REPLY_EFFECTS = {
+    r.outcome: (
+        reply_trigger(r.outcome),
+        r.after_giving_up,
+        r.new_round,
+        r.remembered,
+        r.restarts_nudges,
+        r.sets,
+    )
+    for r in REPLIES.values()
+}
 
 
 class Pending:
@@ -104,7 +125,7 @@ class Run:
         "version",
     )
 
-    # Facts a guard may read that start from `AT_REST` or `ROUND_START` (set in a loop there).
+    # Facts a guard may read that start from `AT_REST` or `ROUND_START`.
     competing_offer: bool
     portfolio_update: bool
     committed: bool
@@ -145,8 +166,14 @@ class Run:
         self.preferred_channel = employer.preferred_channel or "none"
         self.may_call = employer.may_call
         self.interviewers = len(case.interviewers)
-        for name, value in _AT_REST:
-            setattr(self, name, value)
+        # The facts at rest, as `AT_REST` has them (written out: a loop of setattr costs more
+        # per case than the whole start; a test holds the two equal).
+        self.competing_offer = False
+        self.portfolio_update = False
+        self.committed = False
+        self.told_no_follow_up = False
+        self.networked = False
+        self.round = 1
         self.committed_channel: str | None = None
         # Spacing between nudges holds across rounds: it is about the same people's inboxes.
         self.last_nudge: date | None = None
@@ -173,8 +200,12 @@ class Run:
         self.at_reply: date | None = None
         self.at_decision_by = None
         self.at_follow_up_after = None
-        for name, value in _ROUND_START:
-            setattr(self, name, value)
+        # The facts a round starts with, as `ROUND_START` has them (a test holds the two equal).
+        self.last_reply = "none"
+        self.check_ins = 0
+        self.contacts = 0
+        self.has_decision_date = False
+        self.has_follow_up_after = False
         self.not_before: date | None = None
         self.done: dict[str, int] = {}
         self.last_done: dict[str, date] = {}
@@ -400,59 +431,58 @@ class Run:
         self.now = max(self.now, day)
         if self.trace is not None:
             self.note(day, "event", _describe_event(ev))
-        meaning = EVENTS[kind]
-        if meaning.does_step:
+        step, contact, sets, counts, nudge, dates, keeps_channel = _EFFECTS[kind]
+        if step:
             self._attribute(kind, day, attribute_to)
-        if meaning.contact:
+        if contact:
             # Any follow-up resets the clock, even a portal check; only direct ones are counted.
             self.at_last_contact = day
             if ev.channel is None or ev.channel in DIRECT_CHANNELS:
                 self.contacts += 1
-        for name, value in meaning.sets:
-            setattr(self, name, value)
-        for name in meaning.counts:
-            setattr(self, name, getattr(self, name) + 1)
-        if meaning.nudge:
+        # The empty-tuple tests skip a loop for the many events with nothing to do there.
+        if sets:
+            for name, value in sets:
+                setattr(self, name, value)
+        if counts:
+            for name in counts:
+                setattr(self, name, getattr(self, name) + 1)
+        if nudge:
             self.last_nudge = day
-        for anchor, source in meaning.dates:
-            self._date(anchor, source, ev)
-        if meaning.remembers_channel:
+        if dates:
+            for name, source in dates:
+                if source == FIRST_DAY:
+                    if getattr(self, name) is None:
+                        setattr(self, name, day)
+                elif source == DUE_OR_DAY:
+                    setattr(self, name, ev.due or day)
+                elif source == DEADLINE:
+                    setattr(self, name, ev.deadline)
+                else:
+                    setattr(self, name, day)
+        if keeps_channel:
             self.committed_channel = ev.channel
         if kind == "reply":
             self._reply(ev)
             return
         self.trigger(kind, day)
 
-    def _date(self, anchor: str, source: str, ev: Event) -> None:
-        """Date ``anchor`` from an event, as its meaning says."""
-        name = "at_" + anchor
-        if source == FIRST_DAY:
-            if getattr(self, name) is None:
-                setattr(self, name, ev.date)
-        elif source == DUE_OR_DAY:
-            setattr(self, name, ev.due or ev.date)
-        elif source == DEADLINE:
-            setattr(self, name, ev.deadline)
-        else:
-            setattr(self, name, ev.date)
-
     def _reply(self, ev: Event) -> None:
         day = ev.date
         outcome = ev.outcome or DEFAULT_REPLY
-        meaning = REPLIES[outcome]
-        if self.state == CLOSED and (self.outcome != REOPENABLE or not meaning.after_giving_up):
+        trigger, after_giving_up, new_round, remembered, restarts, sets = _REPLY_EFFECTS[outcome]
+        if self.state == CLOSED and (self.outcome != REOPENABLE or not after_giving_up):
             self.note(day, "ignored", f"the application is already closed ({self.outcome})")
             return
         self.at_reply = day
-        if meaning.new_round:
-            self.trigger(reply_trigger(outcome), day)
+        if new_round:
+            self.trigger(trigger, day)
             self.round += 1
             self._start_round(ev.interview or day)
             self.last_reply = outcome
             return
-        if meaning.remembered:
+        if remembered:
             self.last_reply = outcome
-        if meaning.restarts_nudges:
+        if restarts:
             # The employer spoke: nudges and waiting-time advice start over from what they said.
             self.check_ins = 0
             for ca in _restartable_actions(self.cp):
@@ -463,9 +493,10 @@ class Run:
                 self.at_decision_by = ev.decision_by
                 self.has_decision_date = True
                 self.not_before = ev.decision_by
-        for name, value in meaning.sets:
-            setattr(self, name, value)
-        self.trigger(reply_trigger(outcome), day)
+        if sets:
+            for name, value in sets:
+                setattr(self, name, value)
+        self.trigger(trigger, day)
 
     # -- time ----------------------------------------------------------------------------------
 
