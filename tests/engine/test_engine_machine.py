@@ -14,8 +14,8 @@ from followup.engine.run import Run
 from followup.io.case_loader import build_case
 from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_file, read_yaml_text
-from followup.model.semantics import EVENTS, REPLIES
 from followup.model.vocabulary import OPEN_STATES, STATES
+from followup.semantics.meaning import EVENTS, REPLIES
 from followup.timeline.calendar import BusinessCalendar
 
 REPO = Path(__file__).resolve().parents[2]

@@ -12,7 +12,6 @@ from pathlib import Path
 import click
 
 from followup.cli.group import cli, json_option, parse_today, playbook_dirs, playbooks_option
-from followup.model.semantics import CLOSING_EVENTS, CLOSING_REPLIES
 from followup.model.vocabulary import (
     CHANNELS,
     EVENT_TYPES,
@@ -20,6 +19,7 @@ from followup.model.vocabulary import (
     PREFERRED_CHANNELS,
     REPLY_OUTCOMES,
 )
+from followup.semantics.meaning import CLOSING_EVENTS, CLOSING_REPLIES
 
 DB_ENV = "FOLLOWUP_DB"
 # How `close --as` may end an application: an event that closes it, or a closing reply.

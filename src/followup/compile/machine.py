@@ -1,6 +1,6 @@
 """Build the one `transitions` state machine of a playbook, and the engine's fast tables.
 
-One list of moves (the engine's built-in ones, made from `followup.model.semantics`, then the
+One list of moves (the engine's built-in ones, made from `followup.semantics.meaning`, then the
 playbook's own) is the single definition of which move happens on which trigger in which state.
 Both the `transitions` machine and the engine's tables are built from that list.  Driving a
 `transitions` model costs microseconds per trigger, far too slow for an agency's 100,000 cases
@@ -18,8 +18,8 @@ from transitions import Machine
 
 from followup.compile.expressions import DateFn, GuardFn, always, compile_date, compile_guard
 from followup.model.playbook import Action, Avoid, Playbook, Transition
-from followup.model.semantics import EVENTS, REOPENABLE, REPLIES
 from followup.model.vocabulary import CLOSED, COMPLETED_BY, NUDGE_KINDS, OPEN_STATES, STATES
+from followup.semantics.meaning import EVENTS, REOPENABLE, REPLIES
 
 TIMER_PREFIX = "after:"
 REPLY_PREFIX = "reply:"

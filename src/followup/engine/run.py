@@ -15,7 +15,8 @@ from followup.compile.machine import CompiledAction, CompiledPlaybook, Move, rep
 from followup.engine.result import TraceEntry
 from followup.errors import EngineError
 from followup.model.case import Case, Event
-from followup.model.semantics import (
+from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE, NUDGE_KINDS
+from followup.semantics.meaning import (
     DEADLINE,
     DEFAULT_REPLY,
     DUE_OR_DAY,
@@ -26,14 +27,12 @@ from followup.model.semantics import (
     REOPENABLE,
     REPLIES,
 )
-from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE, NUDGE_KINDS
 from followup.timeline.calendar import BusinessCalendar
 
 # A playbook whose timers chase each other without an event in between is broken; stop early.
 MAX_MOVES_PER_ADVANCE = 200
-# What each event type and reply outcome does to the facts, read once from the semantics.
-# Each event's meaning as one plain tuple, unpacked in a single step per event; anchors are
-# named as the attributes they set.
+# What each event type and reply outcome does, read once from `followup.semantics.meaning` into
+# plain tuples that `apply` unpacks in one step per event (anchors named as their attributes).
 _EFFECTS = {
     e.type: (
         e.does_step,
@@ -124,19 +123,6 @@ class Run:
         "trace",
         "version",
     )
-
-    # Facts a guard may read that start from `AT_REST` or `ROUND_START`.
-    competing_offer: bool
-    portfolio_update: bool
-    committed: bool
-    told_no_follow_up: bool
-    networked: bool
-    round: int
-    last_reply: str
-    check_ins: int
-    contacts: int
-    has_decision_date: bool
-    has_follow_up_after: bool
 
     def __init__(
         self,

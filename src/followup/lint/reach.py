@@ -19,7 +19,8 @@ from followup.compile.expressions import compile_guard
 from followup.compile.machine import CompiledPlaybook, Move, reply_trigger
 from followup.lint.space import count_cap, guard_facts, rule_anchors
 from followup.model.playbook import DateRule, Guard, Playbook
-from followup.model.semantics import (
+from followup.model.vocabulary import CLOSED, FACTS, INITIAL_STATE, STATES
+from followup.semantics.meaning import (
     ANCHOR_KNOWN_WHEN,
     AT_REST,
     EVENTS,
@@ -30,7 +31,6 @@ from followup.model.semantics import (
     ROUND_START,
     UNCHANGING,
 )
-from followup.model.vocabulary import CLOSED, FACTS, INITIAL_STATE, STATES
 
 # Anchors whose date is known exactly when a fact says so.
 ANCHOR_FACTS = {anchor: fact for anchor, (fact, _) in ANCHOR_KNOWN_WHEN.items()}

@@ -30,8 +30,8 @@ from followup.lint.space import (
     rule_anchors,
     uses_months,
 )
-from followup.model.semantics import CONTACT_EVENTS, EVENTS, NUDGE_EVENTS, EventMeaning
 from followup.model.vocabulary import CLOSED, FACTS, PREFERRED_CHANNELS
+from followup.semantics.meaning import CONTACT_EVENTS, EVENTS, NUDGE_EVENTS, EventMeaning
 
 if TYPE_CHECKING:
     from followup.lint.search import Ctx

@@ -24,8 +24,8 @@ from followup.errors import EngineError
 from followup.lint.relevance import Relevance
 from followup.lint.space import Input, Space, Start
 from followup.model.case import Case, Event, Interviewer
-from followup.model.semantics import CONTACT_EVENTS, NUDGE_EVENTS, REOPENABLE, REPLIES
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
+from followup.semantics.meaning import CONTACT_EVENTS, NUDGE_EVENTS, REOPENABLE, REPLIES
 from followup.timeline.calendar import BusinessCalendar
 
 WINDOWS = (7, 30)

@@ -16,16 +16,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from followup.model import semantics
 from followup.model.case import Employer, Event
 from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, Guard, Not, Playbook
-from followup.model.semantics import DEFAULT_REPLY, EVENTS
 from followup.model.vocabulary import (
     COMPLETED_BY,
     DIRECT_CHANNELS,
     FOLLOW_UP_PERMISSIONS,
     PREFERRED_CHANNELS,
 )
+from followup.semantics import meaning as semantics
+from followup.semantics.meaning import DEFAULT_REPLY, EVENTS
 from followup.timeline.durations import Duration
 
 # A Monday with no holiday near it; the interview falls on each day of that week in turn.

@@ -5,7 +5,6 @@ from __future__ import annotations
 import textwrap
 
 from followup.model.playbook import Action, Avoid, Playbook, Transition
-from followup.model.semantics import rule_sentences
 from followup.model.vocabulary import OPEN_STATES
 from followup.render.rules_words import (
     channel_words,
@@ -15,6 +14,7 @@ from followup.render.rules_words import (
     repeat_words,
 )
 from followup.render.words import ACTION_WORDS
+from followup.semantics.rules import rule_sentences
 
 WIDTH = 92
 

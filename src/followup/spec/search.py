@@ -23,8 +23,8 @@ from followup.engine.plan import plan_case, situation_at
 from followup.engine.result import Plan, TraceEntry
 from followup.engine.run import Run
 from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, Guard, Not, Playbook
-from followup.model.semantics import EVENTS
 from followup.model.vocabulary import CLOSED, PLAYBOOK_TRIGGERS
+from followup.semantics.meaning import EVENTS
 from followup.spec.coverage import traced_moves
 from followup.spec.perform import Line, Performer, StepFailed, event_line
 

@@ -18,8 +18,8 @@ from followup.errors import UsageError
 from followup.io.case_loader import EVENT_KEYS
 from followup.io.yaml_reader import Path_
 from followup.model.case import Case
-from followup.model.semantics import CLOSING_EVENTS
 from followup.model.vocabulary import REPLY_OUTCOMES
+from followup.semantics.meaning import CLOSING_EVENTS
 from followup.tracker.flags import checked_case
 from followup.tracker.planning import DEFAULT_PLAYBOOK, check_country
 from followup.tracker.store import Entry, Store, closing

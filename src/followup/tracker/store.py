@@ -34,7 +34,7 @@ from followup.io.case_loader import build_case
 from followup.io.checks import suggest
 from followup.io.yaml_reader import Document
 from followup.model.case import Case
-from followup.model.semantics import CLOSING_REPLIES, EVENTS
+from followup.semantics.meaning import CLOSING_REPLIES, EVENTS
 from followup.tracker.schema import migrate
 
 DB_NAME: Final = "followup.db"

@@ -1,14 +1,10 @@
-"""The engine's fixed meaning, written once: what each recorded event and each reply does.
+"""The engine's fixed meaning as data: what each recorded event and each reply does.
 
 A playbook decides what to recommend and when to move on; what the job seeker's own records and
-the employer's replies *do* is fixed here, the same in every playbook.  Everything that needs
-that meaning reads it from this module instead of restating it: the compiler builds the
+the employer's replies *do* is fixed here, the same in every playbook.  The compiler builds the
 built-in moves from `REPLIES` and the closing events, the engine applies `EVENTS`' effects and
-the constants, lint explores the same effects over facts, and ``followup show`` and
-docs/engine-rules.md print the sentences made from them (`rule_sentences`).
-
-To add an event type or a reply outcome: add its word to `followup.model.vocabulary`, then its
-meaning here; tests fail until both agree.
+the constants, and lint explores the same effects over facts; `followup.semantics.rules` puts
+them into words.
 """
 
 from __future__ import annotations
@@ -17,18 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Final
 
-from followup.model.vocabulary import (
-    ANCHORS,
-    CLOSED,
-    COMPLETED_BY,
-    DIRECT_CHANNELS,
-    EVENT_TYPES,
-    FACTS,
-    NUDGE_KINDS,
-    OPEN_STATES,
-    PLAYBOOK_TRIGGERS,
-    REPLY_OUTCOMES,
-)
+from followup.model.vocabulary import CLOSED, COMPLETED_BY
 
 # Two nudges about the decision are never recommended closer together than this.
 MIN_NUDGE_GAP_DAYS: Final = 3
@@ -119,6 +104,8 @@ class ReplyMeaning:
         return self.closes_as is None
 
 
+# A promise to follow up (`committed`) is kept by following up, not by a thank-you that happens
+# to come later; sharing an update also shares the news you had.
 _CONTACT_EVENTS = (
     EventMeaning(
         "thank_you_sent", "you sent a thank-you", True, True, dates=(("thank_you_sent", FIRST_DAY),)
@@ -224,12 +211,12 @@ ANCHOR_KNOWN_WHEN: Final[dict[str, tuple[str, tuple[object, ...]]]] = {
     "reply": ("last_reply", tuple(r.outcome for r in REPLIES.values() if r.restarts_nudges)),
 }
 
-_MEANINGS: tuple[EventMeaning | ReplyMeaning, ...] = (*EVENTS.values(), *REPLIES.values())
+MEANINGS: tuple[EventMeaning | ReplyMeaning, ...] = (*EVENTS.values(), *REPLIES.values())
 # Facts from the case file that nothing recorded changes.
 UNCHANGING: Final = tuple(
     fact
     for fact in FROM_CASE
-    if fact not in ROUND_START and all(fact not in dict(m.sets) for m in _MEANINGS)
+    if fact not in ROUND_START and all(fact not in dict(m.sets) for m in MEANINGS)
 )
 
 CONTACT_EVENTS: Final = frozenset(e.type for e in EVENTS.values() if e.contact)
@@ -239,148 +226,3 @@ NUDGE_EVENTS: Final = frozenset(e.type for e in EVENTS.values() if e.nudge)
 FREE_EVENTS: Final = tuple(e.type for e in EVENTS.values() if not e.fixed)
 CLOSING_REPLIES: Final = tuple(r.outcome for r in REPLIES.values() if r.closes_as)
 CLOSING_EVENTS: Final = tuple(e.type for e in EVENTS.values() if e.closes_as)
-
-
-def _reply_sentence(r: ReplyMeaning) -> str:
-    text = f"A reply {r.words} "
-    if r.closes_as is not None:
-        return text + f"closes the case as {r.closes_as}; nothing more is sent."
-    text += f"puts the case in {r.dest}"
-    if r.new_round:
-        return text + " and starts the playbook over from the new interview."
-    clauses: list[str] = []
-    if r.restarts_nudges:
-        clauses.append("check-ins count from zero again, none before a new decision date it gives")
-    if ("told_no_follow_up", True) in r.sets:
-        clauses.append("no check-in is ever recommended again")
-    return text + "".join("; " + c for c in clauses) + "."
-
-
-def rule_sentences() -> tuple[str, ...]:
-    """The engine's own rules in plain words, one sentence each, made from the data above."""
-    lines = [_reply_sentence(r) for r in REPLIES.values()]
-    lines.append(f"A reply recorded without an outcome counts as {DEFAULT_REPLY}.")
-    for e in EVENTS.values():
-        if e.closes_as is not None:
-            lines.append(
-                f"Recording that {e.words} closes the case as {e.closes_as}; nothing more is sent."
-            )
-    news = [r.outcome for r in REPLIES.values() if r.after_giving_up and not r.closes_as]
-    endings = [r.closes_as for r in REPLIES.values() if r.after_giving_up and r.closes_as]
-    endings += [e.closes_as for e in EVENTS.values() if e.closes_as]
-    lines.append(
-        f"After the playbook gave up ({REOPENABLE}), a reply {_or(news)} reopens the case, and "
-        f"{_or([str(x) for x in endings])} becomes its real ending; any other closed case "
-        "stays as it ended."
-    )
-    lines.append(
-        f"Contact by {_or(sorted(DIRECT_CHANNELS))} never falls on a weekend or a public holiday "
-        "of the case's country: it moves to the next business day."
-    )
-    nudges = ", ".join(sorted(NUDGE_KINDS))
-    lines.append(
-        f"Two check-ins ({nudges}) are never recommended less than {MIN_NUDGE_GAP_DAYS} days apart."
-    )
-    return tuple(lines)
-
-
-def _or(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
-
-
-def consistency_problems() -> list[str]:
-    """Where the vocabulary and the meanings above disagree (empty when they agree)."""
-    problems = [f"event type {t} has no meaning" for t in EVENT_TYPES if t not in EVENTS]
-    problems += [f"meaning for unknown event {t}" for t in EVENTS if t not in EVENT_TYPES]
-    problems += [f"reply outcome {o} has no meaning" for o in REPLY_OUTCOMES if o not in REPLIES]
-    problems += [f"meaning for unknown outcome {o}" for o in REPLIES if o not in REPLY_OUTCOMES]
-    for m in _MEANINGS:
-        problems += [f"{m} sets unknown fact {name}" for name, _ in m.sets if name not in FACTS]
-    for e in EVENTS.values():
-        problems += [f"{e.type} counts {c}, not a count" for c in e.counts if FACTS.get(c) != "int"]
-        problems += [f"{e.type} dates unknown anchor {a}" for a, _ in e.dates if a not in ANCHORS]
-    if PLAYBOOK_TRIGGERS != FREE_EVENTS:
-        problems.append(f"playbook triggers should be {FREE_EVENTS}")
-    for r in REPLIES.values():
-        if r.dest not in (*OPEN_STATES, CLOSED) or (r.dest == CLOSED) != bool(r.closes_as):
-            problems.append(f"reply {r.outcome} moves to {r.dest}")
-    remembered = ("none", *(r.outcome for r in REPLIES.values() if r.remembered))
-    if FACTS["last_reply"] != remembered:
-        problems.append(f"fact last_reply should take {remembered}")
-    missing = set(FACTS) - set(FROM_CASE) - set(AT_REST)
-    problems += [f"fact {name} has no starting value" for name in sorted(missing)]
-    return problems
-
-
-def _cell(values: object) -> str:
-    if isinstance(values, tuple):
-        values = ", ".join(_cell(v) for v in values) if values else ""
-    elif isinstance(values, bool):
-        values = "yes" if values else ""
-    text = str(values) if values is not None else ""
-    return text.replace("|", "\\|")
-
-
-def _pairs(pairs: tuple[tuple[str, object], ...]) -> str:
-    return ", ".join(f"`{k}` = {str(v).lower() if isinstance(v, bool) else v}" for k, v in pairs)
-
-
-def _also(e: EventMeaning) -> str:
-    also = []
-    if e.nudge:
-        also.append(f"the next check-in waits at least {MIN_NUDGE_GAP_DAYS} days from it")
-    if e.remembers_channel:
-        also.append("its channel is the `committed` channel option")
-    if e.closes_as is not None:
-        also.append(f"closes the case as {e.closes_as}")
-    if e.type == "reply":
-        also.append("see Replies")
-    return "; ".join(also)
-
-
-def doc_text() -> str:
-    """The text of docs/engine-rules.md, generated from the meanings above."""
-    lines = [
-        "# The engine's own rules",
-        "",
-        "<!-- Generated from src/followup/model/semantics.py; a test keeps the two equal. -->",
-        "",
-        "These hold in every playbook: a playbook cannot change them. `followup show ID` ends "
-        "with the same sentences.",
-        "",
-        *(f"- {s}" for s in rule_sentences()),
-        "",
-        "## Replies",
-        "",
-        "| outcome | moves the case to | closes it as | restarts check-ins | new round | "
-        "also sets | after the playbook gave up |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for r in REPLIES.values():
-        lines.append(
-            f"| `{r.outcome}` | {r.dest} | {_cell(r.closes_as)} | {_cell(r.restarts_nudges)} | "
-            f"{_cell(r.new_round)} | {_pairs(r.sets)} | {'applies' if r.after_giving_up else ''} |"
-        )
-    lines += [
-        "",
-        f"A new round starts these facts over: {_pairs(tuple(ROUND_START.items()))}.",
-        "",
-        "## Recorded events",
-        "",
-        "| event | what it is | a contact | completes | sets | counts | dates | also |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for e in EVENTS.values():
-        completes = ", ".join(f"`{k}`" for k in e.completes) if e.does_step else ""
-        dates = ", ".join(f"`{a}` ({source})" for a, source in e.dates)
-        lines.append(
-            f"| `{e.type}` | {e.words} | {_cell(e.contact)} | {completes} | {_pairs(e.sets)} | "
-            f"{_cell(e.counts)} | {dates} | {_also(e)} |"
-        )
-    lines += [
-        "",
-        "A contact resets `last_contact`; one by a direct channel "
-        f"({', '.join(sorted(DIRECT_CHANNELS))}, or none named) also counts in `contacts`. "
-        "Events a playbook may move on: " + ", ".join(f"`{t}`" for t in FREE_EVENTS) + ".",
-    ]
-    return "\n".join(lines) + "\n"

@@ -19,9 +19,7 @@ from followup.io.case_loader import build_case
 from followup.io.yaml_reader import read_yaml_text
 from followup.lint import space
 from followup.lint.reach import Explorer
-from followup.model import semantics
 from followup.model.case import Event
-from followup.model.semantics import EVENTS, REPLIES, ROUND_START, doc_text
 from followup.model.vocabulary import (
     CLOSED,
     EVENT_TYPES,
@@ -31,6 +29,10 @@ from followup.model.vocabulary import (
     REPLY_OUTCOMES,
 )
 from followup.render.show_text import show_text
+from followup.semantics import meaning as semantics
+from followup.semantics import rules
+from followup.semantics.meaning import EVENTS, REPLIES, ROUND_START
+from followup.semantics.rules import doc_text
 from followup.timeline.calendar import BusinessCalendar
 
 REPO = Path(__file__).resolve().parents[2]
@@ -57,13 +59,13 @@ def test_the_vocabulary_and_the_meanings_agree():
     assert set(EVENTS) == set(EVENT_TYPES)
     assert set(REPLIES) == set(REPLY_OUTCOMES)
     assert semantics.FREE_EVENTS == PLAYBOOK_TRIGGERS
-    assert semantics.consistency_problems() == []
+    assert rules.consistency_problems() == []
 
 
 def test_docs_table_is_generated_from_the_meanings():
     """docs/engine-rules.md is exactly what the meanings generate."""
     regenerate = (
-        "regenerate: python -c 'from followup.model.semantics import doc_text; "
+        "regenerate: python -c 'from followup.semantics.rules import doc_text; "
         'print(doc_text(), end="")\' > docs/engine-rules.md'
     )
     assert (REPO / "docs" / "engine-rules.md").read_text(encoding="utf-8") == doc_text(), regenerate
@@ -149,7 +151,7 @@ def test_the_prover_brings_every_reply_that_keeps_the_case_open():
 def test_show_prints_the_generated_rules():
     """`show` ends with the engine's own rules, made from the constants (no number typed in)."""
     text = " ".join(show_text(COMPILED[0].playbook).split())
-    for sentence in semantics.rule_sentences():
+    for sentence in rules.rule_sentences():
         assert " ".join(sentence.split()) in text
     assert f"less than {semantics.MIN_NUDGE_GAP_DAYS} days apart" in text
 
