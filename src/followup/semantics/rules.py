@@ -50,7 +50,7 @@ def _reply_sentence(r: ReplyMeaning) -> str:
 
 
 def rule_sentences() -> tuple[str, ...]:
-    """The engine's own rules in plain words, one sentence each, made from the data above."""
+    """The engine's own rules in plain words, one sentence each, made from the meanings."""
     lines = [_reply_sentence(r) for r in REPLIES.values()]
     lines.append(f"A reply recorded without an outcome counts as {DEFAULT_REPLY}.")
     for e in EVENTS.values():
@@ -82,7 +82,7 @@ def _or(words: list[str]) -> str:
 
 
 def consistency_problems() -> list[str]:
-    """Where the vocabulary and the meanings above disagree (empty when they agree)."""
+    """Where the vocabulary and the meanings disagree (empty when they agree)."""
     problems = [f"event type {t} has no meaning" for t in EVENT_TYPES if t not in EVENTS]
     problems += [f"meaning for unknown event {t}" for t in EVENTS if t not in EVENT_TYPES]
     problems += [f"reply outcome {o} has no meaning" for o in REPLY_OUTCOMES if o not in REPLIES]
