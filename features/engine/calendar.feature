@@ -1,6 +1,8 @@
 Feature: Messages to people go out on business days
   An email, a call, a letter, a text or a word to the recruiter is never planned for a weekend or
-  a public holiday of the company's country: it moves to the next business day.
+  a public holiday of the company's country: it moves to the next business day.  The weekend is
+  the country's own (Friday and Saturday in Israel); without a country it is Saturday and Sunday.
+  A country can be narrowed to a region with its own holidays, such as "GB-ENG" for England.
 
   Background:
     Given the playbook "week-then-on-hold"
@@ -53,3 +55,48 @@ Feature: Messages to people go out on business days
     When 2 days pass
     Then the state is "interviewed"
     And the next step is a thank-you by email on 2026-03-09
+
+  Scenario: In Israel a check-in due on a Friday moves to the Sunday
+    Given an interview on 2026-03-06
+    And the company is in "IL"
+    And I sent a thank-you by email on 2026-03-06
+    When I check the plan on 2026-03-07
+    Then the next step is a check-in by email on 2026-03-15
+    And no step falls on a weekend or public holiday
+
+  Scenario: Without a country the same Friday check-in stays on the Friday
+    Given an interview on 2026-03-06
+    And I sent a thank-you by email on 2026-03-06
+    When I check the plan on 2026-03-07
+    Then the next step is a check-in by email on 2026-03-13
+
+  Scenario: In Israel a thank-you after a Saturday interview goes out on the Sunday
+    Given an interview on 2026-03-07
+    And the company is in "IL"
+    When I check the plan on 2026-03-07
+    Then the schedule includes a thank-you by email on 2026-03-08
+    And no step falls on a weekend or public holiday
+
+  Scenario: In England a check-in due on Easter Monday moves to the Tuesday
+    Given an interview on 2026-03-30
+    And the company is in "GB-ENG"
+    And I sent a thank-you by email on 2026-03-30
+    When I check the plan on 2026-03-31
+    Then the next step is a check-in by email on 2026-04-07
+    And no step falls on a weekend or public holiday
+
+  Scenario: Easter Monday is not a holiday everywhere in the United Kingdom
+    # Scotland works on Easter Monday, so "GB" alone does not skip it.
+    Given an interview on 2026-03-30
+    And the company is in "GB"
+    And I sent a thank-you by email on 2026-03-30
+    When I check the plan on 2026-03-31
+    Then the next step is a check-in by email on 2026-04-06
+
+  Scenario: In Scotland a check-in due on the 2nd of January waits for the Monday
+    Given an interview on 2025-12-26
+    And the company is in "GB-SCT"
+    And I sent a thank-you by email on 2025-12-26
+    When I check the plan on 2025-12-29
+    Then the next step is a check-in by email on 2026-01-05
+    And no step falls on a weekend or public holiday

@@ -58,9 +58,10 @@ def check(capsys) -> Check:
         else:
             argv = ["plan", str(path), "--today", TODAY]
         capsys.readouterr()
-        start = time.perf_counter()
+        # CPU time of this process: the work done, whatever else the machine is running.
+        start = time.process_time()
         code = main(argv)
-        seconds = time.perf_counter() - start
+        seconds = time.process_time() - start
         out, err = capsys.readouterr()
         return Report(code, out, err, seconds)
 

@@ -127,6 +127,12 @@ BAD_CASES = [
     Bad("unknown-country", CASE + "country: XX\n", (4,), ("'XX'", "US")),
     Bad("malformed-country", CASE + "country: usa\n", (4,), ("'usa'", "two-letter")),
     Bad(
+        "unknown-subdivision",
+        CASE + "country: GB-EN\n",
+        (4,),
+        ("'EN'", "did you mean 'GB-ENG'?", "GB-SCT"),
+    ),
+    Bad(
         "bad-duration",
         CASE + "employer:\n  decision_in: soon\n",
         (5,),

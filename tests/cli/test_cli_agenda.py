@@ -147,3 +147,31 @@ def test_agenda_missing_path_and_bad_today(cli, tmp_path):
     assert bad_day.code == 2
     assert "2026-02-30" in bad_day.err
     assert "Traceback" not in missing.err + bad_day.err
+
+
+def test_agenda_batch_with_subdivisions_and_other_weekends(cli, tmp_path):
+    """One batch mixes no country, IL, GB-ENG and an unknown subdivision: the bad line is
+    located, the others are planned by their own weekends and holidays."""
+    lines = [
+        ("plain", "2026-03-06", None),
+        ("telaviv", "2026-03-06", "IL"),
+        ("london", "2026-03-30", "GB-ENG"),
+        ("nowhere", "2026-03-30", "GB-XX"),
+    ]
+    batch = tmp_path / "cases.jsonl"
+    with batch.open("w", encoding="utf-8") as out:
+        for case_id, day, country in lines:
+            case = {"id": case_id, "interview": day, "playbook": "week-then-on-hold"}
+            case["events"] = [{"date": day, "type": "thank_you_sent", "channel": "email"}]
+            if country:
+                case["country"] = country
+            out.write(json.dumps(case) + "\n")
+    result = cli("agenda", batch, "--today", "2026-03-31", "--json")
+    assert result.code == 2
+    dues = {row["case"]: row["next"]["due"] for row in json_lines(result.out)}
+    # A week after a Friday is a Friday: a working day by default, the weekend in Israel,
+    # where Sunday is the next working day.  A week after 2026-03-30 is England's Easter Monday.
+    assert dues == {"plain": "2026-03-13", "telaviv": "2026-03-15", "london": "2026-04-07"}
+    assert f"{batch}:4:" in result.err
+    assert "'GB' has no subdivision 'XX'" in result.err
+    assert "Traceback" not in result.err

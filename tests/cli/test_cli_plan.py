@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -203,3 +206,60 @@ def test_command_line_mistakes_exit_2(cli, argv):
     assert result.code == 2
     assert result.err.strip()
     assert "Traceback" not in result.err
+
+
+SUBDIVISION_CASE = """\
+id: london
+company: Acme
+interview: 2026-03-30
+playbook: week-then-on-hold
+country: {country}
+events:
+  - {{date: 2026-03-30, type: thank_you_sent, channel: email}}
+"""
+
+
+def test_plan_in_a_subdivision_skips_its_holidays(cli, tmp_path):
+    """GB-ENG: the check-in a week after 2026-03-30 moves past England's Easter Monday."""
+    case = tmp_path / "london.yaml"
+    dues = {}
+    for country in ("GB", "GB-ENG"):
+        case.write_text(SUBDIVISION_CASE.format(country=country), encoding="utf-8")
+        result = cli("plan", case, "--today", "2026-03-31", "--json")
+        assert result.code == 0, result.err
+        dues[country] = json.loads(result.out)["next"][0]["due"]
+    assert dues == {"GB": "2026-04-06", "GB-ENG": "2026-04-07"}
+
+
+@pytest.mark.parametrize("command", ["plan", "validate"])
+def test_unknown_subdivision_is_located_with_suggestions(cli, tmp_path, command):
+    """An unknown subdivision exits 2 at the country's line and column, naming the choices."""
+    case = tmp_path / "london.yaml"
+    case.write_text(SUBDIVISION_CASE.format(country="GB-EN"), encoding="utf-8")
+    args = [command, case] + (["--today", "2026-03-31"] if command == "plan" else [])
+    result = cli(*args)
+    assert result.code == 2
+    assert f"{case}:5:10: 'GB' has no subdivision 'EN'" in result.err
+    assert "(did you mean 'GB-ENG'?); expected GB alone or one of GB-ENG, GB-NIR" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_plan_without_a_country_does_not_import_holidays(tmp_path):
+    """The holidays package (~100 ms to import) stays off the plan path without a country."""
+    case = tmp_path / "plain.yaml"
+    case.write_text(
+        SUBDIVISION_CASE.format(country="-").replace("country: -\n", ""), encoding="utf-8"
+    )
+    code = (
+        "import sys; from followup.cli.main import main\n"
+        f"try: main(['plan', {str(case)!r}, '--today', '2026-03-31'])\n"
+        "except SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'holidays'"
+        " or m == 'followup.timeline.holiday_library'))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout
+    assert "check in by email" in out
+    assert out.strip().splitlines()[-1] == "[]"

@@ -17,7 +17,8 @@ from followup.io.case_loader import build_case
 from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_text
 from followup.model.case import Case
-from followup.timeline.calendar import BusinessCalendar, HolidaysLibraryProvider
+from followup.timeline.calendar import BusinessCalendar
+from followup.timeline.holiday_library import HolidaysLibraryProvider
 
 HEADER = "id: inline\ntitle: Inline\nsource: {title: A test article}\n"
 PLAIN = BusinessCalendar(None)

@@ -364,3 +364,12 @@ def test_a_playbook_that_extends_keeps_its_base_limits(cli, write):
     broken = [line for line in result.out.splitlines() if " L201 " in line]
     assert broken
     assert all(line.startswith(f"{child}:4:1: ") for line in broken)  # at its extends
+
+
+def test_a_proof_is_reused_only_for_the_same_playbook_and_horizon(pesty):
+    """Proving an equal playbook again returns the same findings without searching again."""
+    first = prove(catalog.load(str(pesty)))
+    again = prove(catalog.load(str(pesty)))
+    assert again.seconds == first.seconds  # the same proof, not a second search
+    assert (again.contacts, again.gap, again.closes) == (first.contacts, first.gap, first.closes)
+    assert prove(catalog.load(str(pesty)), horizon=60).seconds != first.seconds

@@ -1,8 +1,11 @@
-"""Each bundled playbook cites its own article and paraphrases it instead of copying it."""
+"""Each bundled playbook cites its own article and paraphrases it instead of copying it.
+
+The checks read the articles' fingerprint (see ``articles.py``), so they run in any clone; where
+the articles themselves are beside the repository, one more test checks the fingerprint is theirs.
+"""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -10,11 +13,10 @@ import pytest
 from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_file
 
-ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ROOT.parent / "shared" / "sources"
+from .articles import ROOT, SOURCES, fingerprint, load, run_hashes
+
 PLAYBOOKS = sorted((ROOT / "playbooks").glob("*.yaml"))
 FEATURES = sorted((ROOT / "features").glob("*.feature"))
-RUN = 8  # this many words in a row shared with an article counts as pasted
 EXPECTED_IDS = {
     "000": "stalker-free",
     "001": "week-then-on-hold",
@@ -22,25 +24,9 @@ EXPECTED_IDS = {
     "003": "how-many-times",
     "004": "dos-and-donts",
 }
-
-
-def words(text: str) -> list[str]:
-    """Lower-case words, punctuation and quotes dropped, so re-wrapping does not hide a copy."""
-    return re.findall(r"[a-z0-9]+", text.lower().replace("\u2019", "'").replace("'", ""))
-
-
-def runs(text: str) -> set[tuple[str, ...]]:
-    """Every run of RUN consecutive words."""
-    w = words(text)
-    return {tuple(w[i : i + RUN]) for i in range(len(w) - RUN + 1)}
-
-
-def article_runs() -> set[tuple[str, ...]]:
-    """Runs of every article together (a playbook may not paste from any of them)."""
-    found: set[tuple[str, ...]] = set()
-    for path in SOURCES.glob("*.txt"):
-        found |= runs(path.read_text(encoding="utf-8"))
-    return found
+PRINT = load()
+ARTICLES = {a["file"]: a for a in PRINT["articles"]}
+ARTICLE_RUNS = frozenset(h for a in PRINT["articles"] for h in a["runs"])
 
 
 def citations() -> list[str]:
@@ -53,23 +39,39 @@ def citations() -> list[str]:
     return sorted({n for n in names if n}, key=len, reverse=True)
 
 
+def copied_runs(text: str, article_runs: frozenset[str] = ARTICLE_RUNS) -> set[str]:
+    """Hashes of the runs of ``text`` that stand in an article, citations aside."""
+    for name in citations():
+        text = text.replace(name, " | ")
+    return run_hashes(text, PRINT["salt"]) & article_runs
+
+
 @pytest.mark.parametrize("path", PLAYBOOKS + FEATURES, ids=lambda p: p.name)
 def test_no_sentence_is_pasted_from_an_article(path: Path) -> None:
     """No run of eight words of any article appears in a playbook or a feature, citations aside."""
-    text = path.read_text(encoding="utf-8")
-    for name in citations():
-        text = text.replace(name, " | ")
-    copied = runs(text) & article_runs()
-    assert not copied, f"{path.name} copies: {[' '.join(r) for r in sorted(copied)][:3]}"
+    copied = copied_runs(path.read_text(encoding="utf-8"))
+    assert not copied, f"{path.name} shares {len(copied)} runs of eight words with an article"
+
+
+def test_the_check_finds_a_pasted_sentence(tmp_path: Path) -> None:
+    """A fingerprint made the same way catches a sentence pasted into a playbook, and only that."""
+    article = "Write to them the very next morning, and keep the note short and warm.\n"
+    (tmp_path / "999_made_up.txt").write_text("A made-up article\n\n" + article)
+    made_up = fingerprint(tmp_path, PRINT["salt"])["articles"][0]["runs"]
+    own = (ROOT / "playbooks" / "stalker-free.yaml").read_text(encoding="utf-8")
+    assert not copied_runs(own, frozenset(made_up))
+    pasted = own + "\n# Keep it: write to them the very next morning, and keep the note short.\n"
+    # "write to them ... the note short": twelve words in a row, so five runs of eight.
+    assert len(copied_runs(pasted, frozenset(made_up))) == 5
 
 
 @pytest.mark.parametrize("path", PLAYBOOKS, ids=lambda p: p.name)
-def test_playbook_cites_an_article_that_exists(path: Path) -> None:
-    """The source file named by a playbook is one of the articles, and the id is the fixed one."""
+def test_playbook_cites_its_article(path: Path) -> None:
+    """The article a playbook names is one of the five, by its file and its title."""
     pb = build_playbook(read_yaml_file(path))
-    assert pb.source.file, "a bundled playbook names its article file"
-    assert (SOURCES / pb.source.file).is_file()
+    assert pb.source.file in ARTICLES, "a bundled playbook names its article file"
     assert EXPECTED_IDS[pb.source.file[:3]] == pb.id == path.stem
+    assert pb.source.title == ARTICLES[pb.source.file]["title"]
 
 
 @pytest.mark.parametrize("path", PLAYBOOKS, ids=lambda p: p.name)
@@ -84,6 +86,24 @@ def test_every_rule_cites_a_part_of_its_article(path: Path) -> None:
     assert not unexplained
 
 
-def test_the_articles_are_beside_the_repository() -> None:
-    """The five source articles are where the checks above read them (shared/sources)."""
-    assert sorted(p.name[:3] for p in SOURCES.glob("*.txt")) == sorted(EXPECTED_IDS)
+def test_the_fingerprint_covers_the_five_articles() -> None:
+    """One entry per article, each with its title, digest and runs."""
+    assert sorted(f[:3] for f in ARTICLES) == sorted(EXPECTED_IDS)
+    for article in ARTICLES.values():
+        assert article["title"]
+        assert len(article["sha256"]) == 64
+        assert len(article["runs"]) > 300
+
+
+def test_the_fingerprint_is_the_articles_own() -> None:
+    """Where the articles are beside the clone (as in CI), the shipped fingerprint is theirs.
+
+    A user's clone has no articles to compare with; there the shipped fingerprint is what the
+    checks above use, and this test has nothing further to compare.
+    """
+    if SOURCES.is_dir():
+        assert fingerprint(SOURCES, PRINT["salt"]) == PRINT, (
+            "the articles changed: run `.venv/bin/python tests/playbooks/articles.py --write`"
+        )
+    else:
+        assert not (ROOT.parent / "shared" / "sources").exists()

@@ -25,8 +25,9 @@ from followup.model.vocabulary import (
     PREFERRED_CHANNELS,
     REPLY_OUTCOMES,
 )
-from followup.timeline.calendar import BusinessCalendar, HolidaysLibraryProvider
+from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import parse_duration
+from followup.timeline.holiday_library import HolidaysLibraryProvider
 
 REPO = Path(__file__).resolve().parents[2]
 PLAYBOOK_FILES = sorted((REPO / "playbooks").glob("*.yaml"))

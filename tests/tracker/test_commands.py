@@ -65,6 +65,24 @@ def test_add_without_playbook_stores_the_default(tracker, db):
         assert store.case(app_id.out.strip()).playbook == "week-then-on-hold"
 
 
+def test_add_with_a_subdivision_plans_by_its_holidays(tracker, db):
+    """--country GB-ENG is stored as written, and England's Easter Monday moves a check-in."""
+    result = tracker(
+        "add", "--company", "A", "--role", "R", "--interviewed", "2026-03-30", "--country", "GB-ENG"
+    )
+    assert result.code == 0, result.err
+    app_id = result.out.strip()
+    with open_store(db) as store:
+        assert store.case(app_id).country == "GB-ENG"
+    logged = tracker("log", app_id, "thank_you_sent", "--date", "2026-03-30", "--channel", "email")
+    assert logged.code == 0, logged.err
+    status = tracker("status", app_id, "--today", "2026-03-31")
+    assert status.code == 0, status.err
+    # A week after Monday 2026-03-30 is Easter Monday, a bank holiday in England.
+    assert "2026-04-07" in status.out
+    assert "2026-04-06" not in status.out
+
+
 def test_ids_are_unique(tracker):
     """Twenty applications at one company get twenty different ids."""
     ids = {
@@ -88,7 +106,12 @@ def test_ids_are_unique(tracker):
         (["--interviewer", "dana@acme.example"], "followup: --interviewer: 'dana@acme.example'"),
         (["--interviewer", "Dana <dana>"], "is not NAME or NAME <EMAIL>"),
         (["--country", "ZZ"], "followup: --country: no public-holiday data for country 'ZZ'"),
-        (["--country", "usa"], "followup: --country: country 'usa' is not a two-letter code"),
+        (["--country", "usa"], "followup: --country: country 'usa' is not a country code"),
+        (
+            ["--country", "GB-EN"],
+            "followup: --country: 'GB' has no subdivision 'EN' in the holidays library "
+            "(did you mean 'GB-ENG'?); expected GB alone or one of GB-ENG,",
+        ),
         (["--timezone", "Mars/Olympus"], "followup: --timezone: timezone 'Mars/Olympus'"),
         (
             ["--decision-by", "2026-03-10", "--decision-in", "1w"],

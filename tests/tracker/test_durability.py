@@ -98,28 +98,50 @@ def test_two_writers_at_once_lose_nothing(db, app, env, tmp_path):
     _check_consistent(db)
 
 
+# Seeded, so a failure can be replayed exactly: FOLLOWUP_TEST_SEED=N reruns one sequence of kills.
+KILL_SEED = int(os.environ.get("FOLLOWUP_TEST_SEED", "20261206"))
+
+
+def _wait_for_saves(writer: subprocess.Popen[str], count: int, seconds: float) -> list[str]:
+    """Read the writer's lines until it has reported ``count`` saves (or ``seconds`` pass)."""
+    assert writer.stdout is not None
+    lines: list[str] = []
+    deadline = time.monotonic() + seconds
+    while len(_saved_notes("".join(lines) + "\n")) < count and time.monotonic() < deadline:
+        line = writer.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+    return lines
+
+
 def test_kill_9_loses_nothing_reported_as_saved(db, app, env, tmp_path):
-    """A writer killed at random moments: all it reported saved is there, the file is sound."""
-    seed = random.randrange(1 << 30)
-    rng = random.Random(seed)
+    """A writer killed at seeded moments: all it reported saved is there, the file is sound.
+
+    Each kill waits for a seeded number of reported saves, then a seeded fraction of a
+    millisecond or so, so kills land at every point of a write; waiting on the writer's own
+    output rather than on the clock keeps the test the same on a busy machine.
+    """
+    rng = random.Random(KILL_SEED)
     go = tmp_path / "go"
     go.touch()
     reported: list[str] = []
     rounds = 6
     for n in range(rounds):
         writer = _writer(db, app, f"k{n}", 10_000, go, env)
-        time.sleep(rng.uniform(0.35, 1.0))
+        early = _wait_for_saves(writer, rng.randint(1, 40), seconds=60)
+        time.sleep(rng.uniform(0, 0.003))
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate(timeout=30)
-        assert writer.returncode == -signal.SIGKILL, f"seed {seed}: the writer ended on its own"
-        reported += _saved_notes(out)
+        assert writer.returncode == -signal.SIGKILL, f"seed {KILL_SEED}: the writer ended first"
+        reported += _saved_notes("".join(early) + out)
     _check_consistent(db)
     stored = _notes(db, app)
-    assert set(reported) <= set(stored), f"seed {seed}: reported as saved but lost"
-    assert len(stored) == len(set(stored)), f"seed {seed}: an event was stored twice"
+    assert set(reported) <= set(stored), f"seed {KILL_SEED}: reported as saved but lost"
+    assert len(stored) == len(set(stored)), f"seed {KILL_SEED}: an event was stored twice"
     # At most one commit per killed process can have landed without being reported.
-    assert len(stored) - len(reported) <= rounds, f"seed {seed}"
-    assert len(reported) >= rounds, f"seed {seed}: the writers barely wrote; kill later"
+    assert len(stored) - len(reported) <= rounds, f"seed {KILL_SEED}"
+    assert len(reported) >= rounds, f"seed {KILL_SEED}: the writers barely wrote"
     # And the tracker goes on working.
     assert main(["log", app, "networked", "--note", "after", "--db", str(db)]) == 0
     assert _notes(db, app)[-1] == "after"

@@ -22,6 +22,7 @@ from followup.io.case_loader import build_case
 from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import Document, read_yaml_file, read_yaml_text
 from followup.model import vocabulary as vocab
+from followup.timeline import holiday_library
 from followup.validate.schema import (
     PATTERN_HELP,
     SchemaName,
@@ -257,6 +258,7 @@ def test_patterns_match_the_loaders() -> None:
     case = load_schema("case")
     assert case["properties"]["id"]["pattern"] == case_loader.CASE_ID_RE.pattern
     assert case["properties"]["country"]["pattern"] == case_loader.COUNTRY_RE.pattern
+    assert holiday_library.REGION_RE.pattern == case_loader.COUNTRY_RE.pattern
     anchors = re.match(r"\^\\s\*\(([^)]*)\)", d["date_term"]["pattern"])
     assert anchors is not None
     assert anchors.group(1).split("|") == list(vocab.ANCHORS)

@@ -271,7 +271,7 @@ def the_company_and_role(followup_world: World, company: str, role: str | None) 
 
 @given(parsers.re(r'the company is in "(?P<country>[^"]+)"'))
 def the_country(followup_world: World, country: str) -> None:
-    """Use the public holidays of this country (a two-letter code such as US, GB, DE)."""
+    """Use this country's weekend and public holidays (US, IL; GB-ENG for England alone)."""
     followup_world.set_case("country", country)
 
 

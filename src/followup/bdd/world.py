@@ -47,13 +47,13 @@ def fail(message: str) -> NoReturn:
 
 
 def calendar_of(country: str | None) -> BusinessCalendar:
-    """The business calendar of ``country`` (weekends only when None), shared per country."""
+    """The business calendar of ``country`` (Saturday and Sunday off when None), one per place."""
     cal = _calendars.get(country)
     if cal is None:
         if country is None:
             cal = BusinessCalendar(None)
         else:
-            from followup.timeline.calendar import HolidaysLibraryProvider
+            from followup.timeline.holiday_library import HolidaysLibraryProvider
 
             cal = BusinessCalendar(country, HolidaysLibraryProvider())
         _calendars[country] = cal

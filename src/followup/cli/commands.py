@@ -43,10 +43,10 @@ _calendars: dict[str | None, BusinessCalendar] = {}
 
 
 def calendar_for(case: Case, doc: Document | None = None) -> BusinessCalendar:
-    """The business calendar of the case's country (one per country per process).
+    """The business calendar of the case's country or subdivision (one per place per process).
 
     Raises:
-        InputError: the country has no public-holiday data.
+        InputError: the holidays library knows no such country or subdivision.
     """
     country = case.country
     if country in _calendars:
@@ -54,24 +54,14 @@ def calendar_for(case: Case, doc: Document | None = None) -> BusinessCalendar:
     if country is None:
         cal = BusinessCalendar(None)
     else:
-        from followup.timeline.calendar import HolidaysLibraryProvider
+        from followup.timeline.holiday_library import HolidaysLibraryProvider
 
         cal = BusinessCalendar(country, HolidaysLibraryProvider(cache_dir=_cache_dir()))
         try:
             cal.holidays_in(case.interview.year)
-        except CalendarError:
+        except CalendarError as err:
             line, col = doc.where(("country",)) if doc else (1, 1)
-            raise InputError(
-                [
-                    Problem(
-                        case.file,
-                        line,
-                        col,
-                        f"no public-holiday data for country '{country}'",
-                        "an ISO 3166 code the holidays library knows, such as US, GB, DE",
-                    )
-                ]
-            ) from None
+            raise InputError([Problem(case.file, line, col, err.message, err.expected)]) from None
     _calendars[country] = cal
     return cal
 

@@ -47,7 +47,11 @@ today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answ
 @click.option("--channel", type=click.Choice(PREFERRED_CHANNELS), help="How they prefer contact.")
 @click.option("--may-call", is_flag=True, help="They said calling is fine.")
 @click.option("--interviewer", "interviewers", multiple=True, metavar='"NAME <EMAIL>"')
-@click.option("--country", metavar="CC", help="Two-letter country for public holidays.")
+@click.option(
+    "--country",
+    metavar="CC",
+    help="Country (US) or country and subdivision (GB-ENG) whose weekend and holidays to skip.",
+)
 @click.option("--timezone", metavar="TZ", help="IANA time zone, e.g. Europe/Berlin.")
 @db_option
 @json_option

@@ -65,7 +65,9 @@ EVENT_FIELD_TYPES: dict[str, tuple[str, ...]] = {
     "due": ("committed",),
     "interview": ("reply",),
 }
-COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
+# A country (ISO 3166-1 alpha-2), optionally with the holidays library's subdivision: GB-ENG.
+COUNTRY_RE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
+COUNTRY_EXPECTED = "a two-letter ISO code such as US, GB, DE, or one with a subdivision: GB-ENG"
 CASE_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -207,8 +209,8 @@ class _CaseReader(Reader):
             if country and not COUNTRY_RE.fullmatch(country):
                 self.fail(
                     ("country",),
-                    f"country '{country}' is not a two-letter code",
-                    "an ISO code such as US, GB, DE",
+                    f"country '{country}' is not a country code",
+                    COUNTRY_EXPECTED,
                 )
         timezone = top.get("timezone")
         if timezone is not None:

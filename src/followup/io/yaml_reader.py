@@ -120,7 +120,8 @@ def read_yaml_text(
             for event in events:
                 builder.feed(event)
     except yaml.MarkedYAMLError as exc:
-        failure = _syntax_problem(file, exc)
+        failure = _own_limit_problem(text, file, exc, max_depth, max_nodes)
+        failure = failure or _syntax_problem(file, exc)
     except ReaderError as exc:
         failure = _reader_problem(file, text, exc)
     except yaml.YAMLError as exc:
@@ -330,6 +331,36 @@ class _Builder:
 def _events(text: str) -> Generator[yaml.Event, None, None]:
     # A generator of our own so closing it (on an early stop) also disposes of the parser.
     yield from yaml.parse(text, Loader=_LOADER)
+
+
+def _own_limit_problem(
+    text: str, file: str, exc: yaml.MarkedYAMLError, max_depth: int, max_nodes: int
+) -> Problem | None:
+    """Our own limit that the text breaks before the place the parser stopped at, if any.
+
+    libyaml reads up to about a thousand characters ahead of the events it hands out, and it
+    has nesting limits of its own: on a deeply nested document it can stop, in its own words,
+    before our builder has seen the level that breaks ours.  Only on that error path, the text
+    *before* its stopping place is parsed again: there the parser runs out of text instead of
+    out of levels, so our builder sees every level up to that place and our limit, if broken,
+    is the problem reported (a cut text's own syntax error is ignored).
+    """
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    if mark.line >= len(starts):
+        return None
+    builder = _Builder(file, max_depth, max_nodes)
+    try:
+        with closing(_events(text[: starts[mark.line] + mark.column])) as events:
+            for event in events:
+                builder.feed(event)
+    except InputError:
+        return builder.problems[-1]  # the limit it stopped at (problems are added in order)
+    except yaml.YAMLError:
+        return None
+    return None
 
 
 def _resolve_plain(value: str) -> object:

@@ -223,7 +223,8 @@ def _proof_text() -> list[str]:
         f"({space.PROMISE_DAYS} days on). At most {space.MAX_INPUTS} piece of news per path and "
         f"{space.MAX_EXTRA_ROUNDS} extra round; news decides afresh which steps are taken;",
         "- the job seeker does each recommended step on its due date, or never;",
-        "- weekends (no public holidays: they only move direct contact later).",
+        "- Saturday and Sunday weekends, as for a case without a country (a country's own "
+        "weekend and public holidays only move direct contact to other days).",
         "",
         "Two reductions keep this exact and small: a fact no rule reads (other than a reminder, "
         "which changes nothing) is explored at one value, and channel preferences that give "

@@ -13,17 +13,20 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from followup.compile.machine import CompiledPlaybook
 from followup.lint.search import Ev, Search, Wit, Worst
 from followup.lint.space import Space, Start, build_space
+from followup.model.playbook import Playbook
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import Duration
 
 DEFAULT_HORIZON = 120
 WORKERS = 2
+_REMEMBERED = 32  # proofs kept per process, oldest dropped first
+_PROOFS: dict[tuple[Playbook, int], Report] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,9 +189,23 @@ def prove(
 ) -> Report:
     """Search every case of ``cp``'s space and compare the worst with its limits.
 
+    A proof depends only on the playbook's value and the horizon, so one already made in this
+    process (``lint --prove`` over a base and the playbooks extending it, a spec run) is reused.
+
     Raises:
         EngineError: the playbook's timers or steps run on without end.
     """
+    key = (cp.playbook, horizon)
+    if (known := _PROOFS.get(key)) is not None:
+        return replace(known, cp=cp)
+    report = _prove(cp, horizon, workers)
+    if len(_PROOFS) >= _REMEMBERED:
+        _PROOFS.pop(next(iter(_PROOFS)))
+    _PROOFS[key] = report
+    return report
+
+
+def _prove(cp: CompiledPlaybook, horizon: int, workers: int | None) -> Report:
     began = time.perf_counter()
     space = build_space(cp.playbook, horizon)
     if workers is None:

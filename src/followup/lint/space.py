@@ -42,7 +42,9 @@ MAX_INPUTS = 1  # pieces of outside news on any one path
 MAX_EXTRA_ROUNDS = 1  # "next round" replies on any one path
 NEWS_DAYS = "a day a contact is due (after it), or the day the playbook closes the case"
 JOB_SEEKER = "does each recommended step on its due date, or never"
-CALENDAR = "weekends only (no public holidays)"
+# The prover runs on BusinessCalendar(None): the default week, the same for every case.  Its
+# state key keeps the weekday (lint/relevance.py), which is exact for any weekly calendar.
+CALENDAR = "Saturday and Sunday weekends only (no country, so no public holidays)"
 HORIZON_FROM = "the interview or the employer's latest reply"
 
 

@@ -1,237 +1,124 @@
-"""Business days: weekends plus the public holidays of one country.
+"""Business days: the working week and the public holidays of one country or subdivision.
 
-The ``holidays`` package is the source of public holidays, but importing it costs about 100 ms,
-which dominates a short CLI run.  So it is imported only when a holiday set is actually missing,
-and the sets it produces are cached in memory and, optionally, as small JSON files on disk.
+Which days are off comes from the ``holidays`` package (its weekend, public holidays and official
+working weekend days, per country and subdivision); :mod:`followup.timeline.holiday_library`
+asks it and caches the answers.  Without a country, Saturday and Sunday are the only days off.
+This module never imports ``holidays`` itself: importing it costs about 100 ms.
 """
 
 from __future__ import annotations
 
-import contextlib
-import importlib.util
-import json
-import os
 from dataclasses import dataclass, field
-from datetime import MAXYEAR, MINYEAR, date, timedelta
-from pathlib import Path
+from datetime import date, timedelta
 from typing import Protocol
 
 from followup.timeline.durations import Duration, add_months
 
 __all__ = [
+    "SAT_SUN",
     "BusinessCalendar",
     "CalendarError",
     "HolidayProvider",
-    "HolidaysLibraryProvider",
     "NoHolidays",
+    "YearOff",
 ]
 
 # Far more than any real run of weekends and holidays; reaching it means the provider claims
-# every day is a holiday, and looping for ever would hide that.
+# every day is off, and looping for ever would hide that.
 _MAX_SEARCH_DAYS = 366
-_CACHE_FORMAT = 1
+SAT_SUN: frozenset[int] = frozenset({5, 6})  # date.weekday() numbers: the default weekend
 
 
 class CalendarError(ValueError):
-    """A calendar cannot answer: an unknown country, or no business day anywhere near."""
+    """A calendar cannot answer: an unknown country or subdivision, or no business day near.
+
+    Attributes:
+        message: What is wrong.
+        expected: What would be right ("" if nothing useful can be said).
+    """
+
+    def __init__(self, message: str, expected: str = "") -> None:
+        self.message = message
+        self.expected = expected
+        super().__init__(f"{message}; expected {expected}" if expected else message)
+
+
+@dataclass(frozen=True, slots=True)
+class YearOff:
+    """The days nobody works in one year of one place.
+
+    Attributes:
+        holidays: The public holidays falling in the year (observed days included).
+        days_off: Every day of the year that is not a working day: weekend days that are not
+            official working days, and public holidays.
+    """
+
+    holidays: frozenset[date]
+    days_off: frozenset[date]
+
+    @classmethod
+    def weekly(
+        cls, year: int, holidays: frozenset[date] = frozenset(), weekend: frozenset[int] = SAT_SUN
+    ) -> YearOff:
+        """A year with the same weekend every week plus ``holidays`` (those in ``year`` kept).
+
+        Args:
+            year: The year, between 1 and 9999.
+            holidays: Public holidays; dates outside ``year`` are ignored.
+            weekend: The weekday numbers (Monday is 0) that are off every week.
+        """
+        start = date(year, 1, 1)
+        days = (date(year, 12, 31) - start).days + 1
+        weekends = {
+            start + timedelta(days=i) for i in range(days) if (start.weekday() + i) % 7 in weekend
+        }
+        kept = frozenset(d for d in holidays if d.year == year)
+        return cls(kept, frozenset(weekends) | kept)
 
 
 class HolidayProvider(Protocol):
-    """Anything that knows the public holidays of a country in a year."""
+    """Anything that knows which days are off in a country (or subdivision) in a year."""
 
-    def holidays(self, country: str, year: int) -> frozenset[date]:
-        """Return the public holidays of ``country`` (ISO 3166 code) in ``year``."""
+    def year_off(self, region: str, year: int) -> YearOff:
+        """Return the days off of ``region`` (``GB`` or ``GB-ENG``, upper case) in ``year``.
+
+        Raises:
+            CalendarError: If the region is unknown.
+        """
         ...
 
 
 class NoHolidays:
-    """A provider for which no day is ever a public holiday."""
+    """A provider with a Saturday and Sunday weekend and no public holidays anywhere."""
 
-    def holidays(self, country: str, year: int) -> frozenset[date]:
-        """Return the empty set, whatever the country and year."""
-        return frozenset()
+    def year_off(self, region: str, year: int) -> YearOff:
+        """Return Saturdays and Sundays of ``year``, whatever the region."""
+        return YearOff.weekly(year)
 
     def __repr__(self) -> str:
         return "NoHolidays()"
 
 
-def _library_version_key() -> str | None:
-    """Identify the installed ``holidays`` package cheaply, or None if it is not installed.
-
-    Importing ``holidays`` or reading its metadata would cost the time the cache exists to
-    save, so the key is derived from the stat of its ``__init__.py``: any reinstall or upgrade
-    changes the mtime or the size, and thereby invalidates every cached file.
-    """
-    try:
-        spec = importlib.util.find_spec("holidays")
-    except (ImportError, ValueError):
-        return None
-    if spec is None or spec.origin is None:
-        return None
-    try:
-        st = os.stat(spec.origin)
-    except OSError:
-        return None
-    identity = f"{spec.origin}\0{st.st_mtime_ns}\0{st.st_size}\0{_CACHE_FORMAT}"
-    # zlib is built in and cheap to import, unlike hashlib; this is a cache key, not security.
-    import zlib
-
-    return f"{zlib.crc32(identity.encode()):08x}{st.st_size & 0xFFFF:04x}"
-
-
-def _library_holidays(country: str, year: int) -> frozenset[date]:
-    """Ask the ``holidays`` package, importing it on first use."""
-    import holidays
-
-    try:
-        table = holidays.country_holidays(country, years=year)
-    except NotImplementedError as exc:
-        raise CalendarError(
-            f"no public holidays are known for country {country!r}; "
-            "expected an ISO 3166 country code such as US, GB or DE"
-        ) from exc
-    return frozenset(table)
-
-
-def _library_countries() -> frozenset[str]:
-    import holidays
-
-    # The library also accepts alpha-3 aliases; offering one spelling per country keeps
-    # validation messages and cache file names unambiguous.
-    return frozenset(code for code in holidays.list_supported_countries() if len(code) == 2)
-
-
-class HolidaysLibraryProvider:
-    """Public holidays from the ``holidays`` package, imported lazily (it costs ~100 ms to import),
-    cached in memory per (country, year) and optionally on disk as small JSON files.
-
-    Observed holidays (e.g. a Saturday holiday moved to the Friday) are included, as the
-    library does by default.  The disk cache is an optimisation only: unreadable or corrupt
-    files are ignored and rewritten, and a directory that cannot be written is skipped.
-    """
-
-    __slots__ = ("_cache_dir", "_key", "_key_known", "_memory")
-
-    def __init__(self, cache_dir: Path | None = None) -> None:
-        """Create a provider.
-
-        Args:
-            cache_dir: Where to keep one JSON file per (country, year); None for no disk cache.
-                Created on first write if missing.
-        """
-        self._cache_dir = cache_dir
-        self._memory: dict[tuple[str, int], frozenset[date]] = {}
-        self._key: str | None = None
-        self._key_known = False
-
-    def __repr__(self) -> str:
-        return f"HolidaysLibraryProvider(cache_dir={self._cache_dir!r})"
-
-    def holidays(self, country: str, year: int) -> frozenset[date]:
-        """Return the public holidays (observed days included) of ``country`` in ``year``.
-
-        Args:
-            country: An ISO 3166 country code, in any case.
-            year: The year, between 1 and 9999.
-
-        Raises:
-            CalendarError: If the library knows no holidays for ``country``.
-        """
-        country = country.strip().upper()
-        found = self._memory.get((country, year))
-        if found is not None:
-            return found
-        path = self._cache_path(country, year)
-        found = self._read(path, country, year) if path is not None else None
-        if found is None:
-            found = _library_holidays(country, year)
-            if path is not None:
-                self._write(path, country, year, found)
-        self._memory[(country, year)] = found
-        return found
-
-    @staticmethod
-    def supported_countries() -> frozenset[str]:
-        """Return the ISO 3166 alpha-2 codes the library has holidays for, e.g. US, GB, DE."""
-        return _library_countries()
-
-    def _cache_path(self, country: str, year: int) -> Path | None:
-        if self._cache_dir is None:
-            return None
-        if not self._key_known:
-            self._key = _library_version_key()
-            self._key_known = True
-        # Refuse anything that could escape the directory or clash on a case-insensitive disk.
-        if self._key is None or not country.isalnum() or not country.isascii():
-            return None
-        return self._cache_dir / f"holidays-{self._key}-{country}-{year}.json"
-
-    @staticmethod
-    def _read(path: Path, country: str, year: int) -> frozenset[date] | None:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if (
-                not isinstance(data, dict)
-                or data.get("country") != country
-                or data.get("year") != year
-                or not isinstance(data.get("dates"), list)
-            ):
-                return None
-            return frozenset(date.fromisoformat(item) for item in data["dates"])
-        except (OSError, ValueError, TypeError):
-            # Missing, unreadable or corrupt: recompute, and the write that follows repairs it.
-            return None
-
-    @staticmethod
-    def _write(path: Path, country: str, year: int, days: frozenset[date]) -> None:
-        payload = json.dumps(
-            {"country": country, "year": year, "dates": sorted(d.isoformat() for d in days)},
-            indent=0,
-        )
-        tmp_name: str | None = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            # Same directory as the target so os.replace is an atomic rename: a concurrent
-            # reader sees the old file or the new one, never half of one.
-            import tempfile  # writing the cache is rare; importing it is not free
-
-            with tempfile.NamedTemporaryFile(
-                "w",
-                encoding="utf-8",
-                dir=path.parent,
-                prefix=f".{path.stem}-",
-                suffix=".tmp",
-                delete=False,
-            ) as handle:
-                tmp_name = handle.name
-                handle.write(payload)
-            os.replace(tmp_name, path)
-            tmp_name = None
-        except OSError:
-            pass
-        finally:
-            if tmp_name is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp_name)
-
-
 @dataclass(frozen=True, slots=True)
 class BusinessCalendar:
-    """Weekdays that are not public holidays of one country.
+    """The working days of one country or subdivision.
 
-    Weekends are Saturday and Sunday.  Holiday sets are fetched from the provider one year at
-    a time, on demand, and kept in the instance, so ``is_business_day`` costs a weekday check
-    and a set lookup once a year has been seen.
+    With a country, the provider says which days are off (for the ``holidays`` library: that
+    country's weekend, such as Friday and Saturday in Israel, its public holidays, and weekend
+    days declared working days).  Without one, Saturday and Sunday are off and nothing else.
+    Years are fetched one at a time, on demand, and kept in the instance, so
+    ``is_business_day`` costs one set lookup once a year has been seen.
 
     Attributes:
-        country: ISO 3166 country code (normalised to upper case), or None to count only
-            weekends.
-        provider: Where public holidays come from.
+        country: ISO 3166 country code, optionally with a subdivision (``GB-ENG``), normalised
+            to upper case; or None for a Saturday and Sunday weekend without holidays.
+        provider: Where the days off come from.
     """
 
     country: str | None
     provider: HolidayProvider = field(default_factory=NoHolidays)
-    _years: dict[int, frozenset[date]] = field(
+    _years: dict[int, YearOff] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _off: dict[int, frozenset[date]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
     # roll_forward is on the engine's hot path; a calendar only ever sees a few hundred dates.
@@ -243,33 +130,35 @@ class BusinessCalendar:
             object.__setattr__(self, "country", normalised or None)
 
     def holidays_in(self, year: int) -> frozenset[date]:
-        """Return the public holidays falling in ``year`` (empty without a country)."""
+        """Return the public holidays falling in ``year`` (empty without a country).
+
+        Raises:
+            CalendarError: If the provider does not know the country or subdivision.
+        """
         found = self._years.get(year)
         if found is None:
             found = self._load(year)
-        return found
+        return found.holidays
 
-    def _load(self, year: int) -> frozenset[date]:
+    def _load(self, year: int) -> YearOff:
         if self.country is None:
-            found: frozenset[date] = frozenset()
+            found = YearOff.weekly(year)
         else:
-            # A provider may file a holiday under a neighbouring year (a Jan 1 observed on
-            # Dec 31), so gather the neighbours and keep only the dates really in ``year``.
-            years = range(max(MINYEAR, year - 1), min(MAXYEAR, year + 1) + 1)
-            found = frozenset(
-                d for y in years for d in self.provider.holidays(self.country, y) if d.year == year
-            )
+            found = self.provider.year_off(self.country, year)
         self._years[year] = found
+        self._off[year] = found.days_off
         return found
 
     def is_business_day(self, d: date) -> bool:
-        """Tell whether ``d`` is a Monday to Friday that is not a public holiday."""
-        if d.weekday() >= 5:
-            return False
-        found = self._years.get(d.year)
-        if found is None:
-            found = self._load(d.year)
-        return d not in found
+        """Tell whether ``d`` is a working day: not a weekend day of the place, nor a holiday.
+
+        Raises:
+            CalendarError: If the provider does not know the country or subdivision.
+        """
+        off = self._off.get(d.year)
+        if off is None:
+            off = self._load(d.year).days_off
+        return d not in off
 
     def roll_forward(self, d: date) -> date:
         """Return ``d`` if it is a business day, else the next business day after it.

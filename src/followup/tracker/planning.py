@@ -48,17 +48,17 @@ def plan_for(
 
 
 def check_country(case: Case) -> None:
-    """Refuse a country the holiday library does not know, before anything is saved.
+    """Refuse a country or subdivision the holiday library does not know, before saving.
 
     Raises:
-        UsageError: no public-holiday data for the country.
+        UsageError: no public-holiday data for the country or subdivision.
     """
     from followup.cli.commands import calendar_for
 
     try:
         calendar_for(case)
     except InputError as err:
-        message = err.problems[0].message if err.problems else str(err)
-        raise UsageError(
-            f"--country: {message}; expected an ISO 3166 code such as US, GB, DE"
-        ) from None
+        problem = err.problems[0] if err.problems else None
+        message = problem.message if problem else str(err)
+        expected = problem.expected if problem and problem.expected else "a known country code"
+        raise UsageError(f"--country: {message}; expected {expected}") from None

@@ -81,15 +81,8 @@ def _validate_lines(path: Path) -> list[Problem]:
 
 
 def _check_country(doc: Document, country: str) -> list[Problem]:
-    """A country the public-holiday data does not know is a mistake worth catching early."""
-    from followup.timeline.calendar import HolidaysLibraryProvider
+    """A country or subdivision the holidays library does not know is worth catching early."""
+    from followup.timeline.holiday_library import region_error
 
-    if country in HolidaysLibraryProvider.supported_countries():
-        return []
-    return [
-        doc.problem(
-            ("country",),
-            f"no public-holiday data for country '{country}'",
-            "an ISO 3166 code the holidays library knows, such as US, GB, DE",
-        )
-    ]
+    err = region_error(country)
+    return [] if err is None else [doc.problem(("country",), err.message, err.expected)]

@@ -39,7 +39,7 @@ _INTERVAL: Final = r"^\s*" + _TOKEN + r"\s*$"
 _RULE_ID: Final = r"^[a-z0-9][a-z0-9-]*$"
 _NAME: Final = r"^[a-z][a-z0-9_]*$"
 _CASE_ID: Final = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
-_COUNTRY: Final = r"^[A-Z]{2}$"
+_COUNTRY: Final = r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$"
 _EMAIL: Final = r"@|^(?![\s\S])"
 
 # pattern -> (message, expected); the message may use {name} (what the value is) and {shown}.
@@ -55,7 +55,10 @@ PATTERN_HELP: Final[Mapping[str, tuple[str, str]]] = {
     _RULE_ID: ("{shown} has odd characters", "lower-case letters, digits and -, e.g. check-in"),
     _NAME: ("{shown} has odd characters", "snake_case: lower-case letters, digits and _"),
     _CASE_ID: ("{shown} has odd characters", "letters, digits, . _ -"),
-    _COUNTRY: ("{shown} is not a two-letter code", "an ISO code such as US, GB, DE"),
+    _COUNTRY: (
+        "{shown} is not a country code",
+        "a two-letter ISO code such as US, GB, DE, or one with a subdivision: GB-ENG",
+    ),
     _EMAIL: ("{shown} is not an email address", "name@host"),
 }
 
