@@ -92,6 +92,8 @@ class CompiledPlaybook:
     # Subsets of ``actions`` the engine asks for in its hot loop, computed once here.
     reminders: dict[str, tuple[CompiledAction, ...]] = field(default_factory=dict)
     completes: dict[tuple[str, str], tuple[CompiledAction, ...]] = field(default_factory=dict)
+    # Ids of the check-ins and reminders, which a reply that restarts nudges lets you do again.
+    restartable: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -247,6 +249,14 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
             if ca.completed_by is not None:
                 key = (state, ca.completed_by)
                 completes[key] = (*completes.get(key, ()), ca)
+    restartable = tuple(
+        dict.fromkeys(
+            ca.id
+            for group in by_state.values()
+            for ca in group
+            if ca.nudge or ca.completed_by is None
+        )
+    )
     return CompiledPlaybook(
         playbook,
         machine,
@@ -257,4 +267,5 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
         completed_by,
         {k: v for k, v in reminders.items() if v},
         completes,
+        restartable,
     )

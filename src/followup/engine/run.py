@@ -15,7 +15,7 @@ from followup.compile.machine import CompiledAction, CompiledPlaybook, Move, rep
 from followup.engine.result import TraceEntry
 from followup.errors import EngineError
 from followup.model.case import Case, Event
-from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE, NUDGE_KINDS
+from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE
 from followup.semantics.meaning import (
     DEADLINE,
     DEFAULT_REPLY,
@@ -471,8 +471,8 @@ class Run:
         if restarts:
             # The employer spoke: nudges and waiting-time advice start over from what they said.
             self.check_ins = 0
-            for ca in _restartable_actions(self.cp):
-                self.done.pop(ca.action.id, None)
+            for action_id in self.cp.restartable:
+                self.done.pop(action_id, None)
             for event in NUDGE_EVENTS:
                 self.credits.pop(event, None)
             if ev.decision_by is not None:
@@ -537,16 +537,6 @@ class Run:
                 best = (p.due, p.compiled)
         self.reminder_cache, self.reminder_version = best, self.version
         return best
-
-
-def _restartable_actions(cp: CompiledPlaybook) -> list[CompiledAction]:
-    """Check-ins and reminders: what a reply from the employer starts over."""
-    return [
-        ca
-        for group in cp.actions.values()
-        for ca in group
-        if ca.action.kind in NUDGE_KINDS or ca.completed_by is None
-    ]
 
 
 def _describe_event(ev: Event) -> str:
