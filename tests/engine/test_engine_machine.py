@@ -1,4 +1,4 @@
-"""Compile: the fast tables are read back from the one `transitions` machine, and agree with it."""
+"""Compile: the fast tables and the `transitions` machine come from one move list, and agree."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followup.compile import compile_playbook
-from followup.compile.machine import REPLY_MOVES, TIMER_PREFIX, Move, reply_trigger
+from followup.compile.machine import TIMER_PREFIX, Move, reply_trigger
 from followup.engine.run import Run
 from followup.io.case_loader import build_case
 from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_file, read_yaml_text
 from followup.model.vocabulary import OPEN_STATES, STATES
+from followup.semantics.meaning import EVENTS, REPLIES
 from followup.timeline.calendar import BusinessCalendar
 
 REPO = Path(__file__).resolve().parents[2]
@@ -110,11 +111,11 @@ def test_every_state_and_trigger_agrees_exhaustively():
 def test_tables_hold_every_machine_transition_once():
     """Each machine transition appears exactly once in on_event or timers, keyed by source."""
     for cp in COMPILED:
+        # Read through the machine's public API: get_transitions and each condition's func.
         from_machine = {
-            (source, trigger, id(t.conditions[0].func))
-            for trigger, event in cp.machine.events.items()
-            for source, transitions in event.transitions.items()
-            for t in transitions
+            (t.source, trigger, id(t.conditions[0].func))
+            for trigger in cp.machine.events
+            for t in cp.machine.get_transitions(trigger)
         }
         from_tables = {
             (source, move.trigger, id(move))
@@ -133,12 +134,13 @@ def test_tables_hold_every_machine_transition_once():
 def test_engine_rules_are_in_every_playbook():
     """Replies and withdrawal move every open state the same way in every playbook."""
     for cp in COMPILED:
-        for outcome, (dest, closing) in REPLY_MOVES.items():
+        for reply in REPLIES.values():
             for source in OPEN_STATES:
-                moves = cp.on_event[(source, reply_trigger(outcome))]
-                assert (moves[0].dest, moves[0].outcome) == (dest, closing)
+                moves = cp.on_event[(source, reply_trigger(reply.outcome))]
+                assert (moves[0].dest, moves[0].outcome) == (reply.dest, reply.closes_as)
         for source in OPEN_STATES:
             assert cp.on_event[(source, "withdrew")][0].dest == "closed"
+            assert cp.on_event[(source, "withdrew")][0].outcome == EVENTS["withdrew"].closes_as
 
 
 def test_only_a_moved_on_case_reopens():

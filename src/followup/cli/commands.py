@@ -64,22 +64,17 @@ def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
 
 def show(ref: str, fmt: str, dirs: tuple[Path, ...]) -> None:
     """``followup show``."""
-    pb = catalog.load(ref, dirs).playbook
-    if fmt == "mermaid":
-        # lazy: each command loads only its own renderer (plan cold start)
-        from followup.render.diagram import mermaid
+    cp = catalog.load(ref, dirs)
+    if fmt in ("mermaid", "dot", "table"):
+        from followup.render import diagram  # lazy: only `show` draws diagrams
 
-        click.echo(mermaid(pb), nl=False)
-    elif fmt == "dot":
-        # lazy: each command loads only its own renderer (plan cold start)
-        from followup.render.diagram import dot
-
-        click.echo(dot(pb), nl=False)
+        render = {"mermaid": diagram.mermaid, "dot": diagram.dot, "table": diagram.table}[fmt]
+        click.echo(render(diagram.machine_graph(cp)), nl=False)
     else:
         # lazy: each command loads only its own renderer (plan cold start)
         from followup.render.show_text import show_text
 
-        click.echo(show_text(pb), nl=False)
+        click.echo(show_text(cp.playbook), nl=False)
 
 
 def compare(

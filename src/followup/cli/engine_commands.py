@@ -90,10 +90,10 @@ def agenda_cmd(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "mermaid", "dot"]),
+    type=click.Choice(["text", "mermaid", "dot", "table"]),
     default="text",
     show_default=True,
-    help="Plain words, or the state machine as a Mermaid or Graphviz diagram.",
+    help="Plain words, or the state machine as a Mermaid or Graphviz diagram or a table.",
 )
 @playbooks_option
 def show_cmd(ref: str, fmt: str, playbooks_dir: tuple[str, ...]) -> None:

@@ -19,8 +19,11 @@ from followup.model.vocabulary import (
     PREFERRED_CHANNELS,
     REPLY_OUTCOMES,
 )
+from followup.semantics.meaning import CLOSING_EVENTS, CLOSING_REPLIES
 
 DB_ENV = "FOLLOWUP_DB"
+# How `close --as` may end an application: an event that closes it, or a closing reply.
+CLOSINGS = (*CLOSING_EVENTS, *CLOSING_REPLIES)
 
 db_option = click.option(
     "--db",
@@ -160,7 +163,7 @@ def snooze_cmd(app: str, until: str, db: Path | None) -> None:
 @click.option(
     "--as",
     "outcome",
-    type=click.Choice(["withdrew", "offer", "rejection"]),
+    type=click.Choice(CLOSINGS),
     default="withdrew",
     show_default=True,
     help="How it ended.",

@@ -1,10 +1,12 @@
-"""Build the one `transitions` state machine of a playbook, and derive the engine's fast tables.
+"""Build the one `transitions` state machine of a playbook, and the engine's fast tables.
 
-`transitions` is the single definition of which move happens on which trigger in which state.
-Driving a `transitions` model costs microseconds per trigger, far too slow for an agency's
-100,000 cases each morning, so after building the machine we *read its transitions back* into
-plain dictionaries keyed by (state, trigger).  The tables are derived, never written by hand, and
-a test drives the real machine side by side with them to keep the two in agreement.
+One list of moves (the engine's built-in ones, made from `followup.semantics.meaning`, then the
+playbook's own) is the single definition of which move happens on which trigger in which state.
+Both the `transitions` machine and the engine's tables are built from that list.  Driving a
+`transitions` model costs microseconds per trigger, far too slow for an agency's 100,000 cases
+each morning, so the engine reads plain dictionaries keyed by (state, trigger); a test drives
+the real machine side by side with them to keep the two in agreement, and ``followup show
+--format mermaid|dot`` draws the machine (`followup.render.diagram`).
 """
 
 from __future__ import annotations
@@ -17,21 +19,15 @@ from transitions import Machine
 from followup.compile.expressions import DateFn, GuardFn, always, compile_date, compile_guard
 from followup.model.playbook import Action, Avoid, Playbook, Transition
 from followup.model.vocabulary import CLOSED, COMPLETED_BY, NUDGE_KINDS, OPEN_STATES, STATES
+from followup.semantics.meaning import EVENTS, REOPENABLE, REPLIES
 
-# Triggers with a meaning fixed by the engine, the same in every playbook.
-REPLY_MOVES: dict[str, tuple[str, str | None]] = {
-    "still_deciding": ("waiting", None),
-    "no_follow_up": ("waiting", None),
-    "next_round": ("interviewed", None),
-    "offer": (CLOSED, "offer"),
-    "rejection": (CLOSED, "rejection"),
-}
 TIMER_PREFIX = "after:"
+REPLY_PREFIX = "reply:"
 
 
 def reply_trigger(outcome: str) -> str:
     """The trigger name a reply with this outcome fires."""
-    return "reply:" + outcome
+    return REPLY_PREFIX + outcome
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -49,6 +45,8 @@ class Move:
     outcome: str | None = None
     when_date: DateFn | None = None
     label: str = ""
+    # The guard in words, for a built-in move (a playbook's rule has its own ``when``).
+    condition: str = ""
 
     def __call__(self, run: Any = None) -> bool:
         return self.guard(run)
@@ -94,6 +92,8 @@ class CompiledPlaybook:
     # Subsets of ``actions`` the engine asks for in its hot loop, computed once here.
     reminders: dict[str, tuple[CompiledAction, ...]] = field(default_factory=dict)
     completes: dict[tuple[str, str], tuple[CompiledAction, ...]] = field(default_factory=dict)
+    # Ids of the check-ins and reminders, which a reply that restarts nudges lets you do again.
+    restartable: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:
@@ -102,41 +102,50 @@ class CompiledPlaybook:
 
 def _closed_as_moved_on(run: Any) -> bool:
     """Only a playbook giving up can be undone by news; an offer or rejection is final."""
-    return bool(run is not None and run.outcome == "moved_on")
+    return bool(run is not None and run.outcome == REOPENABLE)
+
+
+# How diagrams word the condition on the built-in moves out of ``closed``.
+AFTER_GIVING_UP = f"only after {REOPENABLE}"
 
 
 def _builtin_moves() -> list[tuple[str, str, Move]]:
-    moves: list[tuple[str, str, Move]] = []
-    for outcome, (dest, closing) in REPLY_MOVES.items():
-        trigger = reply_trigger(outcome)
-        label = f"engine: reply {outcome}"
-        for source in OPEN_STATES:
-            moves.append((source, trigger, Move(trigger, dest, always, None, closing, None, label)))
-        reopen = Move(trigger, dest, _closed_as_moved_on, None, closing, None, label + " (reopens)")
-        moves.append((CLOSED, trigger, reopen))
-    for source in OPEN_STATES:
-        moves.append(
-            (
-                source,
-                "withdrew",
-                Move("withdrew", CLOSED, always, None, "withdrew", None, "engine: you withdrew"),
-            )
-        )
-    moves.append(
+    """The engine's own moves, the same in every playbook: replies, then closing events.
+
+    Each moves every open state alike; one that applies after the playbook gave up also moves
+    ``closed``, guarded so that only a case closed as moved on is touched.
+    """
+    fixed: list[tuple[str, str, str | None, str, str | None]] = [
         (
-            CLOSED,
-            "withdrew",
-            Move(
-                "withdrew",
-                CLOSED,
+            reply_trigger(r.outcome),
+            r.dest,
+            r.closes_as,
+            f"engine: reply {r.outcome}",
+            " (reopens)" if r.after_giving_up else None,
+        )
+        for r in REPLIES.values()
+    ]
+    fixed += [
+        (e.type, CLOSED, e.closes_as, f"engine: {e.words}", "")
+        for e in EVENTS.values()
+        if e.closes_as is not None
+    ]
+    moves: list[tuple[str, str, Move]] = []
+    for trigger, dest, closing, label, late in fixed:
+        move = Move(trigger, dest, always, None, closing, None, label)
+        moves.extend((source, trigger, move) for source in OPEN_STATES)
+        if late is not None:
+            again = Move(
+                trigger,
+                dest,
                 _closed_as_moved_on,
                 None,
-                "withdrew",
+                closing,
                 None,
-                "engine: you withdrew",
-            ),
-        )
-    )
+                label + late,
+                AFTER_GIVING_UP,
+            )
+            moves.append((CLOSED, trigger, again))
     return moves
 
 
@@ -169,22 +178,21 @@ def build_machine(moves: list[tuple[str, str, Move]]) -> Machine:
     return machine
 
 
-def derive_tables(
-    machine: Machine,
+def build_tables(
+    moves: list[tuple[str, str, Move]],
 ) -> tuple[dict[tuple[str, str], tuple[Move, ...]], dict[str, tuple[Move, ...]]]:
-    """Read a machine's transitions back as (state, trigger) -> moves, and state -> timers."""
+    """The engine's tables from the same moves as the machine, in the same order.
+
+    Returns:
+        (state, trigger) -> the moves to try in order, and state -> its timers.
+    """
     on_event: dict[tuple[str, str], list[Move]] = {}
     timers: dict[str, list[Move]] = {}
-    for trigger, event in machine.events.items():
-        for source, transitions in event.transitions.items():
-            for transition in transitions:
-                move = transition.conditions[0].func
-                if not isinstance(move, Move):  # pragma: no cover - we add every transition
-                    raise TypeError(f"unexpected condition on {trigger}")
-                if trigger.startswith(TIMER_PREFIX):
-                    timers.setdefault(source, []).append(move)
-                else:
-                    on_event.setdefault((source, trigger), []).append(move)
+    for source, trigger, move in moves:
+        if trigger.startswith(TIMER_PREFIX):
+            timers.setdefault(source, []).append(move)
+        else:
+            on_event.setdefault((source, trigger), []).append(move)
     return (
         {k: tuple(v) for k, v in on_event.items()},
         {k: tuple(v) for k, v in timers.items()},
@@ -220,7 +228,7 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
     """Compile once; the result is immutable and safe to share across every case."""
     moves = _builtin_moves() + _playbook_moves(playbook)
     machine = build_machine(moves)
-    on_event, timers = derive_tables(machine)
+    on_event, timers = build_tables(moves)
     completed_by: dict[str, str | None] = dict(COMPLETED_BY)
     completed_by.update({k.name: k.completed_by for k in playbook.kinds})
     actions: dict[str, list[CompiledAction]] = {}
@@ -241,6 +249,14 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
             if ca.completed_by is not None:
                 key = (state, ca.completed_by)
                 completes[key] = (*completes.get(key, ()), ca)
+    restartable = tuple(
+        dict.fromkeys(
+            ca.id
+            for group in by_state.values()
+            for ca in group
+            if ca.nudge or ca.completed_by is None
+        )
+    )
     return CompiledPlaybook(
         playbook,
         machine,
@@ -251,4 +267,5 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
         completed_by,
         {k: v for k, v in reminders.items() if v},
         completes,
+        restartable,
     )

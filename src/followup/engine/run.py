@@ -8,24 +8,54 @@ Facts are attributes named like the guard facts of the playbook language, and an
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from followup.compile.expressions import shift
 from followup.compile.machine import CompiledAction, CompiledPlaybook, Move, reply_trigger
 from followup.engine.result import TraceEntry
 from followup.errors import EngineError
 from followup.model.case import Case, Event
-from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE, NUDGE_KINDS
+from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE
+from followup.semantics.meaning import (
+    DEADLINE,
+    DEFAULT_REPLY,
+    DUE_OR_DAY,
+    EVENTS,
+    FIRST_DAY,
+    MIN_NUDGE_GAP,
+    NUDGE_EVENTS,
+    REOPENABLE,
+    REPLIES,
+)
 from followup.timeline.calendar import BusinessCalendar
 
-# Two nudges about the decision are never recommended closer together than this.
-MIN_NUDGE_GAP = timedelta(days=3)
 # A playbook whose timers chase each other without an event in between is broken; stop early.
 MAX_MOVES_PER_ADVANCE = 200
-
-CONTACT_EVENTS = frozenset({"thank_you_sent", "note_sent", "check_in_sent", "update_sent"})
-# A promise to follow up is kept by following up, not by a thank-you that happens to come later.
-KEEPS_COMMITMENT = frozenset({"check_in_sent", "update_sent"})
+# What each event type and reply outcome does, read once from `followup.semantics.meaning` into
+# plain tuples that `apply` unpacks in one step per event (anchors named as their attributes).
+_EFFECTS = {
+    e.type: (
+        e.does_step,
+        e.contact,
+        e.sets,
+        e.counts,
+        e.nudge,
+        tuple(("at_" + anchor, source) for anchor, source in e.dates),
+        e.remembers_channel,
+    )
+    for e in EVENTS.values()
+}
+_REPLY_EFFECTS = {
+    r.outcome: (
+        reply_trigger(r.outcome),
+        r.after_giving_up,
+        r.new_round,
+        r.remembered,
+        r.restarts_nudges,
+        r.sets,
+    )
+    for r in REPLIES.values()
+}
 
 
 class Pending:
@@ -121,14 +151,16 @@ class Run:
         self.follow_up = employer.follow_up
         self.preferred_channel = employer.preferred_channel or "none"
         self.may_call = employer.may_call
-        self.told_no_follow_up = False
         self.interviewers = len(case.interviewers)
+        # The facts at rest, as `AT_REST` has them (written out: a loop of setattr costs more
+        # per case than the whole start; a test holds the two equal).
         self.competing_offer = False
         self.portfolio_update = False
         self.committed = False
-        self.committed_channel: str | None = None
+        self.told_no_follow_up = False
         self.networked = False
         self.round = 1
+        self.committed_channel: str | None = None
         # Spacing between nudges holds across rounds: it is about the same people's inboxes.
         self.last_nudge: date | None = None
         self.at_competing_offer: date | None = None
@@ -154,11 +186,12 @@ class Run:
         self.at_reply: date | None = None
         self.at_decision_by = None
         self.at_follow_up_after = None
-        self.has_decision_date = False
-        self.has_follow_up_after = False
+        # The facts a round starts with, as `ROUND_START` has them (a test holds the two equal).
         self.last_reply = "none"
         self.check_ins = 0
         self.contacts = 0
+        self.has_decision_date = False
+        self.has_follow_up_after = False
         self.not_before: date | None = None
         self.done: dict[str, int] = {}
         self.last_done: dict[str, date] = {}
@@ -384,69 +417,72 @@ class Run:
         self.now = max(self.now, day)
         if self.trace is not None:
             self.note(day, "event", _describe_event(ev))
-        if kind in CONTACT_EVENTS:
+        step, contact, sets, counts, nudge, dates, keeps_channel = _EFFECTS[kind]
+        if step:
             self._attribute(kind, day, attribute_to)
+        if contact:
             # Any follow-up resets the clock, even a portal check; only direct ones are counted.
             self.at_last_contact = day
             if ev.channel is None or ev.channel in DIRECT_CHANNELS:
                 self.contacts += 1
-            if kind in KEEPS_COMMITMENT:
-                self.committed = False
-            if kind == "thank_you_sent" and self.at_thank_you_sent is None:
-                self.at_thank_you_sent = day
-            elif kind == "check_in_sent":
-                self.check_ins += 1
-                self.last_nudge = day
-            elif kind == "update_sent":
-                self.competing_offer = False
-                self.portfolio_update = False
-        elif kind == "networked":
-            self._attribute(kind, day, attribute_to)
-            self.networked = True
-        elif kind == "competing_offer":
-            self.competing_offer = True
-            self.at_competing_offer = day
-            self.at_offer_deadline = ev.deadline
-        elif kind == "portfolio_update":
-            self.portfolio_update = True
-            self.at_portfolio_update = day
-        elif kind == "committed":
-            self.committed = True
-            self.at_committed = ev.due or day
+        # The empty-tuple tests skip a loop for the many events with nothing to do there.
+        if sets:
+            for name, value in sets:
+                setattr(self, name, value)
+        if counts:
+            for name in counts:
+                setattr(self, name, getattr(self, name) + 1)
+        if nudge:
+            self.last_nudge = day
+        if dates:
+            for name, source in dates:
+                if source == FIRST_DAY:
+                    if getattr(self, name) is None:
+                        setattr(self, name, day)
+                elif source == DUE_OR_DAY:
+                    setattr(self, name, ev.due or day)
+                elif source == DEADLINE:
+                    setattr(self, name, ev.deadline)
+                else:
+                    setattr(self, name, day)
+        if keeps_channel:
             self.committed_channel = ev.channel
-        elif kind == "reply":
+        if kind == "reply":
             self._reply(ev)
             return
         self.trigger(kind, day)
 
     def _reply(self, ev: Event) -> None:
         day = ev.date
-        outcome = ev.outcome or "still_deciding"
-        if self.state == CLOSED and self.outcome != "moved_on":
+        outcome = ev.outcome or DEFAULT_REPLY
+        trigger, after_giving_up, new_round, remembered, restarts, sets = _REPLY_EFFECTS[outcome]
+        if self.state == CLOSED and (self.outcome != REOPENABLE or not after_giving_up):
             self.note(day, "ignored", f"the application is already closed ({self.outcome})")
             return
         self.at_reply = day
-        if outcome == "next_round":
-            self.trigger(reply_trigger(outcome), day)
+        if new_round:
+            self.trigger(trigger, day)
             self.round += 1
             self._start_round(ev.interview or day)
-            self.last_reply = "next_round"
-            return
-        if outcome in ("still_deciding", "no_follow_up"):
             self.last_reply = outcome
+            return
+        if remembered:
+            self.last_reply = outcome
+        if restarts:
             # The employer spoke: nudges and waiting-time advice start over from what they said.
             self.check_ins = 0
-            for ca in _restartable_actions(self.cp):
-                self.done.pop(ca.action.id, None)
-            self.credits.pop("check_in_sent", None)
+            for action_id in self.cp.restartable:
+                self.done.pop(action_id, None)
+            for event in NUDGE_EVENTS:
+                self.credits.pop(event, None)
             if ev.decision_by is not None:
                 self.at_decision_by = ev.decision_by
                 self.has_decision_date = True
                 self.not_before = ev.decision_by
-            if outcome == "no_follow_up":
-                self.told_no_follow_up = True
-                self.follow_up = "not_wanted"
-        self.trigger(reply_trigger(outcome), day)
+        if sets:
+            for name, value in sets:
+                setattr(self, name, value)
+        self.trigger(trigger, day)
 
     # -- time ----------------------------------------------------------------------------------
 
@@ -501,16 +537,6 @@ class Run:
                 best = (p.due, p.compiled)
         self.reminder_cache, self.reminder_version = best, self.version
         return best
-
-
-def _restartable_actions(cp: CompiledPlaybook) -> list[CompiledAction]:
-    """Check-ins and reminders: what a reply from the employer starts over."""
-    return [
-        ca
-        for group in cp.actions.values()
-        for ca in group
-        if ca.action.kind in NUDGE_KINDS or ca.completed_by is None
-    ]
 
 
 def _describe_event(ev: Event) -> str:

@@ -184,6 +184,7 @@ def doc_text() -> str:
 def _proof_text() -> list[str]:
     """How ``prove`` measures a playbook against its ``limits``, and what it explores."""
     from followup.lint import space
+    from followup.model.vocabulary import DIRECT_CHANNELS
 
     days = ", ".join(f"{d} days" for d in space.DECISION_DAYS)
     after = ", ".join(f"{d} days" for d in space.FOLLOW_UP_AFTER_DAYS)
@@ -195,7 +196,7 @@ def _proof_text() -> list[str]:
         "",
         "| limit | what is measured |",
         "|---|---|",
-        "| `max_contacts` | direct contacts (email, phone, mail, text, the recruiter) on a path, "
+        f"| `max_contacts` | direct contacts ({', '.join(sorted(DIRECT_CHANNELS))}) on a path, "
         "in all rounds |",
         "| `max_contacts_per_7d` | the most direct contacts in any 7 days in a row |",
         "| `max_contacts_per_30d` | the most direct contacts in any 30 days in a row |",

@@ -20,26 +20,21 @@ from followup.compile.machine import CompiledPlaybook, Move, reply_trigger
 from followup.lint.space import count_cap, guard_facts, rule_anchors
 from followup.model.playbook import DateRule, Guard, Playbook
 from followup.model.vocabulary import CLOSED, FACTS, INITIAL_STATE, STATES
-
-# Events the job seeker may record at any time, and what each does to the facts.
-RECORDED = (
-    "thank_you_sent",
-    "note_sent",
-    "check_in_sent",
-    "update_sent",
-    "networked",
-    "competing_offer",
-    "portfolio_update",
-    "committed",
+from followup.semantics.meaning import (
+    ANCHOR_KNOWN_WHEN,
+    AT_REST,
+    EVENTS,
+    FREE_EVENTS,
+    FROM_CASE,
+    REOPENABLE,
+    REPLIES,
+    ROUND_START,
+    UNCHANGING,
 )
-CONTACTS = ("thank_you_sent", "note_sent", "check_in_sent", "update_sent")
+
 # Anchors whose date is known exactly when a fact says so.
-ANCHOR_FACTS = {
-    "decision_by": "has_decision_date",
-    "follow_up_after": "has_follow_up_after",
-    "reply": "last_reply",
-}
-STATIC = ("preferred_channel", "may_call", "interviewers")
+ANCHOR_FACTS = {anchor: fact for anchor, (fact, _) in ANCHOR_KNOWN_WHEN.items()}
+STATIC = UNCHANGING
 Vals = tuple[object, ...]
 Node = tuple[str, bool, Vals]  # state, "closed by the playbook giving up", facts
 
@@ -119,7 +114,7 @@ class Explorer:
             for name, value in zip(self.names, vals, strict=True):
                 setattr(probe, name, value)
             self._loaded = vals
-        probe.outcome = "moved_on" if reopenable else "offer"
+        probe.outcome = REOPENABLE if reopenable else None  # None: closed for good
         return probe
 
     def holds(self, guard: Guard | None, vals: Vals) -> bool:
@@ -136,14 +131,11 @@ class Explorer:
         if rule is None:
             return True
         for term in rule.terms:
-            fact = ANCHOR_FACTS.get(term.anchor)
-            if fact is None or fact not in self.at:
+            known_when = ANCHOR_KNOWN_WHEN.get(term.anchor)
+            if known_when is None or known_when[0] not in self.at:
                 return True
-            value = vals[self.at[fact]]
-            if fact == "last_reply":
-                if value in ("still_deciding", "no_follow_up"):
-                    return True
-            elif value:
+            fact, values = known_when
+            if vals[self.at[fact]] in values:
                 return True
         return False
 
@@ -167,18 +159,8 @@ class Explorer:
 
     def initial(self) -> Iterator[Vals]:
         """Every way a case can start: what the employer said, and everything else at rest."""
-        free = ("follow_up", "has_decision_date", "has_follow_up_after", *STATIC)
-        fixed = {
-            "competing_offer": False,
-            "portfolio_update": False,
-            "committed": False,
-            "told_no_follow_up": False,
-            "networked": False,
-            "last_reply": "none",
-            "check_ins": 0,
-            "contacts": 0,
-            "round": 1,
-        }
+        free = FROM_CASE
+        fixed = AT_REST
         choices = [domain(self.pb, n) if n in free else (fixed[n],) for n in self.names]
         yield from product(*choices)
 
@@ -186,45 +168,32 @@ class Explorer:
 
     def recorded(self, vals: Vals, event: str) -> Iterator[Vals]:
         """The facts after the job seeker records ``event`` (by a direct channel or not)."""
-        if event in CONTACTS:
-            after = [vals, self._add(vals, "contacts", 1)]
-            out = []
-            for v in after:
-                if event == "check_in_sent":
-                    v = self._set(self._add(v, "check_ins", 1), committed=False)
-                elif event == "update_sent":
-                    v = self._set(v, committed=False, competing_offer=False, portfolio_update=False)
-                out.append(v)
-            yield from dict.fromkeys(out)
-        elif event == "networked":
-            yield self._set(vals, networked=True)
-        else:
-            yield self._set(vals, **{event: True})
+        meaning = EVENTS[event]
+        out = []
+        for v in (vals, self._add(vals, "contacts", 1)) if meaning.contact else (vals,):
+            for name in meaning.counts:
+                v = self._add(v, name, 1)
+            out.append(self._set(v, **dict(meaning.sets)))
+        yield from dict.fromkeys(out)
 
     def replies(self, vals: Vals) -> Iterator[tuple[str, Vals]]:
         """Each reply the employer may send, and the facts after it."""
-        for outcome in ("still_deciding", "no_follow_up"):
-            base = self._set(vals, last_reply=outcome, check_ins=0)
-            if outcome == "no_follow_up":
-                base = self._set(base, told_no_follow_up=True, follow_up="not_wanted")
-            yield outcome, base
-            yield outcome, self._set(base, has_decision_date=True)
-        round_ = vals[self.at["round"]] if "round" in self.at else 1
-        assert isinstance(round_, int)
-        yield (
-            "next_round",
-            self._set(
-                vals,
-                round=min(round_ + 1, self.caps.get("round", 1)),
-                check_ins=0,
-                contacts=0,
-                has_decision_date=False,
-                has_follow_up_after=False,
-                last_reply="next_round",
-            ),
-        )
-        yield "offer", vals
-        yield "rejection", vals
+        for r in REPLIES.values():
+            if r.new_round:
+                round_ = vals[self.at["round"]] if "round" in self.at else 1
+                assert isinstance(round_, int)
+                starts = {**ROUND_START, "last_reply": r.outcome}
+                starts["round"] = min(round_ + 1, self.caps.get("round", 1))
+                after = self._set(vals, **starts)
+                yield r.outcome, self._set(after, **dict(r.sets))
+            elif r.restarts_nudges:
+                base = self._set(vals, last_reply=r.outcome, check_ins=0, **dict(r.sets))
+                yield r.outcome, base
+                yield r.outcome, self._set(base, has_decision_date=True)
+            elif r.remembered:
+                yield r.outcome, self._set(vals, last_reply=r.outcome, **dict(r.sets))
+            else:
+                yield r.outcome, self._set(vals, **dict(r.sets))
 
     def first(self, state: str, trigger: str, vals: Vals, reopenable: bool) -> Move | None:
         """The move a trigger takes (the first whose condition holds), if any."""
@@ -236,7 +205,7 @@ class Explorer:
     def successors(self, node: Node) -> Iterator[tuple[Node, bool]]:
         """Every next node, each with whether the playbook's own rules took it there."""
         state, reopenable, vals = node
-        for event in RECORDED:
+        for event in FREE_EVENTS:
             for after in self.recorded(vals, event):
                 move = self.first(state, event, after, reopenable)
                 yield self._moved(node, move, after), True
@@ -249,8 +218,10 @@ class Explorer:
         for outcome, after in self.replies(vals):
             move = self.first(state, reply_trigger(outcome), after, reopenable)
             yield self._moved(node, move, after), False
-        move = self.first(state, "withdrew", vals, reopenable)
-        yield self._moved(node, move, vals), False
+        for e in EVENTS.values():
+            if e.closes_as is not None:
+                move = self.first(state, e.type, vals, reopenable)
+                yield self._moved(node, move, vals), False
 
     def _moved(self, node: Node, move: Move | None, vals: Vals) -> Node:
         state, reopenable, _ = node
@@ -259,7 +230,7 @@ class Explorer:
         if move.rule is not None:
             self.fired.add(id(move))
         if move.dest == CLOSED:
-            return (CLOSED, move.outcome == "moved_on", vals)
+            return (CLOSED, move.outcome == REOPENABLE, vals)
         return (move.dest, False, vals)
 
     # -- the whole machine ---------------------------------------------------------------------

@@ -21,7 +21,7 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from followup.compile.machine import CompiledAction, CompiledPlaybook, Move
-from followup.engine.run import CONTACT_EVENTS, Pending, Run
+from followup.engine.run import Pending, Run
 from followup.lint.space import (
     channel_signature,
     count_cap,
@@ -31,6 +31,7 @@ from followup.lint.space import (
     uses_months,
 )
 from followup.model.vocabulary import CLOSED, FACTS, PREFERRED_CHANNELS
+from followup.semantics.meaning import CONTACT_EVENTS, EVENTS, NUDGE_EVENTS, EventMeaning
 
 if TYPE_CHECKING:
     from followup.lint.search import Ctx
@@ -66,7 +67,7 @@ class Relevance:
         reads = reads_of(pb)
         self.months = uses_months(pb)
         self.triggers = frozenset(reads.triggers)
-        self.reads_networked = "networked" in reads.facts
+        self.reads = reads
         self.caps = {fact: count_cap(pb, fact) for fact in COUNT_FACTS}
         # Unless a condition reads them, the employer's channel preference and permission to
         # call only matter through the kind of channel each action ends up with.
@@ -90,8 +91,11 @@ class Relevance:
     def branches(self, p: Pending) -> bool:
         """Whether doing ``p`` or not can make a difference anyone can see."""
         event = p.compiled.completed_by
-        if event == "networked":
-            return self.reads_networked or event in self.triggers
+        meaning = EVENTS.get(event) if event is not None else None
+        if meaning is not None and _only_sets_facts(meaning):
+            # Its only trace is the facts it sets: it matters if a rule reads one or moves on it.
+            facts = {name for name, _ in meaning.sets}
+            return bool(facts & self.reads.facts) or event in self.triggers
         return True
 
     def reachable(self, state: str, replies: bool, rounds: bool) -> frozenset[str]:
@@ -163,7 +167,7 @@ class Relevance:
         if any(ca.nudge for ca in actions.values()):
             dates |= {"not_before", "last_nudge"}
             facts.add("told_no_follow_up")
-        if any(ca.completed_by == "check_in_sent" for ca in actions.values()):
+        if any(ca.completed_by in NUDGE_EVENTS for ca in actions.values()):
             dates.add("last_nudge")  # the gap between check-ins is measured from it
         if CLOSED in reach:
             dates.add("closed_on")
@@ -253,6 +257,19 @@ class Relevance:
                 continue
             live.append((aid, due.toordinal() - now))
         return tuple(sorted(live))
+
+
+def _only_sets_facts(meaning: EventMeaning) -> bool:
+    """Whether recording the event changes nothing but facts (no contact, count or date)."""
+    return not (
+        meaning.contact
+        or meaning.counts
+        or meaning.dates
+        or meaning.nudge
+        or meaning.remembers_channel
+        or meaning.closes_as
+        or meaning.type == "reply"
+    )
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Run], tuple[Any, ...]]:

@@ -19,12 +19,13 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from followup.compile.machine import CompiledPlaybook
-from followup.engine.run import CONTACT_EVENTS, Pending, Run
+from followup.engine.run import Pending, Run
 from followup.errors import EngineError
 from followup.lint.relevance import Relevance
 from followup.lint.space import Input, Space, Start
 from followup.model.case import Case, Event, Interviewer
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
+from followup.semantics.meaning import CONTACT_EVENTS, NUDGE_EVENTS, REOPENABLE, REPLIES
 from followup.timeline.calendar import BusinessCalendar
 
 WINDOWS = (7, 30)
@@ -244,7 +245,7 @@ class Search:
         while True:
             if sim.state == CLOSED:
                 assert sim.closed_on is not None
-                return Next("close", sim.closed_on, reopenable=sim.outcome == "moved_on")
+                return Next("close", sim.closed_on, reopenable=sim.outcome == REOPENABLE)
             best: Pending | None = None
             best_day = end
             doable = self.doable.get(sim.state)
@@ -307,7 +308,7 @@ class Search:
                     worst.per7 = count
                 elif size == 30 and count > worst.per30:
                     worst.per30 = count
-        if event_type == "check_in_sent" and run.last_nudge is not None:
+        if event_type in NUDGE_EVENTS and run.last_nudge is not None:
             gap = (day - run.last_nudge).days
             if worst.gap is None or gap < worst.gap:
                 worst.gap = gap
@@ -324,7 +325,8 @@ class Search:
         if ctx.inputs <= 0:
             return worst
         for news in self.space.inputs:
-            if news.outcome == "next_round" and ctx.rounds <= 0:
+            new_round = news.outcome is not None and REPLIES[news.outcome].new_round
+            if new_round and ctx.rounds <= 0:
                 continue
             if closing and news.type != "reply":
                 continue  # only a reply reopens a case the playbook gave up on
@@ -341,7 +343,7 @@ class Search:
         child = Ctx(
             frozenset(),
             ctx.inputs - 1,
-            ctx.rounds - (news.outcome == "next_round"),
+            ctx.rounds - (news.outcome is not None and REPLIES[news.outcome].new_round),
             None,
             ctx.recent,
             day if reply else ctx.start,

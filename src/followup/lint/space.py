@@ -24,6 +24,8 @@ from followup.model.vocabulary import (
     FOLLOW_UP_PERMISSIONS,
     PREFERRED_CHANNELS,
 )
+from followup.semantics import meaning as semantics
+from followup.semantics.meaning import DEFAULT_REPLY, EVENTS
 from followup.timeline.durations import Duration
 
 # A Monday with no holiday near it; the interview falls on each day of that week in turn.
@@ -68,12 +70,13 @@ class Input:
         """The event this news is, on ``day``."""
         later = day + timedelta(days=self.ahead)
         if self.type == "reply":
+            meaning = semantics.REPLIES[self.outcome or DEFAULT_REPLY]
             return Event(
                 day,
                 "reply",
                 outcome=self.outcome,
-                decision_by=later if self.ahead and self.outcome == "still_deciding" else None,
-                interview=later if self.outcome == "next_round" else None,
+                decision_by=later if self.ahead and meaning.restarts_nudges else None,
+                interview=later if meaning.new_round else None,
             )
         if self.type == "competing_offer":
             return Event(day, "competing_offer", deadline=later)
@@ -93,11 +96,13 @@ NEWS = (
     Input("portfolio update", "portfolio_update"),
     Input("promise to follow up", "committed", ahead=PROMISE_DAYS),
 )
-# What makes each piece of news visible to a playbook: a fact, anchors, a channel word.
+# What makes each piece of news visible to a playbook: the facts it sets and the anchors it dates
+# (and, for a promise, the channel word `committed`).
 NEWS_READS: dict[str, tuple[str, ...]] = {
-    "competing_offer": ("competing_offer", "offer_deadline"),
-    "portfolio_update": ("portfolio_update",),
-    "committed": ("committed",),
+    n.type: tuple(
+        dict.fromkeys([*(f for f, _ in EVENTS[n.type].sets), *(a for a, _ in EVENTS[n.type].dates)])
+    )
+    for n in NEWS
 }
 
 

@@ -14,19 +14,9 @@ from followup.render.rules_words import (
     repeat_words,
 )
 from followup.render.words import ACTION_WORDS
+from followup.semantics.rules import rule_sentences
 
 WIDTH = 92
-ENGINE_RULES = (
-    "A reply saying they are still deciding puts you back to waiting; no check-in before any "
-    "new date they give.",
-    "A reply asking you not to follow up ends all check-ins for good.",
-    "An offer, a rejection or your withdrawal closes the case; nothing more is sent.",
-    "An invitation to another round starts the playbook over from that interview.",
-    "A reply after the playbook gave up reopens the case.",
-    "Emails, calls, letters and texts never fall on a weekend or a public holiday of the case's "
-    "country: they move to the next business day.",
-    "Two check-ins are never recommended less than 3 days apart.",
-)
 
 
 def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
@@ -110,7 +100,7 @@ def show_text(pb: Playbook) -> str:
         for avoid in pb.avoid:
             lines += _avoid_lines(avoid)
     lines += ["", "Always (the engine's own rules, in every playbook)"]
-    for text in ENGINE_RULES:
+    for text in rule_sentences():
         lines += _wrap(text, "    ", "  - ")
     if pb.extends:
         from followup.authoring.extends import origin_lines

@@ -20,6 +20,7 @@ from followup.io.case_loader import EVENT_KEYS
 from followup.io.yaml_reader import Path_
 from followup.model.case import Case
 from followup.model.vocabulary import REPLY_OUTCOMES
+from followup.semantics.meaning import CLOSING_EVENTS
 from followup.services.cases import today_for
 from followup.services.labels import Labels, checked_case
 from followup.services.planning import check_country
@@ -166,8 +167,9 @@ def close(
                 f"{app_id}: already closed ({describe(ended[0].data)}); "
                 f"'followup reopen {app_id}' first to change how it ended"
             )
-        values = {"date": day} if outcome == "withdrew" else {"date": day, "outcome": outcome}
-        kind = "withdrew" if outcome == "withdrew" else "reply"
+        # `outcome` is a closing event's own type (withdrew) or a closing reply's outcome.
+        kind = outcome if outcome in CLOSING_EVENTS else "reply"
+        values = {"date": day} if kind != "reply" else {"date": day, "outcome": outcome}
         return log(store, app_id, kind, values, names)
 
 

@@ -24,6 +24,7 @@ from followup.engine.result import Plan, TraceEntry
 from followup.engine.run import Run
 from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, Guard, Not, Playbook
 from followup.model.vocabulary import CLOSED, PLAYBOOK_TRIGGERS
+from followup.semantics.meaning import EVENTS
 from followup.spec.coverage import traced_moves
 from followup.spec.perform import Line, Performer, StepFailed, event_line
 
@@ -51,7 +52,8 @@ SETUPS: tuple[tuple[Line, ...], ...] = (
 )
 
 # News a story may bring in when the playbook looks at it (a fact or a date it mentions).
-NEWS_EVENTS = ("competing_offer", "portfolio_update", "committed", "networked")
+# (The events that set a fact of their own name to true.)
+NEWS_EVENTS = tuple(e.type for e in EVENTS.values() if (e.type, True) in e.sets)
 # Facts that only a check-in changes: a playbook testing them may need one more check-in.
 CHECK_IN_FACTS = frozenset({"check_ins", "contacts"})
 

@@ -34,13 +34,14 @@ from followup.io.case_loader import build_case
 from followup.io.checks import suggest
 from followup.io.yaml_reader import Document
 from followup.model.case import Case
+from followup.semantics.meaning import CLOSING_REPLIES, EVENTS
 from followup.tracker.schema import migrate
 
 DB_NAME: Final = "followup.db"
 BUSY_SECONDS: Final = 5.0
 BEGIN_ATTEMPTS: Final = 3
 # What ends an application for good (a reply after the playbook's own moved_on does not).
-CLOSING_OUTCOMES: Final = ("offer", "rejection")
+CLOSING_OUTCOMES: Final = CLOSING_REPLIES
 # Case-file keys of an application, in the order a case file writes them.
 CASE_FIELDS: Final = ("company", "role", "interview", "country", "timezone", "playbook")
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
@@ -178,7 +179,10 @@ class Entry:
 def closing(data: dict[str, Any]) -> bool:
     """Whether a recorded event ends the application (withdrew, an offer, a rejection)."""
     kind = data.get("type")
-    return kind == "withdrew" or (kind == "reply" and data.get("outcome") in CLOSING_OUTCOMES)
+    if kind == "reply":
+        return data.get("outcome") in CLOSING_OUTCOMES
+    meaning = EVENTS.get(str(kind))
+    return meaning is not None and meaning.closes_as is not None
 
 
 class Store:

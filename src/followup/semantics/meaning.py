@@ -1,0 +1,228 @@
+"""The engine's fixed meaning as data: what each recorded event and each reply does.
+
+A playbook decides what to recommend and when to move on; what the job seeker's own records and
+the employer's replies *do* is fixed here, the same in every playbook.  The compiler builds the
+built-in moves from `REPLIES` and the closing events, the engine applies `EVENTS`' effects and
+the constants, and lint explores the same effects over facts; `followup.semantics.rules` puts
+them into words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Final
+
+from followup.model.vocabulary import CLOSED, COMPLETED_BY
+
+# Two nudges about the decision are never recommended closer together than this.
+MIN_NUDGE_GAP_DAYS: Final = 3
+MIN_NUDGE_GAP: Final = timedelta(days=MIN_NUDGE_GAP_DAYS)
+# A reply recorded without an outcome.
+DEFAULT_REPLY: Final = "still_deciding"
+# The one ending that news can undo: the playbook giving up, not the employer or you deciding.
+REOPENABLE: Final = "moved_on"
+
+# Where a date an event carries comes from (`EventMeaning.dates`).
+ON_THE_DAY: Final = "day"  # the day it is recorded on
+FIRST_DAY: Final = "first day"  # the first such day of the round; later ones leave it
+DUE_OR_DAY: Final = "due"  # the date it names (`due`), else the day
+DEADLINE: Final = "deadline"  # the deadline it names, if any
+
+
+@dataclass(frozen=True, slots=True)
+class EventMeaning:
+    """What recording one event type does, apart from the playbook's own moves on it.
+
+    Attributes:
+        type: the event type, as case files spell it.
+        words: what it is, for people ("you sent a check-in").
+        contact: a follow-up you sent: it resets ``last_contact``, and counts in ``contacts``
+            when sent by a direct channel (or none named).
+        does_step: recording it counts as doing a recommended step it completes.
+        sets: facts it sets, with their new values (in order).
+        counts: count facts it adds one to.
+        dates: anchors it dates, each with where the date comes from.
+        nudge: a nudge about the decision; the minimum gap between nudges counts from it.
+        remembers_channel: the channel it names is kept (the ``committed`` channel option).
+        closes_as: the outcome it closes the case with, from any state (None: it does not).
+    """
+
+    type: str
+    words: str
+    contact: bool = False
+    does_step: bool = False
+    sets: tuple[tuple[str, object], ...] = ()
+    counts: tuple[str, ...] = ()
+    dates: tuple[tuple[str, str], ...] = ()
+    nudge: bool = False
+    remembers_channel: bool = False
+    closes_as: str | None = None
+
+    @property
+    def fixed(self) -> bool:
+        """Whether the engine alone decides where it moves the case (no playbook may)."""
+        return self.closes_as is not None or self.type == "reply"
+
+    @property
+    def completes(self) -> tuple[str, ...]:
+        """The built-in step kinds it completes."""
+        return tuple(kind for kind, event in COMPLETED_BY.items() if event == self.type)
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyMeaning:
+    """What a reply from the employer with one outcome does, in every playbook.
+
+    Attributes:
+        outcome: the reply's outcome, as case files spell it.
+        words: the reply in people's words ("saying they are still deciding").
+        dest: the state it moves the case to.
+        closes_as: the outcome it closes the case with (None: the case stays open).
+        restarts_nudges: the employer spoke: check-ins count from zero again, check-ins and
+            reminders may be done again, and a decision date it gives becomes the new one,
+            with no nudge before it.
+        new_round: it starts a new interview round: the playbook starts over from the
+            interview it names (`ROUND_START` facts).
+        sets: other facts it sets.
+        after_giving_up: it also applies to a case the playbook closed as `REOPENABLE`
+            (reopening it, or giving it its real ending); any other closed case ignores it.
+    """
+
+    outcome: str
+    words: str
+    dest: str
+    closes_as: str | None = None
+    restarts_nudges: bool = False
+    new_round: bool = False
+    sets: tuple[tuple[str, object], ...] = ()
+    after_giving_up: bool = True
+
+    @property
+    def remembered(self) -> bool:
+        """Whether the case remembers it as ``last_reply`` (every reply that leaves it open)."""
+        return self.closes_as is None
+
+
+# A promise to follow up (`committed`) is kept by following up, not by a thank-you that happens
+# to come later; sharing an update also shares the news you had.
+_CONTACT_EVENTS = (
+    EventMeaning(
+        "thank_you_sent", "you sent a thank-you", True, True, dates=(("thank_you_sent", FIRST_DAY),)
+    ),
+    EventMeaning("note_sent", "you sent a handwritten note", True, True),
+    EventMeaning(
+        "check_in_sent",
+        "you sent a check-in",
+        True,
+        True,
+        sets=(("committed", False),),
+        counts=("check_ins",),
+        nudge=True,
+    ),
+    EventMeaning(
+        "update_sent",
+        "you shared an update",
+        True,
+        True,
+        sets=(("committed", False), ("competing_offer", False), ("portfolio_update", False)),
+    ),
+)
+EVENTS: Final[dict[str, EventMeaning]] = {
+    e.type: e
+    for e in (
+        *_CONTACT_EVENTS,
+        EventMeaning("networked", "you networked", does_step=True, sets=(("networked", True),)),
+        EventMeaning("reply", "the employer replied"),
+        EventMeaning(
+            "competing_offer",
+            "you got a competing offer",
+            sets=(("competing_offer", True),),
+            dates=(("competing_offer", ON_THE_DAY), ("offer_deadline", DEADLINE)),
+        ),
+        EventMeaning(
+            "portfolio_update",
+            "you have news to share",
+            sets=(("portfolio_update", True),),
+            dates=(("portfolio_update", ON_THE_DAY),),
+        ),
+        EventMeaning(
+            "committed",
+            "you promised to follow up",
+            sets=(("committed", True),),
+            dates=(("committed", DUE_OR_DAY),),
+            remembers_channel=True,
+        ),
+        EventMeaning("withdrew", "you withdrew", closes_as="withdrew"),
+    )
+}
+
+REPLIES: Final[dict[str, ReplyMeaning]] = {
+    r.outcome: r
+    for r in (
+        ReplyMeaning(
+            "still_deciding", "saying they are still deciding", "waiting", restarts_nudges=True
+        ),
+        ReplyMeaning("next_round", "inviting you to another round", "interviewed", new_round=True),
+        ReplyMeaning("offer", "with an offer", CLOSED, closes_as="offer"),
+        ReplyMeaning("rejection", "with a rejection", CLOSED, closes_as="rejection"),
+        ReplyMeaning(
+            "no_follow_up",
+            "asking you not to follow up",
+            "waiting",
+            restarts_nudges=True,
+            sets=(("told_no_follow_up", True), ("follow_up", "not_wanted")),
+        ),
+    )
+}
+
+# Facts a new interview round starts over with.
+ROUND_START: Final[dict[str, object]] = {
+    "last_reply": "none",
+    "check_ins": 0,
+    "contacts": 0,
+    "has_decision_date": False,
+    "has_follow_up_after": False,
+}
+# Facts the case file gives at the start (what the employer said, who interviewed).
+FROM_CASE: Final = (
+    "follow_up",
+    "preferred_channel",
+    "may_call",
+    "has_decision_date",
+    "has_follow_up_after",
+    "interviewers",
+)
+# Every other fact, at rest until something happens.
+AT_REST: Final[dict[str, object]] = {
+    "competing_offer": False,
+    "portfolio_update": False,
+    "committed": False,
+    "told_no_follow_up": False,
+    "networked": False,
+    "round": 1,
+    **{k: v for k, v in ROUND_START.items() if k not in FROM_CASE},
+}
+# Anchors whose date is known exactly when a fact has one of these values.
+ANCHOR_KNOWN_WHEN: Final[dict[str, tuple[str, tuple[object, ...]]]] = {
+    "decision_by": ("has_decision_date", (True,)),
+    "follow_up_after": ("has_follow_up_after", (True,)),
+    # A new round forgets the reply that started it; a closing reply closes the case.
+    "reply": ("last_reply", tuple(r.outcome for r in REPLIES.values() if r.restarts_nudges)),
+}
+
+MEANINGS: tuple[EventMeaning | ReplyMeaning, ...] = (*EVENTS.values(), *REPLIES.values())
+# Facts from the case file that nothing recorded changes.
+UNCHANGING: Final = tuple(
+    fact
+    for fact in FROM_CASE
+    if fact not in ROUND_START and all(fact not in dict(m.sets) for m in MEANINGS)
+)
+
+CONTACT_EVENTS: Final = frozenset(e.type for e in EVENTS.values() if e.contact)
+STEP_EVENTS: Final = frozenset(e.type for e in EVENTS.values() if e.does_step)
+NUDGE_EVENTS: Final = frozenset(e.type for e in EVENTS.values() if e.nudge)
+# Events the job seeker records whose moves each playbook decides.
+FREE_EVENTS: Final = tuple(e.type for e in EVENTS.values() if not e.fixed)
+CLOSING_REPLIES: Final = tuple(r.outcome for r in REPLIES.values() if r.closes_as)
+CLOSING_EVENTS: Final = tuple(e.type for e in EVENTS.values() if e.closes_as)

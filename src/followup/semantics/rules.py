@@ -1,0 +1,179 @@
+"""The engine's own rules in words, and the checks that the meanings and the vocabulary agree.
+
+`rule_sentences` makes one sentence per built-in rule from `followup.semantics.meaning` (no
+number or name typed in twice); ``followup show`` prints them and `doc_text` writes them, with
+tables of every reply and event, as docs/engine-rules.md.
+"""
+
+from __future__ import annotations
+
+from followup.model.vocabulary import (
+    ANCHORS,
+    CLOSED,
+    DIRECT_CHANNELS,
+    EVENT_TYPES,
+    FACTS,
+    NUDGE_KINDS,
+    OPEN_STATES,
+    PLAYBOOK_TRIGGERS,
+    REPLY_OUTCOMES,
+)
+from followup.semantics.meaning import (
+    AT_REST,
+    DEFAULT_REPLY,
+    EVENTS,
+    FREE_EVENTS,
+    FROM_CASE,
+    MEANINGS,
+    MIN_NUDGE_GAP_DAYS,
+    REOPENABLE,
+    REPLIES,
+    ROUND_START,
+    EventMeaning,
+    ReplyMeaning,
+)
+
+
+def _reply_sentence(r: ReplyMeaning) -> str:
+    text = f"A reply {r.words} "
+    if r.closes_as is not None:
+        return text + f"closes the case as {r.closes_as}; nothing more is sent."
+    text += f"puts the case in {r.dest}"
+    if r.new_round:
+        return text + " and starts the playbook over from the new interview."
+    clauses: list[str] = []
+    if r.restarts_nudges:
+        clauses.append("check-ins count from zero again, none before a new decision date it gives")
+    if ("told_no_follow_up", True) in r.sets:
+        clauses.append("no check-in is ever recommended again")
+    return text + "".join("; " + c for c in clauses) + "."
+
+
+def rule_sentences() -> tuple[str, ...]:
+    """The engine's own rules in plain words, one sentence each, made from the meanings."""
+    lines = [_reply_sentence(r) for r in REPLIES.values()]
+    lines.append(f"A reply recorded without an outcome counts as {DEFAULT_REPLY}.")
+    for e in EVENTS.values():
+        if e.closes_as is not None:
+            lines.append(
+                f"Recording that {e.words} closes the case as {e.closes_as}; nothing more is sent."
+            )
+    news = [r.outcome for r in REPLIES.values() if r.after_giving_up and not r.closes_as]
+    endings = [r.closes_as for r in REPLIES.values() if r.after_giving_up and r.closes_as]
+    endings += [e.closes_as for e in EVENTS.values() if e.closes_as]
+    lines.append(
+        f"After the playbook gave up ({REOPENABLE}), a reply {_or(news)} reopens the case, and "
+        f"{_or([str(x) for x in endings])} becomes its real ending; any other closed case "
+        "stays as it ended."
+    )
+    lines.append(
+        f"Contact by {_or(sorted(DIRECT_CHANNELS))} never falls on a weekend or a public holiday "
+        "of the case's country: it moves to the next business day."
+    )
+    nudges = ", ".join(sorted(NUDGE_KINDS))
+    lines.append(
+        f"Two check-ins ({nudges}) are never recommended less than {MIN_NUDGE_GAP_DAYS} days apart."
+    )
+    return tuple(lines)
+
+
+def _or(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def consistency_problems() -> list[str]:
+    """Where the vocabulary and the meanings disagree (empty when they agree)."""
+    problems = [f"event type {t} has no meaning" for t in EVENT_TYPES if t not in EVENTS]
+    problems += [f"meaning for unknown event {t}" for t in EVENTS if t not in EVENT_TYPES]
+    problems += [f"reply outcome {o} has no meaning" for o in REPLY_OUTCOMES if o not in REPLIES]
+    problems += [f"meaning for unknown outcome {o}" for o in REPLIES if o not in REPLY_OUTCOMES]
+    for m in MEANINGS:
+        problems += [f"{m} sets unknown fact {name}" for name, _ in m.sets if name not in FACTS]
+    for e in EVENTS.values():
+        problems += [f"{e.type} counts {c}, not a count" for c in e.counts if FACTS.get(c) != "int"]
+        problems += [f"{e.type} dates unknown anchor {a}" for a, _ in e.dates if a not in ANCHORS]
+    if PLAYBOOK_TRIGGERS != FREE_EVENTS:
+        problems.append(f"playbook triggers should be {FREE_EVENTS}")
+    for r in REPLIES.values():
+        if r.dest not in (*OPEN_STATES, CLOSED) or (r.dest == CLOSED) != bool(r.closes_as):
+            problems.append(f"reply {r.outcome} moves to {r.dest}")
+    remembered = ("none", *(r.outcome for r in REPLIES.values() if r.remembered))
+    if FACTS["last_reply"] != remembered:
+        problems.append(f"fact last_reply should take {remembered}")
+    missing = set(FACTS) - set(FROM_CASE) - set(AT_REST)
+    problems += [f"fact {name} has no starting value" for name in sorted(missing)]
+    return problems
+
+
+def _cell(values: object) -> str:
+    if isinstance(values, tuple):
+        values = ", ".join(_cell(v) for v in values) if values else ""
+    elif isinstance(values, bool):
+        values = "yes" if values else ""
+    text = str(values) if values is not None else ""
+    return text.replace("|", "\\|")
+
+
+def _pairs(pairs: tuple[tuple[str, object], ...]) -> str:
+    return ", ".join(f"`{k}` = {str(v).lower() if isinstance(v, bool) else v}" for k, v in pairs)
+
+
+def _also(e: EventMeaning) -> str:
+    also = []
+    if e.nudge:
+        also.append(f"the next check-in waits at least {MIN_NUDGE_GAP_DAYS} days from it")
+    if e.remembers_channel:
+        also.append("its channel is the `committed` channel option")
+    if e.closes_as is not None:
+        also.append(f"closes the case as {e.closes_as}")
+    if e.type == "reply":
+        also.append("see Replies")
+    return "; ".join(also)
+
+
+def doc_text() -> str:
+    """The text of docs/engine-rules.md, generated from the meanings above."""
+    lines = [
+        "# The engine's own rules",
+        "",
+        "<!-- Generated from src/followup/semantics/; a test keeps the two equal. -->",
+        "",
+        "These hold in every playbook: a playbook cannot change them. `followup show ID` ends "
+        "with the same sentences.",
+        "",
+        *(f"- {s}" for s in rule_sentences()),
+        "",
+        "## Replies",
+        "",
+        "| outcome | moves the case to | closes it as | restarts check-ins | new round | "
+        "also sets | after the playbook gave up |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in REPLIES.values():
+        lines.append(
+            f"| `{r.outcome}` | {r.dest} | {_cell(r.closes_as)} | {_cell(r.restarts_nudges)} | "
+            f"{_cell(r.new_round)} | {_pairs(r.sets)} | {'applies' if r.after_giving_up else ''} |"
+        )
+    lines += [
+        "",
+        f"A new round starts these facts over: {_pairs(tuple(ROUND_START.items()))}.",
+        "",
+        "## Recorded events",
+        "",
+        "| event | what it is | a contact | completes | sets | counts | dates | also |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for e in EVENTS.values():
+        completes = ", ".join(f"`{k}`" for k in e.completes) if e.does_step else ""
+        dates = ", ".join(f"`{a}` ({source})" for a, source in e.dates)
+        lines.append(
+            f"| `{e.type}` | {e.words} | {_cell(e.contact)} | {completes} | {_pairs(e.sets)} | "
+            f"{_cell(e.counts)} | {dates} | {_also(e)} |"
+        )
+    lines += [
+        "",
+        "A contact resets `last_contact`; one by a direct channel "
+        f"({', '.join(sorted(DIRECT_CHANNELS))}, or none named) also counts in `contacts`. "
+        "Events a playbook may move on: " + ", ".join(f"`{t}`" for t in FREE_EVENTS) + ".",
+    ]
+    return "\n".join(lines) + "\n"
