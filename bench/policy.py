@@ -18,7 +18,7 @@ from generate_cases import PLAYBOOK
 PLAYBOOK_FILE = Path(__file__).resolve().parent.parent / "playbooks" / f"{PLAYBOOK}.yaml"
 
 # -- the policy's numbers: they mirror playbooks/week-then-on-hold.yaml (`parameters:` and the
-# waiting-game transition) and MIN_NUDGE_GAP in engine/run.py.  Restated on purpose, see above.
+# waiting-game transition) and semantics/meaning.py's MIN_NUDGE_GAP.  Restated on purpose.
 THANK_YOU_WINDOW_BUSINESS_DAYS = 2  # thank_you_window: 2bd
 WAITING_GAME_DAYS = 1  # waiting-game: after state_entered + 1d
 FIRST_CHECK_IN_DAYS = 7  # first_check_in: 1w

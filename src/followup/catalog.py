@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from followup.authoring.folders import default_dirs
 from followup.compile.machine import CompiledPlaybook, compile_playbook
 from followup.drafts import check_cached
 from followup.errors import InputError, Problem, UsageError
@@ -218,7 +219,7 @@ def _note(child: Document) -> Problem:
 
 
 def _build(view: Document) -> Playbook:
-    # Imported here: only playbooks that extend another need the merge (and its import time).
+    # lazy: only playbooks that extend another need the merge (plan cold start)
     from followup.authoring.extends import MergedDocument, build
 
     return build(view) if isinstance(view, MergedDocument) else build_playbook(view)
@@ -230,7 +231,8 @@ def _merged(chain: list[Link]) -> Document:
     Raises:
         InputError: a base has problems (with a note at the ``extends`` that names it).
     """
-    from followup.authoring.extends import merge  # only chains need it
+    # lazy: only playbooks that extend another (plan cold start)
+    from followup.authoring.extends import merge
 
     view = chain[-1][2]
     for _, _, doc in reversed(chain[:-1]):
@@ -268,8 +270,6 @@ def build_document(
     if not _extending(doc):
         return build_playbook(doc)
     if dirs is None:
-        from followup.authoring.folders import default_dirs
-
         dirs = default_dirs()
     chain = _chain(doc, (path or Path(doc.file)).resolve(), dirs)
     return _build(_merged(chain))

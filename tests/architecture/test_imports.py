@@ -32,10 +32,17 @@ def late_imports(path: Path) -> list[tuple[int, str]]:
 
 
 def has_reason(path: Path, line: int) -> bool:
-    """The import's line, or the comment line right above it, gives the reason."""
+    """The import's line, or the comment right above its run of imports, gives the reason."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    here, above = lines[line - 1], lines[line - 2].strip() if line > 1 else ""
-    return MARK in here or above.startswith(MARK)
+    index = line - 1
+    while index >= 0:
+        text = lines[index].strip()
+        if MARK in text:
+            return True
+        if not text.startswith(("from ", "import ")):
+            return False
+        index -= 1
+    return False
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(SRC)))
@@ -48,7 +55,10 @@ def test_every_late_import_says_why(path: Path) -> None:
 def test_the_check_sees_a_late_import(tmp_path: Path) -> None:
     """A function-level import without a reason is found; with one, it is accepted."""
     module = tmp_path / "m.py"
-    module.write_text("def f():\n    import json\n\n    # lazy: rarely used\n    import csv\n")
-    assert late_imports(module) == [(2, "import json"), (5, "import csv")]
+    module.write_text(
+        "def f():\n    import json\n\n    # lazy: rarely used\n    import csv\n    import io\n"
+    )
+    assert late_imports(module) == [(2, "import json"), (5, "import csv"), (6, "import io")]
     assert not has_reason(module, 2)
     assert has_reason(module, 5)
+    assert has_reason(module, 6)  # one reason covers the run of imports below it

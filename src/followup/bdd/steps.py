@@ -24,6 +24,7 @@ from followup.bdd.world import FEATURE_FILE, World, fail
 from followup.engine.result import Step
 from followup.errors import InputError
 from followup.io.case_loader import EVENT_KEYS
+from followup.io.yaml_reader import read_yaml_file
 from followup.model.vocabulary import (
     CLOSED,
     CORE_ACTION_KINDS,
@@ -338,7 +339,6 @@ def calls(followup_world: World, allows: str) -> None:
 @given(parsers.re(r'the case file "(?P<ref>[^"]+)"'))
 def the_case_file(followup_world: World, ref: str) -> None:
     """Start from a whole case file (next to the feature file), events and all."""
-    from followup.io.yaml_reader import read_yaml_file
 
     path = followup_world.resolve(ref)
     if path is None:

@@ -17,8 +17,16 @@ from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
+from followup import catalog
+from followup.authoring.folders import default_dirs
+from followup.engine.explain import explain_case
+from followup.engine.plan import plan_case
 from followup.errors import FollowupError, InputError
+from followup.io.case_loader import build_case
+from followup.io.yaml_reader import Document
+from followup.render.text import plan_text, trace_text
 from followup.timeline.calendar import BusinessCalendar, CalendarError
+from followup.timeline.holiday_library import HolidaysLibraryProvider
 
 if TYPE_CHECKING:
     from followup.compile.machine import CompiledPlaybook
@@ -53,8 +61,6 @@ def calendar_of(country: str | None) -> BusinessCalendar:
         if country is None:
             cal = BusinessCalendar(None)
         else:
-            from followup.timeline.holiday_library import HolidaysLibraryProvider
-
             cal = BusinessCalendar(country, HolidaysLibraryProvider())
         _calendars[country] = cal
     return cal
@@ -193,8 +199,6 @@ class World:
 
     def playbook(self) -> CompiledPlaybook:
         """The compiled playbook the scenario named (or the one its case file names)."""
-        from followup import catalog
-        from followup.authoring.folders import default_dirs
 
         ref = self.playbook_ref or self.case.get("playbook")
         if not isinstance(ref, str) or not ref:
@@ -209,9 +213,6 @@ class World:
     def built_case(self) -> Case:
         """The case as the loader builds it from what the scenario said."""
         if self._built is None:
-            from followup.io.case_loader import build_case
-            from followup.io.yaml_reader import Document
-
             self.interview()  # a clear message first, rather than the loader's generic one
             data: dict[str, object] = {**self.case, "events": list(self.events)}
             doc = Document(self.source, data, {(): (1, 1)}, {})
@@ -234,8 +235,6 @@ class World:
     def plan(self) -> Plan:
         """The plan as of :attr:`today` (cached until something changes)."""
         if self._plan is None:
-            from followup.engine.plan import plan_case
-
             self._plan = plan_case(self.playbook(), self.built_case(), self.today, self.calendar())
             for observe in self.observers:
                 observe(self, self._plan)
@@ -243,15 +242,12 @@ class World:
 
     def plan_text(self) -> str:
         """The plan as ``followup plan`` prints it, for failure messages."""
-        from followup.render.text import plan_text
 
         case = self.built_case()
         return plan_text(self.plan(), case, self.playbook().playbook)
 
     def explanation(self) -> str:
         """The trace ``followup explain`` prints, as of :attr:`today`."""
-        from followup.engine.explain import explain_case
-        from followup.render.text import trace_text
 
         cp = self.playbook()
         case = self.built_case()

@@ -11,10 +11,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import click
+
 from followup.compile.machine import CompiledPlaybook
 from followup.errors import Problem
 from followup.io.yaml_reader import Document
 from followup.lint.codes import severity
+from followup.lint.conflicts import contradicting_donts
+from followup.lint.dates import shadowed_timers, unreachable_caps
+from followup.lint.loading import load
+from followup.lint.reach import Explorer
+from followup.lint.rules import (
+    Checks,
+    never_fires,
+    no_citation,
+    no_route_to_closed,
+    unreachable_states,
+)
 
 
 def lint_compiled(cp: CompiledPlaybook, doc: Document | None = None) -> list[Problem]:
@@ -24,16 +37,6 @@ def lint_compiled(cp: CompiledPlaybook, doc: Document | None = None) -> list[Pro
         cp: The compiled playbook.
         doc: Its file, to point at the part of a rule that is wrong (else at the rule).
     """
-    from followup.lint.conflicts import contradicting_donts
-    from followup.lint.dates import shadowed_timers, unreachable_caps
-    from followup.lint.reach import Explorer
-    from followup.lint.rules import (
-        Checks,
-        never_fires,
-        no_citation,
-        no_route_to_closed,
-        unreachable_states,
-    )
 
     explorer = Explorer(cp)
     checks = Checks(cp, doc, explorer.explore(), explorer)
@@ -58,7 +61,6 @@ def lint_file(
     Raises:
         UsageError: one of ``dirs`` is not a folder.
     """
-    from followup.lint.loading import load
 
     doc, cp, problems = load(path, dirs)
     if cp is None:
@@ -73,7 +75,6 @@ def errors_of(problems: list[Problem]) -> list[Problem]:
 
 def validate_problems(doc: Document, cp: CompiledPlaybook) -> list[Problem]:
     """What ``followup validate`` reports of lint: warnings printed to stderr, errors returned."""
-    import click
 
     problems = lint_compiled(cp, doc)
     for p in problems:

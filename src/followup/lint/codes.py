@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from followup.lint import space
+from followup.model.vocabulary import DIRECT_CHANNELS
+
 Severity = Literal["error", "warning"]
 
 
@@ -183,8 +186,6 @@ def doc_text() -> str:
 
 def _proof_text() -> list[str]:
     """How ``prove`` measures a playbook against its ``limits``, and what it explores."""
-    from followup.lint import space
-    from followup.model.vocabulary import DIRECT_CHANNELS
 
     days = ", ".join(f"{d} days" for d in space.DECISION_DAYS)
     after = ", ".join(f"{d} days" for d in space.FOLLOW_UP_AFTER_DAYS)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from followup.compile.machine import CompiledPlaybook
-from followup.lint.search import Ev, Search, Wit, Worst
+from followup.lint.search import Ev, Search, Wit, Worst, direct_contact
 from followup.lint.space import Space, Start, build_space
 from followup.model.playbook import Playbook
 from followup.timeline.calendar import BusinessCalendar
@@ -258,7 +258,6 @@ def _prove(cp: CompiledPlaybook, horizon: int, workers: int | None) -> Report:
 def window_of(witness: Witness, size: int) -> tuple[int, int]:
     """The first day (an offset) of a ``size``-day window with the most direct contacts, and
     how many it has."""
-    from followup.lint.search import direct_contact
 
     days = [ev[0] for ev in witness.events if direct_contact(ev[1], ev[2])]
     best = (0, 0)

@@ -9,7 +9,16 @@ import yaml
 from followup.errors import Problem
 from followup.io.yaml_reader import Document
 from followup.lint.gherkin import CASE_FILE, case_file, event_fields, last_day, scenario
-from followup.lint.prove import Breach, Found, Report, Witness, day_of, expressible, window_of
+from followup.lint.prove import (
+    Breach,
+    Found,
+    Report,
+    Witness,
+    day_of,
+    expressible,
+    gap_days,
+    window_of,
+)
 from followup.lint.space import CALENDAR, HORIZON_FROM, JOB_SEEKER, NEWS_DAYS, WEEKDAYS
 
 WHAT = {
@@ -22,7 +31,6 @@ WHAT = {
 
 
 def _limits(report: Report) -> dict[str, int | None]:
-    from followup.lint.prove import gap_days
 
     limits = report.cp.playbook.limits
     return {

@@ -103,6 +103,7 @@ def show_text(pb: Playbook) -> str:
     for text in rule_sentences():
         lines += _wrap(text, "    ", "  - ")
     if pb.extends:
+        # lazy: only playbooks that extend another
         from followup.authoring.extends import origin_lines
 
         lines += origin_lines(pb)

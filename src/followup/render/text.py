@@ -81,6 +81,7 @@ def trace_text(entries: list[TraceEntry], case: Case, playbook: Playbook) -> str
         lines.append(f"{entry.date.isoformat()}  {entry.kind:<10} {entry.text}")
         lines += [f"{'':12} {'':<10} {d}" for d in entry.details]
     if playbook.extends:
+        # lazy: only playbooks that extend another (plan cold start)
         from followup.authoring.extends import origin_lines
 
         lines += origin_lines(playbook)

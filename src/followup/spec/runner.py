@@ -12,10 +12,16 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+
+import pytest
+from pytest_bdd import feature
+from pytest_bdd.exceptions import GherkinParseError
+from pytest_bdd.parser import FeatureParser
 
 from followup.authoring.folders import PLAYBOOKS_ENV
 from followup.errors import InputError, Problem, UsageError
@@ -70,8 +76,6 @@ def check_gherkin(files: Sequence[Path]) -> list[Path]:
     Raises:
         InputError: every file that does not parse, each with its line.
     """
-    from pytest_bdd.exceptions import GherkinParseError
-    from pytest_bdd.parser import FeatureParser
 
     problems: list[Problem] = []
     with_scenarios: list[Path] = []
@@ -155,7 +159,6 @@ def _forget_parsed_features() -> None:
     pytest-bdd keeps every parsed feature for the life of the process; a second run in the same
     process (an editor integration, our own tests) would otherwise see the old scenarios.
     """
-    from pytest_bdd import feature
 
     cache = getattr(feature, "features", None)
     if isinstance(cache, dict):
@@ -180,7 +183,6 @@ def run_features(
         0 all passed, 1 some failed, 2 interrupted (a collection error), 4 usage error, 5 no
         scenarios.
     """
-    import pytest
 
     _forget_parsed_features()
     with tempfile.TemporaryDirectory(prefix="followup-spec-") as tmp:
@@ -213,7 +215,6 @@ def _forget_modules(folder: Path) -> None:
     reuses a module already imported under that name: a second run in the same process would
     otherwise see the first run's scenarios.
     """
-    import sys
 
     written = folder.resolve()
     for name, module in list(sys.modules.items()):

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
+from pytest_bdd import parsers
+from pytest_bdd import steps as bdd_steps
 from pytest_bdd.parsers import StepParser
 
 from followup.bdd import steps as library
@@ -142,7 +144,6 @@ def step_definitions() -> list[StepDef]:
     Raises:
         EngineError: the installed pytest-bdd does not keep that registry (older than 8).
     """
-    from pytest_bdd import steps as bdd_steps
 
     registry = getattr(bdd_steps, "step_function_context_registry", None)
     if registry is None:
@@ -301,7 +302,6 @@ def template(step: StepDef) -> str:
 
 
 def _is_regex(step: StepDef) -> bool:
-    from pytest_bdd import parsers
 
     return isinstance(step.parser, parsers.re)
 

@@ -12,6 +12,7 @@ import importlib.util
 import json
 import os
 import re
+import zlib
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from pathlib import Path
 from typing import Any
@@ -54,14 +55,14 @@ def _library_version_key() -> str | None:
     except OSError:
         return None
     identity = f"{spec.origin}\0{st.st_mtime_ns}\0{st.st_size}\0{_CACHE_FORMAT}"
-    # zlib is built in and cheap to import, unlike hashlib; this is a cache key, not security.
-    import zlib
+    # zlib, not hashlib: a cache key, not security, and zlib is built in and cheap to import.
 
     return f"{zlib.crc32(identity.encode()):08x}{st.st_size & 0xFFFF:04x}"
 
 
 def _known_regions() -> dict[str, list[str]]:
     """Every country the library knows (aliases such as UK included) and its subdivisions."""
+    # lazy: holidays costs ~100 ms to import; a calendar read from the cache never needs it
     import holidays
 
     # Costs ~60 ms (it loads every country): only called to explain an unknown region.
@@ -111,6 +112,7 @@ def _library_year_off(region: str, year: int) -> YearOff:
     Raises:
         CalendarError: If the library knows no such country or subdivision.
     """
+    # lazy: holidays costs ~100 ms to import; a calendar read from the cache never needs it
     import holidays
 
     country, subdiv = split_region(region)
@@ -245,7 +247,7 @@ class HolidaysLibraryProvider:
             path.parent.mkdir(parents=True, exist_ok=True)
             # Same directory as the target so os.replace is an atomic rename: a concurrent
             # reader sees the old file or the new one, never half of one.
-            import tempfile  # writing the cache is rare; importing it is not free
+            import tempfile  # lazy: writing the cache is rare and tempfile is not free to import
 
             with tempfile.NamedTemporaryFile(
                 "w",
