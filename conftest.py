@@ -7,6 +7,8 @@ cache is shared by the session (it only ever holds public-holiday data).
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +16,11 @@ from pathlib import Path
 import pytest
 
 from followup.cli.main import main
+
+# Under `make test` coverage traces every line, and a process forked from a traced one goes on
+# tracing.  The pool workers `prove` forks end with os._exit, so what they trace is never saved:
+# tracing them only made every proof several times slower.  They run untraced.
+os.register_at_fork(after_in_child=lambda: sys.settrace(None))
 
 
 @pytest.fixture(autouse=True)
