@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 import os
 import re
@@ -21,8 +22,9 @@ from followup.errors import InputError, Problem
 from followup.io.case_loader import build_case
 from followup.io.yaml_reader import Document, read_yaml_file, read_yaml_text
 from followup.language import reference, schemas
-from followup.language.case_format import CASE, EVENT
+from followup.language.case_format import CASE, EMPLOYER, EVENT
 from followup.model import vocabulary as vocab
+from followup.model.case import Employer, Event
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE_FILES = sorted(ROOT.glob("examples/cases/*.yaml"))
@@ -71,6 +73,14 @@ def test_the_readme_lists_every_case_key() -> None:
     for form in (CASE, EVENT):
         for key in form.keys():  # noqa: SIM118 - a form's keys() is its documented key order
             assert f"| `{key}` |" in text, key
+
+
+def test_forms_built_positionally_follow_the_model() -> None:
+    """EVENT and EMPLOYER pass their fields positionally: the declared order is the model's."""
+    event = [f.name for f in dataclasses.fields(Event)]
+    assert [*EVENT.keys()[:2], "index", *EVENT.keys()[2:]] == event
+    assert EVENT.index_at == event.index("index")
+    assert list(EMPLOYER.keys()) == [f.name for f in dataclasses.fields(Employer)]
 
 
 # --- the schema is well formed -----------------------------------------------------------------
@@ -429,3 +439,20 @@ def test_the_decoder_and_the_schema_agree_on_shape(data: object) -> None:
     if not refused:
         assert Draft202012Validator(SCHEMA).is_valid(data), data
     assert all(p.kind and p.message and p.expected for p in refused)
+
+
+def test_a_json_lines_case_names_the_case_and_the_field() -> None:
+    """A JSON line has one place, its line: each problem also says which case and which field."""
+    from followup.io.jsonl import line_document
+
+    text = (
+        '{"id": "b", "interview": "2026-03-02", "events": [{"date": "2026-3-3", "type": "reply"}]}'
+    )
+    with pytest.raises(InputError) as err:
+        build_case(line_document(text, "cases.jsonl", 7))
+    assert [str(p) for p in err.value.problems] == [
+        "cases.jsonl:7:1: case 'b', events[0].date: the event date '2026-3-3' is not a date;"
+        " expected a date written YYYY-MM-DD",
+        "cases.jsonl:7:1: case 'b', events[0]: the event has no 'outcome'; expected the key"
+        " 'outcome'",
+    ]

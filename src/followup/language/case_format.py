@@ -7,13 +7,13 @@ which is the order the engine replays them in.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
-from typing import Any
 
-from followup.errors import InputError
+from followup.errors import InputError, Problem
 from followup.io.yaml_reader import Document, Path_
 from followup.language.decode import BAD, Decoder, Issue, compile_mapping, located
 from followup.language.patterns import CASE_ID, COUNTRY, EMAIL, date_text, duration_text
@@ -46,27 +46,11 @@ def _timezone(name: str) -> str:
 
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "US" is a folder of zones
         raise Refusal(
             f"timezone '{name}' is not known", "an IANA name such as America/New_York"
         ) from None
     return name
-
-
-def _event(f: dict[str, Any], path: Path_) -> Event:
-    # Positional: a keyword call to a ten-field dataclass costs more (measured).
-    return Event(
-        f["date"],
-        f["type"],
-        path[-1],  # type: ignore[arg-type]  # its place in the list of events
-        f["channel"],
-        f["outcome"],
-        f["decision_by"],
-        f["deadline"],
-        f["due"],
-        f["interview"],
-        f["note"],
-    )
 
 
 def _only(*types: str) -> Only:
@@ -124,7 +108,8 @@ EVENT = Mapping(
         ),
         Field("note", Text("the note"), "Anything you want to remember about it.", default=""),
     ),
-    build=_event,
+    construct=Event,
+    index_at=2,  # Event(date, type, index, channel, ...): its place in the list of events
 )
 
 INTERVIEWER = OneOf(
@@ -144,7 +129,7 @@ INTERVIEWER = OneOf(
                 ),
                 Field("title", Text("the title"), "Their job title.", default=""),
             ),
-            build=lambda f, _: Interviewer(f["name"], f["email"]),
+            build=lambda f, _: Interviewer(f[0], f[1]),
         ),
     ),
     "the interviewer",
@@ -190,7 +175,7 @@ EMPLOYER = Mapping(
         ),
     ),
     exclusive=(("decision_by", "decision_in"),),
-    build=lambda f, _: Employer(**f),
+    construct=Employer,
 )
 
 CASE = Mapping(
@@ -277,30 +262,62 @@ def decode_case(doc: Document, default_id: str = "") -> Case:
     if fields is BAD:
         # The one check that needs two parts of the file: an event before the interview.
         _events_after_interview(doc.data, issues)
-        raise InputError(located(doc, issues))
-    events: list[Event] = fields["events"]
-    interview = fields["interview"]
+        raise InputError(_located(doc, issues))
+    (
+        case_id,
+        company,
+        role,
+        interview,
+        country,
+        timezone,
+        playbook,
+        people,
+        employer,
+        events,
+        _,
+    ) = fields
     for event in events:
         if event.date < interview:
             issues.append(_before(("events", event.index, "date"), event.date, interview))
     if issues:
-        raise InputError(located(doc, issues))
-    case_id = fields["id"]
-    if case_id is None:
-        case_id = default_id or Path(doc.file).stem
+        raise InputError(_located(doc, issues))
     return Case(
-        id=case_id,
-        interview=interview,
-        file=doc.file,
-        company=fields["company"],
-        role=fields["role"],
-        country=fields["country"] or None,
-        timezone=fields["timezone"],
-        playbook=fields["playbook"],
-        interviewers=tuple(fields["interviewers"]),
-        employer=fields["employer"],
-        events=tuple(sorted(events, key=_event_order)),
+        case_id or default_id or Path(doc.file).stem,
+        interview,
+        doc.file,
+        company,
+        role,
+        country,
+        timezone,
+        playbook,
+        tuple(people),
+        employer,
+        tuple(sorted(events, key=_event_order)),
     )
+
+
+def _located(doc: Document, issues: list[Issue]) -> list[Problem]:
+    """The issues as problems; on a one-line document (a JSON Lines case) each also names the
+    case and the field, since the line alone does not say where in it the problem is."""
+    found = located(doc, issues)
+    if len(doc.locations) > 1 or doc.key_locations:
+        return found
+    data = doc.data
+    case_id = data.get("id") if isinstance(data, dict) else None
+    named = f"case '{case_id}'" if isinstance(case_id, str) else ""
+    out = []
+    for issue, problem in zip(issues, found, strict=True):
+        where = ", ".join(w for w in (named, _dotted(issue.path)) if w)
+        out.append(replace(problem, message=f"{where}: {problem.message}") if where else problem)
+    return out
+
+
+def _dotted(path: Path_) -> str:
+    """``events[2].date`` for the path ("events", 2, "date")."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
+    return text
 
 
 def _before(path: Path_, day: object, interview: object) -> Issue:

@@ -10,8 +10,7 @@ with the siblings, so a user sees every problem in one run.  A value with a prob
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from followup.errors import Problem
 from followup.io.checks import suggest, type_name
@@ -31,8 +30,7 @@ from followup.language.spec import (
 BAD: Final = object()  # the decoded value of anything with a problem
 
 
-@dataclass(frozen=True, slots=True)
-class Issue:
+class Issue(NamedTuple):
     """One problem found while decoding, not yet located in a file."""
 
     path: Path_
@@ -43,14 +41,25 @@ class Issue:
 
 
 Sink = list[Issue]
-# decoder(value, parent path, key, sink): the value's own path, (*parent, key), is only built
-# when there is a problem to locate (a root value has the key None).
-Decoder = Callable[[object, Path_, "str | int | None", Sink], Any]
+# Where a value sits, built for free as decoding descends: () for the root, else the pair
+# (where its parent sits, its key).  Only a problem turns it into a flat path (`at`).
+Where = tuple[Any, ...]
+# decoder(value, where its parent sits, its key, sink); a root value has the key None.
+Decoder = Callable[[object, Where, "str | int | None", Sink], Any]
 
 
-def at(path: Path_, key: str | int | None) -> Path_:
-    """The path of the value under ``key`` of the value at ``path``."""
-    return path if key is None else path + (key,)
+def at(where: Where, key: str | int | None = None) -> Path_:
+    """The flat path of the value under ``key`` of the value ``where`` points to."""
+    parts: list[str | int] = [] if key is None else [key]
+    while where:
+        where, part = where
+        parts.append(part)
+    return tuple(reversed(parts))
+
+
+def below(where: Where, key: str | int | None) -> Where:
+    """Where the value under ``key`` of the value at ``where`` sits."""
+    return where if key is None else (where, key)
 
 
 def located(doc: Document, issues: list[Issue]) -> list[Problem]:
@@ -119,7 +128,7 @@ def _text(node: Text, what: str) -> Decoder:
 
     memo: dict[str, object] = {}  # text -> decoded value, for the values a batch repeats
 
-    def decode(value: object, path: Path_, key: str | int | None, out: Sink) -> Any:
+    def decode(value: object, path: Where, key: str | int | None, out: Sink) -> Any:
         if type(value) is not str:
             return _wrong_type(at(path, key), value, what, expected, out)
         found = memo.get(value, memo)
@@ -160,7 +169,7 @@ def _choice(node: Choice, what: str) -> Decoder:
     words, allowed, kind = node.words, frozenset(node.words), node.kind
     expected = expected_of(node)
 
-    def decode(value: object, path: Path_, key: str | int | None, out: Sink) -> Any:
+    def decode(value: object, path: Where, key: str | int | None, out: Sink) -> Any:
         if type(value) is str and value in allowed:
             return value
         hint = suggest(value, words) if isinstance(value, str) else ""
@@ -173,7 +182,7 @@ def _choice(node: Choice, what: str) -> Decoder:
 
 
 def _boolean(what: str) -> Decoder:
-    def decode(value: object, path: Path_, key: str | int | None, out: Sink) -> Any:
+    def decode(value: object, path: Where, key: str | int | None, out: Sink) -> Any:
         if type(value) is bool:
             return value
         out.append(Issue(at(path, key), f"{what} is {shown(value)}", "true or false", "wrong-type"))
@@ -185,7 +194,7 @@ def _boolean(what: str) -> Decoder:
 def _integer(node: Integer, what: str) -> Decoder:
     minimum, expected = node.minimum, expected_of(node)
 
-    def decode(value: object, path: Path_, key: str | int | None, out: Sink) -> Any:
+    def decode(value: object, path: Where, key: str | int | None, out: Sink) -> Any:
         if type(value) is not int:
             return _wrong_type(at(path, key), value, what, expected, out)
         if value < minimum:
@@ -200,7 +209,7 @@ def _list(node: ListOf, what: str) -> Decoder:
     item = compile_node(node.item, node.item.what or f"item of {what}")
     min_items = node.min_items
 
-    def decode(value: object, path: Path_, key: str | int | None, out: Sink) -> Any:
+    def decode(value: object, path: Where, key: str | int | None, out: Sink) -> Any:
         if type(value) is not list:
             return _wrong_type(at(path, key), value, what, "a list", out)
         if len(value) < min_items:
@@ -208,7 +217,7 @@ def _list(node: ListOf, what: str) -> Decoder:
                 Issue(at(path, key), f"{what} is an empty list", "at least one item", "empty-list")
             )
             return BAD
-        here = at(path, key)
+        here = below(path, key)
         filed = len(out)  # a refused item always files an issue
         result = [item(x, here, i, out) for i, x in enumerate(value)]
         return BAD if len(out) != filed else result
@@ -234,7 +243,7 @@ def _one_of(node: OneOf, what: str) -> Decoder:
             by_type.setdefault(kind, compile_node(option, what))
     expected = expected_of(node)
 
-    def decode(value: object, path: Path_, key: str | int | None, out: Sink) -> Any:
+    def decode(value: object, path: Where, key: str | int | None, out: Sink) -> Any:
         chosen = by_type.get(type(value))
         if chosen is None:
             return _wrong_type(at(path, key), value, what, expected, out)

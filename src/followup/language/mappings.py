@@ -10,8 +10,17 @@ from typing import Any
 
 from followup.io.checks import suggest, type_name
 from followup.io.yaml_reader import Path_
-from followup.language.decode import BAD, Decoder, Issue, Sink, compile_node, memo_of
+from followup.language.decode import BAD, Decoder, Issue, Sink, Where, at, compile_node, memo_of
 from followup.language.spec import Choice, Mapping, Text
+
+_MISS: Any = object()
+
+
+def _any_text(node: object) -> bool:
+    """Whether every string is an acceptable value of ``node`` as it is."""
+    return (
+        isinstance(node, Text) and node.allow_empty and node.pattern is None and node.parse is None
+    )
 
 
 class MappingDecoder:
@@ -48,23 +57,38 @@ class MappingDecoder:
                 )
 
     def compiled(self) -> Decoder:
-        """The decode function, with everything it reads bound to locals (it runs per value)."""
+        """The decode function, with everything it reads bound to locals (it runs per value).
+
+        The decoded fields are a list in declared order (list slots cost less than dict keys
+        on a path that runs a million times a batch); ``build`` gets that list.
+        """
         what, explain, build, fields = self.what, self.explain, self.build, self.node.fields
         allowed_keys, required, exclusive = self.allowed, self.required, self.exclusive
         sibling, allowed_when, required_when = self.sibling, self.allowed_when, self.required_when
-        decoders, nullable, defaults = self.decoders, self.nullable, self.defaults
-        bad = BAD
+        nullable, construct, index_at = self.nullable, self.node.construct, self.node.index_at
+        defaults = [f.default for f in fields]
+        slot = {f.name: i for i, f in enumerate(fields)}
+        decoders = {name: (slot[name], decoder) for name, decoder in self.decoders.items()}
+        bad, miss = BAD, _MISS
         # text -> decoded value, per key: a choice's words, and the memo of a parsed text
-        known: dict[str, dict[str, object]] = {
-            f.name: {w: w for w in f.node.words} for f in fields if isinstance(f.node, Choice)
+        known: dict[str, tuple[int, dict[str, object]]] = {
+            f.name: (slot[f.name], {w: w for w in f.node.words})
+            for f in fields
+            if isinstance(f.node, Choice)
         }
-        known |= {f.name: memo for f in fields if (memo := memo_of(decoders[f.name])) is not None}
-        texts = frozenset(f.name for f in fields if f.node == Text(f.node.what))
+        for f in fields:
+            memo = memo_of(self.decoders[f.name])
+            if memo is not None:
+                known[f.name] = (slot[f.name], memo)
+        # keys whose value is any text at all
+        texts = {f.name: slot[f.name] for f in fields if _any_text(f.node)}
 
-        def decode(value: object, path: Path_, key: str | int | None, out: Sink) -> Any:
-            here = path if key is None else path + (key,)
+        def decode(value: object, path: Where, key: str | int | None, out: Sink) -> Any:
+            here = path if key is None else (path, key)  # see `Where`
             if type(value) is not dict:
-                out.append(Issue(here, f"{what} is {type_name(value)}", "a mapping", "wrong-type"))
+                out.append(
+                    Issue(at(here), f"{what} is {type_name(value)}", "a mapping", "wrong-type")
+                )
                 return bad
             # Every decoder that refuses a value files an issue, so "nothing was filed" is
             # "nothing was refused": one length test at the end instead of one per value.
@@ -74,7 +98,7 @@ class MappingDecoder:
             word = value.get(sibling) if sibling else None
             allowed = allowed_when.get(word) if type(word) is str else None
             if allowed is not None:
-                ok = keys <= allowed and required_when[word] <= keys
+                ok = keys <= allowed and required_when[word] <= keys  # type: ignore[index]
             else:
                 ok = keys <= allowed_keys and required <= keys
             if exclusive:
@@ -82,25 +106,31 @@ class MappingDecoder:
                     if first in value and second in value:
                         ok = False
             if not ok:
-                explain(value, here, out)
+                explain(value, at(here), out)
             result = defaults.copy()
             for name, item in value.items():
                 if type(item) is str:  # words, plain text, dates seen before: no call
-                    table = known.get(name)
-                    if table is not None:
-                        found = table.get(item, table)
-                        if found is not table:
-                            result[name] = found
+                    entry = known.get(name)
+                    if entry is not None:
+                        found = entry[1].get(item, miss)
+                        if found is not miss:
+                            result[entry[0]] = found
                             continue
-                    elif name in texts:
-                        result[name] = item
-                        continue
-                decoder = decoders.get(name)
-                if decoder is not None and (item is not None or name not in nullable):
-                    result[name] = decoder(item, here, name, out)
+                    else:
+                        at_slot = texts.get(name)
+                        if at_slot is not None:
+                            result[at_slot] = item
+                            continue
+                step = decoders.get(name)
+                if step is not None and (item is not None or name not in nullable):
+                    result[step[0]] = step[1](item, here, name, out)
             if len(out) != filed:
                 return bad
-            return build(result, here) if build else result
+            if construct is not None:
+                if index_at is not None:
+                    result.insert(index_at, key)
+                return construct(*result)
+            return build(result, at(here)) if build else result
 
         return decode
 
