@@ -7,8 +7,6 @@ with the siblings, so a user sees every problem in one run.  A value with a prob
 `BAD`, and nothing built from it is checked again, so one mistake gives one problem.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from typing import Any, Final, NamedTuple
 
@@ -152,8 +150,8 @@ def _text(node: Text, what: str) -> Decoder:
             memo[value] = decoded
         return decoded
 
-    if parse is not None or pattern is not None or not allow_empty:
-        _MEMOS[decode] = memo  # plain text needs no table: any string will do
+    if parse is not None:
+        _MEMOS[decode] = memo  # other text is checked in place (see `MappingDecoder.compiled`)
     return decode
 
 

@@ -6,6 +6,7 @@ set operations; only a mapping with something wrong takes the slow walk that exp
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from followup.io.checks import suggest, type_name
@@ -16,11 +17,20 @@ from followup.language.spec import Choice, Mapping, Text
 _MISS: Any = object()
 
 
-def _any_text(node: object) -> bool:
-    """Whether every string is an acceptable value of ``node`` as it is."""
-    return (
-        isinstance(node, Text) and node.allow_empty and node.pattern is None and node.parse is None
-    )
+def _any(text: str) -> bool:
+    return True
+
+
+_ANY: Callable[[str], object] = _any
+
+
+def _plain_test(node: object) -> Callable[[str], object] | None:
+    """For text kept as written: the test it must pass (`_ANY` for none); else None."""
+    if not isinstance(node, Text) or node.parse is not None:
+        return None
+    if node.pattern is None:
+        return _ANY if node.allow_empty else str.strip  # blank text strips to ""
+    return node.pattern.compiled.search if node.allow_empty else None
 
 
 class MappingDecoder:
@@ -80,8 +90,8 @@ class MappingDecoder:
             memo = memo_of(self.decoders[f.name])
             if memo is not None:
                 known[f.name] = (slot[f.name], memo)
-        # keys whose value is any text at all
-        texts = {f.name: slot[f.name] for f in fields if _any_text(f.node)}
+        # keys whose text is taken as it is, after at most one C-level test
+        plain = {f.name: (slot[f.name], test) for f in fields if (test := _plain_test(f.node))}
 
         def decode(value: object, path: Where, key: str | int | None, out: Sink) -> Any:
             here = path if key is None else (path, key)  # see `Where`
@@ -117,9 +127,9 @@ class MappingDecoder:
                             result[entry[0]] = found
                             continue
                     else:
-                        at_slot = texts.get(name)
-                        if at_slot is not None:
-                            result[at_slot] = item
+                        taken = plain.get(name)
+                        if taken is not None and (taken[1] is _ANY or taken[1](item)):
+                            result[taken[0]] = item
                             continue
                 step = decoders.get(name)
                 if step is not None and (item is not None or name not in nullable):

@@ -7,9 +7,9 @@ these frozen values; nothing here runs user input.
 
 The nodes are NamedTuples, not dataclasses: they are built when `followup plan` starts, and a
 frozen dataclass costs about 0.4 ms to create (it compiles its methods), a NamedTuple 0.1 ms.
+For the same reason annotations are evaluated (no ``from __future__ import annotations``): a
+NamedTuple compiles each annotation given as a string.
 """
-
-from __future__ import annotations
 
 import re
 from collections.abc import Callable
@@ -103,7 +103,7 @@ class Integer(NamedTuple):
 class ListOf(NamedTuple):
     """A list of items of one form; ``None`` counts as an empty list when ``nullable``."""
 
-    item: Node
+    item: "Node"
     what: str = ""
     description: str = ""
     min_items: int = 0
@@ -112,7 +112,7 @@ class ListOf(NamedTuple):
 class OneOf(NamedTuple):
     """One of several forms, told apart by the kind of value (text, mapping, list...)."""
 
-    options: tuple[Node, ...]
+    options: "tuple[Node, ...]"
     what: str = ""
     description: str = ""
     expected: str = ""
@@ -139,7 +139,7 @@ class Field(NamedTuple):
     """
 
     name: str
-    node: Node
+    node: "Node"
     description: str
     required: bool = False
     default: Any = None
