@@ -83,6 +83,17 @@ def test_forms_built_positionally_follow_the_model() -> None:
     assert list(EMPLOYER.keys()) == [f.name for f in dataclasses.fields(Employer)]
 
 
+def test_the_playbook_docs_list_every_top_level_key() -> None:
+    """limits, templates, extends and remove were once missing from the hand-written table."""
+    from followup.io.playbook_loader import TOP_KEYS
+
+    table = reference.section(
+        (ROOT / "docs" / "playbook-language.md").read_text("utf-8"), "playbook-top-keys"
+    )
+    assert table is not None
+    assert [line.split("`")[1] for line in table.splitlines()[2:]] == list(TOP_KEYS)
+
+
 # --- the schema is well formed -----------------------------------------------------------------
 
 

@@ -3,14 +3,17 @@
 A generated section sits between ``<!-- BEGIN generated: NAME -->`` and
 ``<!-- END generated: NAME -->``; `refresh` rewrites it, and a test fails when a doc's section
 differs from what `section` would write.  ``python -m followup.language.schemas --write``
-refreshes the docs with the schemas.
+refreshes the docs with the schemas: the case file's keys (README) and the playbook's top-level
+keys (docs/playbook-language.md).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from followup.language.spec import Choice, Field, ListOf, Mapping, OneOf
 
@@ -73,8 +76,41 @@ def case_keys() -> str:
     return "\n\n".join(parts)
 
 
+def _object_keys(schema: dict[str, Any], node: dict[str, Any]) -> str:
+    """' Keys: `a` (required), `b`.' for a property that is a mapping with fixed keys."""
+    ref = node.get("$ref", "")
+    if ref.startswith("#/$defs/"):
+        node = schema["$defs"][ref.removeprefix("#/$defs/")]
+    types = node.get("type")
+    if not isinstance(node.get("properties"), dict) or "object" not in (types or ()):
+        return ""
+    needed = node.get("required", [])
+    keys = [f"`{k}`" + (" (required)" if k in needed else "") for k in node["properties"]]
+    return " Keys: " + ", ".join(keys) + "."
+
+
+def playbook_top_keys() -> str:
+    """The playbook's top-level keys, read from the shipped playbook schema.
+
+    The playbook language is not declared in `followup.language` yet; until it is, its schema
+    (held to the loader's keys by tests/validate) is the source of this table.
+    """
+    from followup.language.schemas import shipped_path
+
+    schema: dict[str, Any] = json.loads(shipped_path("playbook").read_text("utf-8"))
+    always = schema.get("required", [])
+    unless_extends = schema.get("then", {}).get("required", [])
+    lines = ["| key | required | what |", "|---|---|---|"]
+    for key, node in schema["properties"].items():
+        need = "yes" if key in always else "unless `extends`" if key in unless_extends else "no"
+        what = node["description"] + _object_keys(schema, node)
+        lines.append(f"| `{key}` | {need} | {what.replace('|', '/')} |")
+    return "\n".join(lines)
+
+
 SECTIONS: dict[str, tuple[str, Callable[[], str]]] = {
     "case-keys": ("README.md", case_keys),
+    "playbook-top-keys": ("docs/playbook-language.md", playbook_top_keys),
 }
 
 
