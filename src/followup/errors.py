@@ -8,7 +8,7 @@ with the place it was found, so a user fixes a file in one pass instead of one e
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -20,6 +20,9 @@ class Problem:
     """One thing wrong with one input, at one place.
 
     Rendered as ``file:line:col: message; expected ...`` (line and column are 1-based).
+    ``kind`` names the sort of problem ("unknown-key", "unknown-state"...) for tools that sort
+    problems (lint gives each kind its code); it is not shown, and two problems that differ only
+    in kind are the same problem.
     """
 
     file: str
@@ -28,6 +31,7 @@ class Problem:
     message: str
     expected: str = ""
     code: str = ""
+    kind: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         text = f"{self.file}:{self.line}:{self.col}: "

@@ -17,12 +17,11 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from followup.errors import InputError, Problem
-from followup.io import case_loader, checks, playbook_loader
+from followup.io import checks, playbook_loader
 from followup.io.case_loader import build_case
 from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import Document, read_yaml_file, read_yaml_text
 from followup.model import vocabulary as vocab
-from followup.timeline import holiday_library
 from followup.validate.schema import (
     PATTERN_HELP,
     SchemaName,
@@ -32,9 +31,9 @@ from followup.validate.schema import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-NAMES: tuple[SchemaName, ...] = ("playbook", "case")
+# The case schema is generated from the case format and tested in tests/language.
+NAMES: tuple[SchemaName, ...] = ("playbook",)
 PLAYBOOK_FILES = sorted(ROOT.glob("playbooks/*.yaml"))
-CASE_FILES = sorted(ROOT.glob("examples/cases/*.yaml"))
 NOT_COUNT_TESTS = ("is", "is_not", "in", "not_in")  # the tests for facts that are not counts
 
 
@@ -68,7 +67,6 @@ def test_schema_is_valid_draft_2020_12(name: SchemaName) -> None:
     ("name", "schema_id"),
     [
         ("playbook", "https://followup.dev/schemas/playbook-1.json"),
-        ("case", "https://followup.dev/schemas/case-1.json"),
     ],
 )
 def test_schema_header(name: SchemaName, schema_id: str) -> None:
@@ -169,12 +167,6 @@ PLAYBOOK_PARTS = {
     "limits": lambda s: s["properties"]["limits"],
     "template": lambda s: s["properties"]["templates"]["additionalProperties"]["anyOf"][1],
 }
-CASE_PARTS = {
-    "case": lambda s: s,
-    "employer": lambda s: s["$defs"]["employer"],
-    "interviewer": lambda s: s["$defs"]["interviewer"]["anyOf"][1],
-    "event": lambda s: s["$defs"]["event"],
-}
 
 
 def test_playbook_keys_match_the_loader() -> None:
@@ -186,18 +178,9 @@ def test_playbook_keys_match_the_loader() -> None:
         assert list(PLAYBOOK_PARTS[part](schema)["properties"]) == list(keys), part
 
 
-def test_case_keys_match_the_loader() -> None:
-    """Each part of a case file takes the same keys, in the same order, as the loader."""
-    accepted = case_loader.keys_accepted()
-    assert set(accepted) == set(CASE_PARTS)
-    schema = load_schema("case")
-    for part, keys in accepted.items():
-        assert list(CASE_PARTS[part](schema)["properties"]) == list(keys), part
-
-
 def test_required_keys_match_the_loader() -> None:
     """Required keys, as the loaders ask for them."""
-    pb, case = load_schema("playbook"), load_schema("case")
+    pb = load_schema("playbook")
     assert pb["required"] == ["id"]
     # title and source are required unless the playbook extends another (it inherits them)
     assert pb["if"] == {"not": {"required": ["extends"]}}
@@ -208,9 +191,6 @@ def test_required_keys_match_the_loader() -> None:
     assert pb["$defs"]["avoid"]["required"] == ["id", "advice"]
     assert pb["$defs"]["repeat"]["required"] == ["every"]
     assert pb["$defs"]["channel_option"]["required"] == ["use"]
-    assert case["required"] == ["interview"]
-    assert case["$defs"]["event"]["required"] == ["date", "type"]
-    assert CASE_PARTS["interviewer"](case)["required"] == ["name"]
 
 
 def test_playbook_enumerations_match_the_vocabulary() -> None:
@@ -254,31 +234,9 @@ def test_patterns_match_the_loaders() -> None:
     assert d["id"]["pattern"] == playbook_loader.ID_RE.pattern
     assert d["name"]["pattern"] == playbook_loader.NAME_RE.pattern
     assert d["date"]["pattern"] == checks._DATE.pattern
-    assert defs("case")["date"]["pattern"] == checks._DATE.pattern
-    case = load_schema("case")
-    assert case["properties"]["id"]["pattern"] == case_loader.CASE_ID_RE.pattern
-    assert case["properties"]["country"]["pattern"] == case_loader.COUNTRY_RE.pattern
-    assert holiday_library.REGION_RE.pattern == case_loader.COUNTRY_RE.pattern
     anchors = re.match(r"\^\\s\*\(([^)]*)\)", d["date_term"]["pattern"])
     assert anchors is not None
     assert anchors.group(1).split("|") == list(vocab.ANCHORS)
-
-
-def test_event_fields_match_the_loader() -> None:
-    """Fields that only go with some event types are refused on the others."""
-    found: dict[str, tuple[str, ...]] = {}
-    for rule in defs("case")["event"]["allOf"]:
-        test = rule["if"]["properties"]["type"]
-        types = (test["const"],) if "const" in test else tuple(test["enum"])
-        for field in rule["else"]["properties"]:
-            found[field] = types
-    assert found == case_loader.EVENT_FIELD_TYPES
-    case_enums = defs("case")
-    assert case_enums["event_type"]["enum"] == list(vocab.EVENT_TYPES)
-    assert case_enums["channel"]["enum"] == list(vocab.CHANNELS)
-    assert case_enums["preferred_channel"]["enum"] == list(vocab.PREFERRED_CHANNELS)
-    assert case_enums["follow_up"]["enum"] == list(vocab.FOLLOW_UP_PERMISSIONS)
-    assert case_enums["reply_outcome"]["enum"] == list(vocab.REPLY_OUTCOMES)
 
 
 # --- (c) shipped files pass ------------------------------------------------------------------
@@ -293,12 +251,6 @@ def test_a_playbook_ships() -> None:
 def test_shipped_playbook_passes_the_schema(path: Path) -> None:
     doc = read_yaml_file(path)
     assert schema_problems(doc, "playbook") == []
-
-
-@pytest.mark.parametrize("path", CASE_FILES, ids=lambda p: p.name)
-def test_example_case_passes_the_schema(path: Path) -> None:
-    doc = read_yaml_file(path)
-    assert schema_problems(doc, "case") == []
 
 
 # --- (d) the loaders and the schema agree ----------------------------------------------------
@@ -362,10 +314,6 @@ def transition(spec: str) -> str:
 
 def guard(spec: str) -> str:
     return action(f"when: {spec}")
-
-
-def case(text: str = "") -> str:
-    return "interview: 2026-03-02\n" + text
 
 
 SHAPE = "shape"  # loader and schema give the same verdict
@@ -574,96 +522,9 @@ AGREEMENT = [
         action_is("{id: a, in: waiting, kind: ping, due: interview, advice: Go.}"),
         SEMANTIC,
     ),
-    # case files the loader accepts
-    ("case", "just the interview", case(), SHAPE),
-    ("case", "empty sections", case("employer:\nevents:\ninterviewers:\ncountry:\n"), SHAPE),
-    (
-        "case",
-        "everything",
-        case(
-            "id: acme.1\ncompany: Acme\nrole: ''\ncountry: US\ntimezone: Europe/Berlin\n"
-            "playbook: week-then-on-hold\nnotes: Liked them.\n"
-            "interviewers: [Ada, {name: Bob, email: bob@acme.example, title: CTO}, {name: Cy}]\n"
-            "employer: {decision_in: 2w, follow_up: invited, follow_up_after: 1w,"
-            " preferred_channel: email, may_call: true}\n"
-            "events:\n"
-            "  - {date: 2026-03-05, type: reply, outcome: next_round, interview: 2026-03-09,"
-            " decision_by: 2026-03-20, channel: email, note: Round two}\n"
-            "  - {date: 2026-03-03, type: competing_offer, deadline: 2026-03-20}\n"
-            "  - {date: 2026-03-04, type: committed, due: 2026-03-25, channel: }\n"
-            "  - {date: 2026-03-06, type: withdrew}\n"
-        ),
-        SHAPE,
-    ),
-    # case files with a shape error
-    ("case", "no interview", "company: Acme\n", SHAPE),
-    ("case", "unknown key", case("compnay: Acme\n"), SHAPE),
-    ("case", "interview not a date", "interview: March 2\n", SHAPE),
-    ("case", "interview as a number", "interview: 20260302\n", SHAPE),
-    ("case", "event without type", case("events: [{date: 2026-03-03}]\n"), SHAPE),
-    ("case", "bad event type", case("events: [{date: 2026-03-03, type: replied}]\n"), SHAPE),
-    ("case", "reply without outcome", case("events: [{date: 2026-03-03, type: reply}]\n"), SHAPE),
-    (
-        "case",
-        "outcome on a thank-you",
-        case("events: [{date: 2026-03-03, type: thank_you_sent, outcome: offer}]\n"),
-        SHAPE,
-    ),
-    (
-        "case",
-        "deadline on a reply",
-        case("events: [{date: 2026-03-03, type: reply, outcome: offer, deadline: 2026-03-09}]\n"),
-        SHAPE,
-    ),
-    (
-        "case",
-        "bad reply outcome",
-        case("events: [{date: 2026-03-03, type: reply, outcome: maybe}]\n"),
-        SHAPE,
-    ),
-    (
-        "case",
-        "decision_by and decision_in",
-        case("employer: {decision_by: 2026-03-20, decision_in: 2w}\n"),
-        SHAPE,
-    ),
-    ("case", "bad decision_in", case("employer: {decision_in: two weeks}\n"), SHAPE),
-    ("case", "lower-case country", case("country: us\n"), SHAPE),
-    ("case", "may_call yes", case("employer: {may_call: yes}\n"), SHAPE),
-    ("case", "null may_call", case("employer: {may_call: }\n"), SHAPE),
-    ("case", "preferred fax", case("employer: {preferred_channel: fax}\n"), SHAPE),
-    ("case", "email without @", case("interviewers: [{name: Ada, email: ada.example}]\n"), SHAPE),
-    ("case", "interviewer without name", case("interviewers: [{email: a@b}]\n"), SHAPE),
-    ("case", "empty interviewer", case("interviewers: ['']\n"), SHAPE),
-    ("case", "odd case id", case("id: acme 1\n"), SHAPE),
-    ("case", "events not a list", case("events: {date: 2026-03-03}\n"), SHAPE),
-    # case files right in shape but wrong in meaning
-    ("case", "impossible interview date", "interview: 2026-02-30\n", SEMANTIC),
-    (
-        "case",
-        "event before the interview",
-        case("events: [{date: 2026-03-01, type: networked}]\n"),
-        SEMANTIC,
-    ),
-    ("case", "unknown timezone", case("timezone: Mars/Olympus_Mons\n"), SEMANTIC),
-    ("case", "fractional days", case("employer: {follow_up_after: 1.5d}\n"), SEMANTIC),
 ]
 
 KNOWN_GAPS = [
-    pytest.param(
-        "case",
-        "notes: 5",
-        case("notes: 5\n"),
-        SHAPE,
-        id="case-notes not text",
-    ),
-    pytest.param(
-        "case",
-        "interviewer title: 5",
-        case("interviewers: [{name: Ada, title: 5}]\n"),
-        SHAPE,
-        id="case-interviewer title not text",
-    ),
     pytest.param(
         "playbook",
         "count written 2.0",
@@ -797,35 +658,6 @@ HEAD = "id: tiny\ntitle: Tiny\nsource: {title: Some article}\n"
                 "playbook.yaml:7:43: 'gt' is -1; expected a whole number >= 0",
             ],
         ),
-        (
-            "case",
-            "interview: 2026-03-02\n"
-            "events:\n  - {date: 2026-3-3, type: thank_you_sent, outcome: offer}\n",
-            [
-                "case.yaml:3:12: '2026-3-3' is not a date; expected a date written YYYY-MM-DD",
-                "case.yaml:3:44: 'outcome' does not go with 'type: thank_you_sent'; expected"
-                " 'outcome' only with type: reply",
-            ],
-        ),
-        (
-            "case",
-            "interview: 2026-03-02\n"
-            "employer:\n  decision_by: 2026-03-20\n  decision_in: 2w\n  may_call: yes\n",
-            [
-                "case.yaml:3:3: 'employer' has both 'decision_by' and 'decision_in'; expected"
-                " only one of them",
-                "case.yaml:5:13: 'may_call' is text; expected true or false",
-            ],
-        ),
-        (
-            "case",
-            "interview: 2026-03-02\nevents: [{date: 2026-03-03, type: reply}]\ninterviewers: [5]\n",
-            [
-                "case.yaml:2:10: the event has no 'outcome'; expected an 'outcome' key",
-                "case.yaml:3:16: the interviewer is a number; expected text or a mapping",
-            ],
-        ),
-        ("case", "- a\n- b\n", ["case.yaml:1:1: the case is a list; expected a mapping"]),
     ],
 )
 def test_problem_messages(kind: SchemaName, text: str, expected: list[str]) -> None:
@@ -872,7 +704,6 @@ def test_merge_keeps_loader_problems_and_adds_new_places() -> None:
 
 KEYS = sorted(
     {k for keys in playbook_loader.keys_accepted().values() for k in keys}
-    | {k for keys in case_loader.keys_accepted().values() for k in keys}
     | set(vocab.FACTS)
     | set(vocab.GUARD_OPERATORS)
     | {"all", "any", "not", "later_of", "earlier_of", "use"}
@@ -915,28 +746,9 @@ def test_every_schema_error_becomes_a_short_plain_problem(
 
 # --- whatever the loader accepts, the schema accepts -------------------------------------------
 
-RICH_CASE = """\
-id: acme.1
-company: Acme
-interview: 2026-03-02
-country: US
-timezone: Europe/Berlin
-interviewers: [Ada, {name: Bob, email: bob@acme.example}]
-employer: {decision_in: 2w, follow_up: invited, follow_up_after: 1w, preferred_channel: email}
-events:
-  - date: 2026-03-05
-    type: reply
-    outcome: next_round
-    interview: 2026-03-09
-    decision_by: 2026-03-20
-  - {date: 2026-03-03, type: competing_offer, deadline: 2026-03-20, channel: phone}
-  - {date: 2026-03-04, type: committed, due: 2026-03-25, note: Said Friday}
-"""
 BASES: list[tuple[SchemaName, object]] = [
     ("playbook", read_yaml_text(TINY, "tiny.yaml").data),
-    ("case", read_yaml_text(RICH_CASE, "rich.yaml").data),
     *(("playbook", read_yaml_file(p).data) for p in PLAYBOOK_FILES),
-    *(("case", read_yaml_file(p).data) for p in CASE_FILES),
 ]
 # Plausible values and keys to swap in; 2.0 is left out (JSON Schema calls it an integer).
 MUTANT_VALUES: list[object] = [

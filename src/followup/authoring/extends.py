@@ -67,13 +67,13 @@ class MergedDocument(Document):
         return doc.where(there, key=key)
 
     def problem(
-        self, path: Path_, message: str, expected: str = "", *, key: bool = False
+        self, path: Path_, message: str, expected: str = "", *, key: bool = False, kind: str = ""
     ) -> Problem:
-        """A Problem located in the file ``path`` was written in."""
+        """A Problem of ``kind`` located in the file ``path`` was written in."""
         doc, there = self.located(path)
         if doc is self:
-            return Document.problem(self, path, message, expected, key=key)
-        return doc.problem(there, message, expected, key=key)
+            return Document.problem(self, path, message, expected, key=key, kind=kind)
+        return doc.problem(there, message, expected, key=key, kind=kind)
 
 
 def located(doc: Document, path: Path_) -> Located:

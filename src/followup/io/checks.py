@@ -50,9 +50,11 @@ class Reader:
     def file(self) -> str:
         return self.doc.file
 
-    def fail(self, path: Path_, message: str, expected: str = "", *, key: bool = False) -> None:
-        """File a problem at ``path``."""
-        self.problems.append(self.doc.problem(path, message, expected, key=key))
+    def fail(
+        self, path: Path_, message: str, expected: str = "", *, key: bool = False, kind: str = ""
+    ) -> None:
+        """File a problem of ``kind`` (see `followup.errors.Problem`) at ``path``."""
+        self.problems.append(self.doc.problem(path, message, expected, key=key, kind=kind))
 
     def mapping(
         self,
@@ -110,13 +112,25 @@ class Reader:
             return minimum
         return value
 
-    def choice(self, path: Path_, value: object, what: str, choices: Iterable[str]) -> str:
-        """One of ``choices``; suggests the closest on a typo."""
+    def choice(
+        self,
+        path: Path_,
+        value: object,
+        what: str,
+        choices: Iterable[str],
+        kind: str = "unknown-word",
+    ) -> str:
+        """One of ``choices``; suggests the closest on a typo (a problem of ``kind``)."""
         choices = tuple(choices)
         if not isinstance(value, str) or value not in choices:
             shown = f"'{value}'" if isinstance(value, str) else type_name(value)
             hint = suggest(value, choices) if isinstance(value, str) else ""
-            self.fail(path, f"{what} {shown} is not known{hint}", "one of " + ", ".join(choices))
+            self.fail(
+                path,
+                f"{what} {shown} is not known{hint}",
+                "one of " + ", ".join(choices),
+                kind=kind,
+            )
             return choices[0]
         return value
 

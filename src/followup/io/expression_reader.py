@@ -27,6 +27,7 @@ from followup.timeline.durations import Duration, DurationError, parse_duration
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 TERM_RE = re.compile(r"^\s*([a-z_]+)\s*(?:([+-])\s*([A-Za-z0-9_.]+))?\s*$")
+UNKNOWN_FACT = "unknown-fact"  # a problem kind lint gives a code of its own
 DATE_RULE_HELP = "'ANCHOR', 'ANCHOR + DURATION' or {later_of: [...]} / {earlier_of: [...]}"
 
 
@@ -130,7 +131,11 @@ class ExpressionReader(Reader):
             else:
                 hint = suggest(key, (*FACTS, "all", "any", "not"))
                 self.fail(
-                    where, f"unknown fact '{key}'{hint}", "a fact: " + ", ".join(FACTS), key=True
+                    where,
+                    f"unknown fact '{key}'{hint}",
+                    "a fact: " + ", ".join(FACTS),
+                    key=True,
+                    kind=UNKNOWN_FACT,
                 )
         return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
 

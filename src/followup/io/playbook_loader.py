@@ -83,6 +83,9 @@ KIND_KEYS = ("completed_by", "description")
 CHANNEL_WORDS = (*CHANNELS, "preferred", "committed", "none")
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Problem kinds lint gives codes of their own (`followup.lint.loading`).
+UNKNOWN_STATE = "unknown-state"
+CLOSED_RULE = "closed-rule"
 
 
 class _PlaybookReader(ExpressionReader):
@@ -117,7 +120,7 @@ class _PlaybookReader(ExpressionReader):
         result: list[str] = []
         for i, v in enumerate(values):
             where = (*path, i) if isinstance(value, list) else path
-            result.append(self.choice(where, v, what, STATES))
+            result.append(self.choice(where, v, what, STATES, UNKNOWN_STATE))
         if not result or value is None:
             self.fail(path, f"{what} lists no state", "a state, a list of states, or any")
         return tuple(result)
@@ -186,7 +189,7 @@ class _PlaybookReader(ExpressionReader):
             return None
         rid = self.rule_id((*path, "id"), spec.get("id"))
         sources = self.states((*path, "from"), spec.get("from"), "the state", any_ok=True)
-        dest = self.choice((*path, "to"), spec.get("to"), "the state", STATES)
+        dest = self.choice((*path, "to"), spec.get("to"), "the state", STATES, UNKNOWN_STATE)
         on = spec.get("on")
         after = None
         if ("on" in spec) == ("after" in spec):
@@ -213,6 +216,7 @@ class _PlaybookReader(ExpressionReader):
                 (*path, "from"),
                 "nothing moves out of 'closed' but the engine's own rules",
                 "an open state",
+                kind=CLOSED_RULE,
             )
         when = self.guard((*path, "when"), spec["when"]) if "when" in spec else None
         advice = self.text(
@@ -280,7 +284,12 @@ class _PlaybookReader(ExpressionReader):
         rid = self.rule_id((*path, "id"), spec.get("id"))
         states = self.states((*path, "in"), spec.get("in"), "the state", any_ok=True)
         if CLOSED in states:
-            self.fail((*path, "in"), "nothing is due once an application is closed", "open states")
+            self.fail(
+                (*path, "in"),
+                "nothing is due once an application is closed",
+                "open states",
+                kind=CLOSED_RULE,
+            )
         kind = self.choice(
             (*path, "kind"), spec.get("kind"), "the action kind", sorted(self.kind_names)
         )

@@ -87,11 +87,11 @@ class Document:
         return (1, 1)
 
     def problem(
-        self, path: Path_, message: str, expected: str = "", *, key: bool = False
+        self, path: Path_, message: str, expected: str = "", *, key: bool = False, kind: str = ""
     ) -> Problem:
-        """Build a Problem located at ``path`` (at its key if ``key`` and known)."""
+        """Build a Problem of ``kind`` located at ``path`` (at its key if ``key`` and known)."""
         line, col = self.where(path, key=key)
-        return Problem(self.file, line, col, message, expected)
+        return Problem(self.file, line, col, message, expected, kind=kind)
 
 
 def read_yaml_text(

@@ -8,6 +8,7 @@ This module never imports ``holidays`` itself: importing it costs about 100 ms.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
@@ -27,6 +28,11 @@ __all__ = [
 # every day is off, and looping for ever would hide that.
 _MAX_SEARCH_DAYS = 366
 SAT_SUN: frozenset[int] = frozenset({5, 6})  # date.weekday() numbers: the default weekend
+
+# A place whose days off a calendar knows: a country (ISO 3166-1 alpha-2), optionally a hyphen
+# and the subdivision code the holidays library uses (ISO 3166-2 style): US, GB, GB-ENG.  The
+# case format's country pattern is this one.
+REGION_RE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
 
 
 class CalendarError(ValueError):

@@ -11,19 +11,15 @@ import contextlib
 import importlib.util
 import json
 import os
-import re
 import zlib
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from pathlib import Path
 from typing import Any
 
-from followup.timeline.calendar import CalendarError, YearOff
+from followup.timeline.calendar import REGION_RE, CalendarError, YearOff
 
-__all__ = ["REGION_RE", "HolidaysLibraryProvider", "region_error", "split_region"]
+__all__ = ["HolidaysLibraryProvider", "region_error", "split_region"]
 
-# A country (ISO 3166-1 alpha-2), optionally a hyphen and the subdivision code the library
-# uses (ISO 3166-2 style).  The case loaders and the case schema spell the same pattern.
-REGION_RE = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
 # Part of every cache file's name and content: bump it when what a file holds changes, so a
 # file written by an older followup is never read as if it meant the same thing.
 _CACHE_FORMAT = 2

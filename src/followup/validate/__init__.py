@@ -1,6 +1,7 @@
-"""Checking user files against the shipped JSON Schemas, and ``followup validate``.
+"""Checking user files, and ``followup validate``.
 
-The loaders in `followup.io` are the real gate; the schemas describe the same language for
-editors and other tools, and `followup.validate.schema` turns their complaints into the same
-located, plain-language problems the loaders report.
+Case files are checked by the one case decoder (`followup.language.case_format`), which the
+shipped case schema is generated from.  Playbooks are checked by the loaders in `followup.io`;
+`followup.validate.schema` turns the hand-written playbook schema's complaints into the same
+located, plain-language problems.
 """

@@ -1,0 +1,354 @@
+"""The case file format, declared once: the decoder, the schema and the docs all read this.
+
+A case is one application: the interview, what the employer said, and what has happened since.
+Events may be written in any order; the case keeps them sorted by date (ties keep file order),
+which is the order the engine replays them in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from functools import lru_cache
+from operator import attrgetter
+from pathlib import Path
+
+from followup.errors import InputError, Problem
+from followup.io.yaml_reader import Document, Path_
+from followup.language.decode import BAD, Decoder, Issue, compile_mapping, located
+from followup.language.patterns import CASE_ID, COUNTRY, EMAIL, date_text, duration_text
+from followup.language.spec import (
+    Boolean,
+    Choice,
+    Field,
+    ListOf,
+    Mapping,
+    OneOf,
+    Only,
+    Refusal,
+    Text,
+)
+from followup.model.case import Case, Employer, Event, Interviewer
+from followup.model.vocabulary import (
+    CHANNELS,
+    EVENT_TYPES,
+    FOLLOW_UP_PERMISSIONS,
+    PREFERRED_CHANNELS,
+    REPLY_OUTCOMES,
+)
+
+__all__ = ["CASE", "EMPLOYER", "EVENT", "INTERVIEWER", "decode_case"]
+
+
+@lru_cache(maxsize=64)
+def _timezone(name: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # "US" is a folder of zones
+        raise Refusal(
+            f"timezone '{name}' is not known", "an IANA name such as America/New_York"
+        ) from None
+    return name
+
+
+def _only(*types: str) -> Only:
+    return Only("type", types)
+
+
+EVENT = Mapping(
+    "event",
+    "the event",
+    "Something that happened: a note you sent, a reply you got, an offer.",
+    (
+        Field(
+            "date",
+            date_text("", "the event date"),
+            "When it happened (YYYY-MM-DD), on or after the interview.",
+            required=True,
+        ),
+        Field("type", Choice(EVENT_TYPES, "the event type"), "What happened.", required=True),
+        Field(
+            "channel",
+            Choice(CHANNELS, "the channel"),
+            "How it was sent or received.",
+            nullable=True,
+        ),
+        Field(
+            "outcome",
+            Choice(REPLY_OUTCOMES, "the reply outcome"),
+            "Only on a reply, and needed there: what they said.",
+            required=True,
+            only=_only("reply"),
+        ),
+        Field(
+            "decision_by",
+            date_text(""),
+            "Only on a reply: a new date they said they would decide by.",
+            only=_only("reply"),
+        ),
+        Field(
+            "deadline",
+            date_text(""),
+            "Only on a competing_offer: the date you must answer that offer by.",
+            only=_only("competing_offer"),
+        ),
+        Field(
+            "due",
+            date_text(""),
+            "Only on committed: the date you committed to.",
+            only=_only("committed"),
+        ),
+        Field(
+            "interview",
+            date_text(""),
+            "Only on a reply inviting you to a next round: that interview's date.",
+            only=_only("reply"),
+        ),
+        Field("note", Text("the note"), "Anything you want to remember about it.", default=""),
+    ),
+    construct=Event,
+    index_at=2,  # Event(date, type, index, channel, ...): its place in the list of events
+)
+
+INTERVIEWER = OneOf(
+    (
+        Text("the interviewer", allow_empty=False, parse=Interviewer),
+        Mapping(
+            "interviewer",
+            "the interviewer",
+            "Someone who interviewed you, with details (or just their name, as text).",
+            (
+                Field("name", Text("the name", allow_empty=False), "Their name.", required=True),
+                Field(
+                    "email",
+                    Text("the email", pattern=EMAIL),
+                    "Their email address, for thank-you notes.",
+                    default="",
+                ),
+                Field("title", Text("the title"), "Their job title.", default=""),
+            ),
+            build=lambda f, _: Interviewer(f[0], f[1]),
+        ),
+    ),
+    "the interviewer",
+    "Someone who interviewed you: a name, or a mapping with details.",
+    "text or a mapping",
+)
+
+EMPLOYER = Mapping(
+    "employer",
+    "employer",
+    "What the employer told you at the end of the interview.",
+    (
+        Field(
+            "decision_by",
+            date_text(""),
+            "The date they said they would decide by (YYYY-MM-DD).",
+        ),
+        Field(
+            "decision_in",
+            duration_text(""),
+            "How long they said the decision would take, such as 2w (instead of decision_by).",
+        ),
+        Field(
+            "follow_up",
+            Choice(FOLLOW_UP_PERMISSIONS, "follow_up"),
+            "invited if they asked you to follow up, not_wanted if they asked you not to,"
+            " unspecified if they did not say (the default).",
+            default="unspecified",
+        ),
+        Field(
+            "follow_up_after",
+            duration_text(""),
+            "How long they said to wait before checking in, such as 1w.",
+        ),
+        Field(
+            "preferred_channel",
+            Choice(PREFERRED_CHANNELS, "the channel"),
+            "How they asked you to get in touch, if they said.",
+            nullable=True,
+        ),
+        Field(
+            "may_call", Boolean("may_call"), "true if they said you may phone them.", default=False
+        ),
+    ),
+    exclusive=(("decision_by", "decision_in"),),
+    construct=Employer,
+)
+
+CASE = Mapping(
+    "case",
+    "the case",
+    "One job application after an interview: when the interview was, what the employer said,"
+    " and what has happened since. followup reads it to say what to do next.",
+    (
+        Field(
+            "id",
+            Text("the case id", pattern=CASE_ID),
+            "A name for this application (letters, digits, . _ -); the file name if left out.",
+        ),
+        Field("company", Text("the company"), "The company you interviewed with.", default=""),
+        Field("role", Text("the role"), "The job you interviewed for.", default=""),
+        Field(
+            "interview",
+            date_text("", "the interview date"),
+            "The day of the interview (YYYY-MM-DD).",
+            required=True,
+        ),
+        Field(
+            "country",
+            Text("the country", pattern=COUNTRY),
+            "Country (US, DE) or country and subdivision (GB-ENG) whose public holidays to skip.",
+            nullable=True,
+        ),
+        Field(
+            "timezone",
+            Text("the timezone", allow_empty=False, parse=_timezone),
+            "Your time zone, such as America/New_York.",
+            nullable=True,
+        ),
+        Field(
+            "playbook",
+            Text("the playbook", allow_empty=False),
+            "The id of the playbook to follow, if not the default.",
+            nullable=True,
+        ),
+        Field(
+            "interviewers",
+            ListOf(INTERVIEWER, "interviewers"),
+            "Who interviewed you.",
+            default=(),
+            nullable=True,
+        ),
+        Field(
+            "employer",
+            EMPLOYER,
+            "What the employer told you about next steps.",
+            default=Employer(),
+            nullable=True,
+        ),
+        Field(
+            "events",
+            ListOf(EVENT, "events"),
+            "What has happened since the interview, in any order.",
+            default=(),
+            nullable=True,
+        ),
+        Field("notes", Text(), "Anything else you want to remember.", default=""),
+    ),
+)
+
+_DECODE: Decoder = compile_mapping(CASE)
+
+
+_event_order = attrgetter("date", "index")  # by date; ties keep file order
+
+
+def decode_case(doc: Document, default_id: str = "") -> Case:
+    """Check a parsed case file and build its model.
+
+    Args:
+        doc: the parsed file.
+        default_id: the id to use when the file has none (the file name without extension if
+            this is empty too).
+
+    Raises:
+        InputError: with every problem found, each located in the file.
+    """
+    issues: list[Issue] = []
+    fields = _DECODE(doc.data, (), None, issues)
+    if fields is BAD:
+        # The one check that needs two parts of the file: an event before the interview.
+        _events_after_interview(doc.data, issues)
+        raise InputError(_located(doc, issues))
+    (
+        case_id,
+        company,
+        role,
+        interview,
+        country,
+        timezone,
+        playbook,
+        people,
+        employer,
+        events,
+        _,
+    ) = fields
+    for event in events:
+        if event.date < interview:
+            issues.append(_before(("events", event.index, "date"), event.date, interview))
+    if issues:
+        raise InputError(_located(doc, issues))
+    return Case(
+        case_id or default_id or Path(doc.file).stem,
+        interview,
+        doc.file,
+        company,
+        role,
+        country,
+        timezone,
+        playbook,
+        tuple(people),
+        employer,
+        tuple(sorted(events, key=_event_order)),
+    )
+
+
+def _located(doc: Document, issues: list[Issue]) -> list[Problem]:
+    """The issues as problems; on a one-line document (a JSON Lines case) each also names the
+    case and the field, since the line alone does not say where in it the problem is."""
+    found = located(doc, issues)
+    if len(doc.locations) > 1 or doc.key_locations:
+        return found
+    data = doc.data
+    case_id = data.get("id") if isinstance(data, dict) else None
+    named = f"case '{case_id}'" if isinstance(case_id, str) else ""
+    out = []
+    for issue, problem in zip(issues, found, strict=True):
+        where = ", ".join(w for w in (named, _dotted(issue.path)) if w)
+        out.append(replace(problem, message=f"{where}: {problem.message}") if where else problem)
+    return out
+
+
+def _dotted(path: Path_) -> str:
+    """``events[2].date`` for the path ("events", 2, "date")."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
+    return text
+
+
+def _before(path: Path_, day: object, interview: object) -> Issue:
+    return Issue(
+        path,
+        f"the event on {day} is before the interview on {interview}",
+        "a date on or after the interview",
+        "event-before-interview",
+    )
+
+
+def _events_after_interview(data: object, issues: list[Issue]) -> None:
+    """Events dated before the interview, when something else in the case is wrong too."""
+    from followup.language.patterns import DATE, parse_date
+
+    def day(value: object) -> date | None:
+        try:
+            return (
+                parse_date(value)
+                if isinstance(value, str) and DATE.compiled.search(value)
+                else None
+            )
+        except Refusal:
+            return None
+
+    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
+        return
+    interview = day(data.get("interview"))
+    if interview is None:
+        return
+    for i, event in enumerate(data["events"]):
+        when = day(event.get("date")) if isinstance(event, dict) else None
+        if when is not None and when < interview:
+            issues.append(_before(("events", i, "date"), when, interview))

@@ -1,0 +1,77 @@
+"""The named text forms both languages share: dates, durations, ids, emails, countries.
+
+Each is one `Pattern` (the regex the shipped schemas use, and the words for a mismatch) and,
+where the form means more than its spelling, a parse function that gives the decoded value.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from followup.language.spec import Pattern, Refusal, Text
+from followup.timeline.calendar import REGION_RE
+from followup.timeline.durations import Duration, DurationError, parse_duration
+
+DATE = Pattern(
+    "date", r"^\d{4}-\d{2}-\d{2}$", "{what} {shown} is not a date", "a date written YYYY-MM-DD"
+)
+DURATION = Pattern(
+    "duration",
+    r"^\s*\d+(\.\d+)?(d|bd|w|mo)\s*$",
+    "{what} {shown} is not a duration",
+    "a duration such as 3d, 1.5w, 2mo, 3bd",
+)
+CASE_ID = Pattern(
+    "case_id",
+    r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
+    "{what} {shown} has odd characters",
+    "letters, digits, . _ -",
+)
+# A country's spelling is the calendar's (ISO 3166-1, optionally the holidays library's
+# subdivision: GB-ENG); the schema and the decoder read it from here.
+COUNTRY = Pattern(
+    "country",
+    REGION_RE.pattern,
+    "country {shown} is not a country code",
+    "a two-letter ISO code such as US, GB, DE, or one with a subdivision: GB-ENG",
+)
+EMAIL = Pattern("email", r"@|^$", "{shown} is not an email address", "name@host")
+
+
+@lru_cache(maxsize=4096)
+def parse_date(text: str) -> date:
+    """A calendar date that exists (the pattern has already checked the spelling).
+
+    Raises:
+        Refusal: 2026-02-30 and the like.
+    """
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise Refusal(f"{{what}} {text} does not exist", "a real calendar date") from None
+
+
+@lru_cache(maxsize=256)
+def parse_length(text: str) -> Duration:
+    """A duration such as ``3d`` or ``1.5w``.
+
+    Raises:
+        Refusal: not a duration, with `parse_duration`'s own reason.
+    """
+    try:
+        return parse_duration(text)
+    except DurationError as err:
+        raise Refusal(str(err).split(";")[0], err.expected) from None
+
+
+def date_text(description: str, what: str = "") -> Text:
+    """A date field's form."""
+    return Text(what, description, pattern=DATE, parse=parse_date, examples=("2026-03-02",))
+
+
+def duration_text(description: str) -> Text:
+    """A duration field's form."""
+    return Text(
+        "", description, parse=parse_length, schema_pattern=DURATION, examples=("3d", "1.5w")
+    )
