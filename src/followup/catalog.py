@@ -17,10 +17,9 @@ from pathlib import Path
 from followup.authoring.folders import default_dirs
 from followup.compile.machine import CompiledPlaybook, compile_playbook
 from followup.drafts import check_cached
-from followup.errors import InputError, Problem, UsageError
-from followup.io.checks import suggest, type_name
-from followup.io.playbook_loader import build_playbook
+from followup.errors import InputError, Problem, UsageError, suggest, type_name
 from followup.io.yaml_reader import Document, read_yaml_file
+from followup.language.playbook_loader import build_playbook
 from followup.model.playbook import Playbook
 
 PLAYBOOK_SUFFIXES = (".yaml", ".yml")

@@ -11,8 +11,8 @@ import pytest
 from followup import catalog
 from followup.engine.plan import plan_case
 from followup.engine.result import Plan
-from followup.io.case_loader import build_case
 from followup.io.yaml_reader import read_yaml_text
+from followup.language.case_loader import build_case
 from followup.timeline.calendar import BusinessCalendar
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ import pytest
 
 from followup import catalog
 from followup.errors import InputError
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_text
+from followup.language.playbook_loader import build_playbook
 from followup.timeline.durations import parse_duration
 
 # One rule per line, so a rule's line is its place in this list (line 1 is `id: base`).
@@ -307,11 +307,21 @@ def test_a_bundled_id_is_found_through_the_catalog(tmp_path, schedule):
     assert schedule(path) == bundled
 
 
-def test_build_playbook_follows_extends_too(base, tmp_path):
-    """The loader's entry point merges a document that extends another (as validate does)."""
+def test_build_document_follows_extends_too(base, tmp_path):
+    """The catalog's builder merges a document that extends another (as validate and fmt do)."""
     text = f"id: doc\nextends: {base}\nparameters: {{wait: 2w}}\n"
-    pb = build_playbook(read_yaml_text(text, str(tmp_path / "doc.yaml")))
+    pb = catalog.build_document(read_yaml_text(text, str(tmp_path / "doc.yaml")))
     assert (pb.id, pb.title, dict(pb.parameters)["wait"]) == ("doc", "Base", parse_duration("2w"))
+
+
+def test_the_plain_loader_refuses_a_playbook_that_extends(base, tmp_path):
+    """The language's loader alone cannot see bases: it says so at `extends`, not a wrong model."""
+    text = f"id: doc\nextends: {base}\n"
+    with pytest.raises(InputError) as caught:
+        build_playbook(read_yaml_text(text, str(tmp_path / "doc.yaml")))
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.col) == (2, 10)
+    assert "built together with its base" in problem.message
 
 
 def test_a_child_without_an_id_is_told_so(base, tmp_path):

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from followup.catalog import build_document
 from followup.cli.main import main
 from followup.compile import compile_playbook
 from followup.engine.plan import plan_case
-from followup.io.case_loader import build_case
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_text
+from followup.language.case_loader import build_case
 from followup.timeline.calendar import BusinessCalendar
 from followup.validate.files import kind_of
 
@@ -69,7 +69,7 @@ def test_yaml_examples_load_and_run(name: str, text: str) -> None:
     """Every YAML example in the docs loads, and runs under the engine."""
     doc = read_yaml_text(text, name)
     if kind_of(doc) == "playbook":
-        pb = build_playbook(doc)
+        pb = build_document(doc)
         if pb.extends:
             return  # an extending playbook runs through the catalog; its session covers it
         cp = compile_playbook(pb)

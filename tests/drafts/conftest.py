@@ -14,8 +14,8 @@ import pytest
 
 from followup.cli.main import main
 from followup.compile.machine import CompiledPlaybook, compile_playbook
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_file, read_yaml_text
+from followup.language.playbook_loader import build_playbook
 from followup.model.case import Case, Event, Interviewer
 from followup.model.playbook import Playbook
 

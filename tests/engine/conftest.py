@@ -13,9 +13,9 @@ import pytest
 from followup.compile import CompiledPlaybook, compile_playbook
 from followup.engine.plan import plan_case
 from followup.engine.result import Plan
-from followup.io.case_loader import build_case
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_text
+from followup.language.case_loader import build_case
+from followup.language.playbook_loader import build_playbook
 from followup.model.case import Case
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.holiday_library import HolidaysLibraryProvider

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from followup.compile import compile_playbook
 from followup.compile.machine import TIMER_PREFIX, Move, reply_trigger
 from followup.engine.run import Run
-from followup.io.case_loader import build_case
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_file, read_yaml_text
+from followup.language.case_loader import build_case
+from followup.language.playbook_loader import build_playbook
 from followup.model.vocabulary import OPEN_STATES, STATES
 from followup.semantics.meaning import EVENTS, REPLIES
 from followup.timeline.calendar import BusinessCalendar

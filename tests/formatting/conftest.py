@@ -11,8 +11,8 @@ import pytest
 from followup.cli.main import main
 from followup.formatting import format_text
 from followup.formatting.verify import without_origins
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_text
+from followup.language.playbook_loader import build_playbook
 from followup.model.playbook import Playbook
 
 NAME = "demo.yaml"

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from followup.formatting.verify import without_origins
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_file
+from followup.language.playbook_loader import build_playbook
 
 BUNDLED = sorted((Path(__file__).resolve().parents[2] / "playbooks").glob("*.yaml"))
 

@@ -19,16 +19,16 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from followup.errors import InputError, Problem
-from followup.io.case_loader import build_case
 from followup.io.yaml_reader import Document, read_yaml_file, read_yaml_text
 from followup.language import reference, schemas
 from followup.language.case_format import CASE, EMPLOYER, EVENT
+from followup.language.case_loader import build_case
 from followup.model import vocabulary as vocab
 from followup.model.case import Employer, Event
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE_FILES = sorted(ROOT.glob("examples/cases/*.yaml"))
-SCHEMA: dict[str, Any] = json.loads(schemas.shipped_path("case").read_text("utf-8"))
+SCHEMA: dict[str, Any] = json.loads(reference.shipped_path("case").read_text("utf-8"))
 
 
 def walk(node: object, pointer: str = "#") -> Iterator[tuple[str, Any]]:
@@ -57,7 +57,7 @@ def problems(text: str) -> list[str]:
 
 def test_the_shipped_schema_is_what_the_declaration_generates() -> None:
     """Regenerating would change nothing (run `python -m followup.language.schemas --write`)."""
-    assert schemas.shipped_path("case").read_text("utf-8") == schemas.render("case")
+    assert reference.shipped_path("case").read_text("utf-8") == schemas.render("case")
     assert schemas.main([]) == 0
 
 
@@ -85,7 +85,7 @@ def test_forms_built_positionally_follow_the_model() -> None:
 
 def test_the_playbook_docs_list_every_top_level_key() -> None:
     """limits, templates, extends and remove were once missing from the hand-written table."""
-    from followup.io.playbook_loader import TOP_KEYS
+    from followup.language.playbook_loader import TOP_KEYS
 
     table = reference.section(
         (ROOT / "docs" / "playbook-language.md").read_text("utf-8"), "playbook-top-keys"
@@ -136,7 +136,7 @@ def test_example_cases_pass_the_schema_and_the_decoder(path: Path) -> None:
 def test_decoding_a_case_does_not_import_jsonschema() -> None:
     """The plan and agenda paths never pay for jsonschema (about 100 ms to import)."""
     code = (
-        "import sys; from followup.io.case_loader import build_case;"
+        "import sys; from followup.language.case_loader import build_case;"
         "from followup.io.yaml_reader import read_yaml_text;"
         "build_case(read_yaml_text('interview: 2026-03-02', 'c.yaml'));"
         "print('jsonschema' in sys.modules)"

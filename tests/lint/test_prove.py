@@ -172,8 +172,8 @@ def test_remembering_changes_nothing(ref):
 
 def test_space_reduces_only_what_no_rule_reads():
     """A playbook that reads nothing about the employer is explored over weekdays alone."""
-    from followup.io.playbook_loader import build_playbook
     from followup.io.yaml_reader import read_yaml_text
+    from followup.language.playbook_loader import build_playbook
 
     text = HEADER.format(id="plain") + textwrap.dedent(
         """\

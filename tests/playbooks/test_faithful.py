@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_file
+from followup.language.playbook_loader import build_playbook
 
 from .articles import ROOT, SOURCES, fingerprint, load, run_hashes
 

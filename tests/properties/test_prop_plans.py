@@ -14,8 +14,8 @@ from followup.compile import CompiledPlaybook, compile_playbook
 from followup.engine.explain import explain_case
 from followup.engine.plan import plan_case
 from followup.engine.result import Plan
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_file
+from followup.language.playbook_loader import build_playbook
 from followup.model.case import Case, Employer, Event, Interviewer
 from followup.model.vocabulary import (
     CHANNELS,

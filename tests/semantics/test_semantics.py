@@ -15,8 +15,8 @@ import pytest
 from followup import catalog
 from followup.compile.machine import reply_trigger
 from followup.engine.run import Run
-from followup.io.case_loader import build_case
 from followup.io.yaml_reader import read_yaml_text
+from followup.language.case_loader import build_case
 from followup.lint import space
 from followup.lint.reach import Explorer
 from followup.model.case import Event

@@ -6,8 +6,8 @@ from datetime import date
 
 from followup import catalog
 from followup.engine.plan import plan_case
-from followup.io.case_loader import build_case
 from followup.io.yaml_reader import read_yaml_text
+from followup.language.case_loader import build_case
 from followup.spec.coverage import (
     ACTION,
     AVOID,

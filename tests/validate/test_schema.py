@@ -17,18 +17,19 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from followup.errors import InputError, Problem
-from followup.io import checks, playbook_loader
-from followup.io.case_loader import build_case
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import Document, read_yaml_file, read_yaml_text
-from followup.model import vocabulary as vocab
-from followup.validate.schema import (
+from followup.language import playbook_loader
+from followup.language import readers as checks
+from followup.language.case_loader import build_case
+from followup.language.playbook_loader import build_playbook
+from followup.language.schema_check import (
     PATTERN_HELP,
     SchemaName,
     load_schema,
     merge_problems,
     schema_problems,
 )
+from followup.model import vocabulary as vocab
 
 ROOT = Path(__file__).resolve().parents[2]
 # The case schema is generated from the case format and tested in tests/language.
@@ -141,8 +142,8 @@ def test_load_schema_is_cached_and_named() -> None:
 def test_jsonschema_is_imported_only_when_needed() -> None:
     """Importing the module (as every loader does) does not pay for jsonschema."""
     code = (
-        "import sys; import followup.validate.schema, followup.io.playbook_loader, "
-        "followup.io.case_loader; print('jsonschema' in sys.modules)"
+        "import sys; import followup.language.schema_check, followup.language.playbook_loader, "
+        "followup.language.case_loader; print('jsonschema' in sys.modules)"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],

@@ -20,9 +20,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from followup.errors import InputError, Problem
-from followup.io.checks import suggest, type_name
+from followup.errors import InputError, Problem, suggest, type_name
 from followup.io.yaml_reader import Document, Path_
+from followup.language.playbook_loader import build_playbook
 from followup.model.playbook import Action, Avoid, Origin, Playbook, Transition
 
 LIST_SECTIONS = ("transitions", "actions", "avoid")
@@ -274,8 +274,6 @@ def build(view: MergedDocument) -> Playbook:
         InputError: every problem of the merge and of the merged playbook, each located in the
             file where the part at fault was written.
     """
-    from followup.io.playbook_loader import build_playbook
-
     try:
         playbook = build_playbook(view)
     except InputError as err:

@@ -23,8 +23,8 @@ from followup.bdd.phrases import ACTION_SAID
 from followup.bdd.world import FEATURE_FILE, World, fail
 from followup.engine.result import Step
 from followup.errors import InputError
-from followup.io.case_loader import EVENT_KEYS
 from followup.io.yaml_reader import read_yaml_file
+from followup.language.case_loader import EVENT_KEYS
 from followup.model.vocabulary import (
     CLOSED,
     CORE_ACTION_KINDS,

@@ -22,8 +22,8 @@ from followup.authoring.folders import default_dirs
 from followup.engine.explain import explain_case
 from followup.engine.plan import plan_case
 from followup.errors import FollowupError, InputError
-from followup.io.case_loader import build_case
 from followup.io.yaml_reader import Document
+from followup.language.case_loader import build_case
 from followup.render.text import plan_text, trace_text
 from followup.timeline.calendar import BusinessCalendar, CalendarError
 from followup.timeline.holiday_library import HolidaysLibraryProvider

@@ -21,9 +21,9 @@ from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import next_steps
 from followup.engine.result import Step
 from followup.errors import FollowupError, InputError, UsageError
-from followup.io.case_loader import build_case
 from followup.io.jsonl import read_jsonl
 from followup.io.yaml_reader import Document, read_yaml_file
+from followup.language.case_loader import build_case
 from followup.model.case import Case
 from followup.render.json_out import agenda_json
 from followup.render.words import action_words, day

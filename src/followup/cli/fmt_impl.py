@@ -15,9 +15,9 @@ from pathlib import Path
 
 import click
 
+from followup.catalog import build_document
 from followup.errors import EXIT_FAILURE, FollowupError, InputError, Problem
 from followup.formatting import format_text
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_file
 
 
@@ -77,7 +77,7 @@ def _format_file(path: Path, name: str) -> tuple[str, str]:
     Raises:
         InputError: the file cannot be read or is not a playbook that loads.
     """
-    build_playbook(read_yaml_file(path, display=name))  # refuse whatever the loaders refuse
+    build_document(read_yaml_file(path, display=name))  # refuse whatever the loaders refuse
     try:
         text = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as err:  # only if the file changed since the check

@@ -12,7 +12,7 @@ from followup import catalog
 from followup.authoring import new
 from followup.authoring.folders import user_playbooks_dir
 from followup.errors import UsageError
-from followup.io.playbook_loader import ID_RE
+from followup.language.playbook_loader import ID_RE
 
 
 def schema_location() -> str:

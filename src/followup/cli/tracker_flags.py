@@ -14,8 +14,8 @@ from typing import Any, Final
 
 from followup import catalog
 from followup.errors import UsageError
-from followup.io.case_loader import EVENT_KEYS
 from followup.io.yaml_reader import Path_
+from followup.language.case_loader import EVENT_KEYS
 from followup.services.planning import DEFAULT_PLAYBOOK
 from followup.services.recording import looks_like_path
 from followup.tracker.store import Store, open_store

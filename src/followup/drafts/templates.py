@@ -30,8 +30,7 @@ from jinja2.exceptions import SecurityError, TemplateSyntaxError
 
 from followup.drafts.sandbox import MAX_SOURCE, DraftEnvironment, refused_tag, render_bounded
 from followup.engine.result import Step
-from followup.errors import InputError, Problem
-from followup.io.checks import suggest
+from followup.errors import InputError, Problem, suggest
 from followup.model.case import Case, Interviewer
 from followup.model.playbook import Origin, Playbook, Template
 from followup.timeline.calendar import BusinessCalendar

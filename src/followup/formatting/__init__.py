@@ -38,10 +38,10 @@ The canonical layout:
 
 from __future__ import annotations
 
+from followup.catalog import build_document
 from followup.formatting.layout import render
 from followup.formatting.source import parse
 from followup.formatting.verify import check_same
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import read_yaml_text
 
 __all__ = ["format_text"]
@@ -56,7 +56,7 @@ def format_text(text: str, file: str) -> str:
     """
     text = text.removeprefix("\ufeff")
     doc = read_yaml_text(text, file)
-    playbook = build_playbook(doc)
+    playbook = build_document(doc)
     formatted = render(parse(text, doc))
     check_same(text, doc, playbook, formatted)
     return formatted

@@ -14,7 +14,8 @@ from typing import Final
 from followup.formatting.scalars import LINE_WIDTH, block_scalar, inline
 from followup.formatting.source import Parsed
 from followup.formatting.tree import Collection, Slot, has_comments
-from followup.io.playbook_loader import (
+from followup.io.yaml_reader import Path_
+from followup.language.playbook_loader import (
     ACTION_KEYS,
     AVOID_KEYS,
     KIND_KEYS,
@@ -25,7 +26,6 @@ from followup.io.playbook_loader import (
     TOP_KEYS,
     TRANSITION_KEYS,
 )
-from followup.io.yaml_reader import Path_
 
 INDENT: Final = 2
 HEADER_KEYS: Final = ("id", "title", "summary", "source")  # no blank lines between these

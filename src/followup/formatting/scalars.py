@@ -15,8 +15,8 @@ from typing import Final
 
 from followup.errors import InputError
 from followup.formatting.tree import ScalarValue
-from followup.io.playbook_loader import keys_accepted
 from followup.io.yaml_reader import read_yaml_text
+from followup.language.playbook_loader import keys_accepted
 
 LINE_WIDTH: Final = 100  # one-line forms must fit in this many columns
 FOLD_WIDTH: Final = 96  # folded text is wrapped to this many columns

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from followup.catalog import build_document
 from followup.errors import EngineError, InputError
 from followup.formatting.comments import comment_texts
-from followup.io.playbook_loader import build_playbook
 from followup.io.yaml_reader import Document, read_yaml_text
 from followup.model.playbook import Origin, Playbook
 
@@ -37,7 +37,7 @@ def check_same(original: str, doc: Document, playbook: Playbook, formatted: str)
     where = doc.file
     try:
         again = read_yaml_text(formatted, doc.file)
-        reloaded = build_playbook(again)
+        reloaded = build_document(again)
     except InputError as err:
         why = f"the result would not load ({err.problems[0]})"
         raise EngineError(_refusal(where, why)) from None

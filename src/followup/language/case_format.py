@@ -16,7 +16,15 @@ from pathlib import Path
 from followup.errors import InputError, Problem
 from followup.io.yaml_reader import Document, Path_
 from followup.language.decode import BAD, Decoder, Issue, compile_mapping, located
-from followup.language.patterns import CASE_ID, COUNTRY, EMAIL, date_text, duration_text
+from followup.language.patterns import (
+    CASE_ID,
+    COUNTRY,
+    DATE,
+    EMAIL,
+    date_text,
+    duration_text,
+    parse_date,
+)
 from followup.language.spec import (
     Boolean,
     Choice,
@@ -42,7 +50,7 @@ __all__ = ["CASE", "EMPLOYER", "EVENT", "INTERVIEWER", "decode_case"]
 
 @lru_cache(maxsize=64)
 def _timezone(name: str) -> str:
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # lazy: only cases with a timezone
 
     try:
         ZoneInfo(name)
@@ -331,7 +339,6 @@ def _before(path: Path_, day: object, interview: object) -> Issue:
 
 def _events_after_interview(data: object, issues: list[Issue]) -> None:
     """Events dated before the interview, when something else in the case is wrong too."""
-    from followup.language.patterns import DATE, parse_date
 
     def day(value: object) -> date | None:
         try:

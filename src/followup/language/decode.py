@@ -10,8 +10,7 @@ with the siblings, so a user sees every problem in one run.  A value with a prob
 from collections.abc import Callable
 from typing import Any, Final, NamedTuple
 
-from followup.errors import Problem
-from followup.io.checks import suggest, type_name
+from followup.errors import Problem, suggest, type_name
 from followup.io.yaml_reader import Document, Path_
 from followup.language.spec import (
     Boolean,
@@ -252,6 +251,7 @@ def _one_of(node: OneOf, what: str) -> Decoder:
 
 def compile_mapping(node: Mapping, what: str = "") -> Decoder:
     """The decoder of a mapping form (see `compile_node`)."""
+    # lazy: mappings.py builds on this module; the two are one recursive decoder, split for size
     from followup.language.mappings import MappingDecoder
 
     return MappingDecoder(node, node.what or what).compiled()

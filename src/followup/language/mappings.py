@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from followup.io.checks import suggest, type_name
+from followup.errors import suggest, type_name
 from followup.io.yaml_reader import Path_
 from followup.language.decode import BAD, Decoder, Issue, Sink, Where, at, compile_node, memo_of
 from followup.language.spec import Choice, Mapping, Text

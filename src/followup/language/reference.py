@@ -12,12 +12,19 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from followup.language.case_format import CASE
 from followup.language.spec import Choice, Field, ListOf, Mapping, OneOf
 
 ROOT = Path(__file__).resolve().parents[3]
+
+
+def shipped_path(name: str) -> Path:
+    """Where the schema of ``name`` ships inside the package."""
+    return Path(str(resources.files("followup") / "schemas" / f"{name}.schema.json"))
 
 
 def _values(field: Field) -> str:
@@ -67,7 +74,6 @@ def _forms(root: Mapping) -> list[Mapping]:
 
 def case_keys() -> str:
     """The case file's keys: one table per part of a case."""
-    from followup.language.case_format import CASE
 
     parts = []
     for form in _forms(CASE):
@@ -95,7 +101,6 @@ def playbook_top_keys() -> str:
     The playbook language is not declared in `followup.language` yet; until it is, its schema
     (held to the loader's keys by tests/validate) is the source of this table.
     """
-    from followup.language.schemas import shipped_path
 
     schema: dict[str, Any] = json.loads(shipped_path("playbook").read_text("utf-8"))
     always = schema.get("required", [])

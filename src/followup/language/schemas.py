@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import sys
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
+from followup.language import reference
+from followup.language.case_format import CASE
+from followup.language.reference import shipped_path
 from followup.language.spec import (
     Boolean,
     Choice,
@@ -32,7 +33,6 @@ _NOT_EMPTY = r"\S"
 
 def _languages() -> dict[str, tuple[str, str, Mapping]]:
     """Each generated schema: its file stem -> ($id, title, root form)."""
-    from followup.language.case_format import CASE
 
     return {"case": ("https://followup.dev/schemas/case-1.json", "Follow-up case file", CASE)}
 
@@ -142,14 +142,8 @@ def render(name: str) -> str:
     return json.dumps(generate(name), indent=2, ensure_ascii=False) + "\n"
 
 
-def shipped_path(name: str) -> Path:
-    """Where the schema of ``name`` ships inside the package."""
-    return Path(str(resources.files("followup") / "schemas" / f"{name}.schema.json"))
-
-
 def main(argv: list[str]) -> int:
     """``--write`` regenerates the schemas and the docs' key tables; else exit 1 if one is stale."""
-    from followup.language import reference
 
     stale = [n for n in _languages() if shipped_path(n).read_text("utf-8") != render(n)]
     if "--write" in argv:

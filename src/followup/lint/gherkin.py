@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from followup.bdd.phrases import SENT_SAID
-from followup.io.case_loader import EVENT_KEYS
+from followup.language.case_loader import EVENT_KEYS
 from followup.lint.prove import Witness, expressible
 from followup.lint.search import Ev
 from followup.lint.space import Start

@@ -11,12 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Final
 
+from followup import catalog
 from followup.compile.machine import CompiledPlaybook, compile_playbook
 from followup.errors import InputError, Problem, UsageError
-from followup.io.expression_reader import UNKNOWN_FACT as FACT_KIND
-from followup.io.playbook_loader import CLOSED_RULE as CLOSED_KIND
-from followup.io.playbook_loader import UNKNOWN_STATE as STATE_KIND
 from followup.io.yaml_reader import Document, read_yaml_file
+from followup.language.expression_reader import UNKNOWN_FACT as FACT_KIND
+from followup.language.playbook_loader import CLOSED_RULE as CLOSED_KIND
+from followup.language.playbook_loader import UNKNOWN_STATE as STATE_KIND
 
 LOAD = "L001"
 UNKNOWN_STATE = "L103"
@@ -42,7 +43,6 @@ def load(
     Raises:
         UsageError: one of ``dirs`` is not a folder.
     """
-    from followup import catalog
 
     try:
         doc = read_yaml_file(path)

@@ -1,7 +1,7 @@
 """A playbook as frozen values: what a coach wrote, checked and with parameters resolved.
 
-Nothing here knows about YAML or about any one case; `followup.io.playbook_loader` builds these
-from a file and `followup.compile` turns them into something fast to run.
+Nothing here knows about YAML or about any one case; `followup.language.playbook_loader`
+builds these from a file and `followup.compile` turns them into something fast to run.
 """
 
 from __future__ import annotations

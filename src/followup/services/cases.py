@@ -11,9 +11,9 @@ from pathlib import Path
 from followup import catalog
 from followup.compile.machine import CompiledPlaybook
 from followup.errors import InputError, Problem, UsageError
-from followup.io.case_loader import build_case
 from followup.io.user_dirs import user_cache_dir
 from followup.io.yaml_reader import Document, read_yaml_file
+from followup.language.case_loader import build_case
 from followup.model.case import Case
 from followup.timeline.calendar import BusinessCalendar, CalendarError
 

@@ -20,8 +20,8 @@ import yaml
 
 from followup import catalog
 from followup.errors import InputError, Problem, UsageError
-from followup.io.case_loader import build_case
 from followup.io.yaml_reader import read_yaml_file, read_yaml_text
+from followup.language.case_loader import build_case
 from followup.model.case import Case
 from followup.services.cases import calendar_for
 from followup.services.planning import DEFAULT_PLAYBOOK

@@ -12,8 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from followup.errors import InputError, Problem, UsageError
-from followup.io.case_loader import build_case
 from followup.io.yaml_reader import Document, Path_
+from followup.language.case_loader import build_case
 from followup.model.case import Case
 
 Labels = Mapping[Path_, str]

@@ -16,8 +16,8 @@ from typing import Any
 
 from followup import catalog
 from followup.errors import UsageError
-from followup.io.case_loader import EVENT_KEYS
 from followup.io.yaml_reader import Path_
+from followup.language.case_loader import EVENT_KEYS
 from followup.model.case import Case
 from followup.model.vocabulary import REPLY_OUTCOMES
 from followup.semantics.meaning import CLOSING_EVENTS

@@ -16,6 +16,7 @@ from datetime import MAXYEAR, MINYEAR, date, timedelta
 from pathlib import Path
 from typing import Any
 
+from followup.errors import suggest
 from followup.timeline.calendar import REGION_RE, CalendarError, YearOff
 
 __all__ = ["HolidaysLibraryProvider", "region_error", "split_region"]
@@ -71,7 +72,6 @@ def region_error(region: str) -> CalendarError | None:
     Args:
         region: ``GB`` or ``GB-ENG``, upper case.
     """
-    from followup.io.checks import suggest
 
     known = _known_regions()
     country, subdiv = split_region(region)

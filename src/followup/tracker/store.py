@@ -29,10 +29,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, TypeVar
 
-from followup.errors import FollowupError, UsageError
-from followup.io.case_loader import build_case
-from followup.io.checks import suggest
+from followup.errors import FollowupError, UsageError, suggest
 from followup.io.yaml_reader import Document
+from followup.language.case_loader import build_case
 from followup.model.case import Case
 from followup.semantics.meaning import CLOSING_REPLIES, EVENTS
 from followup.tracker.schema import migrate

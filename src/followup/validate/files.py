@@ -5,10 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from followup import catalog
+from followup.catalog import build_document
+from followup.compile.machine import compile_playbook
+from followup.drafts.templates import template_problems
 from followup.errors import InputError, Problem, UsageError
-from followup.io.case_loader import build_case
-from followup.io.playbook_loader import build_playbook
+from followup.io.jsonl import read_jsonl
 from followup.io.yaml_reader import Document, read_yaml_file
+from followup.language.case_loader import build_case
+from followup.language.schema_check import schema_problems
+from followup.lint import validate_problems
+from followup.timeline.holiday_library import region_error
 
 PLAYBOOK_MARKERS = ("transitions", "actions", "avoid", "parameters", "source", "title", "extends")
 
@@ -24,15 +31,11 @@ def kind_of(doc: Document) -> Literal["playbook", "case"]:
 def _check(doc: Document, kind: Literal["playbook", "case"]) -> list[Problem]:
     try:
         if kind == "playbook":
-            from followup.compile.machine import compile_playbook
-            from followup.drafts.templates import template_problems
-
-            playbook = build_playbook(doc)
+            playbook = build_document(doc)
             compiled = compile_playbook(playbook)
             found = template_problems(playbook)  # always here, never from the cache
             if found:
                 return found
-            from followup.lint import validate_problems
 
             found = validate_problems(doc, compiled)  # lint: warnings printed, errors returned
             if found:
@@ -40,8 +43,6 @@ def _check(doc: Document, kind: Literal["playbook", "case"]) -> list[Problem]:
         else:
             case = build_case(doc)
             if case.playbook:
-                from followup import catalog
-
                 catalog.resolve(case.playbook)
             if case.country:
                 return _check_country(doc, case.country)
@@ -51,7 +52,6 @@ def _check(doc: Document, kind: Literal["playbook", "case"]) -> list[Problem]:
         return [doc.problem(("playbook",), str(err), "the id of a known playbook")]
     if kind == "case":
         return []  # the case decoder is generated with the case schema: they agree by construction
-    from followup.validate.schema import schema_problems
 
     # The playbook loader is at least as strict as its schema, but `validate` shows both.
     return schema_problems(doc, kind)
@@ -70,7 +70,6 @@ def validate_file(path: Path) -> tuple[list[Problem], str]:
 
 
 def _validate_lines(path: Path) -> list[Problem]:
-    from followup.io.jsonl import read_jsonl
 
     problems: list[Problem] = []
     try:
@@ -84,7 +83,6 @@ def _validate_lines(path: Path) -> list[Problem]:
 
 def _check_country(doc: Document, country: str) -> list[Problem]:
     """A country or subdivision the holidays library does not know is worth catching early."""
-    from followup.timeline.holiday_library import region_error
 
     err = region_error(country)
     return [] if err is None else [doc.problem(("country",), err.message, err.expected)]

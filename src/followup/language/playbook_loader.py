@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from followup.errors import InputError
-from followup.io.checks import suggest, type_name
-from followup.io.expression_reader import NAME_RE, ExpressionReader
+from followup.errors import InputError, suggest, type_name
 from followup.io.yaml_reader import Document, Path_
+from followup.language.expression_reader import NAME_RE, ExpressionReader
 from followup.model.playbook import (
     Action,
     ActionKind,
@@ -452,20 +451,30 @@ class _PlaybookReader(ExpressionReader):
 
 
 def build_playbook(doc: Document) -> Playbook:
-    """Check a parsed playbook and build its model.
+    """Check a parsed playbook that extends no other, and build its model.
+
+    A playbook with ``extends`` must be laid over its bases first, which needs the catalog of
+    playbooks: `followup.catalog.build_document` builds either kind.
 
     Raises:
-        InputError: with every problem found, each located in the file.
-        UsageError: a coach's playbook folder is missing (for a playbook with ``extends``).
+        InputError: with every problem found, each located in the file; or the playbook
+            extends another (it was handed to the wrong builder).
     """
     if isinstance(doc.data, dict) and "extends" in doc.data:
-        from followup.catalog import build_document  # merges it with its base first
-
-        return build_document(doc)
+        raise InputError(
+            [
+                doc.problem(
+                    ("extends",),
+                    "this playbook extends another, so it is built together with its base",
+                    "followup.catalog.build_document to be used for it",
+                )
+            ]
+        )
     reader = _PlaybookReader(doc)
     playbook = reader.read()
     if reader.problems or playbook is None:
-        from followup.validate.schema import merge_problems, schema_problems  # slow: on error only
+        # lazy: jsonschema costs ~100 ms to import; only a broken playbook pays for it
+        from followup.language.schema_check import merge_problems, schema_problems
 
         raise InputError(merge_problems(schema_problems(doc, "playbook"), reader.problems))
     return playbook

@@ -10,33 +10,10 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from followup.errors import Problem
+from followup.errors import Problem, suggest, type_name
 from followup.io.yaml_reader import Document, Path_
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for the closest choice, or ''."""
-    import difflib  # only ever needed on an error path
-
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def type_name(value: object) -> str:
-    """How a YAML value looks to a user who wrote it."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping"
 
 
 class Reader:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from followup.io.checks import Reader, suggest, type_name
+from followup.errors import suggest, type_name
 from followup.io.yaml_reader import Document, Path_
+from followup.language.readers import Reader
 from followup.model.playbook import (
     AllOf,
     AnyOf,
