@@ -13,6 +13,20 @@ from collections.abc import Mapping
 from followup.errors import InputError, suggest, type_name
 from followup.io.yaml_reader import Document, Path_
 from followup.language.expression_reader import NAME_RE, ExpressionReader
+from followup.language.playbook_format import (
+    ACTION,
+    AVOID,
+    CHANNEL_OPTION,
+    CHANNEL_WORDS,
+    KIND,
+    LIMITS,
+    PLAYBOOK,
+    REPEAT,
+    RULE_ID,
+    SOURCE,
+    TEMPLATE,
+    TRANSITION,
+)
 from followup.model.playbook import (
     Action,
     ActionKind,
@@ -28,7 +42,6 @@ from followup.model.playbook import (
     Transition,
 )
 from followup.model.vocabulary import (
-    CHANNELS,
     CLOSED,
     CORE_ACTION_KINDS,
     EVENT_TYPES,
@@ -39,49 +52,20 @@ from followup.model.vocabulary import (
 )
 from followup.timeline.durations import DurationError, parse_duration
 
-TOP_KEYS = (
-    "id",
-    "extends",
-    "remove",
-    "title",
-    "summary",
-    "source",
-    "parameters",
-    "kinds",
-    "transitions",
-    "actions",
-    "avoid",
-    "limits",
-    "templates",
-)
-LIMIT_KEYS = (
-    "max_contacts",
-    "max_contacts_per_7d",
-    "max_contacts_per_30d",
-    "min_gap",
-    "max_days_open",
-)
-TEMPLATE_KEYS = ("subject", "body")
-SOURCE_KEYS = ("title", "publisher", "author", "date", "file", "url")
-TRANSITION_KEYS = ("id", "from", "on", "after", "to", "outcome", "when", "advice", "source")
-ACTION_KEYS = (
-    "id",
-    "in",
-    "kind",
-    "due",
-    "channel",
-    "repeat",
-    "optional",
-    "when",
-    "advice",
-    "source",
-)
-AVOID_KEYS = ("id", "in", "when", "advice", "source")
-REPEAT_KEYS = ("every", "max", "until")
-KIND_KEYS = ("completed_by", "description")
-CHANNEL_WORDS = (*CHANNELS, "preferred", "committed", "none")
+# The keys each part takes come from the declaration of the language (one place for the
+# loader, the docs' tables and the tests that hold the shipped schema to it).
+TOP_KEYS = PLAYBOOK.keys()
+LIMIT_KEYS = LIMITS.keys()
+TEMPLATE_KEYS = TEMPLATE.keys()
+SOURCE_KEYS = SOURCE.keys()
+TRANSITION_KEYS = TRANSITION.keys()
+ACTION_KEYS = ACTION.keys()
+AVOID_KEYS = AVOID.keys()
+REPEAT_KEYS = REPEAT.keys()
+KIND_KEYS = KIND.keys()
+CHANNEL_OPTION_KEYS = CHANNEL_OPTION.keys()
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_RE = re.compile(RULE_ID.regex)
 # Problem kinds lint gives codes of their own (`followup.lint.loading`).
 UNKNOWN_STATE = "unknown-state"
 CLOSED_RULE = "closed-rule"
@@ -244,7 +228,9 @@ class _PlaybookReader(ExpressionReader):
         for i, item in enumerate(values):
             where = (*path, i) if isinstance(value, list) else path
             if isinstance(item, dict):
-                spec = self.mapping(where, item, ("use", "when"), ("use",), "the channel option")
+                spec = self.mapping(
+                    where, item, CHANNEL_OPTION_KEYS, ("use",), "the channel option"
+                )
                 use = self.choice((*where, "use"), spec.get("use"), "the channel", CHANNEL_WORDS)
                 when = self.guard((*where, "when"), spec["when"]) if "when" in spec else None
                 options.append(ChannelOption(use, when))
