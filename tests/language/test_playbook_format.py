@@ -8,9 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
 
 from followup.errors import InputError
-from followup.io.yaml_reader import read_yaml_file, read_yaml_text
+from followup.io.yaml_reader import Document, read_yaml_file, read_yaml_text
 from followup.language import playbook_format as fmt
 from followup.language import playbook_loader, reference
 from followup.language.decode import BAD, Issue, compile_mapping
@@ -199,3 +202,60 @@ def test_a_semantic_form_is_checked_only_for_its_type() -> None:
     (issue,) = shape_issues(data)
     assert issue.path == ("actions", 0, "due")
     assert issue.message == "the date is a number"  # as the loader says it
+
+
+# --- on any near-miss playbook, the declaration is no stricter than the loader or the schema ---
+
+VALUES: list[object] = [
+    None, True, 0, 1, -1, "", " ", "any", "closed", "waiting", "interview + 1w", "1w", "3.5d",
+    "most", "2026-03-02", "email", "none", "networked", "offer", "x", "check_in", [], {},
+    ["waiting"], [None], {"may_call": True}, {"later_of": ["interview"]}, {"use": "phone"},
+    {"every": "1w", "max": 1}, {"body": "Hi"},
+]  # fmt: skip
+KEYS = ["id", "in", "on", "after", "to", "outcome", "when", "use", "max", "every", "body", "x"]
+BASES = [read_yaml_file(p).data for p in PLAYBOOK_FILES]
+
+
+def _paths(node: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    found = [path] if path else []
+    items = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else ()
+    )
+    for key, value in items:
+        found += _paths(value, (*path, key))
+    return found
+
+
+@st.composite
+def near_misses(draw: st.DrawFn) -> Any:
+    """A shipped playbook with one to three values replaced, dropped or added."""
+    data = copy.deepcopy(draw(st.sampled_from(BASES)))
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(_paths(data)))
+        parent: Any = data
+        for part in path[:-1]:
+            parent = parent[part]
+        how = draw(st.sampled_from(["set", "drop", "add"]))
+        if how == "set":
+            parent[path[-1]] = copy.deepcopy(draw(st.sampled_from(VALUES)))
+        elif how == "drop":
+            del parent[path[-1]]
+        elif isinstance(parent[path[-1]], dict):
+            parent[path[-1]][draw(st.sampled_from(KEYS))] = draw(st.sampled_from(VALUES))
+    return data
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=near_misses())
+def test_what_the_loader_or_the_schema_accepts_the_declaration_accepts(data: Any) -> None:
+    """A shape problem the declaration finds, the loader and the schema find too."""
+    if not shape_issues(data):
+        return
+    doc = Document("p.yaml", data, {}, {})
+    with pytest.raises(InputError):
+        build_playbook(doc)
+    assert not Draft202012Validator(SCHEMA).is_valid(data)
