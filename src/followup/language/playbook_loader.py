@@ -20,6 +20,7 @@ from followup.language.playbook_format import (
     CHANNEL_WORDS,
     KIND,
     LIMITS,
+    NEEDED_UNLESS_EXTENDS,
     PLAYBOOK,
     REPEAT,
     RULE_ID,
@@ -64,6 +65,11 @@ AVOID_KEYS = AVOID.keys()
 REPEAT_KEYS = REPEAT.keys()
 KIND_KEYS = KIND.keys()
 CHANNEL_OPTION_KEYS = CHANNEL_OPTION.keys()
+# The plain loader reads playbooks that extend none, so title and source are needed too.
+TOP_NEEDS = (*PLAYBOOK.needs(), *NEEDED_UNLESS_EXTENDS)
+TRANSITION_NEEDS = TRANSITION.needs()
+ACTION_NEEDS = ACTION.needs()
+AVOID_NEEDS = AVOID.needs()
 
 ID_RE = re.compile(RULE_ID.regex)
 # Problem kinds lint gives codes of their own (`followup.lint.loading`).
@@ -167,7 +173,7 @@ class _PlaybookReader(ExpressionReader):
         return Citation(self.text(path, value, "the source part"))
 
     def read_transition(self, path: Path_, raw: object) -> Transition | None:
-        spec = self.mapping(path, raw, TRANSITION_KEYS, ("id", "from", "to"), "the transition")
+        spec = self.mapping(path, raw, TRANSITION_KEYS, TRANSITION_NEEDS, "the transition")
         if not spec:
             return None
         rid = self.rule_id((*path, "id"), spec.get("id"))
@@ -229,7 +235,7 @@ class _PlaybookReader(ExpressionReader):
             where = (*path, i) if isinstance(value, list) else path
             if isinstance(item, dict):
                 spec = self.mapping(
-                    where, item, CHANNEL_OPTION_KEYS, ("use",), "the channel option"
+                    where, item, CHANNEL_OPTION_KEYS, CHANNEL_OPTION.needs(), "the channel option"
                 )
                 use = self.choice((*where, "use"), spec.get("use"), "the channel", CHANNEL_WORDS)
                 when = self.guard((*where, "when"), spec["when"]) if "when" in spec else None
@@ -241,7 +247,7 @@ class _PlaybookReader(ExpressionReader):
         return tuple(options)
 
     def read_repeat(self, path: Path_, raw: object) -> Repeat | None:
-        spec = self.mapping(path, raw, REPEAT_KEYS, ("every",), "repeat")
+        spec = self.mapping(path, raw, REPEAT_KEYS, REPEAT.needs(), "repeat")
         if not spec:
             return None
         every = self.offset((*path, "every"), spec.get("every"))
@@ -261,9 +267,7 @@ class _PlaybookReader(ExpressionReader):
         return Repeat(every, cap, until) if every else None
 
     def read_action(self, path: Path_, raw: object) -> Action | None:
-        spec = self.mapping(
-            path, raw, ACTION_KEYS, ("id", "in", "kind", "due", "advice"), "the action"
-        )
+        spec = self.mapping(path, raw, ACTION_KEYS, ACTION_NEEDS, "the action")
         if not spec:
             return None
         rid = self.rule_id((*path, "id"), spec.get("id"))
@@ -302,7 +306,7 @@ class _PlaybookReader(ExpressionReader):
         )
 
     def read_avoid(self, path: Path_, raw: object) -> Avoid | None:
-        spec = self.mapping(path, raw, AVOID_KEYS, ("id", "advice"), "the don't")
+        spec = self.mapping(path, raw, AVOID_KEYS, AVOID_NEEDS, "the don't")
         if not spec:
             return None
         rid = self.rule_id((*path, "id"), spec.get("id"))
@@ -321,7 +325,7 @@ class _PlaybookReader(ExpressionReader):
         )
 
     def read(self) -> Playbook | None:
-        top = self.mapping((), self.doc.data, TOP_KEYS, ("id", "title", "source"), "the playbook")
+        top = self.mapping((), self.doc.data, TOP_KEYS, TOP_NEEDS, "the playbook")
         if not top:
             return None
         pid = self.text(("id",), top.get("id"), "the playbook id")
@@ -331,7 +335,9 @@ class _PlaybookReader(ExpressionReader):
             )
         title = self.text(("title",), top.get("title"), "the title")
         summary = self.text(("summary",), top.get("summary", ""), "the summary", allow_empty=True)
-        src = self.mapping(("source",), top.get("source"), SOURCE_KEYS, ("title",), "the source")
+        src = self.mapping(
+            ("source",), top.get("source"), SOURCE_KEYS, SOURCE.needs(), "the source"
+        )
         fields = {
             k: self.text(("source", k), src[k], f"source {k}") for k in SOURCE_KEYS if k in src
         }
@@ -427,7 +433,7 @@ class _PlaybookReader(ExpressionReader):
             if isinstance(raw, str):
                 body, subject = self.text(where, raw, "the template"), ""
             else:
-                spec = self.mapping(where, raw, TEMPLATE_KEYS, ("body",), "the template")
+                spec = self.mapping(where, raw, TEMPLATE_KEYS, TEMPLATE.needs(), "the template")
                 body = self.text((*where, "body"), spec.get("body"), "the template body")
                 subject = self.text(
                     (*where, "subject"), spec.get("subject", ""), "the subject", allow_empty=True

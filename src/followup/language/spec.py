@@ -213,5 +213,9 @@ class Mapping(NamedTuple):
         """The keys, in documented order."""
         return tuple(f.name for f in self.fields)
 
+    def needs(self) -> tuple[str, ...]:
+        """The keys it always needs, in documented order."""
+        return tuple(f.name for f in self.fields if f.required and f.only is None)
+
 
 Node: TypeAlias = Text | Choice | Boolean | Integer | ListOf | OneOf | Mapping | MapOf | Semantic
