@@ -17,10 +17,12 @@ from followup.language.spec import (
     Choice,
     Integer,
     ListOf,
+    MapOf,
     Mapping,
     Node,
     OneOf,
     Refusal,
+    Semantic,
     Text,
 )
 
@@ -87,6 +89,8 @@ def expected_of(node: Node) -> str:
         return "a list"
     if isinstance(node, OneOf):
         return node.expected or " or ".join(_short_expected(o) for o in node.options)
+    if isinstance(node, Semantic):
+        return node.expected
     return "a mapping"
 
 
@@ -109,6 +113,10 @@ def compile_node(node: Node, what: str) -> Decoder:
         return _list(node, what)
     if isinstance(node, OneOf):
         return _one_of(node, what)
+    if isinstance(node, MapOf):
+        return _map_of(node, what)
+    if isinstance(node, Semantic):
+        return _semantic(node, what)
     return compile_mapping(node, what)
 
 
@@ -222,6 +230,50 @@ def _list(node: ListOf, what: str) -> Decoder:
     return decode
 
 
+def _map_of(node: MapOf, what: str) -> Decoder:
+    name = compile_node(node.key, f"a name in {what}")
+    item = compile_node(node.value, node.value.what or f"a value in {what}")
+    forbidden, refused = frozenset(node.forbidden_keys), node.forbidden_message
+
+    def decode(value: object, path: Where, key: str | int | None, out: Sink) -> Any:
+        if type(value) is not dict:
+            return _wrong_type(at(path, key), value, what, "a mapping", out)
+        here = below(path, key)
+        filed = len(out)
+        result = {}
+        for k, v in value.items():
+            start = len(out)
+            name(k, here, k, out)
+            if k in forbidden:
+                out.append(Issue(at(here, k), refused.format(k), "a new name", "bad-value"))
+            out[start:] = [i._replace(key=True) for i in out[start:]]  # the name is the key
+            result[k] = item(v, here, k, out)
+        return BAD if len(out) != filed else result
+
+    return decode
+
+
+_SEMANTIC_TYPES: Final = {
+    "string": (str,),
+    "object": (dict,),
+    "array": (list,),
+    "integer": (int,),
+    "null": (type(None),),
+}
+
+
+def _semantic(node: Semantic, what: str) -> Decoder:
+    accepted = tuple(t for name in node.types for t in _SEMANTIC_TYPES[name])
+    expected = node.expected
+
+    def decode(value: object, path: Where, key: str | int | None, out: Sink) -> Any:
+        if type(value) in accepted:
+            return value  # its meaning is read by the semantic pass
+        return _wrong_type(at(path, key), value, what, expected, out)
+
+    return decode
+
+
 _JSON_TYPES: Final[dict[type, tuple[type, ...]]] = {
     Text: (str,),
     Choice: (str,),
@@ -229,6 +281,7 @@ _JSON_TYPES: Final[dict[type, tuple[type, ...]]] = {
     Integer: (int,),
     ListOf: (list,),
     Mapping: (dict,),
+    MapOf: (dict,),
 }
 
 
@@ -236,7 +289,12 @@ def _one_of(node: OneOf, what: str) -> Decoder:
     by_type: dict[type, Decoder] = {}
     for option in node.options:
         assert not isinstance(option, OneOf), "a OneOf of OneOfs: flatten it"
-        for kind in _JSON_TYPES[type(option)]:
+        types = (
+            tuple(t for n in option.types for t in _SEMANTIC_TYPES[n])
+            if isinstance(option, Semantic)
+            else _JSON_TYPES[type(option)]
+        )
+        for kind in types:
             by_type.setdefault(kind, compile_node(option, what))
     expected = expected_of(node)
 

@@ -13,6 +13,21 @@ from collections.abc import Mapping
 from followup.errors import InputError, suggest, type_name
 from followup.io.yaml_reader import Document, Path_
 from followup.language.expression_reader import NAME_RE, ExpressionReader
+from followup.language.playbook_format import (
+    ACTION,
+    AVOID,
+    CHANNEL_OPTION,
+    CHANNEL_WORDS,
+    KIND,
+    LIMITS,
+    NEEDED_UNLESS_EXTENDS,
+    PLAYBOOK,
+    REPEAT,
+    RULE_ID,
+    SOURCE,
+    TEMPLATE,
+    TRANSITION,
+)
 from followup.model.playbook import (
     Action,
     ActionKind,
@@ -28,7 +43,6 @@ from followup.model.playbook import (
     Transition,
 )
 from followup.model.vocabulary import (
-    CHANNELS,
     CLOSED,
     CORE_ACTION_KINDS,
     EVENT_TYPES,
@@ -39,49 +53,25 @@ from followup.model.vocabulary import (
 )
 from followup.timeline.durations import DurationError, parse_duration
 
-TOP_KEYS = (
-    "id",
-    "extends",
-    "remove",
-    "title",
-    "summary",
-    "source",
-    "parameters",
-    "kinds",
-    "transitions",
-    "actions",
-    "avoid",
-    "limits",
-    "templates",
-)
-LIMIT_KEYS = (
-    "max_contacts",
-    "max_contacts_per_7d",
-    "max_contacts_per_30d",
-    "min_gap",
-    "max_days_open",
-)
-TEMPLATE_KEYS = ("subject", "body")
-SOURCE_KEYS = ("title", "publisher", "author", "date", "file", "url")
-TRANSITION_KEYS = ("id", "from", "on", "after", "to", "outcome", "when", "advice", "source")
-ACTION_KEYS = (
-    "id",
-    "in",
-    "kind",
-    "due",
-    "channel",
-    "repeat",
-    "optional",
-    "when",
-    "advice",
-    "source",
-)
-AVOID_KEYS = ("id", "in", "when", "advice", "source")
-REPEAT_KEYS = ("every", "max", "until")
-KIND_KEYS = ("completed_by", "description")
-CHANNEL_WORDS = (*CHANNELS, "preferred", "committed", "none")
+# The keys each part takes come from the declaration of the language (one place for the
+# loader, the docs' tables and the tests that hold the shipped schema to it).
+TOP_KEYS = PLAYBOOK.keys()
+LIMIT_KEYS = LIMITS.keys()
+TEMPLATE_KEYS = TEMPLATE.keys()
+SOURCE_KEYS = SOURCE.keys()
+TRANSITION_KEYS = TRANSITION.keys()
+ACTION_KEYS = ACTION.keys()
+AVOID_KEYS = AVOID.keys()
+REPEAT_KEYS = REPEAT.keys()
+KIND_KEYS = KIND.keys()
+CHANNEL_OPTION_KEYS = CHANNEL_OPTION.keys()
+# The plain loader reads playbooks that extend none, so title and source are needed too.
+TOP_NEEDS = (*PLAYBOOK.needs(), *NEEDED_UNLESS_EXTENDS)
+TRANSITION_NEEDS = TRANSITION.needs()
+ACTION_NEEDS = ACTION.needs()
+AVOID_NEEDS = AVOID.needs()
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_RE = re.compile(RULE_ID.regex)
 # Problem kinds lint gives codes of their own (`followup.lint.loading`).
 UNKNOWN_STATE = "unknown-state"
 CLOSED_RULE = "closed-rule"
@@ -183,7 +173,7 @@ class _PlaybookReader(ExpressionReader):
         return Citation(self.text(path, value, "the source part"))
 
     def read_transition(self, path: Path_, raw: object) -> Transition | None:
-        spec = self.mapping(path, raw, TRANSITION_KEYS, ("id", "from", "to"), "the transition")
+        spec = self.mapping(path, raw, TRANSITION_KEYS, TRANSITION_NEEDS, "the transition")
         if not spec:
             return None
         rid = self.rule_id((*path, "id"), spec.get("id"))
@@ -244,7 +234,9 @@ class _PlaybookReader(ExpressionReader):
         for i, item in enumerate(values):
             where = (*path, i) if isinstance(value, list) else path
             if isinstance(item, dict):
-                spec = self.mapping(where, item, ("use", "when"), ("use",), "the channel option")
+                spec = self.mapping(
+                    where, item, CHANNEL_OPTION_KEYS, CHANNEL_OPTION.needs(), "the channel option"
+                )
                 use = self.choice((*where, "use"), spec.get("use"), "the channel", CHANNEL_WORDS)
                 when = self.guard((*where, "when"), spec["when"]) if "when" in spec else None
                 options.append(ChannelOption(use, when))
@@ -255,7 +247,7 @@ class _PlaybookReader(ExpressionReader):
         return tuple(options)
 
     def read_repeat(self, path: Path_, raw: object) -> Repeat | None:
-        spec = self.mapping(path, raw, REPEAT_KEYS, ("every",), "repeat")
+        spec = self.mapping(path, raw, REPEAT_KEYS, REPEAT.needs(), "repeat")
         if not spec:
             return None
         every = self.offset((*path, "every"), spec.get("every"))
@@ -275,9 +267,7 @@ class _PlaybookReader(ExpressionReader):
         return Repeat(every, cap, until) if every else None
 
     def read_action(self, path: Path_, raw: object) -> Action | None:
-        spec = self.mapping(
-            path, raw, ACTION_KEYS, ("id", "in", "kind", "due", "advice"), "the action"
-        )
+        spec = self.mapping(path, raw, ACTION_KEYS, ACTION_NEEDS, "the action")
         if not spec:
             return None
         rid = self.rule_id((*path, "id"), spec.get("id"))
@@ -316,7 +306,7 @@ class _PlaybookReader(ExpressionReader):
         )
 
     def read_avoid(self, path: Path_, raw: object) -> Avoid | None:
-        spec = self.mapping(path, raw, AVOID_KEYS, ("id", "advice"), "the don't")
+        spec = self.mapping(path, raw, AVOID_KEYS, AVOID_NEEDS, "the don't")
         if not spec:
             return None
         rid = self.rule_id((*path, "id"), spec.get("id"))
@@ -335,7 +325,7 @@ class _PlaybookReader(ExpressionReader):
         )
 
     def read(self) -> Playbook | None:
-        top = self.mapping((), self.doc.data, TOP_KEYS, ("id", "title", "source"), "the playbook")
+        top = self.mapping((), self.doc.data, TOP_KEYS, TOP_NEEDS, "the playbook")
         if not top:
             return None
         pid = self.text(("id",), top.get("id"), "the playbook id")
@@ -345,7 +335,9 @@ class _PlaybookReader(ExpressionReader):
             )
         title = self.text(("title",), top.get("title"), "the title")
         summary = self.text(("summary",), top.get("summary", ""), "the summary", allow_empty=True)
-        src = self.mapping(("source",), top.get("source"), SOURCE_KEYS, ("title",), "the source")
+        src = self.mapping(
+            ("source",), top.get("source"), SOURCE_KEYS, SOURCE.needs(), "the source"
+        )
         fields = {
             k: self.text(("source", k), src[k], f"source {k}") for k in SOURCE_KEYS if k in src
         }
@@ -441,7 +433,7 @@ class _PlaybookReader(ExpressionReader):
             if isinstance(raw, str):
                 body, subject = self.text(where, raw, "the template"), ""
             else:
-                spec = self.mapping(where, raw, TEMPLATE_KEYS, ("body",), "the template")
+                spec = self.mapping(where, raw, TEMPLATE_KEYS, TEMPLATE.needs(), "the template")
                 body = self.text((*where, "body"), spec.get("body"), "the template body")
                 subject = self.text(
                     (*where, "subject"), spec.get("subject", ""), "the subject", allow_empty=True

@@ -3,21 +3,20 @@
 A generated section sits between ``<!-- BEGIN generated: NAME -->`` and
 ``<!-- END generated: NAME -->``; `refresh` rewrites it, and a test fails when a doc's section
 differs from what `section` would write.  ``python -m followup.language.schemas --write``
-refreshes the docs with the schemas: the case file's keys (README) and the playbook's top-level
-keys (docs/playbook-language.md).
+refreshes the docs with the schemas: the case file's keys (README) and the keys of each part of
+a playbook (docs/playbook-language.md).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from followup.language.case_format import CASE
-from followup.language.spec import Choice, Field, ListOf, Mapping, OneOf
+from followup.language.playbook_format import NEEDED_UNLESS_EXTENDS, PARTS, PLAYBOOK
+from followup.language.spec import Choice, Field, ListOf, MapOf, Mapping, OneOf
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -67,6 +66,8 @@ def _forms(root: Mapping) -> list[Mapping]:
         elif isinstance(node, OneOf):
             for option in node.options:
                 visit(option)
+        elif isinstance(node, MapOf):
+            visit(node.value)
 
     visit(root)
     return found
@@ -82,40 +83,48 @@ def case_keys() -> str:
     return "\n\n".join(parts)
 
 
-def _object_keys(schema: dict[str, Any], node: dict[str, Any]) -> str:
-    """' Keys: `a` (required), `b`.' for a property that is a mapping with fixed keys."""
-    ref = node.get("$ref", "")
-    if ref.startswith("#/$defs/"):
-        node = schema["$defs"][ref.removeprefix("#/$defs/")]
-    types = node.get("type")
-    if not isinstance(node.get("properties"), dict) or "object" not in (types or ()):
+def _keys_of(field: Field) -> str:
+    """' Keys: `a` (required), `b`.' for a key whose value is a mapping with fixed keys."""
+    node = field.node
+    if not isinstance(node, Mapping):
         return ""
-    needed = node.get("required", [])
-    keys = [f"`{k}`" + (" (required)" if k in needed else "") for k in node["properties"]]
+    keys = [f"`{f.name}`" + (" (required)" if f.required else "") for f in node.fields]
     return " Keys: " + ", ".join(keys) + "."
 
 
 def playbook_top_keys() -> str:
-    """The playbook's top-level keys, read from the shipped playbook schema.
-
-    The playbook language is not declared in `followup.language` yet; until it is, its schema
-    (held to the loader's keys by tests/validate) is the source of this table.
-    """
-
-    schema: dict[str, Any] = json.loads(shipped_path("playbook").read_text("utf-8"))
-    always = schema.get("required", [])
-    unless_extends = schema.get("then", {}).get("required", [])
+    """The playbook's top-level keys (title and source are needed unless it extends another)."""
     lines = ["| key | required | what |", "|---|---|---|"]
-    for key, node in schema["properties"].items():
-        need = "yes" if key in always else "unless `extends`" if key in unless_extends else "no"
-        what = node["description"] + _object_keys(schema, node)
-        lines.append(f"| `{key}` | {need} | {what.replace('|', '/')} |")
+    for field in PLAYBOOK.fields:
+        need = "unless `extends`" if field.name in NEEDED_UNLESS_EXTENDS else _required(field)
+        what = field.description + _keys_of(field)
+        lines.append(f"| `{field.name}` | {need} | {what.replace('|', '/')} |")
     return "\n".join(lines)
 
 
+def _playbook_part(name: str) -> Callable[[], str]:
+    """The key table of one part of a playbook (a transition, an action...)."""
+
+    def make() -> str:
+        form = PARTS[name]
+        return f"{form.description}\n\n{table(form)}"
+
+    return make
+
+
+_PLAYBOOK_DOC = "docs/playbook-language.md"
 SECTIONS: dict[str, tuple[str, Callable[[], str]]] = {
     "case-keys": ("README.md", case_keys),
-    "playbook-top-keys": ("docs/playbook-language.md", playbook_top_keys),
+    "playbook-top-keys": (_PLAYBOOK_DOC, playbook_top_keys),
+    "playbook-source-keys": (_PLAYBOOK_DOC, _playbook_part("source")),
+    "playbook-kind-keys": (_PLAYBOOK_DOC, _playbook_part("kind")),
+    "playbook-limits-keys": (_PLAYBOOK_DOC, _playbook_part("limits")),
+    "playbook-transition-keys": (_PLAYBOOK_DOC, _playbook_part("transition")),
+    "playbook-action-keys": (_PLAYBOOK_DOC, _playbook_part("action")),
+    "playbook-repeat-keys": (_PLAYBOOK_DOC, _playbook_part("repeat")),
+    "playbook-channel-option-keys": (_PLAYBOOK_DOC, _playbook_part("channel_option")),
+    "playbook-avoid-keys": (_PLAYBOOK_DOC, _playbook_part("avoid")),
+    "playbook-template-keys": (_PLAYBOOK_DOC, _playbook_part("template")),
 }
 
 
@@ -150,5 +159,6 @@ def refresh(root: Path = ROOT) -> list[Path]:
         new = _marked(name).sub(_filler(make()), text)
         if new != text:
             path.write_text(new, "utf-8")
-            changed.append(path)
+            if path not in changed:  # one doc may hold several sections
+                changed.append(path)
     return changed

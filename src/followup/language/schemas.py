@@ -21,9 +21,11 @@ from followup.language.spec import (
     Field,
     Integer,
     ListOf,
+    MapOf,
     Mapping,
     Node,
     OneOf,
+    Semantic,
     Text,
 )
 
@@ -68,6 +70,20 @@ class _Generator:
                 out["minItems"] = node.min_items
         elif isinstance(node, OneOf):
             out["anyOf"] = [self.node(option) for option in node.options]
+        elif isinstance(node, MapOf):
+            names = self.node(node.key)
+            names.pop("description", None)
+            if node.forbidden_keys:
+                names["not"] = {"enum": list(node.forbidden_keys)}
+            out |= {
+                "type": "object",
+                "propertyNames": names,
+                "additionalProperties": self.node(node.value),
+            }
+        elif isinstance(node, Semantic):
+            out["type"] = node.types[0] if len(node.types) == 1 else list(node.types)
+            if node.examples:
+                out["examples"] = list(node.examples)
         else:
             if node.name not in self.defs:
                 self.defs[node.name] = {}  # reserved first: a form may contain itself

@@ -118,6 +118,38 @@ class OneOf(NamedTuple):
     expected: str = ""
 
 
+class MapOf(NamedTuple):
+    """A mapping of names the author chooses (``parameters``, ``kinds``) to values of one form."""
+
+    key: Text
+    value: "Node"
+    what: str = ""
+    description: str = ""
+    forbidden_keys: tuple[str, ...] = ()
+    forbidden_message: str = ""
+
+
+class Semantic(NamedTuple):
+    """A form read by its own reader after decoding (a date rule, a condition, a channel list).
+
+    The decoder checks only its JSON type and hands the value on as written; its meaning (an
+    anchor that exists, a parameter that is declared) is checked by the semantic pass.
+
+    Attributes:
+        types: the JSON types it may be ("string", "object", "array", "integer", "null").
+        what: its name in a message.
+        description: for the schema and the docs.
+        expected: what it looks like, in words.
+        examples: shown in the schema.
+    """
+
+    types: tuple[str, ...]
+    what: str = ""
+    description: str = ""
+    expected: str = ""
+    examples: tuple[str, ...] = ()
+
+
 class Only(NamedTuple):
     """A key that only goes with some values of a sibling key (``outcome`` only on a reply)."""
 
@@ -181,5 +213,9 @@ class Mapping(NamedTuple):
         """The keys, in documented order."""
         return tuple(f.name for f in self.fields)
 
+    def needs(self) -> tuple[str, ...]:
+        """The keys it always needs, in documented order."""
+        return tuple(f.name for f in self.fields if f.required and f.only is None)
 
-Node: TypeAlias = Text | Choice | Boolean | Integer | ListOf | OneOf | Mapping
+
+Node: TypeAlias = Text | Choice | Boolean | Integer | ListOf | OneOf | Mapping | MapOf | Semantic

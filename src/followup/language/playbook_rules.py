@@ -1,0 +1,229 @@
+"""The rules of a playbook, declared: transitions, actions (with repeat and channels), don'ts.
+
+Part of the playbook language's declaration (`followup.language.playbook_format` puts the parts
+together); split out for size.  A rule's date, condition and channel options mean more than
+their spelling: their meaning is read by `followup.language.expression_reader`.
+"""
+
+from followup.language.spec import (
+    Boolean,
+    Choice,
+    Field,
+    Integer,
+    ListOf,
+    Mapping,
+    OneOf,
+    Pattern,
+    Semantic,
+    Text,
+)
+from followup.model.vocabulary import (
+    CHANNELS,
+    CORE_ACTION_KINDS,
+    OUTCOMES,
+    PLAYBOOK_TRIGGERS,
+    STATES,
+)
+
+CHANNEL_WORDS = (*CHANNELS, "preferred", "committed", "none")
+
+RULE_ID = Pattern(
+    "id",
+    r"^[a-z0-9][a-z0-9-]*$",
+    "{what} {shown} has odd characters",
+    "lower-case letters, digits, -",
+)
+NAME = Pattern("name", r"^[a-z][a-z0-9_]*$", "{what} {shown} has odd characters", "snake_case")
+
+_CITATION = Text(
+    "the source part", "The part of the article this rule comes from, such as a heading."
+)
+_DATE_RULE = Semantic(
+    ("string", "object"),
+    "the date",
+    "When: a date such as 'interview + 1d', or {later_of: [...]} / {earlier_of: [...]} to take"
+    " the later or earlier of several dates. Dates whose anchor is not known for a case are"
+    " skipped.",
+    "'ANCHOR', 'ANCHOR + DURATION' or {later_of: [...]} / {earlier_of: [...]}",
+    ("interview + 1d", "last_contact + 1w"),
+)
+_CONDITION = Semantic(
+    ("object",),
+    "the condition",
+    "A condition on facts about the case, such as {may_call: true} or {check_ins: {lt: 2}}."
+    " Several facts in one mapping must all hold; use all, any and not to combine conditions.",
+    "a mapping of facts to values",
+)
+INTERVAL = Text(
+    "the interval",
+    "A duration such as 1w, or the name of a duration parameter.",
+    examples=("1w", "2w", "wait"),
+)
+
+
+def _states(description: str) -> OneOf:
+    """A state, a non-empty list of states, or any (every open state)."""
+    return OneOf(
+        (Choice(("any", *STATES), "the state"), ListOf(Choice(STATES, "the state"), min_items=1)),
+        "the state",
+        description,
+        "a state, a list of states, or any",
+    )
+
+
+TRANSITION = Mapping(
+    "transition",
+    "the transition",
+    "A move from one stage to another, either when the job seeker records an event (on) or"
+    " when a date passes (after).",
+    (
+        Field(
+            "id",
+            Text("rule id", pattern=RULE_ID),
+            "A short unique name for this rule, such as give-up.",
+            required=True,
+        ),
+        Field(
+            "from",
+            _states("The stage(s) this move starts from, or any."),
+            "The stage(s) this move starts from, or any. Nothing moves out of closed this way.",
+            required=True,
+        ),
+        Field(
+            "on",
+            Choice(PLAYBOOK_TRIGGERS, "the event"),
+            "The event that makes this move (use on or after).",
+        ),
+        Field("after", _DATE_RULE, "The date after which this move happens (use on or after)."),
+        Field("to", Choice(STATES, "the state"), "The stage this move goes to.", required=True),
+        Field(
+            "outcome",
+            Choice(OUTCOMES, "the outcome"),
+            "Only for a move to closed: how it ended (moved_on if left out).",
+            nullable=True,
+        ),
+        Field("when", _CONDITION, "Only make this move when this condition holds."),
+        Field(
+            "advice",
+            Text("the advice"),
+            "What to tell the job seeker when this move happens.",
+            default="",
+        ),
+        Field("source", _CITATION, "The part of the article this rule comes from.", nullable=True),
+    ),
+    exclusive=(("on", "after"),),
+)
+
+REPEAT = Mapping(
+    "repeat",
+    "repeat",
+    "Repeat the action while it stays due, until max times or a date.",
+    (
+        Field(
+            "every",
+            INTERVAL,
+            "How long to wait between repeats, e.g. 1w or a duration parameter.",
+            required=True,
+        ),
+        Field(
+            "max",
+            OneOf((Integer(1, "max"), Text("max", pattern=NAME)), "max"),
+            "The most times to do it in all: a number, or a count parameter.",
+        ),
+        Field("until", _DATE_RULE, "Stop repeating after this date."),
+    ),
+)
+
+CHANNEL_OPTION = Mapping(
+    "channel_option",
+    "the channel option",
+    "A channel to use only when a condition holds.",
+    (
+        Field("use", Choice(CHANNEL_WORDS, "the channel"), "The channel to use.", required=True),
+        Field("when", _CONDITION, "Use this channel only when this condition holds."),
+    ),
+)
+
+_CHANNEL_ITEM = OneOf((Choice(CHANNEL_WORDS, "the channel"), CHANNEL_OPTION), "the channel")
+_CHANNEL_RULE = OneOf(
+    (
+        Choice(CHANNEL_WORDS, "the channel"),
+        CHANNEL_OPTION,
+        ListOf(_CHANNEL_ITEM, "the channel list", min_items=1),
+    ),
+    "the channel",
+    "How to send it: a channel, a conditional option {use: phone, when: {...}}, or a non-empty"
+    " list of these tried in order (the first that applies wins). Leave empty, or write none,"
+    " for nothing to send.",
+    "a channel, or none",
+)
+
+ACTION = Mapping(
+    "action",
+    "the action",
+    "Something to recommend: what to do, when, how, and why.",
+    (
+        Field(
+            "id",
+            Text("rule id", pattern=RULE_ID),
+            "A short unique name for this rule, such as thank-you.",
+            required=True,
+        ),
+        Field(
+            "in",
+            _states("The stage(s) in which this action is due, or any."),
+            "The stage(s) in which this action is due, or any (every open stage).",
+            required=True,
+        ),
+        Field(
+            "kind",
+            Text("the action kind", pattern=NAME, examples=CORE_ACTION_KINDS),
+            "What sort of action this is: one of the core kinds or a kind declared under kinds.",
+            required=True,
+        ),
+        Field("due", _DATE_RULE, "When it is due, such as 'interview + 1d'.", required=True),
+        Field("channel", _CHANNEL_RULE, "How to send it.", nullable=True),
+        Field("repeat", REPEAT, "Repeat the action while it stays unanswered."),
+        Field(
+            "optional",
+            Boolean("optional"),
+            "true if this is a nice-to-have rather than a must.",
+            default=False,
+        ),
+        Field("when", _CONDITION, "Only recommend this when this condition holds."),
+        Field(
+            "advice",
+            Text("the advice", allow_empty=False),
+            "What to tell the job seeker, in plain words.",
+            required=True,
+        ),
+        Field("source", _CITATION, "The part of the article this rule comes from.", nullable=True),
+    ),
+)
+
+AVOID = Mapping(
+    "avoid",
+    "the don't",
+    "Something the job seeker should not do, shown as a warning.",
+    (
+        Field(
+            "id",
+            Text("rule id", pattern=RULE_ID),
+            "A short unique name for this rule, such as no-texting.",
+            required=True,
+        ),
+        Field(
+            "in",
+            _states("The stage(s) in which to show this warning, or any."),
+            "The stage(s) in which to show this warning, or any; every stage if left out.",
+        ),
+        Field("when", _CONDITION, "Only show this warning when this condition holds."),
+        Field(
+            "advice",
+            Text("the advice", allow_empty=False),
+            "What not to do, and why.",
+            required=True,
+        ),
+        Field("source", _CITATION, "The part of the article this rule comes from.", nullable=True),
+    ),
+)
