@@ -53,10 +53,7 @@ __all__ = [
     "TRANSITION",
 ]
 
-# Keys a playbook needs unless it extends another (it inherits them from its base).
-NEEDED_UNLESS_EXTENDS = ("title", "source")
-
-_TEXT = Text(allow_empty=False)
+_TEXT = Text(description="Some text (not empty).", allow_empty=False, name="text")
 
 
 SOURCE = Mapping(
@@ -80,7 +77,12 @@ KIND = Mapping(
     (
         Field(
             "completed_by",
-            Choice(EVENT_TYPES, "the event"),
+            Choice(
+                EVENT_TYPES,
+                "the event",
+                "A kind of event the job seeker records.",
+                name="event_type",
+            ),
             "The event that marks this action done (leave out if nothing needs sending).",
             nullable=True,
         ),
@@ -148,6 +150,7 @@ _PARAMETER = OneOf(
     "parameter",
     "A duration such as 1w, or a whole number such as 2.",
     "a duration such as 1w, or a whole number",
+    "parameter",
 )
 
 PLAYBOOK = Mapping(
@@ -179,6 +182,7 @@ PLAYBOOK = Mapping(
             "title",
             Text("the title", allow_empty=False),
             "The playbook's name, as shown to job seekers.",
+            needed_unless="extends",
         ),
         Field(
             "summary",
@@ -186,7 +190,7 @@ PLAYBOOK = Mapping(
             "A sentence or two on what this playbook advises.",
             default="",
         ),
-        Field("source", SOURCE, "The article this playbook encodes."),
+        Field("source", SOURCE, "The article this playbook encodes.", needed_unless="extends"),
         Field(
             "parameters",
             MapOf(Text("parameter name", pattern=NAME), _PARAMETER, "parameters"),
@@ -247,6 +251,9 @@ PLAYBOOK = Mapping(
         ),
     ),
 )
+
+# Keys a playbook needs unless it extends another (it inherits them from its base).
+NEEDED_UNLESS_EXTENDS = tuple(f.name for f in PLAYBOOK.fields if f.needed_unless == "extends")
 
 # Each part of a playbook by the name the loader's `keys_accepted` gives it.
 PARTS: dict[str, Mapping] = {

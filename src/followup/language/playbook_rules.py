@@ -5,6 +5,7 @@ together); split out for size.  A rule's date, condition and channel options mea
 their spelling: their meaning is read by `followup.language.expression_reader`.
 """
 
+from followup.language.patterns import DURATION
 from followup.language.spec import (
     Boolean,
     Choice,
@@ -20,12 +21,20 @@ from followup.language.spec import (
 from followup.model.vocabulary import (
     CHANNELS,
     CORE_ACTION_KINDS,
+    OPEN_STATES,
     OUTCOMES,
     PLAYBOOK_TRIGGERS,
     STATES,
 )
 
 CHANNEL_WORDS = (*CHANNELS, "preferred", "committed", "none")
+_CHANNEL_WORD = Choice(
+    CHANNEL_WORDS,
+    "the channel",
+    "How to get in touch: a channel, or preferred (the employer's preferred channel), committed"
+    " (the channel of the last commitment) or none (nothing to send).",
+    name="channel_word",
+)
 
 RULE_ID = Pattern(
     "id",
@@ -46,6 +55,7 @@ _DATE_RULE = Semantic(
     " skipped.",
     "'ANCHOR', 'ANCHOR + DURATION' or {later_of: [...]} / {earlier_of: [...]}",
     ("interview + 1d", "last_contact + 1w"),
+    shape="date_rule",
 )
 _CONDITION = Semantic(
     ("object",),
@@ -53,21 +63,36 @@ _CONDITION = Semantic(
     "A condition on facts about the case, such as {may_call: true} or {check_ins: {lt: 2}}."
     " Several facts in one mapping must all hold; use all, any and not to combine conditions.",
     "a mapping of facts to values",
+    shape="guard",
 )
+_BARE = (DURATION.regex.removeprefix(r"^\s*").removesuffix(r"\s*$"), NAME.regex[1:-1])
 INTERVAL = Text(
     "the interval",
     "A duration such as 1w, or the name of a duration parameter.",
     examples=("1w", "2w", "wait"),
+    # the loader reads it (a duration, or a declared duration parameter); editors check spelling
+    schema_pattern=Pattern(
+        "interval", rf"^\s*({'|'.join(_BARE)})\s*$", "", "a duration, or a parameter"
+    ),
+    name="interval",
+)
+_RULE_ID = Text(
+    "rule id", "An id: lower-case letters, digits and dashes.", pattern=RULE_ID, name="id"
+)
+_STATE = Choice(STATES, "the state", "A stage of the application.", name="state")
+_OPEN_STATE = Choice(
+    OPEN_STATES, "the state", "A stage of the application that is still open.", name="open_state"
 )
 
 
-def _states(description: str) -> OneOf:
+def _states(word: Choice) -> OneOf:
     """A state, a non-empty list of states, or any (every open state)."""
     return OneOf(
-        (Choice(("any", *STATES), "the state"), ListOf(Choice(STATES, "the state"), min_items=1)),
+        (Choice(("any", *word.words), "the state"), ListOf(word, min_items=1)),
         "the state",
-        description,
+        f"A {word.name.replace('_', ' ')}, a list of them, or any (every open state).",
         "a state, a list of states, or any",
+        f"{word.name}_list",
     )
 
 
@@ -79,26 +104,31 @@ TRANSITION = Mapping(
     (
         Field(
             "id",
-            Text("rule id", pattern=RULE_ID),
+            _RULE_ID,
             "A short unique name for this rule, such as give-up.",
             required=True,
         ),
         Field(
             "from",
-            _states("The stage(s) this move starts from, or any."),
+            _states(_OPEN_STATE),
             "The stage(s) this move starts from, or any. Nothing moves out of closed this way.",
             required=True,
         ),
         Field(
             "on",
-            Choice(PLAYBOOK_TRIGGERS, "the event"),
+            Choice(
+                PLAYBOOK_TRIGGERS,
+                "the event",
+                "Something the job seeker records that a playbook can react to.",
+                name="trigger",
+            ),
             "The event that makes this move (use on or after).",
         ),
         Field("after", _DATE_RULE, "The date after which this move happens (use on or after)."),
-        Field("to", Choice(STATES, "the state"), "The stage this move goes to.", required=True),
+        Field("to", _STATE, "The stage this move goes to.", required=True),
         Field(
             "outcome",
-            Choice(OUTCOMES, "the outcome"),
+            Choice(OUTCOMES, "the outcome", "How an application ended.", name="outcome"),
             "Only for a move to closed: how it ended (moved_on if left out).",
             nullable=True,
         ),
@@ -112,6 +142,8 @@ TRANSITION = Mapping(
         Field("source", _CITATION, "The part of the article this rule comes from.", nullable=True),
     ),
     exclusive=(("on", "after"),),
+    one_of=(("on", "after"),),
+    only_if=(("outcome", "to", "closed"),),
 )
 
 REPEAT = Mapping(
@@ -127,11 +159,12 @@ REPEAT = Mapping(
         ),
         Field(
             "max",
-            OneOf((Integer(1, "max"), Text("max", pattern=NAME)), "max"),
+            OneOf((Integer(1, "max"), Text("max", pattern=NAME, name="name")), "max"),
             "The most times to do it in all: a number, or a count parameter.",
         ),
         Field("until", _DATE_RULE, "Stop repeating after this date."),
     ),
+    any_of=(("max", "until"),),
 )
 
 CHANNEL_OPTION = Mapping(
@@ -139,15 +172,15 @@ CHANNEL_OPTION = Mapping(
     "the channel option",
     "A channel to use only when a condition holds.",
     (
-        Field("use", Choice(CHANNEL_WORDS, "the channel"), "The channel to use.", required=True),
+        Field("use", _CHANNEL_WORD, "The channel to use.", required=True),
         Field("when", _CONDITION, "Use this channel only when this condition holds."),
     ),
 )
 
-_CHANNEL_ITEM = OneOf((Choice(CHANNEL_WORDS, "the channel"), CHANNEL_OPTION), "the channel")
+_CHANNEL_ITEM = OneOf((_CHANNEL_WORD, CHANNEL_OPTION), "the channel")
 _CHANNEL_RULE = OneOf(
     (
-        Choice(CHANNEL_WORDS, "the channel"),
+        _CHANNEL_WORD,
         CHANNEL_OPTION,
         ListOf(_CHANNEL_ITEM, "the channel list", min_items=1),
     ),
@@ -165,13 +198,13 @@ ACTION = Mapping(
     (
         Field(
             "id",
-            Text("rule id", pattern=RULE_ID),
+            _RULE_ID,
             "A short unique name for this rule, such as thank-you.",
             required=True,
         ),
         Field(
             "in",
-            _states("The stage(s) in which this action is due, or any."),
+            _states(_OPEN_STATE),
             "The stage(s) in which this action is due, or any (every open stage).",
             required=True,
         ),
@@ -208,13 +241,13 @@ AVOID = Mapping(
     (
         Field(
             "id",
-            Text("rule id", pattern=RULE_ID),
+            _RULE_ID,
             "A short unique name for this rule, such as no-texting.",
             required=True,
         ),
         Field(
             "in",
-            _states("The stage(s) in which to show this warning, or any."),
+            _states(_STATE),
             "The stage(s) in which to show this warning, or any; every stage if left out.",
         ),
         Field("when", _CONDITION, "Only show this warning when this condition holds."),

@@ -14,6 +14,8 @@ from typing import Any
 
 from followup.language import reference
 from followup.language.case_format import CASE
+from followup.language.playbook_format import PLAYBOOK
+from followup.language.playbook_shapes import SHAPES
 from followup.language.reference import shipped_path
 from followup.language.spec import (
     Boolean,
@@ -36,16 +38,53 @@ _NOT_EMPTY = r"\S"
 def _languages() -> dict[str, tuple[str, str, Mapping]]:
     """Each generated schema: its file stem -> ($id, title, root form)."""
 
-    return {"case": ("https://followup.dev/schemas/case-1.json", "Follow-up case file", CASE)}
+    return {
+        "case": ("https://followup.dev/schemas/case-1.json", "Follow-up case file", CASE),
+        "playbook": (
+            "https://followup.dev/schemas/playbook-1.json",
+            "Follow-up playbook",
+            PLAYBOOK,
+        ),
+    }
 
 
 class _Generator:
-    """Walks one declaration; named mapping forms go to ``$defs`` once and are referenced."""
+    """Walks one declaration; named forms go to ``$defs`` once and are referenced.
+
+    Mapping forms are always named; a text, choice or one-of form is when several keys share
+    it (``name``); a `Semantic` form's spelling is the shape it names (`playbook_shapes`).
+    """
 
     def __init__(self) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
+        self.named: dict[str, Node] = {}  # each $defs name -> the form it was made from
 
     def node(self, node: Node, description: str = "") -> dict[str, Any]:
+        if isinstance(node, Semantic) and node.shape:
+            return self.ref(node.shape, SHAPES[node.shape], description, node.description)
+        if isinstance(node, Text | Choice | OneOf) and node.name:
+            return self.ref(node.name, node, description, "")
+        if isinstance(node, Mapping):
+            return self.ref(node.name, node, description or node.description, "")
+        return self.inline(node, description)
+
+    def ref(self, name: str, node: Node, description: str, fallback: str) -> dict[str, Any]:
+        """A reference to ``$defs/name``, defined from ``node`` the first time."""
+        # one name, one form: a second, different form of the same name would be lost
+        assert self.named.setdefault(name, node) == node, f"two forms named {name}"
+        if name not in self.defs:
+            self.defs[name] = {}  # reserved first: a form may contain itself
+            body = self.mapping(node) if isinstance(node, Mapping) else self.inline(node)
+            if fallback and "description" not in body:
+                body = {"description": fallback, **body}
+            self.defs[name] = body
+        out: dict[str, Any] = {}
+        if description:
+            out["description"] = description
+        out["$ref"] = f"#/$defs/{name}"
+        return out
+
+    def inline(self, node: Node, description: str = "") -> dict[str, Any]:
         out: dict[str, Any] = {}
         if description or node.description:
             out["description"] = description or node.description
@@ -85,10 +124,7 @@ class _Generator:
             if node.examples:
                 out["examples"] = list(node.examples)
         else:
-            if node.name not in self.defs:
-                self.defs[node.name] = {}  # reserved first: a form may contain itself
-                self.defs[node.name] = self.mapping(node)
-            out["$ref"] = f"#/$defs/{node.name}"
+            out |= self.mapping(node)
         return out
 
     def field(self, field: Field) -> dict[str, Any]:
@@ -107,9 +143,11 @@ class _Generator:
         required = [f.name for f in node.fields if f.required and f.only is None]
         if required:
             out["required"] = required
+        if node.min_keys:
+            out["minProperties"] = node.min_keys
         out["additionalProperties"] = False
         out["properties"] = {f.name: self.field(f) for f in node.fields}
-        rules = self.only_rules(node)
+        rules = self.only_rules(node) + _key_rules(node)
         if rules:
             out["allOf"] = rules
         if node.exclusive:
@@ -135,6 +173,29 @@ class _Generator:
             rule["else"] = {"properties": {f.name: {"not": {}} for f in fields}}
             rules.append(rule)
         return rules
+
+
+def _key_rules(node: Mapping) -> list[dict[str, Any]]:
+    """Rules between keys: needed unless another is given, exactly or at least one of some."""
+    rules: list[dict[str, Any]] = []
+    unless: dict[str, list[str]] = {}
+    for f in node.fields:
+        if f.needed_unless:
+            unless.setdefault(f.needed_unless, []).append(f.name)
+    for other, needed in unless.items():
+        rules.append({"if": {"not": {"required": [other]}}, "then": {"required": needed}})
+    for keys in node.one_of:
+        rules.append({"oneOf": [{"required": [key]} for key in keys]})
+    for keys in node.any_of:
+        rules.append({"anyOf": [{"required": [key]} for key in keys]})
+    for key, sibling, word in node.only_if:
+        rules.append(
+            {
+                "if": {"required": [sibling], "properties": {sibling: {"const": word}}},
+                "else": {"properties": {key: {"type": "null"}}},
+            }
+        )
+    return rules
 
 
 def generate(name: str) -> dict[str, Any]:

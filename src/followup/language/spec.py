@@ -64,6 +64,7 @@ class Text(NamedTuple):
         kind: the problem kind when the pattern or parse refuses the value.
         examples: shown in the schema.
         schema_pattern: for the schema only, when ``parse`` is the real (finer) check.
+        name: a ``$defs`` name in the schema, for a form several keys share.
     """
 
     what: str = ""
@@ -74,15 +75,20 @@ class Text(NamedTuple):
     kind: str = "bad-value"
     examples: tuple[str, ...] = ()
     schema_pattern: Pattern | None = None
+    name: str = ""
 
 
 class Choice(NamedTuple):
-    """One word of a fixed vocabulary (imported from `followup.model.vocabulary`)."""
+    """One word of a fixed vocabulary (imported from `followup.model.vocabulary`).
+
+    ``name``, if given, is its ``$defs`` name in the schema.
+    """
 
     words: tuple[str, ...]
     what: str = ""
     description: str = ""
     kind: str = "unknown-word"
+    name: str = ""
 
 
 class Boolean(NamedTuple):
@@ -110,12 +116,16 @@ class ListOf(NamedTuple):
 
 
 class OneOf(NamedTuple):
-    """One of several forms, told apart by the kind of value (text, mapping, list...)."""
+    """One of several forms, told apart by the kind of value (text, mapping, list...).
+
+    ``name``, if given, is its ``$defs`` name in the schema.
+    """
 
     options: "tuple[Node, ...]"
     what: str = ""
     description: str = ""
     expected: str = ""
+    name: str = ""
 
 
 class MapOf(NamedTuple):
@@ -141,6 +151,9 @@ class Semantic(NamedTuple):
         description: for the schema and the docs.
         expected: what it looks like, in words.
         examples: shown in the schema.
+        shape: the ``$defs`` name of its spelling in the schema, declared apart from the
+            language (`followup.language.playbook_shapes`: only the schema generator reads it,
+            so `followup plan` never builds it); "" for its JSON type alone.
     """
 
     types: tuple[str, ...]
@@ -148,6 +161,7 @@ class Semantic(NamedTuple):
     description: str = ""
     expected: str = ""
     examples: tuple[str, ...] = ()
+    shape: str = ""
 
 
 class Only(NamedTuple):
@@ -168,6 +182,8 @@ class Field(NamedTuple):
         default: the decoded value when the key is absent (or null, if ``nullable``).
         nullable: ``key:`` with nothing after it means the same as leaving the key out.
         only: the key only goes with some values of a sibling key.
+        needed_unless: the key is needed unless this other key is given (a playbook's title,
+            unless it extends another); checked by the schema and the loader.
     """
 
     name: str
@@ -177,6 +193,7 @@ class Field(NamedTuple):
     default: Any = None
     nullable: bool = False
     only: Only | None = None
+    needed_unless: str = ""
 
 
 # (the decoded fields in declared order, the mapping's path) -> the decoded value
@@ -198,6 +215,15 @@ class Mapping(NamedTuple):
             arguments, in declared order (no wrapper frame on the batch path).
         index_at: with ``construct``, the mapping's place in its list is passed as this
             positional argument (an event's ``index``).
+        one_of: groups of keys of which exactly one must be given (``on`` or ``after``).
+        any_of: groups of keys of which at least one must be given (``max`` or ``until``).
+        only_if: (key, sibling, word): the key, unless null, only when the sibling is that
+            word (``outcome`` only with ``to: closed``); unlike `Only`, it never makes a key
+            needed.
+        min_keys: the fewest keys it may have (a condition names at least one fact).
+
+    The last four are checked by the schema and by the loader's semantic pass, not by the
+    declared decoder.
     """
 
     name: str
@@ -208,6 +234,10 @@ class Mapping(NamedTuple):
     build: Build | None = None
     construct: Callable[..., object] | None = None
     index_at: int | None = None
+    one_of: tuple[tuple[str, ...], ...] = ()
+    any_of: tuple[tuple[str, ...], ...] = ()
+    only_if: tuple[tuple[str, str, str], ...] = ()
+    min_keys: int = 0
 
     def keys(self) -> tuple[str, ...]:
         """The keys, in documented order."""

@@ -2,6 +2,6 @@
 
 Case files are checked by the one case decoder (`followup.language.case_format`), which the
 shipped case schema is generated from.  Playbooks are checked by the playbook loader in
-`followup.language`; `followup.language.schema_check` adds the hand-written playbook schema's
-view of a broken playbook, in the same located, plain-language form.
+`followup.language`, which reads the declaration the shipped playbook schema is generated from
+and refuses all the schema refuses: no JSON Schema validation runs here.
 """

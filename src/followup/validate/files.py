@@ -13,7 +13,6 @@ from followup.errors import InputError, Problem, UsageError
 from followup.io.jsonl import read_jsonl
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.case_loader import build_case
-from followup.language.schema_check import schema_problems
 from followup.lint import validate_problems
 from followup.timeline.holiday_library import region_error
 
@@ -50,11 +49,9 @@ def _check(doc: Document, kind: Literal["playbook", "case"]) -> list[Problem]:
         return list(err.problems)
     except UsageError as err:
         return [doc.problem(("playbook",), str(err), "the id of a known playbook")]
-    if kind == "case":
-        return []  # the case decoder is generated with the case schema: they agree by construction
-
-    # The playbook loader is at least as strict as its schema, but `validate` shows both.
-    return schema_problems(doc, kind)
+    # Both loaders refuse all their schemas refuse (each schema is generated from the
+    # declaration the loader reads, and tests hold them together), so no schema stage is run.
+    return []
 
 
 def validate_file(path: Path) -> tuple[list[Problem], str]:

@@ -1,0 +1,147 @@
+"""The shipped playbook schema is generated from the declaration, and no looser than before.
+
+Until the declaration could say everything the schema says (a condition inside a condition,
+exactly one of two keys, a key only with one value of another), the schema was written by hand.
+``data/playbook-1.handwritten.json`` is that last hand-written schema, kept only to show the
+generated one accepts nothing it refused (editors must not start passing broken playbooks).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
+from followup.errors import InputError
+from followup.io.yaml_reader import Document, read_yaml_file
+from followup.language import playbook_shapes, reference, schemas
+from followup.language.playbook_loader import build_playbook
+from followup.model import vocabulary as vocab
+
+ROOT = Path(__file__).resolve().parents[2]
+PLAYBOOK_FILES = sorted(ROOT.glob("playbooks/*.yaml"))
+SHIPPED = reference.shipped_path("playbook")
+SCHEMA: dict[str, Any] = json.loads(SHIPPED.read_text("utf-8"))
+HANDWRITTEN: dict[str, Any] = json.loads(
+    (Path(__file__).parent / "data" / "playbook-1.handwritten.json").read_text("utf-8")
+)
+NEW = Draft202012Validator(SCHEMA)
+OLD = Draft202012Validator(HANDWRITTEN)
+
+
+def test_the_shipped_schema_is_what_the_declaration_generates() -> None:
+    """Regenerate with ``python -m followup.language.schemas --write`` when this fails."""
+    assert SHIPPED.read_text("utf-8") == schemas.render("playbook")
+    assert schemas.main([]) == 0
+
+
+def test_the_schema_keeps_its_draft_id_and_title() -> None:
+    Draft202012Validator.check_schema(SCHEMA)
+    for key in ("$schema", "$id", "title", "description"):
+        assert SCHEMA[key] == HANDWRITTEN[key], key
+    assert SCHEMA["$id"] == "https://followup.dev/schemas/playbook-1.json"
+
+
+@pytest.mark.parametrize("path", PLAYBOOK_FILES, ids=lambda p: p.name)
+def test_bundled_playbooks_pass_the_generated_schema(path: Path) -> None:
+    assert NEW.is_valid(read_yaml_file(path).data)
+
+
+def test_every_fact_is_described() -> None:
+    assert list(playbook_shapes.FACT_TEXT) == list(vocab.FACTS)
+
+
+def test_the_one_place_the_hand_written_schema_was_stricter_than_the_loader() -> None:
+    """min_gap may name a duration parameter (the loader reads it so); the old schema said no."""
+    base = read_yaml_file(ROOT / "playbooks" / "week-then-on-hold.yaml").data
+    data = copy.deepcopy(base)
+    data["parameters"] = {**(data.get("parameters") or {}), "gap": "3d"}
+    data["limits"] = {"min_gap": "gap"}
+    build_playbook(Document("p.yaml", data, {}, {}))  # the loader accepts it
+    assert NEW.is_valid(data)
+    assert not OLD.is_valid(data)
+
+
+# --- on near-miss playbooks, the generated schema is at least as strict as the hand-written one -
+
+VALUES: list[object] = [
+    None, True, False, 0, 1, 2, -1, "", " ", "any", "closed", "waiting", "interview",
+    "interview + 1w", "decision_by - 2bd", "interveiw + 1w", "1w", " 1w", "3.5d", "1 w", "most",
+    "wait", "Wait", "2026-03-02", "2026-3-2", "email", "fax", "none", "preferred", "reply",
+    "networked", "moved_on", "offer", "next_round", "x", "check_in", [], {}, ["waiting"],
+    ["closed"], ["any"], [None], {"may_call": True}, {"may_call": {"lt": 1}}, {"all": []},
+    {"not": {"round": {"ge": "most"}}}, {"later_of": []}, {"later_of": ["interview"]},
+    {"later_of": ["interview"], "earlier_of": ["interview"]}, {"use": "phone"}, {"use": "fax"},
+    {"is": None}, {"in": None}, {"lt": "most"}, {"every": "1w"}, {"every": "1w", "max": 1},
+    {"body": "Hi"}, {"body": ""}, {"subject": "S"},
+]  # fmt: skip
+KEYS = [
+    "id", "in", "on", "after", "to", "outcome", "when", "all", "any", "not", "may_call",
+    "check_ins", "follow_up", "later_of", "earlier_of", "use", "max", "until", "every",
+    "channel", "source", "title", "extends", "body", "x",
+]  # fmt: skip
+BASES = [read_yaml_file(p).data for p in PLAYBOOK_FILES]
+
+
+def _paths(node: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    found = [path] if path else []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            found += _paths(value, (*path, i))
+    return found
+
+
+@st.composite
+def near_misses(draw: st.DrawFn) -> Any:
+    """A bundled playbook with one to three values replaced, dropped or added."""
+    data = copy.deepcopy(draw(st.sampled_from(BASES)))
+    for _ in range(draw(st.integers(1, 3))):
+        path = draw(st.sampled_from(_paths(data)))
+        parent: Any = data
+        for part in path[:-1]:
+            parent = parent[part]
+        how = draw(st.sampled_from(["set", "drop", "add"]))
+        if how == "set":
+            parent[path[-1]] = copy.deepcopy(draw(st.sampled_from(VALUES)))
+        elif how == "drop":
+            del parent[path[-1]]
+        elif isinstance(parent[path[-1]], dict):
+            key = draw(st.sampled_from(KEYS))
+            parent[path[-1]][key] = copy.deepcopy(draw(st.sampled_from(VALUES)))
+    return data
+
+
+def _only_a_parameter_as_min_gap(data: Any) -> bool:
+    """The old schema's only refusals are of a name as min_gap (see the test above)."""
+    for error in OLD.iter_errors(data):
+        value = error.instance
+        where = list(error.absolute_path)
+        if where != ["limits", "min_gap"] or not re.fullmatch(r"[a-z][a-z0-9_]*", str(value)):
+            return False
+    return True
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=near_misses())
+def test_the_generated_schema_accepts_nothing_the_hand_written_one_refused(data: Any) -> None:
+    if NEW.is_valid(data):
+        assert OLD.is_valid(data) or _only_a_parameter_as_min_gap(data)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=near_misses())
+def test_what_the_schema_refuses_the_loader_refuses(data: Any) -> None:
+    """So the loader alone can report a broken playbook: the schema would add nothing."""
+    if not NEW.is_valid(data) and "extends" not in data:
+        with pytest.raises(InputError):
+            build_playbook(Document("p.yaml", data, {}, {}))
