@@ -22,6 +22,7 @@ from followup.engine.plan import next_steps
 from followup.engine.result import Step
 from followup.errors import FollowupError, InputError, UsageError
 from followup.io.jsonl import read_jsonl
+from followup.io.user_files import folder_entries, path_kind
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.case_loader import build_case
 from followup.model.case import Case
@@ -41,9 +42,15 @@ class BatchHadProblems(FollowupError):
 
 
 def _documents(path: Path) -> tuple[int, Iterator[Document | InputError]]:
-    """How many cases there are, and each as a document (or the error reading it)."""
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """How many cases there are, and each as a document (or the error reading it).
+
+    Raises:
+        InputError: the batch itself cannot be read (missing, a FIFO, a device, a loop...).
+    """
+    if path_kind(path) == "folder":
+        # Every *.yaml entry, whatever it is: a FIFO or a loop among them is reported as a
+        # bad case (by the reader's type check) rather than silently left out.
+        files = folder_entries(path, str(path), (".yaml", ".yml"))
 
         def from_files() -> Iterator[Document | InputError]:
             for f in files:
@@ -101,15 +108,14 @@ def run_agenda(
     """Plan every case in ``path`` as of ``today`` and print one line (or row) per case.
 
     Raises:
-        UsageError: the batch or the playbook cannot be found.
+        InputError: the batch cannot be read (located at ``path:1:1``).
+        UsageError: the playbook cannot be found.
         BatchHadProblems: some cases were reported on stderr and skipped.
     """
-    if not path.exists():
-        raise UsageError(f"'{path}' does not exist; expected a JSON Lines file or a folder")
+    total, docs = _documents(path)  # the batch is refused first: nothing else is worth doing
     fixed = catalog.load(ref, dirs) if ref else None
     by_id: dict[str, CompiledPlaybook] = {}
-    batch = path.suffix == ".jsonl" or path.is_file()
-    total, docs = _documents(path)
+    batch = path_kind(path) != "folder"
     bad = 0
     rows: list[Row] = []
     write = sys.stdout.write
