@@ -321,8 +321,13 @@ def test_huge_number_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("scalar", "digits"),
-    [("9223372036854775808", 19), ("-9223372036854775808", 19), ("0x" + "f" * 5000, 5000)]
-    + [("0o" + "7" * 22, 22), ("0x8000000000000000", 16)],
+    [
+        ("9223372036854775808", 19),
+        ("-9223372036854775808", 19),
+        ("0x" + "f" * 5000, 5000),
+        ("0o" + "7" * 22, 22),
+        ("0x8000000000000000", 16),
+    ],
 )
 def test_numbers_past_64_bits_are_refused(scalar: str, digits: int) -> None:
     """Decimal, hex or octal past 64 bits is a located problem (it would overflow a C count)."""
