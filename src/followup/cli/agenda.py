@@ -29,6 +29,7 @@ from followup.model.case import Case
 from followup.render.json_out import agenda_json
 from followup.render.words import action_words, day
 from followup.services.cases import calendar_for
+from followup.timeline.durations import DateRangeError
 
 PROGRESS_FROM = 200  # cases; a smaller batch finishes before a bar is worth drawing
 CHUNK = 5000  # cases between collections and progress updates
@@ -142,6 +143,11 @@ def run_agenda(
             except (InputError, UsageError) as err:
                 bad += 1
                 click.echo(str(err), err=True)
+                continue
+            except DateRangeError as err:  # dates are checked at input: a last line of defence
+                bad += 1
+                assert not isinstance(item, InputError)
+                click.echo(str(item.problem((), str(err))), err=True)
                 continue
             if as_json:
                 write(dumps(agenda_json(case.id, cp.id, state, steps)) + "\n")

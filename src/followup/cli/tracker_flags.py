@@ -18,6 +18,7 @@ from followup.io.yaml_reader import Path_
 from followup.language.case_loader import EVENT_KEYS
 from followup.services.planning import DEFAULT_PLAYBOOK
 from followup.services.recording import looks_like_path
+from followup.timeline.durations import FIRST_YEAR, LAST_YEAR, supported_years
 from followup.tracker.store import Store, open_store
 
 
@@ -64,11 +65,17 @@ def parse_day(value: str, flag: str) -> date:
     try:
         if len(value) != 10:
             raise ValueError
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise UsageError(
             f"{flag}: '{value}' is not a date; expected a real date written YYYY-MM-DD"
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise UsageError(
+            f"{flag}: '{value}' is outside the years followup plans in; expected "
+            + supported_years()
+        )
+    return day
 
 
 def interviewer(text: str) -> dict[str, str]:
