@@ -19,12 +19,24 @@ from followup.timeline.calendar import BusinessCalendar, CalendarError
 
 
 def today_for(case: Case) -> date:
-    """Today where the job seeker is (the case's timezone, else this machine's)."""
+    """Today where the job seeker is (the case's timezone, else this machine's).
+
+    Raises:
+        UsageError: the case's timezone is not one this machine knows (a case file's is checked
+            when it is read; this guards cases built otherwise).
+    """
     if case.timezone:
         # lazy: only cases with a timezone pay for it (plan cold start)
-        from zoneinfo import ZoneInfo
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-        return datetime.now(ZoneInfo(case.timezone)).date()
+        try:
+            zone = ZoneInfo(case.timezone)
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # a case not from the decoder
+            shown = case.timezone[:60]
+            raise UsageError(
+                f"timezone '{shown}' is not known; expected an IANA name such as America/New_York"
+            ) from None
+        return datetime.now(zone).date()
     return date.today()
 
 
