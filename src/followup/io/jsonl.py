@@ -7,6 +7,7 @@ of 100,000 does not stop the other 99,999.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -17,6 +18,8 @@ from followup.io.yaml_reader import Document
 
 MAX_LINE_BYTES = 1024 * 1024
 _COUNT_CHUNK = 1024 * 1024
+# A lone surrogate once decoded (json.loads joins the escaped halves of a pair into one character).
+_LONE = re.compile("[\ud800-\udfff]")
 MAX_INT = 2**63 - 1  # the largest whole number a case may hold
 _MAX_DIGITS = len(str(MAX_INT)) + 1  # with a sign
 
@@ -60,7 +63,27 @@ def line_document(text: str, file: str, lineno: int) -> Document:
     except RecursionError:
         problem = Problem(file, lineno, 1, "the JSON is nested too deeply", "a flat case object")
         raise InputError([problem]) from None
+    if ("\\ud" in text or "\\uD" in text) and (col := _surrogate_column(text, data)):
+        # JSON may escape half a UTF-16 pair; Python keeps it, and writing it anywhere fails.
+        problem = Problem(file, lineno, col, "text contains an unpaired surrogate", "UTF-8 text")
+        raise InputError([problem])
     return Document(file, data, {(): (lineno, 1)}, {})
+
+
+def _surrogate_column(text: str, data: object) -> int:
+    """Where the first escaped surrogate is (1-based) if ``data`` holds a lone one, else 0."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _LONE.search(item):
+                return min(i for i in (text.find("\\ud"), text.find("\\uD")) if i >= 0) + 1
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return 0
 
 
 def _document_or_error(line: Line, file: str) -> Document | InputError:

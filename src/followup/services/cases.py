@@ -101,15 +101,17 @@ def choose_playbook(
         ask: How to tell the user to choose one, in their words (the CLI names its flag).
 
     Raises:
-        UsageError: neither names a playbook, or the id is unknown.
-        InputError: the playbook file has problems.
+        UsageError: neither names a playbook (without ``doc``), or the id is unknown.
+        InputError: neither names a playbook (with ``doc``: located), or the playbook file
+            has problems.
     """
     chosen = ref or case.playbook
     if not chosen:
-        raise UsageError(
-            f"{case.file}: no playbook chosen; {ask} "
-            "(see 'followup playbooks') or add 'playbook: ID' to the case"
-        )
+        message = "no playbook chosen"
+        expected = f"{ask} (see 'followup playbooks') or 'playbook: ID' in the case"
+        if doc is not None:  # located at the top of the case, where 'playbook:' would go
+            raise InputError([doc.problem((), message, expected)])
+        raise UsageError(f"{case.file}: {message}; expected {expected}")
     if ref or doc is None:
         return catalog.load(chosen, dirs)
     try:
