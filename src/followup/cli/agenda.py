@@ -84,8 +84,7 @@ def _case_and_playbook(
     """The checked case and the playbook it runs under.
 
     Raises:
-        InputError: the case has problems, or names no playbook.
-        UsageError: the playbook it names does not exist.
+        InputError: the case has problems, names no playbook, or one that does not exist.
     """
     if batch and isinstance(item.data, dict) and "id" not in item.data:
         raise InputError([item.problem((), "the case has no 'id'", "an 'id' on every case")])
@@ -99,7 +98,13 @@ def _case_and_playbook(
         )
     cp = by_id.get(name)
     if cp is None:
-        cp = by_id[name] = catalog.load(name, dirs)
+        try:
+            cp = by_id[name] = catalog.load(name, dirs)
+        except UsageError as err:  # the name came from the case: point at it there
+            message = f"case '{case.id}': {err}"
+            raise InputError(
+                [item.problem(("playbook",), message, "the id of a known playbook")]
+            ) from None
     return case, cp
 
 
@@ -147,7 +152,7 @@ def run_agenda(
             except DateRangeError as err:  # dates are checked at input: a last line of defence
                 bad += 1
                 assert not isinstance(item, InputError)
-                click.echo(str(item.problem((), str(err))), err=True)
+                click.echo(str(item.problem((), f"case '{case.id}': {err}")), err=True)
                 continue
             if as_json:
                 write(dumps(agenda_json(case.id, cp.id, state, steps)) + "\n")
