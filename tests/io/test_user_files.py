@@ -13,7 +13,6 @@ from followup.errors import InputError, Problem
 from followup.io import user_files
 from followup.io.jsonl import MAX_LINE_BYTES, line_document, read_jsonl
 from followup.io.user_files import (
-    Line,
     bounded_lines,
     check_user_file,
     folder_entries,
@@ -99,9 +98,23 @@ def test_size_is_bounded(tmp_path: pathlib.Path) -> None:
 
 def test_bounded_lines_skip_a_long_line_in_bounded_memory() -> None:
     """A line past the cap is one marker, the lines after it keep their numbers."""
-    data = b"ok\r\n" + b"x" * 100 + b"\nnext\nlast"
-    lines = list(bounded_lines(io.BufferedReader(io.BytesIO(data), 8), 10))
-    assert lines == [Line(1, b"ok"), Line(2, None), Line(3, b"next"), Line(4, b"last")]
+    data = b"ok\r\n" + b"x" * 100 + b"\nnext\n" + b"y" * 11 + b"\n" + b"z" * 10 + b"\nlast"
+    lines = list(bounded_lines(io.BytesIO(data), 10))
+    assert lines == [(1, b"ok"), (2, None), (3, b"next"), (4, None), (5, b"z" * 10), (6, b"last")]
+    assert list(bounded_lines(io.BytesIO(b"a\n" + b"x" * 11), 10)) == [(1, b"a"), (2, None)]
+    assert list(bounded_lines(io.BytesIO(b""), 10)) == []
+
+
+def test_bounded_lines_across_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines split between chunks are joined; a long one spanning chunks is dropped whole."""
+    monkeypatch.setattr(user_files, "_CHUNK", 3)
+    data = b"abcdefg\nhi\n" + b"x" * 30 + b"\nend\n"
+    assert list(bounded_lines(io.BytesIO(data), 10)) == [
+        (1, b"abcdefg"),
+        (2, b"hi"),
+        (3, None),
+        (4, b"end"),
+    ]
 
 
 def test_folder_entries_keep_special_files(tmp_path: pathlib.Path) -> None:

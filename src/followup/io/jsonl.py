@@ -43,6 +43,10 @@ def _sized_int(digits: str) -> int:
     return value
 
 
+# One decoder for every line: json.loads with any keyword builds a new decoder per call.
+_decode = json.JSONDecoder(parse_int=_sized_int).decode
+
+
 def line_document(text: str, file: str, lineno: int) -> Document:
     """One JSON line as a document whose problems point at that line.
 
@@ -50,7 +54,7 @@ def line_document(text: str, file: str, lineno: int) -> Document:
         InputError: the line is not JSON (located at the line and column of the fault).
     """
     try:
-        data = json.loads(text, parse_int=_sized_int)
+        data = _decode(text)
     except _TooLarge as big:
         col = text.find(big.digits) + 1 or 1
         message = f"number has {len(big.digits.lstrip('-'))} digits"
@@ -87,12 +91,12 @@ def _surrogate_column(text: str, data: object) -> int:
 
 
 def _document_or_error(line: Line, file: str) -> Document | InputError:
-    lineno = line.number
-    if line.raw is None:
+    lineno, raw = line
+    if raw is None:
         message = f"the line is longer than {size_words(MAX_LINE_BYTES, limit=True)}"
         return InputError([Problem(file, lineno, 1, message, "one case per line")])
     try:
-        return line_document(line.raw.decode("utf-8"), file, lineno)
+        return line_document(raw.decode("utf-8"), file, lineno)
     except UnicodeDecodeError as err:
         return InputError([Problem(file, lineno, err.start + 1, "not UTF-8 text", "UTF-8 text")])
     except InputError as err:
@@ -131,7 +135,7 @@ def read_jsonl(path: Path) -> tuple[int, Iterator[Document | InputError]]:
     def documents() -> Iterator[Document | InputError]:
         with handle:
             for line in bounded_lines(handle, MAX_LINE_BYTES):
-                if line.raw is None or line.raw.strip():
+                if line[1] is None or line[1].strip():
                     yield _document_or_error(line, name)
 
     return total, documents()
