@@ -131,3 +131,31 @@ def test_playbook_flag_naming_a_loop_says_so(cli, tmp_path: Path) -> None:
     assert result.code == 2
     assert "too many levels of symbolic links" in result.err
     assert "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device", "loop"])
+@pytest.mark.parametrize("command", [("list",), ("calendar",), ("draft", "x")])
+def test_tracker_db_that_is_not_a_file(cli, tmp_path: Path, kind: str, command) -> None:
+    """--db naming a FIFO, a device or a loop is a usage error (2), not a "disk I/O error" (1)."""
+    db = {"fifo": tmp_path / "t.db", "device": Path("/dev/zero"), "loop": tmp_path / "l.db"}[kind]
+    if kind == "fifo":
+        os.mkfifo(db)  # sqlite answers a FIFO with an I/O error at once: safe in-process
+    elif kind == "loop":
+        db.symlink_to(db)
+    result = cli(*command, "--db", db)
+    assert result.code == 2, result.err
+    assert f"--db: '{db}': " in result.err
+    assert "expected a tracker database file" in result.err
+
+
+def test_agenda_folder_that_cannot_be_listed(cli, tmp_path: Path, monkeypatch) -> None:
+    """A folder batch we may not list is one located problem, not a PermissionError."""
+
+    def deny(self: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    # Patched rather than chmod-ed: the tests may run as root, who may list any folder.
+    monkeypatch.setattr(Path, "iterdir", deny)
+    result = cli("agenda", tmp_path, "--today", TODAY)
+    assert result.code == 2
+    assert result.err == f"{tmp_path}:1:1: permission denied; expected a readable file\n"
