@@ -18,6 +18,7 @@ from followup.authoring.folders import default_dirs
 from followup.compile.machine import CompiledPlaybook, compile_playbook
 from followup.drafts import check_cached
 from followup.errors import InputError, Problem, UsageError, suggest, type_name
+from followup.io.user_files import path_problem
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.playbook_loader import build_playbook
 from followup.model.playbook import Playbook
@@ -71,7 +72,11 @@ def discover(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Entry]:
             if not bundled:
                 raise UsageError(f"--playbooks: '{folder}' is not a folder")
             continue
-        for path in sorted(folder.iterdir()):
+        try:
+            listing = sorted(folder.iterdir())
+        except OSError as exc:  # e.g. a folder we may not enter: a usage error, not a traceback
+            raise UsageError(f"--playbooks: cannot list '{folder}': {exc.strerror}") from None
+        for path in listing:
             if path.suffix in PLAYBOOK_SUFFIXES and path.is_file():
                 found[path.stem] = Entry(path.stem, path, bundled, found.get(path.stem))
     return found
@@ -90,8 +95,13 @@ def resolve(ref: str, extra_dirs: tuple[Path, ...] = ()) -> Path:
     """
     if looks_like_path(ref):
         path = Path(ref)
-        if not path.is_file():
+        # Checked by type, not with is_file(): a FIFO, a loop or a folder is named as such
+        # instead of "does not exist", and never reaches open() or Path.resolve().
+        why = path_problem(path)
+        if why == "no such file":
             raise UsageError(f"playbook file '{ref}' does not exist")
+        if why is not None:
+            raise UsageError(f"playbook file '{ref}': {why}")
         return path
     entries = discover(extra_dirs)
     if ref in entries:

@@ -7,8 +7,14 @@ with the place it was found, so a user fixes a file in one pass instead of one e
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+# Characters a message may quote from a user's file that would break "one line per problem" or
+# the terminal: control characters (escape sequences, NUL), line and paragraph separators, and
+# lone surrogates (which cannot even be written as UTF-8).
+_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -40,7 +46,14 @@ class Problem:
         text += self.message
         if self.expected:
             text += f"; expected {self.expected}"
+        return visible(text)
+
+
+def visible(text: str) -> str:
+    """``text`` with every control character, line separator or lone surrogate escaped."""
+    if _UNSEEN.search(text) is None:
         return text
+    return _UNSEEN.sub(lambda m: ascii(m.group())[1:-1], text)
 
 
 class FollowupError(Exception):

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followup.errors import InputError, Problem
-from followup.io import yaml_reader
+from followup.io import user_files, yaml_reader
 from followup.io.yaml_reader import Document, read_yaml_file, read_yaml_text
 
 
@@ -319,6 +319,28 @@ def test_huge_number_is_refused() -> None:
     assert problem.message == "number has 5000 digits"
 
 
+@pytest.mark.parametrize(
+    ("scalar", "digits"),
+    [
+        ("9223372036854775808", 19),
+        ("-9223372036854775808", 19),
+        ("0x" + "f" * 5000, 5000),
+        ("0o" + "7" * 22, 22),
+        ("0x8000000000000000", 16),
+    ],
+)
+def test_numbers_past_64_bits_are_refused(scalar: str, digits: int) -> None:
+    """Decimal, hex or octal past 64 bits is a located problem (it would overflow a C count)."""
+    problem = only_problem("a: 1\nn: " + scalar + "\n")
+    assert (problem.line, problem.col, problem.message) == (2, 4, f"number has {digits} digits")
+
+
+def test_largest_64_bit_numbers_are_kept() -> None:
+    """The ends of the 64-bit range are still numbers."""
+    data = read_yaml_text("a: -9223372036854775807\nb: 0x7fffffffffffffff\n", "p.yaml").data
+    assert data == {"a": -(2**63 - 1), "b": 2**63 - 1}
+
+
 # --- syntax and encoding --------------------------------------------------------------------
 
 
@@ -450,8 +472,9 @@ def test_unreadable_file(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
     def deny(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    # Patched rather than chmod-ed so the test also holds when run as root.
-    monkeypatch.setattr(yaml_reader, "open", deny, raising=False)
+    # Patched rather than chmod-ed so the test also holds when run as root.  Every user file is
+    # opened by io.user_files now (with os.open, so a FIFO cannot block), hence patched there.
+    monkeypatch.setattr(user_files.os, "open", deny)
     with pytest.raises(InputError) as caught:
         read_yaml_file(path, display="secret.yaml")
     assert caught.value.problems == (
@@ -495,7 +518,8 @@ _SAFE_TEXT = st.text(
     max_size=12,
 ).filter(lambda s: s == "" or s[0].isalpha())
 _JSON_LIKE = st.recursive(
-    st.none() | st.booleans() | st.integers() | _SAFE_TEXT,
+    # Whole numbers within 64 bits: larger ones are refused by design (test_huge_number_...).
+    st.none() | st.booleans() | st.integers(-yaml_reader.MAX_INT, yaml_reader.MAX_INT) | _SAFE_TEXT,
     lambda children: (
         st.lists(children, max_size=4) | st.dictionaries(_SAFE_TEXT, children, max_size=4)
     ),

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from followup.timeline.durations import (
     MAX_APPROX_DAYS,
+    DateRangeError,
     Duration,
     DurationError,
     add_months,
@@ -171,10 +172,13 @@ def test_add_months_clamps_to_month_end(start: date, months: int, expected: date
 
 
 def test_add_months_out_of_range() -> None:
-    """Leaving the years date supports raises OverflowError rather than a wrong date."""
-    with pytest.raises(OverflowError):
+    """Leaving the years date supports raises our own error rather than a wrong date.
+
+    (It was Python's OverflowError, which no caller handled: a traceback at the CLI.)
+    """
+    with pytest.raises(DateRangeError):
         add_months(date(9999, 12, 1), 1)
-    with pytest.raises(OverflowError):
+    with pytest.raises(DateRangeError):
         add_months(date(1, 1, 1), -1)
 
 

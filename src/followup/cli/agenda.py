@@ -22,12 +22,14 @@ from followup.engine.plan import next_steps
 from followup.engine.result import Step
 from followup.errors import FollowupError, InputError, UsageError
 from followup.io.jsonl import read_jsonl
+from followup.io.user_files import folder_entries, path_kind
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.case_loader import build_case
 from followup.model.case import Case
 from followup.render.json_out import agenda_json
 from followup.render.words import action_words, day
 from followup.services.cases import calendar_for
+from followup.timeline.durations import DateRangeError
 
 PROGRESS_FROM = 200  # cases; a smaller batch finishes before a bar is worth drawing
 CHUNK = 5000  # cases between collections and progress updates
@@ -41,9 +43,15 @@ class BatchHadProblems(FollowupError):
 
 
 def _documents(path: Path) -> tuple[int, Iterator[Document | InputError]]:
-    """How many cases there are, and each as a document (or the error reading it)."""
-    if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """How many cases there are, and each as a document (or the error reading it).
+
+    Raises:
+        InputError: the batch itself cannot be read (missing, a FIFO, a device, a loop...).
+    """
+    if path_kind(path) == "folder":
+        # Every *.yaml entry, whatever it is: a FIFO or a loop among them is reported as a
+        # bad case (by the reader's type check) rather than silently left out.
+        files = folder_entries(path, str(path), (".yaml", ".yml"))
 
         def from_files() -> Iterator[Document | InputError]:
             for f in files:
@@ -76,8 +84,7 @@ def _case_and_playbook(
     """The checked case and the playbook it runs under.
 
     Raises:
-        InputError: the case has problems, or names no playbook.
-        UsageError: the playbook it names does not exist.
+        InputError: the case has problems, names no playbook, or one that does not exist.
     """
     if batch and isinstance(item.data, dict) and "id" not in item.data:
         raise InputError([item.problem((), "the case has no 'id'", "an 'id' on every case")])
@@ -91,7 +98,13 @@ def _case_and_playbook(
         )
     cp = by_id.get(name)
     if cp is None:
-        cp = by_id[name] = catalog.load(name, dirs)
+        try:
+            cp = by_id[name] = catalog.load(name, dirs)
+        except UsageError as err:  # the name came from the case: point at it there
+            message = f"case '{case.id}': {err}"
+            raise InputError(
+                [item.problem(("playbook",), message, "the id of a known playbook")]
+            ) from None
     return case, cp
 
 
@@ -101,15 +114,14 @@ def run_agenda(
     """Plan every case in ``path`` as of ``today`` and print one line (or row) per case.
 
     Raises:
-        UsageError: the batch or the playbook cannot be found.
+        InputError: the batch cannot be read (located at ``path:1:1``).
+        UsageError: the playbook cannot be found.
         BatchHadProblems: some cases were reported on stderr and skipped.
     """
-    if not path.exists():
-        raise UsageError(f"'{path}' does not exist; expected a JSON Lines file or a folder")
+    total, docs = _documents(path)  # the batch is refused first: nothing else is worth doing
     fixed = catalog.load(ref, dirs) if ref else None
     by_id: dict[str, CompiledPlaybook] = {}
-    batch = path.suffix == ".jsonl" or path.is_file()
-    total, docs = _documents(path)
+    batch = path_kind(path) != "folder"
     bad = 0
     rows: list[Row] = []
     write = sys.stdout.write
@@ -136,6 +148,11 @@ def run_agenda(
             except (InputError, UsageError) as err:
                 bad += 1
                 click.echo(str(err), err=True)
+                continue
+            except DateRangeError as err:  # dates are checked at input: a last line of defence
+                bad += 1
+                assert not isinstance(item, InputError)
+                click.echo(str(item.problem((), f"case '{case.id}': {err}")), err=True)
                 continue
             if as_json:
                 write(dumps(agenda_json(case.id, cp.id, state, steps)) + "\n")

@@ -18,7 +18,10 @@ import click
 from followup.catalog import build_document
 from followup.errors import EXIT_FAILURE, FollowupError, InputError, Problem
 from followup.formatting import format_text
+from followup.io.user_files import read_user_text
 from followup.io.yaml_reader import read_yaml_file
+
+READ_LIMIT = 2 * 1024 * 1024  # as the YAML reader: a playbook larger than this was refused
 
 
 class WouldReformat(FollowupError):
@@ -78,10 +81,8 @@ def _format_file(path: Path, name: str) -> tuple[str, str]:
         InputError: the file cannot be read or is not a playbook that loads.
     """
     build_document(read_yaml_file(path, display=name))  # refuse whatever the loaders refuse
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as err:  # only if the file changed since the check
-        raise InputError.at(name, 1, 1, f"cannot read file again: {err}", "a stable file") from None
+    # Read again through the same checks: the file may have changed since (never unbounded).
+    text = read_user_text(path, name, "YAML file", READ_LIMIT)
     return text, format_text(text, name)
 
 

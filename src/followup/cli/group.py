@@ -12,6 +12,7 @@ import click
 from followup import __version__
 from followup.authoring.folders import default_dirs
 from followup.errors import UsageError
+from followup.timeline.durations import FIRST_YEAR, LAST_YEAR, supported_years
 
 PLAYBOOKS_ENV = "FOLLOWUP_PLAYBOOKS"
 
@@ -25,11 +26,17 @@ def parse_today(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise UsageError(
             f"--today: '{value}' is not a date; expected a real date written YYYY-MM-DD"
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise UsageError(
+            f"--today: '{value}' is outside the years followup plans in; expected "
+            + supported_years()
+        )
+    return day
 
 
 def playbook_dirs(values: Sequence[str]) -> tuple[Path, ...]:

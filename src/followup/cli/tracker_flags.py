@@ -6,6 +6,7 @@ are given; this module is where the names are flags.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -14,10 +15,12 @@ from typing import Any, Final
 
 from followup import catalog
 from followup.errors import UsageError
+from followup.io.user_files import path_problem
 from followup.io.yaml_reader import Path_
 from followup.language.case_loader import EVENT_KEYS
 from followup.services.planning import DEFAULT_PLAYBOOK
 from followup.services.recording import looks_like_path
+from followup.timeline.durations import FIRST_YEAR, LAST_YEAR, supported_years
 from followup.tracker.store import Store, open_store
 
 
@@ -28,6 +31,10 @@ def open_db(db: Path | None) -> Store:
         UsageError: the path cannot be a tracker (named as ``--db``).
         StoreError: the database is damaged or stayed busy.
     """
+    # A database that exists must be a regular file: sqlite reports a FIFO or a device only as
+    # a "disk I/O error" (exit 1), as if the disk were failing.
+    if db is not None and os.path.lexists(db) and (why := path_problem(db)) is not None:
+        raise UsageError(f"--db: '{db}': {why}; expected a tracker database file")
     try:
         return open_store(db)
     except UsageError as err:
@@ -64,11 +71,17 @@ def parse_day(value: str, flag: str) -> date:
     try:
         if len(value) != 10:
             raise ValueError
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise UsageError(
             f"{flag}: '{value}' is not a date; expected a real date written YYYY-MM-DD"
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise UsageError(
+            f"{flag}: '{value}' is outside the years followup plans in; expected "
+            + supported_years()
+        )
+    return day
 
 
 def interviewer(text: str) -> dict[str, str]:

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, DateTerm, Guard, Not, Offset
 from followup.timeline.calendar import BusinessCalendar
-from followup.timeline.durations import add_months
+from followup.timeline.durations import add_months, shift_days
 
 
 class HasCalendar(Protocol):
@@ -76,7 +76,7 @@ def shift(run: HasCalendar, day: date, offset: Offset | None) -> date:
     d = offset.duration
     if d.business_days or d.months:
         return run.cal.add(day, d, offset.sign)
-    return day + timedelta(days=offset.sign * d.days)
+    return shift_days(day, offset.sign * d.days)
 
 
 def _compile_term(term: DateTerm) -> DateFn:
@@ -90,7 +90,12 @@ def _compile_term(term: DateTerm) -> DateFn:
 
         def plain(run: Any) -> date | None:
             base: date | None = get(run)
-            return None if base is None else base + delta
+            if base is None:
+                return None
+            try:  # free unless raised (3.11): the hot path stays a single addition
+                return base + delta
+            except OverflowError:
+                return shift_days(base, delta.days)  # raises our own DateRangeError
 
         return plain
 
@@ -110,7 +115,7 @@ def _compile_term(term: DateTerm) -> DateFn:
             if found is None:
                 if len(by_day) > MEMO_LIMIT:
                     by_day.clear()
-                found = by_day[base] = add_months(base, months) + extra
+                found = by_day[base] = shift_days(add_months(base, months), extra.days)
             return found
 
         return monthly

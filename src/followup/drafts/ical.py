@@ -38,6 +38,7 @@ from followup.drafts.compose import draft_step
 from followup.engine.plan import project, situation_at
 from followup.engine.result import Step
 from followup.errors import InputError, Problem
+from followup.io.user_files import read_user_text
 from followup.model.case import Case
 from followup.model.vocabulary import CLOSED
 from followup.render.words import action_words, relative
@@ -47,6 +48,7 @@ PRODID = f"-//followup//followup {__version__}//EN"
 CALENDAR_NAME = "Interview follow-ups"
 ALARM_AFTER_START = timedelta(hours=9)  # 9:00 on the day of an all-day event
 STATE_VERSION = 1
+STATE_LIMIT = 16 * 1024 * 1024  # the state of a calendar of thousands of steps is far smaller
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,12 +175,9 @@ def read_state(path: Path) -> dict[str, Published]:
     Raises:
         InputError: the file exists but is not a state file this version wrote.
     """
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not os.path.lexists(path):
         return {}
-    except OSError as err:
-        raise InputError([Problem(str(path), 1, 1, f"cannot read: {err.strerror}")]) from None
+    raw = read_user_text(path, str(path), "calendar state file", STATE_LIMIT)
     try:
         data = json.loads(raw)
         if data.get("version") != STATE_VERSION:

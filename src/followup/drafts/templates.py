@@ -399,12 +399,14 @@ def _file_place(template: Template, part: str, line: int) -> tuple[int, int] | N
     if template.origin.file == BUILT_IN:
         return None
     # lazy: the error path only
+    from followup.io.user_files import read_user_text  # the error path only
     from followup.io.yaml_reader import read_yaml_file  # the error path only
 
     try:
         doc = read_yaml_file(Path(template.origin.file))
-        raw = Path(template.origin.file).read_text(encoding="utf-8").splitlines()
-    except (InputError, OSError, UnicodeDecodeError):
+        name = template.origin.file
+        raw = read_user_text(name, name, "playbook file", 2 << 20).splitlines()
+    except InputError:
         return None
     spec = _data_at(doc.data, ("templates", template.key))
     path: tuple[str, ...] = ("templates", template.key)

@@ -16,6 +16,7 @@ from followup.engine.run import Pending, Run
 from followup.model.case import Case, Event
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
 from followup.timeline.calendar import BusinessCalendar
+from followup.timeline.durations import shift_days
 
 # A projection stops after this many steps or this far ahead, whichever comes first; a playbook
 # that has not closed by then is reported as open-ended (``closes_on`` is null).
@@ -83,7 +84,7 @@ def project(
     sim = run if in_place else run.clone()
     roll = sim.cal.roll_forward
     now = today
-    end = today + HORIZON
+    end = shift_days(today, HORIZON.days)
     steps: list[Step] = []
     cutoff: date | None = None
     while len(steps) < MAX_STEPS:

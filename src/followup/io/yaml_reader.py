@@ -14,10 +14,8 @@ The files come from users and may be hostile, so this reader is deliberately sma
 from __future__ import annotations
 
 import math
-import os
 import pathlib
 import re
-import stat
 from collections.abc import Generator, Mapping
 from contextlib import closing
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ import yaml
 from yaml.reader import ReaderError
 
 from followup.errors import InputError, Problem
+from followup.io.user_files import read_user_bytes
 
 Path_ = tuple[str | int, ...]
 
@@ -55,6 +54,7 @@ _NO_KEY: Final = object()  # the mapping is waiting for a key
 _SKIP: Final = object()  # the pending value belongs to a refused key: build it, then drop it
 
 _MB: Final = 1024 * 1024
+MAX_INT: Final = 2**63 - 1  # the largest whole number a file may hold
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,11 +157,12 @@ def read_yaml_file(
         The parsed document.
 
     Raises:
-        InputError: If the file is missing, unreadable, a directory, too large, not UTF-8, or
-            its YAML is refused by :func:`read_yaml_text`.
+        InputError: If the file is missing, unreadable, not a regular file (a directory, a
+            FIFO, a device), too large, not UTF-8, or its YAML is refused by
+            :func:`read_yaml_text`.
     """
     name = str(path) if display is None else display
-    raw = _read_bytes(path, name, max_bytes)
+    raw = read_user_bytes(path, name, "YAML file", max_bytes)
     return read_yaml_text(_decode(raw, name), name, max_depth=max_depth, max_nodes=max_nodes)
 
 
@@ -307,10 +308,17 @@ class _Builder:
 
     def _resolve(self, value: str, where: tuple[int, int]) -> object:
         try:
-            return _resolve_plain(value)
+            resolved = _resolve_plain(value)
         except ValueError:  # Python refuses to convert absurdly long digit strings
-            self._add(where, f"number has {len(value)} digits", "a number of sensible size")
+            resolved = MAX_INT + 1
+        # Past 64 bits a whole number fits none of the C integers counts and days end up in
+        # (OverflowError far from the file), and past 4,300 digits Python cannot even print it.
+        if type(resolved) is int and not -MAX_INT <= resolved <= MAX_INT:
+            digits = len(value.lstrip("+-")) - (2 if value[:2] in ("0x", "0o") else 0)
+            expected = f"a whole number between -{MAX_INT} and {MAX_INT}"
+            self._add(where, f"number has {digits} digits", expected)
             return value
+        return resolved
 
     def _refuse_tag(self, tag: str, where: tuple[int, int]) -> None:
         shown = "!!" + tag[18:] if tag.startswith("tag:yaml.org,2002:") else tag
@@ -414,40 +422,6 @@ def _reader_problem(file: str, text: str, exc: ReaderError) -> Problem:
     char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
     line, col = _line_col(text, index)
     return Problem(file, line, col, f"{exc.reason} (found U+{char:04X})", "valid YAML")
-
-
-def _size(n: int, *, limit: bool = False) -> str:
-    if n < 1024:
-        return f"{n} bytes"
-    value, unit = (n / _MB, "MB") if n >= _MB else (n / 1024, "KB")
-    text = f"{value:.1f}"
-    return f"{text.removesuffix('.0') if limit else text} {unit}"
-
-
-def _read_bytes(path: pathlib.Path | str, name: str, max_bytes: int) -> bytes:
-    """Read at most ``max_bytes`` (+1, to detect more), refusing big files before reading."""
-    too_big = f"at most {_size(max_bytes, limit=True)}"
-    try:
-        info = os.stat(path)
-        if stat.S_ISDIR(info.st_mode):
-            raise InputError.at(name, 1, 1, "is a directory, not a file", "a YAML file")
-        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
-            raise InputError.at(name, 1, 1, f"file is {_size(info.st_size)}", too_big)
-        # Bounded read even after the check: pipes and devices report no useful size.
-        with open(path, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError.at(name, 1, 1, "no such file", "an existing YAML file") from None
-    except PermissionError:
-        raise InputError.at(name, 1, 1, "permission denied", "a readable file") from None
-    except (OSError, ValueError) as exc:  # ValueError: e.g. a NUL byte in the path
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise InputError.at(name, 1, 1, f"cannot read file: {reason}", "a readable file") from None
-    if len(raw) > max_bytes:
-        raise InputError.at(
-            name, 1, 1, f"file is larger than {_size(max_bytes, limit=True)}", too_big
-        )
-    return raw
 
 
 def _decode(raw: bytes, name: str) -> str:

@@ -54,9 +54,12 @@ def _timezone(name: str) -> str:
 
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # "US" is a folder of zones
+    # "America" is a folder of zones (IsADirectoryError), 300 letters are ENAMETOOLONG, "../x"
+    # a ValueError: each is just an unknown timezone.  The name is clipped in the message.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        shown = name if len(name) <= 60 else name[:57] + "..."
         raise Refusal(
-            f"timezone '{name}' is not known", "an IANA name such as America/New_York"
+            f"timezone '{shown}' is not known", "an IANA name such as America/New_York"
         ) from None
     return name
 

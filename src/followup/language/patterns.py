@@ -11,7 +11,14 @@ from functools import lru_cache
 
 from followup.language.spec import Pattern, Refusal, Text
 from followup.timeline.calendar import REGION_RE
-from followup.timeline.durations import Duration, DurationError, parse_duration
+from followup.timeline.durations import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Duration,
+    DurationError,
+    parse_duration,
+    supported_years,
+)
 
 DATE = Pattern(
     "date", r"^\d{4}-\d{2}-\d{2}$", "{what} {shown} is not a date", "a date written YYYY-MM-DD"
@@ -44,12 +51,16 @@ def parse_date(text: str) -> date:
     """A calendar date that exists (the pattern has already checked the spelling).
 
     Raises:
-        Refusal: 2026-02-30 and the like.
+        Refusal: 2026-02-30 and the like, or a year outside FIRST_YEAR..LAST_YEAR.
     """
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise Refusal(f"{{what}} {text} does not exist", "a real calendar date") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        # 9999-12-30 is a real date, but a plan counts months and business days past it.
+        raise Refusal(f"{{what}} {text} is outside the years followup plans in", supported_years())
+    return day
 
 
 @lru_cache(maxsize=256)

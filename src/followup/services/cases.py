@@ -19,12 +19,24 @@ from followup.timeline.calendar import BusinessCalendar, CalendarError
 
 
 def today_for(case: Case) -> date:
-    """Today where the job seeker is (the case's timezone, else this machine's)."""
+    """Today where the job seeker is (the case's timezone, else this machine's).
+
+    Raises:
+        UsageError: the case's timezone is not one this machine knows (a case file's is checked
+            when it is read; this guards cases built otherwise).
+    """
     if case.timezone:
         # lazy: only cases with a timezone pay for it (plan cold start)
-        from zoneinfo import ZoneInfo
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-        return datetime.now(ZoneInfo(case.timezone)).date()
+        try:
+            zone = ZoneInfo(case.timezone)
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # a case not from the decoder
+            shown = case.timezone[:60]
+            raise UsageError(
+                f"timezone '{shown}' is not known; expected an IANA name such as America/New_York"
+            ) from None
+        return datetime.now(zone).date()
     return date.today()
 
 
@@ -89,15 +101,17 @@ def choose_playbook(
         ask: How to tell the user to choose one, in their words (the CLI names its flag).
 
     Raises:
-        UsageError: neither names a playbook, or the id is unknown.
-        InputError: the playbook file has problems.
+        UsageError: neither names a playbook (without ``doc``), or the id is unknown.
+        InputError: neither names a playbook (with ``doc``: located), or the playbook file
+            has problems.
     """
     chosen = ref or case.playbook
     if not chosen:
-        raise UsageError(
-            f"{case.file}: no playbook chosen; {ask} "
-            "(see 'followup playbooks') or add 'playbook: ID' to the case"
-        )
+        message = "no playbook chosen"
+        expected = f"{ask} (see 'followup playbooks') or 'playbook: ID' in the case"
+        if doc is not None:  # located at the top of the case, where 'playbook:' would go
+            raise InputError([doc.problem((), message, expected)])
+        raise UsageError(f"{case.file}: {message}; expected {expected}")
     if ref or doc is None:
         return catalog.load(chosen, dirs)
     try:

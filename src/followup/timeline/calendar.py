@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol
 
-from followup.timeline.durations import Duration, add_months
+from followup.timeline.durations import Duration, add_months, shift_days
 
 __all__ = [
     "SAT_SUN",
@@ -186,11 +186,10 @@ class BusinessCalendar:
         return self._step_to_business_day(d, -1)
 
     def _step_to_business_day(self, d: date, step: int) -> date:
-        delta = timedelta(days=step)
         for _ in range(_MAX_SEARCH_DAYS):
             if self.is_business_day(d):
                 return d
-            d += delta
+            d = shift_days(d, step)
         raise CalendarError(
             f"no business day within {_MAX_SEARCH_DAYS} days of {d.isoformat()} "
             f"for country {self.country!r}"
@@ -206,13 +205,13 @@ class BusinessCalendar:
 
         Raises:
             CalendarError: If a year passes without a business day (a broken provider).
+            DateRangeError: If the count runs past the years ``date`` supports.
         """
         if n == 0:
             return self.roll_forward(d)
         step = 1 if n > 0 else -1
-        delta = timedelta(days=step)
         for _ in range(abs(n)):
-            d = self._step_to_business_day(d + delta, step)
+            d = self._step_to_business_day(shift_days(d, step), step)
         return d
 
     def add(self, d: date, dur: Duration, sign: int = 1) -> date:
@@ -228,13 +227,14 @@ class BusinessCalendar:
 
         Raises:
             ValueError: If ``sign`` is neither 1 nor -1.
+            DateRangeError: If the result would fall outside the years ``date`` supports.
         """
         if sign not in (1, -1):
             raise ValueError(f"sign must be 1 or -1, not {sign!r}")
         if dur.months:
             d = add_months(d, sign * dur.months)
         if dur.days:
-            d += timedelta(days=sign * dur.days)
+            d = shift_days(d, sign * dur.days)
         if dur.business_days:
             d = self.add_business_days(d, sign * dur.business_days)
         return d

@@ -11,21 +11,34 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Context, Decimal
 
+from followup.errors import EXIT_BAD_INPUT, FollowupError
+
 __all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
     "MAX_APPROX_DAYS",
+    "DateRangeError",
     "Duration",
     "DurationError",
     "add_months",
     "is_duration",
     "parse_duration",
+    "shift_days",
+    "supported_years",
 ]
 
 # Ten years, counting leap days, so that "120mo" and "3652d" are both accepted; anything longer
 # is almost certainly a typo (a follow-up in 2036 helps nobody).
 MAX_APPROX_DAYS = 3653
+
+# The years followup plans in.  Dates a user writes (case files, --today) must fall inside, so
+# that a plan's arithmetic (durations of at most ten years, a two-year horizon) stays far from
+# the ends of what ``datetime.date`` can hold (years 1 to 9999).
+FIRST_YEAR = 1900
+LAST_YEAR = 9000
 
 _DAYS_PER_MONTH = 30.44
 _FRACTIONAL_MONTH_DAYS = 30
@@ -54,6 +67,36 @@ class DurationError(ValueError):
         self.reason = reason
         detail = f" ({reason})" if reason else ""
         super().__init__(f"{text!r} is not a duration{detail}; expected {self.expected}")
+
+
+class DateRangeError(FollowupError):
+    """Date arithmetic would leave the years ``datetime.date`` can hold.
+
+    Dates are refused at input outside :data:`FIRST_YEAR`..:data:`LAST_YEAR`, so this is only
+    reached by dates that came from elsewhere; it replaces Python's ``OverflowError``.
+    """
+
+    exit_code = EXIT_BAD_INPUT
+
+
+def supported_years() -> str:
+    """The supported span, as an ``expected`` for a problem."""
+    return f"a date in the years {FIRST_YEAR} to {LAST_YEAR}"
+
+
+def shift_days(d: date, n: int) -> date:
+    """``d`` moved by ``n`` days.
+
+    Raises:
+        DateRangeError: the result would fall outside the years ``date`` supports.
+    """
+    try:
+        return d + timedelta(days=n)
+    except OverflowError:
+        raise DateRangeError(
+            f"{d.isoformat()} moved by {n} days is past the dates followup can count; expected "
+            + supported_years()
+        ) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,12 +223,15 @@ def add_months(d: date, n: int) -> date:
     Jan 31 plus one month is Feb 28 (Feb 29 in a leap year); ``n`` may be negative.
 
     Raises:
-        OverflowError: If the result would fall outside the years ``date`` supports.
+        DateRangeError: If the result would fall outside the years ``date`` supports.
     """
     index = d.year * 12 + (d.month - 1) + n
     year, month0 = divmod(index, 12)
     if not 1 <= year <= 9999:
-        raise OverflowError(f"{d.isoformat()} moved by {n} months is out of range")
+        raise DateRangeError(
+            f"{d.isoformat()} moved by {n} months is past the dates followup can count; "
+            f"expected {supported_years()}"
+        )
     month = month0 + 1
     day = min(d.day, calendar.monthrange(year, month)[1])
     return date(year, month, day)

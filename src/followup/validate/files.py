@@ -71,8 +71,8 @@ def _validate_lines(path: Path) -> list[Problem]:
     problems: list[Problem] = []
     try:
         _, documents = read_jsonl(path)
-    except UsageError as err:
-        return [Problem(str(path), 1, 1, str(err), "a readable JSON Lines file")]
+    except InputError as err:
+        return list(err.problems)
     for doc in documents:
         problems += doc.problems if isinstance(doc, InputError) else _check(doc, "case")
     return problems
