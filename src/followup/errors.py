@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 # Characters a message may quote from a user's file that would break "one line per problem" or
 # the terminal: control characters (escape sequences, NUL), line and paragraph separators, and
-# lone surrogates (which cannot even be written as UTF-8).
-_UNSEEN = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# lone surrogates (which cannot even be written as UTF-8).  Compiled on first use: the class of
+# surrogates costs most of a millisecond to compile, and most runs print no problem at all.
+_UNSEEN = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -51,9 +53,15 @@ class Problem:
 
 def visible(text: str) -> str:
     """``text`` with every control character, line separator or lone surrogate escaped."""
-    if _UNSEEN.search(text) is None:
+    unseen = _unseen()
+    if unseen.search(text) is None:
         return text
-    return _UNSEEN.sub(lambda m: ascii(m.group())[1:-1], text)
+    return unseen.sub(lambda m: ascii(m.group())[1:-1], text)
+
+
+@cache
+def _unseen() -> re.Pattern[str]:
+    return re.compile(_UNSEEN)
 
 
 class FollowupError(Exception):

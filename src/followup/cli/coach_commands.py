@@ -9,7 +9,13 @@ from pathlib import Path
 
 import click
 
-from followup.cli.group import cli, json_option, playbook_dirs, playbooks_option
+from followup.cli.group import (
+    cli,
+    json_option,
+    keep_collecting,
+    playbook_dirs,
+    playbooks_option,
+)
 
 DEFAULT_HORIZON = 120
 
@@ -49,6 +55,7 @@ def lint_cmd(
     files: tuple[str, ...], strict: bool, prove: bool, horizon: int, playbooks_dir: tuple[str, ...]
 ) -> None:
     """Check playbooks for mistakes: every problem as file:line:col: CODE message."""
+    keep_collecting()
     # lazy: a command loads its implementation only when it runs
     from followup.cli import lint_impl
 
@@ -70,6 +77,7 @@ def prove_cmd(
     refs: tuple[str, ...], horizon: int, as_json: bool, playbooks_dir: tuple[str, ...]
 ) -> None:
     """Explore every case the language allows and report the worst a playbook can do."""
+    keep_collecting()
     # lazy: a command loads its implementation only when it runs
     from followup.cli import lint_impl
 
@@ -106,6 +114,7 @@ def spec_cmd(
     playbooks_dir: tuple[str, ...],
 ) -> None:
     """Run Gherkin features against playbooks (pytest's exit codes); no Python needed."""
+    keep_collecting()
     # lazy: a command loads its implementation only when it runs
     from followup.cli import spec_impl
 

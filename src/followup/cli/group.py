@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Sequence
 from datetime import date
@@ -115,3 +116,8 @@ class LazyGroup(click.Group):
 @click.version_option(__version__, prog_name="followup")
 def cli() -> None:
     """What to do after a job interview, and when, without becoming a pest."""
+
+
+def keep_collecting() -> None:
+    """Turn the cyclic collector back on (`run` starts with it off) for a long-running command."""
+    gc.enable()
