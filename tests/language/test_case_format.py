@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import json
 import os
@@ -25,6 +24,7 @@ from followup.language.case_format import CASE, EMPLOYER, EVENT
 from followup.language.case_loader import build_case
 from followup.model import vocabulary as vocab
 from followup.model.case import Employer, Event
+from mutations import mutate
 
 ROOT = Path(__file__).resolve().parents[2]
 CASE_FILES = sorted(ROOT.glob("examples/cases/*.yaml"))
@@ -402,35 +402,10 @@ MUTANT_VALUES: list[object] = [
 MUTANT_KEYS = [*CASE.keys(), *EVENT.keys(), "decision_in", "follow_up", "may_call", "name", "x"]
 
 
-def _paths(node: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
-    if path:
-        yield path
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _paths(value, (*path, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _paths(value, (*path, i))
-
-
 @st.composite
 def mutants(draw: st.DrawFn) -> object:
     """A sample case with one to three values replaced, dropped or added."""
-    data = copy.deepcopy(draw(st.sampled_from(BASES)))
-    for _ in range(draw(st.integers(1, 3))):
-        path = draw(st.sampled_from(list(_paths(data))))
-        parent: Any = data
-        for part in path[:-1]:
-            parent = parent[part]
-        how = draw(st.sampled_from(["set", "drop", "add"]))
-        if how == "set":
-            parent[path[-1]] = copy.deepcopy(draw(st.sampled_from(MUTANT_VALUES)))
-        elif how == "drop":
-            del parent[path[-1]]
-        elif isinstance(parent[path[-1]], dict):
-            key = draw(st.sampled_from(MUTANT_KEYS))
-            parent[path[-1]][key] = copy.deepcopy(draw(st.sampled_from(MUTANT_VALUES)))
-    return data
+    return mutate(draw, draw(st.sampled_from(BASES)), MUTANT_VALUES, MUTANT_KEYS)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

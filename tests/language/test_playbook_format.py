@@ -20,6 +20,7 @@ from followup.language.decode import BAD, Issue, compile_mapping
 from followup.language.playbook_loader import build_playbook
 from followup.language.spec import Choice, ListOf, Mapping, OneOf
 from followup.model import vocabulary as vocab
+from mutations import mutate
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAYBOOK_FILES = sorted(ROOT.glob("playbooks/*.yaml"))
@@ -209,37 +210,10 @@ KEYS = ["id", "in", "on", "after", "to", "outcome", "when", "use", "max", "every
 BASES = [read_yaml_file(p).data for p in PLAYBOOK_FILES]
 
 
-def _paths(node: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
-    found = [path] if path else []
-    items = (
-        node.items()
-        if isinstance(node, dict)
-        else enumerate(node)
-        if isinstance(node, list)
-        else ()
-    )
-    for key, value in items:
-        found += _paths(value, (*path, key))
-    return found
-
-
 @st.composite
 def near_misses(draw: st.DrawFn) -> Any:
     """A shipped playbook with one to three values replaced, dropped or added."""
-    data = copy.deepcopy(draw(st.sampled_from(BASES)))
-    for _ in range(draw(st.integers(1, 3))):
-        path = draw(st.sampled_from(_paths(data)))
-        parent: Any = data
-        for part in path[:-1]:
-            parent = parent[part]
-        how = draw(st.sampled_from(["set", "drop", "add"]))
-        if how == "set":
-            parent[path[-1]] = copy.deepcopy(draw(st.sampled_from(VALUES)))
-        elif how == "drop":
-            del parent[path[-1]]
-        elif isinstance(parent[path[-1]], dict):
-            parent[path[-1]][draw(st.sampled_from(KEYS))] = draw(st.sampled_from(VALUES))
-    return data
+    return mutate(draw, draw(st.sampled_from(BASES)), VALUES, KEYS)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

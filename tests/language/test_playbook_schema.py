@@ -24,6 +24,7 @@ from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language import playbook_shapes, reference, schemas
 from followup.language.playbook_loader import build_playbook
 from followup.model import vocabulary as vocab
+from mutations import mutate
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAYBOOK_FILES = sorted(ROOT.glob("playbooks/*.yaml"))
@@ -90,35 +91,10 @@ KEYS = [
 BASES = [read_yaml_file(p).data for p in PLAYBOOK_FILES]
 
 
-def _paths(node: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
-    found = [path] if path else []
-    if isinstance(node, dict):
-        for key, value in node.items():
-            found += _paths(value, (*path, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            found += _paths(value, (*path, i))
-    return found
-
-
 @st.composite
 def near_misses(draw: st.DrawFn) -> Any:
     """A bundled playbook with one to three values replaced, dropped or added."""
-    data = copy.deepcopy(draw(st.sampled_from(BASES)))
-    for _ in range(draw(st.integers(1, 3))):
-        path = draw(st.sampled_from(_paths(data)))
-        parent: Any = data
-        for part in path[:-1]:
-            parent = parent[part]
-        how = draw(st.sampled_from(["set", "drop", "add"]))
-        if how == "set":
-            parent[path[-1]] = copy.deepcopy(draw(st.sampled_from(VALUES)))
-        elif how == "drop":
-            del parent[path[-1]]
-        elif isinstance(parent[path[-1]], dict):
-            key = draw(st.sampled_from(KEYS))
-            parent[path[-1]][key] = copy.deepcopy(draw(st.sampled_from(VALUES)))
-    return data
+    return mutate(draw, draw(st.sampled_from(BASES)), VALUES, KEYS)
 
 
 def _only_a_parameter_as_min_gap(data: Any) -> bool:

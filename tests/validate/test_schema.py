@@ -7,7 +7,6 @@ shows the loader's problems and runs no schema stage.  These tests hold the two 
 
 from __future__ import annotations
 
-import copy
 import json
 import os
 import re
@@ -31,6 +30,7 @@ from followup.language.case_loader import build_case
 from followup.language.playbook_loader import build_playbook
 from followup.language.playbook_rules import INTERVAL
 from followup.model import vocabulary as vocab
+from mutations import mutate
 
 ROOT = Path(__file__).resolve().parents[2]
 # The case schema is generated from the case format and tested in tests/language.
@@ -857,36 +857,11 @@ MUTANT_KEYS = [
 ]
 
 
-def _paths(node: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
-    if path:
-        yield path
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from _paths(value, (*path, key))
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _paths(value, (*path, i))
-
-
 @st.composite
 def mutants(draw: st.DrawFn) -> tuple[str, object]:
     """A shipped or sample file with one to three values replaced, dropped or added."""
     kind, base = draw(st.sampled_from(BASES))
-    data = copy.deepcopy(base)
-    for _ in range(draw(st.integers(1, 3))):
-        path = draw(st.sampled_from(list(_paths(data))))
-        parent: Any = data
-        for part in path[:-1]:
-            parent = parent[part]
-        how = draw(st.sampled_from(["set", "drop", "add"]))
-        if how == "set":
-            parent[path[-1]] = copy.deepcopy(draw(st.sampled_from(MUTANT_VALUES)))
-        elif how == "drop":
-            del parent[path[-1]]
-        elif isinstance(parent[path[-1]], dict):
-            key = draw(st.sampled_from(MUTANT_KEYS))
-            parent[path[-1]][key] = copy.deepcopy(draw(st.sampled_from(MUTANT_VALUES)))
-    return kind, data
+    return kind, mutate(draw, base, MUTANT_VALUES, MUTANT_KEYS)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
