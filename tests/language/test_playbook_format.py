@@ -18,7 +18,7 @@ from followup.language import playbook_format as fmt
 from followup.language import playbook_loader, reference
 from followup.language.decode import BAD, Issue, compile_mapping
 from followup.language.playbook_loader import build_playbook
-from followup.language.spec import Choice, ListOf, Mapping, OneOf
+from followup.language.spec import Choice
 from followup.model import vocabulary as vocab
 from mutations import mutate
 
@@ -90,24 +90,7 @@ def test_the_declared_words_are_the_vocabulary() -> None:
 
 def test_every_declared_form_is_a_part() -> None:
     """Every named mapping form inside the playbook is one of the parts the tests check."""
-
-    found: list[Mapping] = []
-
-    def visit(node: object) -> None:
-        if isinstance(node, Mapping) and not any(node is f for f in found):
-            found.append(node)
-            for f in node.fields:
-                visit(f.node)
-        elif isinstance(node, ListOf):
-            visit(node.item)
-        elif isinstance(node, OneOf):
-            for option in node.options:
-                visit(option)
-        elif hasattr(node, "value"):  # a MapOf
-            visit(node.value)
-
-    visit(fmt.PLAYBOOK)
-    assert {f.name for f in found} == set(fmt.PARTS)
+    assert {f.name for f in reference.forms(fmt.PLAYBOOK)} == set(fmt.PARTS)
 
 
 # --- the decoder built from the declaration agrees with the loader ----------------------------

@@ -50,7 +50,7 @@ def table(form: Mapping) -> str:
     return "\n".join(lines)
 
 
-def _forms(root: Mapping) -> list[Mapping]:
+def forms(root: Mapping) -> list[Mapping]:
     """The root form and every named mapping form inside it, in the order first met."""
     found: list[Mapping] = []
 
@@ -77,7 +77,7 @@ def case_keys() -> str:
     """The case file's keys: one table per part of a case."""
 
     parts = []
-    for form in _forms(CASE):
+    for form in forms(CASE):
         title = "A case file" if form is CASE else f"`{form.name}`"
         parts.append(f"{title}: {form.description}\n\n{table(form)}")
     return "\n\n".join(parts)
