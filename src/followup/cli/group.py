@@ -22,19 +22,28 @@ def parse_today(value: str | None) -> date | None:
     """``--today`` as a date.
 
     Raises:
-        UsageError: not a real YYYY-MM-DD date.
+        UsageError: not a real YYYY-MM-DD date, or outside the supported years.
     """
-    if value is None:
-        return None
+    return None if value is None else parse_day(value, "--today")
+
+
+def parse_day(value: str, flag: str) -> date:
+    """A YYYY-MM-DD flag value.
+
+    Raises:
+        UsageError: naming the flag.
+    """
     try:
+        if len(value) != 10:
+            raise ValueError
         day = date.fromisoformat(value)
     except ValueError:
         raise UsageError(
-            f"--today: '{value}' is not a date; expected a real date written YYYY-MM-DD"
+            f"{flag}: '{value}' is not a date; expected a real date written YYYY-MM-DD"
         ) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise UsageError(
-            f"--today: '{value}' is outside the years followup plans in; expected "
+            f"{flag}: '{value}' is outside the years followup plans in; expected "
             + supported_years()
         )
     return day

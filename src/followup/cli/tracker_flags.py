@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
@@ -20,7 +19,6 @@ from followup.io.yaml_reader import Path_
 from followup.language.case_loader import EVENT_KEYS
 from followup.services.planning import DEFAULT_PLAYBOOK
 from followup.services.recording import looks_like_path
-from followup.timeline.durations import FIRST_YEAR, LAST_YEAR, supported_years
 from followup.tracker.store import Store, open_store
 
 
@@ -60,28 +58,6 @@ _PERSON = re.compile(r"(?P<name>[^<>@]*[^<>@\s])\s*(?:<(?P<email>[^<>\s]+@[^<>\s
 
 def _flag(option: str) -> str:
     return "--" + option.replace("_", "-")
-
-
-def parse_day(value: str, flag: str) -> date:
-    """A YYYY-MM-DD flag value.
-
-    Raises:
-        UsageError: naming the flag.
-    """
-    try:
-        if len(value) != 10:
-            raise ValueError
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(
-            f"{flag}: '{value}' is not a date; expected a real date written YYYY-MM-DD"
-        ) from None
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise UsageError(
-            f"{flag}: '{value}' is outside the years followup plans in; expected "
-            + supported_years()
-        )
-    return day
 
 
 def interviewer(text: str) -> dict[str, str]:

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from followup.cli import tracker_flags as flags
-from followup.cli.group import playbook_dirs
+from followup.cli.group import parse_day, playbook_dirs
 from followup.engine.result import Plan
 from followup.errors import FollowupError, UsageError
 from followup.model.case import Case, Interviewer
@@ -317,7 +317,7 @@ def snooze(app: str, until: str, db: Path | None) -> None:
         UsageError: unknown APP or a bad ``--until``.
     """
     with flags.open_db(db) as store:
-        app_id, day_ = recording.snooze(store, app, flags.parse_day(until, "--until"))
+        app_id, day_ = recording.snooze(store, app, parse_day(until, "--until"))
     click.echo(f"saved: {app_id} is hidden from 'followup today' until {day(day_)}")
 
 
