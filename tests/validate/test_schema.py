@@ -542,7 +542,7 @@ AGREEMENT = [
         ),
         SEMANTIC,
     ),
-    ("playbook", "fractional days", playbook(parameters="parameters: {wait: 3.5d}"), SEMANTIC),
+    ("playbook", "fractional days", playbook(parameters="parameters: {wait: 3.5d}"), SHAPE),
     ("playbook", "too long", playbook(parameters="parameters: {wait: 400mo}"), SEMANTIC),
     (
         "playbook",

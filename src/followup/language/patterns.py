@@ -14,6 +14,7 @@ from followup.timeline.calendar import REGION_RE
 from followup.timeline.durations import (
     FIRST_YEAR,
     LAST_YEAR,
+    SPELLING,
     Duration,
     DurationError,
     parse_duration,
@@ -25,7 +26,7 @@ DATE = Pattern(
 )
 DURATION = Pattern(
     "duration",
-    r"^\s*\d+(\.\d+)?(d|bd|w|mo)\s*$",
+    rf"^\s*{SPELLING}\s*$",
     "{what} {shown} is not a duration",
     "a duration such as 3d, 1.5w, 2mo, 3bd",
 )

@@ -43,6 +43,10 @@ LAST_YEAR = 9000
 _DAYS_PER_MONTH = 30.44
 _FRACTIONAL_MONTH_DAYS = 30
 _PATTERN = re.compile(r"^(\d+(?:\.\d+)?)(d|bd|w|mo)$")
+# What `parse_duration` accepts, as one regex for the shipped schemas: whole days and business
+# days, weeks and months with a fraction.  (The parser reads a wider form so that it can say
+# which rule a "3.5d" breaks.)
+SPELLING = r"(\d+(bd|d)|\d+(\.\d+)?(w|mo))"
 # The regex admits arbitrarily long digit strings; a private context keeps the arithmetic
 # independent of whatever the caller did to the thread's decimal context.
 _DECIMAL = Context(prec=50)
