@@ -138,3 +138,12 @@ def test_the_schema_spells_durations_as_the_loader_reads_them(value: str, accept
     except InputError:
         loads = False
     assert loads is accepted
+
+
+def test_an_empty_source_part_is_refused_by_the_schema_as_by_the_loader() -> None:
+    """A rule that cites `source: ''` is flagged in the editor, not only when it is loaded."""
+    data = copy.deepcopy(BASES[0])
+    data["actions"][0]["source"] = ""
+    assert not NEW.is_valid(data)
+    with pytest.raises(InputError):
+        build_playbook(Document("p.yaml", data, {}, {}))

@@ -45,7 +45,9 @@ RULE_ID = Pattern(
 NAME = Pattern("name", r"^[a-z][a-z0-9_]*$", "{what} {shown} has odd characters", "snake_case")
 
 _CITATION = Text(
-    "the source part", "The part of the article this rule comes from, such as a heading."
+    "the source part",
+    "The part of the article this rule comes from, such as a heading.",
+    allow_empty=False,
 )
 _DATE_RULE = Semantic(
     ("string", "object"),
