@@ -11,15 +11,17 @@ the real machine side by side with them to keep the two in agreement, and ``foll
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
-from typing import Any
-
-from transitions import Machine
+from typing import TYPE_CHECKING, Any
 
 from followup.compile.expressions import DateFn, GuardFn, always, compile_date, compile_guard
 from followup.model.playbook import Action, Avoid, Playbook, Transition
 from followup.model.vocabulary import CLOSED, COMPLETED_BY, NUDGE_KINDS, OPEN_STATES, STATES
 from followup.semantics.meaning import EVENTS, REOPENABLE, REPLIES
+
+if TYPE_CHECKING:
+    from transitions import Machine
 
 TIMER_PREFIX = "after:"
 REPLY_PREFIX = "reply:"
@@ -83,7 +85,8 @@ class CompiledPlaybook:
     """A playbook ready to run: built once, shared by every case."""
 
     playbook: Playbook
-    machine: Machine
+    # Every move, built-in ones first: the one definition the machine and the tables come from.
+    moves: tuple[tuple[str, str, Move], ...]
     on_event: dict[tuple[str, str], tuple[Move, ...]]
     timers: dict[str, tuple[Move, ...]]
     actions: dict[str, tuple[CompiledAction, ...]]
@@ -98,6 +101,14 @@ class CompiledPlaybook:
     @property
     def id(self) -> str:
         return self.playbook.id
+
+    @property
+    def machine(self) -> Machine:
+        """The `transitions` machine of these moves, built once when first asked.
+
+        Only diagrams and the tests that drive it side by side with the tables ask for it.
+        """
+        return _machine_of(self.moves)
 
 
 def _closed_as_moved_on(run: Any) -> bool:
@@ -163,8 +174,16 @@ def _playbook_moves(playbook: Playbook) -> list[tuple[str, str, Move]]:
     return moves
 
 
-def build_machine(moves: list[tuple[str, str, Move]]) -> Machine:
+@functools.lru_cache(maxsize=16)
+def _machine_of(moves: tuple[tuple[str, str, Move], ...]) -> Machine:
+    return build_machine(moves)
+
+
+def build_machine(moves: tuple[tuple[str, str, Move], ...]) -> Machine:
     """The `transitions` machine with every move; no model is attached to it."""
+    # lazy: importing transitions and building the machine cost ~8 ms that `plan` never uses
+    from transitions import Machine
+
     machine = Machine(
         model=None,
         states=list(STATES),
@@ -179,7 +198,7 @@ def build_machine(moves: list[tuple[str, str, Move]]) -> Machine:
 
 
 def build_tables(
-    moves: list[tuple[str, str, Move]],
+    moves: tuple[tuple[str, str, Move], ...],
 ) -> tuple[dict[tuple[str, str], tuple[Move, ...]], dict[str, tuple[Move, ...]]]:
     """The engine's tables from the same moves as the machine, in the same order.
 
@@ -226,8 +245,7 @@ def _compile_action(action: Action, completed_by: str | None, citation: str) -> 
 
 def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
     """Compile once; the result is immutable and safe to share across every case."""
-    moves = _builtin_moves() + _playbook_moves(playbook)
-    machine = build_machine(moves)
+    moves = tuple(_builtin_moves() + _playbook_moves(playbook))
     on_event, timers = build_tables(moves)
     completed_by: dict[str, str | None] = dict(COMPLETED_BY)
     completed_by.update({k.name: k.completed_by for k in playbook.kinds})
@@ -259,7 +277,7 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
     )
     return CompiledPlaybook(
         playbook,
-        machine,
+        moves,
         on_event,
         timers,
         by_state,
