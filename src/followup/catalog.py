@@ -10,9 +10,10 @@ A playbook file is parsed and compiled at most once per process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+import msgspec
 
 from followup.authoring.folders import default_dirs
 from followup.compile.machine import CompiledPlaybook, compile_playbook
@@ -36,8 +37,7 @@ def bundled_dir() -> Path:
     return here.parent.parent / "playbooks"  # a development checkout (src layout)
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(msgspec.Struct, frozen=True):
     """A playbook file found in a folder; ``id`` is the file name without extension.
 
     ``shadows`` is the playbook of the same id that this one is used in place of, if any.

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
+from msgspec.structs import replace
 
 from followup.drafts.ical import (
     PRODID,

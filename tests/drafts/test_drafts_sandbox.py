@@ -117,6 +117,6 @@ def test_what_a_message_needs_is_allowed(tiny_model):
 
 
 def _with_template(playbook, body):
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     return replace(playbook, templates=(_template(body),))

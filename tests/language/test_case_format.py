@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -12,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -77,10 +77,10 @@ def test_the_readme_lists_every_case_key() -> None:
 
 def test_forms_built_positionally_follow_the_model() -> None:
     """EVENT and EMPLOYER pass their fields positionally: the declared order is the model's."""
-    event = [f.name for f in dataclasses.fields(Event)]
+    event = [f.name for f in msgspec.structs.fields(Event)]
     assert [*EVENT.keys()[:2], "index", *EVENT.keys()[2:]] == event
     assert EVENT.index_at == event.index("index")
-    assert list(EMPLOYER.keys()) == [f.name for f in dataclasses.fields(Employer)]
+    assert list(EMPLOYER.keys()) == [f.name for f in msgspec.structs.fields(Employer)]
 
 
 def test_the_playbook_docs_list_every_top_level_key() -> None:

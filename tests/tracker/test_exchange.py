@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from followup.io.yaml_reader import read_yaml_text
@@ -36,7 +36,7 @@ def test_import_keeps_the_case_and_its_plan(tracker, run, db, example):
     assert result.out == f"saved: {example} as acme-data-eng\n"
     original, _ = read_case(str(example))
     stored = _case(db, "acme-data-eng")
-    assert stored == dataclasses.replace(original, file="acme-data-eng")
+    assert stored == msgspec.structs.replace(original, file="acme-data-eng")
     direct = run("plan", example, "--today", TODAY, "--json")
     assert _plan(run, db, "acme-data-eng") == direct.json()
 

@@ -18,7 +18,9 @@ inherited rule points into the base file and every error about an override into 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+
+from msgspec.structs import replace
 
 from followup.errors import InputError, Problem, suggest, type_name
 from followup.io.yaml_reader import Document, Path_

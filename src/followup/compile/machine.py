@@ -12,8 +12,9 @@ the real machine side by side with them to keep the two in agreement, and ``foll
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from followup.compile.expressions import DateFn, GuardFn, always, compile_date, compile_guard
 from followup.model.playbook import Action, Avoid, Playbook, Transition
@@ -32,8 +33,7 @@ def reply_trigger(outcome: str) -> str:
     return REPLY_PREFIX + outcome
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class Move:
+class Move(msgspec.Struct, frozen=True, eq=False):
     """One way to leave (or stay in) a state: what fires it, where it goes, and why.
 
     Instances are handed to `transitions` as the condition callable, so reading the machine back
@@ -58,8 +58,7 @@ class Move:
         return self.rule.id if self.rule else self.label
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class CompiledAction:
+class CompiledAction(msgspec.Struct, frozen=True, eq=False):
     action: Action
     guard: GuardFn
     due: DateFn
@@ -74,14 +73,12 @@ class CompiledAction:
     fixed_channel: str | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class CompiledAvoid:
+class CompiledAvoid(msgspec.Struct, frozen=True, eq=False):
     avoid: Avoid
     guard: GuardFn
 
 
-@dataclass(frozen=True, slots=True, eq=False)
-class CompiledPlaybook:
+class CompiledPlaybook(msgspec.Struct, frozen=True, eq=False):
     """A playbook ready to run: built once, shared by every case."""
 
     playbook: Playbook
@@ -91,10 +88,12 @@ class CompiledPlaybook:
     timers: dict[str, tuple[Move, ...]]
     actions: dict[str, tuple[CompiledAction, ...]]
     avoid: tuple[CompiledAvoid, ...]
-    completed_by: dict[str, str | None] = field(default_factory=dict)
+    completed_by: dict[str, str | None] = msgspec.field(default_factory=dict)
     # Subsets of ``actions`` the engine asks for in its hot loop, computed once here.
-    reminders: dict[str, tuple[CompiledAction, ...]] = field(default_factory=dict)
-    completes: dict[tuple[str, str], tuple[CompiledAction, ...]] = field(default_factory=dict)
+    reminders: dict[str, tuple[CompiledAction, ...]] = msgspec.field(default_factory=dict)
+    completes: dict[tuple[str, str], tuple[CompiledAction, ...]] = msgspec.field(
+        default_factory=dict
+    )
     # Ids of the check-ins and reminders, which a reply that restarts nudges lets you do again.
     restartable: tuple[str, ...] = ()
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
+import msgspec
 
-@dataclass(frozen=True, slots=True)
-class Step:
+
+class Step(msgspec.Struct, frozen=True):
     """One recommended action on one date."""
 
     action: str
@@ -24,8 +24,7 @@ class Step:
         return f"{self.rule_id}: {self.advice}"
 
 
-@dataclass(frozen=True, slots=True)
-class TraceEntry:
+class TraceEntry(msgspec.Struct, frozen=True):
     """One line of a replay trace: what happened on a date and what the engine made of it."""
 
     date: date
@@ -34,8 +33,7 @@ class TraceEntry:
     details: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(msgspec.Struct, frozen=True):
     """Where an application stands on ``today`` and what to do from here."""
 
     case_id: str

@@ -6,7 +6,7 @@ equal `Playbook` (where each rule was written aside), and holds the same comment
 
 from __future__ import annotations
 
-import dataclasses
+import msgspec
 
 from followup.catalog import build_document
 from followup.errors import EngineError, InputError
@@ -18,12 +18,12 @@ from followup.model.playbook import Origin, Playbook
 def without_origins(playbook: Playbook) -> Playbook:
     """``playbook`` with every rule's and template's place set to line 0, column 0."""
     nowhere = Origin(playbook.file, 0, 0)
-    return dataclasses.replace(
+    return msgspec.structs.replace(
         playbook,
-        transitions=tuple(dataclasses.replace(t, origin=nowhere) for t in playbook.transitions),
-        actions=tuple(dataclasses.replace(a, origin=nowhere) for a in playbook.actions),
-        avoid=tuple(dataclasses.replace(a, origin=nowhere) for a in playbook.avoid),
-        templates=tuple(dataclasses.replace(t, origin=nowhere) for t in playbook.templates),
+        transitions=tuple(msgspec.structs.replace(t, origin=nowhere) for t in playbook.transitions),
+        actions=tuple(msgspec.structs.replace(a, origin=nowhere) for a in playbook.actions),
+        avoid=tuple(msgspec.structs.replace(a, origin=nowhere) for a in playbook.avoid),
+        templates=tuple(msgspec.structs.replace(t, origin=nowhere) for t in playbook.templates),
     )
 
 

@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+
+import msgspec
 
 from followup.timeline.durations import Duration
 
 
-@dataclass(frozen=True, slots=True)
-class Interviewer:
+class Interviewer(msgspec.Struct, frozen=True):
     name: str
     email: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Employer:
+class Employer(msgspec.Struct, frozen=True):
     """What the job seeker learned when they asked, at the end of the interview."""
 
     decision_by: dt.date | None = None
@@ -26,8 +25,7 @@ class Employer:
     may_call: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(msgspec.Struct, frozen=True):
     """Something that happened, recorded by the job seeker.  ``index`` keeps file order stable."""
 
     date: dt.date
@@ -42,8 +40,7 @@ class Event:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Case:
+class Case(msgspec.Struct, frozen=True):
     """A job application."""
 
     id: str

@@ -6,14 +6,14 @@ builds these from a file and `followup.compile` turns them into something fast t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+import msgspec
 
 from followup.timeline.durations import Duration
 
 
-@dataclass(frozen=True, slots=True)
-class Origin:
+class Origin(msgspec.Struct, frozen=True):
     """Where a rule was written, so every explanation and error can point at it."""
 
     file: str
@@ -24,8 +24,7 @@ class Origin:
         return f"{self.file}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(msgspec.Struct, frozen=True):
     """The article a playbook encodes."""
 
     title: str
@@ -46,8 +45,7 @@ class Source:
         return text
 
 
-@dataclass(frozen=True, slots=True)
-class Offset:
+class Offset(msgspec.Struct, frozen=True):
     """A signed duration, remembering the parameter it came from (if any) for explanations."""
 
     sign: int
@@ -60,8 +58,7 @@ class Offset:
         return f" {op} {name}"
 
 
-@dataclass(frozen=True, slots=True)
-class DateTerm:
+class DateTerm(msgspec.Struct, frozen=True):
     """An anchor date moved by an offset: ``last_contact + 1w``."""
 
     anchor: str
@@ -71,8 +68,7 @@ class DateTerm:
         return self.anchor + (str(self.offset) if self.offset else "")
 
 
-@dataclass(frozen=True, slots=True)
-class DateRule:
+class DateRule(msgspec.Struct, frozen=True):
     """One date term, or the later/earlier of several; terms whose anchor is unknown are skipped."""
 
     terms: tuple[DateTerm, ...]
@@ -85,8 +81,7 @@ class DateRule:
         return f"the {self.combine} of {inner}"
 
 
-@dataclass(frozen=True, slots=True)
-class Compare:
+class Compare(msgspec.Struct, frozen=True):
     """A test of one fact: ``check_ins lt 3``; ``value`` is already resolved from parameters."""
 
     fact: str
@@ -94,34 +89,29 @@ class Compare:
     value: bool | int | str | tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class AllOf:
+class AllOf(msgspec.Struct, frozen=True):
     items: tuple[Guard, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class AnyOf:
+class AnyOf(msgspec.Struct, frozen=True):
     items: tuple[Guard, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Not:
+class Not(msgspec.Struct, frozen=True):
     item: Guard
 
 
 Guard = Compare | AllOf | AnyOf | Not
 
 
-@dataclass(frozen=True, slots=True)
-class ChannelOption:
+class ChannelOption(msgspec.Struct, frozen=True):
     """One choice in a channel rule: a channel name, or ``preferred`` (the employer's)."""
 
     use: str
     when: Guard | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Repeat:
+class Repeat(msgspec.Struct, frozen=True):
     """Do an action again ``every`` after the last time, up to ``max`` times and/or ``until``."""
 
     every: Offset
@@ -129,15 +119,13 @@ class Repeat:
     until: DateRule | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(msgspec.Struct, frozen=True):
     """Which part of the playbook's article a rule encodes."""
 
     part: str
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+class Action(msgspec.Struct, frozen=True):
     """Something to do while the application is in one of ``states``."""
 
     id: str
@@ -153,8 +141,7 @@ class Action:
     when: Guard | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Transition:
+class Transition(msgspec.Struct, frozen=True):
     """A move between states on a recorded event (``on``) or when a date passes (``after``)."""
 
     id: str
@@ -169,8 +156,7 @@ class Transition:
     outcome: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Avoid:
+class Avoid(msgspec.Struct, frozen=True):
     """A don't, shown while it applies."""
 
     id: str
@@ -181,8 +167,7 @@ class Avoid:
     when: Guard | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class ActionKind:
+class ActionKind(msgspec.Struct, frozen=True):
     """An action kind: core or added by a playbook; ``completed_by`` is the event that does it."""
 
     name: str
@@ -190,8 +175,7 @@ class ActionKind:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Limits:
+class Limits(msgspec.Struct, frozen=True):
     """What a playbook promises never to do to a client's contacts (checked by ``lint --prove``).
 
     Each is optional: ``None`` means the playbook makes no promise about it.
@@ -204,8 +188,7 @@ class Limits:
     max_days_open: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Template:
+class Template(msgspec.Struct, frozen=True):
     """A message draft for an action kind or a rule id (Jinja2, rendered in a sandbox)."""
 
     key: str
@@ -214,8 +197,7 @@ class Template:
     subject: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Playbook:
+class Playbook(msgspec.Struct, frozen=True):
     """A whole, checked playbook."""
 
     id: str

@@ -9,9 +9,10 @@ them into words.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Final
+
+import msgspec
 
 from followup.model.vocabulary import CLOSED, COMPLETED_BY
 
@@ -30,8 +31,7 @@ DUE_OR_DAY: Final = "due"  # the date it names (`due`), else the day
 DEADLINE: Final = "deadline"  # the deadline it names, if any
 
 
-@dataclass(frozen=True, slots=True)
-class EventMeaning:
+class EventMeaning(msgspec.Struct, frozen=True):
     """What recording one event type does, apart from the playbook's own moves on it.
 
     Attributes:
@@ -70,8 +70,7 @@ class EventMeaning:
         return tuple(kind for kind, event in COMPLETED_BY.items() if event == self.type)
 
 
-@dataclass(frozen=True, slots=True)
-class ReplyMeaning:
+class ReplyMeaning(msgspec.Struct, frozen=True):
     """What a reply from the employer with one outcome does, in every playbook.
 
     Attributes:
