@@ -109,6 +109,9 @@ class Replay:
             self.decision_by = add_duration(interview, employer["decision_in"], self.hol)
         if "follow_up_after" in employer:
             self.follow_up_after = add_duration(interview, employer["follow_up_after"], self.hol)
+        given = [d for d in (self.decision_by, self.follow_up_after) if d is not None]
+        if given:  # no check-in on or before a date they gave
+            self.not_before = max(given) + ONE_DAY
 
     def start_round(self, interview: date) -> None:
         """A new interview round: counters and per-action progress start over."""
@@ -305,7 +308,8 @@ class Replay:
                 self.done.pop(action_id, None)
             self.credits.pop("check_in_sent", None)
             if "decision_by" in event:
-                self.decision_by = self.not_before = date.fromisoformat(event["decision_by"])
+                self.decision_by = date.fromisoformat(event["decision_by"])
+                self.not_before = self.decision_by + ONE_DAY
             if outcome == "no_follow_up":
                 self.follow_up = "not_wanted"  # for good, across rounds too
         self.fire("reply_" + outcome, day)

@@ -109,21 +109,21 @@ Feature: Ask first, then one reach-out and one last note (playbook dos-and-donts
 
   # -- An approved time to reach out -------------------------------------------------------------
 
-  Scenario: They approved a reach-out after a week: call or email then, and one more note later
+  Scenario: They approved a reach-out after a week: call or email once it has passed, and one more note later
     Given the employer invited a follow-up after 1 week
     And I sent a thank-you by email on 2026-03-02
     And I connected on LinkedIn on 2026-03-03
     When I check the plan on 2026-03-04
-    Then the next step is a check-in by email on 2026-03-09
+    Then the next step is a check-in by email on 2026-03-10
     And the next step comes from rule "reach-out-when-agreed"
     And the next step cites "the approved reach-out"
     And the schedule is:
       | due        | action         | channel | rule                  |
-      | 2026-03-09 | check-in       | email   | reach-out-when-agreed |
-      | 2026-03-12 | final check-in | email   | one-more-note         |
-      | 2026-03-19 | move on        | -       | move-on               |
+      | 2026-03-10 | check-in       | email   | reach-out-when-agreed |
+      | 2026-03-13 | final check-in | email   | one-more-note         |
+      | 2026-03-20 | move on        | -       | move-on               |
     And the schedule has 2 direct contacts
-    And the case closes on 2026-03-19
+    And the case closes on 2026-03-20
 
   Scenario: They said you may get in touch but named no time: use the week or so
     Given the employer invited a follow-up
@@ -160,7 +160,7 @@ Feature: Ask first, then one reach-out and one last note (playbook dos-and-donts
     And I sent a thank-you by email on 2026-03-02
     And I connected on LinkedIn on 2026-03-03
     When I check the plan on 2026-03-04
-    Then the next step is a check-in by email on 2026-03-12
+    Then the next step is a check-in by email on 2026-03-13
     And the schedule includes a final check-in by email on 2026-03-16
     And no step falls on a weekend or public holiday
     And the case closes on 2026-03-23
@@ -181,7 +181,7 @@ Feature: Ask first, then one reach-out and one last note (playbook dos-and-donts
     And I sent a thank-you by email on 2026-03-02
     And I connected on LinkedIn on 2026-03-03
     When I check the plan on 2026-03-04
-    Then the next step is a check-in by email on 2026-03-09
+    Then the next step is a check-in by email on 2026-03-10
 
   Scenario: They prefer the phone and are fine with calls: call the hiring manager
     Given the employer invited a follow-up after 1 week
@@ -190,8 +190,8 @@ Feature: Ask first, then one reach-out and one last note (playbook dos-and-donts
     And I sent a thank-you by email on 2026-03-02
     And I connected on LinkedIn on 2026-03-03
     When I check the plan on 2026-03-04
-    Then the next step is a check-in by phone on 2026-03-09
-    And the schedule includes a final check-in by phone on 2026-03-12
+    Then the next step is a check-in by phone on 2026-03-10
+    And the schedule includes a final check-in by phone on 2026-03-13
 
   Scenario: They prefer the phone but never said you may call: email instead
     Given the employer invited a follow-up after 1 week
@@ -200,7 +200,7 @@ Feature: Ask first, then one reach-out and one last note (playbook dos-and-donts
     And I sent a thank-you by email on 2026-03-02
     And I connected on LinkedIn on 2026-03-03
     When I check the plan on 2026-03-04
-    Then the next step is a check-in by email on 2026-03-09
+    Then the next step is a check-in by email on 2026-03-10
 
   Scenario: They want contact through the recruiter
     Given the employer invited a follow-up after 1 week
@@ -208,7 +208,7 @@ Feature: Ask first, then one reach-out and one last note (playbook dos-and-donts
     And I sent a thank-you by email on 2026-03-02
     And I connected on LinkedIn on 2026-03-03
     When I check the plan on 2026-03-04
-    Then the next step is a check-in through the recruiter on 2026-03-09
+    Then the next step is a check-in through the recruiter on 2026-03-10
 
   # -- No permission -----------------------------------------------------------------------------
 
@@ -270,7 +270,7 @@ Feature: Ask first, then one reach-out and one last note (playbook dos-and-donts
 
   # -- Replies -----------------------------------------------------------------------------------
 
-  Scenario: Still deciding with a new date: reach out again on it, last note a week after
+  Scenario: Still deciding with a new date: reach out the next business day after it, last note a week after
     Given the employer invited a follow-up after 1 week
     And I sent a thank-you by email on 2026-03-02
     And I connected on LinkedIn on 2026-03-03
@@ -281,7 +281,7 @@ Feature: Ask first, then one reach-out and one last note (playbook dos-and-donts
     # Their reply starts the wait over, and with it the advice to keep applying elsewhere.
     And the next step is apply_elsewhere on 2026-03-10
     When I do the next step
-    Then the next step is a check-in by email on 2026-03-20
+    Then the next step is a check-in by email on 2026-03-23
     And the schedule includes a final check-in by email on 2026-03-27
     And the case closes on 2026-04-03
 

@@ -26,7 +26,7 @@ Feature: Top of mind, not a pest (playbook fine-line)
     When I check the plan on 2026-03-02
     Then the schedule includes a thank-you by email on 2026-03-02
     And the next steps include a handwritten note by mail on 2026-03-02
-    And the schedule includes a check-in by email on 2026-03-16
+    And the schedule includes a check-in by email on 2026-03-17
 
   Scenario: A handwritten note alone is a complete thank-you
     Given I sent a handwritten note by mail on 2026-03-02
@@ -119,10 +119,10 @@ Feature: Top of mind, not a pest (playbook fine-line)
     And I sent a thank-you by email on 2026-03-02
     When I check the plan on 2026-03-04
     Then no check-in is due before 2026-03-25
-    And the next step is a check-in by email on 2026-03-25
-    And the schedule includes a check-in by email on 2026-04-08
-    And the schedule includes networking on LinkedIn on 2026-04-29
-    And the case closes on 2026-05-27
+    And the next step is a check-in by email on 2026-03-26
+    And the schedule includes a check-in by email on 2026-04-09
+    And the schedule includes networking on LinkedIn on 2026-04-30
+    And the case closes on 2026-05-28
 
   Scenario: A decision date sooner than two weeks does not bring the check forward
     Given the employer will decide within 1 week
@@ -134,7 +134,7 @@ Feature: Top of mind, not a pest (playbook fine-line)
     Given the employer invited a follow-up after 10 days
     And I sent a thank-you by email on 2026-03-02
     When I check the plan on 2026-03-04
-    Then the next step is a check-in by email on 2026-03-12
+    Then the next step is a check-in by email on 2026-03-13
     And the next step comes from rule "check-in-when-they-said"
 
   # -- Asked not to follow up ------------------------------------------------------------------
@@ -218,11 +218,11 @@ Feature: Top of mind, not a pest (playbook fine-line)
     When they replied "still deciding" on 2026-03-18 with a new decision date of 2026-04-01
     Then the state is "waiting"
     And no check-in is due before 2026-04-01
-    And the next step is a check-in by email on 2026-04-01
-    And the schedule includes a check-in by email on 2026-04-15
-    And the schedule includes a check-in by email on 2026-04-29
-    And the schedule includes networking on LinkedIn on 2026-05-06
-    And the case closes on 2026-06-03
+    And the next step is a check-in by email on 2026-04-02
+    And the schedule includes a check-in by email on 2026-04-16
+    And the schedule includes a check-in by email on 2026-04-30
+    And the schedule includes networking on LinkedIn on 2026-05-07
+    And the case closes on 2026-06-04
 
   Scenario: A rejection after the first status check closes the case
     Given I sent a thank-you by email on 2026-03-02

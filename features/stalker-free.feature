@@ -69,17 +69,17 @@ Feature: Ask, follow up twice, then leave it (playbook stalker-free)
     Given the employer will decide within 3 weeks
     And I sent a thank-you by email on 2026-03-02
     Then no check-in is due before 2026-03-23
-    And the next step is a check-in by email on 2026-03-23
-    And the schedule includes a final check-in by email on 2026-03-30
-    And the case closes on 2026-04-13
+    And the next step is a check-in by email on 2026-03-24
+    And the schedule includes a final check-in by email on 2026-03-31
+    And the case closes on 2026-04-14
 
   Scenario: They told you to follow up after ten days
     Given the employer invited a follow-up after 10 days
     And I sent a thank-you by email on 2026-03-02
-    Then the next step is a check-in by email on 2026-03-12
+    Then the next step is a check-in by email on 2026-03-13
     And the next step comes from rule "follow-up-when-they-said"
-    And the schedule includes a final check-in by email on 2026-03-19
-    And the case closes on 2026-04-02
+    And the schedule includes a final check-in by email on 2026-03-20
+    And the case closes on 2026-04-03
 
   Scenario: Follow up again only once their timing has passed with no answer
     Given the employer invited a follow-up after 10 days
@@ -159,13 +159,13 @@ Feature: Ask, follow up twice, then leave it (playbook stalker-free)
     And I sent a check-in by email on 2026-03-09
     When they replied "still deciding" on 2026-03-11 with a new decision date of 2026-03-25
     Then the state is "waiting"
-    And no check-in is due before 2026-03-25
+    And no check-in is due on or before 2026-03-25
     And the schedule is:
       | due        | action         | channel |
-      | 2026-03-25 | check-in       | email   |
-      | 2026-04-01 | final check-in | email   |
-      | 2026-04-15 | move on        | -       |
-    And the case closes on 2026-04-15
+      | 2026-03-26 | check-in       | email   |
+      | 2026-04-02 | final check-in | email   |
+      | 2026-04-16 | move on        | -       |
+    And the case closes on 2026-04-16
 
   Scenario: An automated rejection closes the case
     Given I sent a thank-you by email on 2026-03-02

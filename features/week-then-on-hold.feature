@@ -83,19 +83,19 @@ Feature: A week, then on hold (playbook week-then-on-hold)
 
   # -- Their timing ----------------------------------------------------------------------------
 
-  Scenario: They said they would decide within three weeks: check in then, not after a week
+  Scenario: They said they would decide within three weeks: check in the day after, not after a week
     Given the employer will decide within 3 weeks
     And I sent a thank-you by email on 2026-03-02
     Then no check-in is due before 2026-03-23
-    And the next step is a check-in by email on 2026-03-23
-    And the schedule includes a check-in by email on 2026-04-03
-    And the schedule includes a check-in by email on 2026-04-14
-    And the case closes on 2026-04-25
+    And the next step is a check-in by email on 2026-03-24
+    And the schedule includes a check-in by email on 2026-04-06
+    And the schedule includes a check-in by email on 2026-04-17
+    And the case closes on 2026-04-28
 
   Scenario: They told you to follow up after ten days: follow their protocol
     Given the employer invited a follow-up after 10 days
     And I sent a thank-you by email on 2026-03-02
-    Then the next step is a check-in by email on 2026-03-12
+    Then the next step is a check-in by email on 2026-03-13
     And the next step comes from rule "check-in-when-they-said"
 
   # -- Asked not to follow up ------------------------------------------------------------------
@@ -162,15 +162,15 @@ Feature: A week, then on hold (playbook week-then-on-hold)
     And I check the plan on 2026-03-05
     Then the next step is a check-in by email on 2026-03-09
 
-  Scenario: They are still deciding and give a new date: check in once it has come
+  Scenario: They are still deciding and give a new date: check in the day after it
     Given I sent a thank-you by email on 2026-03-02
     And I sent a check-in by email on 2026-03-09
     When they replied "still deciding" on 2026-03-11 with a new decision date of 2026-03-25
     Then the state is "waiting"
-    And no check-in is due before 2026-03-25
+    And no check-in is due on or before 2026-03-25
     And the schedule is:
       | due        | action   | channel |
-      | 2026-03-25 | check-in | email   |
+      | 2026-03-26 | check-in | email   |
       | 2026-04-06 | check-in | email   |
       | 2026-04-17 | check-in | email   |
       | 2026-04-28 | move on  | -       |

@@ -17,12 +17,12 @@ Feature: What the employer asked for at the interview
     And I am told to avoid "asked you not to follow up"
     And the case closes on 2026-05-02
 
-  Scenario: They invited a follow-up after two weeks: check in then, not after one
+  Scenario: They invited a follow-up after two weeks: check in once they have passed, not after one
     Given the employer invited a follow-up after 2w
     And I sent a thank-you by email on 2026-03-02
     When I check the plan on 2026-03-05
     Then no check-in is due before 2026-03-16
-    And the next step is a check-in by email on 2026-03-16
+    And the next step is a check-in by email on 2026-03-17
     And the next step comes from rule "check-in-when-they-said"
     And the next step cites "Ask about the preferred method of follow-up"
 
@@ -30,11 +30,11 @@ Feature: What the employer asked for at the interview
     Given the employer will decide by 2026-03-13
     And I sent a thank-you by email on 2026-03-02
     When I check the plan on 2026-03-05
-    Then the next step is a check-in by email on 2026-03-13
+    Then the next step is a check-in by email on 2026-03-16
 
   Scenario: They will decide within three weeks of the interview
     Given the employer will decide within 3 weeks
     And I sent a thank-you by email on 2026-03-02
     When I check the plan on 2026-03-05
-    Then the next step is a check-in by email on 2026-03-23
+    Then the next step is a check-in by email on 2026-03-24
     And no check-in is due before 2026-03-23

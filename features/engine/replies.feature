@@ -11,8 +11,8 @@ Feature: What the employer says changes the plan
   Scenario: Still deciding, with a new date: no check-in before it
     When they replied "still deciding" on 2026-03-11 with a new decision date of 2026-03-25
     Then the state is "waiting"
-    And no check-in is due before 2026-03-25
-    And the next step is a check-in by email on 2026-03-25
+    And no check-in is due on or before 2026-03-25
+    And the next step is a check-in by email on 2026-03-26
     And the next step comes from rule "check-in-after-a-week"
 
   Scenario: Still deciding, with no date: check in a week after their reply

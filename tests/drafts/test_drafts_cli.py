@@ -147,7 +147,8 @@ def test_calendar_updates_instead_of_duplicating(cli, acme, tmp_path):
         assert int(event["sequence"]) == expected, uid
         assert uid.startswith((f"{acme}.", f"{other}."))
     moved = after[f"{acme}.r1.check-in-after-a-week.1@followup"]
-    assert moved.decoded("dtstart") == date(2026, 3, 20)
+    # The first business day after their new decision date (Friday the 20th).
+    assert moved.decoded("dtstart") == date(2026, 3, 23)
 
 
 def test_calendar_to_stdout_skips_snoozed_applications(cli, acme):

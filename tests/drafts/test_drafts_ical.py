@@ -88,8 +88,8 @@ def test_uids_are_stable_and_sequence_grows_only_for_changed_events(
     old, new = _events(first), _events(second)
     assert old.keys() == new.keys()
     assert len(new) == 4
-    assert new["acme.r1.nudge.1@followup"].decoded("dtstart") == date(2026, 3, 11)
-    assert new["acme.r1.nudge.2@followup"].decoded("dtstart") == date(2026, 3, 18)
+    assert new["acme.r1.nudge.1@followup"].decoded("dtstart") == date(2026, 3, 12)
+    assert new["acme.r1.nudge.2@followup"].decoded("dtstart") == date(2026, 3, 19)
     expected = {
         "acme.r1.nudge.1@followup": 1,
         "acme.r1.nudge.2@followup": 1,

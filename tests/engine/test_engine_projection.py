@@ -234,7 +234,7 @@ def test_unknown_anchor_means_no_date(make_playbook, make_case, plan_on):
     cp = make_playbook(
         """
         actions:
-          - {id: a, in: interviewed, kind: check_in, due: decision_by, channel: email, advice: A.}
+          - {id: a, in: interviewed, kind: network, due: decision_by, channel: email, advice: A.}
         """
     )
     assert plan_on(cp, make_case([]), D("2026-03-02")).schedule == ()

@@ -306,7 +306,7 @@ def test_still_deciding_restarts_the_nudging(weekly, make_case, plan_on):
 
 
 def test_no_check_in_before_the_decision_date_they_gave(make_playbook, make_case, plan_on):
-    """After 'still deciding, we decide by 03-20', a check-in due earlier moves to 03-20."""
+    """After 'still deciding, we decide by 03-20', a check-in due earlier waits until 03-21."""
     cp = make_playbook(
         """
         transitions:
@@ -322,7 +322,7 @@ def test_no_check_in_before_the_decision_date_they_gave(make_playbook, make_case
     dated = plan_on(
         cp, make_case([thanked, {**reply, "decision_by": "2026-03-20"}]), D("2026-03-04")
     )
-    assert [(s.action, s.due) for s in dated.schedule] == [("check_in", D("2026-03-20"))]
+    assert [(s.action, s.due) for s in dated.schedule] == [("check_in", D("2026-03-21"))]
 
 
 def test_no_follow_up_means_no_check_in_ever(weekly, make_case, plan_on):

@@ -773,10 +773,24 @@ def direct_contacts(followup_world: World, count: str) -> None:
 @then(parsers.re(rf"no check-in is due before (?P<day>{DATE})"), {"day": _day})
 def no_check_in_before(followup_world: World, day: date) -> None:
     """No check-in (or final check-in) is scheduled before this day."""
+    _no_check_in_until(followup_world, day, "before", on=False)
+
+
+@then(parsers.re(rf"no check-in is due on or before (?P<day>{DATE})"), {"day": _day})
+def no_check_in_on_or_before(followup_world: World, day: date) -> None:
+    """No check-in (or final check-in) is scheduled on this day or earlier."""
+    _no_check_in_until(followup_world, day, "on or before", on=True)
+
+
+def _no_check_in_until(followup_world: World, day: date, words: str, *, on: bool) -> None:
     plan = followup_world.plan()
-    early = [s for s in plan.schedule if s.action in NUDGE_KINDS and s.due < day]
+    early = [
+        s
+        for s in plan.schedule
+        if s.action in NUDGE_KINDS and (s.due <= day if on else s.due < day)
+    ]
     followup_world.check(
-        not early, f"Expected no check-in before {day}: " + "; ".join(_said(s) for s in early)
+        not early, f"Expected no check-in {words} {day}: " + "; ".join(_said(s) for s in early)
     )
 
 

@@ -26,8 +26,10 @@ from followup.semantics.meaning import (
     NUDGE_EVENTS,
     REOPENABLE,
     REPLIES,
+    WAIT_PAST,
 )
 from followup.timeline.calendar import BusinessCalendar
+from followup.timeline.durations import shift_days
 
 # A playbook whose timers chase each other without an event in between is broken; stop early.
 MAX_MOVES_PER_ADVANCE = 200
@@ -176,6 +178,16 @@ class Run:
         after = employer.follow_up_after
         self.at_follow_up_after = cal.add(case.interview, after) if after else None
         self.has_follow_up_after = after is not None
+        self._wait_past()
+
+    def _wait_past(self) -> None:
+        """Check-ins wait past the dates the employer gave (`WAIT_PAST`): the day after."""
+        latest = None
+        for anchor in WAIT_PAST:
+            given = getattr(self, "at_" + anchor)
+            if given is not None and (latest is None or given > latest):
+                latest = given
+        self.not_before = None if latest is None else shift_days(latest, 1)
 
     def _start_round(self, interview: date) -> None:
         """Begin an interview round: counters and per-rule progress start over."""
@@ -476,9 +488,10 @@ class Run:
             for event in NUDGE_EVENTS:
                 self.credits.pop(event, None)
             if ev.decision_by is not None:
+                # Their new date replaces the dates they gave before, and so does the wait.
                 self.at_decision_by = ev.decision_by
                 self.has_decision_date = True
-                self.not_before = ev.decision_by
+                self.not_before = shift_days(ev.decision_by, 1)
         if sets:
             for name, value in sets:
                 setattr(self, name, value)

@@ -19,6 +19,9 @@ from followup.model.vocabulary import CLOSED, COMPLETED_BY
 # Two nudges about the decision are never recommended closer together than this.
 MIN_NUDGE_GAP_DAYS: Final = 3
 MIN_NUDGE_GAP: Final = timedelta(days=MIN_NUDGE_GAP_DAYS)
+# Dates the employer gave that a check-in waits past: none falls on or before them, so the
+# earliest is the next day after (the next business day, by a direct channel).
+WAIT_PAST: Final = ("decision_by", "follow_up_after")
 # A reply recorded without an outcome.
 DEFAULT_REPLY: Final = "still_deciding"
 # The one ending that news can undo: the playbook giving up, not the employer or you deciding.

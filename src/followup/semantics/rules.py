@@ -29,6 +29,7 @@ from followup.semantics.meaning import (
     REOPENABLE,
     REPLIES,
     ROUND_START,
+    WAIT_PAST,
     EventMeaning,
     ReplyMeaning,
 )
@@ -73,6 +74,11 @@ def rule_sentences() -> tuple[str, ...]:
     nudges = ", ".join(sorted(NUDGE_KINDS))
     lines.append(
         f"Two check-ins ({nudges}) are never recommended less than {MIN_NUDGE_GAP_DAYS} days apart."
+    )
+    lines.append(
+        f"A check-in ({nudges}) never falls on or before a date the employer gave "
+        f"({_or([ANCHORS[a] for a in WAIT_PAST])}): the earliest is the next day after it, "
+        "moved to the next business day by a direct channel."
     )
     return tuple(lines)
 

@@ -88,6 +88,7 @@ EXAMPLES: dict[str, str] = {
     "not_told_to_avoid": 'I am not told to avoid "phone"',
     "direct_contacts": "the schedule has 3 direct contacts",
     "no_check_in_before": "no check-in is due before 2026-03-20",
+    "no_check_in_on_or_before": "no check-in is due on or before 2026-03-20",
     "no_step_on_a_day_off": "no step falls on a weekend or public holiday",
     "later_events_not_counted": "1 later event is not counted",
     "every_event_counted": "every recorded event is counted",
