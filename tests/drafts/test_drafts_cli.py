@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from followup import catalog
 
-JSON_KEYS = {"to", "subject", "body", "action", "due", "channel"}
+JSON_KEYS = {"to", "subject", "body", "action", "due", "channel", "layout", "blanks"}
 
 
 def test_draft_thank_you_prints_one_message_per_interviewer(cli, acme):
@@ -87,15 +87,13 @@ def test_draft_with_a_broken_template_reports_it_located(cli, tmp_path, monkeypa
         "coach",
     )
     assert added.code == 0, added.err
-    broken = text.replace(
-        "Dear {{ interviewer.first_name }},", "Dear {{ interviewer.frist_name }},", 1
-    )
+    broken = text.replace("Dear {{ interviewer.greeting }},", "Dear {{ interviewer.greting }},", 1)
     playbook.write_text(broken, encoding="utf-8")
     result = cli("draft", "initech", "--today", "2026-03-02")
     assert result.code == 2
-    line = next(i for i, t in enumerate(broken.splitlines(), 1) if "interviewer.frist_name" in t)
+    line = next(i for i, t in enumerate(broken.splitlines(), 1) if "interviewer.greting" in t)
     assert f"coach.yaml:{line}:7: template 'thank_you', body line 1:" in result.err
-    assert "'interviewer' has no field 'frist_name' (did you mean 'first_name'?)" in result.err
+    assert "'interviewer' has no field 'greting' (did you mean 'greeting'?)" in result.err
     assert "Traceback" not in result.err
 
 
