@@ -94,7 +94,7 @@ def test_table_steps_say_so():
 
 def test_word_lists_come_from_the_step_tables():
     """The words a coach may use are listed from the step library's own tables."""
-    from followup.bdd import draft_steps, steps
+    from followup.bdd import steps
 
     reference = step_reference()
     for words in (*steps.CHANNEL_NAMES, *steps.REPLY_NAMES, *steps.SENT_EVENTS):
