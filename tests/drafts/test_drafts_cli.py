@@ -8,7 +8,7 @@ from icalendar import Calendar
 
 from followup import catalog
 
-JSON_KEYS = {"to", "subject", "body", "action", "due", "channel"}
+JSON_KEYS = {"to", "subject", "body", "action", "due", "channel", "layout", "blanks"}
 
 
 def test_draft_thank_you_prints_one_message_per_interviewer(cli, acme):
@@ -87,15 +87,13 @@ def test_draft_with_a_broken_template_reports_it_located(cli, tmp_path, monkeypa
         "coach",
     )
     assert added.code == 0, added.err
-    broken = text.replace(
-        "Dear {{ interviewer.first_name }},", "Dear {{ interviewer.frist_name }},", 1
-    )
+    broken = text.replace("Dear {{ interviewer.greeting }},", "Dear {{ interviewer.greting }},", 1)
     playbook.write_text(broken, encoding="utf-8")
     result = cli("draft", "initech", "--today", "2026-03-02")
     assert result.code == 2
-    line = next(i for i, t in enumerate(broken.splitlines(), 1) if "interviewer.frist_name" in t)
+    line = next(i for i, t in enumerate(broken.splitlines(), 1) if "interviewer.greting" in t)
     assert f"coach.yaml:{line}:7: template 'thank_you', body line 1:" in result.err
-    assert "'interviewer' has no field 'frist_name' (did you mean 'first_name'?)" in result.err
+    assert "'interviewer' has no field 'greting' (did you mean 'greeting'?)" in result.err
     assert "Traceback" not in result.err
 
 
@@ -199,3 +197,92 @@ def test_optional_steps_say_so(cli):
     result = cli("draft", "initech", "thank_you_note", "--today", "2026-03-02")
     assert result.code == 0, result.err
     assert "; rule handwritten-note; optional\nTo: Bill Lum\n" in result.out
+
+
+def test_draft_is_signed_from_settings_and_flags_win(cli, acme, monkeypatch, tmp_path):
+    """The settings file signs the draft; --name and --signature override it."""
+    monkeypatch.setenv("FOLLOWUP_CONFIG_DIR", str(tmp_path / "config"))
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.yaml").write_text(
+        'name: Alex Doe\nsignature: "Alex Doe\\n+1 555 0100"\n', encoding="utf-8"
+    )
+    signed = cli("draft", acme, "check_in", "--today", "2026-03-09", "--json").json()[0]
+    assert signed["body"].endswith("Best regards,\nAlex Doe\n+1 555 0100")
+    assert "[[your name]]" not in signed["blanks"]
+    flagged = cli(
+        "draft", acme, "check_in", "--today", "2026-03-09", "--name", "A. D.", "--signature", "AD"
+    ).out
+    assert flagged.endswith("Best regards,\nAD\n")
+
+
+def test_draft_with_a_broken_settings_file_is_located(cli, acme, monkeypatch, tmp_path):
+    monkeypatch.setenv("FOLLOWUP_CONFIG_DIR", str(tmp_path / "config"))
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.yaml").write_text("name: [\n", encoding="utf-8")
+    result = cli("draft", acme, "--today", "2026-03-02")
+    assert result.code == 2
+    assert result.err.startswith(str(tmp_path / "config" / "settings.yaml") + ":")
+    both = cli("draft", acme, "--today", "2026-03-02", "--name", "A", "--signature", "A")
+    assert both.code == 0, both.err  # flags for both: the file is not needed
+
+
+def test_draft_json_lists_what_is_left_to_fill_in(cli, acme):
+    (draft, _) = cli("draft", acme, "thank_you", "--today", "2026-03-02", "--json").json()
+    assert draft["layout"] == "email"
+    assert draft["blanks"] == [
+        "[[the topic you discussed]]",
+        "[[something you would bring to the team]]",
+        "[[your name]]",
+    ]
+    assert all(b in draft["body"] for b in draft["blanks"])
+
+
+def test_draft_paragraphs_are_one_line_each(cli, acme):
+    body = cli("draft", acme, "thank_you", "--today", "2026-03-02", "--json").json()[0]["body"]
+    paragraphs = body.split("\n\n")
+    assert paragraphs[0] == "Dear Dana,"
+    assert all("\n" not in p for p in paragraphs[1:-1])
+    assert paragraphs[-1] == "All the best,\n[[your name]]"
+
+
+def test_a_greeting_in_the_case_file_is_used(cli, tmp_path):
+    case = tmp_path / "marsh.yaml"
+    case.write_text(
+        "id: marsh\ncompany: Initech\nrole: Analyst\ninterview: 2026-03-06\n"
+        "interviewers:\n  - {name: Dr. Alice Marsh, email: am@initech.example}\n"
+        "  - {name: Prof. Bo Chen, greeting: Bo}\n",
+        encoding="utf-8",
+    )
+    assert cli("import", case).code == 0
+    drafts = cli("draft", "marsh", "thank_you", "--today", "2026-03-09", "--json").json()
+    assert [d["body"].split("\n")[0] for d in drafts] == ["Dear Dr. Marsh,", "Dear Bo,"]
+    assert "Thank you for meeting with me on Friday" in drafts[0]["body"]
+    assert drafts[0]["subject"] == "Thank you: Analyst"
+
+
+def test_a_phone_check_in_is_a_call_script(cli):
+    added = cli(
+        "add",
+        "--company",
+        "Acme Corp",
+        "--role",
+        "Analyst",
+        "--interviewed",
+        "2026-03-02",
+        "--playbook",
+        "how-many-times",
+        "--channel",
+        "phone",
+        "--may-call",
+        "--interviewer",
+        "Ms. Dana Reyes <dana@acme.example>",
+        "--json",
+    )
+    app = added.json()["id"]
+    cli("log", app, "thank_you_sent", "--date", "2026-03-02", "--channel", "email")
+    cli("log", app, "note_sent", "--date", "2026-03-03", "--channel", "mail")
+    result = cli("draft", app, "check_in", "--today", "2026-03-12")
+    assert result.code == 0, result.err
+    assert "Subject:" not in result.out
+    assert "To:" not in result.out
+    assert "Call Ms. Dana Reyes at Acme Corp.\n\nOpening: Hello Ms. Reyes, this is" in result.out

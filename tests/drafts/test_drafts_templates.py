@@ -70,15 +70,16 @@ def test_check_in_goes_to_the_main_contact_only(write_playbook, compiled, make_c
 
 
 def test_unknown_interviewer_and_missing_fields_are_blanks(write_playbook, compiled, make_case):
-    """With no interviewer, role or company on file, the draft says so in brackets."""
+    """With no interviewer, role or company on file, the draft says so in [[blanks]]."""
     cp = compiled(write_playbook())
     case = make_case(interviewers=0, company="", role="")
     _, drafts = draft_case(cp, case, INTERVIEW_DAY, CAL, None)
     assert len(drafts) == 1
-    assert drafts[0].to == "[interviewer's name] <[their email]>"
-    assert "[role]" in drafts[0].body
-    assert "[company]" in drafts[0].body
-    assert drafts[0].body.startswith("Dear [interviewer's name],")
+    assert drafts[0].to == "[[their name]] <[[their email]]>"
+    assert "[[the role]]" in drafts[0].body
+    assert "[[the company]]" in drafts[0].body
+    assert drafts[0].body.startswith("Dear [[their name]],")
+    assert {"[[their name]]", "[[their email]]", "[[the role]]"} <= set(drafts[0].blanks)
 
 
 def test_playbook_template_for_a_rule_id_wins_over_the_kind(write_playbook, compiled, make_case):

@@ -19,8 +19,10 @@ if TYPE_CHECKING:
     from pytest_bdd.parser import Feature, Scenario
 
 # Pytest registers every module listed here as a plugin, which makes the step definitions and
-# the `followup_world` fixture of `followup.bdd.steps` visible to every test.
-pytest_plugins = ["followup.bdd.steps"] if importlib.util.find_spec("pytest_bdd") else []
+# the `followup_world` fixture of `followup.bdd.steps` visible to every test (and the steps about
+# drafts, in `followup.bdd.draft_steps`).
+LIBRARY = ("followup.bdd.steps", "followup.bdd.draft_steps")
+pytest_plugins = list(LIBRARY) if importlib.util.find_spec("pytest_bdd") else []
 
 
 # optionalhook: without pytest-bdd the hook is unknown, which must not be an error.

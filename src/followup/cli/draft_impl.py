@@ -15,11 +15,13 @@ import click
 from followup.cli import tracker_flags as flags
 from followup.drafts import ical
 from followup.drafts.compose import Draft, draft_case, nothing_to_draft
+from followup.drafts.context import NOBODY, Sender
 from followup.errors import UsageError
 from followup.io.user_dirs import user_cache_dir
 from followup.render.words import action_words, day, relative
 from followup.services.cases import calendar_for, today_for
 from followup.services.planning import playbook_for
+from followup.settings import read_settings
 
 RULE = "-" * 72
 
@@ -31,6 +33,7 @@ def draft(
     db: Path | None,
     as_json: bool,
     dirs: tuple[Path, ...],
+    sender: Sender = NOBODY,
 ) -> None:
     """``followup draft APP [ACTION]``: the messages for the next (or the named) step.
 
@@ -43,7 +46,7 @@ def draft(
         case = store.case(store.resolve(app))
     cp = playbook_for(case, dirs)
     day_ = today or today_for(case)
-    plan, drafts = draft_case(cp, case, day_, calendar_for(case), action)
+    plan, drafts = draft_case(cp, case, day_, calendar_for(case), action, sender)
     if as_json:
         click.echo(json.dumps([d.as_json() for d in drafts], indent=2, ensure_ascii=False))
     elif not drafts:
@@ -52,13 +55,28 @@ def draft(
         click.echo(f"\n{RULE}\n".join(_draft_text(d, day_) for d in drafts), nl=False)
 
 
+def sender_for(name: str | None, signature: str | None) -> Sender:
+    """Who signs: the ``--name`` and ``--signature`` flags, else the settings file.
+
+    Raises:
+        InputError: the settings file is needed and has a problem (located).
+    """
+    found = {} if name is not None and signature is not None else read_settings()
+    return Sender(
+        name if name is not None else found.get("name", ""),
+        signature if signature is not None else found.get("signature", ""),
+    )
+
+
 def _draft_text(d: Draft, today: date) -> str:
     head = f"# {action_words(d.action, d.channel)}, due {day(d.due)} ({relative(d.due, today)})"
     lines = [f"{head}; rule {d.rule_id}{'; optional' if d.optional else ''}"]
-    if d.to:
+    if d.to and d.layout != "call":  # a call script names who to call itself
         lines.append(f"To: {d.to}")
     if d.subject:
         lines.append(f"Subject: {d.subject}")
+    if d.blanks:
+        lines.append(f"# to fill in: {', '.join(d.blanks)}")
     return "\n".join([*lines, "", d.body, ""])
 
 

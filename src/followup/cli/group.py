@@ -90,6 +90,7 @@ AREAS = {
         "validate",
     ),
     "followup.cli.coach_commands": ("new", "lint", "prove", "fmt", "spec"),
+    "followup.cli.config_commands": ("config",),
     "followup.cli.tracker_commands": (
         "add",
         "log",

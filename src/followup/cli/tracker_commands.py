@@ -221,6 +221,10 @@ def export_cmd(apps: tuple[str, ...], out_dir: Path | None, db: Path | None) -> 
 @click.argument("app", metavar="APP")
 @click.argument("action", required=False, metavar="[ACTION]")
 @today_flag
+@click.option("--name", metavar="NAME", help="Sign as NAME (default: `followup config`).")
+@click.option(
+    "--signature", metavar="TEXT", help="End with TEXT after the sign-off (default: the config)."
+)
 @db_option
 @json_option
 @playbooks_option
@@ -228,6 +232,8 @@ def draft_cmd(
     app: str,
     action: str | None,
     today: str | None,
+    name: str | None,
+    signature: str | None,
     db: Path | None,
     as_json: bool,
     playbooks_dir: tuple[str, ...],
@@ -236,7 +242,9 @@ def draft_cmd(
     # lazy: a command loads its implementation only when it runs
     from followup.cli import draft_impl
 
-    draft_impl.draft(app, action, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
+    signer = draft_impl.sender_for(name, signature)
+    dirs = playbook_dirs(playbooks_dir)
+    draft_impl.draft(app, action, parse_today(today), db, as_json, dirs, signer)
 
 
 @cli.command("calendar")

@@ -1,17 +1,22 @@
 """Which steps of a plan get a draft, to whom, and the drafts themselves.
 
 The next step (or the one named by its kind or rule id) is drafted from the playbook's template
-for the rule id, else for the kind, else the built-in one.  Thank-yous get one draft per
-interviewer; everything else goes to the first interviewer listed, the main contact.
+for the rule id, else for the kind, else the built-in one, then laid out for its channel
+(`followup.drafts.layout`).  Thank-yous get one draft per interviewer; everything else goes to
+the first interviewer listed, the main contact.  What is still left for the job seeker to fill
+in is listed as the draft's ``blanks``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import cast
 
 from followup.compile.machine import CompiledPlaybook
-from followup.drafts.templates import THEIR_NAME, context_for, render, template_for
+from followup.drafts.context import NOBODY, THEIR_NAME, Sender, blank, blanks_in, context_for
+from followup.drafts.layout import Facts, lay_out
+from followup.drafts.templates import render, template_for
 from followup.engine.plan import plan_case
 from followup.engine.result import Plan, Step
 from followup.errors import UsageError
@@ -21,7 +26,7 @@ from followup.timeline.calendar import BusinessCalendar
 
 # Kinds that thank each interviewer personally.
 THANK_KINDS = frozenset({"thank_you", "thank_you_note"})
-RECRUITER = "[the recruiter's name]"
+RECRUITER = blank("the recruiter's name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +41,12 @@ class Draft:
     due: date
     channel: str | None
     optional: bool = False
+    layout: str = "email"
+    blanks: tuple[str, ...] = ()
 
-    def as_json(self) -> dict[str, str | None]:
-        """The fields a script reads: to, subject, body, action, due, channel."""
+    def as_json(self) -> dict[str, object]:
+        """The fields a script reads: to, subject, body, action, due, channel, layout (email,
+        letter, call or message) and blanks (what is left to fill in, each ``[[...]]``)."""
         return {
             "to": self.to,
             "subject": self.subject,
@@ -46,6 +54,8 @@ class Draft:
             "action": self.action,
             "due": self.due.isoformat(),
             "channel": self.channel,
+            "layout": self.layout,
+            "blanks": list(self.blanks),
         }
 
 
@@ -100,13 +110,18 @@ def address(case: Case, who: Interviewer | None, channel: str | None) -> str:
         return f"{RECRUITER} (the recruiter at {company})"
     name = who.name if who is not None and who.name else THEIR_NAME
     if channel == "email":
-        email = who.email if who is not None and who.email else "[their email]"
+        email = who.email if who is not None and who.email else blank("their email")
         return f"{name} <{email}>"
     return name
 
 
 def draft_step(
-    cp: CompiledPlaybook, case: Case, step: Step, today: date, cal: BusinessCalendar
+    cp: CompiledPlaybook,
+    case: Case,
+    step: Step,
+    today: date,
+    cal: BusinessCalendar,
+    sender: Sender = NOBODY,
 ) -> list[Draft]:
     """The drafts for one step (empty if it has nothing to send and no template).
 
@@ -118,24 +133,55 @@ def draft_step(
         return []
     drafts = []
     for who in recipients(case, step):
-        message = render(template, context_for(case, step, cp.playbook, who, today, cal))
+        context = context_for(case, step, cp.playbook, who, today, cal, sender)
+        message = render(template, context)
+        to = address(case, who, step.channel)
+        laid = lay_out(
+            message.subject, message.body, step.channel, _facts(context), (sender.signature,)
+        )
         drafts.append(
             Draft(
-                address(case, who, step.channel),
-                message.subject,
-                message.body,
+                to,
+                laid.subject,
+                laid.body,
                 step.action,
                 step.rule_id,
                 step.due,
                 step.channel,
                 step.optional,
+                laid.layout,
+                tuple(blanks_in(to, laid.subject, laid.body)),
             )
         )
     return drafts
 
 
+def _facts(context: dict[str, object]) -> Facts:
+    """What a layout needs, read from the data the template saw."""
+    # context_for builds these dicts; their types are fixed there.
+    case = cast("dict[str, str]", context["case"])
+    who = cast("dict[str, str]", context["interviewer"])
+    step = cast("dict[str, date]", context["step"])
+    sender = cast("dict[str, str]", context["sender"])
+    company = case["company"]
+    return Facts(
+        who["name"],
+        who["greeting"],
+        "" if company.startswith("[[") else company,
+        case["role"],
+        sender["name"],
+        case["interview_when"],
+        step["send_on"],
+    )
+
+
 def drafts_for(
-    plan: Plan, cp: CompiledPlaybook, case: Case, cal: BusinessCalendar, action: str | None
+    plan: Plan,
+    cp: CompiledPlaybook,
+    case: Case,
+    cal: BusinessCalendar,
+    action: str | None,
+    sender: Sender = NOBODY,
 ) -> list[Draft]:
     """The drafts for a plan's next steps, or for the named one.
 
@@ -145,7 +191,7 @@ def drafts_for(
     """
     drafts: list[Draft] = []
     for step in steps_to_draft(plan, cp, action):
-        made = draft_step(cp, case, step, plan.today, cal)
+        made = draft_step(cp, case, step, plan.today, cal, sender)
         if not made and action is not None:
             raise UsageError(
                 f"'{action}' ({step.action}) has nothing to send and the playbook "
@@ -163,7 +209,12 @@ def nothing_to_draft(plan: Plan) -> str:
 
 
 def draft_case(
-    cp: CompiledPlaybook, case: Case, today: date, cal: BusinessCalendar, action: str | None
+    cp: CompiledPlaybook,
+    case: Case,
+    today: date,
+    cal: BusinessCalendar,
+    action: str | None,
+    sender: Sender = NOBODY,
 ) -> tuple[Plan, list[Draft]]:
     """Plan ``case`` on ``today`` and draft its next (or named) step.
 
@@ -172,4 +223,4 @@ def draft_case(
         InputError: a template failed on this case.
     """
     plan = plan_case(cp, case, today, cal)
-    return plan, drafts_for(plan, cp, case, cal, action)
+    return plan, drafts_for(plan, cp, case, cal, action, sender)

@@ -1,19 +1,9 @@
-"""Message templates: the data a template sees, the built-in defaults, checking and rendering.
+"""Message templates: choosing one, checking it and rendering it.
 
-A template is Jinja2 text run in `followup.drafts.sandbox`.  It sees four names holding only
-plain data (dicts, lists, text, dates), never model objects, so nothing else is reachable:
-
-* ``case``: ``id``, ``company``, ``role``, ``interview`` (this round's date), ``decision_by``
-  (a date or none), ``interviewers`` (a list of ``{name, first_name, email}``) and
-  ``your_name`` (the blank ``[your name]``: a case file does not hold the job seeker's name);
-* ``interviewer``: ``{name, first_name, email}``, the person this draft is for (one draft per
-  interviewer for thank-yous; the first one listed for everything else);
-* ``step``: ``action`` (the kind), ``rule`` (the rule id), ``due`` (a date), ``channel``,
-  ``why``, ``advice``, ``source``;
-* ``playbook``: ``id``, ``title``.
-
-What only the job seeker knows (the topic you discussed) is left as a clear blank in brackets.
-Besides the few filters of the sandbox, ``long_date`` writes a date as in a letter.
+A template is Jinja2 text run in `followup.drafts.sandbox`, over the plain data that
+`followup.drafts.context` builds (``case``, ``interviewer``, ``step``, ``sender``,
+``playbook``); the built-in ones are in `followup.drafts.defaults`.  Besides the few filters
+of the sandbox, ``long_date`` writes a date as in a letter.
 """
 
 from __future__ import annotations
@@ -21,25 +11,33 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import jinja2
 from jinja2 import meta, nodes
 from jinja2.exceptions import SecurityError, TemplateSyntaxError
 
+from followup.drafts.context import CONTEXT_NAMES, YOUR_NAME, sample_context
+from followup.drafts.defaults import BUILT_IN, DEFAULTS, default_template
 from followup.drafts.sandbox import MAX_SOURCE, DraftEnvironment, refused_tag, render_bounded
-from followup.engine.result import Step
 from followup.errors import InputError, Problem, suggest
-from followup.model.case import Case, Interviewer
-from followup.model.playbook import Origin, Playbook, Template
-from followup.timeline.calendar import BusinessCalendar
+from followup.model.playbook import Playbook, Template
 
-YOUR_NAME = "[your name]"
-THEIR_NAME = "[interviewer's name]"
-CONTEXT_NAMES = ("case", "interviewer", "step", "playbook")
-BUILT_IN = "built-in template"
-EXPECTED = "a template that reads only case, interviewer, step and playbook, within the sandbox"
+__all__ = [
+    "DEFAULTS",
+    "YOUR_NAME",
+    "Message",
+    "check_templates",
+    "default_template",
+    "render",
+    "sample_context",
+    "template_for",
+    "template_problems",
+]
+
+EXPECTED = (
+    "a template that reads only case, interviewer, step, sender and playbook, within the sandbox"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,157 +57,10 @@ class _Failure(Exception):
         self.message = message
 
 
-# -- the built-in drafts: neutral wording, one per core kind that sends something -------------
-
-_SIGN_OFF = "\n\nBest regards,\n{{ case.your_name }}"
-DEFAULTS: dict[str, tuple[str, str]] = {
-    "thank_you": (
-        "Thank you: {{ case.role }} interview",
-        "Dear {{ interviewer.first_name }},\n\n"
-        "Thank you for meeting with me on {{ case.interview|long_date }} to talk about the "
-        "{{ case.role }} role at {{ case.company }}. I especially enjoyed our conversation about "
-        "[the topic you discussed].\n\n"
-        "[One or two sentences on how your experience fits what the team needs.]\n\n"
-        "I am very interested in the role and glad to send anything else that would help. "
-        "I look forward to hearing from you." + _SIGN_OFF,
-    ),
-    "thank_you_note": (
-        "",
-        "Dear {{ interviewer.first_name }},\n\n"
-        "Thank you again for your time on {{ case.interview|long_date }}. Talking about "
-        "[the topic you discussed] made me even keener on the {{ case.role }} role at "
-        "{{ case.company }}.\n\nWith best wishes,\n{{ case.your_name }}",
-    ),
-    "check_in": (
-        "Following up: {{ case.role }} role",
-        "Dear {{ interviewer.first_name }},\n\n"
-        "I hope you are well. I am following up on my interview on "
-        "{{ case.interview|long_date }} for the {{ case.role }} role at {{ case.company }}. "
-        "I am still very interested, and I would be glad to hear of any news on your timeline.\n\n"
-        "If anything else would help, such as [references or a work sample], I am happy to "
-        "send it." + _SIGN_OFF,
-    ),
-    "final_check_in": (
-        "{{ case.role }} role: a last follow-up",
-        "Dear {{ interviewer.first_name }},\n\n"
-        "I am writing one last time about the {{ case.role }} role at {{ case.company }}, "
-        "for which I interviewed on {{ case.interview|long_date }}. Could you tell me whether "
-        "I am still being considered?\n\n"
-        "Whatever the answer, thank you for your time; I would be glad to stay in touch."
-        + _SIGN_OFF,
-    ),
-    "share_update": (
-        "An update on my application: {{ case.role }}",
-        "Dear {{ interviewer.first_name }},\n\n"
-        "I wanted to let you know that [your news: for example another offer, with its reply "
-        "deadline, or a new piece of work worth seeing].\n\n"
-        "I remain very interested in the {{ case.role }} role at {{ case.company }}, and I "
-        "would appreciate any update on where things stand." + _SIGN_OFF,
-    ),
-    "network": (
-        "Staying in touch",
-        "Hi {{ interviewer.first_name }}, thank you again for talking with me about the "
-        "{{ case.role }} role at {{ case.company }}. I would be glad to stay in touch here.\n"
-        "{{ case.your_name }}",
-    ),
-}
-
-
-def default_template(kind: str) -> Template | None:
-    """The built-in template for a core kind (None for kinds with nothing to send)."""
-    found = DEFAULTS.get(kind)
-    if found is None:
-        return None
-    subject, body = found
-    return Template(kind, body, Origin(BUILT_IN, 1, 1), subject)
-
-
 def template_for(playbook: Playbook, rule_id: str, kind: str) -> Template | None:
     """The playbook's template for the rule id, else for the kind, else the built-in one."""
     by_key = {t.key: t for t in playbook.templates}
     return by_key.get(rule_id) or by_key.get(kind) or default_template(kind)
-
-
-# -- the data a template sees -------------------------------------------------------------------
-
-
-def person(who: Interviewer | None) -> dict[str, str]:
-    """An interviewer as plain data; an unknown one as clear blanks."""
-    if who is None or not who.name:
-        return {"name": THEIR_NAME, "first_name": THEIR_NAME, "email": who.email if who else ""}
-    first = who.name if who.name.startswith("[") else who.name.split()[0]
-    return {"name": who.name, "first_name": first, "email": who.email}
-
-
-def round_dates(case: Case, today: date, cal: BusinessCalendar) -> tuple[date, date | None]:
-    """The interview of the round the case is in on ``today``, and the decision date the
-    employer gave for it (a "still deciding" reply may have moved it), as the engine reads them.
-    """
-    employer = case.employer
-    interview, decision = case.interview, employer.decision_by
-    if decision is None and employer.decision_in is not None:
-        decision = cal.add(interview, employer.decision_in)
-    for ev in case.events:
-        if ev.type != "reply" or ev.date > today:
-            continue
-        if ev.outcome == "next_round":
-            interview, decision = ev.interview or ev.date, None
-        elif ev.decision_by is not None:
-            decision = ev.decision_by
-    return interview, decision
-
-
-def context_for(
-    case: Case,
-    step: Step,
-    playbook: Playbook,
-    who: Interviewer | None,
-    today: date,
-    cal: BusinessCalendar,
-) -> dict[str, object]:
-    """Everything a template may read, as plain data."""
-    interview, decision = round_dates(case, today, cal)
-    return {
-        "case": {
-            "id": case.id,
-            "company": case.company or "[company]",
-            "role": case.role or "[role]",
-            "interview": interview,
-            "decision_by": decision,
-            "interviewers": [person(i) for i in case.interviewers],
-            "your_name": YOUR_NAME,
-        },
-        "interviewer": person(who),
-        "step": {
-            "action": step.action,
-            "rule": step.rule_id,
-            "due": step.due,
-            "channel": step.channel or "none",
-            "why": step.why,
-            "advice": step.advice,
-            "source": step.source,
-        },
-        "playbook": {"id": playbook.id, "title": playbook.title},
-    }
-
-
-def sample_context(playbook: Playbook, key: str) -> dict[str, object]:
-    """A made-up case for checking a template once, with every field filled in."""
-    kind, rule = key, key
-    for action in playbook.actions:
-        if key in (action.id, action.kind):
-            kind, rule = action.kind, action.id
-            break
-    case = Case(
-        "sample",
-        date(2026, 3, 2),
-        company="Example Corp",
-        role="Data Analyst",
-        interviewers=(Interviewer("Sam Lee", "sam@example.com"), Interviewer("Ana Ruiz")),
-    )
-    step = Step(kind, date(2026, 3, 9), "email", rule, "Sample advice.", "Sample source")
-    day = date(2026, 3, 9)
-    return context_for(case, step, playbook, case.interviewers[0], day, BusinessCalendar(None))
 
 
 # -- compiling, checking, rendering -------------------------------------------------------------

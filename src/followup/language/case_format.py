@@ -45,11 +45,16 @@ from followup.model.vocabulary import (
     REPLY_OUTCOMES,
 )
 
-__all__ = ["CASE", "EMPLOYER", "EVENT", "INTERVIEWER", "decode_case"]
+__all__ = ["CASE", "EMPLOYER", "EVENT", "INTERVIEWER", "check_timezone", "decode_case"]
 
 
 @lru_cache(maxsize=64)
-def _timezone(name: str) -> str:
+def check_timezone(name: str) -> str:
+    """The name of a known IANA time zone, as given.
+
+    Raises:
+        Refusal: no such time zone.
+    """
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # lazy: only cases with a timezone
 
     try:
@@ -139,8 +144,16 @@ INTERVIEWER = OneOf(
                     default="",
                 ),
                 Field("title", Text("the title"), "Their job title.", default=""),
+                Field(
+                    "greeting",
+                    Text("the greeting", allow_empty=False),
+                    "How drafts greet them, after Dear or Hi (such as Alice, or Prof. Marsh);"
+                    " by default the title and surname when the name starts with one (Dr., Ms),"
+                    " else the first name.",
+                    default="",
+                ),
             ),
-            build=lambda f, _: Interviewer(f[0], f[1]),
+            build=lambda f, _: Interviewer(f[0], f[1], f[3]),
         ),
     ),
     "the interviewer",
@@ -216,7 +229,7 @@ CASE = Mapping(
         ),
         Field(
             "timezone",
-            Text("the timezone", allow_empty=False, parse=_timezone),
+            Text("the timezone", allow_empty=False, parse=check_timezone),
             "Your time zone, such as America/New_York.",
             nullable=True,
         ),

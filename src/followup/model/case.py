@@ -10,8 +10,11 @@ from followup.timeline.durations import Duration
 
 
 class Interviewer(msgspec.Struct, frozen=True):
+    """Someone who interviewed the job seeker; ``greeting`` is how to address them, if given."""
+
     name: str
     email: str = ""
+    greeting: str = ""
 
 
 class Employer(msgspec.Struct, frozen=True):

@@ -19,10 +19,13 @@ from pytest_bdd import parsers
 from pytest_bdd import steps as bdd_steps
 from pytest_bdd.parsers import StepParser
 
+from followup.bdd import draft_steps
 from followup.bdd import steps as library
 from followup.errors import EngineError
 
 TYPES = ("given", "when", "then")
+# The modules of the step library, in the order the reference lists them.
+MODULES = (library.__name__, draft_steps.__name__)
 REGENERATE = "followup spec --steps > docs/steps.md"
 DATE_PLACEHOLDER = "YYYY-MM-DD"
 
@@ -93,6 +96,17 @@ EXAMPLES: dict[str, str] = {
     "later_events_not_counted": "1 later event is not counted",
     "every_event_counted": "every recorded event is counted",
     "the_explanation_mentions": 'the explanation mentions "fired"',
+    "my_settings": 'my settings say my name is "Alex Doe"',
+    "i_greet": 'I greet "Dr. Alice Marsh" as "Alice"',
+    "i_draft": "I draft the check-in on 2026-03-16",
+    "draft_starts": 'the draft starts with "Dear Dr. Marsh,"',
+    "draft_ends": 'the draft ends with "Alex Doe"',
+    "draft_says": 'the draft says "two weeks"',
+    "draft_does_not_say": 'the draft does not say "today"',
+    "draft_layout": "the draft is a call script",
+    "draft_has_no_subject": "the draft has no subject",
+    "one_line_paragraphs": "every paragraph of the draft is one line",
+    "only_blanks": 'the only blanks left are "[[the topic you discussed]]"',
 }
 
 
@@ -136,7 +150,8 @@ class StepDef:
 
 
 def step_definitions() -> list[StepDef]:
-    """Every step of :mod:`followup.bdd.steps`, in the order they are defined.
+    """Every step of :mod:`followup.bdd.steps` and :mod:`followup.bdd.draft_steps`, in the
+    order they are defined.
 
     pytest-bdd records each registered step in ``step_function_context_registry`` (keyed by the
     fixture it adds to the defining module); a step registered for Given and When is one entry
@@ -152,13 +167,16 @@ def step_definitions() -> list[StepDef]:
     merged: dict[Callable[..., object], StepDef] = {}
     for context in list(registry.values()):
         func = context.step_func
-        if getattr(func, "__module__", None) != library.__name__ or context.type is None:
+        if getattr(func, "__module__", None) not in MODULES or context.type is None:
             continue
         known = merged.get(func)
         types = (context.type,) if known is None else (*known.types, context.type)
         ordered = tuple(t for t in TYPES if t in types)
         merged[func] = StepDef(ordered, context.parser, func, dict(context.converters))
-    return sorted(merged.values(), key=lambda s: inspect.getsourcelines(s.func)[1])
+    return sorted(
+        merged.values(),
+        key=lambda s: (MODULES.index(s.func.__module__), inspect.getsourcelines(s.func)[1]),
+    )
 
 
 def find_steps(kind: str, text: str, defs: Sequence[StepDef] | None = None) -> list[StepDef]:

@@ -1,0 +1,72 @@
+"""``followup config``: show and change your own settings (`followup.services.settings`).
+
+``followup config`` lists them, ``config get KEY`` prints one, ``config set KEY VALUE`` and
+``config unset KEY`` change the file.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from followup import settings
+from followup.cli.group import cli, json_option
+from followup.errors import FollowupError
+
+
+class NotSet(FollowupError):
+    """``config get`` of a setting that is not set (exit 1, as ``git config`` does)."""
+
+
+@cli.group("config", invoke_without_command=True)
+@json_option
+@click.pass_context
+def config_cmd(ctx: click.Context, as_json: bool) -> None:
+    """Your settings: name and signature for drafts, country, timezone, playbook."""
+    if ctx.invoked_subcommand is not None:
+        return
+    values = settings.read_settings(check_playbook=True)
+    if as_json:
+        click.echo(json.dumps({k: values.get(k) for k in settings.KEYS}, indent=2))
+        return
+    click.echo(f"# {settings.settings_path()}")
+    for key in settings.KEYS:
+        value = values.get(key)
+        shown = "(not set)" if value is None else value.replace("\n", "\n" + " " * (len(key) + 2))
+        click.echo(f"{key}: {shown}")
+
+
+@config_cmd.command("get")
+@click.argument("key")
+def get_cmd(key: str) -> None:
+    """Print one setting (exit 1 if it is not set)."""
+    settings.check_key(key)
+    value = settings.read_settings(check_playbook=True).get(key)
+    if value is None:
+        raise NotSet(f"{key} is not set")
+    click.echo(value)
+
+
+@config_cmd.command("set")
+@click.argument("key")
+@click.argument("value")
+def set_cmd(key: str, value: str) -> None:
+    """Set one setting (checked first: a country code, a time zone, a playbook id...)."""
+    values = settings.read_settings()
+    values[key] = settings.check_value(key, value)
+    path = settings.write_settings(values)
+    click.echo(f"{path}: {key} set")
+
+
+@config_cmd.command("unset")
+@click.argument("key")
+def unset_cmd(key: str) -> None:
+    """Remove one setting."""
+    settings.check_key(key)
+    values = settings.read_settings()
+    if values.pop(key, None) is None:
+        click.echo(f"{key} was not set")
+        return
+    path = settings.write_settings(values)
+    click.echo(f"{path}: {key} unset")
