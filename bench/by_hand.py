@@ -88,6 +88,7 @@ class Replay:
         *("check_ins", "competing_offer", "credits", "decision_by", "done", "entered"),
         *("follow_up", "follow_up_after", "hol", "interview", "last_contact", "last_done"),
         *("last_nudge", "may_call", "not_before", "now", "outcome", "preferred", "reply"),
+        *("promised", "promised_channel"),
         "state",
     )
 
@@ -100,6 +101,8 @@ class Replay:
         self.preferred: str | None = employer.get("preferred_channel")
         self.may_call: bool = employer.get("may_call", False)
         self.competing_offer: date | None = None
+        self.promised: date | None = None  # the day of a promise not yet kept
+        self.promised_channel: str | None = None
         interview = date.fromisoformat(case["interview"])
         self.now = interview  # the latest day replay has reached
         self.start_round(interview)
@@ -260,7 +263,18 @@ class Replay:
                 found.append((self.give_up_on(), "move-on-after-two-months", None))
             if state == "on-hold" and self.check_ins >= MAX_CHECK_INS and not done.get("move-on"):
                 found.append((self.last_contact + ON_HOLD_EVERY, "move-on", None))
-        return found
+        return self._promise() + found
+
+    def _promise(self) -> list[Pending]:
+        """The engine's own step, before the playbook's: a promise not yet kept."""
+        if self.promised is None or self.done.get("keep-your-promise"):
+            return []
+        if self.promised_channel is None:
+            return [self._by_preferred("keep-your-promise", self.promised)]
+        due = self.promised  # the channel promised, even a call
+        if self.promised_channel in DIRECT_CHANNELS:
+            due = roll_forward(due, self.hol)
+        return [(due, "keep-your-promise", self.promised_channel)]
 
     def complete(self, action_id: str, day: date) -> None:
         """Count an action as done on ``day``."""
@@ -284,6 +298,11 @@ class Replay:
             if kind == "check_in_sent":
                 self.check_ins += 1
                 self.last_nudge = day
+                self.promised = None  # following up keeps a promise
+        elif kind == "committed":
+            self.promised = date.fromisoformat(event["due"]) if "due" in event else day
+            self.promised_channel = event.get("channel")
+            self.done.pop("keep-your-promise", None)
         elif kind == "competing_offer":
             self.competing_offer = day
         elif kind == "reply":

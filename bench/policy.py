@@ -15,6 +15,8 @@ from pathlib import Path
 import yaml
 from generate_cases import PLAYBOOK
 
+from followup.semantics.builtin import ENGINE_RULE, KEEP_PROMISE
+
 PLAYBOOK_FILE = Path(__file__).resolve().parent.parent / "playbooks" / f"{PLAYBOOK}.yaml"
 
 # -- the policy's numbers: they mirror playbooks/week-then-on-hold.yaml (`parameters:` and the
@@ -71,8 +73,14 @@ COMPLETED_BY: dict[str, str | None] = {
     "on-hold-check-in": "check_in_sent",
     "move-on-after-two-months": None,
     "move-on": None,
+    # The engine's own step in every playbook: a promise, kept by the follow-up it promised.
+    "keep-your-promise": "check_in_sent",
 }
-RESTARTABLE = [a for a in COMPLETED_BY if a not in ("thank-you-note", "flag-competing-offer")]
+RESTARTABLE = [
+    a
+    for a in COMPLETED_BY
+    if a not in ("thank-you-note", "flag-competing-offer", "keep-your-promise")
+]
 DIRECT_CHANNELS = frozenset({"email", "phone", "mail", "text", "recruiter"})
 
 Pending = tuple[date, str, str | None]  # (due, action id, channel)
@@ -90,6 +98,13 @@ def _action_texts() -> dict[str, tuple[str, str, str]]:
             cite.format(a["source"]),
         )
         for a in data["actions"]
+    } | {
+        # Only the words of the engine's built-in step are read from followup, for equal answers.
+        KEEP_PROMISE.id: (
+            KEEP_PROMISE.kind,
+            f"{KEEP_PROMISE.id}: {KEEP_PROMISE.advice}",
+            ENGINE_RULE,
+        )
     }
 
 

@@ -189,8 +189,8 @@ Feature: Top of mind, not a pest (playbook fine-line)
     And I sent a thank-you by email on 2026-03-02
     And I committed to call them on 2026-03-10
     When I check the plan on 2026-03-04
-    Then the next step is a check-in by phone on 2026-03-10
-    And the next step comes from rule "keep-your-commitment"
+    Then the next step is a promised follow-up by phone on 2026-03-10
+    And the next step comes from rule "keep-your-promise"
     And I am told to avoid "promised"
     When I sent a check-in by phone on 2026-03-10
     And I check the plan on 2026-03-11
@@ -202,7 +202,7 @@ Feature: Top of mind, not a pest (playbook fine-line)
     Given I sent a thank-you by email on 2026-03-02
     And I committed to email them on 2026-03-09
     When I check the plan on 2026-03-04
-    Then the next step is a check-in by email on 2026-03-09
+    Then the next step is a promised follow-up by email on 2026-03-09
 
   # -- Other news ------------------------------------------------------------------------------
 

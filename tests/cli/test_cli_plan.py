@@ -20,6 +20,7 @@ PLAN_KEYS = {
     "closes_on",
     "outcome",
     "avoid",
+    "notes",
 }
 NEXT_KEYS = {"action", "due", "channel", "why", "source"}
 SCHEDULE_KEYS = {"action", "due", "channel"}

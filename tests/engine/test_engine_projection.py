@@ -332,7 +332,10 @@ def test_channel_resolution(make_playbook, make_case, plan_on, employer, intervi
 
 
 def test_committed_channel_is_used_until_you_contact_them(make_playbook, make_case, plan_on):
-    """'committed' uses the channel you promised; without a promise the next option applies."""
+    """'committed' uses the channel you promised; without a promise the next option applies.
+
+    The playbook's own action due on ``committed`` replaces the engine's promise step there.
+    """
     cp = make_playbook(
         """
         actions:

@@ -16,6 +16,7 @@ ACTION_SAID = {
     "share_update": "an update",
     "network": "networking",
     "move_on": "to move on",
+    "keep_promise": "promised follow-up",
 }
 # What "I sent ..." says for each contact event.
 SENT_SAID = {

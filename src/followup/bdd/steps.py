@@ -84,9 +84,11 @@ ACTION_NAMES: dict[str, str] = {
     "update": "share_update",
     "networking": "network",
     "move on": "move_on",
+    "promised follow-up": "keep_promise",
 } | {kind: kind for kind in CORE_ACTION_KINDS}
 ACTION_CHOICES = (
-    "thank-you, handwritten note, check-in, final check-in, update, networking, move on"
+    "thank-you, handwritten note, check-in, final check-in, update, networking, move on,"
+    " promised follow-up"
     " (or a playbook's own action kind, such as keep_options_open)"
 )
 # The words used back in failure messages, one per action kind.
@@ -427,16 +429,23 @@ def portfolio_update(followup_world: World, day: date) -> None:
 
 @_given_or_when(
     rf"I committed(?: on (?P<day>{DATE}))? to (?P<how>call|email|text|write|follow up)"
-    rf"(?: {VIA})?(?: them)? on (?P<due>{DATE})",
+    rf"(?: {VIA})?(?: them)? on (?P<due>{DATE})"
+    r'(?: to "(?P<note>[^"]+)")?',
     {"day": _opt_day, "due": _day, "channel": _opt_channel},
 )
 def committed(
-    followup_world: World, day: date | None, how: str, channel: str | None, due: date
+    followup_world: World,
+    day: date | None,
+    how: str,
+    channel: str | None,
+    due: date,
+    note: str | None,
 ) -> None:
-    """I promised to call, email, text or write on a day (at the interview, unless dated)."""
+    """I promised to call, email, text or write on a day (at the interview, unless dated),
+    optionally saying what ("to \"send work samples\"")."""
     made = day if day is not None else followup_world.interview()
     used = COMMIT_CHANNELS.get(how, channel)
-    followup_world.add_event(made, "committed", channel=used, due=due)
+    followup_world.add_event(made, "committed", channel=used, due=due, note=note)
 
 
 @_given_or_when(rf"I withdrew(?: my application)? on (?P<day>{DATE})", {"day": _day})

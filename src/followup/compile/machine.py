@@ -19,6 +19,7 @@ import msgspec
 from followup.compile.expressions import DateFn, GuardFn, always, compile_date, compile_guard
 from followup.model.playbook import Action, Avoid, Playbook, Transition
 from followup.model.vocabulary import CLOSED, COMPLETED_BY, NUDGE_KINDS, OPEN_STATES, STATES
+from followup.semantics.builtin import BUILT_IN_ACTIONS, BUILT_IN_IDS, ENGINE_RULE
 from followup.semantics.meaning import EVENTS, REOPENABLE, REPLIES
 
 if TYPE_CHECKING:
@@ -96,6 +97,8 @@ class CompiledPlaybook(msgspec.Struct, frozen=True, eq=False):
     )
     # Ids of the check-ins and reminders, which a reply that restarts nudges lets you do again.
     restartable: tuple[str, ...] = ()
+    # Event type -> ids of the actions it makes due again (`EventMeaning.renews`).
+    renewed_by: dict[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -242,6 +245,12 @@ def _compile_action(action: Action, completed_by: str | None, citation: str) -> 
     )
 
 
+def _replaced(builtin: Action, state: str, playbook: Playbook) -> bool:
+    """Whether the playbook has its own rule for what ``builtin`` does in ``state``: an action
+    due on exactly the same date (a coach's own wording of "keep your promise")."""
+    return any(state in a.states and a.due == builtin.due for a in playbook.actions)
+
+
 def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
     """Compile once; the result is immutable and safe to share across every case."""
     moves = tuple(_builtin_moves() + _playbook_moves(playbook))
@@ -249,10 +258,14 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
     completed_by: dict[str, str | None] = dict(COMPLETED_BY)
     completed_by.update({k.name: k.completed_by for k in playbook.kinds})
     actions: dict[str, list[CompiledAction]] = {}
-    for action in playbook.actions:
-        citation = playbook.source.cite(action.cite.part)
+    # The engine's own steps first: on a day with both, a promise is kept before any check-in.
+    for action in (*BUILT_IN_ACTIONS, *playbook.actions):
+        builtin = action.id in BUILT_IN_IDS
+        citation = ENGINE_RULE if builtin else playbook.source.cite(action.cite.part)
         compiled = _compile_action(action, completed_by.get(action.kind), citation)
         for state in action.states:
+            if builtin and _replaced(action, state, playbook):
+                continue
             actions.setdefault(state, []).append(compiled)
     avoid = tuple(CompiledAvoid(a, compile_guard(a.when)) for a in playbook.avoid)
     by_state = {k: tuple(v) for k, v in actions.items()}
@@ -274,6 +287,17 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
             if ca.nudge or ca.completed_by is None
         )
     )
+    renewed_by = {
+        e.type: ids
+        for e in EVENTS.values()
+        if (
+            ids := tuple(
+                dict.fromkeys(
+                    ca.id for g in by_state.values() for ca in g if ca.action.kind in e.renews
+                )
+            )
+        )
+    }
     return CompiledPlaybook(
         playbook,
         moves,
@@ -285,4 +309,5 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
         {k: v for k, v in reminders.items() if v},
         completes,
         restartable,
+        renewed_by,
     )

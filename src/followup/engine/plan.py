@@ -15,8 +15,11 @@ from followup.engine.result import Plan, Step, TraceEntry
 from followup.engine.run import Pending, Run
 from followup.model.case import Case, Event
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
+from followup.semantics.builtin import KEEP_PROMISE
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
+
+PROMISE_KIND = KEEP_PROMISE.kind
 
 # A projection stops after this many steps or this far ahead, whichever comes first; a playbook
 # that has not closed by then is reported as open-ended (``closes_on`` is null).
@@ -60,10 +63,18 @@ def situation_at(
     return run, ignored
 
 
-def _step(p: Pending, due: date) -> Step:
+def _step(p: Pending, due: date, run: Run) -> Step:
     action = p.compiled.action
+    note = run.committed_note if action.kind == PROMISE_KIND else ""
     return Step(
-        action.kind, due, p.channel, action.id, action.advice, p.compiled.citation, action.optional
+        action.kind,
+        due,
+        p.channel,
+        action.id,
+        action.advice,
+        p.compiled.citation,
+        action.optional,
+        note,
     )
 
 
@@ -113,7 +124,7 @@ def project(
                     cutoff = max(due, today)
                 elif due > cutoff:
                     break
-            steps.append(_step(best, due))
+            steps.append(_step(best, due, sim))
             now = when
             event_type = best.compiled.completed_by
             if event_type is None:
@@ -151,6 +162,19 @@ def avoid_now(run: Run) -> list[str]:
     return texts
 
 
+def notes_now(run: Run, today: date) -> list[str]:
+    """What the job seeker should know that is not a step: a promise whose day has passed."""
+    notes: list[str] = []
+    promised = run.at_committed
+    if run.state != CLOSED and run.committed and promised is not None and promised < today:
+        what = f" ({run.committed_note})" if run.committed_note else ""
+        notes.append(
+            f"You promised to follow up on {promised.isoformat()}{what} and nothing since "
+            "says you did: a broken promise. Do it now, and say why it is late."
+        )
+    return notes
+
+
 def plan_case(
     cp: CompiledPlaybook,
     case: Case,
@@ -178,6 +202,7 @@ def plan_case(
         outcome=run.outcome,
         avoid=tuple(avoid_now(run)),
         ignored_future_events=ignored,
+        notes=tuple(notes_now(run, today)),
     )
 
 

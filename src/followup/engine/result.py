@@ -17,6 +17,8 @@ class Step(msgspec.Struct, frozen=True):
     advice: str
     source: str
     optional: bool = False
+    # What the case says about this step in the user's own words (a promise's note).
+    note: str = ""
 
     @property
     def why(self) -> str:
@@ -46,3 +48,5 @@ class Plan(msgspec.Struct, frozen=True):
     outcome: str | None
     avoid: tuple[str, ...]
     ignored_future_events: int = 0
+    # Lines worth knowing that are not steps: a promise not kept, a step that expired.
+    notes: tuple[str, ...] = ()

@@ -96,6 +96,7 @@ class Run:
         "closed_on",
         "committed",
         "committed_channel",
+        "committed_note",
         "competing_offer",
         "contacts",
         "cp",
@@ -163,6 +164,7 @@ class Run:
         self.networked = False
         self.round = 1
         self.committed_channel: str | None = None
+        self.committed_note = ""
         # Spacing between nudges holds across rounds: it is about the same people's inboxes.
         self.last_nudge: date | None = None
         self.at_competing_offer: date | None = None
@@ -182,7 +184,7 @@ class Run:
 
     def _wait_past(self) -> None:
         """Check-ins wait past the dates the employer gave (`WAIT_PAST`): the day after."""
-        latest = None
+        latest: date | None = None
         for anchor in WAIT_PAST:
             given = getattr(self, "at_" + anchor)
             if given is not None and (latest is None or given > latest):
@@ -191,6 +193,7 @@ class Run:
 
     def _start_round(self, interview: date) -> None:
         """Begin an interview round: counters and per-rule progress start over."""
+        self.not_before = None
         self.at_interview = interview
         self.at_state_entered = interview
         self.at_last_contact = interview
@@ -204,7 +207,6 @@ class Run:
         self.contacts = 0
         self.has_decision_date = False
         self.has_follow_up_after = False
-        self.not_before: date | None = None
         self.done: dict[str, int] = {}
         self.last_done: dict[str, date] = {}
         self.credits: dict[str, int] = {}
@@ -277,6 +279,11 @@ class Run:
                 continue
             if when < floor:
                 when = floor
+            if move.outcome == REOPENABLE and self.committed and self.at_committed is not None:
+                # A playbook does not give up on a case while a promise you made is still due.
+                hold = shift_days(self.at_committed, 1)
+                if when < hold:
+                    when = hold
             if best is None or when < best[0]:
                 best = (when, move)
         self.timer_cache, self.timer_version = best, self.version
@@ -373,7 +380,8 @@ class Run:
             elif use == "committed":
                 if not self.committed or self.committed_channel is None:
                     continue
-                use = self.committed_channel
+                # The channel you promised, even a call: they agreed to it.
+                return self.committed_channel
             if use == "phone" and not self.may_call:
                 continue
             return use
@@ -459,6 +467,9 @@ class Run:
                     setattr(self, name, day)
         if keeps_channel:
             self.committed_channel = ev.channel
+            self.committed_note = ev.note
+            for action_id in self.cp.renewed_by.get(kind, ()):
+                self.done.pop(action_id, None)
         if kind == "reply":
             self._reply(ev)
             return

@@ -46,6 +46,7 @@ CORE_ACTION_KINDS: Final = (
     "share_update",
     "network",
     "move_on",
+    "keep_promise",
 )
 COMPLETED_BY: Final[dict[str, str | None]] = {
     "thank_you": "thank_you_sent",
@@ -55,6 +56,9 @@ COMPLETED_BY: Final[dict[str, str | None]] = {
     "share_update": "update_sent",
     "network": "networked",
     "move_on": None,
+    # Keeping a promise to follow up is recorded as the follow-up it was (a check-in or an
+    # update); either one counts as keeping it.
+    "keep_promise": "check_in_sent",
 }
 # Nudges about the decision: the kinds that pest-protection rules (minimum gap, "asked not to
 # follow up", "not before the date they gave") apply to.

@@ -14,8 +14,11 @@ from followup.model.case import Case
 
 
 def step_brief(step: Step) -> dict[str, Any]:
-    """A schedule entry: what, when, how."""
-    return {"action": step.action, "due": step.due.isoformat(), "channel": step.channel}
+    """A schedule entry: what, when, how (and the note you wrote, for a promise)."""
+    out = {"action": step.action, "due": step.due.isoformat(), "channel": step.channel}
+    if step.note:
+        out["note"] = step.note
+    return out
 
 
 def step_full(step: Step) -> dict[str, Any]:
@@ -26,6 +29,7 @@ def step_full(step: Step) -> dict[str, Any]:
         "channel": step.channel,
         "why": step.why,
         "source": step.source,
+        **({"note": step.note} if step.note else {}),
     }
 
 
@@ -41,6 +45,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "closes_on": plan.closes_on.isoformat() if plan.closes_on else None,
         "outcome": plan.outcome,
         "avoid": list(plan.avoid),
+        "notes": list(plan.notes),
     }
 
 

@@ -42,12 +42,16 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
         lines.append(
             f"Note: {n} recorded event{'s' if n > 1 else ''} dated after today not counted."
         )
+    for note in plan.notes:
+        lines += _wrap(note, "      ", "Note: ")
     if plan.next:
         lines += ["", "Next"]
         for step in plan.next:
             opt = " (optional)" if step.optional else ""
             what = action_words(step.action, step.channel) + _recipients(step, case)
             lines.append(f"  {day(step.due)} ({relative(step.due, plan.today)}): {what}{opt}")
+            if step.note:
+                lines += _wrap(f"you noted: {step.note}", "      ")
             lines += _wrap(f"why: {step.why}", "      ")
             lines += _wrap(f"source: {step.source}", "      ")
     elif not plan.outcome:

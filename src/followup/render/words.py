@@ -12,6 +12,7 @@ ACTION_WORDS = {
     "share_update": "share your news",
     "network": "network",
     "move_on": "move on",
+    "keep_promise": "keep your promise: follow up",
 }
 CHANNEL_WORDS = {
     "email": "by email",

@@ -49,6 +49,7 @@ class EventMeaning(msgspec.Struct, frozen=True):
         nudge: a nudge about the decision; the minimum gap between nudges counts from it.
         remembers_channel: the channel it names is kept (the ``committed`` channel option).
         closes_as: the outcome it closes the case with, from any state (None: it does not).
+        renews: step kinds it makes due again, even if done before (a new promise).
     """
 
     type: str
@@ -61,6 +62,7 @@ class EventMeaning(msgspec.Struct, frozen=True):
     nudge: bool = False
     remembers_channel: bool = False
     closes_as: str | None = None
+    renews: tuple[str, ...] = ()
 
     @property
     def fixed(self) -> bool:
@@ -154,6 +156,7 @@ EVENTS: Final[dict[str, EventMeaning]] = {
             sets=(("committed", True),),
             dates=(("committed", DUE_OR_DAY),),
             remembers_channel=True,
+            renews=("keep_promise",),
         ),
         EventMeaning("withdrew", "you withdrew", closes_as="withdrew"),
     )

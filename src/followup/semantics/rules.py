@@ -80,6 +80,11 @@ def rule_sentences() -> tuple[str, ...]:
         f"({_or([ANCHORS[a] for a in WAIT_PAST])}): the earliest is the next day after it, "
         "moved to the next business day by a direct channel."
     )
+    lines.append(
+        "A promise you recorded (committed) is a step in every playbook on its day, by the "
+        "channel you promised (even a call), until a check-in or an update keeps it; a "
+        f"playbook does not give up ({REOPENABLE}) on the case before that day has passed."
+    )
     return tuple(lines)
 
 

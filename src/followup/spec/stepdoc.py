@@ -19,13 +19,13 @@ from pytest_bdd import parsers
 from pytest_bdd import steps as bdd_steps
 from pytest_bdd.parsers import StepParser
 
-from followup.bdd import draft_steps
+from followup.bdd import draft_steps, note_steps
 from followup.bdd import steps as library
 from followup.errors import EngineError
 
 TYPES = ("given", "when", "then")
 # The modules of the step library, in the order the reference lists them.
-MODULES = (library.__name__, draft_steps.__name__)
+MODULES = (library.__name__, draft_steps.__name__, note_steps.__name__)
 REGENERATE = "followup spec --steps > docs/steps.md"
 DATE_PLACEHOLDER = "YYYY-MM-DD"
 
@@ -92,6 +92,10 @@ EXAMPLES: dict[str, str] = {
     "direct_contacts": "the schedule has 3 direct contacts",
     "no_check_in_before": "no check-in is due before 2026-03-20",
     "no_check_in_on_or_before": "no check-in is due on or before 2026-03-20",
+    "the_plan_notes": 'the plan notes "a broken promise"',
+    "the_plan_has_no_notes": "the plan has no notes",
+    "the_next_step_says": 'the next step says "send work samples"',
+    "the_schedule_has_no": "the schedule has no promised follow-up",
     "no_step_on_a_day_off": "no step falls on a weekend or public holiday",
     "later_events_not_counted": "1 later event is not counted",
     "every_event_counted": "every recorded event is counted",

@@ -1,0 +1,60 @@
+Feature: A promise I made is in my plan on its day
+  When I told them "I'll send you my work samples on Thursday", that is a promise: every playbook
+  puts it in my plan on that day, by the way I promised, with what I said I would do. Recording
+  the follow-up keeps it; if the day passes with nothing recorded, the plan says so plainly.
+
+  Scenario Outline: A promise to email on the 12th is due on the 12th in every playbook
+    Given the playbook "<playbook>"
+    And an interview on 2026-03-02
+    And I sent a thank-you by email on 2026-03-02
+    And I committed on 2026-03-04 to email them on 2026-03-12 to "send work samples"
+    When I check the plan on 2026-03-12
+    Then the next steps include a promised follow-up by email on 2026-03-12
+    And the next step says "send work samples"
+    And the plan has no notes
+
+    Examples:
+      | playbook          |
+      | week-then-on-hold |
+      | dos-and-donts     |
+      | fine-line         |
+      | how-many-times    |
+      | stalker-free      |
+
+  Scenario: A promise to call is a call, even when they never said calls were welcome
+    Given the playbook "fine-line"
+    And an interview on 2026-03-02
+    And I sent a thank-you by email on 2026-03-02
+    And I committed on 2026-03-04 to call them on 2026-03-12
+    When I check the plan on 2026-03-12
+    Then the next steps include a promised follow-up by phone on 2026-03-12
+
+  Scenario: Recording the follow-up keeps the promise
+    Given the playbook "week-then-on-hold"
+    And an interview on 2026-03-02
+    And I sent a thank-you by email on 2026-03-02
+    And I committed on 2026-03-04 to email them on 2026-03-12
+    When I sent a check-in by email on 2026-03-12
+    And I check the plan on 2026-03-13
+    Then the plan has no notes
+    And the schedule has no promised follow-up
+
+  Scenario: A promise whose day passed is still there, flagged as broken
+    Given the playbook "stalker-free"
+    And an interview on 2026-03-02
+    And I sent a thank-you by email on 2026-03-02
+    And I committed on 2026-03-04 to email them on 2026-03-12 to "send work samples"
+    When I check the plan on 2026-03-16
+    Then the next steps include a promised follow-up by email on 2026-03-12
+    And the plan notes "a broken promise"
+    And the plan notes "send work samples"
+
+  Scenario: A second promise is due again after the first was kept
+    Given the playbook "how-many-times"
+    And an interview on 2026-03-02
+    And I sent a thank-you by email on 2026-03-02
+    And I committed on 2026-03-04 to email them on 2026-03-09
+    And I sent a check-in by email on 2026-03-09
+    When I committed on 2026-03-10 to email them on 2026-03-20
+    And I check the plan on 2026-03-11
+    Then the schedule includes a promised follow-up by email on 2026-03-20

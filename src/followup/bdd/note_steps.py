@@ -1,0 +1,51 @@
+"""Steps about what the plan tells the job seeker besides steps: its notes, and a step's note.
+
+A note is a line such as "a broken promise" or "the deadline has passed": something to know, not
+something to send.  These steps read the same plan the other steps do.
+"""
+
+from __future__ import annotations
+
+from pytest_bdd import parsers, then
+
+from followup.bdd.steps import action_of
+from followup.bdd.world import World
+
+
+@then(parsers.re(r'the plan notes "(?P<text>[^"]+)"'))
+def the_plan_notes(followup_world: World, text: str) -> None:
+    """One of the plan's notes contains these words (case ignored)."""
+    notes = followup_world.plan().notes
+    followup_world.check(
+        any(text.lower() in n.lower() for n in notes),
+        f'Expected a note mentioning "{text}"; the notes are: ' + (" | ".join(notes) or "none"),
+    )
+
+
+@then("the plan has no notes")
+def the_plan_has_no_notes(followup_world: World) -> None:
+    """Nothing to know beyond the steps."""
+    notes = followup_world.plan().notes
+    followup_world.check(not notes, "Expected no notes, but: " + " | ".join(notes))
+
+
+@then(parsers.re(r'the next step says "(?P<text>[^"]+)"'))
+def the_next_step_says(followup_world: World, text: str) -> None:
+    """The first next step carries this note of the user's own (a promise's "what")."""
+    plan = followup_world.plan()
+    got = plan.next[0].note if plan.next else ""
+    followup_world.check(
+        text.lower() in got.lower(), f'Expected the next step to say "{text}", it says "{got}".'
+    )
+
+
+@then(parsers.re(r"the schedule has no (?P<action>(?!direct contacts?$).+)"), {"action": action_of})
+def the_schedule_has_no(followup_world: World, action: str) -> None:
+    """No step of this kind is left in the schedule ("my promised follow-up", "check-in")."""
+    left = [s for s in followup_world.plan().schedule if s.action == action]
+    followup_world.check(
+        not left,
+        f"Expected no {action} in the schedule; found {len(left)}, first on {left[0].due}"
+        if left
+        else "",
+    )

@@ -1,0 +1,44 @@
+"""Steps every playbook recommends, whatever its coach wrote: the engine's own actions.
+
+A promise you made to the employer ("I'll call you on Thursday with the references") is in every
+plan on its date, by the channel you promised, until you record the follow-up that keeps it.
+Coaches disagree about much, but not about keeping your word; so this is not a playbook's rule.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from followup.model.playbook import (
+    Action,
+    ChannelOption,
+    Citation,
+    Compare,
+    DateRule,
+    DateTerm,
+    Origin,
+)
+from followup.model.vocabulary import OPEN_STATES
+
+# Where explanations say a built-in step comes from.
+ENGINE_RULE: Final = "followup's own rule, the same in every playbook"
+ENGINE_ORIGIN: Final = Origin("<followup engine>", 0, 0)
+
+KEEP_PROMISE: Final = Action(
+    id="keep-your-promise",
+    states=OPEN_STATES,
+    kind="keep_promise",
+    due=DateRule((DateTerm("committed"),)),
+    # The channel you promised, even a call: they agreed to it.  Else their preference, else email.
+    channel=(ChannelOption("committed"), ChannelOption("preferred"), ChannelOption("email")),
+    advice=(
+        "You promised to follow up on this day: do what you said, the way you said; "
+        "a promise kept is worth more than any check-in."
+    ),
+    cite=Citation(""),
+    origin=ENGINE_ORIGIN,
+    when=Compare("committed", "is", True),
+)
+
+BUILT_IN_ACTIONS: Final = (KEEP_PROMISE,)
+BUILT_IN_IDS: Final = frozenset(a.id for a in BUILT_IN_ACTIONS)
