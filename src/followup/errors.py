@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 # Characters a message may quote from a user's file that would break "one line per problem" or
-# the terminal: control characters (escape sequences, NUL), line and paragraph separators, and
-# lone surrogates (which cannot even be written as UTF-8).  Compiled on first use: the class of
-# surrogates costs most of a millisecond to compile, and most runs print no problem at all.
-_UNSEEN = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
+# the terminal: control characters (C0, DEL, C1: escape sequences, NUL), line and paragraph
+# separators, bidi controls (which reorder what follows them on screen, so a name could show as
+# something else) and lone surrogates (which cannot even be written as UTF-8).  Compiled on first
+# use: the class of surrogates costs most of a millisecond to compile, and most runs print no
+# problem at all.
+_UNSEEN = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 EXIT_OK = 0
 EXIT_FAILURE = 1

@@ -22,6 +22,7 @@ from followup import catalog
 from followup.errors import InputError, Problem, UsageError
 from followup.io.yaml_reader import read_yaml_file, read_yaml_text
 from followup.language.case_loader import build_case
+from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
 from followup.services.cases import calendar_for
 from followup.services.planning import DEFAULT_PLAYBOOK
@@ -64,6 +65,9 @@ def read_case_files(files: tuple[str, ...], dirs: tuple[Path, ...]) -> list[Inco
             problems.append(doc.problem(("playbook",), str(err), "the id of a known playbook"))
             continue
         assert isinstance(doc.data, dict)  # build_case accepted it: a mapping
+        if doc.data.get("id") is None and (bad := _file_id_problem(name, case.id)) is not None:
+            problems.append(bad)
+            continue
         data = {k: v for k, v in doc.data.items() if v is not None}
         data["id"] = case.id
         data["playbook"] = str(Path(ref).resolve()) if looks_like_path(ref) else ref
@@ -71,6 +75,20 @@ def read_case_files(files: tuple[str, ...], dirs: tuple[Path, ...]) -> list[Inco
     if problems:
         raise InputError(problems)
     return incoming
+
+
+def _file_id_problem(file: str, stem: str) -> Problem | None:
+    """A file without ``id:`` is stored under its name: refuse a name that is not a valid id."""
+    problem = id_problem(stem, "the file name")
+    if problem is None:
+        return None
+    return Problem(
+        file,
+        1,
+        1,
+        f"no 'id:' and {problem}",
+        f"an id line such as 'id: {suggest_id(stem)}' ({CASE_ID.expected})",
+    )
 
 
 def import_cases(store: Store, incoming: list[Incoming]) -> list[tuple[Incoming, str]]:

@@ -16,6 +16,7 @@ import sqlite3
 from typing import Final
 
 from followup.errors import UsageError
+from followup.language.patterns import CASE_ID, ID_LIMIT
 
 # "FolU": marks a SQLite file as a followup tracker, so another program's database is refused.
 APPLICATION_ID: Final = 0x466F6C55
@@ -90,8 +91,19 @@ _V1: Final = (
     """,
 )
 
+# Version 2: ids valid by construction (the one definition, `CASE_ID`, spelled as a GLOB), checked
+# by the database itself, so a row written by any code path has an id every command can use.
+_V2: Final = (
+    f"""
+    CREATE TRIGGER applications_valid_id BEFORE INSERT ON applications
+    WHEN NEW.id NOT GLOB '[A-Za-z0-9]*' OR NEW.id GLOB '*[^-A-Za-z0-9._]*'
+        OR length(NEW.id) > {ID_LIMIT}
+    BEGIN SELECT RAISE(ABORT, 'application id: {CASE_ID.expected}'); END
+    """,
+)
+
 # MIGRATIONS[n] takes a database from user_version n to n + 1.
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1,)
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2)
 LATEST: Final = len(MIGRATIONS)
 
 

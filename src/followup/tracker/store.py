@@ -29,9 +29,10 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, TypeVar
 
-from followup.errors import FollowupError, UsageError, suggest
+from followup.errors import FollowupError, UsageError, suggest, visible
 from followup.io.yaml_reader import Document
 from followup.language.case_loader import build_case
+from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
 from followup.semantics.meaning import CLOSING_REPLIES, EVENTS
 from followup.tracker.schema import migrate
@@ -391,7 +392,18 @@ class Store:
         raise StoreError(f"no free id left for '{base}'")
 
     def add_application(self, app_id: str, data: dict[str, Any]) -> None:
-        """Insert an application from a checked case-file mapping (events are not added here)."""
+        """Insert an application from a checked case-file mapping (events are not added here).
+
+        Every way into the tracker (add, import, an id changed because it was taken) comes
+        through here, so this is where an id is checked (the database checks it again).
+
+        Raises:
+            UsageError: the id is not a valid id (`CASE_ID`).
+        """
+        if (problem := id_problem(app_id)) is not None:
+            raise UsageError(
+                f"id: {visible(problem)}; expected {CASE_ID.expected}, e.g. '{suggest_id(app_id)}'"
+            )
         self._conn.execute(
             "INSERT INTO applications (id, created_at, company, role, interview, country, "
             "timezone, playbook, employer, interviewers, notes) "
