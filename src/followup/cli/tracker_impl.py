@@ -32,12 +32,6 @@ WIDTH = 88
 INDENT = " " * 6
 
 
-class SomeAppsFailed(FollowupError):
-    """Some applications could not be planned (each already reported); the rest were."""
-
-    exit_code = 2
-
-
 def _echo_json(value: object) -> None:
     click.echo(json.dumps(value, indent=2, ensure_ascii=False))
 
@@ -166,7 +160,8 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
     """``followup today``: due or overdue steps by date, then the next 7 days.
 
     Raises:
-        SomeAppsFailed: some applications could not be planned (each reported on stderr).
+        SomeAppsFailed: some applications could not be read or planned (each reported on
+            stderr, exit 1).
     """
     with flags.open_db(db) as store:
         queue = build_queue(store, today, dirs)
@@ -189,15 +184,7 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
             lines += ["", "Snoozed"]
             lines += [f"  {c.id} until {day(u)}" for c, u in queue.snoozed]
         click.echo("\n".join(lines))
-    _report(queue.problems)
-
-
-def _report(problems: list[tuple[str, FollowupError]]) -> None:
-    for app_id, err in problems:
-        text = str(err)
-        click.echo(text if text.startswith(app_id) else f"{app_id}: {text}", err=True)
-    if problems:
-        raise SomeAppsFailed(f"{len(problems)} application(s) could not be planned (see above)")
+    flags.report(queue.problems)
 
 
 # -- list, status -------------------------------------------------------------------------------
@@ -209,17 +196,22 @@ def list_apps(
     """``followup list``: each application with its state and next step.
 
     Raises:
-        SomeAppsFailed: some applications could not be planned (each reported on stderr).
+        SomeAppsFailed: some applications could not be read or planned (each reported on
+            stderr, exit 1).
     """
     rows: list[tuple[dict[str, Any], str]] = []
-    problems: list[tuple[str, FollowupError]] = []
+    problems: list[tuple[str, str]] = []
     with flags.open_db(db) as store:
-        found = [(c, store.snoozed_until(c.id)) for c in store.cases(include_closed=show_all)]
-    for case, until in found:
+        found = store.load(include_closed=show_all)
+    for stored in found:
+        case, until = stored.case, stored.snoozed_until
+        if case is None:
+            problems.append((stored.app_id, stored.problem))
+            continue
         try:
             plan, cp = plan_for(case, today, dirs)
         except FollowupError as err:
-            problems.append((case.id, err))
+            problems.append((case.id, str(err)))
             continue
         row: dict[str, Any] = {
             "id": case.id,
@@ -243,7 +235,7 @@ def list_apps(
             snoozed = f" (snoozed until {row['snoozed_until']})" if row["snoozed_until"] else ""
             click.echo(f"{row['id']:<{width}}  {row['state']:<11} {title}{snoozed}")
             click.echo(f"{'':<{width}}  {line}")
-    _report(problems)
+    flags.report(problems)
 
 
 def _entry_json(e: Entry) -> dict[str, Any]:
@@ -386,12 +378,14 @@ def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> Non
 
     Raises:
         UsageError: unknown APP, or ``--out`` cannot be written.
+        SomeAppsFailed: some applications could not be exported (each reported, exit 1).
     """
     with flags.open_db(db) as store:
         ids = [store.resolve(a) for a in apps_] if apps_ else store.ids()
-        texts = {i: exchange.export_case(store, i) for i in dict.fromkeys(ids)}
+        texts, problems = exchange.export_cases(store, list(dict.fromkeys(ids)))
     if out_dir is None:
         click.echo("---\n".join(texts.values()), nl=False)
+        flags.report(problems, "exported")
         return
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -403,3 +397,4 @@ def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> Non
             click.echo(f"wrote {target}")
     except OSError as err:
         raise UsageError(f"--out: cannot write to '{out_dir}': {err.strerror}") from None
+    flags.report(problems, "exported")

@@ -110,6 +110,30 @@ def import_cases(store: Store, incoming: list[Incoming]) -> list[tuple[Incoming,
     return stored
 
 
+def export_cases(store: Store, ids: list[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Each application as a case file, and each one that cannot be exported, with why.
+
+    An application is exported only if the file would import again: a valid id (it names the
+    file, so an old row's id must not point outside ``--out``) and data that passes the
+    case-file rules.
+    """
+    texts: dict[str, str] = {}
+    problems: list[tuple[str, str]] = []
+    with store.reading():
+        for app_id in ids:
+            if (bad := id_problem(app_id)) is not None:
+                problems.append((app_id, f"not exported: {bad}; 'followup doctor' explains"))
+                continue
+            try:
+                store.build(app_id, store.case_data(app_id))
+            except InputError as err:
+                why = " / ".join(p.message for p in err.problems)
+                problems.append((app_id, f"not exported: {why}; 'followup doctor' explains"))
+                continue
+            texts[app_id] = export_case(store, app_id)
+    return texts, problems
+
+
 def export_case(store: Store, app_id: str) -> str:
     """The application as a case file (YAML text)."""
     with store.reading():

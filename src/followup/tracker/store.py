@@ -29,7 +29,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, TypeVar
 
-from followup.errors import FollowupError, UsageError, suggest, visible
+from followup.errors import FollowupError, InputError, UsageError, suggest, visible
 from followup.io.yaml_reader import Document
 from followup.language.case_loader import build_case
 from followup.language.patterns import CASE_ID, id_problem, suggest_id
@@ -185,6 +185,25 @@ def closing(data: dict[str, Any]) -> bool:
     return meaning is not None and meaning.closes_as is not None
 
 
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """One application as a view reads it: its case, or what is wrong with its row.
+
+    Attributes:
+        app_id: Its id as stored (shown escaped: an old row may hold any text).
+        case: The case, or None when the stored data breaks a case-file rule.
+        problem: What is wrong when ``case`` is None, in one line.
+        closed: Ended by a recorded event.
+        snoozed_until: The day its latest snooze ends, if any.
+    """
+
+    app_id: str
+    case: Case | None
+    problem: str = ""
+    closed: bool = False
+    snoozed_until: date | None = None
+
+
 class Store:
     """An open tracker database.  Use as a context manager; see `open_store`."""
 
@@ -310,6 +329,26 @@ class Store:
             for i, d in zip(ids, data, strict=True)
             if include_closed or not any(closing(e) for e in d["events"])
         ]
+
+    def load(self, include_closed: bool = False) -> list[Stored]:
+        """Every application in the order added, each read on its own: one whose stored data
+        no longer passes the case-file rules (a row written before a rule existed, or by hand)
+        comes back with its problem instead of stopping the others."""
+        found: list[Stored] = []
+        with self.reading():
+            for app_id in self.ids():
+                data = self.case_data(app_id)
+                closed = any(closing(e) for e in data["events"])
+                if closed and not include_closed:
+                    continue
+                until = self.snoozed_until(app_id)
+                try:
+                    case = self.build(app_id, data)
+                except InputError as err:
+                    found.append(Stored(app_id, None, _one_line(err), closed, until))
+                    continue
+                found.append(Stored(app_id, case, "", closed, until))
+        return found
 
     def snoozed_until(self, app_id: str) -> date | None:
         """The day the latest snooze of the application ends (it is hidden from 'today' before)."""
@@ -449,6 +488,13 @@ class Store:
     def execute(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Run one statement and fetch its rows (for checks and tests)."""
         return list(self._conn.execute(sql, args).fetchall())
+
+
+def _one_line(err: InputError) -> str:
+    """The problems of a stored application, without the made-up location of its row."""
+    parts = [p.message + (f"; expected {p.expected}" if p.expected else "") for p in err.problems]
+    # The case is built from a one-line document, so each message names the case first.
+    return visible(" / ".join(re.sub(r"^case '.*?', ", "", p, flags=re.S) for p in parts))
 
 
 def _starts(text: str, prefix: str) -> bool:
