@@ -1,5 +1,5 @@
 """The job seeker's daily tool: add, log, undo, today, list, status, snooze, close, reopen,
-import, export, draft, calendar.
+import, export, draft, calendar, doctor.
 
 Thin click wrappers over ``followup.cli.tracker_impl`` and ``followup.cli.draft_impl``; the
 SQLite store lives in ``followup.tracker``.
@@ -254,3 +254,28 @@ def calendar_cmd(
     from followup.cli import draft_impl
 
     draft_impl.calendar(out, parse_today(today), db, playbook_dirs(playbooks_dir))
+
+
+@cli.command("doctor")
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="Restore dropped safeguards and archive applications that cannot be replayed "
+    "(only adds rows; nothing is deleted or rewritten).",
+)
+@today_flag
+@db_option
+@json_option
+@playbooks_option
+def doctor_cmd(
+    repair: bool,
+    today: str | None,
+    db: Path | None,
+    as_json: bool,
+    playbooks_dir: tuple[str, ...],
+) -> None:
+    """Check the tracker: the file, its schema, its safeguards, every application."""
+    # lazy: a command loads its implementation only when it runs
+    from followup.cli import doctor_impl
+
+    doctor_impl.run(repair, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))

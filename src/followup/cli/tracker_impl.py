@@ -381,7 +381,10 @@ def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> Non
         SomeAppsFailed: some applications could not be exported (each reported, exit 1).
     """
     with flags.open_db(db) as store:
+        # Archived applications (set aside by 'followup doctor --repair') only when named.
+        archived = store.archived()
         ids = [store.resolve(a) for a in apps_] if apps_ else store.ids()
+        ids = ids if apps_ else [i for i in ids if i not in archived]
         texts, problems = exchange.export_cases(store, list(dict.fromkeys(ids)))
     if out_dir is None:
         click.echo("---\n".join(texts.values()), nl=False)

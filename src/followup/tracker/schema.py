@@ -91,8 +91,11 @@ _V1: Final = (
     """,
 )
 
-# Version 2: ids valid by construction (the one definition, `CASE_ID`, spelled as a GLOB), checked
-# by the database itself, so a row written by any code path has an id every command can use.
+# Version 2:
+# * ids valid by construction (the one definition, `CASE_ID`, spelled as a GLOB), checked by the
+#   database itself, so a row written by any code path has an id every command can use;
+# * ``archived``: applications set aside by ``followup doctor --repair`` (one that can no longer
+#   be replayed), recorded by appending a row, like everything else.
 _V2: Final = (
     f"""
     CREATE TRIGGER applications_valid_id BEFORE INSERT ON applications
@@ -100,6 +103,21 @@ _V2: Final = (
         OR length(NEW.id) > {ID_LIMIT}
     BEGIN SELECT RAISE(ABORT, 'application id: {CASE_ID.expected}'); END
     """,
+    """
+    CREATE TABLE archived (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        app_id TEXT NOT NULL REFERENCES applications (id),
+        recorded_at TEXT NOT NULL,
+        reason TEXT NOT NULL
+    ) STRICT
+    """,
+    *(
+        f"""
+        CREATE TRIGGER archived_no_{verb} BEFORE {verb.upper()} ON archived
+        BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY}'); END
+        """
+        for verb in ("update", "delete")
+    ),
 )
 
 # MIGRATIONS[n] takes a database from user_version n to n + 1.
@@ -151,6 +169,64 @@ def _migrate_locked(conn: sqlite3.Connection, name: str) -> int:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {LATEST}")
     return LATEST - version
+
+
+def _normal(sql: str) -> str:
+    return " ".join(sql.split())
+
+
+def expected_triggers() -> dict[str, str]:
+    """Every trigger the migrations create: its name and its SQL (whitespace normalised)."""
+    found = {}
+    for step in MIGRATIONS:
+        for statement in step:
+            words = statement.split()
+            if words[:2] == ["CREATE", "TRIGGER"]:
+                found[words[2]] = _normal(statement)
+    return found
+
+
+def damaged_guards(conn: sqlite3.Connection) -> list[str]:
+    """The safeguards that are not as the migrations made them, one sentence each.
+
+    A trigger missing (dropped), changed (dropped and created again with another body) or one
+    followup never creates: any of them means the history may no longer be append-only.
+    """
+    expected = expected_triggers()
+    present = {
+        str(name): _normal(str(sql))
+        for name, sql in conn.execute("SELECT name, sql FROM sqlite_schema WHERE type='trigger'")
+    }
+    problems = [f"trigger {n} is missing" for n in expected if n not in present]
+    problems += [
+        f"trigger {n} was changed" for n in expected if n in present and present[n] != expected[n]
+    ]
+    problems += [f"trigger {n} is not one followup creates" for n in present if n not in expected]
+    return problems
+
+
+def restore_guards(conn: sqlite3.Connection) -> list[str]:
+    """Create every missing trigger again, and replace a changed one by its own definition.
+
+    Only the safeguards are touched (they refuse future rewrites); no row is changed.  A trigger
+    followup never creates is left for the user to judge.  Call inside a write transaction.
+
+    Returns:
+        The names of the triggers created again.
+    """
+    present = {
+        str(name): _normal(str(sql))
+        for name, sql in conn.execute("SELECT name, sql FROM sqlite_schema WHERE type='trigger'")
+    }
+    restored = []
+    for name, sql in expected_triggers().items():
+        if present.get(name) == sql:
+            continue
+        if name in present:
+            conn.execute(f'DROP TRIGGER "{name}"')
+        conn.execute(sql)
+        restored.append(name)
+    return restored
 
 
 def _version(conn: sqlite3.Connection) -> int:

@@ -35,7 +35,7 @@ from followup.language.case_loader import build_case
 from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
 from followup.semantics.meaning import CLOSING_REPLIES, EVENTS
-from followup.tracker.schema import migrate
+from followup.tracker.schema import damaged_guards, migrate
 
 DB_NAME: Final = "followup.db"
 BUSY_SECONDS: Final = 5.0
@@ -225,6 +225,11 @@ class Store:
         if isinstance(exc, sqlite3.Error):
             raise _store_error(exc, self.path) from None
 
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The connection, for the schema's own checks and repairs (`followup doctor`)."""
+        return self._conn
+
     def close(self) -> None:
         """Close the connection (an open transaction is rolled back)."""
         self._conn.close()
@@ -232,14 +237,19 @@ class Store:
     # -- transactions ---------------------------------------------------------------------
 
     @contextmanager
-    def writing(self) -> Iterator[None]:
+    def writing(self, guarded: bool = True) -> Iterator[None]:
         """One write transaction: BEGIN IMMEDIATE (bounded retry), COMMIT, or ROLLBACK on error.
 
         Nested uses join the outer transaction.  When the block exits normally the commit is on
         disk, so the caller may then report the change as saved.
 
+        Args:
+            guarded: Refuse to write unless the append-only triggers are as followup made them
+                (only ``followup doctor --repair``, which restores them, writes without).
+
         Raises:
             StoreError: the database stayed busy; nothing was written.
+            UsageError: the safeguards were dropped or changed; nothing was written.
         """
         if self._depth:
             self._depth += 1
@@ -254,6 +264,8 @@ class Store:
             raise _store_error(err, self.path) from None
         self._depth = 1
         try:
+            if guarded:
+                self._check_guards()
             yield
         except BaseException:
             self._depth = 0
@@ -261,6 +273,17 @@ class Store:
             raise
         self._depth = 0
         self._conn.execute("COMMIT")
+
+    def _check_guards(self) -> None:
+        # Checked inside the write lock, so no other process can drop a trigger in between.
+        damaged = damaged_guards(self._conn)
+        if damaged:
+            raise UsageError(
+                f"{visible(str(self.path))}: refusing to write: the history is no longer "
+                f"protected ({'; '.join(damaged[:3])}); expected a tracker whose safeguards are "
+                f"intact: run 'followup doctor --db {visible(str(self.path))}' to check it and "
+                "'followup doctor --repair' to restore them"
+            )
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -330,13 +353,17 @@ class Store:
             if include_closed or not any(closing(e) for e in d["events"])
         ]
 
-    def load(self, include_closed: bool = False) -> list[Stored]:
+    def load(self, include_closed: bool = False, include_archived: bool = False) -> list[Stored]:
         """Every application in the order added, each read on its own: one whose stored data
         no longer passes the case-file rules (a row written before a rule existed, or by hand)
-        comes back with its problem instead of stopping the others."""
+        comes back with its problem instead of stopping the others.  Archived applications
+        (set aside by ``followup doctor --repair``) only with ``include_archived``."""
         found: list[Stored] = []
         with self.reading():
+            archived = set() if include_archived else self.archived()
             for app_id in self.ids():
+                if app_id in archived:
+                    continue
                 data = self.case_data(app_id)
                 closed = any(closing(e) for e in data["events"])
                 if closed and not include_closed:
@@ -362,6 +389,15 @@ class Store:
     def ids(self) -> list[str]:
         """Every application id, in the order added."""
         return [r[0] for r in self._conn.execute("SELECT id FROM applications ORDER BY rowid")]
+
+    def archived(self) -> dict[str, str]:
+        """The archived applications and why each was archived (the first reason recorded)."""
+        found: dict[str, str] = {}
+        for app_id, reason in self._conn.execute(
+            "SELECT app_id, reason FROM archived ORDER BY seq"
+        ):
+            found.setdefault(str(app_id), str(reason))
+        return found
 
     def taken(self, app_id: str) -> bool:
         """Whether an application already has this id (ignoring case)."""
@@ -483,6 +519,13 @@ class Store:
         self._conn.execute(
             "INSERT INTO snoozes (app_id, recorded_at, until) VALUES (?, ?, ?)",
             (app_id, _now(), until.isoformat()),
+        )
+
+    def archive(self, app_id: str, reason: str) -> None:
+        """Set an application aside: views skip it from now on; its rows stay as they are."""
+        self._conn.execute(
+            "INSERT INTO archived (app_id, recorded_at, reason) VALUES (?, ?, ?)",
+            (app_id, _now(), reason),
         )
 
     def execute(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
