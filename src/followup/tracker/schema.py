@@ -95,7 +95,17 @@ _V1: Final = (
 # * ids valid by construction (the one definition, `CASE_ID`, spelled as a GLOB), checked by the
 #   database itself, so a row written by any code path has an id every command can use;
 # * ``archived``: applications set aside by ``followup doctor --repair`` (one that can no longer
-#   be replayed), recorded by appending a row, like everything else.
+#   be replayed), recorded by appending a row, like everything else;
+# * no rewrite by inserting: ``INSERT OR REPLACE`` (and ``REPLACE INTO``) replaces a row whose key
+#   exists by deleting it *without* firing the delete triggers, so a row whose key is taken is
+#   refused before it is inserted; and a row given an explicit seq below the latest one would
+#   slip into the past of the history, so a new row must come after every other.
+# A retraction is unique per event too: REPLACE would delete the earlier retraction.
+_SAME_RETRACTION: Final = {
+    "events": " OR EXISTS (SELECT 1 FROM events WHERE retracts = NEW.retracts)",
+    "snoozes": "",
+    "archived": "",
+}
 _V2: Final = (
     f"""
     CREATE TRIGGER applications_valid_id BEFORE INSERT ON applications
@@ -118,6 +128,28 @@ _V2: Final = (
         """
         for verb in ("update", "delete")
     ),
+    *(
+        statement
+        for table in ("events", "snoozes", "archived")
+        for statement in (
+            f"""
+            CREATE TRIGGER {table}_no_replace BEFORE INSERT ON {table}
+            WHEN EXISTS (SELECT 1 FROM {table} WHERE seq = NEW.seq){_SAME_RETRACTION[table]}
+            BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY} (a recorded row is never replaced)'); END
+            """,
+            # AFTER: only then is an automatic seq known (BEFORE sees it as -1).
+            f"""
+            CREATE TRIGGER {table}_in_order AFTER INSERT ON {table}
+            WHEN NEW.seq < 1 OR EXISTS (SELECT 1 FROM {table} WHERE seq > NEW.seq)
+            BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY} (a new row goes after every other)'); END
+            """,
+        )
+    ),
+    f"""
+    CREATE TRIGGER applications_no_replace BEFORE INSERT ON applications
+    WHEN EXISTS (SELECT 1 FROM applications WHERE id = NEW.id COLLATE NOCASE)
+    BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY} (an application id is never reused)'); END
+    """,
 )
 
 # MIGRATIONS[n] takes a database from user_version n to n + 1.
