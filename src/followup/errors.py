@@ -53,12 +53,35 @@ class Problem:
         return visible(text)
 
 
-def visible(text: str) -> str:
-    """``text`` with every control character, line separator or lone surrogate escaped."""
+def visible(text: str, keep: str = "") -> str:
+    """``text`` with every control character, line separator, bidi control or lone surrogate
+    escaped (as Python writes it: ``\x1b``, ``\u202e``), so it shows as what it is.
+
+    The one escaping function of every terminal renderer and error message.
+
+    Args:
+        text: Anything a user or a coach wrote, or a whole rendered block.
+        keep: Characters that mean something where the text goes (``"\n"`` between the lines
+            of a block, ``"\t"`` in a draft), left as they are.
+    """
     unseen = _unseen()
     if unseen.search(text) is None:
         return text
-    return unseen.sub(lambda m: ascii(m.group())[1:-1], text)
+    return unseen.sub(lambda m: m.group() if m.group() in keep else ascii(m.group())[1:-1], text)
+
+
+def json_visible(text: str) -> str:
+    """JSON text with the same characters as `visible` written as ``\\uXXXX`` escapes: the same
+    data for any JSON reader, and nothing that moves a terminal's cursor or reorders a line.
+
+    Only for text ``json.dumps`` wrote: its own line breaks (indentation) are kept.
+    """
+    unseen = _unseen()
+    if unseen.search(text) is None:
+        return text
+    return unseen.sub(
+        lambda m: m.group() if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 @cache

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from followup.cli import tracker_flags as flags
-from followup.errors import EXIT_FAILURE, FollowupError, visible
+from followup.errors import EXIT_FAILURE, FollowupError, json_visible, visible
 from followup.services import doctor
 
 
@@ -42,7 +42,9 @@ def run(
             repaired = doctor.repair(store, report)
             report = doctor.examine(store, today, dirs)
     if as_json:
-        click.echo(json.dumps(_json(path, report, repaired), indent=2, ensure_ascii=False))
+        click.echo(
+            json_visible(json.dumps(_json(path, report, repaired), indent=2, ensure_ascii=False))
+        )
     else:
         click.echo("\n".join(_lines(path, report, repaired)))
     if not report.healthy:

@@ -15,7 +15,7 @@ import click
 from followup.cli import tracker_flags as flags
 from followup.drafts import ical
 from followup.drafts.compose import Draft, draft_case, nothing_to_draft
-from followup.errors import FollowupError, UsageError
+from followup.errors import FollowupError, UsageError, json_visible, visible
 from followup.io.user_dirs import user_cache_dir
 from followup.render.words import action_words, day, relative
 from followup.services.cases import calendar_for, today_for
@@ -45,20 +45,24 @@ def draft(
     day_ = today or today_for(case)
     plan, drafts = draft_case(cp, case, day_, calendar_for(case), action)
     if as_json:
-        click.echo(json.dumps([d.as_json() for d in drafts], indent=2, ensure_ascii=False))
+        click.echo(
+            json_visible(json.dumps([d.as_json() for d in drafts], indent=2, ensure_ascii=False))
+        )
     elif not drafts:
-        click.echo(nothing_to_draft(plan))
+        click.echo(visible(nothing_to_draft(plan), keep="\n"))
     else:
-        click.echo(f"\n{RULE}\n".join(_draft_text(d, day_) for d in drafts), nl=False)
+        # A draft's lines and tabs are the message's own; anything else unseen shows escaped.
+        text = f"\n{RULE}\n".join(_draft_text(d, day_) for d in drafts)
+        click.echo(visible(text, keep="\n\t"), nl=False)
 
 
 def _draft_text(d: Draft, today: date) -> str:
     head = f"# {action_words(d.action, d.channel)}, due {day(d.due)} ({relative(d.due, today)})"
     lines = [f"{head}; rule {d.rule_id}{'; optional' if d.optional else ''}"]
     if d.to:
-        lines.append(f"To: {d.to}")
+        lines.append(f"To: {visible(d.to)}")
     if d.subject:
-        lines.append(f"Subject: {d.subject}")
+        lines.append(f"Subject: {visible(d.subject)}")
     return "\n".join([*lines, "", d.body, ""])
 
 

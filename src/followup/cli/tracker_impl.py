@@ -18,7 +18,7 @@ import click
 from followup.cli import tracker_flags as flags
 from followup.cli.group import parse_day, playbook_dirs
 from followup.engine.result import Plan
-from followup.errors import FollowupError, UsageError
+from followup.errors import FollowupError, UsageError, json_visible, visible
 from followup.model.case import Case, Interviewer
 from followup.render.json_out import plan_json, step_full
 from followup.render.text import plan_text
@@ -33,7 +33,13 @@ INDENT = " " * 6
 
 
 def _echo_json(value: object) -> None:
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+    click.echo(json_visible(json.dumps(value, indent=2, ensure_ascii=False)))
+
+
+def _echo(text: str = "", nl: bool = True) -> None:
+    """Print a block for the terminal: whatever a user or coach wrote in it shows escaped
+    (single-line values are escaped again where they are put in, newlines included)."""
+    click.echo(visible(text, keep="\n"), nl=nl)
 
 
 def _env_dirs() -> tuple[Path, ...]:
@@ -47,7 +53,7 @@ def _db(options: Mapping[str, Any]) -> Path | None:
 
 
 def _title(case: Case) -> str:
-    return " - ".join(x for x in (case.company, case.role) if x) or case.id
+    return visible(" - ".join(x for x in (case.company, case.role) if x) or case.id)
 
 
 def _next_line(plan: Plan) -> str:
@@ -74,7 +80,7 @@ def add(options: Mapping[str, Any]) -> None:
     if options.get("as_json"):
         _echo_json({"id": app_id})
     else:
-        click.echo(app_id)
+        _echo(app_id)
 
 
 def log(options: Mapping[str, Any]) -> None:
@@ -90,7 +96,7 @@ def log(options: Mapping[str, Any]) -> None:
         app, event = str(options["app"]), str(options["event"])
         saved = recording.log(store, app, event, values, flags.LOG_NAMES)
     if not options.get("as_json"):
-        click.echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
+        _echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
     plan, _ = plan_for(saved.case, None, _env_dirs())
     if options.get("as_json"):
         _echo_json(
@@ -104,7 +110,7 @@ def log(options: Mapping[str, Any]) -> None:
             }
         )
     else:
-        click.echo(f"{saved.app_id} is {plan.state}; {_next_line(plan)}")
+        _echo(f"{saved.app_id} is {plan.state}; {_next_line(plan)}")
 
 
 def undo(app: str, db: Path | None) -> None:
@@ -116,19 +122,19 @@ def undo(app: str, db: Path | None) -> None:
     """
     with flags.open_db(db) as store:
         done = recording.undo(store, app)
-    click.echo(
+    _echo(
         f"saved: {done.app_id} #{done.seq} retracts #{done.entry.seq} "
         f"({recording.describe(done.entry.data)})"
     )
     plan, _ = plan_for(done.case, None, _env_dirs())
-    click.echo(f"{done.app_id} is {plan.state}; {_next_line(plan)}")
+    _echo(f"{done.app_id} is {plan.state}; {_next_line(plan)}")
 
 
 # -- today --------------------------------------------------------------------------------------
 
 
 def _person(p: Interviewer) -> str:
-    return f"{p.name} <{p.email}>" if p.email else p.name
+    return visible(f"{p.name} <{p.email}>" if p.email else p.name)
 
 
 def _item_json(item: Item) -> dict[str, Any]:
@@ -183,7 +189,7 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
         if queue.snoozed:
             lines += ["", "Snoozed"]
             lines += [f"  {c.id} until {day(u)}" for c, u in queue.snoozed]
-        click.echo("\n".join(lines))
+        _echo("\n".join(lines))
     flags.report(queue.problems)
 
 
@@ -227,14 +233,14 @@ def list_apps(
     if as_json:
         _echo_json([row for row, _ in rows])
     elif not rows and not problems:
-        click.echo("No applications yet: 'followup add' or 'followup import' to start.")
+        _echo("No applications yet: 'followup add' or 'followup import' to start.")
     else:
         width = max((len(row["id"]) for row, _ in rows), default=0)
         for row, line in rows:
-            title = " - ".join(x for x in (row["company"], row["role"]) if x)
+            title = visible(" - ".join(x for x in (row["company"], row["role"]) if x))
             snoozed = f" (snoozed until {row['snoozed_until']})" if row["snoozed_until"] else ""
-            click.echo(f"{row['id']:<{width}}  {row['state']:<11} {title}{snoozed}")
-            click.echo(f"{'':<{width}}  {line}")
+            _echo(f"{row['id']:<{width}}  {row['state']:<11} {title}{snoozed}")
+            _echo(f"{'':<{width}}  {line}")
     flags.report(problems)
 
 
@@ -290,13 +296,13 @@ def status(
         )
         return
 
-    click.echo(plan_text(plan, case, cp.playbook), nl=False)
+    _echo(plan_text(plan, case, cp.playbook), nl=False)
     if snoozed:
-        click.echo(f"\nSnoozed until {day(snoozed)}: hidden from 'followup today'.")
-    click.echo("\nHistory")
-    click.echo(f"  interviewed {case.interview.isoformat()}")
+        _echo(f"\nSnoozed until {day(snoozed)}: hidden from 'followup today'.")
+    _echo("\nHistory")
+    _echo(f"  interviewed {case.interview.isoformat()}")
     for e in history:
-        click.echo(_entry_line(e))
+        _echo(_entry_line(e))
 
 
 # -- snooze, close, reopen ----------------------------------------------------------------------
@@ -310,7 +316,7 @@ def snooze(app: str, until: str, db: Path | None) -> None:
     """
     with flags.open_db(db) as store:
         app_id, day_ = recording.snooze(store, app, parse_day(until, "--until"))
-    click.echo(f"saved: {app_id} is hidden from 'followup today' until {day(day_)}")
+    _echo(f"saved: {app_id} is hidden from 'followup today' until {day(day_)}")
 
 
 def close(app: str, outcome: str, day_: str | None, db: Path | None) -> None:
@@ -321,8 +327,8 @@ def close(app: str, outcome: str, day_: str | None, db: Path | None) -> None:
     """
     with flags.open_db(db) as store:
         saved = recording.close(store, app, outcome, day_, flags.CLOSE_NAMES)
-    click.echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
-    click.echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
+    _echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
+    _echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
 
 
 def reopen(app: str, db: Path | None) -> None:
@@ -336,12 +342,12 @@ def reopen(app: str, db: Path | None) -> None:
         case = store.case(app_id)
     if done:
         for r in done:
-            click.echo(
+            _echo(
                 f"saved: {app_id} #{r.seq} retracts #{r.entry.seq} "
                 f"({recording.describe(r.entry.data)})"
             )
         plan, _ = plan_for(done[-1].case, None, _env_dirs())
-        click.echo(f"{app_id} is {plan.state}; {_next_line(plan)}")
+        _echo(f"{app_id} is {plan.state}; {_next_line(plan)}")
         return
     plan, _ = plan_for(case, None, _env_dirs())
     if plan.outcome == "moved_on":
@@ -368,9 +374,9 @@ def import_cases(files: tuple[str, ...], db: Path | None) -> None:
         stored = exchange.import_cases(store, incoming)
     for item, app_id in stored:
         if app_id == item.case.id:
-            click.echo(f"saved: {item.file} as {app_id}")
+            _echo(f"saved: {visible(item.file)} as {app_id}")
         else:
-            click.echo(f"saved: {item.file} as {app_id} (the id '{item.case.id}' was taken)")
+            _echo(f"saved: {visible(item.file)} as {app_id} (the id '{item.case.id}' was taken)")
 
 
 def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> None:
@@ -387,6 +393,7 @@ def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> Non
         ids = ids if apps_ else [i for i in ids if i not in archived]
         texts, problems = exchange.export_cases(store, list(dict.fromkeys(ids)))
     if out_dir is None:
+        # YAML, not a rendering: `dump_case` writes what a terminal should not see as escapes.
         click.echo("---\n".join(texts.values()), nl=False)
         flags.report(problems, "exported")
         return
@@ -397,7 +404,7 @@ def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> Non
             partial = target.with_suffix(".yaml.partial")
             partial.write_text(text, encoding="utf-8")
             partial.replace(target)
-            click.echo(f"wrote {target}")
+            _echo(f"wrote {visible(str(target))}")
     except OSError as err:
         raise UsageError(f"--out: cannot write to '{out_dir}': {err.strerror}") from None
     flags.report(problems, "exported")

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from followup import catalog
-from followup.errors import InputError, Problem, UsageError
+from followup.errors import InputError, Problem, UsageError, visible
 from followup.io.yaml_reader import read_yaml_file, read_yaml_text
 from followup.language.case_loader import build_case
 from followup.language.patterns import CASE_ID, id_problem, suggest_id
@@ -189,6 +189,10 @@ def dump_case(data: dict[str, Any]) -> str:
         "width": 100,
     }
     text = str(yaml.dump(data, Dumper=_Dumper, **options))
+    if visible(text, keep="\n") != text:
+        # A control or bidi character: written as an escape inside quotes (every non-ASCII
+        # character then is), so the file reads the same and shows nothing it hides.
+        return str(yaml.dump(data, Dumper=_Quoted, **{**options, "allow_unicode": False}))
     if read_yaml_text(text, "export").data == data:
         return text
     return str(yaml.dump(data, Dumper=_Quoted, **options))

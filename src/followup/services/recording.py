@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from followup import catalog
-from followup.errors import UsageError
+from followup.errors import UsageError, visible
 from followup.io.yaml_reader import Path_
 from followup.language.case_loader import EVENT_KEYS
 from followup.model.case import Case
@@ -204,4 +204,4 @@ def describe(data: Mapping[str, Any]) -> str:
     )
     if data.get("note"):
         text += f": {data['note']}"
-    return text
+    return visible(text)  # one line, whatever the note holds
