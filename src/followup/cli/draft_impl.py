@@ -82,7 +82,9 @@ def calendar(out: Path | None, today: date | None, db: Path | None, dirs: tuple[
 
     with flags.open_db(db) as store:
         db_path = store.path.resolve()
-        found = store.load()
+        # A closed application gets no reminders: the plan says so on the day asked about
+        # (`reminders_for`), as every view decides it.
+        found = store.load(include_closed=True)
     reminders: list[ical.Reminder] = []
     problems: list[tuple[str, str]] = []
     for stored in found:

@@ -74,6 +74,9 @@ def add_cmd(**options: object) -> None:
 @click.option("--due", metavar="YYYY-MM-DD", help="The date you committed to.")
 @click.option("--interview", metavar="YYYY-MM-DD", help="The next round's interview date.")
 @click.option("--note", help="Anything worth remembering.")
+@click.option(
+    "--today", metavar="YYYY-MM-DD", help="The day it is (default today): no event after it."
+)
 @db_option
 @json_option
 def log_cmd(**options: object) -> None:
@@ -169,13 +172,16 @@ def snooze_cmd(app: str, until: str, db: Path | None) -> None:
     help="How it ended.",
 )
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="When (default today).")
+@today_flag
 @db_option
-def close_cmd(app: str, outcome: str, day: str | None, db: Path | None) -> None:
+def close_cmd(
+    app: str, outcome: str, day: str | None, today: str | None, db: Path | None
+) -> None:
     """Close APP (recorded as an event, so it can be reopened)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.close(app, outcome, day, db)
+    tracker_impl.close(app, outcome, day, db, parse_today(today))
 
 
 @cli.command("reopen")
@@ -191,13 +197,14 @@ def reopen_cmd(app: str, db: Path | None) -> None:
 
 @cli.command("import")
 @click.argument("files", nargs=-1, required=True, metavar="CASE...")
+@today_flag
 @db_option
-def import_cmd(files: tuple[str, ...], db: Path | None) -> None:
+def import_cmd(files: tuple[str, ...], today: str | None, db: Path | None) -> None:
     """Add case files (YAML) to the tracker; every problem is reported before anything is saved."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.import_cases(files, db)
+    tracker_impl.import_cases(files, db, parse_today(today))
 
 
 @cli.command("export")

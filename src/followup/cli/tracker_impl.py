@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from followup.cli import tracker_flags as flags
-from followup.cli.group import parse_day, playbook_dirs
+from followup.cli.group import parse_day, parse_today, playbook_dirs
 from followup.engine.result import Plan
 from followup.errors import FollowupError, UsageError, json_visible, visible
 from followup.model.case import Case, Interviewer
@@ -24,7 +24,7 @@ from followup.render.json_out import plan_json, step_full
 from followup.render.text import plan_text
 from followup.render.words import OUTCOME_WORDS, action_words, day, relative
 from followup.services import exchange, recording
-from followup.services.planning import plan_for
+from followup.services.planning import closed_by_record, plan_for
 from followup.services.today import Item, build_queue
 from followup.tracker.store import Entry
 
@@ -92,12 +92,13 @@ def log(options: Mapping[str, Any]) -> None:
         StoreError: the database could not be written.
     """
     values = {k: options.get(k) for k in flags.LOG_FLAGS} | {"date": options.get("day")}
+    today_ = parse_today(options.get("today"))
     with flags.open_db(_db(options)) as store:
         app, event = str(options["app"]), str(options["event"])
-        saved = recording.log(store, app, event, values, flags.LOG_NAMES)
+        saved = recording.log(store, app, event, values, flags.LOG_NAMES, today_)
     if not options.get("as_json"):
         _echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
-    plan, _ = plan_for(saved.case, None, _env_dirs())
+    plan, _ = plan_for(saved.case, today_, _env_dirs())
     if options.get("as_json"):
         _echo_json(
             {
@@ -208,7 +209,8 @@ def list_apps(
     rows: list[tuple[dict[str, Any], str]] = []
     problems: list[tuple[str, str]] = []
     with flags.open_db(db) as store:
-        found = store.load(include_closed=show_all)
+        # Closed or not is the plan's answer on the day asked about, as in every view.
+        found = store.load(include_closed=True)
     for stored in found:
         case, until = stored.case, stored.snoozed_until
         if case is None:
@@ -218,6 +220,8 @@ def list_apps(
             plan, cp = plan_for(case, today, dirs)
         except FollowupError as err:
             problems.append((case.id, str(err)))
+            continue
+        if not show_all and closed_by_record(plan):
             continue
         row: dict[str, Any] = {
             "id": case.id,
@@ -319,14 +323,16 @@ def snooze(app: str, until: str, db: Path | None) -> None:
     _echo(f"saved: {app_id} is hidden from 'followup today' until {day(day_)}")
 
 
-def close(app: str, outcome: str, day_: str | None, db: Path | None) -> None:
+def close(
+    app: str, outcome: str, day_: str | None, db: Path | None, today: date | None = None
+) -> None:
     """``followup close``: records how it ended as an event.
 
     Raises:
         UsageError: unknown APP, already closed, or a bad ``--date``.
     """
     with flags.open_db(db) as store:
-        saved = recording.close(store, app, outcome, day_, flags.CLOSE_NAMES)
+        saved = recording.close(store, app, outcome, day_, flags.CLOSE_NAMES, today)
     _echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
     _echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
 
@@ -363,13 +369,13 @@ def reopen(app: str, db: Path | None) -> None:
 # -- import, export -----------------------------------------------------------------------------
 
 
-def import_cases(files: tuple[str, ...], db: Path | None) -> None:
+def import_cases(files: tuple[str, ...], db: Path | None, today: date | None = None) -> None:
     """``followup import``: every file checked first; all saved in one transaction.
 
     Raises:
         InputError: every problem in every file, located; nothing is saved then.
     """
-    incoming = exchange.read_case_files(files, _env_dirs())
+    incoming = exchange.read_case_files(files, _env_dirs(), today)
     with flags.open_db(db) as store:
         stored = exchange.import_cases(store, incoming)
     for item, app_id in stored:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,8 @@ from followup.io.yaml_reader import read_yaml_file, read_yaml_text
 from followup.language.case_loader import build_case
 from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
-from followup.services.cases import calendar_for
-from followup.services.planning import DEFAULT_PLAYBOOK
+from followup.services.cases import calendar_for, today_for
+from followup.services.planning import DEFAULT_PLAYBOOK, future_problem
 from followup.services.recording import looks_like_path
 from followup.tracker.store import Store
 
@@ -39,11 +40,14 @@ class Incoming:
     data: dict[str, Any]
 
 
-def read_case_files(files: tuple[str, ...], dirs: tuple[Path, ...]) -> list[Incoming]:
+def read_case_files(
+    files: tuple[str, ...], dirs: tuple[Path, ...], today: date | None = None
+) -> list[Incoming]:
     """Check every file; keep what a case file holds, with its playbook named explicitly.
 
     A file without ``playbook:`` gets the tracker's default; a playbook named by a relative
-    path is stored as an absolute one, so the tracker works from any folder.
+    path is stored as an absolute one, so the tracker works from any folder.  An event dated
+    after today (``today``, else today where the case is) is refused, as ``log`` refuses it.
 
     Raises:
         InputError: every problem in every file, located; nothing is returned then.
@@ -65,6 +69,14 @@ def read_case_files(files: tuple[str, ...], dirs: tuple[Path, ...]) -> list[Inco
             problems.append(doc.problem(("playbook",), str(err), "the id of a known playbook"))
             continue
         assert isinstance(doc.data, dict)  # build_case accepted it: a mapping
+        now = today or today_for(case)
+        late = [(e, why) for e in case.events if (why := future_problem(e.date, now))]
+        if late:
+            problems += [
+                doc.problem(("events", e.index, "date"), *why.split("; expected ", 1))
+                for e, why in late
+            ]
+            continue
         if doc.data.get("id") is None and (bad := _file_id_problem(name, case.id)) is not None:
             problems.append(bad)
             continue

@@ -16,7 +16,7 @@ from followup.engine.result import Step
 from followup.errors import FollowupError
 from followup.model.case import Case, Interviewer
 from followup.services.cases import today_for
-from followup.services.planning import plan_for
+from followup.services.planning import closed_by_record, plan_for
 from followup.tracker.store import Store
 
 WINDOW: Final = timedelta(days=7)
@@ -65,7 +65,8 @@ def build_queue(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Que
     a rule) is kept in ``problems`` and the others are still answered.
     """
     queue = Queue()
-    for stored in store.load():
+    # Closed or not is the plan's answer on the day asked about, as in every view.
+    for stored in store.load(include_closed=True):
         case = stored.case
         if case is None:
             queue.problems.append((stored.app_id, stored.problem))
@@ -73,12 +74,14 @@ def build_queue(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Que
         until = stored.snoozed_until
         try:
             day = today or today_for(case)
-            if until is not None and day < until:
-                queue.snoozed.append((case, until))
-                continue
             plan, _ = plan_for(case, day, dirs)
         except FollowupError as err:
             queue.problems.append((case.id, str(err)))
+            continue
+        if closed_by_record(plan):
+            continue
+        if until is not None and day < until:
+            queue.snoozed.append((case, until))
             continue
         for step in plan.schedule:
             item = Item(case, step, day, recipients(case, step))
