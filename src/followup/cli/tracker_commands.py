@@ -174,9 +174,7 @@ def snooze_cmd(app: str, until: str, db: Path | None) -> None:
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="When (default today).")
 @today_flag
 @db_option
-def close_cmd(
-    app: str, outcome: str, day: str | None, today: str | None, db: Path | None
-) -> None:
+def close_cmd(app: str, outcome: str, day: str | None, today: str | None, db: Path | None) -> None:
     """Close APP (recorded as an event, so it can be reopened)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl

@@ -7,7 +7,6 @@ reported as saved is printed only after its COMMIT has returned.
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -16,20 +15,16 @@ from typing import Any
 import click
 
 from followup.cli import tracker_flags as flags
+from followup.cli import tracker_view as view
 from followup.cli.group import parse_day, parse_today, playbook_dirs
 from followup.engine.result import Plan
 from followup.errors import FollowupError, UsageError, json_visible, visible
-from followup.model.case import Case, Interviewer
 from followup.render.json_out import plan_json, step_full
 from followup.render.text import plan_text
 from followup.render.words import OUTCOME_WORDS, action_words, day, relative
 from followup.services import exchange, recording
 from followup.services.planning import closed_by_record, plan_for
-from followup.services.today import Item, build_queue
-from followup.tracker.store import Entry
-
-WIDTH = 88
-INDENT = " " * 6
+from followup.services.today import build_queue
 
 
 def _echo_json(value: object) -> None:
@@ -50,10 +45,6 @@ def _env_dirs() -> tuple[Path, ...]:
 def _db(options: Mapping[str, Any]) -> Path | None:
     db = options.get("db")
     return db if isinstance(db, Path) else None
-
-
-def _title(case: Case) -> str:
-    return visible(" - ".join(x for x in (case.company, case.role) if x) or case.id)
 
 
 def _next_line(plan: Plan) -> str:
@@ -134,35 +125,6 @@ def undo(app: str, db: Path | None) -> None:
 # -- today --------------------------------------------------------------------------------------
 
 
-def _person(p: Interviewer) -> str:
-    return visible(f"{p.name} <{p.email}>" if p.email else p.name)
-
-
-def _item_json(item: Item) -> dict[str, Any]:
-    return {
-        "id": item.case.id,
-        "company": item.case.company,
-        "role": item.case.role,
-        **step_full(item.step),
-        "days_overdue": max(0, (item.today - item.step.due).days),
-        "recipients": [{"name": p.name, "email": p.email or None} for p in item.recipients],
-    }
-
-
-def _item_lines(item: Item) -> list[str]:
-    step = item.step
-    what = action_words(step.action, step.channel)
-    if item.recipients:
-        what += " to " + ", ".join(_person(p) for p in item.recipients)
-    opt = " (optional)" if step.optional else ""
-    return [
-        f"  {day(step.due)} ({relative(step.due, item.today)})  {item.case.id}  "
-        f"{_title(item.case)}",
-        *textwrap.wrap(f"{what}{opt}", WIDTH, initial_indent=INDENT, subsequent_indent=INDENT),
-        *textwrap.wrap(f"why: {step.why}", WIDTH, initial_indent=INDENT, subsequent_indent=INDENT),
-    ]
-
-
 def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, ...]) -> None:
     """``followup today``: due or overdue steps by date, then the next 7 days.
 
@@ -176,17 +138,17 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
         _echo_json(
             {
                 "today": today.isoformat() if today else None,
-                "due": [_item_json(i) for i in queue.due],
-                "upcoming": [_item_json(i) for i in queue.upcoming],
+                "due": [view.item_json(i) for i in queue.due],
+                "upcoming": [view.item_json(i) for i in queue.upcoming],
                 "snoozed": [{"id": c.id, "until": u.isoformat()} for c, u in queue.snoozed],
             }
         )
     else:
         when = f" ({day(today)})" if today else ""
         lines = [f"Due today or overdue{when}"]
-        lines += [x for i in queue.due for x in _item_lines(i)] or ["  Nothing due."]
+        lines += [x for i in queue.due for x in view.item_lines(i)] or ["  Nothing due."]
         lines += ["", "Coming up in the next 7 days"]
-        lines += [x for i in queue.upcoming for x in _item_lines(i)] or ["  Nothing."]
+        lines += [x for i in queue.upcoming for x in view.item_lines(i)] or ["  Nothing."]
         if queue.snoozed:
             lines += ["", "Snoozed"]
             lines += [f"  {c.id} until {day(u)}" for c, u in queue.snoozed]
@@ -248,29 +210,6 @@ def list_apps(
     flags.report(problems)
 
 
-def _entry_json(e: Entry) -> dict[str, Any]:
-    if e.retracts is not None:
-        return {
-            "seq": e.seq,
-            "recorded_at": e.recorded_at,
-            "retracts": e.retracts,
-            "reason": e.data.get("reason"),
-        }
-    return {
-        "seq": e.seq,
-        "recorded_at": e.recorded_at,
-        "event": e.data,
-        "retracted_by": e.retracted_by,
-    }
-
-
-def _entry_line(e: Entry) -> str:
-    if e.retracts is not None:
-        return f"  #{e.seq}  retracts #{e.retracts} ({e.data.get('reason')})"
-    mark = f"  [retracted by #{e.retracted_by}]" if e.retracted_by is not None else ""
-    return f"  #{e.seq}  {recording.describe(e.data)}{mark}"
-
-
 def status(
     app: str, today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, ...]
 ) -> None:
@@ -294,7 +233,7 @@ def status(
                 "interview": case.interview.isoformat(),
                 "playbook": cp.id,
                 "snoozed_until": snoozed.isoformat() if snoozed else None,
-                "history": [_entry_json(e) for e in history],
+                "history": [view.entry_json(e) for e in history],
                 "plan": plan_json(plan),
             }
         )
@@ -306,7 +245,7 @@ def status(
     _echo("\nHistory")
     _echo(f"  interviewed {case.interview.isoformat()}")
     for e in history:
-        _echo(_entry_line(e))
+        _echo(view.entry_line(e))
 
 
 # -- snooze, close, reopen ----------------------------------------------------------------------

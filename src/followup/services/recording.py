@@ -24,7 +24,8 @@ from followup.semantics.meaning import CLOSING_EVENTS
 from followup.services.cases import today_for
 from followup.services.labels import Labels, checked_case
 from followup.services.planning import check_country, future_problem
-from followup.tracker.store import Entry, Store, closing
+from followup.tracker.records import Entry, closing
+from followup.tracker.store import Store
 
 
 @dataclass(frozen=True, slots=True)
