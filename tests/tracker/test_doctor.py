@@ -140,3 +140,22 @@ def test_not_a_tracker(run, tmp_path):
     result = run("doctor", "--db", other)
     assert result.code == 2
     assert "not a followup tracker" in result.err
+
+
+def test_an_application_that_cannot_be_drafted_is_reported(tracker):
+    """A 10,000-character name replays but no draft can hold it: doctor says so (exit 1), as
+    the calendar does; closing it takes it out of the calendar, and doctor is content."""
+    huge = "N" * 10_000
+    added = tracker("add", "--company", huge, "--role", huge, "--interviewed", "2026-03-02")
+    assert added.code == 0, added.err
+    app_id = added.out.strip()
+    found = tracker("doctor", "--today", TODAY, "--json")
+    assert found.code == 1
+    [problem] = found.json()["checks"]["applications"]["problems"]
+    assert problem["id"] == app_id
+    assert problem["repairable"] is False
+    assert f"'followup close {app_id}'" in problem["message"]
+    assert tracker("calendar", "--today", TODAY).code == 1  # the same verdict
+    assert tracker("close", app_id, "--date", TODAY, "--today", TODAY).code == 0
+    assert tracker("doctor", "--today", TODAY).code == 0
+    assert tracker("calendar", "--today", TODAY).code == 0

@@ -3,7 +3,7 @@
 Checks, in order: the file itself (SQLite's integrity check and its foreign keys), that it is a
 followup tracker of the schema this version knows, that the safeguards keeping the history
 append-only are in place, and then each application: a valid id, data that passes the case-file
-rules, and a plan from its playbook.
+rules, a plan from its playbook, and the drafts of its upcoming steps.
 
 A repair only adds: it creates missing safeguards again, and archives (by appending a row) an
 application that cannot be replayed, so the other commands skip it.  Nothing is deleted or
@@ -17,8 +17,10 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
+from followup.drafts.ical import reminders_for
 from followup.errors import FollowupError
 from followup.language.patterns import id_problem
+from followup.services.cases import calendar_for, today_for
 from followup.services.planning import plan_for
 from followup.tracker import schema
 from followup.tracker.store import Store
@@ -70,10 +72,19 @@ def examine(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Report:
             report.findings.append(Finding("applications", bad, stored.app_id, True))
             continue
         try:
-            plan_for(stored.case, today, dirs)
+            _, cp = plan_for(stored.case, today, dirs)
         except FollowupError as err:
             # Not archived: a lost playbook comes back when its file does.
             report.findings.append(Finding("applications", str(err), stored.app_id))
+            continue
+        try:  # its drafts, as 'followup calendar' writes them (a closed one has none)
+            day = today or today_for(stored.case)
+            reminders_for(cp, stored.case, day, calendar_for(stored.case))
+        except FollowupError as err:
+            # Not archived either: the cause may be the playbook's template as well as the
+            # application's text; closing the application takes it out of the calendar.
+            why = f"{err}; 'followup close {stored.app_id}' takes it out of the calendar"
+            report.findings.append(Finding("applications", why, stored.app_id))
     return report
 
 
