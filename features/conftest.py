@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from pytest_bdd import given, parsers, then, when
-from tests.hostile.conftest import old_tracker
+from tests.old_tracker import old_tracker
 
 from followup.bdd.world import World
 

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.hostile.conftest import old_tracker
+from tests.old_tracker import old_tracker
 
 from followup.catalog import bundled_dir
 from followup.errors import visible

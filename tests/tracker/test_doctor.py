@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.hostile.conftest import old_tracker
+from tests.old_tracker import old_tracker
 
 from followup.tracker import schema
 from followup.tracker.store import open_store
