@@ -106,9 +106,9 @@ def log(
         app_id = store.resolve(app)
         data = store.case_data(app_id)
         day = values.get("date")
-        now = today or today_for(store.build(app_id, data))
         if not day:
-            day = now.isoformat()
+            today = today or today_for(store.build(app_id, data))
+            day = today.isoformat()
         event: dict[str, Any] = {"date": day, "type": kind}
         event |= {k: v for k in EVENT_KEYS[2:] if (v := values.get(k)) not in (None, "")}
         n = len(data["events"])
@@ -117,6 +117,7 @@ def log(
         labels: dict[Path_, str] = {("events", n): names["type"]}
         labels |= {("events", n, k): names[k] for k in EVENT_KEYS}
         case = checked_case(data, labels, app_id)
+        now = today or today_for(case)  # the case was just built: its timezone costs nothing
         if (late := future_problem(date.fromisoformat(day), now)) is not None:
             raise UsageError(f"{names['date']}: {late}")
         seq = store.append_event(app_id, event)

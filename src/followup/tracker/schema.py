@@ -13,6 +13,7 @@ rewrite what the user recorded.  A mistake is corrected by a later row that retr
 from __future__ import annotations
 
 import sqlite3
+from functools import cache
 from typing import Final
 
 from followup.errors import UsageError
@@ -207,6 +208,7 @@ def _normal(sql: str) -> str:
     return " ".join(sql.split())
 
 
+@cache  # read on every write transaction; the migrations never change in a process
 def expected_triggers() -> dict[str, str]:
     """Every trigger the migrations create: its name and its SQL (whitespace normalised)."""
     found = {}
