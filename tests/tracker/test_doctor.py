@@ -159,3 +159,24 @@ def test_an_application_that_cannot_be_drafted_is_reported(tracker):
     assert tracker("close", app_id, "--date", TODAY, "--today", TODAY).code == 0
     assert tracker("doctor", "--today", TODAY).code == 0
     assert tracker("calendar", "--today", TODAY).code == 0
+
+
+def test_a_row_pointing_nowhere_is_found_and_left_alone(tracker, acme, db):
+    """An event written with foreign keys off for an application that does not exist: doctor
+    names it under integrity (exit 1); --repair deletes nothing, so it stays reported."""
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute(
+        "INSERT INTO events (app_id, recorded_at, data) VALUES ('ghost', 'x', '{\"type\":\"x\"}')"
+    )
+    conn.commit()
+    conn.close()
+    found = tracker("doctor", "--json")
+    assert found.code == 1
+    [problem] = found.json()["checks"]["integrity"]["problems"]
+    assert problem["message"].startswith("events row ")
+    assert "missing applications row" in problem["message"]
+    before = _counts(db)
+    assert tracker("doctor", "--repair").code == 1
+    assert _counts(db) == before
+    assert tracker("list", "--today", TODAY).code == 0  # the applications themselves are fine
