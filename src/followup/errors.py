@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 # Characters a message may quote from a user's file that would break "one line per problem" or
-# the terminal: control characters (escape sequences, NUL), line and paragraph separators, and
-# lone surrogates (which cannot even be written as UTF-8).  Compiled on first use: the class of
-# surrogates costs most of a millisecond to compile, and most runs print no problem at all.
-_UNSEEN = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"
+# the terminal: control characters (C0, DEL, C1: escape sequences, NUL), line and paragraph
+# separators, bidi controls (which reorder what follows them on screen, so a name could show as
+# something else) and lone surrogates (which cannot even be written as UTF-8).  Compiled on first
+# use: the class of surrogates costs most of a millisecond to compile, and most runs print no
+# problem at all.
+_UNSEEN = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 
 EXIT_OK = 0
 EXIT_FAILURE = 1
@@ -51,12 +53,35 @@ class Problem:
         return visible(text)
 
 
-def visible(text: str) -> str:
-    """``text`` with every control character, line separator or lone surrogate escaped."""
+def visible(text: str, keep: str = "") -> str:
+    """``text`` with every control character, line separator, bidi control or lone surrogate
+    escaped (as Python writes it: ``\x1b``, ``\u202e``), so it shows as what it is.
+
+    The one escaping function of every terminal renderer and error message.
+
+    Args:
+        text: Anything a user or a coach wrote, or a whole rendered block.
+        keep: Characters that mean something where the text goes (``"\n"`` between the lines
+            of a block, ``"\t"`` in a draft), left as they are.
+    """
     unseen = _unseen()
     if unseen.search(text) is None:
         return text
-    return unseen.sub(lambda m: ascii(m.group())[1:-1], text)
+    return unseen.sub(lambda m: m.group() if m.group() in keep else ascii(m.group())[1:-1], text)
+
+
+def json_visible(text: str) -> str:
+    """JSON text with the same characters as `visible` written as ``\\uXXXX`` escapes: the same
+    data for any JSON reader, and nothing that moves a terminal's cursor or reorders a line.
+
+    Only for text ``json.dumps`` wrote: its own line breaks (indentation) are kept.
+    """
+    unseen = _unseen()
+    if unseen.search(text) is None:
+        return text
+    return unseen.sub(
+        lambda m: m.group() if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 @cache

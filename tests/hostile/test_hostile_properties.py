@@ -15,6 +15,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.hostile.conftest import Outcome
+
+from followup.cli.main import main
 
 TODAY = "2026-03-12"
 
@@ -161,3 +164,86 @@ def test_a_hostile_batch(run, lines: list[str]) -> None:
         reported = sum(1 for line in agenda.err.splitlines() if line.startswith(f"{path}:"))
         assert planned + reported >= len(lines)  # every line planned or reported (or both)
         run("validate", path)
+
+
+# A case that passes the case-file rules but for what its free text holds (anything at all:
+# controls, bidi, separators, very long), its id (mostly valid, else any text) and its events'
+# dates (some after TODAY, which import refuses).  Lone surrogates are the YAML reader's to
+# refuse, tested above.
+# (Characters of the Basic Multilingual Plane: JSON writes the others as surrogate pairs,
+# which YAML does not read.)
+_ANY_TEXT = (
+    st.text(st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",)), max_size=30)
+    | st.just("\u202e\x1b[2J\u2028\x85\x9b")
+    | st.just("N" * 10_000)
+)
+_EVENT_DAYS = st.sampled_from(["2026-03-02", "2026-03-09", "2026-03-12", "2026-03-13"])
+PLAUSIBLE_CASE = st.fixed_dictionaries(
+    {
+        "id": st.sampled_from(["c1", "acme-2026", "A" * 64]) | st.just("c2") | st.text(max_size=80),
+        "interview": st.just("2026-03-02"),
+        "company": _ANY_TEXT,
+        "role": _ANY_TEXT,
+        "notes": _ANY_TEXT,
+        "interviewers": st.lists(st.fixed_dictionaries({"name": _ANY_TEXT}), max_size=2),
+        "events": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "date": _EVENT_DAYS,
+                    "type": st.sampled_from(["thank_you_sent", "networked", "withdrew"]),
+                    "note": _ANY_TEXT,
+                }
+            ),
+            max_size=2,
+        ),
+    }
+).map(json.dumps)  # ASCII JSON: every character written as an escape, read back as itself
+
+
+@settings(SETTINGS, max_examples=40)  # seven commands per example: fewer examples, same breadth
+@given(text=PLAUSIBLE_CASE)
+def test_a_hostile_case_file_never_poisons_the_tracker(run, text: str) -> None:
+    """import a case file whose text is anything (accepted or refused, located) beside a good
+    one: every view still shows the good one; the other is at worst named on stderr (exit 1:
+    a 10,000-character name cannot be drafted), never a crash, a usage error or a hang."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "case.yaml"
+        path.write_text(text + "\n", encoding="utf-8")
+        good = Path(folder) / "good.yaml"
+        good.write_text("id: zz-good\ninterview: 2026-03-02\n", encoding="utf-8")
+        db = Path(folder) / "tracker.db"
+        assert run("import", good, "--today", TODAY, "--db", db).code == 0
+        imported = run("import", path, "--today", TODAY, "--db", db)  # the contract is checked
+        other = imported.out.split(" as ")[-1].split()[0] if imported.code == 0 else None
+        for argv in (
+            ("list", "--all", "--today", TODAY, "--json"),
+            ("today", "--today", TODAY, "--json"),
+            ("calendar", "--today", TODAY, "--out", Path(folder) / "f.ics"),
+            ("export", "--out", Path(folder) / "out"),
+            ("doctor", "--today", TODAY),
+        ):
+            result = main_outcome(argv, db)
+            assert result.code in (0, 1), (argv, result.err[:500])
+            named = [line for line in result.err.splitlines() if not line.startswith("followup:")]
+            assert all(other and line.startswith(other) for line in named), (argv, named[:3])
+            assert "zz-good" not in result.err
+        listed = {
+            row["id"]
+            for row in json.loads(
+                main_outcome(("list", "--all", "--today", TODAY, "--json"), db).out
+            )
+        }
+        assert "zz-good" in listed
+
+
+def main_outcome(argv: tuple[object, ...], db: Path) -> Outcome:
+    """One in-process run whose exit may be 1 (a stored application named as failing)."""
+    from contextlib import redirect_stderr, redirect_stdout
+    from io import StringIO
+
+    out, err = StringIO(), StringIO()
+    args = [str(a) for a in (*argv, "--db", db)]
+    with redirect_stdout(out), redirect_stderr(err):
+        code = main(args)
+    assert "Traceback" not in err.getvalue()
+    return Outcome(tuple(args), code, out.getvalue(), err.getvalue())

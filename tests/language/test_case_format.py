@@ -200,8 +200,8 @@ CASE_HEAD = "interview: 2026-03-02\n"
                 " code such as US, GB, DE, or one with a subdivision: GB-ENG",
                 "case.yaml:3:11: timezone 'Mars/Olympus_Mons' is not known; expected an IANA name"
                 " such as America/New_York",
-                "case.yaml:4:5: the case id '-x' has odd characters; expected letters, digits,"
-                " . _ -",
+                "case.yaml:4:5: the case id '-x' is not a valid id; expected 1 to 64 letters,"
+                " digits, . _ -, starting with a letter or digit",
             ],
         ),
     ],

@@ -20,7 +20,7 @@ from followup import catalog
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import next_steps
 from followup.engine.result import Step
-from followup.errors import FollowupError, InputError, UsageError
+from followup.errors import FollowupError, InputError, UsageError, visible
 from followup.io.jsonl import read_jsonl
 from followup.io.user_files import folder_entries, path_kind
 from followup.io.yaml_reader import Document, read_yaml_file
@@ -164,7 +164,7 @@ def run_agenda(
     if bar is not None:
         bar.render_finish()
     if not as_json:
-        click.echo(agenda_table(rows, today), nl=False)
+        click.echo(visible(agenda_table(rows, today), keep="\n"), nl=False)
     if bad:
         raise BatchHadProblems(f"followup: {bad} case(s) had problems and were skipped")
 

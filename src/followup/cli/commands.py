@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from followup import catalog
-from followup.errors import InputError, Problem
+from followup.errors import InputError, Problem, json_visible, visible
 from followup.services.cases import calendar_for, choose_playbook, read_case, today_for
 
 
@@ -47,10 +47,11 @@ def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
         pb = cp.playbook
         entry = entries.get(cp.id)
         mine = catalog.mark(entry)
-        click.echo(f"{pb.id}{mine}: {pb.title}")
+        click.echo(f"{pb.id}{mine}: {visible(pb.title)}")
         if pb.summary:
-            click.echo(textwrap.fill(pb.summary, 88, initial_indent="  ", subsequent_indent="  "))
-        click.echo(f"  source: {pb.source.cite()}")
+            text = visible(pb.summary)
+            click.echo(textwrap.fill(text, 88, initial_indent="  ", subsequent_indent="  "))
+        click.echo(f"  source: {visible(pb.source.cite())}")
         summary = profile(cp)
         shown = []
         for key, label in PROFILE_LABELS:
@@ -74,7 +75,7 @@ def show(ref: str, fmt: str, dirs: tuple[Path, ...]) -> None:
         # lazy: each command loads only its own renderer (plan cold start)
         from followup.render.show_text import show_text
 
-        click.echo(show_text(cp.playbook), nl=False)
+        click.echo(visible(show_text(cp.playbook), keep="\n"), nl=False)
 
 
 def compare(
@@ -96,7 +97,7 @@ def compare(
         # lazy: each command loads only its own renderer (plan cold start)
         from followup.render.compare_text import compare_text
 
-        click.echo(compare_text(case, day, plans), nl=False)
+        click.echo(visible(compare_text(case, day, plans), keep="\n"), nl=False)
 
 
 def plan(
@@ -113,12 +114,12 @@ def plan(
         # lazy: each command loads only its own renderer (plan cold start)
         from followup.render.json_out import plan_json
 
-        click.echo(json.dumps(plan_json(result), indent=2, ensure_ascii=False))
+        click.echo(json_visible(json.dumps(plan_json(result), indent=2, ensure_ascii=False)))
     else:
         # lazy: each command loads only its own renderer (plan cold start)
         from followup.render.text import plan_text
 
-        click.echo(plan_text(result, case, cp.playbook), nl=False)
+        click.echo(visible(plan_text(result, case, cp.playbook), keep="\n"), nl=False)
 
 
 def explain(case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date | None) -> None:
@@ -130,7 +131,7 @@ def explain(case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date
     case, doc = read_case(case_file)
     cp = choose_playbook(ref, case, dirs, doc, ask="pass --playbook ID")
     entries = explain_case(cp, case, today or today_for(case), calendar_for(case, doc))
-    click.echo(trace_text(entries, case, cp.playbook), nl=False)
+    click.echo(visible(trace_text(entries, case, cp.playbook), keep="\n"), nl=False)
 
 
 def validate(files: tuple[str, ...]) -> None:

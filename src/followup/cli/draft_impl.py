@@ -16,7 +16,7 @@ from followup.cli import tracker_flags as flags
 from followup.drafts import ical
 from followup.drafts.compose import Draft, draft_case, nothing_to_draft
 from followup.drafts.context import NOBODY, Sender
-from followup.errors import UsageError
+from followup.errors import FollowupError, UsageError, json_visible, visible
 from followup.io.user_dirs import user_cache_dir
 from followup.render.words import action_words, day, relative
 from followup.services.cases import calendar_for, today_for
@@ -48,11 +48,15 @@ def draft(
     day_ = today or today_for(case)
     plan, drafts = draft_case(cp, case, day_, calendar_for(case), action, sender)
     if as_json:
-        click.echo(json.dumps([d.as_json() for d in drafts], indent=2, ensure_ascii=False))
+        click.echo(
+            json_visible(json.dumps([d.as_json() for d in drafts], indent=2, ensure_ascii=False))
+        )
     elif not drafts:
-        click.echo(nothing_to_draft(plan))
+        click.echo(visible(nothing_to_draft(plan), keep="\n"))
     else:
-        click.echo(f"\n{RULE}\n".join(_draft_text(d, day_) for d in drafts), nl=False)
+        # A draft's lines and tabs are the message's own; anything else unseen shows escaped.
+        text = f"\n{RULE}\n".join(_draft_text(d, day_) for d in drafts)
+        click.echo(visible(text, keep="\n\t"), nl=False)
 
 
 def sender_for(name: str | None, signature: str | None) -> Sender:
@@ -72,11 +76,11 @@ def _draft_text(d: Draft, today: date) -> str:
     head = f"# {action_words(d.action, d.channel)}, due {day(d.due)} ({relative(d.due, today)})"
     lines = [f"{head}; rule {d.rule_id}{'; optional' if d.optional else ''}"]
     if d.to and d.layout != "call":  # a call script names who to call itself
-        lines.append(f"To: {d.to}")
+        lines.append(f"To: {visible(d.to)}")
     if d.subject:
-        lines.append(f"Subject: {d.subject}")
+        lines.append(f"Subject: {visible(d.subject)}")
     if d.blanks:
-        lines.append(f"# to fill in: {', '.join(d.blanks)}")
+        lines.append(f"# to fill in: {visible(', '.join(d.blanks))}")
     return "\n".join([*lines, "", d.body, ""])
 
 
@@ -86,24 +90,46 @@ def calendar(out: Path | None, today: date | None, db: Path | None, dirs: tuple[
     SEQUENCE is tracked in ``OUT.state.json`` (see `followup.drafts.ical`); without ``--out``
     the calendar goes to stdout and the state to the cache folder, one file per database.
 
+    An application that cannot be read or planned is left out of the calendar and named on
+    stderr; the others are written.
+
     Raises:
-        UsageError: an application's playbook is not found.
-        InputError: a template or a state file has problems.
+        InputError: the state file has problems.
+        SomeAppsFailed: some applications were left out (each reported, exit 1).
     """
 
     with flags.open_db(db) as store:
         db_path = store.path.resolve()
-        found = [(case, store.snoozed_until(case.id)) for case in store.cases()]
+        # A closed application gets no reminders: the plan says so on the day asked about
+        # (`reminders_for`), as every view decides it.
+        found = store.load(include_closed=True)
     reminders: list[ical.Reminder] = []
-    for case, until in found:
-        day_ = today or today_for(case)
-        if until is not None and day_ < until:
-            continue  # snoozed: the same rule as 'followup today'
-        cp = playbook_for(case, dirs)
-        reminders += ical.reminders_for(cp, case, day_, calendar_for(case))
+    problems: list[tuple[str, str]] = []
+    for stored in found:
+        case, until = stored.case, stored.snoozed_until
+        if case is None:
+            problems.append((stored.app_id, stored.problem))
+            continue
+        try:
+            day_ = today or today_for(case)
+            if until is not None and day_ < until:
+                continue  # snoozed: the same rule as 'followup today'
+            cp = playbook_for(case, dirs)
+            reminders += ical.reminders_for(cp, case, day_, calendar_for(case))
+        except FollowupError as err:  # its playbook is gone, a template failed on it
+            problems.append((case.id, str(err)))
     state_file = _state_file(out, db_path)
     previous = ical.read_state(state_file)
-    current, cancelled, state = ical.sequence(reminders, previous, today or date.today())
+    # An application that failed this time keeps what was published for it: its events are
+    # neither cancelled nor changed until it can be planned again.
+    kept = {
+        uid: p
+        for uid, p in previous.items()
+        if any(uid.startswith(f"{app_id}.r") for app_id, _ in problems)
+    }
+    rest = {uid: p for uid, p in previous.items() if uid not in kept}
+    current, cancelled, state = ical.sequence(reminders, rest, today or date.today())
+    state |= kept
     content = ical.calendar_bytes(current, cancelled, datetime.now(UTC).replace(microsecond=0))
     if out is None:
         click.echo(content, nl=False)  # bytes: written as they are, CRLF line ends included
@@ -120,6 +146,7 @@ def calendar(out: Path | None, today: date | None, db: Path | None, dirs: tuple[
     if out is not None:
         n = len(current)
         click.echo(f"{out}: {n} event{'s' if n != 1 else ''}, {len(cancelled)} cancelled")
+    flags.report(problems)
 
 
 def _state_file(out: Path | None, db_path: Path) -> Path:

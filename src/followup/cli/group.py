@@ -105,6 +105,7 @@ AREAS = {
         "export",
         "draft",
         "calendar",
+        "doctor",
     ),
 }
 MODULE_OF = {name: module for module, names in AREAS.items() for name in names}

@@ -15,7 +15,14 @@ from collections.abc import Sequence
 import click
 
 from followup.cli.group import cli
-from followup.errors import EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, FollowupError, InputError
+from followup.errors import (
+    EXIT_BAD_INPUT,
+    EXIT_FAILURE,
+    EXIT_OK,
+    FollowupError,
+    InputError,
+    visible,
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _error_text(err: FollowupError) -> str:
     """Located problems print as they are; anything else gets the program's name in front."""
-    text = str(err)
+    text = visible(str(err), keep="\n")  # a message may quote anything a user wrote
     if isinstance(err, InputError) or text.startswith("followup:"):
         return text
     return f"followup: {text}"

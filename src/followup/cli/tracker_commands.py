@@ -1,5 +1,5 @@
 """The job seeker's daily tool: add, log, undo, today, list, status, snooze, close, reopen,
-import, export, draft, calendar.
+import, export, draft, calendar, doctor.
 
 Thin click wrappers over ``followup.cli.tracker_impl`` and ``followup.cli.draft_impl``; the
 SQLite store lives in ``followup.tracker``.
@@ -74,6 +74,9 @@ def add_cmd(**options: object) -> None:
 @click.option("--due", metavar="YYYY-MM-DD", help="The date you committed to.")
 @click.option("--interview", metavar="YYYY-MM-DD", help="The next round's interview date.")
 @click.option("--note", help="Anything worth remembering.")
+@click.option(
+    "--today", metavar="YYYY-MM-DD", help="The day it is (default today): no event after it."
+)
 @db_option
 @json_option
 def log_cmd(**options: object) -> None:
@@ -169,13 +172,14 @@ def snooze_cmd(app: str, until: str, db: Path | None) -> None:
     help="How it ended.",
 )
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="When (default today).")
+@today_flag
 @db_option
-def close_cmd(app: str, outcome: str, day: str | None, db: Path | None) -> None:
+def close_cmd(app: str, outcome: str, day: str | None, today: str | None, db: Path | None) -> None:
     """Close APP (recorded as an event, so it can be reopened)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.close(app, outcome, day, db)
+    tracker_impl.close(app, outcome, day, db, parse_today(today))
 
 
 @cli.command("reopen")
@@ -191,13 +195,14 @@ def reopen_cmd(app: str, db: Path | None) -> None:
 
 @cli.command("import")
 @click.argument("files", nargs=-1, required=True, metavar="CASE...")
+@today_flag
 @db_option
-def import_cmd(files: tuple[str, ...], db: Path | None) -> None:
+def import_cmd(files: tuple[str, ...], today: str | None, db: Path | None) -> None:
     """Add case files (YAML) to the tracker; every problem is reported before anything is saved."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.import_cases(files, db)
+    tracker_impl.import_cases(files, db, parse_today(today))
 
 
 @cli.command("export")
@@ -262,3 +267,28 @@ def calendar_cmd(
     from followup.cli import draft_impl
 
     draft_impl.calendar(out, parse_today(today), db, playbook_dirs(playbooks_dir))
+
+
+@cli.command("doctor")
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="Restore dropped safeguards and archive applications that cannot be replayed "
+    "(only adds rows; nothing is deleted or rewritten).",
+)
+@today_flag
+@db_option
+@json_option
+@playbooks_option
+def doctor_cmd(
+    repair: bool,
+    today: str | None,
+    db: Path | None,
+    as_json: bool,
+    playbooks_dir: tuple[str, ...],
+) -> None:
+    """Check the tracker: the file, its schema, its safeguards, every application."""
+    # lazy: a command loads its implementation only when it runs
+    from followup.cli import doctor_impl
+
+    doctor_impl.run(repair, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))

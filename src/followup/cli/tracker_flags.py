@@ -8,18 +8,48 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
+import click
+
 from followup import catalog
-from followup.errors import UsageError
+from followup.errors import EXIT_FAILURE, FollowupError, UsageError, visible
 from followup.io.user_files import path_problem
 from followup.io.yaml_reader import Path_
 from followup.language.case_loader import EVENT_KEYS
 from followup.services.planning import DEFAULT_PLAYBOOK
 from followup.services.recording import looks_like_path
 from followup.tracker.store import Store, open_store
+
+
+class SomeAppsFailed(FollowupError):
+    """Some applications could not be shown (each already reported); the rest were.
+
+    Exit 1: the command did its work for every application it could; the ones it could not are
+    a failure of the stored data, not of the command line.
+    """
+
+    exit_code = EXIT_FAILURE
+
+
+def report(problems: Sequence[tuple[str, str]], doing: str = "planned") -> None:
+    """Name each application that failed on stderr (``ID: what is wrong``), then fail.
+
+    Raises:
+        SomeAppsFailed: there was at least one.
+    """
+    for app_id, text in problems:
+        shown = visible(app_id)
+        shown = shown if len(shown) <= 70 else shown[:64] + "..."
+        text = visible(text)
+        click.echo(text if text.startswith(f"{shown}:") else f"{shown}: {text}", err=True)
+    if problems:
+        raise SomeAppsFailed(
+            f"{len(problems)} application(s) could not be {doing} (see above); "
+            "'followup doctor' checks the whole tracker"
+        )
 
 
 def open_db(db: Path | None) -> Store:

@@ -7,7 +7,6 @@ reported as saved is printed only after its COMMIT has returned.
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
@@ -16,30 +15,26 @@ from typing import Any
 import click
 
 from followup.cli import tracker_flags as flags
-from followup.cli.group import parse_day, playbook_dirs
+from followup.cli import tracker_view as view
+from followup.cli.group import parse_day, parse_today, playbook_dirs
 from followup.engine.result import Plan
-from followup.errors import FollowupError, UsageError
-from followup.model.case import Case, Interviewer
+from followup.errors import FollowupError, UsageError, json_visible, visible
 from followup.render.json_out import plan_json, step_full
 from followup.render.text import plan_text
 from followup.render.words import OUTCOME_WORDS, action_words, day, relative
 from followup.services import exchange, recording
-from followup.services.planning import plan_for
-from followup.services.today import Item, build_queue
-from followup.tracker.store import Entry
-
-WIDTH = 88
-INDENT = " " * 6
-
-
-class SomeAppsFailed(FollowupError):
-    """Some applications could not be planned (each already reported); the rest were."""
-
-    exit_code = 2
+from followup.services.planning import closed_by_record, plan_for
+from followup.services.today import build_queue
 
 
 def _echo_json(value: object) -> None:
-    click.echo(json.dumps(value, indent=2, ensure_ascii=False))
+    click.echo(json_visible(json.dumps(value, indent=2, ensure_ascii=False)))
+
+
+def _echo(text: str = "", nl: bool = True) -> None:
+    """Print a block for the terminal: whatever a user or coach wrote in it shows escaped
+    (single-line values are escaped again where they are put in, newlines included)."""
+    click.echo(visible(text, keep="\n"), nl=nl)
 
 
 def _env_dirs() -> tuple[Path, ...]:
@@ -50,10 +45,6 @@ def _env_dirs() -> tuple[Path, ...]:
 def _db(options: Mapping[str, Any]) -> Path | None:
     db = options.get("db")
     return db if isinstance(db, Path) else None
-
-
-def _title(case: Case) -> str:
-    return " - ".join(x for x in (case.company, case.role) if x) or case.id
 
 
 def _next_line(plan: Plan) -> str:
@@ -80,7 +71,7 @@ def add(options: Mapping[str, Any]) -> None:
     if options.get("as_json"):
         _echo_json({"id": app_id})
     else:
-        click.echo(app_id)
+        _echo(app_id)
 
 
 def log(options: Mapping[str, Any]) -> None:
@@ -92,12 +83,13 @@ def log(options: Mapping[str, Any]) -> None:
         StoreError: the database could not be written.
     """
     values = {k: options.get(k) for k in flags.LOG_FLAGS} | {"date": options.get("day")}
+    today_ = parse_today(options.get("today"))
     with flags.open_db(_db(options)) as store:
         app, event = str(options["app"]), str(options["event"])
-        saved = recording.log(store, app, event, values, flags.LOG_NAMES)
+        saved = recording.log(store, app, event, values, flags.LOG_NAMES, today_)
     if not options.get("as_json"):
-        click.echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
-    plan, _ = plan_for(saved.case, None, _env_dirs())
+        _echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
+    plan, _ = plan_for(saved.case, today_, _env_dirs())
     if options.get("as_json"):
         _echo_json(
             {
@@ -110,7 +102,7 @@ def log(options: Mapping[str, Any]) -> None:
             }
         )
     else:
-        click.echo(f"{saved.app_id} is {plan.state}; {_next_line(plan)}")
+        _echo(f"{saved.app_id} is {plan.state}; {_next_line(plan)}")
 
 
 def undo(app: str, db: Path | None) -> None:
@@ -122,51 +114,23 @@ def undo(app: str, db: Path | None) -> None:
     """
     with flags.open_db(db) as store:
         done = recording.undo(store, app)
-    click.echo(
+    _echo(
         f"saved: {done.app_id} #{done.seq} retracts #{done.entry.seq} "
         f"({recording.describe(done.entry.data)})"
     )
     plan, _ = plan_for(done.case, None, _env_dirs())
-    click.echo(f"{done.app_id} is {plan.state}; {_next_line(plan)}")
+    _echo(f"{done.app_id} is {plan.state}; {_next_line(plan)}")
 
 
 # -- today --------------------------------------------------------------------------------------
-
-
-def _person(p: Interviewer) -> str:
-    return f"{p.name} <{p.email}>" if p.email else p.name
-
-
-def _item_json(item: Item) -> dict[str, Any]:
-    return {
-        "id": item.case.id,
-        "company": item.case.company,
-        "role": item.case.role,
-        **step_full(item.step),
-        "days_overdue": max(0, (item.today - item.step.due).days),
-        "recipients": [{"name": p.name, "email": p.email or None} for p in item.recipients],
-    }
-
-
-def _item_lines(item: Item) -> list[str]:
-    step = item.step
-    what = action_words(step.action, step.channel)
-    if item.recipients:
-        what += " to " + ", ".join(_person(p) for p in item.recipients)
-    opt = " (optional)" if step.optional else ""
-    return [
-        f"  {day(step.due)} ({relative(step.due, item.today)})  {item.case.id}  "
-        f"{_title(item.case)}",
-        *textwrap.wrap(f"{what}{opt}", WIDTH, initial_indent=INDENT, subsequent_indent=INDENT),
-        *textwrap.wrap(f"why: {step.why}", WIDTH, initial_indent=INDENT, subsequent_indent=INDENT),
-    ]
 
 
 def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, ...]) -> None:
     """``followup today``: due or overdue steps by date, then the next 7 days.
 
     Raises:
-        SomeAppsFailed: some applications could not be planned (each reported on stderr).
+        SomeAppsFailed: some applications could not be read or planned (each reported on
+            stderr, exit 1).
     """
     with flags.open_db(db) as store:
         queue = build_queue(store, today, dirs)
@@ -174,30 +138,22 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
         _echo_json(
             {
                 "today": today.isoformat() if today else None,
-                "due": [_item_json(i) for i in queue.due],
-                "upcoming": [_item_json(i) for i in queue.upcoming],
+                "due": [view.item_json(i) for i in queue.due],
+                "upcoming": [view.item_json(i) for i in queue.upcoming],
                 "snoozed": [{"id": c.id, "until": u.isoformat()} for c, u in queue.snoozed],
             }
         )
     else:
         when = f" ({day(today)})" if today else ""
         lines = [f"Due today or overdue{when}"]
-        lines += [x for i in queue.due for x in _item_lines(i)] or ["  Nothing due."]
+        lines += [x for i in queue.due for x in view.item_lines(i)] or ["  Nothing due."]
         lines += ["", "Coming up in the next 7 days"]
-        lines += [x for i in queue.upcoming for x in _item_lines(i)] or ["  Nothing."]
+        lines += [x for i in queue.upcoming for x in view.item_lines(i)] or ["  Nothing."]
         if queue.snoozed:
             lines += ["", "Snoozed"]
             lines += [f"  {c.id} until {day(u)}" for c, u in queue.snoozed]
-        click.echo("\n".join(lines))
-    _report(queue.problems)
-
-
-def _report(problems: list[tuple[str, FollowupError]]) -> None:
-    for app_id, err in problems:
-        text = str(err)
-        click.echo(text if text.startswith(app_id) else f"{app_id}: {text}", err=True)
-    if problems:
-        raise SomeAppsFailed(f"{len(problems)} application(s) could not be planned (see above)")
+        _echo("\n".join(lines))
+    flags.report(queue.problems)
 
 
 # -- list, status -------------------------------------------------------------------------------
@@ -209,17 +165,25 @@ def list_apps(
     """``followup list``: each application with its state and next step.
 
     Raises:
-        SomeAppsFailed: some applications could not be planned (each reported on stderr).
+        SomeAppsFailed: some applications could not be read or planned (each reported on
+            stderr, exit 1).
     """
     rows: list[tuple[dict[str, Any], str]] = []
-    problems: list[tuple[str, FollowupError]] = []
+    problems: list[tuple[str, str]] = []
     with flags.open_db(db) as store:
-        found = [(c, store.snoozed_until(c.id)) for c in store.cases(include_closed=show_all)]
-    for case, until in found:
+        # Closed or not is the plan's answer on the day asked about, as in every view.
+        found = store.load(include_closed=True)
+    for stored in found:
+        case, until = stored.case, stored.snoozed_until
+        if case is None:
+            problems.append((stored.app_id, stored.problem))
+            continue
         try:
             plan, cp = plan_for(case, today, dirs)
         except FollowupError as err:
-            problems.append((case.id, err))
+            problems.append((case.id, str(err)))
+            continue
+        if not show_all and closed_by_record(plan):
             continue
         row: dict[str, Any] = {
             "id": case.id,
@@ -235,38 +199,15 @@ def list_apps(
     if as_json:
         _echo_json([row for row, _ in rows])
     elif not rows and not problems:
-        click.echo("No applications yet: 'followup add' or 'followup import' to start.")
+        _echo("No applications yet: 'followup add' or 'followup import' to start.")
     else:
         width = max((len(row["id"]) for row, _ in rows), default=0)
         for row, line in rows:
-            title = " - ".join(x for x in (row["company"], row["role"]) if x)
+            title = visible(" - ".join(x for x in (row["company"], row["role"]) if x))
             snoozed = f" (snoozed until {row['snoozed_until']})" if row["snoozed_until"] else ""
-            click.echo(f"{row['id']:<{width}}  {row['state']:<11} {title}{snoozed}")
-            click.echo(f"{'':<{width}}  {line}")
-    _report(problems)
-
-
-def _entry_json(e: Entry) -> dict[str, Any]:
-    if e.retracts is not None:
-        return {
-            "seq": e.seq,
-            "recorded_at": e.recorded_at,
-            "retracts": e.retracts,
-            "reason": e.data.get("reason"),
-        }
-    return {
-        "seq": e.seq,
-        "recorded_at": e.recorded_at,
-        "event": e.data,
-        "retracted_by": e.retracted_by,
-    }
-
-
-def _entry_line(e: Entry) -> str:
-    if e.retracts is not None:
-        return f"  #{e.seq}  retracts #{e.retracts} ({e.data.get('reason')})"
-    mark = f"  [retracted by #{e.retracted_by}]" if e.retracted_by is not None else ""
-    return f"  #{e.seq}  {recording.describe(e.data)}{mark}"
+            _echo(f"{row['id']:<{width}}  {row['state']:<11} {title}{snoozed}")
+            _echo(f"{'':<{width}}  {line}")
+    flags.report(problems)
 
 
 def status(
@@ -292,19 +233,19 @@ def status(
                 "interview": case.interview.isoformat(),
                 "playbook": cp.id,
                 "snoozed_until": snoozed.isoformat() if snoozed else None,
-                "history": [_entry_json(e) for e in history],
+                "history": [view.entry_json(e) for e in history],
                 "plan": plan_json(plan),
             }
         )
         return
 
-    click.echo(plan_text(plan, case, cp.playbook), nl=False)
+    _echo(plan_text(plan, case, cp.playbook), nl=False)
     if snoozed:
-        click.echo(f"\nSnoozed until {day(snoozed)}: hidden from 'followup today'.")
-    click.echo("\nHistory")
-    click.echo(f"  interviewed {case.interview.isoformat()}")
+        _echo(f"\nSnoozed until {day(snoozed)}: hidden from 'followup today'.")
+    _echo("\nHistory")
+    _echo(f"  interviewed {case.interview.isoformat()}")
     for e in history:
-        click.echo(_entry_line(e))
+        _echo(view.entry_line(e))
 
 
 # -- snooze, close, reopen ----------------------------------------------------------------------
@@ -318,19 +259,21 @@ def snooze(app: str, until: str, db: Path | None) -> None:
     """
     with flags.open_db(db) as store:
         app_id, day_ = recording.snooze(store, app, parse_day(until, "--until"))
-    click.echo(f"saved: {app_id} is hidden from 'followup today' until {day(day_)}")
+    _echo(f"saved: {app_id} is hidden from 'followup today' until {day(day_)}")
 
 
-def close(app: str, outcome: str, day_: str | None, db: Path | None) -> None:
+def close(
+    app: str, outcome: str, day_: str | None, db: Path | None, today: date | None = None
+) -> None:
     """``followup close``: records how it ended as an event.
 
     Raises:
         UsageError: unknown APP, already closed, or a bad ``--date``.
     """
     with flags.open_db(db) as store:
-        saved = recording.close(store, app, outcome, day_, flags.CLOSE_NAMES)
-    click.echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
-    click.echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
+        saved = recording.close(store, app, outcome, day_, flags.CLOSE_NAMES, today)
+    _echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
+    _echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
 
 
 def reopen(app: str, db: Path | None) -> None:
@@ -344,12 +287,12 @@ def reopen(app: str, db: Path | None) -> None:
         case = store.case(app_id)
     if done:
         for r in done:
-            click.echo(
+            _echo(
                 f"saved: {app_id} #{r.seq} retracts #{r.entry.seq} "
                 f"({recording.describe(r.entry.data)})"
             )
         plan, _ = plan_for(done[-1].case, None, _env_dirs())
-        click.echo(f"{app_id} is {plan.state}; {_next_line(plan)}")
+        _echo(f"{app_id} is {plan.state}; {_next_line(plan)}")
         return
     plan, _ = plan_for(case, None, _env_dirs())
     if plan.outcome == "moved_on":
@@ -365,20 +308,20 @@ def reopen(app: str, db: Path | None) -> None:
 # -- import, export -----------------------------------------------------------------------------
 
 
-def import_cases(files: tuple[str, ...], db: Path | None) -> None:
+def import_cases(files: tuple[str, ...], db: Path | None, today: date | None = None) -> None:
     """``followup import``: every file checked first; all saved in one transaction.
 
     Raises:
         InputError: every problem in every file, located; nothing is saved then.
     """
-    incoming = exchange.read_case_files(files, _env_dirs())
+    incoming = exchange.read_case_files(files, _env_dirs(), today)
     with flags.open_db(db) as store:
         stored = exchange.import_cases(store, incoming)
     for item, app_id in stored:
         if app_id == item.case.id:
-            click.echo(f"saved: {item.file} as {app_id}")
+            _echo(f"saved: {visible(item.file)} as {app_id}")
         else:
-            click.echo(f"saved: {item.file} as {app_id} (the id '{item.case.id}' was taken)")
+            _echo(f"saved: {visible(item.file)} as {app_id} (the id '{item.case.id}' was taken)")
 
 
 def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> None:
@@ -386,12 +329,18 @@ def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> Non
 
     Raises:
         UsageError: unknown APP, or ``--out`` cannot be written.
+        SomeAppsFailed: some applications could not be exported (each reported, exit 1).
     """
     with flags.open_db(db) as store:
+        # Archived applications (set aside by 'followup doctor --repair') only when named.
+        archived = store.archived()
         ids = [store.resolve(a) for a in apps_] if apps_ else store.ids()
-        texts = {i: exchange.export_case(store, i) for i in dict.fromkeys(ids)}
+        ids = ids if apps_ else [i for i in ids if i not in archived]
+        texts, problems = exchange.export_cases(store, list(dict.fromkeys(ids)))
     if out_dir is None:
+        # YAML, not a rendering: `dump_case` writes what a terminal should not see as escapes.
         click.echo("---\n".join(texts.values()), nl=False)
+        flags.report(problems, "exported")
         return
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -400,6 +349,7 @@ def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> Non
             partial = target.with_suffix(".yaml.partial")
             partial.write_text(text, encoding="utf-8")
             partial.replace(target)
-            click.echo(f"wrote {target}")
+            _echo(f"wrote {visible(str(target))}")
     except OSError as err:
         raise UsageError(f"--out: cannot write to '{out_dir}': {err.strerror}") from None
+    flags.report(problems, "exported")

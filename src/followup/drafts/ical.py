@@ -37,7 +37,7 @@ from followup.compile.machine import CompiledPlaybook
 from followup.drafts.compose import draft_step
 from followup.engine.plan import project, situation_at
 from followup.engine.result import Step
-from followup.errors import InputError, Problem
+from followup.errors import InputError, Problem, visible
 from followup.io.user_files import read_user_text
 from followup.model.case import Case
 from followup.model.vocabulary import CLOSED
@@ -97,7 +97,17 @@ def reminders_for(
         occurrence = done.get(step.rule_id, 0) + seen[step.rule_id]
         uid = f"{case.id}.r{round_}.{step.rule_id}.{occurrence}@followup"
         text = _description(cp, case, step, today, cal)
-        reminders.append(Reminder(uid, max(step.due, today), summary(case, step), text))
+        # What a user or coach wrote reaches the file only as visible text: a control or bidi
+        # character would hide or reorder what a calendar app shows (lines and tabs are the
+        # description's own).
+        reminders.append(
+            Reminder(
+                visible(uid),
+                max(step.due, today),
+                visible(summary(case, step)),
+                visible(text, keep="\n\t"),
+            )
+        )
     return reminders
 
 
@@ -246,8 +256,8 @@ def calendar_bytes(
         event.add_component(alarm)
         cal.add_component(event)
     for uid, gone in cancelled:
-        event = _event(uid, date.fromisoformat(gone.day), gone.sequence, stamp)
-        event.add("summary", f"Cancelled: {gone.summary}")
+        event = _event(visible(uid), date.fromisoformat(gone.day), gone.sequence, stamp)
+        event.add("summary", f"Cancelled: {visible(gone.summary)}")  # a state file is input
         event.add("description", "No longer in the plan (done, or the plan changed).")
         event.add("status", "CANCELLED")
         cal.add_component(event)

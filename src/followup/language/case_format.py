@@ -211,7 +211,8 @@ CASE = Mapping(
         Field(
             "id",
             Text("the case id", pattern=CASE_ID),
-            "A name for this application (letters, digits, . _ -); the file name if left out.",
+            "A name for this application (up to 64 letters, digits, . _ -); the file name if left"
+            " out.",
         ),
         Field("company", Text("the company"), "The company you interviewed with.", default=""),
         Field("role", Text("the role"), "The job you interviewed for.", default=""),

@@ -6,6 +6,8 @@ where the form means more than its spelling, a parse function that gives the dec
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date
 from functools import lru_cache
 
@@ -30,11 +32,14 @@ DURATION = Pattern(
     "{what} {shown} is not a duration",
     "a duration such as 3d, 1.5w, 2mo, 3bd",
 )
+# Ids name files on export and are typed on the command line: short, and plain ASCII, so no
+# control or bidi character can hide in one.  The tracker checks every id it stores by this.
+ID_LIMIT = 64
 CASE_ID = Pattern(
     "case_id",
-    r"^[A-Za-z0-9][A-Za-z0-9._-]*$",
-    "{what} {shown} has odd characters",
-    "letters, digits, . _ -",
+    rf"^[A-Za-z0-9][A-Za-z0-9._-]{{0,{ID_LIMIT - 1}}}$",
+    "{what} {shown} is not a valid id",
+    f"1 to {ID_LIMIT} letters, digits, . _ -, starting with a letter or digit",
 )
 # A country's spelling is the calendar's (ISO 3166-1, optionally the holidays library's
 # subdivision: GB-ENG); the schema and the decoder read it from here.
@@ -45,6 +50,28 @@ COUNTRY = Pattern(
     "a two-letter ISO code such as US, GB, DE, or one with a subdivision: GB-ENG",
 )
 EMAIL = Pattern("email", r"@|^$", "{shown} is not an email address", "name@host")
+
+
+def id_problem(text: str, what: str = "the id") -> str | None:
+    """What is wrong with ``text`` as an application id, or None for a valid one.
+
+    The one definition of a valid id (`CASE_ID`), for the places that get an id other than from
+    a case file's ``id:`` (a file name, a database row).
+    """
+    if CASE_ID.compiled.search(text):
+        return None
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    return CASE_ID.message.format(what=what, shown=f"'{shown}'")
+
+
+_ID_JUNK = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def suggest_id(text: str) -> str:
+    """A valid id close to ``text``: 'my case (final)' -> 'my-case-final'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    cleaned = _ID_JUNK.sub("-", ascii_text).lstrip("._-")[:ID_LIMIT].rstrip("._-")
+    return cleaned or "application"
 
 
 @lru_cache(maxsize=4096)

@@ -49,7 +49,10 @@ class Pattern(NamedTuple):
     @property
     def compiled(self) -> re.Pattern[str]:
         """The compiled regex (compiled on first use: the schema-only ones never are)."""
-        return re.compile(self.regex)  # re keeps its own cache of compiled patterns
+        # A schema's ``$`` is the end of the text; Python's also matches before a final newline,
+        # which would let "abc\n" through as an id: \Z is the schema's meaning in Python.
+        regex = self.regex[:-1] + r"\Z" if self.regex.endswith("$") else self.regex
+        return re.compile(regex)  # re keeps its own cache of compiled patterns
 
 
 class Text(NamedTuple):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from followup.engine.result import Plan, Step, TraceEntry
+from followup.errors import visible
 from followup.model.case import Case
 from followup.model.playbook import Playbook
 from followup.render.words import OUTCOME_WORDS, action_words, day, relative
@@ -14,20 +15,22 @@ WIDTH = 88
 
 def _wrap(text: str, indent: str, first: str = "") -> list[str]:
     lead = first or indent
+    # Escaped before wrapping: a coach's text is one paragraph, whatever it holds.
+    text = visible(text)
     return textwrap.wrap(text, WIDTH, initial_indent=lead, subsequent_indent=indent) or [lead]
 
 
 def _recipients(step: Step, case: Case) -> str:
     if step.action in ("thank_you", "thank_you_note") and case.interviewers:
-        names = ", ".join(p.name for p in case.interviewers)
+        names = visible(", ".join(p.name for p in case.interviewers))
         return f" to each interviewer ({names})"
     return ""
 
 
 def header(case: Case, playbook: Playbook) -> list[str]:
     """Who and what this is about."""
-    what = " - ".join(x for x in (case.company, case.role) if x) or case.id
-    return [f"{what} ({case.id})", f"Playbook: {playbook.title} ({playbook.id})"]
+    what = visible(" - ".join(x for x in (case.company, case.role) if x) or case.id)
+    return [f"{what} ({visible(case.id)})", f"Playbook: {visible(playbook.title)} ({playbook.id})"]
 
 
 def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
@@ -82,8 +85,8 @@ def trace_text(entries: list[TraceEntry], case: Case, playbook: Playbook) -> str
     lines = header(case, playbook)
     lines.append("")
     for entry in entries:
-        lines.append(f"{entry.date.isoformat()}  {entry.kind:<10} {entry.text}")
-        lines += [f"{'':12} {'':<10} {d}" for d in entry.details]
+        lines.append(f"{entry.date.isoformat()}  {entry.kind:<10} {visible(entry.text)}")
+        lines += [f"{'':12} {'':<10} {visible(d)}" for d in entry.details]
     if playbook.extends:
         # lazy: only playbooks that extend another (plan cold start)
         from followup.authoring.extends import origin_lines

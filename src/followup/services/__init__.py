@@ -10,5 +10,7 @@ passes its name in (`labels`).
 - `planning`: the playbook and plan of a tracked application.
 - `today`: what is due and coming across every open application.
 - `exchange`: case files into and out of the tracker.
+- `doctor`: is the tracker sound (file, schema, safeguards, each application), and repairs that
+  only add.
 - `labels`: checking values by the case-file rules, each problem named as its caller asks.
 """

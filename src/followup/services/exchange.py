@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from followup import catalog
-from followup.errors import InputError, Problem, UsageError
+from followup.errors import InputError, Problem, UsageError, visible
 from followup.io.yaml_reader import read_yaml_file, read_yaml_text
 from followup.language.case_loader import build_case
+from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
-from followup.services.cases import calendar_for
-from followup.services.planning import DEFAULT_PLAYBOOK
+from followup.services.cases import calendar_for, today_for
+from followup.services.planning import DEFAULT_PLAYBOOK, future_problem
 from followup.services.recording import looks_like_path
 from followup.tracker.store import Store
 
@@ -38,11 +40,14 @@ class Incoming:
     data: dict[str, Any]
 
 
-def read_case_files(files: tuple[str, ...], dirs: tuple[Path, ...]) -> list[Incoming]:
+def read_case_files(
+    files: tuple[str, ...], dirs: tuple[Path, ...], today: date | None = None
+) -> list[Incoming]:
     """Check every file; keep what a case file holds, with its playbook named explicitly.
 
     A file without ``playbook:`` gets the tracker's default; a playbook named by a relative
-    path is stored as an absolute one, so the tracker works from any folder.
+    path is stored as an absolute one, so the tracker works from any folder.  An event dated
+    after today (``today``, else today where the case is) is refused, as ``log`` refuses it.
 
     Raises:
         InputError: every problem in every file, located; nothing is returned then.
@@ -64,6 +69,17 @@ def read_case_files(files: tuple[str, ...], dirs: tuple[Path, ...]) -> list[Inco
             problems.append(doc.problem(("playbook",), str(err), "the id of a known playbook"))
             continue
         assert isinstance(doc.data, dict)  # build_case accepted it: a mapping
+        now = today or today_for(case)
+        late = [(e, why) for e in case.events if (why := future_problem(e.date, now))]
+        if late:
+            problems += [
+                doc.problem(("events", e.index, "date"), *why.split("; expected ", 1))
+                for e, why in late
+            ]
+            continue
+        if doc.data.get("id") is None and (bad := _file_id_problem(name, case.id)) is not None:
+            problems.append(bad)
+            continue
         data = {k: v for k, v in doc.data.items() if v is not None}
         data["id"] = case.id
         data["playbook"] = str(Path(ref).resolve()) if looks_like_path(ref) else ref
@@ -71,6 +87,20 @@ def read_case_files(files: tuple[str, ...], dirs: tuple[Path, ...]) -> list[Inco
     if problems:
         raise InputError(problems)
     return incoming
+
+
+def _file_id_problem(file: str, stem: str) -> Problem | None:
+    """A file without ``id:`` is stored under its name: refuse a name that is not a valid id."""
+    problem = id_problem(stem, "the file name")
+    if problem is None:
+        return None
+    return Problem(
+        file,
+        1,
+        1,
+        f"no 'id:' and {problem}",
+        f"an id line such as 'id: {suggest_id(stem)}' ({CASE_ID.expected})",
+    )
 
 
 def import_cases(store: Store, incoming: list[Incoming]) -> list[tuple[Incoming, str]]:
@@ -90,6 +120,30 @@ def import_cases(store: Store, incoming: list[Incoming]) -> list[tuple[Incoming,
                 store.append_event(app_id, event)
             stored.append((item, app_id))
     return stored
+
+
+def export_cases(store: Store, ids: list[str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """Each application as a case file, and each one that cannot be exported, with why.
+
+    An application is exported only if the file would import again: a valid id (it names the
+    file, so an old row's id must not point outside ``--out``) and data that passes the
+    case-file rules.
+    """
+    texts: dict[str, str] = {}
+    problems: list[tuple[str, str]] = []
+    with store.reading():
+        for app_id in ids:
+            if (bad := id_problem(app_id)) is not None:
+                problems.append((app_id, f"not exported: {bad}; 'followup doctor' explains"))
+                continue
+            try:
+                store.build(app_id, store.case_data(app_id))
+            except InputError as err:
+                why = " / ".join(p.message for p in err.problems)
+                problems.append((app_id, f"not exported: {why}; 'followup doctor' explains"))
+                continue
+            texts[app_id] = export_case(store, app_id)
+    return texts, problems
 
 
 def export_case(store: Store, app_id: str) -> str:
@@ -147,6 +201,10 @@ def dump_case(data: dict[str, Any]) -> str:
         "width": 100,
     }
     text = str(yaml.dump(data, Dumper=_Dumper, **options))
+    if visible(text, keep="\n") != text:
+        # A control or bidi character: written as an escape inside quotes (every non-ASCII
+        # character then is), so the file reads the same and shows nothing it hides.
+        return str(yaml.dump(data, Dumper=_Quoted, **{**options, "allow_unicode": False}))
     if read_yaml_text(text, "export").data == data:
         return text
     return str(yaml.dump(data, Dumper=_Quoted, **options))

@@ -12,6 +12,7 @@ from followup.engine.plan import plan_case
 from followup.engine.result import Plan
 from followup.errors import InputError, UsageError
 from followup.model.case import Case
+from followup.semantics.meaning import REOPENABLE
 from followup.services.cases import calendar_for, today_for
 
 # Used when an application names no playbook (`add` and `import` store it explicitly, so only a
@@ -44,6 +45,30 @@ def plan_for(
     """
     cp = playbook_for(case, dirs)
     return plan_case(cp, case, today or today_for(case), calendar_for(case)), cp
+
+
+def closed_by_record(plan: Plan) -> bool:
+    """Whether a recorded event counted on the plan's day ended the application (withdrew, an
+    offer, a rejection).  The playbook's own ``moved_on`` is not: a reply would reopen it.
+
+    Every view decides "closed" by this, from the plan, so they all count the same events
+    (those dated up to the day asked about) and agree.
+    """
+    return plan.outcome is not None and plan.outcome != REOPENABLE
+
+
+def future_problem(day: date, today: date) -> str | None:
+    """Why an event dated ``day`` cannot be recorded on ``today`` (None when it can).
+
+    An event is what has happened: one dated after today would be ignored by every plan until
+    that day, then change it without anyone having recorded anything.
+    """
+    if day <= today:
+        return None
+    return (
+        f"{day.isoformat()} is after today ({today.isoformat()}); expected a date on or before "
+        "today: record an event once it has happened"
+    )
 
 
 def check_country(case: Case, name: str = "country") -> None:

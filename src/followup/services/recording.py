@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from followup import catalog
-from followup.errors import UsageError
+from followup.errors import UsageError, visible
 from followup.io.yaml_reader import Path_
 from followup.language.case_loader import EVENT_KEYS
 from followup.model.case import Case
@@ -23,8 +23,9 @@ from followup.model.vocabulary import REPLY_OUTCOMES
 from followup.semantics.meaning import CLOSING_EVENTS
 from followup.services.cases import today_for
 from followup.services.labels import Labels, checked_case
-from followup.services.planning import check_country
-from followup.tracker.store import Entry, Store, closing
+from followup.services.planning import check_country, future_problem
+from followup.tracker.records import Entry, closing
+from followup.tracker.store import Store
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ def log(
     kind: str,
     values: Mapping[str, str | None],
     names: Mapping[str, str] | None = None,
+    today: date | None = None,
 ) -> Saved:
     """Append one event after checking the whole case with it by the case-file rules.
 
@@ -87,10 +89,12 @@ def log(
         kind: The event type.
         values: ``date`` (default: today where the application is) and any event fields.
         names: What the user calls each event field, for errors (default: the field's key).
+        today: The day it is (default: today where the application is): the default date,
+            and the last day an event may be dated.
 
     Raises:
-        UsageError: unknown or ambiguous application, or the event breaks a rule (named by
-            flag); nothing is saved then.
+        UsageError: unknown or ambiguous application, the event breaks a rule (named by
+            flag) or is dated after today; nothing is saved then.
     """
     names = {key: key for key in EVENT_KEYS} | dict(names or {})
     if kind == "reply" and not values.get("outcome"):
@@ -103,7 +107,8 @@ def log(
         data = store.case_data(app_id)
         day = values.get("date")
         if not day:
-            day = today_for(store.build(app_id, data)).isoformat()
+            today = today or today_for(store.build(app_id, data))
+            day = today.isoformat()
         event: dict[str, Any] = {"date": day, "type": kind}
         event |= {k: v for k in EVENT_KEYS[2:] if (v := values.get(k)) not in (None, "")}
         n = len(data["events"])
@@ -112,6 +117,9 @@ def log(
         labels: dict[Path_, str] = {("events", n): names["type"]}
         labels |= {("events", n, k): names[k] for k in EVENT_KEYS}
         case = checked_case(data, labels, app_id)
+        now = today or today_for(case)  # the case was just built: its timezone costs nothing
+        if (late := future_problem(date.fromisoformat(day), now)) is not None:
+            raise UsageError(f"{names['date']}: {late}")
         seq = store.append_event(app_id, event)
     return Saved(app_id, seq, event, case)
 
@@ -145,7 +153,12 @@ def snooze(store: Store, app: str, day: date) -> tuple[str, date]:
 
 
 def close(
-    store: Store, app: str, outcome: str, day: str | None, names: Mapping[str, str] | None = None
+    store: Store,
+    app: str,
+    outcome: str,
+    day: str | None,
+    names: Mapping[str, str] | None = None,
+    today: date | None = None,
 ) -> Saved:
     """Record the end of an application: you withdrew, or their offer or rejection.
 
@@ -155,9 +168,10 @@ def close(
         outcome: ``withdrew``, ``offer`` or ``rejection``.
         day: The date it ended (default: today where the application is).
         names: What the user calls the event's fields, for errors (see `log`).
+        today: The day it is (see `log`).
 
     Raises:
-        UsageError: unknown application, already closed, or a bad date.
+        UsageError: unknown application, already closed, a bad date or one after today.
     """
     with store.writing():
         app_id = store.resolve(app)
@@ -170,7 +184,7 @@ def close(
         # `outcome` is a closing event's own type (withdrew) or a closing reply's outcome.
         kind = outcome if outcome in CLOSING_EVENTS else "reply"
         values = {"date": day} if kind != "reply" else {"date": day, "outcome": outcome}
-        return log(store, app_id, kind, values, names)
+        return log(store, app_id, kind, values, names, today)
 
 
 def reopen(store: Store, app: str) -> tuple[str, list[Retracted]]:
@@ -204,4 +218,4 @@ def describe(data: Mapping[str, Any]) -> str:
     )
     if data.get("note"):
         text += f": {data['note']}"
-    return text
+    return visible(text)  # one line, whatever the note holds

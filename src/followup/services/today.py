@@ -16,7 +16,7 @@ from followup.engine.result import Step
 from followup.errors import FollowupError
 from followup.model.case import Case, Interviewer
 from followup.services.cases import today_for
-from followup.services.planning import plan_for
+from followup.services.planning import closed_by_record, plan_for
 from followup.tracker.store import Store
 
 WINDOW: Final = timedelta(days=7)
@@ -40,7 +40,7 @@ class Queue:
     due: list[Item] = field(default_factory=list)
     upcoming: list[Item] = field(default_factory=list)
     snoozed: list[tuple[Case, date]] = field(default_factory=list)
-    problems: list[tuple[str, FollowupError]] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
 
 
 def recipients(case: Case, step: Step) -> tuple[Interviewer, ...]:
@@ -61,20 +61,27 @@ def recipients(case: Case, step: Step) -> tuple[Interviewer, ...]:
 def build_queue(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Queue:
     """Plan every open application and sort its steps into due and upcoming, by date.
 
-    An application that cannot be planned (its playbook is gone) is kept in ``problems`` and
-    the others are still answered.
+    An application that cannot be read or planned (its playbook is gone, its stored data breaks
+    a rule) is kept in ``problems`` and the others are still answered.
     """
     queue = Queue()
-    for case in store.cases():
-        day = today or today_for(case)
-        until = store.snoozed_until(case.id)
-        if until is not None and day < until:
-            queue.snoozed.append((case, until))
+    # Closed or not is the plan's answer on the day asked about, as in every view.
+    for stored in store.load(include_closed=True):
+        case = stored.case
+        if case is None:
+            queue.problems.append((stored.app_id, stored.problem))
             continue
+        until = stored.snoozed_until
         try:
+            day = today or today_for(case)
             plan, _ = plan_for(case, day, dirs)
         except FollowupError as err:
-            queue.problems.append((case.id, err))
+            queue.problems.append((case.id, str(err)))
+            continue
+        if closed_by_record(plan):
+            continue
+        if until is not None and day < until:
+            queue.snoozed.append((case, until))
             continue
         for step in plan.schedule:
             item = Item(case, step, day, recipients(case, step))

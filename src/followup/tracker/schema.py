@@ -13,9 +13,11 @@ rewrite what the user recorded.  A mistake is corrected by a later row that retr
 from __future__ import annotations
 
 import sqlite3
+from functools import cache
 from typing import Final
 
 from followup.errors import UsageError
+from followup.language.patterns import CASE_ID, ID_LIMIT
 
 # "FolU": marks a SQLite file as a followup tracker, so another program's database is refused.
 APPLICATION_ID: Final = 0x466F6C55
@@ -90,8 +92,69 @@ _V1: Final = (
     """,
 )
 
+# Version 2:
+# * ids valid by construction (the one definition, `CASE_ID`, spelled as a GLOB), checked by the
+#   database itself, so a row written by any code path has an id every command can use;
+# * ``archived``: applications set aside by ``followup doctor --repair`` (one that can no longer
+#   be replayed), recorded by appending a row, like everything else;
+# * no rewrite by inserting: ``INSERT OR REPLACE`` (and ``REPLACE INTO``) replaces a row whose key
+#   exists by deleting it *without* firing the delete triggers, so a row whose key is taken is
+#   refused before it is inserted; and a row given an explicit seq below the latest one would
+#   slip into the past of the history, so a new row must come after every other.
+# A retraction is unique per event too: REPLACE would delete the earlier retraction.
+_SAME_RETRACTION: Final = {
+    "events": " OR EXISTS (SELECT 1 FROM events WHERE retracts = NEW.retracts)",
+    "snoozes": "",
+    "archived": "",
+}
+_V2: Final = (
+    f"""
+    CREATE TRIGGER applications_valid_id BEFORE INSERT ON applications
+    WHEN NEW.id NOT GLOB '[A-Za-z0-9]*' OR NEW.id GLOB '*[^-A-Za-z0-9._]*'
+        OR length(NEW.id) > {ID_LIMIT}
+    BEGIN SELECT RAISE(ABORT, 'application id: {CASE_ID.expected}'); END
+    """,
+    """
+    CREATE TABLE archived (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        app_id TEXT NOT NULL REFERENCES applications (id),
+        recorded_at TEXT NOT NULL,
+        reason TEXT NOT NULL
+    ) STRICT
+    """,
+    *(
+        f"""
+        CREATE TRIGGER archived_no_{verb} BEFORE {verb.upper()} ON archived
+        BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY}'); END
+        """
+        for verb in ("update", "delete")
+    ),
+    *(
+        statement
+        for table in ("events", "snoozes", "archived")
+        for statement in (
+            f"""
+            CREATE TRIGGER {table}_no_replace BEFORE INSERT ON {table}
+            WHEN EXISTS (SELECT 1 FROM {table} WHERE seq = NEW.seq){_SAME_RETRACTION[table]}
+            BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY} (a recorded row is never replaced)'); END
+            """,
+            # AFTER: only then is an automatic seq known (BEFORE sees it as -1).
+            f"""
+            CREATE TRIGGER {table}_in_order AFTER INSERT ON {table}
+            WHEN NEW.seq < 1 OR EXISTS (SELECT 1 FROM {table} WHERE seq > NEW.seq)
+            BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY} (a new row goes after every other)'); END
+            """,
+        )
+    ),
+    f"""
+    CREATE TRIGGER applications_no_replace BEFORE INSERT ON applications
+    WHEN EXISTS (SELECT 1 FROM applications WHERE id = NEW.id COLLATE NOCASE)
+    BEGIN SELECT RAISE(ABORT, '{_APPEND_ONLY} (an application id is never reused)'); END
+    """,
+)
+
 # MIGRATIONS[n] takes a database from user_version n to n + 1.
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1,)
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2)
 LATEST: Final = len(MIGRATIONS)
 
 
@@ -139,6 +202,65 @@ def _migrate_locked(conn: sqlite3.Connection, name: str) -> int:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.execute(f"PRAGMA user_version = {LATEST}")
     return LATEST - version
+
+
+def _normal(sql: str) -> str:
+    return " ".join(sql.split())
+
+
+@cache  # read on every write transaction; the migrations never change in a process
+def expected_triggers() -> dict[str, str]:
+    """Every trigger the migrations create: its name and its SQL (whitespace normalised)."""
+    found = {}
+    for step in MIGRATIONS:
+        for statement in step:
+            words = statement.split()
+            if words[:2] == ["CREATE", "TRIGGER"]:
+                found[words[2]] = _normal(statement)
+    return found
+
+
+def damaged_guards(conn: sqlite3.Connection) -> list[str]:
+    """The safeguards that are not as the migrations made them, one sentence each.
+
+    A trigger missing (dropped), changed (dropped and created again with another body) or one
+    followup never creates: any of them means the history may no longer be append-only.
+    """
+    expected = expected_triggers()
+    present = {
+        str(name): _normal(str(sql))
+        for name, sql in conn.execute("SELECT name, sql FROM sqlite_schema WHERE type='trigger'")
+    }
+    problems = [f"trigger {n} is missing" for n in expected if n not in present]
+    problems += [
+        f"trigger {n} was changed" for n in expected if n in present and present[n] != expected[n]
+    ]
+    problems += [f"trigger {n} is not one followup creates" for n in present if n not in expected]
+    return problems
+
+
+def restore_guards(conn: sqlite3.Connection) -> list[str]:
+    """Create every missing trigger again, and replace a changed one by its own definition.
+
+    Only the safeguards are touched (they refuse future rewrites); no row is changed.  A trigger
+    followup never creates is left for the user to judge.  Call inside a write transaction.
+
+    Returns:
+        The names of the triggers created again.
+    """
+    present = {
+        str(name): _normal(str(sql))
+        for name, sql in conn.execute("SELECT name, sql FROM sqlite_schema WHERE type='trigger'")
+    }
+    restored = []
+    for name, sql in expected_triggers().items():
+        if present.get(name) == sql:
+            continue
+        if name in present:
+            conn.execute(f'DROP TRIGGER "{name}"')
+        conn.execute(sql)
+        restored.append(name)
+    return restored
 
 
 def _version(conn: sqlite3.Connection) -> int:

@@ -16,40 +16,38 @@ Durability and concurrency:
 from __future__ import annotations
 
 import json
-import re
 import secrets
 import sqlite3
-import time
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final, TypeVar
+from typing import Any, Final
 
-from followup.errors import FollowupError, UsageError, suggest
+from followup.errors import InputError, UsageError, suggest, visible
 from followup.io.yaml_reader import Document
 from followup.language.case_loader import build_case
+from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
-from followup.semantics.meaning import CLOSING_REPLIES, EVENTS
-from followup.tracker.schema import migrate
+from followup.tracker.connection import StoreError, retry_busy, store_error
+from followup.tracker.records import (
+    Entry,
+    Stored,
+    closing,
+    dumps,
+    one_line,
+    slug,
+    starts_with,
+    utc_now,
+)
+from followup.tracker.schema import damaged_guards, migrate
 
 DB_NAME: Final = "followup.db"
 BUSY_SECONDS: Final = 5.0
-BEGIN_ATTEMPTS: Final = 3
-# What ends an application for good (a reply after the playbook's own moved_on does not).
-CLOSING_OUTCOMES: Final = CLOSING_REPLIES
 # Case-file keys of an application, in the order a case file writes them.
 CASE_FIELDS: Final = ("company", "role", "interview", "country", "timezone", "playbook")
-_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 _ID_ATTEMPTS: Final = 64
-T = TypeVar("T")
-
-
-class StoreError(FollowupError):
-    """The database could not be read or written (busy too long, disk full, damaged file)."""
 
 
 def default_db_path() -> Path:
@@ -80,12 +78,12 @@ def open_store(db: Path | None) -> Store:
         # Autocommit mode: transactions are begun explicitly, as IMMEDIATE, by this module.
         conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
     except sqlite3.Error as err:
-        raise _store_error(err, path) from None
+        raise store_error(err, path) from None
     try:
         _configure(conn, path)
     except sqlite3.Error as err:
         conn.close()
-        raise _store_error(err, path) from None
+        raise store_error(err, path) from None
     except BaseException:
         conn.close()
         raise
@@ -95,93 +93,11 @@ def open_store(db: Path | None) -> Store:
 def _configure(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
     conn.execute("PRAGMA foreign_keys = ON")
-    mode = _retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
+    mode = retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
     if str(mode).lower() != "wal":
         raise StoreError(f"{path}: the file system does not allow a WAL journal ({mode})")
     conn.execute("PRAGMA synchronous = FULL")
-    _retry_busy(lambda: migrate(conn, str(path)))
-
-
-def _is_busy(err: sqlite3.Error) -> bool:
-    return (getattr(err, "sqlite_errorcode", 0) & 0xFF) in (
-        sqlite3.SQLITE_BUSY,
-        sqlite3.SQLITE_LOCKED,
-    )
-
-
-def _store_error(err: sqlite3.Error, path: Path) -> FollowupError:
-    if _is_busy(err):
-        return StoreError(
-            f"{path}: the database stayed busy (another followup is writing); nothing was "
-            "saved, try again"
-        )
-    if "unable to open" in str(err):
-        return UsageError(f"--db: cannot open '{path}' ({err})")
-    if "not a database" in str(err):
-        return UsageError(f"--db: '{path}' is not a followup tracker (not a SQLite database)")
-    return StoreError(f"{path}: database error: {err}")
-
-
-def _retry_busy(work: Callable[[], T]) -> T:
-    """Run ``work``, retrying it a bounded number of times while the database stays busy.
-
-    ``busy_timeout`` already waits inside SQLite; a retry covers the rare busy answer it does
-    not wait for (another connection recovering the WAL after a crash) and a writer slower
-    than the timeout.
-    """
-    attempt = 0
-    while True:
-        try:
-            return work()
-        except sqlite3.OperationalError as err:
-            attempt += 1
-            if not _is_busy(err) or attempt >= BEGIN_ATTEMPTS:
-                raise
-            time.sleep(0.05 * attempt + secrets.randbelow(50) / 1000)
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def slug(company: str) -> str:
-    """'Acmé Corp, Inc.' -> 'acme-corp-inc' (at most 20 characters; 'app' if nothing is left)."""
-    ascii_text = unicodedata.normalize("NFKD", company).encode("ascii", "ignore").decode()
-    text = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
-    return text[:20].rstrip("-") or "app"
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One row of an application's history.
-
-    Attributes:
-        seq: Its place in the whole tracker's history (increasing).
-        recorded_at: When it was saved (UTC, ISO 8601).
-        data: The event as a case file writes it; for a retraction, ``{"reason": ...}``.
-        retracts: For a retraction, the seq of the event it takes back.
-        retracted_by: For an event, the seq of the retraction that took it back, if any.
-    """
-
-    seq: int
-    recorded_at: str
-    data: dict[str, Any]
-    retracts: int | None = None
-    retracted_by: int | None = None
-
-    @property
-    def live(self) -> bool:
-        """An event that counts: recorded and not retracted."""
-        return self.retracts is None and self.retracted_by is None
-
-
-def closing(data: dict[str, Any]) -> bool:
-    """Whether a recorded event ends the application (withdrew, an offer, a rejection)."""
-    kind = data.get("type")
-    if kind == "reply":
-        return data.get("outcome") in CLOSING_OUTCOMES
-    meaning = EVENTS.get(str(kind))
-    return meaning is not None and meaning.closes_as is not None
+    retry_busy(lambda: migrate(conn, str(path)))
 
 
 class Store:
@@ -203,7 +119,12 @@ class Store:
     ) -> None:
         self.close()
         if isinstance(exc, sqlite3.Error):
-            raise _store_error(exc, self.path) from None
+            raise store_error(exc, self.path) from None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        """The connection, for the schema's own checks and repairs (`followup doctor`)."""
+        return self._conn
 
     def close(self) -> None:
         """Close the connection (an open transaction is rolled back)."""
@@ -212,14 +133,19 @@ class Store:
     # -- transactions ---------------------------------------------------------------------
 
     @contextmanager
-    def writing(self) -> Iterator[None]:
+    def writing(self, guarded: bool = True) -> Iterator[None]:
         """One write transaction: BEGIN IMMEDIATE (bounded retry), COMMIT, or ROLLBACK on error.
 
         Nested uses join the outer transaction.  When the block exits normally the commit is on
         disk, so the caller may then report the change as saved.
 
+        Args:
+            guarded: Refuse to write unless the append-only triggers are as followup made them
+                (only ``followup doctor --repair``, which restores them, writes without).
+
         Raises:
             StoreError: the database stayed busy; nothing was written.
+            UsageError: the safeguards were dropped or changed; nothing was written.
         """
         if self._depth:
             self._depth += 1
@@ -229,11 +155,13 @@ class Store:
                 self._depth -= 1
             return
         try:
-            _retry_busy(lambda: self._conn.execute("BEGIN IMMEDIATE"))
+            retry_busy(lambda: self._conn.execute("BEGIN IMMEDIATE"))
         except sqlite3.Error as err:
-            raise _store_error(err, self.path) from None
+            raise store_error(err, self.path) from None
         self._depth = 1
         try:
+            if guarded:
+                self._check_guards()
             yield
         except BaseException:
             self._depth = 0
@@ -241,6 +169,17 @@ class Store:
             raise
         self._depth = 0
         self._conn.execute("COMMIT")
+
+    def _check_guards(self) -> None:
+        # Checked inside the write lock, so no other process can drop a trigger in between.
+        damaged = damaged_guards(self._conn)
+        if damaged:
+            raise UsageError(
+                f"{visible(str(self.path))}: refusing to write: the history is no longer "
+                f"protected ({'; '.join(damaged[:3])}); expected a tracker whose safeguards are "
+                f"intact: run 'followup doctor --db {visible(str(self.path))}' to check it and "
+                "'followup doctor --repair' to restore them"
+            )
 
     @contextmanager
     def reading(self) -> Iterator[None]:
@@ -274,7 +213,7 @@ class Store:
             if app_id.lower() == wanted:
                 return str(app_id)
         found = [
-            (i, c, r) for i, c, r in rows if i.lower().startswith(wanted) or _starts(c, wanted)
+            (i, c, r) for i, c, r in rows if i.lower().startswith(wanted) or starts_with(c, wanted)
         ]
         if len(found) == 1:
             return str(found[0][0])
@@ -310,6 +249,30 @@ class Store:
             if include_closed or not any(closing(e) for e in d["events"])
         ]
 
+    def load(self, include_closed: bool = False, include_archived: bool = False) -> list[Stored]:
+        """Every application in the order added, each read on its own: one whose stored data
+        no longer passes the case-file rules (a row written before a rule existed, or by hand)
+        comes back with its problem instead of stopping the others.  Archived applications
+        (set aside by ``followup doctor --repair``) only with ``include_archived``."""
+        found: list[Stored] = []
+        with self.reading():
+            archived = set() if include_archived else self.archived()
+            for app_id in self.ids():
+                if app_id in archived:
+                    continue
+                data = self.case_data(app_id)
+                closed = any(closing(e) for e in data["events"])
+                if closed and not include_closed:
+                    continue
+                until = self.snoozed_until(app_id)
+                try:
+                    case = self.build(app_id, data)
+                except InputError as err:
+                    found.append(Stored(app_id, None, one_line(err), closed, until))
+                    continue
+                found.append(Stored(app_id, case, "", closed, until))
+        return found
+
     def snoozed_until(self, app_id: str) -> date | None:
         """The day the latest snooze of the application ends (it is hidden from 'today' before)."""
         row = self._conn.execute(
@@ -322,6 +285,15 @@ class Store:
     def ids(self) -> list[str]:
         """Every application id, in the order added."""
         return [r[0] for r in self._conn.execute("SELECT id FROM applications ORDER BY rowid")]
+
+    def archived(self) -> dict[str, str]:
+        """The archived applications and why each was archived (the first reason recorded)."""
+        found: dict[str, str] = {}
+        for app_id, reason in self._conn.execute(
+            "SELECT app_id, reason FROM archived ORDER BY seq"
+        ):
+            found.setdefault(str(app_id), str(reason))
+        return found
 
     def taken(self, app_id: str) -> bool:
         """Whether an application already has this id (ignoring case)."""
@@ -391,22 +363,33 @@ class Store:
         raise StoreError(f"no free id left for '{base}'")
 
     def add_application(self, app_id: str, data: dict[str, Any]) -> None:
-        """Insert an application from a checked case-file mapping (events are not added here)."""
+        """Insert an application from a checked case-file mapping (events are not added here).
+
+        Every way into the tracker (add, import, an id changed because it was taken) comes
+        through here, so this is where an id is checked (the database checks it again).
+
+        Raises:
+            UsageError: the id is not a valid id (`CASE_ID`).
+        """
+        if (problem := id_problem(app_id)) is not None:
+            raise UsageError(
+                f"id: {visible(problem)}; expected {CASE_ID.expected}, e.g. '{suggest_id(app_id)}'"
+            )
         self._conn.execute(
             "INSERT INTO applications (id, created_at, company, role, interview, country, "
             "timezone, playbook, employer, interviewers, notes) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 app_id,
-                _now(),
+                utc_now(),
                 data.get("company", ""),
                 data.get("role", ""),
                 data["interview"],
                 data.get("country"),
                 data.get("timezone"),
                 data.get("playbook"),
-                _dumps(data.get("employer") or {}),
-                _dumps(data.get("interviewers") or []),
+                dumps(data.get("employer") or {}),
+                dumps(data.get("interviewers") or []),
                 data.get("notes", ""),
             ),
         )
@@ -415,7 +398,7 @@ class Store:
         """Append a checked event (case-file mapping) to the history; returns its seq."""
         cur = self._conn.execute(
             "INSERT INTO events (app_id, recorded_at, data) VALUES (?, ?, ?)",
-            (app_id, _now(), _dumps(data)),
+            (app_id, utc_now(), dumps(data)),
         )
         return int(cur.lastrowid or 0)
 
@@ -423,7 +406,7 @@ class Store:
         """Append a retraction of event ``seq``; returns the retraction's own seq."""
         cur = self._conn.execute(
             "INSERT INTO events (app_id, recorded_at, data, retracts) VALUES (?, ?, ?, ?)",
-            (app_id, _now(), _dumps({"reason": reason}), seq),
+            (app_id, utc_now(), dumps({"reason": reason}), seq),
         )
         return int(cur.lastrowid or 0)
 
@@ -431,17 +414,16 @@ class Store:
         """Record that the application is hidden from 'today' until ``until``."""
         self._conn.execute(
             "INSERT INTO snoozes (app_id, recorded_at, until) VALUES (?, ?, ?)",
-            (app_id, _now(), until.isoformat()),
+            (app_id, utc_now(), until.isoformat()),
+        )
+
+    def archive(self, app_id: str, reason: str) -> None:
+        """Set an application aside: views skip it from now on; its rows stay as they are."""
+        self._conn.execute(
+            "INSERT INTO archived (app_id, recorded_at, reason) VALUES (?, ?, ?)",
+            (app_id, utc_now(), reason),
         )
 
     def execute(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Run one statement and fetch its rows (for checks and tests)."""
         return list(self._conn.execute(sql, args).fetchall())
-
-
-def _starts(text: str, prefix: str) -> bool:
-    return bool(text) and text.lower().startswith(prefix)
-
-
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -1,0 +1,203 @@
+"""Steps for the job seeker's tracker scenarios (features/tracker/), in their own words.
+
+The shared step library (`followup.bdd.steps`) describes one case for a playbook; these steps
+drive the ``followup`` commands on a tracker of the scenario's own, the way the job seeker does.
+"Today" is the library's (``Given today is ...``), passed to every command as ``--today``.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+from tests.old_tracker import old_tracker
+
+from followup.bdd.world import World
+
+DATE = r"\d{4}-\d{2}-\d{2}"
+COMPANY = r'"(?P<company>[^"]+)"'
+
+
+@dataclass
+class Seeker:
+    """The scenario's tracker, the ids of its applications and the last command's answer."""
+
+    db: Path
+    ids: dict[str, str] = field(default_factory=dict)
+    code: int = 0
+    out: str = ""
+    err: str = ""
+
+    def json(self) -> Any:
+        """The last answer's stdout as JSON."""
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def seeker(tmp_path: Path) -> Seeker:
+    """A tracker of the scenario's own."""
+    return Seeker(tmp_path / "tracker.db")
+
+
+def _run(seeker: Seeker, cli: Any, *argv: str | Path) -> Seeker:
+    result = cli(*argv, "--db", seeker.db)
+    seeker.code, seeker.out, seeker.err = result.code, result.out, result.err
+    return seeker
+
+
+def _today(world: World) -> str:
+    return world.today.isoformat()
+
+
+@given(parsers.re(rf"I track my application at {COMPANY}, interviewed on (?P<day>{DATE})"))
+def i_track(seeker: Seeker, cli: Any, company: str, day: str) -> None:
+    """``followup add`` (the role does not matter to these scenarios)."""
+    _run(seeker, cli, "add", "--company", company, "--role", "Engineer", "--interviewed", day)
+    assert seeker.code == 0, seeker.err
+    seeker.ids[company] = seeker.out.strip()
+
+
+@given(parsers.re(r'my tracker holds an application an older followup saved as "(?P<app>[^"]+)"'))
+def an_old_application(seeker: Seeker, app: str) -> None:
+    """A row from before ids were checked (its id is no id)."""
+    old_tracker(seeker.db, {app: {}})
+
+
+@given("someone removed the safeguards of my tracker's history")
+def safeguards_removed(seeker: Seeker) -> None:
+    """Triggers dropped with another tool, as if to rewrite an event."""
+    conn = sqlite3.connect(seeker.db)
+    conn.execute("DROP TRIGGER events_no_update")
+    conn.execute("DROP TRIGGER events_no_replace")
+    conn.commit()
+    conn.close()
+
+
+@when(parsers.re(rf"I record networking at {COMPANY} dated (?P<day>{DATE})"))
+def i_log(seeker: Seeker, cli: Any, followup_world: World, company: str, day: str) -> None:
+    """``followup log APP networked --date D``."""
+    app = seeker.ids[company]
+    _run(seeker, cli, "log", app, "networked", "--date", day, "--today", _today(followup_world))
+
+
+HOW = r"(?P<how>an offer|a rejection|withdrawn)"
+
+
+@when(parsers.re(rf"I close my application at {COMPANY} as {HOW} dated (?P<day>{DATE})"))
+def i_close(
+    seeker: Seeker, cli: Any, followup_world: World, company: str, how: str, day: str
+) -> None:
+    """``followup close APP --as ... --date D``."""
+    outcome = {"an offer": "offer", "a rejection": "rejection", "withdrawn": "withdrew"}[how]
+    app = seeker.ids[company]
+    today = _today(followup_world)
+    _run(seeker, cli, "close", app, "--as", outcome, "--date", day, "--today", today)
+
+
+@when(parsers.re(r'I import the case file "(?P<name>[^"]+)" holding:'))
+def i_import(
+    seeker: Seeker, cli: Any, followup_world: World, tmp_path: Path, name: str, docstring: str
+) -> None:
+    """``followup import FILE`` with the scenario's text as the file."""
+    path = tmp_path / name
+    path.write_text(docstring + "\n", encoding="utf-8")
+    _run(seeker, cli, "import", path, "--today", _today(followup_world))
+
+
+@when("I ask the doctor about my tracker")
+def i_ask_the_doctor(seeker: Seeker, cli: Any, followup_world: World) -> None:
+    """``followup doctor --json``."""
+    _run(seeker, cli, "doctor", "--json", "--today", _today(followup_world))
+
+
+@when("I ask the doctor to repair my tracker")
+def i_ask_for_repair(seeker: Seeker, cli: Any, followup_world: World) -> None:
+    """``followup doctor --repair --json``."""
+    _run(seeker, cli, "doctor", "--repair", "--json", "--today", _today(followup_world))
+
+
+@when("I list my applications")
+def i_list(seeker: Seeker, cli: Any, followup_world: World) -> None:
+    """``followup list``."""
+    _run(seeker, cli, "list", "--today", _today(followup_world))
+
+
+@then(parsers.re(r'I am told "(?P<text>[^"]+)"'))
+def i_am_told(seeker: Seeker, text: str) -> None:
+    """The message (on stderr), and the exit code of a refusal."""
+    assert seeker.code == 2, (seeker.code, seeker.err)
+    assert text in seeker.err, seeker.err
+    assert "Traceback" not in seeker.err
+
+
+@then(parsers.re(rf"nothing is recorded on my application at {COMPANY}"))
+def nothing_recorded(seeker: Seeker, cli: Any, company: str) -> None:
+    """Its history is empty."""
+    result = cli("status", seeker.ids[company], "--json", "--db", seeker.db)
+    assert json.loads(result.out)["history"] == []
+
+
+@then("nothing is imported")
+def nothing_imported(seeker: Seeker, cli: Any) -> None:
+    """The tracker holds no application."""
+    result = cli("list", "--all", "--json", "--db", seeker.db)
+    assert json.loads(result.out) == []
+
+
+@then(parsers.re(rf"my application at {COMPANY} is (?P<state>open|closed)"))
+def it_is(seeker: Seeker, cli: Any, followup_world: World, company: str, state: str) -> None:
+    """Open: listed by ``followup list``; closed: only by ``list --all``."""
+    today = _today(followup_world)
+    result = cli("list", "--json", "--today", today, "--db", seeker.db)
+    listed = {row["id"] for row in json.loads(result.out)}
+    assert (seeker.ids[company] in listed) == (state == "open")
+
+
+@then("the doctor says my tracker is healthy")
+def healthy(seeker: Seeker) -> None:
+    """Exit 0 and every check ok."""
+    assert seeker.code == 0, seeker.err
+    assert seeker.json()["healthy"] is True
+
+
+@then(parsers.re(r"the doctor finds a problem with (?P<what>the safeguards|\"[^\"]+\")"))
+def a_problem(seeker: Seeker, what: str) -> None:
+    """Exit 1, the finding under its check."""
+    assert seeker.code == 1, seeker.err
+    checks = seeker.json()["checks"]
+    if what == "the safeguards":
+        assert checks["safeguards"]["ok"] is False
+    else:
+        assert [p["id"] for p in checks["applications"]["problems"]] == [what.strip('"')]
+
+
+@then(parsers.re(r'the doctor archived "(?P<app>[^"]+)" and deleted nothing'))
+def archived(seeker: Seeker, app: str) -> None:
+    """The application is archived; it is still in the database, as are its rows."""
+    assert app in seeker.json()["archived"]
+    conn = sqlite3.connect(seeker.db)
+    try:
+        assert conn.execute("SELECT count(*) FROM applications WHERE id = ?", (app,)).fetchone()
+    finally:
+        conn.close()
+
+
+@then(parsers.re(r'followup refuses to write and tells me to run "(?P<command>[^"]+)"'))
+def refuses_to_write(seeker: Seeker, command: str) -> None:
+    """Exit 2, the reason, and the command to run."""
+    assert seeker.code == 2, seeker.err
+    assert "refusing to write" in seeker.err
+    assert command in seeker.err
+
+
+@then(parsers.re(rf'I see {COMPANY} and "(?P<app>[^"]+)" is named as a problem'))
+def shown_and_named(seeker: Seeker, company: str, app: str) -> None:
+    """The good application listed; the bad one on a stderr line of its own; exit 1."""
+    assert seeker.code == 1, seeker.err
+    assert company in seeker.out
+    assert any(line.startswith(f"{app}: ") for line in seeker.err.splitlines()), seeker.err

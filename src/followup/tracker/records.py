@@ -1,0 +1,97 @@
+"""The rows of the tracker as the rest of the package reads them, and the small helpers that
+write and describe them (`followup.tracker.store` reads and writes the database itself)."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any, Final
+
+from followup.errors import InputError, visible
+from followup.model.case import Case
+from followup.semantics.meaning import CLOSING_REPLIES, EVENTS
+
+# What ends an application for good (a reply after the playbook's own moved_on does not).
+CLOSING_OUTCOMES: Final = CLOSING_REPLIES
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def slug(company: str) -> str:
+    """'Acmé Corp, Inc.' -> 'acme-corp-inc' (at most 20 characters; 'app' if nothing is left)."""
+    ascii_text = unicodedata.normalize("NFKD", company).encode("ascii", "ignore").decode()
+    text = _SLUG_JUNK.sub("-", ascii_text.lower()).strip("-")
+    return text[:20].rstrip("-") or "app"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One row of an application's history.
+
+    Attributes:
+        seq: Its place in the whole tracker's history (increasing).
+        recorded_at: When it was saved (UTC, ISO 8601).
+        data: The event as a case file writes it; for a retraction, ``{"reason": ...}``.
+        retracts: For a retraction, the seq of the event it takes back.
+        retracted_by: For an event, the seq of the retraction that took it back, if any.
+    """
+
+    seq: int
+    recorded_at: str
+    data: dict[str, Any]
+    retracts: int | None = None
+    retracted_by: int | None = None
+
+    @property
+    def live(self) -> bool:
+        """An event that counts: recorded and not retracted."""
+        return self.retracts is None and self.retracted_by is None
+
+
+def closing(data: dict[str, Any]) -> bool:
+    """Whether a recorded event ends the application (withdrew, an offer, a rejection)."""
+    kind = data.get("type")
+    if kind == "reply":
+        return data.get("outcome") in CLOSING_OUTCOMES
+    meaning = EVENTS.get(str(kind))
+    return meaning is not None and meaning.closes_as is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """One application as a view reads it: its case, or what is wrong with its row.
+
+    Attributes:
+        app_id: Its id as stored (shown escaped: an old row may hold any text).
+        case: The case, or None when the stored data breaks a case-file rule.
+        problem: What is wrong when ``case`` is None, in one line.
+        closed: Ended by a recorded event.
+        snoozed_until: The day its latest snooze ends, if any.
+    """
+
+    app_id: str
+    case: Case | None
+    problem: str = ""
+    closed: bool = False
+    snoozed_until: date | None = None
+
+
+def one_line(err: InputError) -> str:
+    """The problems of a stored application, without the made-up location of its row."""
+    parts = [p.message + (f"; expected {p.expected}" if p.expected else "") for p in err.problems]
+    # The case is built from a one-line document, so each message names the case first.
+    return visible(" / ".join(re.sub(r"^case '.*?', ", "", p, flags=re.S) for p in parts))
+
+
+def starts_with(text: str, prefix: str) -> bool:
+    return bool(text) and text.lower().startswith(prefix)
+
+
+def dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
