@@ -121,7 +121,7 @@ def read_yaml_text(
                 builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         failure = _own_limit_problem(text, file, exc, max_depth, max_nodes)
-        failure = failure or _syntax_problem(file, exc)
+        failure = failure or _syntax_problem(file, exc, text)
     except ReaderError as exc:
         failure = _reader_problem(file, text, exc)
     except yaml.YAMLError as exc:
@@ -399,9 +399,12 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
-def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(file: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    taught = _teach(text, line, col)
+    if taught is not None:
+        return Problem(file, line, taught[0], taught[1], taught[2])
     message = exc.problem or exc.context or "invalid YAML"
     # libyaml's context often points at the same line and then only adds noise.
     if (
@@ -413,6 +416,36 @@ def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
     ):
         message += f", {exc.context} at line {exc.context_mark.line + 1}"
     return Problem(file, line, col, message, "valid YAML")
+
+
+_PLAIN_KEY: Final = re.compile(r"^(\s*(?:-\s+)*[^\s#'\"{\[][^:#]*:\s+)([^'\"{\[|>&*!].*?)\s*$")
+
+
+def _teach(text: str, line: int, col: int) -> tuple[int, str, str] | None:
+    """The two syntax errors coaches make most, in their words: (column, message, expected).
+
+    libyaml names what its scanner met (a character that "cannot start any token", mapping
+    values "not allowed in this context"); a coach needs the cause: a tab in the indentation,
+    or a colon inside unquoted text.  None when the place shows neither.
+    """
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    source = lines[line - 1]
+    indent = len(source) - len(source.lstrip(" \t"))
+    if "\t" in source[: max(indent, col)] and col <= indent + 1:
+        tab = source.index("\t") + 1
+        return tab, "a tab character in the indentation; YAML indents with spaces", "spaces"
+    if source[col - 1 : col] == ":" and (match := _PLAIN_KEY.match(source)):
+        value = match.group(2)
+        if match.end(1) < col <= match.end(1) + len(value):
+            quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+            return (
+                col,
+                "a colon followed by a space inside unquoted text starts a new key",
+                f'the text in quotes: {match.group(1).strip().lstrip("- ")} "{quoted}"',
+            )
+    return None
 
 
 def _reader_problem(file: str, text: str, exc: ReaderError) -> Problem:
