@@ -129,6 +129,7 @@ class _PlaybookReader(ExpressionReader):
                 self.fail(
                     where, f"parameter name '{name}' has odd characters", "snake_case", key=True
                 )
+            self.refused.add(name)  # until its value is read
             if isinstance(raw, bool) or not isinstance(raw, int | str):
                 self.fail(
                     where,
@@ -136,12 +137,16 @@ class _PlaybookReader(ExpressionReader):
                     "a duration such as 1w, or a whole number",
                 )
             elif isinstance(raw, int):
+                before = len(self.problems)
                 self.parameters[name] = self.integer(where, raw, f"parameter '{name}'")
+                if len(self.problems) == before:
+                    self.refused.discard(name)
             else:
                 try:
                     self.parameters[name] = parse_duration(raw)
+                    self.refused.discard(name)
                 except DurationError as err:
-                    self.fail(where, str(err).split(";")[0], err.expected)
+                    self.fail(where, err.message, err.expected)
 
     def read_kinds(self, path: Path_, value: object) -> list[ActionKind]:
         if value is None:
@@ -252,11 +257,19 @@ class _PlaybookReader(ExpressionReader):
         if not spec:
             return None
         every = self.offset((*path, "every"), spec.get("every"))
+        if every is not None and not every.duration.approx_days:
+            # A repeat that waits no time at all would be due again the moment it is done.
+            self.fail(
+                (*path, "every"), f"every {every.duration} waits no time", "at least 1d or 1bd"
+            )
+            every = None
         cap = None
         if "max" in spec:
             raw_max = spec["max"]
             named = self.parameters.get(raw_max) if isinstance(raw_max, str) else None
-            if isinstance(named, int):
+            if raw_max in self.refused:
+                cap = 1  # its definition is the one problem
+            elif isinstance(named, int):
                 cap = named
                 if cap < 1:
                     self.fail((*path, "max"), f"parameter '{raw_max}' is {cap}", "a count >= 1")
