@@ -8,7 +8,6 @@ from typing import Literal
 from followup import catalog
 from followup.catalog import build_document
 from followup.compile.machine import compile_playbook
-from followup.drafts.templates import template_problems
 from followup.errors import InputError, Problem, UsageError
 from followup.io.jsonl import read_jsonl
 from followup.io.yaml_reader import Document, read_yaml_file
@@ -32,11 +31,8 @@ def _check(doc: Document, kind: Literal["playbook", "case"]) -> list[Problem]:
         if kind == "playbook":
             playbook = build_document(doc)
             compiled = compile_playbook(playbook)
-            found = template_problems(playbook)  # always here, never from the cache
-            if found:
-                return found
-
-            found = validate_problems(doc, compiled)  # lint: warnings printed, errors returned
+            # lint's own list of checks, templates included: warnings printed, errors returned
+            found = validate_problems(doc, compiled)
             if found:
                 return found
         else:
