@@ -137,7 +137,8 @@ def test_compare_says_yes_and_no_not_python_s_true_and_false(
     """A yes/no difference between playbooks is written yes/no in the coach's words."""
     code, out, _ = run(capsys, "compare", CASE, "--today", "2026-03-10")
     assert code == 0
-    assert "True" not in out and "False" not in out
+    assert "True" not in out
+    assert "False" not in out
     line = " ".join(out.split("networks on LinkedIn:")[1].split("\n  -")[0].split())
     assert "fine-line yes" in line
     assert "week-then-on-hold no" in line

@@ -144,3 +144,22 @@ def test_plan_with_a_bundled_id_does_not_import_platformdirs(tmp_path):
     ).stdout
     cheap = sys.platform == "linux"
     assert out.strip().splitlines()[-1] == str(not cheap)
+
+
+def test_one_broken_playbook_does_not_hide_the_others(cli, tmp_path):
+    """playbooks and compare list every playbook that loads, name the broken one, exit 2."""
+    folder = tmp_path / "mine"
+    put(folder)
+    (folder / "broken.yaml").write_text("id: broken\ntitle: [\n", encoding="utf-8")
+    shown = cli("playbooks", "--playbooks", folder)
+    assert shown.code == 2
+    assert "theirs  (yours): Their own way" in shown.out
+    assert "week-then-on-hold" in shown.out
+    assert f"{folder / 'broken.yaml'}:3:1:" in shown.err
+    as_json = cli("playbooks", "--playbooks", folder, "--json")
+    assert as_json.code == 2
+    assert "theirs" in {row["id"] for row in json.loads(as_json.out)}
+    compared = cli("compare", EXAMPLE, "--playbooks", folder, "--today", TODAY, "--json")
+    assert compared.code == 2
+    assert "theirs" in {p["playbook"] for p in json.loads(compared.out)["playbooks"]}
+    assert f"{folder / 'broken.yaml'}:3:1:" in compared.err

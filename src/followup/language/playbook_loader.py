@@ -90,8 +90,11 @@ class _PlaybookReader(ExpressionReader):
 
     # -- identifiers and references ----------------------------------------------------------
 
-    def rule_id(self, path: Path_, value: object) -> str:
-        rid = self.text(path, value, "the rule id")
+    def rule_id(self, rule: Path_, spec: Mapping[str, object]) -> str:
+        if "new" in spec:  # what it means is the merge's (`followup.authoring.extends`)
+            self.boolean((*rule, "new"), spec["new"], "new")
+        path = (*rule, "id")
+        rid = self.text(path, spec.get("id"), "the rule id")
         if rid and not ID_RE.fullmatch(rid):
             self.fail(path, f"rule id '{rid}' has odd characters", "lower-case letters, digits, -")
         if rid in self.rule_ids:
@@ -182,7 +185,7 @@ class _PlaybookReader(ExpressionReader):
         spec = self.mapping(path, raw, TRANSITION_KEYS, TRANSITION_NEEDS, "the transition")
         if not spec:
             return None
-        rid = self.rule_id((*path, "id"), spec.get("id"))
+        rid = self.rule_id(path, spec)
         sources = self.states((*path, "from"), spec.get("from"), "the state", any_ok=True)
         dest = self.choice((*path, "to"), spec.get("to"), "the state", STATES, UNKNOWN_STATE)
         on = spec.get("on")
@@ -284,7 +287,7 @@ class _PlaybookReader(ExpressionReader):
         spec = self.mapping(path, raw, ACTION_KEYS, ACTION_NEEDS, "the action")
         if not spec:
             return None
-        rid = self.rule_id((*path, "id"), spec.get("id"))
+        rid = self.rule_id(path, spec)
         states = self.states((*path, "in"), spec.get("in"), "the state", any_ok=True)
         if CLOSED in states:
             self.fail(
@@ -323,7 +326,7 @@ class _PlaybookReader(ExpressionReader):
         spec = self.mapping(path, raw, AVOID_KEYS, AVOID_NEEDS, "the don't")
         if not spec:
             return None
-        rid = self.rule_id((*path, "id"), spec.get("id"))
+        rid = self.rule_id(path, spec)
         states = (
             self.states((*path, "in"), spec["in"], "the state", any_ok=True) if "in" in spec else ()
         )
