@@ -151,14 +151,20 @@ def explain(case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date
     click.echo(trace_text(entries, case, cp.playbook), nl=False)
 
 
-def validate(files: tuple[str, ...]) -> None:
-    """``followup validate``: every problem in every file, then exit 2 if there were any."""
+def validate(files: tuple[str, ...], dirs: tuple[Path, ...]) -> None:
+    """``followup validate``: every problem in every file, then exit 2 if there were any.
+
+    Raises:
+        InputError: every problem found, after naming each file that has none.
+        UsageError: a playbooks folder is missing.
+    """
     # lazy: each command loads only its own renderer (plan cold start)
     from followup.validate.files import validate_file
 
+    catalog.discover(dirs)  # a missing folder is a usage error, not a problem of each file
     problems: list[Problem] = []
     for name in files:
-        found, kind = validate_file(Path(name))
+        found, kind = validate_file(Path(name), dirs)
         problems += found
         if not found:
             click.echo(f"{name}: ok ({kind})")
