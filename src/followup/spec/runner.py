@@ -230,6 +230,10 @@ def run_features(
             "--import-mode=importlib",
             "-p",
             "no:cacheprovider",
+            # The steps were imported already, to check the coach's sentences before the run;
+            # they report with fail() and need none of pytest's assertion rewriting.
+            "-W",
+            "ignore::pytest.PytestAssertRewriteWarning",
         ]
         for name in PLUGINS:
             args += ["-p", name]

@@ -107,6 +107,19 @@ EXAMPLES: dict[str, str] = {
     "draft_has_no_subject": "the draft has no subject",
     "one_line_paragraphs": "every paragraph of the draft is one line",
     "only_blanks": 'the only blanks left are "[[the topic you discussed]]"',
+    "a_playbook_that_reads": (
+        'a playbook "mine.yaml" that reads:\n'
+        '  """\n'
+        "  id: mine\n"
+        "  title: Mine\n"
+        "  source: {title: My notes}\n"
+        "  parameters: {wait: 2 weeks}\n"
+        '  """'
+    ),
+    "check_the_playbook": "I check the playbook",
+    "followup_says": "followup says at line 4, column 20: '2 weeks' is not a duration",
+    "nothing_else": "followup says nothing else",
+    "accepts": "followup accepts the playbook",
 }
 
 
