@@ -22,6 +22,8 @@ class Reader:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
+        # A misspelt key's value is read under the key meant: where each such path was written.
+        self.read_as: dict[Path_, Path_] = {}
 
     @property
     def file(self) -> str:
@@ -31,6 +33,10 @@ class Reader:
         self, path: Path_, message: str, expected: str = "", *, key: bool = False, kind: str = ""
     ) -> None:
         """File a problem of ``kind`` (see `followup.errors.Problem`) at ``path``."""
+        for end in range(len(path), 0, -1) if self.read_as else ():
+            if (written := self.read_as.get(path[:end])) is not None:
+                path = (*written, *path[end:])
+                break
         self.problems.append(self.doc.problem(path, message, expected, key=key, kind=kind))
 
     def mapping(
@@ -70,6 +76,7 @@ class Reader:
                 self.fail(path, f"{what or 'this'} has no '{key}'", f"the key '{key}'")
         if not read_as:
             return value
+        self.read_as.update({(*path, meant): (*path, key) for key, meant in read_as.items()})
         return {(read_as[k] if k in read_as else str(k)): v for k, v in value.items()}
 
     def text(self, path: Path_, value: object, what: str, *, allow_empty: bool = False) -> str:
