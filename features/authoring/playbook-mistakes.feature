@@ -131,3 +131,29 @@ Feature: followup tells a coach what is wrong in a playbook, where, and how to f
     When I check the playbook
     Then followup says at line 5, column 14: template 'thank_you'
     And followup says nothing else
+
+  Scenario: A rule meant to replace an inherited one, with its id misspelt, is caught
+    Given a playbook "mine.yaml" that reads:
+      """
+      id: mine
+      extends: week-then-on-hold
+      avoid:
+        - id: no-stalkng
+          advice: Don't look them up on every site you can find.
+      """
+    When I check the playbook
+    Then followup says at line 4, column 9: 'no-stalkng' is not a rule of week-then-on-hold (did you mean 'no-stalking'?); expected the id of the rule it replaces, or 'new: true' to add it beside 'no-stalking'
+    And followup says nothing else
+
+  Scenario: A new rule whose id is close to an inherited one says it is new
+    Given a playbook "mine.yaml" that reads:
+      """
+      id: mine
+      extends: week-then-on-hold
+      avoid:
+        - id: no-stalking-online
+          new: true
+          advice: Don't look them up on every site you can find.
+      """
+    When I check the playbook
+    Then followup accepts the playbook
