@@ -44,6 +44,22 @@ Feature: followup tells a coach what is wrong in a playbook, where, and how to f
     Then followup says at line 3, column 13: a colon followed by a space inside unquoted text starts a new key; expected the text in quotes: summary: "Tip: be brief"
     And followup says nothing else
 
+  Scenario: Every sentence with a colon is found in one run
+    Given a playbook "mine.yaml" that reads:
+      """
+      id: mine
+      title: Mine
+      summary: Tip: be brief
+      source: {title: My notes}
+      avoid:
+        - id: no-calls
+          advice: Rule one: never call.
+      """
+    When I check the playbook
+    Then followup says at line 3, column 13: a colon followed by a space inside unquoted text
+    And followup says at line 7, column 21: a colon followed by a space inside unquoted text
+    And followup says nothing else
+
   Scenario: A misspelt key is one message that suggests the right one
     Given a playbook "mine.yaml" that reads:
       """

@@ -584,3 +584,27 @@ def test_a_syntax_error_is_still_a_syntax_error() -> None:
     problem = only_problem("a: [1, 2\nb: 3\n")
     assert problem.expected == "valid YAML"
     assert problem.line >= 1
+
+
+def test_every_colon_slip_is_reported_in_one_run() -> None:
+    """Each sentence with a colon is its own problem, and what comes after them is read too."""
+    text = "a: Tip: one\nb: fine\nc: Note: two\nd: 1\nd: 2\n"
+    with pytest.raises(InputError) as info:
+        read_yaml_text(text, "case.yaml")
+    found = [(p.line, p.col, p.message) for p in info.value.problems]
+    assert found == [
+        (1, 7, "a colon followed by a space inside unquoted text starts a new key"),
+        (3, 8, "a colon followed by a space inside unquoted text starts a new key"),
+        (5, 1, "duplicate key 'd' (first at line 4)"),
+    ]
+
+
+def test_reading_on_past_colon_slips_stops_at_any_other_syntax_error() -> None:
+    """After the quoted slips, another syntax error is reported and nothing past it."""
+    text = "a: Tip: one\nb: [unclosed\nc: Note: two\n"
+    with pytest.raises(InputError) as info:
+        read_yaml_text(text, "case.yaml")
+    problems = info.value.problems
+    assert [p.line for p in problems][0] == 1
+    assert problems[-1].expected == "valid YAML"
+    assert len(problems) == 2
