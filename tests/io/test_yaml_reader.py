@@ -605,6 +605,6 @@ def test_reading_on_past_colon_slips_stops_at_any_other_syntax_error() -> None:
     with pytest.raises(InputError) as info:
         read_yaml_text(text, "case.yaml")
     problems = info.value.problems
-    assert [p.line for p in problems][0] == 1
+    assert problems[0].line == 1
     assert problems[-1].expected == "valid YAML"
     assert len(problems) == 2
