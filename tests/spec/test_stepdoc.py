@@ -35,13 +35,14 @@ def test_cli_prints_the_reference(cli):
 
 def test_every_step_is_found_and_documented():
     """Every step of the library is listed once, with a one-line description and an example."""
-    from followup.bdd import draft_steps, steps
+    from followup.bdd import check_steps, draft_steps, steps
 
     names = [d.name for d in DEFS]
     assert len(names) == len(set(names))
     assert "the_playbook" in names
     assert "follow_every_step" in names
-    assert all(d.func.__module__ in (steps.__name__, draft_steps.__name__) for d in DEFS)
+    modules = (steps.__name__, draft_steps.__name__, check_steps.__name__)
+    assert all(d.func.__module__ in modules for d in DEFS)
     reference = step_reference()
     for step in DEFS:
         assert step.doc, f"{step.name} has no docstring"

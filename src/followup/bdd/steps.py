@@ -22,7 +22,7 @@ from pytest_bdd import given, parsers, then, when
 from followup.bdd.phrases import ACTION_SAID
 from followup.bdd.world import FEATURE_FILE, World, fail
 from followup.engine.result import Step
-from followup.errors import InputError, Problem
+from followup.errors import InputError
 from followup.io.yaml_reader import read_yaml_file
 from followup.language.case_loader import EVENT_KEYS
 from followup.model.vocabulary import (
@@ -833,53 +833,3 @@ def the_explanation_mentions(followup_world: World, text: str) -> None:
     trace = followup_world.explanation()
     if text.casefold() not in trace.casefold():
         fail(f'Expected the explanation to mention "{text}":\n{trace}')
-
-
-# -- Checking a playbook being written -----------------------------------------------------------
-
-
-@given(parsers.re(r'a playbook "(?P<name>[^"]+)" that reads:'))
-def a_playbook_that_reads(followup_world: World, name: str, docstring: str) -> None:
-    """A playbook being written, in full between triple quotes under the step."""
-    followup_world.draft = (name, docstring + "\n")
-
-
-@when("I check the playbook")
-def check_the_playbook(followup_world: World) -> None:
-    """Read that playbook as every command does, keeping every problem it has."""
-    followup_world.check_draft()
-
-
-@then(parsers.re(r"followup says at line (?P<line>\d+), column (?P<col>\d+): (?P<text>.+)"))
-def followup_says(followup_world: World, line: str, col: str, text: str) -> None:
-    """One problem is at this place and says this (its beginning is enough)."""
-    where = (int(line), int(col))
-    found = [p for p in followup_world.problems if (p.line, p.col) == where]
-    said = [p for p in found if p.message.startswith(text) or _told(p).startswith(text)]
-    if not said:
-        fail(f"Expected at {line}:{col}: {text}\nfollowup says:\n{_problems(followup_world)}")
-    followup_world.said.add(said[0])
-
-
-@then("followup says nothing else")
-def nothing_else(followup_world: World) -> None:
-    """Every problem found has been named by the steps above."""
-    rest = [p for p in followup_world.problems if p not in followup_world.said]
-    if rest:
-        fail("followup also says:\n" + "\n".join(f"{p.line}:{p.col}: {_told(p)}" for p in rest))
-
-
-@then("followup accepts the playbook")
-def accepts(followup_world: World) -> None:
-    """The playbook has no problem at all."""
-    if followup_world.problems:
-        fail("followup says:\n" + _problems(followup_world))
-
-
-def _told(problem: Problem) -> str:
-    """A problem as followup prints it, without the file name and place."""
-    return problem.message + (f"; expected {problem.expected}" if problem.expected else "")
-
-
-def _problems(world: World) -> str:
-    return "\n".join(f"{p.line}:{p.col}: {_told(p)}" for p in world.problems) or "(nothing)"

@@ -19,11 +19,10 @@ import pytest
 
 from followup import catalog
 from followup.authoring.folders import default_dirs
-from followup.drafts.templates import check_templates
 from followup.engine.explain import explain_case
 from followup.engine.plan import plan_case
-from followup.errors import FollowupError, InputError, Problem
-from followup.io.yaml_reader import Document, read_yaml_text
+from followup.errors import FollowupError, InputError
+from followup.io.yaml_reader import Document
 from followup.language.case_loader import build_case
 from followup.render.text import plan_text, trace_text
 from followup.timeline.calendar import BusinessCalendar, CalendarError
@@ -79,9 +78,6 @@ class World:
         source: The name problems in the case are reported under.
         observers: Called with the world and each plan it computes (``followup spec
             --coverage`` records what the scenario exercised this way).
-        draft: A playbook being written, given in the scenario: its file name and text.
-        problems: What checking the draft found, in order.
-        said: The problems a step has already asserted.
     """
 
     feature_dir: Path | None = None
@@ -90,9 +86,6 @@ class World:
     events: list[dict[str, object]] = field(default_factory=list)
     source: str = SCENARIO_FILE
     observers: list[Callable[[World, Plan], None]] = field(default_factory=list)
-    draft: tuple[str, str] | None = None
-    problems: list[Problem] = field(default_factory=list)
-    said: set[Problem] = field(default_factory=set)
     _today: date | None = None
     _built: Case | None = None
     _plan: Plan | None = None
@@ -169,27 +162,6 @@ class World:
             if path.is_file():
                 return path
         return None
-
-    # -- a playbook being written ------------------------------------------------------------
-
-    def check_draft(self) -> None:
-        """Read the draft playbook as every command does, keeping every problem it has."""
-        if self.draft is None:
-            fail(
-                'No playbook to check: add a step such as Given a playbook "mine.yaml" that reads:'
-            )
-        name, text = self.draft
-        folder = self.feature_dir or Path.cwd()
-        try:
-            playbook = catalog.build_document(
-                read_yaml_text(text, name), folder / name, default_dirs()
-            )
-            check_templates(playbook)
-        except InputError as err:
-            self.problems = list(err.problems)
-        else:
-            self.problems = []
-        self.said = set()
 
     # -- the day -------------------------------------------------------------------------------
 

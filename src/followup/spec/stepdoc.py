@@ -19,13 +19,13 @@ from pytest_bdd import parsers
 from pytest_bdd import steps as bdd_steps
 from pytest_bdd.parsers import StepParser
 
-from followup.bdd import draft_steps
+from followup.bdd import check_steps, draft_steps
 from followup.bdd import steps as library
 from followup.errors import EngineError
 
 TYPES = ("given", "when", "then")
 # The modules of the step library, in the order the reference lists them.
-MODULES = (library.__name__, draft_steps.__name__)
+MODULES = (library.__name__, draft_steps.__name__, check_steps.__name__)
 REGENERATE = "followup spec --steps > docs/steps.md"
 DATE_PLACEHOLDER = "YYYY-MM-DD"
 
@@ -163,8 +163,8 @@ class StepDef:
 
 
 def step_definitions() -> list[StepDef]:
-    """Every step of :mod:`followup.bdd.steps` and :mod:`followup.bdd.draft_steps`, in the
-    order they are defined.
+    """Every step of :mod:`followup.bdd.steps`, :mod:`followup.bdd.draft_steps` and
+    :mod:`followup.bdd.check_steps`, in the order they are defined.
 
     pytest-bdd records each registered step in ``step_function_context_registry`` (keyed by the
     fixture it adds to the defining module); a step registered for Given and When is one entry
