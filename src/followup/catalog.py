@@ -165,6 +165,10 @@ def _base_of(doc: Document, path: Path, dirs: tuple[Path, ...]) -> Path:
             )
         return target.resolve()
     entries = discover(dirs)
+    if ref not in entries and path.parent not in dirs:
+        # A base by id is found in the playbook's own folder too, so that two files there
+        # extending each other are a circle, not "no playbook with id" for want of a flag.
+        entries = discover((*dirs, path.parent))
     entry = entries.get(ref)
     # A coach's playbook may build on the bundled one it stands in for, by that same id.
     while entry is not None and entry.shadows is not None and entry.path.resolve() == path:
@@ -314,8 +318,32 @@ def load(ref: str, extra_dirs: tuple[Path, ...] = ()) -> CompiledPlaybook:
 
 
 def load_all(extra_dirs: tuple[Path, ...] = ()) -> list[CompiledPlaybook]:
-    """Every known playbook, compiled, in id order."""
+    """Every known playbook, compiled, in id order.
+
+    Raises:
+        InputError: a playbook has problems (the first one found).
+        UsageError: one of ``extra_dirs`` is not a folder.
+    """
     return [load(str(e.path), extra_dirs) for _, e in sorted(discover(extra_dirs).items())]
+
+
+def load_each(extra_dirs: tuple[Path, ...] = ()) -> tuple[list[CompiledPlaybook], list[Problem]]:
+    """Every known playbook that loads, in id order, and the problems of those that do not.
+
+    One broken file in a coach's folder does not hide the others from the commands that list
+    or compare them all.
+
+    Raises:
+        UsageError: one of ``extra_dirs`` is not a folder.
+    """
+    loaded: list[CompiledPlaybook] = []
+    problems: list[Problem] = []
+    for _, entry in sorted(discover(extra_dirs).items()):
+        try:
+            loaded.append(load(str(entry.path), extra_dirs))
+        except InputError as err:
+            problems += err.problems
+    return loaded, problems
 
 
 def model_of(ref: str, extra_dirs: tuple[Path, ...] = ()) -> Playbook:

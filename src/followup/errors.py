@@ -125,12 +125,18 @@ class EngineError(FollowupError):
     exit_code = EXIT_FAILURE
 
 
-def suggest(word: str, choices: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for the closest choice, or ''."""
+def closest(word: str, choices: Iterable[str]) -> str:
+    """The choice closest to ``word`` if one is close enough to be a typo of it, else ''."""
     import difflib  # lazy: only ever needed on an error path
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    return close[0] if close else ""
+
+
+def suggest(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' for the closest choice, or ''."""
+    close = closest(word, choices)
+    return f" (did you mean '{close}'?)" if close else ""
 
 
 def type_name(value: object) -> str:

@@ -129,3 +129,16 @@ def test_show_draws_the_machine(capsys: pytest.CaptureFixture[str], fmt: str) ->
     assert "max 3" in out
     for state in ("interviewed", "thanked", "waiting", "on", "closed"):
         assert state in out
+
+
+def test_compare_says_yes_and_no_not_python_s_true_and_false(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A yes/no difference between playbooks is written yes/no in the coach's words."""
+    code, out, _ = run(capsys, "compare", CASE, "--today", "2026-03-10")
+    assert code == 0
+    assert "True" not in out
+    assert "False" not in out
+    line = " ".join(out.split("networks on LinkedIn:")[1].split("\n  -")[0].split())
+    assert "fine-line yes" in line
+    assert "week-then-on-hold no" in line

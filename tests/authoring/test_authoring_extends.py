@@ -343,3 +343,65 @@ def test_show_and_explain_name_the_file_of_each_rule(base, tmp_path, cli):
     assert explained.code == 0, explained.err
     assert "Where each rule is written (child extends base.yaml)" in explained.out
     assert f"  check-in       {tmp_path / 'base.yaml'}:{CHECK_IN_LINE}:5" in explained.out
+
+
+def test_a_circle_through_ids_in_one_folder_is_a_circle(tmp_path, cli):
+    """a extends b and b extends a by id, side by side: a circle, with no --playbooks needed."""
+    write(tmp_path, "a.yaml", "id: a\nextends: b\n")
+    write(tmp_path, "b.yaml", "id: b\nextends: a\n")
+    result = cli("validate", tmp_path / "a.yaml")
+    assert result.code == 2
+    a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    assert result.err == (
+        f"{a}:2:10: playbooks extend each other in a circle: {a}:2:10 extends 'b' ->"
+        f" {b}:2:10 extends 'a' -> back to the first;"
+        " expected a chain of extends that ends in a playbook that extends nothing\n"
+    )
+
+
+def test_a_misspelt_inherited_rule_id_gets_did_you_mean(base, tmp_path):
+    """'chek-in' meant to replace 'check-in' is one error at its id, not one more rule."""
+    found = problems(
+        child(
+            tmp_path,
+            "actions:\n  - {id: chek-in, in: waiting, kind: check_in, due: interview + 2w,"
+            " advice: Later.}\n",
+        )
+    )
+    assert found == [
+        f"{tmp_path / 'child.yaml'}:4:10: 'chek-in' is not a rule of base (did you mean"
+        " 'check-in'?); expected the id of the rule it replaces, or 'new: true' to add it"
+        " beside 'check-in'"
+    ]
+
+
+def test_new_true_adds_a_rule_whose_id_is_close_to_an_inherited_one(base, tmp_path):
+    """With `new: true` the close id is meant: a rule of its own, after the inherited ones."""
+    path = child(
+        tmp_path,
+        "actions:\n  - {id: check-in-2, new: true, in: waiting, kind: check_in,"
+        " due: interview + 2w, advice: Later.}\n",
+    )
+    pb = catalog.model_of(str(path))
+    assert [a.id for a in pb.actions][-2:] == ["ask-first", "check-in-2"]
+    assert "check-in" in [a.id for a in pb.actions]
+
+
+def test_new_true_on_a_replacement_is_refused(base, tmp_path):
+    """`new: true` on an inherited id says the opposite of what the rule does."""
+    found = problems(
+        child(
+            tmp_path,
+            "avoid:\n  - {id: no-calls, new: true, advice: Email only.}\n",
+        )
+    )
+    assert len(found) == 1
+    assert "'no-calls' replaces the rule of base with that id, so it is not new" in found[0]
+
+
+def test_new_must_be_true_or_false(base, tmp_path):
+    """The marker is a boolean, checked by the loader like any other."""
+    found = problems(
+        child(tmp_path, "avoid:\n  - {id: no-visits, new: yes, advice: Don't visit.}\n")
+    )
+    assert found == [f"{tmp_path / 'child.yaml'}:4:26: new is 'yes'; expected true or false"]

@@ -144,3 +144,50 @@ def test_plan_with_a_bundled_id_does_not_import_platformdirs(tmp_path):
     ).stdout
     cheap = sys.platform == "linux"
     assert out.strip().splitlines()[-1] == str(not cheap)
+
+
+def test_one_broken_playbook_does_not_hide_the_others(cli, tmp_path):
+    """playbooks and compare list every playbook that loads, name the broken one, exit 2."""
+    folder = tmp_path / "mine"
+    put(folder)
+    (folder / "broken.yaml").write_text("id: broken\ntitle: [\n", encoding="utf-8")
+    shown = cli("playbooks", "--playbooks", folder)
+    assert shown.code == 2
+    assert "theirs  (yours): Their own way" in shown.out
+    assert "week-then-on-hold" in shown.out
+    assert f"{folder / 'broken.yaml'}:3:1:" in shown.err
+    as_json = cli("playbooks", "--playbooks", folder, "--json")
+    assert as_json.code == 2
+    assert "theirs" in {row["id"] for row in json.loads(as_json.out)}
+    compared = cli("compare", EXAMPLE, "--playbooks", folder, "--today", TODAY, "--json")
+    assert compared.code == 2
+    assert "theirs" in {p["playbook"] for p in json.loads(compared.out)["playbooks"]}
+    assert f"{folder / 'broken.yaml'}:3:1:" in compared.err
+
+
+def test_validate_finds_ids_in_the_coach_s_folders(cli, tmp_path):
+    """A case naming a coach's playbook, and a playbook extending one by id, validate with it."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    week = (REPO / "playbooks" / "week-then-on-hold.yaml").read_text(encoding="utf-8")
+    (folder / "theirs.yaml").write_text(
+        week.replace("id: week-then-on-hold", "id: theirs"), encoding="utf-8"
+    )
+    case = tmp_path / "case.yaml"
+    case.write_text(
+        EXAMPLE.read_text(encoding="utf-8").replace(
+            "playbook: week-then-on-hold", "playbook: theirs"
+        ),
+        encoding="utf-8",
+    )
+    child = tmp_path / "child.yaml"
+    child.write_text("id: child\nextends: theirs\n", encoding="utf-8")
+    without = cli("validate", case, child)
+    assert without.code == 2
+    assert "no playbook with id 'theirs'" in without.err
+    found = cli("validate", "--playbooks", folder, case, child)
+    assert found.code == 0, found.err
+    assert found.out.splitlines() == [f"{case}: ok (case)", f"{child}: ok (playbook)"]
+    missing = cli("validate", "--playbooks", tmp_path / "nowhere", case)
+    assert missing.code == 2
+    assert "is not a folder" in missing.err

@@ -344,12 +344,46 @@ def test_largest_64_bit_numbers_are_kept() -> None:
 # --- syntax and encoding --------------------------------------------------------------------
 
 
-def test_syntax_error_is_located() -> None:
-    """libyaml's complaint is reported at its mark, 1-based."""
-    problem = only_problem("a: 1\nkey: value: other\n")
+def test_colon_in_plain_text_asks_for_quotes_at_the_colon() -> None:
+    """A colon inside unquoted text is named as such, at the colon, with the quoted line."""
+    problem = only_problem("a: 1\nnote: Tip: be brief\n")
     assert problem == Problem(
-        "case.yaml", 2, 11, "mapping values are not allowed in this context", "valid YAML"
+        "case.yaml",
+        2,
+        10,
+        "a colon followed by a space inside unquoted text starts a new key",
+        'the text in quotes: note: "Tip: be brief"',
     )
+
+
+def test_colon_in_a_list_item_s_text_quotes_only_the_value() -> None:
+    """In a list of mappings the dash is not part of the suggested line; quotes are escaped."""
+    problem = only_problem('a:\n  - x: Tip: "one"\n')
+    assert (problem.line, problem.col) == (2, 11)
+    assert problem.expected == 'the text in quotes: x: "Tip: \\"one\\""'
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("a:\n\t- b\n", (2, 1)),  # a tab as the whole indentation
+        ("a:\n  \tb: 1\n", (2, 3)),  # a tab after two spaces
+        ("a:\n  b: 1\n\tc: 2\n", (3, 1)),  # a tab breaking the indentation of a mapping
+    ],
+)
+def test_tab_in_indentation_is_named(text: str, where: tuple[int, int]) -> None:
+    """A tab used to indent is reported as a tab, at the tab, with spaces as the remedy."""
+    problem = only_problem(text)
+    assert (problem.line, problem.col) == where
+    assert problem.message == "a tab character in the indentation; YAML indents with spaces"
+    assert problem.expected == "spaces"
+
+
+def test_other_syntax_errors_stay_located_at_the_parser_s_mark() -> None:
+    """A syntax error we have no words for is still reported at its mark, 1-based."""
+    problem = only_problem("a: 1\nb: [x: y: z]\n")
+    assert (problem.file, problem.line, problem.col) == ("case.yaml", 2, 9)
+    assert problem.expected == "valid YAML"
 
 
 def test_unterminated_quote_mentions_where_it_started() -> None:
@@ -550,3 +584,27 @@ def test_a_syntax_error_is_still_a_syntax_error() -> None:
     problem = only_problem("a: [1, 2\nb: 3\n")
     assert problem.expected == "valid YAML"
     assert problem.line >= 1
+
+
+def test_every_colon_slip_is_reported_in_one_run() -> None:
+    """Each sentence with a colon is its own problem, and what comes after them is read too."""
+    text = "a: Tip: one\nb: fine\nc: Note: two\nd: 1\nd: 2\n"
+    with pytest.raises(InputError) as info:
+        read_yaml_text(text, "case.yaml")
+    found = [(p.line, p.col, p.message) for p in info.value.problems]
+    assert found == [
+        (1, 7, "a colon followed by a space inside unquoted text starts a new key"),
+        (3, 8, "a colon followed by a space inside unquoted text starts a new key"),
+        (5, 1, "duplicate key 'd' (first at line 4)"),
+    ]
+
+
+def test_reading_on_past_colon_slips_stops_at_any_other_syntax_error() -> None:
+    """After the quoted slips, another syntax error is reported and nothing past it."""
+    text = "a: Tip: one\nb: [unclosed\nc: Note: two\n"
+    with pytest.raises(InputError) as info:
+        read_yaml_text(text, "case.yaml")
+    problems = info.value.problems
+    assert problems[0].line == 1
+    assert problems[-1].expected == "valid YAML"
+    assert len(problems) == 2

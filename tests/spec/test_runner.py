@@ -109,16 +109,81 @@ def test_gherkin_mistake_is_located(cli, tmp_path, write):
     assert "Traceback" not in result.err
 
 
-def test_unknown_step_fails_the_scenario(cli, tmp_path, write):
-    """A sentence the step library does not know fails its scenario, naming the sentence."""
+def test_unknown_step_is_refused_before_running(cli, tmp_path, write):
+    """A sentence the step library does not know is a located input error (exit 2), naming
+    the sentence; nothing runs.  (It used to fail its scenario with pytest-bdd's own error.)"""
     feature = write(
         tmp_path / "odd.feature",
         'Feature: Odd\n  Scenario: One\n    Given the playbook "fine-line"\n'
         "    When I bake a cake\n",
     )
     result = cli("spec", feature)
-    assert result.code == 1
-    assert "I bake a cake" in result.out
+    assert result.code == 2
+    assert result.out == ""
+    assert result.err.startswith(
+        'odd.feature:4:5: the step library has no when step "I bake a cake"; expected a when'
+        " sentence of the library, such as "
+    )
+    assert result.err.endswith("(all: followup spec --steps)\n")
+
+
+def test_unknown_step_is_answered_with_the_nearest_sentences(cli, tmp_path, write):
+    """A near miss of a library sentence is told the sentences it is closest to, first."""
+    feature = write(
+        tmp_path / "near.feature",
+        'Feature: Near\n  Scenario: One\n    Given the playbook "fine-line"\n'
+        "    And I was interviewd on 2026-03-02\n"
+        "    Then the next step is a thank-you\n",
+    )
+    result = cli("spec", feature)
+    assert result.code == 2
+    first, second = result.err.splitlines()
+    assert first.startswith("near.feature:4:5: the step library has no given step")
+    assert 'such as "(an interview | the interview was) on YYYY-MM-DD";' in first
+    assert second.startswith('near.feature:5:5: the step library has no then step "the next')
+    assert 'such as "the next step is [(a | an | to) ]<action>' in second
+    assert "StepDefinitionNotFoundError" not in result.err
+
+
+@pytest.mark.parametrize(
+    ("line", "where", "word", "meant"),
+    [
+        # before a scenario's first step Gherkin takes the line for a description
+        (
+            '    Gvien the playbook "fine-line"\n    And an interview on 2026-03-02\n',
+            3,
+            "Gvien",
+            "Given",
+        ),
+        # after a step it is a parse error
+        (
+            '    Given the playbook "fine-line"\n    Adn an interview on 2026-03-02\n',
+            4,
+            "Adn",
+            "And",
+        ),
+    ],
+)
+def test_a_misspelt_keyword_is_named(cli, tmp_path, write, line, where, word, meant):
+    """A step keyword typo is reported as one, at its line, with the keyword meant."""
+    feature = write(tmp_path / "typo.feature", f"Feature: Typo\n  Scenario: One\n{line}")
+    result = cli("spec", feature)
+    assert result.code == 2
+    assert result.err.splitlines()[0].startswith(
+        f"typo.feature:{where}:5: '{word}' is not a Gherkin keyword (did you mean '{meant}'?)"
+    )
+
+
+def test_a_description_that_starts_like_a_keyword_is_left_alone(cli, tmp_path, write):
+    """Free text under a scenario is only taken for a step when the rest is a library sentence."""
+    feature = write(
+        tmp_path / "told.feature",
+        PASSING.replace(
+            "  Scenario: Thanked the same day\n", "  Scenario: Thanked\n    The day of it.\n"
+        ),
+    )
+    result = cli("spec", feature)
+    assert result.code == 0, result.err
 
 
 def test_coach_folder_reaches_the_steps(cli, tmp_path, write):

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from followup.timeline.durations import (
     MAX_APPROX_DAYS,
+    TOO_LONG,
     DateRangeError,
     Duration,
     DurationError,
@@ -53,20 +54,20 @@ def test_parse_good_durations(text: str, expected: Duration) -> None:
         ("2x", ""),
         ("3", ""),
         ("d", ""),
-        ("3 d", ""),
-        ("3D", ""),
-        ("3days", ""),
+        ("3 d", "did you mean '3d'?"),
+        ("3D", "did you mean '3d'?"),
+        ("3days", "did you mean '3d'?"),
         ("1.d", ""),
         (".5w", ""),
         ("-3d", "durations cannot be negative"),
         ("1.5d", "days must be a whole number"),
         ("1.5bd", "business days must be a whole number"),
-        ("3654d", "too long; at most 10 years"),
-        ("522w", "too long; at most 10 years"),
-        ("121mo", "too long; at most 10 years"),
-        ("2610bd", "too long; at most 10 years"),
-        ("9" * 400 + "d", "too long; at most 10 years"),
-        ("9" * 400 + ".5mo", "too long; at most 10 years"),
+        ("3654d", TOO_LONG),
+        ("522w", TOO_LONG),
+        ("121mo", TOO_LONG),
+        ("2610bd", TOO_LONG),
+        ("9" * 400 + "d", TOO_LONG),
+        ("9" * 400 + ".5mo", TOO_LONG),
     ],
 )
 def test_parse_bad_durations(text: str, reason: str) -> None:
@@ -75,13 +76,37 @@ def test_parse_bad_durations(text: str, reason: str) -> None:
         parse_duration(text)
     message = str(info.value)
     assert message.startswith(f"{text!r} is not a duration")
-    assert "a number followed by d (days), bd (business days), w (weeks) or mo (months)" in message
-    assert "e.g. 3d, 1.5w, 2mo" in message
+    # A duration that is too long is told the longest in each unit instead of the spelling.
+    if reason == TOO_LONG:
+        assert info.value.expected == "at most 10 years: 3653d, 521w or 120mo"
+    else:
+        assert "a number followed by d (days), bd (business days), w (weeks) or mo" in message
+        assert "e.g. 3d, 1.5w, 2mo" in message
     assert info.value.reason == reason
+    assert info.value.message == message.split("; expected ")[0]
     assert info.value.text == text
     if reason:
         assert f"({reason})" in message
     assert not is_duration(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [("2 weeks", "2w"), ("5 bd", "5bd"), ("2W", "2w"), ("3 Days", "3d"), ("1.5 months", "1.5mo")],
+)
+def test_a_duration_spelt_out_is_answered_with_our_spelling(text: str, meant: str) -> None:
+    """Units written as words, with a space or in capitals get a "did you mean"."""
+    with pytest.raises(DurationError) as info:
+        parse_duration(text)
+    assert info.value.reason == f"did you mean '{meant}'?"
+    assert parse_duration(meant)  # the suggestion itself is a duration
+
+
+def test_no_suggestion_that_would_be_refused_too() -> None:
+    """A spelt-out duration that is too long gets no suggestion of a refused spelling."""
+    with pytest.raises(DurationError) as info:
+        parse_duration("100000 weeks")
+    assert info.value.reason == ""
 
 
 def test_duration_error_is_a_value_error() -> None:

@@ -631,8 +631,6 @@ HEAD = "id: tiny\ntitle: Tiny\nsource: {title: Some article}\n"
             "playbook",
             "id: tiny\ntitel: Tiny\nsource: {title: Some article}\n",
             [
-                "playbook.yaml:1:1: the playbook has no 'title'; expected the key 'title'",
-                "playbook.yaml:1:1: the title is nothing; expected text",
                 "playbook.yaml:2:1: unknown key 'titel' (did you mean 'title'?); expected one of"
                 " id, extends, remove, title, summary, source, parameters, kinds, transitions,"
                 " actions, avoid, limits, templates",
@@ -653,7 +651,8 @@ HEAD = "id: tiny\ntitle: Tiny\nsource: {title: Some article}\n"
             HEAD + "parameters: {Wait: 1 week, most: -1}\n",
             [
                 "playbook.yaml:4:14: parameter name 'Wait' has odd characters; expected snake_case",
-                "playbook.yaml:4:20: '1 week' is not a duration; expected a number followed by d"
+                "playbook.yaml:4:20: '1 week' is not a duration (did you mean '1w'?); expected a"
+                " number followed by d"
                 " (days), bd (business days), w (weeks) or mo (months), e.g. 3d, 1.5w, 2mo",
                 "playbook.yaml:4:34: parameter 'most' is -1; expected a whole number >= 0",
             ],

@@ -29,8 +29,17 @@ def _first(plan: Plan, kinds: frozenset[str]) -> date | None:
     return next((s.due for s in plan.schedule if s.action in kinds), None)
 
 
+def _word(value: object) -> str:
+    """A value as a coach reads it: yes/no, never, or the value itself (not Python's True)."""
+    if value is None:
+        return "never"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return str(value)
+
+
 def _spread(label: str, values: dict[str, Any]) -> str | None:
-    shown = {k: ("never" if v is None else str(v)) for k, v in values.items()}
+    shown = {k: _word(v) for k, v in values.items()}
     if len(set(shown.values())) <= 1:
         return None
     parts = ", ".join(f"{pid} {v}" for pid, v in shown.items())

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from msgspec.structs import replace
 
-from followup.errors import InputError, Problem, suggest, type_name
+from followup.errors import InputError, Problem, closest, suggest, type_name
 from followup.io.yaml_reader import Document, Path_
 from followup.language.playbook_loader import build_playbook
 from followup.model.playbook import Action, Avoid, Origin, Playbook, Transition
@@ -225,6 +225,24 @@ class _Merger:
     def section_of(self, rid: str) -> str:
         return self.inherited[rid][0]
 
+    def check_new(self, key: str, i: int, item: object, rid: str | None, replaced: bool) -> None:
+        """A rule added under an id close to an inherited one is taken for a misspelling.
+
+        Without this, ``give-upp`` meant to replace ``give-up`` would quietly be one more rule
+        beside it; a rule meant as an addition says so with ``new: true``.
+        """
+        if rid is None or replaced or rid in self.inherited:
+            return
+        if isinstance(item, dict) and item.get("new") is True:
+            return
+        near = closest(rid, [r for r in self.inherited if r not in self.removed])
+        if near:
+            self.fail(
+                (key, i, "id"),
+                f"'{rid}' is not a rule of {self.name} (did you mean '{near}'?)",
+                f"the id of the rule it replaces, or 'new: true' to add it beside '{near}'",
+            )
+
     def list_section(self, key: str) -> None:
         mine = self.mine.get(key)
         if mine is not None and not isinstance(mine, list):
@@ -243,6 +261,12 @@ class _Merger:
             rid = rule_id(item)
             here: Located = (self.child, (key, i))
             if rid is not None and rid in position and rid not in replaced:
+                if isinstance(item, dict) and item.get("new") is True:
+                    self.fail(
+                        (key, i, "new"),
+                        f"'{rid}' replaces the rule of {self.name} with that id, so it is not new",
+                        "no 'new', or a new id",
+                    )
                 rules[position[rid]] = (item, here)
                 replaced.add(rid)
             elif rid in self.inherited and rid not in self.removed and self.section_of(rid) != key:
@@ -255,6 +279,7 @@ class _Merger:
                     f"a new id, or the replacement under '{section}'",
                 )
             else:
+                self.check_new(key, i, item, rid, replaced=rid in replaced)
                 rules.append((item, here))
         self.data[key] = [item for item, _ in rules]
         for n, (_, where) in enumerate(rules):

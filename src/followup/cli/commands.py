@@ -14,14 +14,19 @@ from followup.services.cases import calendar_for, choose_playbook, read_case, to
 
 
 def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
-    """``followup playbooks``: each playbook, its source, and its profile on the standard case."""
+    """``followup playbooks``: each playbook, its source, and its profile on the standard case.
+
+    Raises:
+        InputError: some playbooks do not load (after listing every one that does).
+        UsageError: a playbooks folder is missing.
+    """
     import dataclasses  # lazy: only `playbooks` needs it
     import textwrap  # lazy: only `playbooks` needs it
 
     # lazy: each command loads only its own renderer (plan cold start)
     from followup.analysis.profile import PROFILE_LABELS, profile
 
-    compiled = catalog.load_all(dirs)
+    compiled, broken = catalog.load_each(dirs)
     entries = catalog.discover(dirs)
     if as_json:
         rows = []
@@ -42,8 +47,7 @@ def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
                 }
             )
         click.echo(json.dumps(rows, indent=2))
-        return
-    for cp in compiled:
+    for cp in compiled if not as_json else ():
         pb = cp.playbook
         entry = entries.get(cp.id)
         mine = catalog.mark(entry)
@@ -61,6 +65,8 @@ def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
             shown.append(f"{label}: {'never' if value is None else value}")
         click.echo(textwrap.fill("; ".join(shown), 88, initial_indent="  ", subsequent_indent="  "))
         click.echo("")
+    if broken:  # listed what loads; the broken ones are named on stderr, and the exit is 2
+        raise InputError(broken)
 
 
 def show(ref: str, fmt: str, dirs: tuple[Path, ...]) -> None:
@@ -81,13 +87,23 @@ def show(ref: str, fmt: str, dirs: tuple[Path, ...]) -> None:
 def compare(
     case_file: str, ids: list[str], dirs: tuple[Path, ...], today: date | None, as_json: bool
 ) -> None:
-    """``followup compare``."""
+    """``followup compare``.
+
+    Raises:
+        InputError: the case has problems, or a playbook does not load (with every playbook
+            compared, after comparing all that do).
+        UsageError: an unknown playbook id, or a missing folder.
+    """
     # lazy: each command loads only its own renderer (plan cold start)
     from followup.analysis.compare import compare_case
     from followup.render.json_out import compare_json
 
     case, doc = read_case(case_file)
-    cps = [catalog.load(i, dirs) for i in ids] if ids else catalog.load_all(dirs)
+    broken: list[Problem] = []
+    if ids:
+        cps = [catalog.load(i, dirs) for i in ids]
+    else:
+        cps, broken = catalog.load_each(dirs)
     day = today or today_for(case)
     plans = compare_case(cps, case, day, calendar_for(case, doc))
     if as_json:
@@ -98,6 +114,8 @@ def compare(
         from followup.render.compare_text import compare_text
 
         click.echo(visible(compare_text(case, day, plans), keep="\n"), nl=False)
+    if broken:  # compared what loads; the broken ones are named on stderr, and the exit is 2
+        raise InputError(broken)
 
 
 def plan(
@@ -134,14 +152,20 @@ def explain(case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date
     click.echo(visible(trace_text(entries, case, cp.playbook), keep="\n"), nl=False)
 
 
-def validate(files: tuple[str, ...]) -> None:
-    """``followup validate``: every problem in every file, then exit 2 if there were any."""
+def validate(files: tuple[str, ...], dirs: tuple[Path, ...]) -> None:
+    """``followup validate``: every problem in every file, then exit 2 if there were any.
+
+    Raises:
+        InputError: every problem found, after naming each file that has none.
+        UsageError: a playbooks folder is missing.
+    """
     # lazy: each command loads only its own renderer (plan cold start)
     from followup.validate.files import validate_file
 
+    catalog.discover(dirs)  # a missing folder is a usage error, not a problem of each file
     problems: list[Problem] = []
     for name in files:
-        found, kind = validate_file(Path(name))
+        found, kind = validate_file(Path(name), dirs)
         problems += found
         if not found:
             click.echo(f"{name}: ok ({kind})")

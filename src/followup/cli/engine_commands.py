@@ -130,8 +130,9 @@ def compare_cmd(
 
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-def validate_cmd(files: tuple[str, ...]) -> None:
+@playbooks_option
+def validate_cmd(files: tuple[str, ...], playbooks_dir: tuple[str, ...]) -> None:
     """Check playbooks and case files; print every problem as file:line:col."""
     from followup.cli import commands  # lazy: --help lists commands without loading them
 
-    commands.validate(files)
+    commands.validate(files, playbook_dirs(playbooks_dir))

@@ -27,7 +27,8 @@ def spec(
     Raises:
         UsageError: options that do not go together, a missing feature path, an unknown
             playbook, or pytest-bdd not installed.
-        InputError: a feature file that is not valid Gherkin, or a playbook with problems.
+        InputError: a feature file that is not valid Gherkin, a step the library does not
+            know, or a playbook with problems.
     """
     require_pytest_bdd()
     printing = generate is not None or list_steps
@@ -53,9 +54,10 @@ def _run(
     features: tuple[str, ...], dirs: tuple[Path, ...], coverage: bool, fail_under: float | None
 ) -> int:
     # lazy: pytest loads only for the commands that run scenarios
-    from followup.spec.runner import check_gherkin, feature_files, run_features
+    from followup.spec.runner import check_gherkin, check_steps, feature_files, run_features
 
     files = check_gherkin(feature_files([Path(f) for f in features]))
+    check_steps(files)
     if not coverage:
         return run_features(files, dirs)
     # lazy: pytest loads only for the commands that run scenarios

@@ -26,6 +26,14 @@ from yaml.reader import ReaderError
 
 from followup.errors import InputError, Problem
 from followup.io.user_files import read_user_bytes
+from followup.io.yaml_errors import (
+    COLON_IN_TEXT,
+    decode,
+    line_col,
+    quote_value,
+    reader_problem,
+    syntax_problem,
+)
 
 Path_ = tuple[str | int, ...]
 
@@ -113,6 +121,20 @@ def read_yaml_text(
             duplicate keys, unknown aliases, too deep, too large, or more than one document.
     """
     text = text.removeprefix("\ufeff")
+    builder, failure = _parse(text, file, max_depth, max_nodes)
+    if failure is not None:
+        raise InputError(_beyond(text, file, max_depth, max_nodes, builder, failure)) from None
+    if builder.problems:
+        raise InputError(builder.problems)
+    return Document(file, builder.root, builder.locations, builder.key_locations)
+
+
+# How many colons inside unquoted text are quoted, one after the other, to read on past them.
+MAX_REPAIRS: Final = 20
+
+
+def _parse(text: str, file: str, max_depth: int, max_nodes: int) -> tuple[_Builder, Problem | None]:
+    """Feed ``text`` to a builder; the syntax error that stopped it, if any."""
     builder = _Builder(file, max_depth, max_nodes)
     failure: Problem | None = None
     try:
@@ -121,19 +143,43 @@ def read_yaml_text(
                 builder.feed(event)
     except yaml.MarkedYAMLError as exc:
         failure = _own_limit_problem(text, file, exc, max_depth, max_nodes)
-        failure = failure or _syntax_problem(file, exc)
+        failure = failure or syntax_problem(file, exc, text)
     except ReaderError as exc:
-        failure = _reader_problem(file, text, exc)
+        failure = reader_problem(file, text, exc, _BYTE_OFFSETS)
     except yaml.YAMLError as exc:
         failure = Problem(file, 1, 1, str(exc), "valid YAML")
     except UnicodeEncodeError as exc:  # lone surrogates cannot be handed to libyaml
-        line, col = _line_col(text, exc.start)
+        line, col = line_col(text, exc.start)
         failure = Problem(file, line, col, "text contains an unpaired surrogate", "UTF-8 text")
-    if failure is not None:
-        raise InputError([*builder.problems, failure]) from None
-    if builder.problems:
-        raise InputError(builder.problems)
-    return Document(file, builder.root, builder.locations, builder.key_locations)
+    return builder, failure
+
+
+def _beyond(
+    text: str, file: str, max_depth: int, max_nodes: int, builder: _Builder, failure: Problem
+) -> list[Problem]:
+    """The problems up to a syntax error, and past it when the error is a colon in text.
+
+    A colon inside unquoted text is a slip a coach makes in many sentences of one file, and
+    quoting the value keeps every other line and column as written: so each such line is
+    quoted in turn and the file read on, and every slip (and any other problem after them) is
+    reported in one run instead of one per run.
+    """
+    problems = [*builder.problems, failure]
+    for _ in range(MAX_REPAIRS):
+        repaired = quote_value(text, failure.line) if failure.message == COLON_IN_TEXT else None
+        if repaired is None:
+            break
+        text = repaired
+        try:
+            builder, found = _parse(text, file, max_depth, max_nodes)
+        except InputError as err:  # one of our limits, past the slips
+            problems += err.problems
+            break
+        problems += builder.problems
+        if found is None:
+            break
+        problems.append(failure := found)
+    return list(dict.fromkeys(problems))
 
 
 def read_yaml_file(
@@ -163,7 +209,7 @@ def read_yaml_file(
     """
     name = str(path) if display is None else display
     raw = read_user_bytes(path, name, "YAML file", max_bytes)
-    return read_yaml_text(_decode(raw, name), name, max_depth=max_depth, max_nodes=max_nodes)
+    return read_yaml_text(decode(raw, name), name, max_depth=max_depth, max_nodes=max_nodes)
 
 
 @dataclass(slots=True)
@@ -392,45 +438,3 @@ def _short(text: str | None, limit: int = 40) -> str:
     """Clip user text quoted in a message so a hostile file cannot flood the terminal."""
     text = text or ""
     return text if len(text) <= limit else text[: limit - 3] + "..."
-
-
-def _line_col(text: str, index: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, index) + 1
-    return text.count("\n", 0, index) + 1, index - line_start + 1
-
-
-def _syntax_problem(file: str, exc: yaml.MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    message = exc.problem or exc.context or "invalid YAML"
-    # libyaml's context often points at the same line and then only adds noise.
-    if (
-        exc.problem
-        and exc.context
-        and exc.context_mark
-        and mark
-        and exc.context_mark.line != mark.line
-    ):
-        message += f", {exc.context} at line {exc.context_mark.line + 1}"
-    return Problem(file, line, col, message, "valid YAML")
-
-
-def _reader_problem(file: str, text: str, exc: ReaderError) -> Problem:
-    index = int(exc.position)
-    if _BYTE_OFFSETS:
-        index = len(text.encode("utf-8")[:index].decode("utf-8", "ignore"))
-    char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-    line, col = _line_col(text, index)
-    return Problem(file, line, col, f"{exc.reason} (found U+{char:04X})", "valid YAML")
-
-
-def _decode(raw: bytes, name: str) -> str:
-    raw = raw.removeprefix(b"\xef\xbb\xbf")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        head = raw[: exc.start]
-        line_start = head.rfind(b"\n") + 1
-        col = len(head[line_start:].decode("utf-8", "replace")) + 1
-        message = f"byte 0x{raw[exc.start]:02X} is not valid UTF-8"
-        raise InputError.at(name, head.count(b"\n") + 1, col, message, "UTF-8 text") from None

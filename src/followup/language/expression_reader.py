@@ -38,12 +38,17 @@ class ExpressionReader(Reader):
     def __init__(self, doc: Document) -> None:
         super().__init__(doc)
         self.parameters: dict[str, Duration | int] = {}
+        # Parameters refused where they are defined: that one problem is enough, so their uses
+        # are read as unknown without a problem of their own each.
+        self.refused: set[str] = set()
 
     def duration_or_parameter(self, path: Path_, token: str) -> tuple[Duration, str] | None:
         if NAME_RE.fullmatch(token) and not token[0].isdigit():
             value = self.parameters.get(token)
             if isinstance(value, Duration):
                 return value, token
+            if value is None and token in self.refused:
+                return None
             if value is None:
                 hint = suggest(token, self.parameters)
                 self.fail(path, f"no parameter named '{token}'{hint}", "a duration or a parameter")
@@ -53,7 +58,7 @@ class ExpressionReader(Reader):
         try:
             return parse_duration(token), ""
         except DurationError as err:
-            self.fail(path, str(err).split(";")[0], err.expected)
+            self.fail(path, err.message, err.expected)
             return None
 
     def offset(self, path: Path_, value: object) -> Offset | None:
@@ -185,6 +190,8 @@ class ExpressionReader(Reader):
                 if isinstance(param, int):
                     return param
                 self.fail(path, f"parameter '{value}' is a duration, not a count", "a count")
+                return 0
+            if isinstance(value, str) and value in self.refused:
                 return 0
             if isinstance(value, str):
                 hint = suggest(value, self.parameters)

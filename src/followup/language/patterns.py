@@ -101,7 +101,7 @@ def parse_length(text: str) -> Duration:
     try:
         return parse_duration(text)
     except DurationError as err:
-        raise Refusal(str(err).split(";")[0], err.expected) from None
+        raise Refusal(err.message, err.expected) from None
 
 
 def date_text(description: str, what: str = "") -> Text:

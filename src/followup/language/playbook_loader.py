@@ -90,8 +90,11 @@ class _PlaybookReader(ExpressionReader):
 
     # -- identifiers and references ----------------------------------------------------------
 
-    def rule_id(self, path: Path_, value: object) -> str:
-        rid = self.text(path, value, "the rule id")
+    def rule_id(self, rule: Path_, spec: Mapping[str, object]) -> str:
+        if "new" in spec:  # what it means is the merge's (`followup.authoring.extends`)
+            self.boolean((*rule, "new"), spec["new"], "new")
+        path = (*rule, "id")
+        rid = self.text(path, spec.get("id"), "the rule id")
         if rid and not ID_RE.fullmatch(rid):
             self.fail(path, f"rule id '{rid}' has odd characters", "lower-case letters, digits, -")
         if rid in self.rule_ids:
@@ -129,6 +132,7 @@ class _PlaybookReader(ExpressionReader):
                 self.fail(
                     where, f"parameter name '{name}' has odd characters", "snake_case", key=True
                 )
+            self.refused.add(name)  # until its value is read
             if isinstance(raw, bool) or not isinstance(raw, int | str):
                 self.fail(
                     where,
@@ -136,12 +140,16 @@ class _PlaybookReader(ExpressionReader):
                     "a duration such as 1w, or a whole number",
                 )
             elif isinstance(raw, int):
+                before = len(self.problems)
                 self.parameters[name] = self.integer(where, raw, f"parameter '{name}'")
+                if len(self.problems) == before:
+                    self.refused.discard(name)
             else:
                 try:
                     self.parameters[name] = parse_duration(raw)
+                    self.refused.discard(name)
                 except DurationError as err:
-                    self.fail(where, str(err).split(";")[0], err.expected)
+                    self.fail(where, err.message, err.expected)
 
     def read_kinds(self, path: Path_, value: object) -> list[ActionKind]:
         if value is None:
@@ -177,7 +185,7 @@ class _PlaybookReader(ExpressionReader):
         spec = self.mapping(path, raw, TRANSITION_KEYS, TRANSITION_NEEDS, "the transition")
         if not spec:
             return None
-        rid = self.rule_id((*path, "id"), spec.get("id"))
+        rid = self.rule_id(path, spec)
         sources = self.states((*path, "from"), spec.get("from"), "the state", any_ok=True)
         dest = self.choice((*path, "to"), spec.get("to"), "the state", STATES, UNKNOWN_STATE)
         on = spec.get("on")
@@ -252,11 +260,19 @@ class _PlaybookReader(ExpressionReader):
         if not spec:
             return None
         every = self.offset((*path, "every"), spec.get("every"))
+        if every is not None and not every.duration.approx_days:
+            # A repeat that waits no time at all would be due again the moment it is done.
+            self.fail(
+                (*path, "every"), f"every {every.duration} waits no time", "at least 1d or 1bd"
+            )
+            every = None
         cap = None
         if "max" in spec:
             raw_max = spec["max"]
             named = self.parameters.get(raw_max) if isinstance(raw_max, str) else None
-            if isinstance(named, int):
+            if raw_max in self.refused:
+                cap = 1  # its definition is the one problem
+            elif isinstance(named, int):
                 cap = named
                 if cap < 1:
                     self.fail((*path, "max"), f"parameter '{raw_max}' is {cap}", "a count >= 1")
@@ -271,7 +287,7 @@ class _PlaybookReader(ExpressionReader):
         spec = self.mapping(path, raw, ACTION_KEYS, ACTION_NEEDS, "the action")
         if not spec:
             return None
-        rid = self.rule_id((*path, "id"), spec.get("id"))
+        rid = self.rule_id(path, spec)
         states = self.states((*path, "in"), spec.get("in"), "the state", any_ok=True)
         if CLOSED in states:
             self.fail(
@@ -310,7 +326,7 @@ class _PlaybookReader(ExpressionReader):
         spec = self.mapping(path, raw, AVOID_KEYS, AVOID_NEEDS, "the don't")
         if not spec:
             return None
-        rid = self.rule_id((*path, "id"), spec.get("id"))
+        rid = self.rule_id(path, spec)
         states = (
             self.states((*path, "in"), spec["in"], "the state", any_ok=True) if "in" in spec else ()
         )

@@ -81,6 +81,15 @@ INTERVAL = Text(
 _RULE_ID = Text(
     "rule id", "An id: lower-case letters, digits and dashes.", pattern=RULE_ID, name="id"
 )
+# Under extends, a rule whose id is close to an inherited one is taken for a misspelling of it
+# (a replacement that would silently become an extra rule); `new: true` says it is meant.
+_NEW = Field(
+    "new",
+    Boolean("new"),
+    "Only in a playbook that extends another: true adds this rule although its id is close to"
+    " an inherited rule's (without it, such an id is taken for a misspelling of that rule's).",
+    default=False,
+)
 _STATE = Choice(STATES, "the state", "A stage of the application.", name="state")
 _OPEN_STATE = Choice(
     OPEN_STATES, "the state", "A stage of the application that is still open.", name="open_state"
@@ -110,6 +119,7 @@ TRANSITION = Mapping(
             "A short unique name for this rule, such as give-up.",
             required=True,
         ),
+        _NEW,
         Field(
             "from",
             _states(_OPEN_STATE),
@@ -204,6 +214,7 @@ ACTION = Mapping(
             "A short unique name for this rule, such as thank-you.",
             required=True,
         ),
+        _NEW,
         Field(
             "in",
             _states(_OPEN_STATE),
@@ -247,6 +258,7 @@ AVOID = Mapping(
             "A short unique name for this rule, such as no-texting.",
             required=True,
         ),
+        _NEW,
         Field(
             "in",
             _states(_STATE),

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from followup.errors import Problem, suggest, type_name
+from followup.errors import Problem, closest, suggest, type_name
 from followup.io.yaml_reader import Document, Path_
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -22,6 +22,8 @@ class Reader:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.problems: list[Problem] = []
+        # A misspelt key's value is read under the key meant: where each such path was written.
+        self.read_as: dict[Path_, Path_] = {}
 
     @property
     def file(self) -> str:
@@ -31,6 +33,10 @@ class Reader:
         self, path: Path_, message: str, expected: str = "", *, key: bool = False, kind: str = ""
     ) -> None:
         """File a problem of ``kind`` (see `followup.errors.Problem`) at ``path``."""
+        for end in range(len(path), 0, -1) if self.read_as else ():
+            if (written := self.read_as.get(path[:end])) is not None:
+                path = (*written, *path[end:])
+                break
         self.problems.append(self.doc.problem(path, message, expected, key=key, kind=kind))
 
     def mapping(
@@ -41,26 +47,37 @@ class Reader:
         required: Iterable[str] = (),
         what: str = "",
     ) -> Mapping[str, object]:
-        """A mapping with only ``allowed`` keys and every ``required`` one; {} if not a mapping."""
+        """A mapping with only ``allowed`` keys and every ``required`` one; {} if not a mapping.
+
+        A misspelt key close to an allowed one that is not written (``form`` for ``from``) is
+        one problem, with the suggestion; its value is then read as the suggested key's, so
+        the typo does not also cost a "has no 'from'" and every check that needs the key.
+        """
         if not isinstance(value, dict):
             self.fail(
                 path, f"{what or 'this'} is {type_name(value)}", "a mapping of keys to values"
             )
             return {}
         allowed = tuple(allowed)
+        read_as: dict[str, str] = {}
         for key in value:
             if key not in allowed:
-                hint = suggest(key, allowed)
+                close = closest(key, allowed)
+                if close and close not in value and close not in read_as.values():
+                    read_as[key] = close
                 self.fail(
                     (*path, key),
-                    f"unknown key '{key}'{hint}",
+                    f"unknown key '{key}'" + (f" (did you mean '{close}'?)" if close else ""),
                     "one of " + ", ".join(allowed),
                     key=True,
                 )
         for key in required:
-            if key not in value:
+            if key not in value and key not in read_as.values():
                 self.fail(path, f"{what or 'this'} has no '{key}'", f"the key '{key}'")
-        return value
+        if not read_as:
+            return value
+        self.read_as.update({(*path, meant): (*path, key) for key, meant in read_as.items()})
+        return {(read_as[k] if k in read_as else str(k)): v for k, v in value.items()}
 
     def text(self, path: Path_, value: object, what: str, *, allow_empty: bool = False) -> str:
         """A non-empty string."""

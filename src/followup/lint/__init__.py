@@ -14,12 +14,13 @@ from pathlib import Path
 import click
 
 from followup.compile.machine import CompiledPlaybook
+from followup.drafts.templates import template_problems
 from followup.errors import Problem
 from followup.io.yaml_reader import Document
 from followup.lint.codes import severity
 from followup.lint.conflicts import contradicting_donts
 from followup.lint.dates import shadowed_timers, unreachable_caps
-from followup.lint.loading import load
+from followup.lint.loading import coded, load
 from followup.lint.reach import Explorer
 from followup.lint.rules import (
     Checks,
@@ -53,6 +54,23 @@ def lint_compiled(cp: CompiledPlaybook, doc: Document | None = None) -> list[Pro
     return sorted(set(checks.problems))
 
 
+def playbook_checks(cp: CompiledPlaybook, doc: Document | None = None) -> list[Problem]:
+    """Every problem of a playbook that loads: the one list of checks lint and validate share.
+
+    Its templates first: ``plan``, ``draft`` and ``spec`` refuse a playbook whose template does
+    not render, so a broken one does not load (L001) and nothing else is checked, as for any
+    other loading problem.  Then every lint check (`lint_compiled`).
+
+    Args:
+        cp: The compiled playbook.
+        doc: Its file, to point at the part of a rule that is wrong (else at the rule).
+    """
+    broken = template_problems(cp.playbook)  # always here, never from the loading cache
+    if broken:
+        return sorted(coded(tuple(broken)))
+    return lint_compiled(cp, doc)
+
+
 def lint_file(
     path: Path, dirs: tuple[Path, ...] = ()
 ) -> tuple[list[Problem], CompiledPlaybook | None, Document | None]:
@@ -65,7 +83,7 @@ def lint_file(
     doc, cp, problems = load(path, dirs)
     if cp is None:
         return sorted(problems), None, doc
-    return lint_compiled(cp, doc), cp, doc
+    return playbook_checks(cp, doc), cp, doc
 
 
 def errors_of(problems: list[Problem]) -> list[Problem]:
@@ -74,9 +92,10 @@ def errors_of(problems: list[Problem]) -> list[Problem]:
 
 
 def validate_problems(doc: Document, cp: CompiledPlaybook) -> list[Problem]:
-    """What ``followup validate`` reports of lint: warnings printed to stderr, errors returned."""
+    """What ``followup validate`` reports of lint's checks: warnings printed to stderr, errors
+    returned (the same checks as ``followup lint``, see `playbook_checks`)."""
 
-    problems = lint_compiled(cp, doc)
+    problems = playbook_checks(cp, doc)
     for p in problems:
         if severity(p.code) != "error":
             click.echo(f"{p} (warning)", err=True)

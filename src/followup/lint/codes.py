@@ -32,8 +32,9 @@ CODES: tuple[Code, ...] = (
         "L001",
         "does-not-load",
         "error",
-        "The file does not load: bad YAML, a wrong shape, or a meaning the loader refuses "
-        "(the same problems `followup validate` reports). Nothing else is checked until it loads.",
+        "The file does not load: bad YAML, a wrong shape, a meaning the loader refuses, or a "
+        "template that does not render (the same problems `followup validate` reports, and "
+        "`plan`, `draft` and `spec` refuse). Nothing else is checked until it loads.",
         "Fix what the message says; the expected value is named after `expected`.",
     ),
     Code(

@@ -25,6 +25,7 @@ from pytest_bdd.parser import FeatureParser
 
 from followup.authoring.folders import PLAYBOOKS_ENV
 from followup.errors import InputError, Problem, UsageError
+from followup.spec.steps_check import keyword_typo, misspelt_keywords, step_problems
 
 FEATURE_SUFFIX = ".feature"
 # The folder `followup spec` runs when no feature is named.
@@ -83,7 +84,7 @@ def check_gherkin(files: Sequence[Path]) -> list[Path]:
         try:
             feature = FeatureParser(str(path.parent), path.name).parse()
         except GherkinParseError as err:
-            problems.append(Problem(_shown(path), err.line, 1, _first_line(err.message)))
+            problems += _parse_problems(path, err)
             continue
         except (OSError, UnicodeDecodeError) as err:
             problems.append(Problem(_shown(path), 1, 1, f"cannot be read: {err}"))
@@ -93,6 +94,39 @@ def check_gherkin(files: Sequence[Path]) -> list[Path]:
     if problems:
         raise InputError(problems)
     return with_scenarios
+
+
+def check_steps(files: Sequence[Path]) -> None:
+    """Refuse, before running, a step the library does not know or a misspelt keyword.
+
+    Raises:
+        InputError: every such step, located, with the library's nearest sentences or the
+            keyword meant.
+    """
+    problems = step_problems(files, {path: _shown(path) for path in files})
+    if problems:
+        raise InputError(problems)
+
+
+def _parse_problems(path: Path, err: GherkinParseError) -> list[Problem]:
+    """A Gherkin parse error; a misspelt keyword (``Thne``), often its cause, is named as such.
+
+    A misspelt first step (``Gvien``) is taken for the scenario's description, so the parser
+    stops at the next step instead ("must start with Given"): the misspelling is the problem.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    typos = misspelt_keywords(_shown(path), lines)
+    if typos:
+        return typos
+    line = lines[err.line - 1] if 0 < err.line <= len(lines) else ""
+    typo = keyword_typo(line)
+    if typo:
+        col = len(line) - len(line.lstrip()) + 1
+        return [Problem(_shown(path), err.line, col, typo, "a Gherkin keyword")]
+    return [Problem(_shown(path), err.line, 1, _first_line(err.message))]
 
 
 def _first_line(message: str) -> str:
@@ -196,6 +230,10 @@ def run_features(
             "--import-mode=importlib",
             "-p",
             "no:cacheprovider",
+            # The steps were imported already, to check the coach's sentences before the run;
+            # they report with fail() and need none of pytest's assertion rewriting.
+            "-W",
+            "ignore::pytest.PytestAssertRewriteWarning",
         ]
         for name in PLUGINS:
             args += ["-p", name]

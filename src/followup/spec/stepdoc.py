@@ -10,6 +10,7 @@ Regenerate with ``followup spec --steps > docs/steps.md`` (a test compares the t
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -19,13 +20,17 @@ from pytest_bdd import parsers
 from pytest_bdd import steps as bdd_steps
 from pytest_bdd.parsers import StepParser
 
-from followup.bdd import draft_steps, note_steps
 from followup.bdd import steps as library
+from followup.bdd.plugin import LIBRARY
 from followup.errors import EngineError
+
+# Importing the library's modules registers their steps with pytest-bdd.
+for _module in LIBRARY:
+    importlib.import_module(_module)
 
 TYPES = ("given", "when", "then")
 # The modules of the step library, in the order the reference lists them.
-MODULES = (library.__name__, draft_steps.__name__, note_steps.__name__)
+MODULES = LIBRARY
 REGENERATE = "followup spec --steps > docs/steps.md"
 DATE_PLACEHOLDER = "YYYY-MM-DD"
 
@@ -111,6 +116,19 @@ EXAMPLES: dict[str, str] = {
     "draft_has_no_subject": "the draft has no subject",
     "one_line_paragraphs": "every paragraph of the draft is one line",
     "only_blanks": 'the only blanks left are "[[the topic you discussed]]"',
+    "a_playbook_that_reads": (
+        'a playbook "mine.yaml" that reads:\n'
+        '  """\n'
+        "  id: mine\n"
+        "  title: Mine\n"
+        "  source: {title: My notes}\n"
+        "  parameters: {wait: 2 weeks}\n"
+        '  """'
+    ),
+    "check_the_playbook": "I check the playbook",
+    "followup_says": "followup says at line 4, column 20: '2 weeks' is not a duration",
+    "nothing_else": "followup says nothing else",
+    "accepts": "followup accepts the playbook",
 }
 
 
@@ -154,8 +172,8 @@ class StepDef:
 
 
 def step_definitions() -> list[StepDef]:
-    """Every step of :mod:`followup.bdd.steps` and :mod:`followup.bdd.draft_steps`, in the
-    order they are defined.
+    """Every step of :mod:`followup.bdd.steps`, :mod:`followup.bdd.draft_steps` and
+    :mod:`followup.bdd.check_steps`, in the order they are defined.
 
     pytest-bdd records each registered step in ``step_function_context_registry`` (keyed by the
     fixture it adds to the defining module); a step registered for Given and When is one entry

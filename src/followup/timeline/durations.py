@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import Final
 
 from followup.errors import EXIT_BAD_INPUT, FollowupError
 
@@ -57,8 +58,9 @@ class DurationError(ValueError):
 
     Attributes:
         text: The text that was rejected, as given.
-        reason: Why it was rejected, in a few words.
+        reason: Why it was rejected, in a few words (a "did you mean" for a near spelling).
         expected: What a duration looks like, suitable for ``Problem.expected``.
+        message: What is wrong, suitable for ``Problem.message`` (the text and the reason).
     """
 
     expected = (
@@ -66,11 +68,41 @@ class DurationError(ValueError):
         "e.g. 3d, 1.5w, 2mo"
     )
 
-    def __init__(self, text: str, reason: str = "") -> None:
+    def __init__(self, text: str, reason: str = "", expected: str = "") -> None:
         self.text = text
         self.reason = reason
+        if expected:
+            self.expected = expected
         detail = f" ({reason})" if reason else ""
-        super().__init__(f"{text!r} is not a duration{detail}; expected {self.expected}")
+        self.message = f"{text!r} is not a duration{detail}"
+        super().__init__(f"{self.message}; expected {self.expected}")
+
+
+# The longest duration, as a coach may write it in each unit.
+TOO_LONG: Final = "longer than 10 years"
+LONGEST: Final = (
+    f"at most 10 years: {MAX_APPROX_DAYS}d, {MAX_APPROX_DAYS // 7}w or "
+    f"{int(MAX_APPROX_DAYS // _DAYS_PER_MONTH)}mo"
+)
+# Units as people spell them out, for "did you mean": 2 weeks -> 2w, 5 bd -> 5bd, 2W -> 2w.
+_UNIT_WORDS: Final = {
+    **dict.fromkeys(("d", "day", "days"), "d"),
+    **dict.fromkeys(("bd", "bday", "bdays", "business day", "business days"), "bd"),
+    **dict.fromkeys(("working day", "working days", "workday", "workdays"), "bd"),
+    **dict.fromkeys(("w", "wk", "wks", "week", "weeks"), "w"),
+    **dict.fromkeys(("mo", "mos", "month", "months"), "mo"),
+}
+_SPELT_OUT: Final = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z][a-z ]*?)\.?")
+
+
+def _respelt(text: str) -> str:
+    """The duration ``text`` means in our spelling (``2 weeks`` -> ``2w``), or ''."""
+    match = _SPELT_OUT.fullmatch(" ".join(text.lower().replace("_", " ").split()))
+    unit = _UNIT_WORDS.get(match.group(2)) if match else None
+    if match is None or unit is None:
+        return ""
+    candidate = match.group(1) + unit
+    return candidate if is_duration(candidate) else ""
 
 
 class DateRangeError(FollowupError):
@@ -179,7 +211,8 @@ def parse_duration(text: str) -> Duration:
     if match is None:
         if stripped.startswith("-"):
             raise DurationError(text, "durations cannot be negative")
-        raise DurationError(text)
+        near = _respelt(stripped)
+        raise DurationError(text, f"did you mean '{near}'?" if near else "")
     number = Decimal(match.group(1))
     unit = match.group(2)
 
@@ -190,25 +223,25 @@ def parse_duration(text: str) -> Duration:
             raise DurationError(text, f"{what} must be a whole number")
         # Checked before int() so a thousand-digit number is rejected without being built.
         if number > MAX_APPROX_DAYS:
-            raise DurationError(text, "too long; at most 10 years")
+            raise DurationError(text, TOO_LONG, LONGEST)
         if unit == "d":
             days = int(number)
         else:
             business_days = int(number)
     elif unit == "w":
         if number > MAX_APPROX_DAYS:
-            raise DurationError(text, "too long; at most 10 years")
+            raise DurationError(text, TOO_LONG, LONGEST)
         days = _round_half_up(number * 7)
     else:
         if number > MAX_APPROX_DAYS:
-            raise DurationError(text, "too long; at most 10 years")
+            raise DurationError(text, TOO_LONG, LONGEST)
         whole = int(number)
         months = whole
         days = _round_half_up((number - whole) * _FRACTIONAL_MONTH_DAYS)
 
     duration = Duration(months, days, business_days, text=stripped)
     if duration.approx_days > MAX_APPROX_DAYS:
-        raise DurationError(text, "too long; at most 10 years")
+        raise DurationError(text, TOO_LONG, LONGEST)
     return duration
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Literal
 
 from followup import catalog
+from followup.authoring.folders import default_dirs
 from followup.catalog import build_document
 from followup.compile.machine import compile_playbook
-from followup.drafts.templates import template_problems
 from followup.errors import InputError, Problem, UsageError
 from followup.io.jsonl import read_jsonl
 from followup.io.yaml_reader import Document, read_yaml_file
@@ -27,22 +27,21 @@ def kind_of(doc: Document) -> Literal["playbook", "case"]:
     return "case"
 
 
-def _check(doc: Document, kind: Literal["playbook", "case"]) -> list[Problem]:
+def _check(
+    doc: Document, kind: Literal["playbook", "case"], dirs: tuple[Path, ...] = ()
+) -> list[Problem]:
     try:
         if kind == "playbook":
-            playbook = build_document(doc)
+            playbook = build_document(doc, None, dirs)
             compiled = compile_playbook(playbook)
-            found = template_problems(playbook)  # always here, never from the cache
-            if found:
-                return found
-
-            found = validate_problems(doc, compiled)  # lint: warnings printed, errors returned
+            # lint's own list of checks, templates included: warnings printed, errors returned
+            found = validate_problems(doc, compiled)
             if found:
                 return found
         else:
             case = build_case(doc)
             if case.playbook:
-                catalog.resolve(case.playbook)
+                catalog.resolve(case.playbook, dirs)
             if case.country:
                 return _check_country(doc, case.country)
     except InputError as err:
@@ -54,19 +53,30 @@ def _check(doc: Document, kind: Literal["playbook", "case"]) -> list[Problem]:
     return []
 
 
-def validate_file(path: Path) -> tuple[list[Problem], str]:
-    """Every problem in one file, and what kind of file it is."""
+def validate_file(path: Path, dirs: tuple[Path, ...] | None = None) -> tuple[list[Problem], str]:
+    """Every problem in one file, and what kind of file it is.
+
+    Args:
+        path: A playbook, a case file or a batch of cases (``.jsonl``).
+        dirs: Coaches' folders, where a playbook's ``extends`` and a case's ``playbook`` are
+            looked up by id besides the bundled playbooks (default: the user's, as on the CLI).
+
+    Raises:
+        UsageError: one of ``dirs`` is not a folder.
+    """
+    if dirs is None:
+        dirs = default_dirs()
     if path.suffix == ".jsonl":
-        return _validate_lines(path), "cases"
+        return _validate_lines(path, dirs), "cases"
     try:
         doc = read_yaml_file(path)
     except InputError as err:
         return list(err.problems), "unreadable"
     kind = kind_of(doc)
-    return _check(doc, kind), kind
+    return _check(doc, kind, dirs), kind
 
 
-def _validate_lines(path: Path) -> list[Problem]:
+def _validate_lines(path: Path, dirs: tuple[Path, ...]) -> list[Problem]:
 
     problems: list[Problem] = []
     try:
@@ -74,7 +84,7 @@ def _validate_lines(path: Path) -> list[Problem]:
     except InputError as err:
         return list(err.problems)
     for doc in documents:
-        problems += doc.problems if isinstance(doc, InputError) else _check(doc, "case")
+        problems += doc.problems if isinstance(doc, InputError) else _check(doc, "case", dirs)
     return problems
 
 

@@ -1,0 +1,42 @@
+"""docs/authoring.md names exactly the commands that take ``--playbooks``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+
+from followup.cli.group import MODULE_OF, cli
+
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
+
+
+def _taking_the_flag() -> set[str]:
+    assert isinstance(cli, click.Group)
+    with click.Context(cli) as ctx:
+        commands = {name: cli.get_command(ctx, name) for name in MODULE_OF}
+    return {
+        name
+        for name, command in commands.items()
+        if command is not None
+        and any("--playbooks" in getattr(p, "opts", ()) for p in command.params)
+    }
+
+
+def _named_in_the_guide() -> tuple[set[str], set[str]]:
+    text = " ".join(GUIDE.read_text(encoding="utf-8").split())
+    start = text.index("These commands take `--playbooks DIR`")
+    paragraph = text[start : text.index("Without the flag", start)]
+    without = text[text.index("in the commands that do not take it", start) :]
+    without = without[: without.index(")")]
+    named = set(re.findall(r"`([a-z]+)[` ]", paragraph)) - {"extends"}
+    return named, set(re.findall(r"`([a-z]+)`", without))
+
+
+def test_the_guide_names_every_command_that_takes_playbooks() -> None:
+    """Every command with the flag is named, and none that lacks it."""
+    named, without = _named_in_the_guide()
+    assert named == _taking_the_flag()
+    assert not without & _taking_the_flag()
+    assert without <= set(MODULE_OF)

@@ -1,0 +1,106 @@
+"""The playbook loader answers a coach's common slips with one located problem each."""
+
+from __future__ import annotations
+
+import pytest
+
+from followup.errors import InputError, Problem
+from followup.io.yaml_reader import read_yaml_text
+from followup.language.playbook_loader import build_playbook
+
+HEAD = "id: tiny\ntitle: Tiny\nsource: {title: Some article}\n"
+RULE = (
+    "transitions:\n"
+    "  - id: sent\n"
+    "    {from_key}: interviewed\n"
+    "    on: thank_you_sent\n"
+    "    to: thanked\n"
+)
+
+
+def problems(text: str) -> list[Problem]:
+    with pytest.raises(InputError) as info:
+        build_playbook(read_yaml_text(text, "p.yaml"))
+    return list(info.value.problems)
+
+
+def test_a_misspelt_key_is_one_problem_with_a_suggestion() -> None:
+    """'form' for 'from' is the typo alone: no missing 'from', no empty list of states."""
+    found = problems(HEAD + RULE.format(from_key="form"))
+    assert [(p.line, p.col) for p in found] == [(6, 5)]
+    assert found[0].message == "unknown key 'form' (did you mean 'from'?)"
+
+
+def test_a_misspelt_key_s_value_is_still_checked() -> None:
+    """The typo's value is read as the suggested key's, so a wrong state there is found too."""
+    text = HEAD + RULE.format(from_key="form").replace("form: interviewed", "form: intervewed")
+    found = [(p.line, p.col, p.message) for p in problems(text)]
+    assert found == [
+        (6, 5, "unknown key 'form' (did you mean 'from'?)"),
+        # at the value written under the typo, though it is read as 'from'
+        (6, 11, "the state 'intervewed' is not known (did you mean 'interviewed'?)"),
+    ]
+
+
+def test_a_misspelt_key_next_to_the_right_one_is_not_read_twice() -> None:
+    """With both 'from' and 'form' written, the typo is only unknown."""
+    text = HEAD + RULE.format(from_key="from").replace("    on:", "    form: waiting\n    on:")
+    found = problems(text)
+    assert [p.message for p in found] == ["unknown key 'form' (did you mean 'from'?)"]
+
+
+USES = (
+    "actions:\n"
+    "  - {id: a, in: any, kind: check_in, due: interview + wait, advice: Go.}\n"
+    "  - {id: b, in: any, kind: check_in, due: last_contact + wait, advice: Go.}\n"
+)
+
+
+def test_a_bad_parameter_is_reported_where_it_is_defined_only() -> None:
+    """Its uses are not each reported as 'no parameter named ...'."""
+    found = problems(HEAD + "parameters: {wait: 2 weeks}\n" + USES)
+    assert [(p.line, p.col, p.message) for p in found] == [
+        (4, 20, "'2 weeks' is not a duration (did you mean '2w'?)")
+    ]
+
+
+def test_a_bad_count_parameter_is_reported_once() -> None:
+    """A negative count, used in a condition and as a repeat's max, is one problem."""
+    text = (
+        HEAD
+        + "parameters: {most: -1}\n"
+        + "actions:\n"
+        + "  - id: a\n    in: any\n    kind: check_in\n    due: interview + 1w\n"
+        + "    advice: Go.\n    when: {check_ins: {lt: most}}\n"
+        + "    repeat: {every: 1w, max: most}\n"
+    )
+    found = problems(text)
+    assert [p.message for p in found] == ["parameter 'most' is -1"]
+
+
+def test_an_over_long_duration_states_the_maximum() -> None:
+    """100000w says it is longer than ten years and what the longest is in each unit."""
+    found = problems(HEAD + "parameters: {wait: 100000w}\n")
+    assert [(p.message, p.expected) for p in found] == [
+        (
+            "'100000w' is not a duration (longer than 10 years)",
+            "at most 10 years: 3653d, 521w or 120mo",
+        )
+    ]
+
+
+@pytest.mark.parametrize("every", ["0d", "0bd", "0w", "nothing"])
+def test_a_repeat_that_waits_no_time_is_refused(every: str) -> None:
+    """every: 0d (written, or through a parameter) would repeat at once; the minimum is named."""
+    written = "nothing" if every == "nothing" else every
+    text = (
+        HEAD
+        + "parameters: {nothing: 0d}\n"
+        + "actions:\n"
+        + "  - id: a\n    in: any\n    kind: check_in\n    due: interview + 1w\n"
+        + f"    advice: Go.\n    repeat: {{every: {written}, max: 2}}\n"
+    )
+    found = problems(text)
+    assert len(found) == 1
+    assert (found[0].line, found[0].expected) == (11, "at least 1d or 1bd")
+    assert found[0].message.endswith("waits no time")
