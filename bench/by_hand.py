@@ -88,7 +88,7 @@ class Replay:
         *("check_ins", "competing_offer", "credits", "decision_by", "done", "entered"),
         *("follow_up", "follow_up_after", "hol", "interview", "last_contact", "last_done"),
         *("last_nudge", "may_call", "not_before", "now", "outcome", "preferred", "reply"),
-        *("promised", "promised_channel"),
+        *("promised", "promised_channel", "offer_deadline", "has_news"),
         "state",
     )
 
@@ -101,6 +101,8 @@ class Replay:
         self.preferred: str | None = employer.get("preferred_channel")
         self.may_call: bool = employer.get("may_call", False)
         self.competing_offer: date | None = None
+        self.offer_deadline: date | None = None
+        self.has_news = False  # news of your own (a portfolio update) to share as well
         self.promised: date | None = None  # the day of a promise not yet kept
         self.promised_channel: str | None = None
         interview = date.fromisoformat(case["interview"])
@@ -241,7 +243,11 @@ class Replay:
             if not done.get("thank-you-note"):
                 found.append((roll_forward(self.interview, self.hol), "thank-you-note", "email"))
         if self.competing_offer is not None and not done.get("flag-competing-offer"):
-            found.append(self._by_preferred("flag-competing-offer", self.competing_offer))
+            due = self.competing_offer
+            last = self.news_expires()
+            found.append(
+                self._by_preferred("flag-competing-offer", min(due, last) if last else due)
+            )
         if state in ("thanked", "waiting") and wanted:
             after_reply = self.reply + FIRST_CHECK_IN if self.reply else None
             if self.follow_up_after is not None:
@@ -276,6 +282,12 @@ class Replay:
             due = roll_forward(due, self.hol)
         return [(due, "keep-your-promise", self.promised_channel)]
 
+    def news_expires(self) -> date | None:
+        """The last day the competing offer is worth telling them about: before its deadline."""
+        if self.competing_offer is None or self.has_news or self.offer_deadline is None:
+            return None
+        return max(self.offer_deadline - ONE_DAY, self.competing_offer)
+
     def complete(self, action_id: str, day: date) -> None:
         """Count an action as done on ``day``."""
         self.done[action_id] = self.done.get(action_id, 0) + 1
@@ -305,6 +317,10 @@ class Replay:
             self.done.pop("keep-your-promise", None)
         elif kind == "competing_offer":
             self.competing_offer = day
+            deadline = event.get("deadline")
+            self.offer_deadline = date.fromisoformat(deadline) if deadline else None
+        elif kind == "portfolio_update":
+            self.has_news = True
         elif kind == "reply":
             self._reply(event, day)
             return
@@ -341,6 +357,13 @@ class Replay:
                 return None
             best: Pending | None = None
             for p in self.pending():
+                last = self.news_expires() if p[1] == "flag-competing-offer" else None
+                if last is not None:
+                    when = max(p[0], now)
+                    if p[2] in DIRECT_CHANNELS:
+                        when = roll_forward(when, self.hol)
+                    if when > last:
+                        continue  # news after its deadline is no longer worth sending
                 if best is None or max(p[0], now) < max(best[0], now):
                     best = p
             timer = self.next_timer()

@@ -109,6 +109,8 @@ def project(
             when = p.due if p.due > now else now
             if p.channel in DIRECT_CHANNELS:
                 when = roll(when)
+            if p.expires is not None and when > p.expires:
+                continue  # too late to be worth doing (news after its deadline)
             if best is None or when < best_when:
                 best, best_when = p, when
         timer = sim.next_timer()
@@ -165,6 +167,13 @@ def avoid_now(run: Run) -> list[str]:
 def notes_now(run: Run, today: date) -> list[str]:
     """What the job seeker should know that is not a step: a promise whose day has passed."""
     notes: list[str] = []
+    expired = run.news_expires()
+    if run.state != CLOSED and expired is not None and expired < today:
+        notes.append(
+            f"The deadline on your competing offer ({run.at_offer_deadline}) has passed, so the "
+            "step to tell them about it has expired; if you still hold the offer, a new deadline "
+            "is new news: record it."
+        )
     promised = run.at_committed
     if run.state != CLOSED and run.committed and promised is not None and promised < today:
         what = f" ({run.committed_note})" if run.committed_note else ""

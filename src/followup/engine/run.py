@@ -23,6 +23,7 @@ from followup.semantics.meaning import (
     EVENTS,
     FIRST_DAY,
     MIN_NUDGE_GAP,
+    NEWS_KIND,
     NUDGE_EVENTS,
     REOPENABLE,
     REPLIES,
@@ -67,12 +68,20 @@ class Pending:
     a batch, and a frozen dataclass costs twice as much to build.
     """
 
-    __slots__ = ("channel", "compiled", "due")
+    __slots__ = ("channel", "compiled", "due", "expires")
 
-    def __init__(self, compiled: CompiledAction, due: date, channel: str | None) -> None:
+    def __init__(
+        self,
+        compiled: CompiledAction,
+        due: date,
+        channel: str | None,
+        expires: date | None = None,
+    ) -> None:
         self.compiled = compiled
         self.due = due
         self.channel = channel
+        # The last day it is worth doing (news before a deadline), if it has one.
+        self.expires = expires
 
 
 class Run:
@@ -361,9 +370,22 @@ class Run:
             if until is not None and due > until:
                 return f"its next date {due} is past its end {until}"
         channel = self._channel(ca)
+        expires = self.news_expires() if ca.action.kind == NEWS_KIND else None
+        if expires is not None and due > expires:
+            due = expires
         if channel in DIRECT_CHANNELS:
             due = self.cal.roll_forward(due)
-        return Pending(ca, due, channel)
+        return Pending(ca, due, channel, expires)
+
+    def news_expires(self) -> date | None:
+        """The last day news of a competing offer is worth sending: the day before its deadline
+        (or the day you got it, if the deadline is that close); None without such a deadline."""
+        deadline = self.at_offer_deadline
+        if not self.competing_offer or self.portfolio_update or deadline is None:
+            return None
+        last = shift_days(deadline, -1)
+        got = self.at_competing_offer
+        return got if got is not None and last < got else last
 
     def _channel(self, ca: CompiledAction) -> str | None:
         if ca.fixed_channel is not None:

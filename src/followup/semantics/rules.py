@@ -26,6 +26,7 @@ from followup.semantics.meaning import (
     FROM_CASE,
     MEANINGS,
     MIN_NUDGE_GAP_DAYS,
+    NEWS_KIND,
     REOPENABLE,
     REPLIES,
     ROUND_START,
@@ -84,6 +85,11 @@ def rule_sentences() -> tuple[str, ...]:
         "A promise you recorded (committed) is a step in every playbook on its day, by the "
         "channel you promised (even a call), until a check-in or an update keeps it; a "
         f"playbook does not give up ({REOPENABLE}) on the case before that day has passed."
+    )
+    lines.append(
+        f"While you hold a competing offer with a deadline, a {NEWS_KIND} step is due by the "
+        "day before the deadline at latest; once that day has passed it expires, and the plan "
+        "says so."
     )
     return tuple(lines)
 
