@@ -27,6 +27,7 @@ from policy import (
     ON_HOLD_EVERY,
     ONE_DAY,
     PLAYBOOK,
+    RECORD_ROUND_ID,
     RESTARTABLE,
     THANK_YOU_WINDOW_BUSINESS_DAYS,
     WAITING_GAME_DAYS,
@@ -88,7 +89,7 @@ class Replay:
         *("check_ins", "competing_offer", "credits", "decision_by", "done", "entered"),
         *("follow_up", "follow_up_after", "hol", "interview", "last_contact", "last_done"),
         *("last_nudge", "may_call", "not_before", "now", "outcome", "preferred", "reply"),
-        *("promised", "promised_channel", "offer_deadline", "has_news"),
+        *("promised", "promised_channel", "offer_deadline", "has_news", "awaiting"),
         "state",
     )
 
@@ -103,6 +104,7 @@ class Replay:
         self.competing_offer: date | None = None
         self.offer_deadline: date | None = None
         self.has_news = False  # news of your own (a portfolio update) to share as well
+        self.awaiting: date | None = None  # a new round invited on this day, its date unknown
         self.promised: date | None = None  # the day of a promise not yet kept
         self.promised_channel: str | None = None
         interview = date.fromisoformat(case["interview"])
@@ -160,6 +162,8 @@ class Replay:
 
     def next_timer(self) -> tuple[date, str] | None:
         """The earliest timer of the current state, with the day it fires."""
+        if self.awaiting is not None:
+            return None  # no time counts until the new round has its date
         state = self.state
         if state == "interviewed":
             timers = [
@@ -228,7 +232,7 @@ class Replay:
     def pending(self) -> list[Pending]:
         """Actions of the current state that still apply, in playbook order."""
         state, done = self.state, self.done
-        if state == CLOSED:
+        if state == CLOSED or self.awaiting is not None:
             return []
         wanted = self.follow_up != "not_wanted"
         found: list[Pending] = []
@@ -333,9 +337,11 @@ class Replay:
             return  # an offer, rejection or withdrawal is final
         self.reply = day
         if outcome == "next_round":
-            self.fire("reply_next_round", day)
+            if self.awaiting is None:  # else the round waiting for its date gets it now
+                self.fire("reply_next_round", day)
             nxt = event.get("interview")
             self.start_round(date.fromisoformat(nxt) if nxt else day)
+            self.awaiting = None if nxt else day
             return
         if outcome in ("still_deciding", "no_follow_up"):
             self.check_ins = 0  # the employer spoke: nudging starts over
@@ -393,6 +399,8 @@ def plan_by_hand(case: dict[str, Any], today: date, make: MakeReplay = Replay) -
             run.apply(event, day)
         run.advance(today, inclusive=True)
         state, step = run.state, run.next_step(today)
+        if run.awaiting is not None and state != CLOSED:
+            step = (run.awaiting, RECORD_ROUND_ID, None)
     finally:
         run.release()
     nxt = None

@@ -15,7 +15,13 @@ from followup.engine.result import Plan, Step, TraceEntry
 from followup.engine.run import Pending, Run
 from followup.model.case import Case, Event
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
-from followup.semantics.builtin import KEEP_PROMISE
+from followup.semantics.builtin import (
+    ENGINE_RULE,
+    KEEP_PROMISE,
+    RECORD_ROUND_ADVICE,
+    RECORD_ROUND_ID,
+    RECORD_ROUND_KIND,
+)
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
 
@@ -78,6 +84,18 @@ def _step(p: Pending, due: date, run: Run) -> Step:
     )
 
 
+def _record_round(invited: date) -> Step:
+    """The one step of a round whose interview date is not known: record it."""
+    return Step(
+        RECORD_ROUND_KIND,
+        invited,
+        None,
+        RECORD_ROUND_ID,
+        RECORD_ROUND_ADVICE,
+        ENGINE_RULE,
+    )
+
+
 def project(
     run: Run, today: date, *, next_only: bool = False, in_place: bool = False
 ) -> tuple[list[Step], date | None]:
@@ -92,6 +110,8 @@ def project(
     """
     if run.state == CLOSED:
         return [], run.closed_on
+    if run.awaiting_interview is not None:
+        return [_record_round(run.awaiting_interview)], None
     sim = run if in_place else run.clone()
     roll = sim.cal.roll_forward
     now = today

@@ -99,6 +99,7 @@ class Run:
         "at_reply",
         "at_state_entered",
         "at_thank_you_sent",
+        "awaiting_interview",
         "cal",
         "case",
         "check_ins",
@@ -180,7 +181,7 @@ class Run:
         self.at_offer_deadline: date | None = None
         self.at_portfolio_update: date | None = None
         self.at_committed: date | None = None
-        self._start_round(case.interview)
+        self._start_round(case.interview, case.interview)
         decision_by = employer.decision_by
         if decision_by is None and employer.decision_in is not None:
             decision_by = cal.add(case.interview, employer.decision_in)
@@ -200,12 +201,15 @@ class Run:
                 latest = given
         self.not_before = None if latest is None else shift_days(latest, 1)
 
-    def _start_round(self, interview: date) -> None:
-        """Begin an interview round: counters and per-rule progress start over."""
+    def _start_round(self, interview: date | None, day: date) -> None:
+        """Begin an interview round on ``interview`` (None: its date is not known yet, and
+        nothing is planned until it is): counters and per-rule progress start over."""
         self.not_before = None
+        # The day you were invited to a round whose date is not known yet, else None.
+        self.awaiting_interview = day if interview is None else None
         self.at_interview = interview
-        self.at_state_entered = interview
-        self.at_last_contact = interview
+        self.at_state_entered = day if interview is None else interview
+        self.at_last_contact = day if interview is None else interview
         self.at_thank_you_sent: date | None = None
         self.at_reply: date | None = None
         self.at_decision_by = None
@@ -280,6 +284,9 @@ class Run:
         if self.timer_version == self.version:
             return self.timer_cache
         best: tuple[date, Move] | None = None
+        if self.awaiting_interview is not None:  # no time counts until the round has its date
+            self.timer_cache, self.timer_version = best, self.version
+            return best
         floor = max(self.at_state_entered, self.now)
         for move in self.cp.timers.get(self.state, ()):
             assert move.when_date is not None
@@ -343,6 +350,8 @@ class Run:
         return result
 
     def _resolve(self, ca: CompiledAction) -> Pending | str:
+        if self.awaiting_interview is not None:
+            return "the next interview's date is not recorded yet"
         if not ca.guard(self):
             return "its condition does not hold"
         count = self.done.get(ca.id, 0)
@@ -506,9 +515,11 @@ class Run:
             return
         self.at_reply = day
         if new_round:
-            self.trigger(trigger, day)
-            self.round += 1
-            self._start_round(ev.interview or day)
+            if self.awaiting_interview is None:
+                self.trigger(trigger, day)
+                self.round += 1
+            # else: the round they invited you to before gets its date now, not another round.
+            self._start_round(ev.interview, day)
             self.last_reply = outcome
             return
         if remembered:

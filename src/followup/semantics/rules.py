@@ -42,7 +42,11 @@ def _reply_sentence(r: ReplyMeaning) -> str:
         return text + f"closes the case as {r.closes_as}; nothing more is sent."
     text += f"puts the case in {r.dest}"
     if r.new_round:
-        return text + " and starts the playbook over from the new interview."
+        return text + (
+            " and starts the playbook over from the new interview; without its date, it plans "
+            "nothing but recording that date, and the next such reply with a date gives the "
+            "same round its date."
+        )
     clauses: list[str] = []
     if r.restarts_nudges:
         clauses.append("check-ins count from zero again, none before a new decision date it gives")
