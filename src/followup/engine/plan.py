@@ -14,7 +14,7 @@ from followup.compile.machine import CompiledPlaybook
 from followup.engine.result import Plan, Step, TraceEntry
 from followup.engine.run import Pending, Run
 from followup.model.case import Case, Event
-from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
+from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE
 from followup.semantics.builtin import (
     ENGINE_RULE,
     KEEP_PROMISE,
@@ -22,6 +22,7 @@ from followup.semantics.builtin import (
     RECORD_ROUND_ID,
     RECORD_ROUND_KIND,
 )
+from followup.semantics.meaning import THANKS_KINDS
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
 
@@ -69,7 +70,7 @@ def situation_at(
     return run, ignored
 
 
-def _step(p: Pending, due: date, run: Run) -> Step:
+def _step(p: Pending, due: date, run: Run, send_on: date | None) -> Step:
     action = p.compiled.action
     note = run.committed_note if action.kind == PROMISE_KIND else ""
     return Step(
@@ -81,6 +82,7 @@ def _step(p: Pending, due: date, run: Run) -> Step:
         p.compiled.citation,
         action.optional,
         note,
+        send_on,
     )
 
 
@@ -146,7 +148,9 @@ def project(
                     cutoff = max(due, today)
                 elif due > cutoff:
                     break
-            steps.append(_step(best, due, sim))
+            # An overdue step is done today, unless today is no day for it (a weekend, say).
+            send_on = when if when > due and when != today else None
+            steps.append(_step(best, due, sim, send_on))
             now = when
             event_type = best.compiled.completed_by
             if event_type is None:
@@ -184,9 +188,32 @@ def avoid_now(run: Run) -> list[str]:
     return texts
 
 
+def _missed_thanks(run: Run, today: date) -> str:
+    """A line when the plan has moved past an interview that nobody was thanked for."""
+    interview = run.at_interview
+    if run.state in (INITIAL_STATE, CLOSED) or interview is None or interview > today:
+        return ""
+    thanks = {run.cp.completed_by.get(kind) for kind in THANKS_KINDS}
+    if any(ev.type in thanks and interview <= ev.date <= today for ev in run.case.events):
+        return ""
+    late = [p for p in run.pending() if p.compiled.action.kind in THANKS_KINDS]
+    verdict = (
+        "this playbook still suggests a late one (see the plan)"
+        if late
+        else "this playbook does not suggest a late one now; carry on with the plan"
+    )
+    return (
+        f"No thank-you is recorded for the interview on {interview.isoformat()}, and the time "
+        f"this playbook gives for one has passed: {verdict}."
+    )
+
+
 def notes_now(run: Run, today: date) -> list[str]:
     """What the job seeker should know that is not a step: a promise whose day has passed."""
     notes: list[str] = []
+    missed = _missed_thanks(run, today)
+    if missed:
+        notes.append(missed)
     expired = run.news_expires()
     if run.state != CLOSED and expired is not None and expired < today:
         notes.append(

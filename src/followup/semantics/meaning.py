@@ -25,6 +25,9 @@ WAIT_PAST: Final = ("decision_by", "follow_up_after")
 # Telling them about a competing offer only helps before its deadline: while you hold one with a
 # deadline, a step of this kind is due by the day before it at the latest, and expires after that.
 NEWS_KIND: Final = "share_update"
+# The step kinds that thank them for an interview; if none is recorded by the time the plan has
+# moved past the interview, the plan says so.
+THANKS_KINDS: Final = ("thank_you", "thank_you_note")
 # A reply recorded without an outcome.
 DEFAULT_REPLY: Final = "still_deciding"
 # The one ending that news can undo: the playbook giving up, not the employer or you deciding.
