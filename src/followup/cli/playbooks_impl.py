@@ -133,6 +133,10 @@ def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
         for cp, e, _ in found:
             what = f"{visible(cp.id)}{catalog.mark(e)}: {visible(cp.playbook.title)}"
             lines += textwrap.wrap(what, min(width, 100), subsequent_indent="    ")
+            cite = f"source: {visible(cp.playbook.source.cite())}"
+            lines += textwrap.wrap(
+                cite, min(width, 100), initial_indent="    ", subsequent_indent="    "
+            )
         lines.append("")
         lines += textwrap.wrap(LEGEND, min(width, 100))
         click.echo("\n".join(lines))
