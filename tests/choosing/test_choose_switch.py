@@ -43,7 +43,7 @@ def _add(cli: Cli, db: Path, company: str = "Acme", *more: str) -> str:
 def test_every_reason_is_traced_to_a_rule_of_that_playbook_and_its_article(cli: Cli) -> None:
     """A reason about a step names the rule that planned it and the article section it cites."""
     answer = _choose(cli, CASE, "--persistence", "steady")
-    assert [r["id"] for r in answer["ranking"]][0] == answer["recommended"]
+    assert answer["ranking"][0]["id"] == answer["recommended"]
     for row in answer["ranking"]:
         playbook = catalog.load(row["id"]).playbook
         rules = {a.id for a in playbook.actions}

@@ -136,13 +136,22 @@ def choice_text(choice: Choice) -> list[str]:
     ]
     for n, r in enumerate(choice.ranked, 1):
         lines.append(f"{n}. {r.playbook_id} (score {r.score}): {r.title}")
+        article = next((x.source for x in r.reasons if x.source), "")
+        if article:
+            lines += textwrap.wrap(
+                f"from {article.split(', section ')[0]}",
+                WIDTH,
+                initial_indent="   ",
+                subsequent_indent="     ",
+            )
         for x in r.reasons:
             sign = "+" if x.weight > 0 else "-" if x.weight < 0 else " "
             lines += textwrap.wrap(f"{sign} {x.text}", WIDTH, initial_indent="   ")
-            cite = "; ".join(c for c in (f"rule {x.rule_id}" if x.rule_id else "", x.source) if c)
+            section = x.source.partition(", section ")[2]
+            cite = ", ".join(c for c in (f"rule {x.rule_id}" if x.rule_id else "", section) if c)
             if cite:
                 lines += textwrap.wrap(
-                    cite, WIDTH, initial_indent="       ", subsequent_indent=" " * 7
+                    f"({cite})", WIDTH, initial_indent=" " * 7, subsequent_indent=" " * 8
                 )
     if choice.disagreements:
         lines += ["", "Where they disagree"]

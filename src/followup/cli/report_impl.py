@@ -74,7 +74,7 @@ def report(
                 answers = replace(defaults_from(found.case), persistence=persistence)
                 choice = choosing.choose(found, answers, dirs, today)
                 day = today or today_for(found.case)
-                current = found.case.playbook if found.app_id else None
+                current = found.case.playbook
                 views.append(report_html.case_view(choice, day, current))
             title = "Choosing a playbook"
             text = report_html.page(title, cases=views)

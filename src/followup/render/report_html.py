@@ -185,7 +185,9 @@ def case_view(choice: Choice, today: date, current: str | None = None) -> CaseVi
         (
             r.playbook_id,
             f"#{n} {r.playbook_id}",
-            f"score {r.score}" + (" · recommended" if n == 1 else ""),
+            f"score {r.score}"
+            + (" · recommended" if n == 1 else "")
+            + (" · yours now" if r.playbook_id == current else ""),
             r.plan,
             n == 1,
         )
