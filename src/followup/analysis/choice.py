@@ -143,7 +143,8 @@ def reasons_for(plan: Plan, cp: CompiledPlaybook, answers: Answers) -> tuple[Rea
         last = contacts[-1]
         found.append(
             Reason(
-                f"{len(contacts)} direct contacts, the last on {last.due.isoformat()}",
+                f"{len(contacts)} direct contact{'s' if len(contacts) != 1 else ''}, "
+                f"the last on {last.due.isoformat()}",
                 0,
                 *_cite(last),
             )

@@ -131,8 +131,8 @@ def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
 
         lines.append("")
         for cp, e, _ in found:
-            what = f"{visible(cp.id)}{catalog.mark(e)}: {visible(cp.playbook.title)}"
-            lines += textwrap.wrap(what, min(width, 100), subsequent_indent="    ")
+            # One line each, never wrapped: a script may look for "ID: title" or "(yours".
+            lines.append(f"{visible(cp.id)}{catalog.mark(e)}: {visible(cp.playbook.title)}")
             cite = f"source: {visible(cp.playbook.source.cite())}"
             lines += textwrap.wrap(
                 cite, min(width, 100), initial_indent="    ", subsequent_indent="    "
