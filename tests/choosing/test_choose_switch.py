@@ -171,6 +171,14 @@ def test_choose_apply_moves_the_application_to_the_first_of_the_ranking(
     assert status["playbook"] == best.group(1)
     exported = cli("export", app, "--db", db)
     assert f"playbook: {best.group(1)}" in exported.out
+    again = cli("choose", app, "--persistence", "gentle", "--today", TODAY, "--db", db, "--apply")
+    assert again.code == 0, again.err
+    assert f"{app} already follows {best.group(1)}" in again.out
+    page = tmp_path / "app.html"
+    assert cli("report", app, "--out", page, "--today", TODAY, "--db", db).code == 0
+    assert f"now following {best.group(1)}" in page.read_text(encoding="utf-8")
+    with open_store(db) as store:
+        assert len(store.history(app)) == 1  # applied once, not twice
 
 
 def test_the_database_refuses_a_switch_that_names_no_playbook(cli: Cli, tmp_path: Path) -> None:
