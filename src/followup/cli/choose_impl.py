@@ -125,7 +125,8 @@ def choice_json(choice: Choice) -> dict[str, Any]:
 def choice_text(choice: Choice) -> list[str]:
     """The ranking in words, each reason with its rule and section."""
     case, a = choice.case, choice.answers
-    what = " - ".join(x for x in (case.company, case.role) if x) or case.id
+    what = " - ".join(x for x in (case.company, case.role) if x)
+    what = what or (case.id if case.file else f"an interview on {case.interview.isoformat()}")
     said = {"invited": "invited a follow-up", "not_wanted": "asked you not to follow up"}
     lines = [
         f"For {what}:",

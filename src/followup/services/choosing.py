@@ -55,7 +55,10 @@ def subject(ref: str | None, store: Store | None, today: date | None) -> Subject
     if Path(ref).is_file() or looks_like_path(ref) or store is None:
         return Subject(read_case(ref)[0])
     with store.reading():
-        app_id = store.resolve(ref)
+        try:
+            app_id = store.resolve(ref)
+        except UsageError as err:
+            raise UsageError(f"CASE|APP: no case file '{ref}', and {err}") from None
         return Subject(store.case(app_id), app_id)
 
 
