@@ -201,3 +201,8 @@ def shown_and_named(seeker: Seeker, company: str, app: str) -> None:
     assert seeker.code == 1, seeker.err
     assert company in seeker.out
     assert any(line.startswith(f"{app}: ") for line in seeker.err.splitlines()), seeker.err
+
+
+# The steps about choosing and switching playbooks (features/choosing/) are kept in their own
+# module; importing them here is what makes pytest-bdd see them for every feature file.
+from features.choosing.steps import *  # noqa: E402, F403

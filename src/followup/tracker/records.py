@@ -54,6 +54,17 @@ class Entry:
         return self.retracts is None and self.retracted_by is None
 
 
+# A change of playbook (`followup switch`) is a row of the history like any event, so it is
+# append-only, shown by `status` and taken back by `undo`; it is not an event of the case: the
+# case reads it as its ``playbook`` instead.
+SWITCH: Final = "playbook_switch"
+
+
+def is_switch(data: dict[str, Any]) -> bool:
+    """Whether a history row records a change of playbook rather than an event of the case."""
+    return data.get("type") == SWITCH
+
+
 def closing(data: dict[str, Any]) -> bool:
     """Whether a recorded event ends the application (withdrew, an offer, a rejection)."""
     kind = data.get("type")

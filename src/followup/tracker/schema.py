@@ -153,8 +153,22 @@ _V2: Final = (
     """,
 )
 
+# Version 3: a change of playbook (`followup switch`) is a row of ``events`` (append-only and
+# retractable like any other, see `records.SWITCH`); the database refuses one that names no
+# playbook, so every view can read the row it finds.
+_V3: Final = (
+    """
+    CREATE TRIGGER events_switch_shape BEFORE INSERT ON events
+    WHEN NEW.retracts IS NULL AND json_extract(NEW.data, '$.type') = 'playbook_switch'
+        AND (json_type(NEW.data, '$.playbook') IS NOT 'text'
+             OR length(json_extract(NEW.data, '$.playbook')) NOT BETWEEN 1 AND 4096
+             OR json_type(NEW.data, '$.date') IS NOT 'text')
+    BEGIN SELECT RAISE(ABORT, 'a change of playbook must name the playbook and its date'); END
+    """,
+)
+
 # MIGRATIONS[n] takes a database from user_version n to n + 1.
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2)
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3)
 LATEST: Final = len(MIGRATIONS)
 
 

@@ -32,10 +32,12 @@ from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
 from followup.tracker.connection import StoreError, retry_busy, store_error
 from followup.tracker.records import (
+    SWITCH,
     Entry,
     Stored,
     closing,
     dumps,
+    is_switch,
     one_line,
     slug,
     starts_with,
@@ -333,7 +335,10 @@ class Store:
             data["interviewers"] = interviewers
         if employer:
             data["employer"] = employer
-        data["events"] = [e.data for e in self.history(app_id) if e.live]
+        live = [e.data for e in self.history(app_id) if e.live]
+        if switched := [d for d in live if is_switch(d)]:
+            data["playbook"] = switched[-1]["playbook"]  # the latest change that counts
+        data["events"] = [d for d in live if not is_switch(d)]
         if notes:
             data["notes"] = notes
         return data
@@ -401,6 +406,10 @@ class Store:
             (app_id, utc_now(), dumps(data)),
         )
         return int(cur.lastrowid or 0)
+
+    def switch_playbook(self, app_id: str, data: dict[str, Any]) -> int:
+        """Append a change of playbook (`records.SWITCH`) to the history; returns its seq."""
+        return self.append_event(app_id, {**data, "type": SWITCH})
 
     def retract(self, app_id: str, seq: int, reason: str) -> int:
         """Append a retraction of event ``seq``; returns the retraction's own seq."""
