@@ -23,7 +23,7 @@ from followup.render.json_out import plan_json, step_full
 from followup.render.text import plan_text
 from followup.render.words import OUTCOME_WORDS, action_words, day, relative
 from followup.services import exchange, recording
-from followup.services.planning import closed_by_record, plan_for
+from followup.services.planning import nothing_left, plan_for
 from followup.services.today import build_queue
 
 
@@ -87,8 +87,14 @@ def log(options: Mapping[str, Any]) -> None:
     with flags.open_db(_db(options)) as store:
         app, event = str(options["app"]), str(options["event"])
         saved = recording.log(store, app, event, values, flags.LOG_NAMES, today_)
+        others = recording.accepted_elsewhere(store, saved) if event == "accepted" else []
     if not options.get("as_json"):
         _echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
+        for other in others:
+            _echo(
+                f"also saved on {other}: you accepted a job elsewhere; its plan now asks you to "
+                f"withdraw politely ('followup draft {other}' writes the note)"
+            )
     plan, _ = plan_for(saved.case, today_, _env_dirs())
     if options.get("as_json"):
         _echo_json(
@@ -99,6 +105,7 @@ def log(options: Mapping[str, Any]) -> None:
                 "state": plan.state,
                 "outcome": plan.outcome,
                 "next": [step_full(s) for s in plan.next],
+                "withdraw_from": others,
             }
         )
     else:
@@ -183,7 +190,7 @@ def list_apps(
         except FollowupError as err:
             problems.append((case.id, str(err)))
             continue
-        if not show_all and closed_by_record(plan):
+        if not show_all and nothing_left(plan):
             continue
         row: dict[str, Any] = {
             "id": case.id,

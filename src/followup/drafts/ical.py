@@ -40,7 +40,6 @@ from followup.engine.result import Step
 from followup.errors import InputError, Problem, visible
 from followup.io.user_files import read_user_text
 from followup.model.case import Case
-from followup.model.vocabulary import CLOSED
 from followup.render.words import action_words, relative
 from followup.timeline.calendar import BusinessCalendar
 
@@ -80,14 +79,13 @@ class Published:
 def reminders_for(
     cp: CompiledPlaybook, case: Case, today: date, cal: BusinessCalendar
 ) -> list[Reminder]:
-    """One reminder per projected step of an application (none once it is closed).
+    """One reminder per projected step of an application (once it is closed, only the answer
+    to an offer is left).
 
     Raises:
         InputError: a template failed on this case.
     """
     run, _ = situation_at(cp, case, today, cal)
-    if run.state == CLOSED:
-        return []
     done, round_ = dict(run.done), run.round
     steps, _ = project(run, today)
     seen: dict[str, int] = {}

@@ -16,7 +16,7 @@ from followup.engine.result import Step
 from followup.errors import FollowupError
 from followup.model.case import Case, Interviewer
 from followup.services.cases import today_for
-from followup.services.planning import closed_by_record, plan_for
+from followup.services.planning import nothing_left, plan_for
 from followup.tracker.store import Store
 
 WINDOW: Final = timedelta(days=7)
@@ -78,7 +78,7 @@ def build_queue(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Que
         except FollowupError as err:
             queue.problems.append((case.id, str(err)))
             continue
-        if closed_by_record(plan):
+        if nothing_left(plan):
             continue
         if until is not None and day < until:
             queue.snoozed.append((case, until))
