@@ -92,6 +92,8 @@ def resolve(ref: str, extra_dirs: tuple[Path, ...] = ()) -> Path:
 
     Raises:
         UsageError: no playbook has that id (with the closest ids), or the path does not exist.
+        InputError: the path is not a regular file (a folder, a FIFO, a device, a loop, not
+            readable), located at ``path:1:1`` and named for what it is.
     """
     if looks_like_path(ref):
         path = Path(ref)
@@ -101,7 +103,7 @@ def resolve(ref: str, extra_dirs: tuple[Path, ...] = ()) -> Path:
         if why == "no such file":
             raise UsageError(f"playbook file '{ref}' does not exist")
         if why is not None:
-            raise UsageError(f"playbook file '{ref}': {why}")
+            raise InputError.at(ref, 1, 1, why, "a playbook file (YAML)")
         return path
     entries = discover(extra_dirs)
     if ref in entries:

@@ -10,7 +10,7 @@ from followup.authoring.folders import default_dirs
 from followup.catalog import build_document
 from followup.compile.machine import compile_playbook
 from followup.errors import InputError, Problem, UsageError
-from followup.io.jsonl import read_jsonl
+from followup.io.jsonl import name_case, read_jsonl
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.case_loader import build_case
 from followup.lint import validate_problems
@@ -84,7 +84,10 @@ def _validate_lines(path: Path, dirs: tuple[Path, ...]) -> list[Problem]:
     except InputError as err:
         return list(err.problems)
     for doc in documents:
-        problems += doc.problems if isinstance(doc, InputError) else _check(doc, "case", dirs)
+        if isinstance(doc, InputError):
+            problems += doc.problems
+        else:
+            problems += name_case(doc, _check(doc, "case", dirs))
     return problems
 
 
