@@ -71,7 +71,8 @@ def line_document(text: str, file: str, lineno: int) -> Document:
     if ("\\ud" in text or "\\uD" in text) and (col := _surrogate_column(text, data)):
         # JSON may escape half a UTF-16 pair; Python keeps it, and writing it anywhere fails.
         problem = Problem(file, lineno, col, "text contains an unpaired surrogate", "UTF-8 text")
-        raise InputError([problem])
+        doc = Document(file, data, {(): (lineno, 1)}, {})
+        raise InputError(name_case(doc, [problem]))
     return Document(file, data, {(): (lineno, 1)}, {})
 
 

@@ -30,6 +30,7 @@ def kind_of(doc: Document) -> Literal["playbook", "case"]:
 def _check(
     doc: Document, kind: Literal["playbook", "case"], dirs: tuple[Path, ...] = ()
 ) -> list[Problem]:
+    case_playbook: str | None = None
     try:
         if kind == "playbook":
             playbook = build_document(doc, None, dirs)
@@ -40,11 +41,16 @@ def _check(
                 return found
         else:
             case = build_case(doc)
+            case_playbook = case.playbook
             if case.playbook:
                 catalog.resolve(case.playbook, dirs)
             if case.country:
                 return _check_country(doc, case.country)
     except InputError as err:
+        if kind == "case" and case_playbook and not any(p.file == doc.file for p in err.problems):
+            # The playbook the case names is a missing or special file: say so at the case.
+            message = "; ".join(f"playbook file '{p.file}': {p.message}" for p in err.problems)
+            return [doc.problem(("playbook",), message, "the id or file of a known playbook")]
         return list(err.problems)
     except UsageError as err:
         return [doc.problem(("playbook",), str(err), "the id of a known playbook")]
@@ -86,6 +92,8 @@ def _validate_lines(path: Path, dirs: tuple[Path, ...]) -> list[Problem]:
     for doc in documents:
         if isinstance(doc, InputError):
             problems += doc.problems
+        elif isinstance(doc.data, dict) and "id" not in doc.data:  # as agenda refuses it
+            problems.append(doc.problem((), "the case has no 'id'", "an 'id' on every case"))
         else:
             problems += name_case(doc, _check(doc, "case", dirs))
     return problems
