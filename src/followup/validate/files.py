@@ -28,8 +28,16 @@ def kind_of(doc: Document) -> Literal["playbook", "case"]:
 
 
 def _check(
-    doc: Document, kind: Literal["playbook", "case"], dirs: tuple[Path, ...] = ()
+    doc: Document,
+    kind: Literal["playbook", "case"],
+    dirs: tuple[Path, ...] = (),
+    found_ids: set[str] | None = None,
 ) -> list[Problem]:
+    """Every problem in one playbook or case document.
+
+    ``found_ids`` holds the playbook names already found for earlier cases of the same batch:
+    looking one up lists the playbook folders, which would cost more than checking the case.
+    """
     case_playbook: str | None = None
     try:
         if kind == "playbook":
@@ -42,8 +50,10 @@ def _check(
         else:
             case = build_case(doc)
             case_playbook = case.playbook
-            if case.playbook:
+            if case.playbook and (found_ids is None or case.playbook not in found_ids):
                 catalog.resolve(case.playbook, dirs)
+                if found_ids is not None:
+                    found_ids.add(case.playbook)
             if case.country:
                 return _check_country(doc, case.country)
     except InputError as err:
@@ -85,6 +95,7 @@ def validate_file(path: Path, dirs: tuple[Path, ...] | None = None) -> tuple[lis
 def _validate_lines(path: Path, dirs: tuple[Path, ...]) -> list[Problem]:
 
     problems: list[Problem] = []
+    found_ids: set[str] = set()
     try:
         _, documents = read_jsonl(path)
     except InputError as err:
@@ -95,7 +106,7 @@ def _validate_lines(path: Path, dirs: tuple[Path, ...]) -> list[Problem]:
         elif isinstance(doc.data, dict) and "id" not in doc.data:  # as agenda refuses it
             problems.append(doc.problem((), "the case has no 'id'", "an 'id' on every case"))
         else:
-            problems += name_case(doc, _check(doc, "case", dirs))
+            problems += name_case(doc, _check(doc, "case", dirs, found_ids))
     return problems
 
 
