@@ -17,6 +17,7 @@ from followup.cli.group import (
     playbooks_option,
     today_option,
 )
+from followup.errors import UsageError
 
 
 @cli.command("playbooks")
@@ -89,6 +90,8 @@ def agenda_cmd(
     """The next step of every case in CASES (a JSON Lines file or a folder of case files)."""
     from followup.cli import agenda  # lazy: --help lists commands without loading them
 
+    if not cases:  # Path("") would be the current folder, taken as a batch of case files
+        raise UsageError("CASES: an empty path; expected a JSON Lines file or a folder")
     parsed = parse_today(today)
     assert parsed is not None
     dirs = playbook_dirs(playbooks_dir)
