@@ -150,6 +150,8 @@ class Planner:
         except InputError as err:
             # A batch line's number alone does not say which case: name it in every problem.
             return InputError(name_case(item, list(err.problems))) if self.batch else err
+        except UsageError as err:  # never expected from one case; still, it stops only that one
+            return InputError([item.problem((), str(err))])
         except DateRangeError as err:  # dates are checked at input: a last line of defence
             named = f"case '{case.id}': {err}" if case is not None else str(err)
             return InputError([item.problem((), named)])
