@@ -373,3 +373,47 @@ def test_a_proof_is_reused_only_for_the_same_playbook_and_horizon(pesty):
     assert again.seconds == first.seconds  # the same proof, not a second search
     assert (again.contacts, again.gap, again.closes) == (first.contacts, first.gap, first.closes)
     assert prove(catalog.load(str(pesty)), horizon=60).seconds != first.seconds
+
+
+TWO_DATES = REPO / "tests" / "lint" / "data" / "two-dates.yaml"
+
+
+def test_sound_dates_find_a_gap_the_quick_dates_miss():
+    """Check-ins 10 days after the interview and 10 days after their date: a decision date a
+    few days after the interview puts them 3 days apart; only the sound space tries it."""
+    cp = catalog.load(str(TWO_DATES))
+    quick = prove(cp)
+    sound = prove(cp, sound=True)
+    assert quick.ok
+    assert [b.limit for b in sound.breaches] == ["min_gap"]
+    breach = sound.breaches[0]
+    assert breach.found == 3
+    employer = breach.witness.start.employer
+    assert employer.decision_by is not None
+    assert (employer.decision_by - breach.witness.start.interview).days < 7
+    assert _recommended(cp, breach.witness) == []
+
+
+def test_sound_dates_are_where_anchor_offsets_meet():
+    """The employer's dates tried are the days where two anchor offsets meet, and either side."""
+    from followup.lint.space import EMPLOYER_DATES_MAX, employer_offsets
+
+    pb = catalog.load(str(TWO_DATES)).playbook
+    offsets = employer_offsets(pb, "decision_by", 0)
+    # interview + 10d meets decision_by + 10d at 0, and the interview + 2d timer at -8 (dropped)
+    assert {0, 1} <= set(offsets)
+    assert 10 in offsets  # interview + 10d against the decision date itself
+    assert all(0 <= d <= EMPLOYER_DATES_MAX for d in offsets)
+    assert len(offsets) < EMPLOYER_DATES_MAX // 2
+
+
+def test_prove_sound_flag(cli):
+    """`prove --sound` reports the breach and says how it chose the employer's dates."""
+    quick = cli("prove", str(TWO_DATES), "--json")
+    assert quick.code == 0
+    assert json.loads(quick.out)["reports"][0]["space"]["employer_dates"].startswith("a few")
+    sound = cli("prove", str(TWO_DATES), "--sound", "--json")
+    assert sound.code == 2
+    found = json.loads(sound.out)["reports"][0]
+    assert found["space"]["employer_dates"].startswith("every day")
+    assert [c["limit"] for c in found["counterexamples"]] == ["min_gap"]

@@ -28,7 +28,13 @@ class Failed(FollowupError):
 
 
 def lint(
-    files: tuple[str, ...], strict: bool, prove: bool, horizon: int, dirs: tuple[Path, ...]
+    files: tuple[str, ...],
+    strict: bool,
+    prove: bool,
+    horizon: int,
+    dirs: tuple[Path, ...],
+    *,
+    sound: bool = False,
 ) -> None:
     """Lint each playbook file (and prove it with ``prove``); print every problem.
 
@@ -44,7 +50,7 @@ def lint(
         path = Path(name)
         problems, cp, doc = lint_file(path, dirs)
         if prove and cp is not None:
-            result = run_proof(cp, horizon)
+            result = run_proof(cp, horizon, sound=sound)
             problems = sorted(set(problems) | set(proof_report.problems(result, doc)))
             proofs.append(_without_problems(proof_report.text(result, str(path), doc)))
         found += problems
@@ -81,7 +87,14 @@ def _summary(errors: int, warnings: int, strict: bool) -> str:
     return text
 
 
-def prove(refs: tuple[str, ...], horizon: int, as_json: bool, dirs: tuple[Path, ...]) -> None:
+def prove(
+    refs: tuple[str, ...],
+    horizon: int,
+    as_json: bool,
+    dirs: tuple[Path, ...],
+    *,
+    sound: bool = False,
+) -> None:
     """Prove each playbook (an id or a file) and print the worst case it can reach.
 
     Raises:
@@ -99,7 +112,7 @@ def prove(refs: tuple[str, ...], horizon: int, as_json: bool, dirs: tuple[Path, 
             doc = read_yaml_file(catalog.resolve(ref, dirs), display=cp.playbook.file)
         except InputError:
             doc = None
-        result = run_proof(cp, horizon)
+        result = run_proof(cp, horizon, sound=sound)
         broken += len(result.breaches)
         if as_json:
             outputs.append(proof_report.as_json(result, ref, doc))

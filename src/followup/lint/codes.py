@@ -213,10 +213,18 @@ def _proof_text() -> list[str]:
         "",
         "The space, exhaustively (every combination, every path, no sampling):",
         "",
-        f"- an interview on each day of the week ({', '.join(space.WEEKDAYS)});",
+        f"- an interview on each day of the week ({', '.join(space.WEEKDAYS)}); a playbook "
+        "that counts calendar months is also explored from the weeks where months are longest "
+        "and shortest (weeks of "
+        f"{', '.join(w.isoformat() for w in space.MONTH_WEEKS)});",
         "- what the employer said: follow-up invited, not wanted or unspecified; each preferred "
         "channel, with and without calls allowed; a decision date none or "
-        f"{days} on; a date to check in none or {after} on;",
+        f"{days} on; a date to check in none or {after} on. With `--sound`, the employer's "
+        "dates are instead every day where an offset measured from that date meets one "
+        "measured from another anchor, and the days either side (between two such days every "
+        "date keeps the same order, so nothing distinct is skipped), up to "
+        f"{space.EMPLOYER_DATES_MAX} days after the interview: a bound, because a rule such as "
+        "`decision_by + 4w` keeps a case open longer the later the employer's date;",
         "- on each day a contact is due (whether the job seeker makes it or not), and on the day "
         "the playbook closes the case, the news that can come: none; a reply 'still deciding' "
         f"(without, or with a new date {space.NEW_DECISION_DAYS} days on); 'no follow-up'; "

@@ -26,7 +26,7 @@ from followup.timeline.durations import Duration
 DEFAULT_HORIZON = 120
 WORKERS = 2
 _REMEMBERED = 32  # proofs kept per process, oldest dropped first
-_PROOFS: dict[tuple[Playbook, int], Report] = {}
+_PROOFS: dict[tuple[Playbook, int, bool], Report] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,29 +185,35 @@ def gap_days(duration: Duration) -> int:
 
 
 def prove(
-    cp: CompiledPlaybook, horizon: int = DEFAULT_HORIZON, workers: int | None = None
+    cp: CompiledPlaybook,
+    horizon: int = DEFAULT_HORIZON,
+    workers: int | None = None,
+    *,
+    sound: bool = False,
 ) -> Report:
     """Search every case of ``cp``'s space and compare the worst with its limits.
 
-    A proof depends only on the playbook's value and the horizon, so one already made in this
-    process (``lint --prove`` over a base and the playbooks extending it, a spec run) is reused.
+    A proof depends only on the playbook's value, the horizon and the space (``sound``: the
+    employer's dates on every day where the playbook's behaviour can change, see
+    `followup.lint.space.employer_offsets`), so one already made in this process (``lint
+    --prove`` over a base and the playbooks extending it, a spec run) is reused.
 
     Raises:
         EngineError: the playbook's timers or steps run on without end.
     """
-    key = (cp.playbook, horizon)
+    key = (cp.playbook, horizon, sound)
     if (known := _PROOFS.get(key)) is not None:
         return replace(known, cp=cp)
-    report = _prove(cp, horizon, workers)
+    report = _prove(cp, horizon, workers, sound)
     if len(_PROOFS) >= _REMEMBERED:
         _PROOFS.pop(next(iter(_PROOFS)))
     _PROOFS[key] = report
     return report
 
 
-def _prove(cp: CompiledPlaybook, horizon: int, workers: int | None) -> Report:
+def _prove(cp: CompiledPlaybook, horizon: int, workers: int | None, sound: bool) -> Report:
     began = time.perf_counter()
-    space = build_space(cp.playbook, horizon)
+    space = build_space(cp.playbook, horizon, sound=sound)
     if workers is None:
         workers = min(WORKERS, os.cpu_count() or 1)
     flats, states = _run(cp, space, workers)

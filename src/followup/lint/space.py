@@ -30,9 +30,28 @@ from followup.timeline.durations import Duration
 
 # A Monday with no holiday near it; the interview falls on each day of that week in turn.
 FIRST_INTERVIEW = date(2026, 3, 2)
+# A playbook that counts calendar months waits a different number of days from a different
+# month: it is also explored from the weeks where months are longest (July: one, two and three
+# months from there are 31, 62 and 92 days) and shortest (the end of January: a month on is the
+# end of February, 28 days or fewer).  Leap years' 29 February is neither extreme.
+MONTH_WEEKS = (FIRST_INTERVIEW, date(2026, 7, 6), date(2026, 1, 26))
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# The employer's own dates (a decision date, a date to check in after) are explored on every day
+# where the playbook's behaviour can change (see `employer_offsets`) up to this many days after
+# the interview.  A bound is needed: a rule such as "decision_by + 4w" keeps the case open longer
+# the later the employer's date, so ``max_days_open`` only holds for dates up to some bound.
+EMPLOYER_DATES_MAX = 42
+# The quick space (the default): a few representative employer dates only.
 DECISION_DAYS = (7, 21)  # "we decide in a week / three weeks" (or no date at all)
 FOLLOW_UP_AFTER_DAYS = (7, 14)  # "check in after a week / two weeks" (or no such date)
+QUICK_DATES = (
+    "a few representative days only (--sound tries every day where the behaviour can change)"
+)
+EMPLOYER_DATES = (
+    "every day where an anchor offset measured from the employer's date meets one measured from "
+    f"another anchor, and the days either side, up to {EMPLOYER_DATES_MAX} days after the "
+    "interview (a later date only keeps the case open longer)"
+)
 # Outside news comes on a day something is due; dates it carries are this far ahead of it.
 NEW_DECISION_DAYS = 14
 NEXT_INTERVIEW_DAYS = 7
@@ -168,6 +187,48 @@ def reads_of(pb: Playbook) -> Reads:
     return Reads(frozenset(facts), frozenset(anchors), frozenset(channels), frozenset(triggers))
 
 
+def _calendar_days(duration: Duration) -> tuple[int, ...]:
+    """The calendar days a duration can span (business days: with any weekends between)."""
+    base = duration.days + 30 * duration.months
+    n = duration.business_days
+    if not n:
+        return (base,) if not duration.months else (base - 2, base - 1, base, base + 1)
+    return tuple(range(base + n, base + n + 2 * (n // 5) + 3))
+
+
+def _signed_offsets(pb: Playbook) -> list[tuple[str, int]]:
+    """Every (anchor, signed calendar days) a date rule of ``pb`` measures."""
+    rules = [a.due for a in pb.actions] + [t.after for t in pb.transitions if t.after]
+    rules += [a.repeat.until for a in pb.actions if a.repeat and a.repeat.until]
+    found: list[tuple[str, int]] = []
+    for rule in rules:
+        for term in rule.terms:
+            if term.offset is None:
+                found.append((term.anchor, 0))
+                continue
+            found += [
+                (term.anchor, term.offset.sign * d) for d in _calendar_days(term.offset.duration)
+            ]
+    return found
+
+
+def employer_offsets(pb: Playbook, anchor: str, lowest: int) -> tuple[int, ...]:
+    """The offsets from the interview worth trying for the employer's date ``anchor``.
+
+    The engine compares dates measured from different anchors; a date measured from the
+    employer's ``anchor`` changes order with one measured from another anchor exactly where the
+    two offsets meet.  Between two such days every date keeps the same order, so the days where
+    they meet and the days either side cover every distinct behaviour (region equivalence, as
+    timed-automata tools use it).  The day after the employer's date, before which the engine
+    holds check-ins back, counts as an offset of 1.
+    """
+    terms = _signed_offsets(pb)
+    own = {c for a, c in terms if a == anchor} | {0, 1}
+    others = {c for a, c in terms if a != anchor} | {0}
+    found = {o - e + s for o in others for e in own for s in (-1, 0, 1)}
+    return tuple(sorted(x for x in found if lowest <= x <= EMPLOYER_DATES_MAX))
+
+
 def uses_months(pb: Playbook) -> bool:
     """Whether any offset counts calendar months (whose length depends on the date)."""
     offsets: list[Duration] = []
@@ -195,17 +256,21 @@ class Space:
     decision: tuple[int | None, ...] = ()
     after: tuple[int | None, ...] = ()
     interviewers: tuple[int, ...] = ()
+    sound: bool = False
+    weeks: tuple[date, ...] = (FIRST_INTERVIEW,)
 
     def described(self) -> dict[str, object]:
         """The space, for scripts."""
         return {
             "interview_weekdays": list(WEEKDAYS),
+            "interview_weeks": [w.isoformat() for w in self.weeks],
             "follow_up": list(self.follow_ups),
             "preferred_channel_and_calls": [
                 {"preferred_channel": pc, "may_call": mc} for pc, mc in self.channels
             ],
             "decision_by_days": list(self.decision),
             "follow_up_after_days": list(self.after),
+            "employer_dates": EMPLOYER_DATES if self.sound else QUICK_DATES,
             "interviewers": list(self.interviewers),
             "news": [i.name for i in self.inputs],
             "news_days": NEWS_DAYS,
@@ -288,21 +353,33 @@ def count_cap(pb: Playbook, fact: str) -> int:
     return max(found) + 1
 
 
-def build_space(pb: Playbook, horizon: int) -> Space:
-    """The space to explore for ``pb`` within ``horizon`` days of the employer's last word."""
+def build_space(pb: Playbook, horizon: int, *, sound: bool = False) -> Space:
+    """The space to explore for ``pb`` within ``horizon`` days of the employer's last word.
+
+    With ``sound`` the employer's dates are every day where the playbook's behaviour can change
+    (`employer_offsets`), else a few representative ones (`DECISION_DAYS`,
+    `FOLLOW_UP_AFTER_DAYS`).
+    """
     reads = reads_of(pb)
     follow_ups = FOLLOW_UP_PERMISSIONS if "follow_up" in reads.facts else ("unspecified",)
     decision: tuple[int | None, ...] = (None,)
     if "decision_by" in reads.anchors or "has_decision_date" in reads.facts:
-        decision = (None, *DECISION_DAYS)
+        decision = (
+            None,
+            *(employer_offsets(pb, "decision_by", 0) if sound else DECISION_DAYS),
+        )
     after: tuple[int | None, ...] = (None,)
     if "follow_up_after" in reads.anchors or "has_follow_up_after" in reads.facts:
-        after = (None, *FOLLOW_UP_AFTER_DAYS)
+        after = (
+            None,
+            *(employer_offsets(pb, "follow_up_after", 1) if sound else FOLLOW_UP_AFTER_DAYS),
+        )
     interviewers = (
         tuple(range(count_cap(pb, "interviewers") + 1)) if "interviewers" in reads.facts else (1,)
     )
     channels = channel_choices(pb, reads)
-    starts = tuple(_starts(follow_ups, channels, decision, after, interviewers))
+    weeks = MONTH_WEEKS if uses_months(pb) else (FIRST_INTERVIEW,)
+    starts = tuple(_starts(weeks, follow_ups, channels, decision, after, interviewers))
     inputs = REPLIES + tuple(n for n in NEWS if _visible(n, reads))
     return Space(
         starts,
@@ -315,18 +392,21 @@ def build_space(pb: Playbook, horizon: int) -> Space:
         decision,
         after,
         interviewers,
+        sound,
+        weeks,
     )
 
 
 def _starts(
+    weeks: tuple[date, ...],
     follow_ups: tuple[str, ...],
     channels: list[tuple[str | None, bool]],
     decision: tuple[int | None, ...],
     after: tuple[int | None, ...],
     interviewers: tuple[int, ...],
 ) -> Iterator[Start]:
-    for weekday in range(len(WEEKDAYS)):
-        interview = FIRST_INTERVIEW + timedelta(days=weekday)
+    for weekday in range(len(WEEKDAYS) * len(weeks)):
+        interview = weeks[weekday // len(WEEKDAYS)] + timedelta(days=weekday % len(WEEKDAYS))
         for follow_up in follow_ups:
             for pc, mc in channels:
                 for dec in decision:
