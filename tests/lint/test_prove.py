@@ -396,7 +396,7 @@ def test_sound_dates_find_a_gap_the_quick_dates_miss():
 
 def test_sound_dates_are_where_anchor_offsets_meet():
     """The employer's dates tried are the days where two anchor offsets meet, and either side."""
-    from followup.lint.space import EMPLOYER_DATES_MAX, employer_offsets
+    from followup.lint.offsets import EMPLOYER_DATES_MAX, employer_offsets
 
     pb = catalog.load(str(TWO_DATES)).playbook
     offsets = employer_offsets(pb, "decision_by", 0)
@@ -417,3 +417,12 @@ def test_prove_sound_flag(cli):
     found = json.loads(sound.out)["reports"][0]
     assert found["space"]["employer_dates"].startswith("every day")
     assert [c["limit"] for c in found["counterexamples"]] == ["min_gap"]
+
+
+def test_a_nagging_playbook_is_refuted_quickly():
+    """Daily check-ins, up to a hundred: every contact limit it declares is refuted, fast."""
+    report = prove(catalog.load(str(REPO / "tests" / "lint" / "data" / "nagging.yaml")), sound=True)
+    assert {b.limit for b in report.breaches} == {"max_contacts", "max_contacts_per_7d", "min_gap"}
+    assert report.contacts.value is not None
+    assert report.contacts.value > 3
+    assert report.seconds < 10

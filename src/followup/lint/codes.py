@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from followup.lint import space
+from followup.lint import offsets, space
 from followup.model.vocabulary import DIRECT_CHANNELS
 
 Severity = Literal["error", "warning"]
@@ -129,6 +129,27 @@ CODES: tuple[Code, ...] = (
         "Reword the don't, narrow its `in`/`when`, or stop recommending that channel there.",
     ),
     Code(
+        "L111",
+        "no-channel",
+        "error",
+        "A direct-contact action (a thank-you, note, check-in or update) can be recommended with "
+        "no channel: for some case that reaches it every channel option falls away (`phone` when "
+        "calls are not allowed, `preferred` when the employer named none, `committed` when "
+        "nothing was promised, an option whose `when` does not hold). The step would tell the "
+        "job seeker to make contact without saying how.",
+        "End the action's `channel` list with a channel every case allows, such as `email` "
+        "(or `none` if no contact is meant).",
+    ),
+    Code(
+        "L112",
+        "due-after-leaving",
+        "warning",
+        "An action is due only after its state has been left: in every state it is in, a timer "
+        "with no condition, measured in days from the same anchor, fires earlier and leaves. "
+        "The step never comes up (a step due on the timer's own day still does).",
+        "Give the action an earlier date, or put it in the state the timer leads to.",
+    ),
+    Code(
         "L201",
         "limit-broken",
         "error",
@@ -223,7 +244,7 @@ def _proof_text() -> list[str]:
         "dates are instead every day where an offset measured from that date meets one "
         "measured from another anchor, and the days either side (between two such days every "
         "date keeps the same order, so nothing distinct is skipped), up to "
-        f"{space.EMPLOYER_DATES_MAX} days after the interview: a bound, because a rule such as "
+        f"{offsets.EMPLOYER_DATES_MAX} days after the interview: a bound, because a rule such as "
         "`decision_by + 4w` keeps a case open longer the later the employer's date;",
         "- on each day a contact is due (whether the job seeker makes it or not), and on the day "
         "the playbook closes the case, the news that can come: none; a reply 'still deciding' "

@@ -195,7 +195,7 @@ def prove(
 
     A proof depends only on the playbook's value, the horizon and the space (``sound``: the
     employer's dates on every day where the playbook's behaviour can change, see
-    `followup.lint.space.employer_offsets`), so one already made in this process (``lint
+    `followup.lint.offsets.employer_offsets`), so one already made in this process (``lint
     --prove`` over a base and the playbooks extending it, a spec run) is reused.
 
     Raises:

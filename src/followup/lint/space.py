@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from followup.lint.offsets import EMPLOYER_DATES_MAX, employer_offsets
 from followup.model.case import Employer, Event
 from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, Guard, Not, Playbook
 from followup.model.vocabulary import (
@@ -36,11 +37,6 @@ FIRST_INTERVIEW = date(2026, 3, 2)
 # end of February, 28 days or fewer).  Leap years' 29 February is neither extreme.
 MONTH_WEEKS = (FIRST_INTERVIEW, date(2026, 7, 6), date(2026, 1, 26))
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-# The employer's own dates (a decision date, a date to check in after) are explored on every day
-# where the playbook's behaviour can change (see `employer_offsets`) up to this many days after
-# the interview.  A bound is needed: a rule such as "decision_by + 4w" keeps the case open longer
-# the later the employer's date, so ``max_days_open`` only holds for dates up to some bound.
-EMPLOYER_DATES_MAX = 42
 # The quick space (the default): a few representative employer dates only.
 DECISION_DAYS = (7, 21)  # "we decide in a week / three weeks" (or no date at all)
 FOLLOW_UP_AFTER_DAYS = (7, 14)  # "check in after a week / two weeks" (or no such date)
@@ -185,48 +181,6 @@ def reads_of(pb: Playbook) -> Reads:
         anchors |= rule_anchors(t.after)
     triggers = {t.on for t in pb.transitions if t.on is not None}
     return Reads(frozenset(facts), frozenset(anchors), frozenset(channels), frozenset(triggers))
-
-
-def _calendar_days(duration: Duration) -> tuple[int, ...]:
-    """The calendar days a duration can span (business days: with any weekends between)."""
-    base = duration.days + 30 * duration.months
-    n = duration.business_days
-    if not n:
-        return (base,) if not duration.months else (base - 2, base - 1, base, base + 1)
-    return tuple(range(base + n, base + n + 2 * (n // 5) + 3))
-
-
-def _signed_offsets(pb: Playbook) -> list[tuple[str, int]]:
-    """Every (anchor, signed calendar days) a date rule of ``pb`` measures."""
-    rules = [a.due for a in pb.actions] + [t.after for t in pb.transitions if t.after]
-    rules += [a.repeat.until for a in pb.actions if a.repeat and a.repeat.until]
-    found: list[tuple[str, int]] = []
-    for rule in rules:
-        for term in rule.terms:
-            if term.offset is None:
-                found.append((term.anchor, 0))
-                continue
-            found += [
-                (term.anchor, term.offset.sign * d) for d in _calendar_days(term.offset.duration)
-            ]
-    return found
-
-
-def employer_offsets(pb: Playbook, anchor: str, lowest: int) -> tuple[int, ...]:
-    """The offsets from the interview worth trying for the employer's date ``anchor``.
-
-    The engine compares dates measured from different anchors; a date measured from the
-    employer's ``anchor`` changes order with one measured from another anchor exactly where the
-    two offsets meet.  Between two such days every date keeps the same order, so the days where
-    they meet and the days either side cover every distinct behaviour (region equivalence, as
-    timed-automata tools use it).  The day after the employer's date, before which the engine
-    holds check-ins back, counts as an offset of 1.
-    """
-    terms = _signed_offsets(pb)
-    own = {c for a, c in terms if a == anchor} | {0, 1}
-    others = {c for a, c in terms if a != anchor} | {0}
-    found = {o - e + s for o in others for e in own for s in (-1, 0, 1)}
-    return tuple(sorted(x for x in found if lowest <= x <= EMPLOYER_DATES_MAX))
 
 
 def uses_months(pb: Playbook) -> bool:
