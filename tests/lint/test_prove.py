@@ -426,3 +426,37 @@ def test_a_nagging_playbook_is_refuted_quickly():
     assert report.contacts.value is not None
     assert report.contacts.value > 3
     assert report.seconds < 10
+
+
+def test_public_holidays_find_a_gap_weekends_alone_miss():
+    """New Year's Day moves the first check-in to Monday 4 January, four days before the next."""
+    cp = catalog.load(str(TWO_DATES))
+    assert prove(cp).ok
+    report = prove(cp, countries=("US",))
+    assert [b.limit for b in report.breaches] == ["min_gap"]
+    witness = report.breaches[0].witness
+    assert witness.start.country == "US"
+    assert report.breaches[0].found < 7
+    assert report.space.countries == ("US",)
+
+
+def test_prove_country_flag(cli):
+    """`--country` is repeatable, reported in the space, and an unknown one is a usage error."""
+    result = cli("prove", "stalker-free", "--country", "us", "--json")
+    data = json.loads(result.out)
+    assert data["reports"][0]["space"]["countries"] == ["US"]
+    assert data["reports"][0]["space"]["holiday_interviews"].startswith("for each country")
+    bad = cli("prove", "stalker-free", "--country", "XX")
+    assert bad.code == 2
+    assert "--country" in bad.err
+    assert "XX" in bad.err
+
+
+def test_lint_prove_takes_sound_and_country(cli):
+    """`lint --prove` passes `--sound` and `--country` on to the proof."""
+    assert cli("lint", "--prove", str(TWO_DATES)).code == 0
+    for flags in (["--sound"], ["--country", "US"]):
+        result = cli("lint", "--prove", *flags, str(TWO_DATES))
+        assert result.code == 2
+        assert "L201" in result.out
+        assert "min_gap" in result.out

@@ -18,6 +18,10 @@ from followup.cli.group import (
 )
 
 DEFAULT_HORIZON = 120
+COUNTRY_HELP = (
+    "Also explore this country's public holidays (ISO code such as US or GB-ENG; repeat for "
+    "more). Default: none, weekends only."
+)
 SOUND_HELP = (
     "Try the employer's dates on every day where the playbook's behaviour can change, up to "
     "six weeks on (slower; the default tries a few representative days)."
@@ -48,6 +52,7 @@ def new_cmd(
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 2).")
 @click.option("--prove", is_flag=True, help="Also prove the playbook's limits (see 'prove').")
 @click.option("--sound", is_flag=True, help=SOUND_HELP)
+@click.option("--country", "countries", multiple=True, metavar="CODE", help=COUNTRY_HELP)
 @click.option(
     "--horizon",
     type=click.IntRange(7, 730),
@@ -61,6 +66,7 @@ def lint_cmd(
     strict: bool,
     prove: bool,
     sound: bool,
+    countries: tuple[str, ...],
     horizon: int,
     playbooks_dir: tuple[str, ...],
 ) -> None:
@@ -69,7 +75,15 @@ def lint_cmd(
     # lazy: a command loads its implementation only when it runs
     from followup.cli import lint_impl
 
-    lint_impl.lint(files, strict, prove, horizon, playbook_dirs(playbooks_dir), sound=sound)
+    lint_impl.lint(
+        files,
+        strict,
+        prove,
+        horizon,
+        playbook_dirs(playbooks_dir),
+        sound=sound,
+        countries=tuple(c.upper() for c in countries),
+    )
 
 
 @cli.command("prove")
@@ -82,17 +96,30 @@ def lint_cmd(
     help="Days to explore.",
 )
 @click.option("--sound", is_flag=True, help=SOUND_HELP)
+@click.option("--country", "countries", multiple=True, metavar="CODE", help=COUNTRY_HELP)
 @json_option
 @playbooks_option
 def prove_cmd(
-    refs: tuple[str, ...], horizon: int, sound: bool, as_json: bool, playbooks_dir: tuple[str, ...]
+    refs: tuple[str, ...],
+    horizon: int,
+    sound: bool,
+    countries: tuple[str, ...],
+    as_json: bool,
+    playbooks_dir: tuple[str, ...],
 ) -> None:
     """Explore every case the language allows and report the worst a playbook can do."""
     keep_collecting()
     # lazy: a command loads its implementation only when it runs
     from followup.cli import lint_impl
 
-    lint_impl.prove(refs, horizon, as_json, playbook_dirs(playbooks_dir), sound=sound)
+    lint_impl.prove(
+        refs,
+        horizon,
+        as_json,
+        playbook_dirs(playbooks_dir),
+        sound=sound,
+        countries=tuple(c.upper() for c in countries),
+    )
 
 
 @cli.command("fmt")

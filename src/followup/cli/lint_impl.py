@@ -13,12 +13,15 @@ from pathlib import Path
 import click
 
 from followup import catalog
-from followup.errors import EXIT_BAD_INPUT, FollowupError, InputError, Problem
+from followup.compile.machine import CompiledPlaybook
+from followup.errors import EXIT_BAD_INPUT, FollowupError, InputError, Problem, UsageError
 from followup.io.yaml_reader import read_yaml_file
 from followup.lint import lint_file
 from followup.lint import report as proof_report
 from followup.lint.codes import severity
+from followup.lint.prove import Report
 from followup.lint.prove import prove as run_proof
+from followup.timeline.calendar import CalendarError
 
 
 class Failed(FollowupError):
@@ -35,6 +38,7 @@ def lint(
     dirs: tuple[Path, ...],
     *,
     sound: bool = False,
+    countries: tuple[str, ...] = (),
 ) -> None:
     """Lint each playbook file (and prove it with ``prove``); print every problem.
 
@@ -50,7 +54,7 @@ def lint(
         path = Path(name)
         problems, cp, doc = lint_file(path, dirs)
         if prove and cp is not None:
-            result = run_proof(cp, horizon, sound=sound)
+            result = _proof(cp, horizon, sound, countries)
             problems = sorted(set(problems) | set(proof_report.problems(result, doc)))
             proofs.append(_without_problems(proof_report.text(result, str(path), doc)))
         found += problems
@@ -66,6 +70,19 @@ def lint(
         raise Failed(_summary(errors, warnings, strict))
     if warnings:
         click.echo(_summary(errors, warnings, strict))
+
+
+def _proof(cp: CompiledPlaybook, horizon: int, sound: bool, countries: tuple[str, ...]) -> Report:
+    """Prove ``cp``; an unknown country is the command line's mistake.
+
+    Raises:
+        UsageError: a country the holidays library does not know.
+        EngineError: the engine could not finish the proof.
+    """
+    try:
+        return run_proof(cp, horizon, sound=sound, countries=countries)
+    except CalendarError as err:
+        raise UsageError(f"--country: {err.message}; expected {err.expected}") from err
 
 
 def _without_problems(block: str) -> str:
@@ -94,6 +111,7 @@ def prove(
     dirs: tuple[Path, ...],
     *,
     sound: bool = False,
+    countries: tuple[str, ...] = (),
 ) -> None:
     """Prove each playbook (an id or a file) and print the worst case it can reach.
 
@@ -112,7 +130,7 @@ def prove(
             doc = read_yaml_file(catalog.resolve(ref, dirs), display=cp.playbook.file)
         except InputError:
             doc = None
-        result = run_proof(cp, horizon, sound=sound)
+        result = _proof(cp, horizon, sound, countries)
         broken += len(result.breaches)
         if as_json:
             outputs.append(proof_report.as_json(result, ref, doc))

@@ -254,8 +254,11 @@ def _proof_text() -> list[str]:
         f"({space.PROMISE_DAYS} days on). At most {space.MAX_INPUTS} piece of news per path and "
         f"{space.MAX_EXTRA_ROUNDS} extra round; news decides afresh which steps are taken;",
         "- the job seeker does each recommended step on its due date, or never;",
-        "- Saturday and Sunday weekends, as for a case without a country (a country's own "
-        "weekend and public holidays only move direct contact to other days).",
+        "- Saturday and Sunday weekends, as for a case without a country; with `--country CODE` "
+        "(repeatable) also that country's weekend and public holidays, with the interview on "
+        f"each of the {space.HOLIDAY_LEAD_DAYS} days before each public holiday of "
+        f"{space.HOLIDAY_YEAR} and on the holiday itself (a holiday can move a direct contact "
+        "next to another).",
         "",
         "Two reductions keep this exact and small: a fact no rule reads (other than a reminder, "
         "which changes nothing) is explored at one value, and channel preferences that give "

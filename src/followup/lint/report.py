@@ -19,7 +19,14 @@ from followup.lint.prove import (
     gap_days,
     window_of,
 )
-from followup.lint.space import CALENDAR, HORIZON_FROM, JOB_SEEKER, NEWS_DAYS, WEEKDAYS
+from followup.lint.space import (
+    CALENDAR,
+    HOLIDAYS,
+    HORIZON_FROM,
+    JOB_SEEKER,
+    NEWS_DAYS,
+    WEEKDAYS,
+)
 
 WHAT = {
     "max_contacts": "direct contacts before closing",
@@ -154,6 +161,7 @@ def _space_lines(report: Report) -> list[str]:
         f"at most {sp.max_inputs} piece of news per path, on {NEWS_DAYS}; "
         f"at most {sp.max_rounds} extra round",
         f"the job seeker {JOB_SEEKER}; calendar: {CALENDAR}",
+        *([f"public holidays of {', '.join(sp.countries)}: {HOLIDAYS}"] if sp.countries else []),
         f"horizon: {sp.horizon} days after {HORIZON_FROM}",
     ]
 

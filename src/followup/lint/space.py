@@ -60,6 +60,17 @@ JOB_SEEKER = "does each recommended step on its due date, or never"
 # The prover runs on BusinessCalendar(None): the default week, the same for every case.  Its
 # state key keeps the weekday (lint/relevance.py), which is exact for any weekly calendar.
 CALENDAR = "Saturday and Sunday weekends only (no country, so no public holidays)"
+# With --country, each country's calendar (its weekend and public holidays) is explored too,
+# with the interview on each of the days from a week before each public holiday of one year up
+# to the holiday itself: every weekday, and the holiday at every place in the first week, where
+# thank-you windows and business-day waits are.  Later holidays fall where they fall from those
+# dates, which spread over the year.
+HOLIDAY_YEAR = 2026
+HOLIDAY_LEAD_DAYS = 7
+HOLIDAYS = (
+    f"for each country: the interview on each of the {HOLIDAY_LEAD_DAYS} days before each of "
+    f"its public holidays of {HOLIDAY_YEAR}, and on the holiday itself"
+)
 HORIZON_FROM = "the interview or the employer's latest reply"
 
 
@@ -70,6 +81,7 @@ class Start:
     interview: date
     employer: Employer
     interviewers: int
+    country: str | None = None  # whose public holidays count (None: weekends only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +224,7 @@ class Space:
     interviewers: tuple[int, ...] = ()
     sound: bool = False
     weeks: tuple[date, ...] = (FIRST_INTERVIEW,)
+    countries: tuple[str, ...] = ()
 
     def described(self) -> dict[str, object]:
         """The space, for scripts."""
@@ -232,6 +245,8 @@ class Space:
             "max_extra_rounds": self.max_rounds,
             "job_seeker": JOB_SEEKER,
             "calendar": CALENDAR,
+            "countries": list(self.countries),
+            "holiday_interviews": HOLIDAYS if self.countries else None,
             "horizon_days": self.horizon,
             "horizon_from": HORIZON_FROM,
         }
@@ -307,12 +322,20 @@ def count_cap(pb: Playbook, fact: str) -> int:
     return max(found) + 1
 
 
-def build_space(pb: Playbook, horizon: int, *, sound: bool = False) -> Space:
+def build_space(
+    pb: Playbook,
+    horizon: int,
+    *,
+    sound: bool = False,
+    holidays: dict[str, frozenset[date]] | None = None,
+) -> Space:
     """The space to explore for ``pb`` within ``horizon`` days of the employer's last word.
 
     With ``sound`` the employer's dates are every day where the playbook's behaviour can change
     (`employer_offsets`), else a few representative ones (`DECISION_DAYS`,
-    `FOLLOW_UP_AFTER_DAYS`).
+    `FOLLOW_UP_AFTER_DAYS`).  ``holidays`` gives, per country to explore, its public holidays of
+    `HOLIDAY_YEAR`; the interview then also falls on each day from `HOLIDAY_LEAD_DAYS` before
+    each of them to the holiday itself.
     """
     reads = reads_of(pb)
     follow_ups = FOLLOW_UP_PERMISSIONS if "follow_up" in reads.facts else ("unspecified",)
@@ -333,10 +356,15 @@ def build_space(pb: Playbook, horizon: int, *, sound: bool = False) -> Space:
     )
     channels = channel_choices(pb, reads)
     weeks = MONTH_WEEKS if uses_months(pb) else (FIRST_INTERVIEW,)
-    starts = tuple(_starts(weeks, follow_ups, channels, decision, after, interviewers))
+    employers = (follow_ups, channels, decision, after, interviewers)
+    days = [w + timedelta(days=d) for w in weeks for d in range(len(WEEKDAYS))]
+    starts = [*_starts(days, None, *employers)]
+    for country, off in sorted((holidays or {}).items()):
+        near = {h - timedelta(days=k) for h in off for k in range(HOLIDAY_LEAD_DAYS + 1)}
+        starts += _starts(sorted(near), country, *employers)
     inputs = REPLIES + tuple(n for n in NEWS if _visible(n, reads))
     return Space(
-        starts,
+        tuple(starts),
         inputs,
         MAX_INPUTS,
         MAX_EXTRA_ROUNDS,
@@ -348,19 +376,20 @@ def build_space(pb: Playbook, horizon: int, *, sound: bool = False) -> Space:
         interviewers,
         sound,
         weeks,
+        tuple(sorted(holidays or {})),
     )
 
 
 def _starts(
-    weeks: tuple[date, ...],
+    days: list[date],
+    country: str | None,
     follow_ups: tuple[str, ...],
     channels: list[tuple[str | None, bool]],
     decision: tuple[int | None, ...],
     after: tuple[int | None, ...],
     interviewers: tuple[int, ...],
 ) -> Iterator[Start]:
-    for weekday in range(len(WEEKDAYS) * len(weeks)):
-        interview = weeks[weekday // len(WEEKDAYS)] + timedelta(days=weekday % len(WEEKDAYS))
+    for interview in days:
         for follow_up in follow_ups:
             for pc, mc in channels:
                 for dec in decision:
@@ -378,6 +407,7 @@ def _starts(
                                     may_call=mc,
                                 ),
                                 people,
+                                country,
                             )
 
 
