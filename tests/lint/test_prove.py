@@ -460,3 +460,14 @@ def test_lint_prove_takes_sound_and_country(cli):
         assert result.code == 2
         assert "L201" in result.out
         assert "min_gap" in result.out
+
+
+def test_more_news_means_more_contacts(cli):
+    """`--news 2`: a second reply restarts the check-ins once more, and the report says so."""
+    one = json.loads(cli("prove", str(TWO_DATES), "--json").out)["reports"][0]
+    two = json.loads(cli("prove", str(TWO_DATES), "--news", "2", "--json").out)["reports"][0]
+    assert one["space"]["max_news_per_path"] == 1
+    assert two["space"]["max_news_per_path"] == 2
+    assert two["space"]["max_extra_rounds"] == 2
+    assert two["worst"]["contacts"] > one["worst"]["contacts"]
+    assert cli("prove", str(TWO_DATES), "--news", "9").code == 2

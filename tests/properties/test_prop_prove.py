@@ -42,9 +42,11 @@ PROFILE = settings.get_profile(os.environ.get("FOLLOWUP_PROVE_PROFILE", "prove")
 
 
 @cache
-def proof(playbook: str, sound: bool = False, countries: tuple[str, ...] = ()) -> Report:
+def proof(
+    playbook: str, sound: bool = False, countries: tuple[str, ...] = (), news: int = 1
+) -> Report:
     """The proof of a playbook (an id or a file), made once per process."""
-    return prove(catalog.load(playbook), sound=sound, countries=countries)
+    return prove(catalog.load(playbook), sound=sound, countries=countries, news=news)
 
 
 @st.composite
@@ -147,6 +149,12 @@ FIXTURES = REPO / "tests" / "lint" / "data"
 def test_the_same_with_public_holidays(name: str, sound: bool) -> None:
     """The same with a country's public holidays, in the quick and the sound space."""
     check_space(proof(str(FIXTURES / name), sound=sound, countries=("US",)))
+
+
+@pytest.mark.parametrize("name", ["two-dates.yaml", "nagging.yaml"])
+def test_the_same_with_more_news(name: str) -> None:
+    """The same with two pieces of news per path, either of them a new round."""
+    check_space(proof(str(FIXTURES / name), news=2))
 
 
 def test_the_same_for_the_sound_space() -> None:

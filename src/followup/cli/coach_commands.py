@@ -22,6 +22,10 @@ COUNTRY_HELP = (
     "Also explore this country's public holidays (ISO code such as US or GB-ENG; repeat for "
     "more). Default: none, weekends only."
 )
+NEWS_HELP = (
+    "Pieces of outside news (replies, new rounds, offers, promises) per path. Each more one "
+    "multiplies the time (about 14 times for the second)."
+)
 SOUND_HELP = (
     "Try the employer's dates on every day where the playbook's behaviour can change, up to "
     "six weeks on (slower; the default tries a few representative days)."
@@ -53,6 +57,7 @@ def new_cmd(
 @click.option("--prove", is_flag=True, help="Also prove the playbook's limits (see 'prove').")
 @click.option("--sound", is_flag=True, help=SOUND_HELP)
 @click.option("--country", "countries", multiple=True, metavar="CODE", help=COUNTRY_HELP)
+@click.option("--news", type=click.IntRange(1, 4), default=1, show_default=True, help=NEWS_HELP)
 @click.option(
     "--horizon",
     type=click.IntRange(7, 730),
@@ -67,6 +72,7 @@ def lint_cmd(
     prove: bool,
     sound: bool,
     countries: tuple[str, ...],
+    news: int,
     horizon: int,
     playbooks_dir: tuple[str, ...],
 ) -> None:
@@ -83,6 +89,7 @@ def lint_cmd(
         playbook_dirs(playbooks_dir),
         sound=sound,
         countries=tuple(c.upper() for c in countries),
+        news=news,
     )
 
 
@@ -97,6 +104,7 @@ def lint_cmd(
 )
 @click.option("--sound", is_flag=True, help=SOUND_HELP)
 @click.option("--country", "countries", multiple=True, metavar="CODE", help=COUNTRY_HELP)
+@click.option("--news", type=click.IntRange(1, 4), default=1, show_default=True, help=NEWS_HELP)
 @json_option
 @playbooks_option
 def prove_cmd(
@@ -104,6 +112,7 @@ def prove_cmd(
     horizon: int,
     sound: bool,
     countries: tuple[str, ...],
+    news: int,
     as_json: bool,
     playbooks_dir: tuple[str, ...],
 ) -> None:
@@ -119,6 +128,7 @@ def prove_cmd(
         playbook_dirs(playbooks_dir),
         sound=sound,
         countries=tuple(c.upper() for c in countries),
+        news=news,
     )
 
 

@@ -39,6 +39,7 @@ def lint(
     *,
     sound: bool = False,
     countries: tuple[str, ...] = (),
+    news: int = 1,
 ) -> None:
     """Lint each playbook file (and prove it with ``prove``); print every problem.
 
@@ -54,7 +55,7 @@ def lint(
         path = Path(name)
         problems, cp, doc = lint_file(path, dirs)
         if prove and cp is not None:
-            result = _proof(cp, horizon, sound, countries)
+            result = _proof(cp, horizon, sound, countries, news)
             problems = sorted(set(problems) | set(proof_report.problems(result, doc)))
             proofs.append(_without_problems(proof_report.text(result, str(path), doc)))
         found += problems
@@ -72,7 +73,9 @@ def lint(
         click.echo(_summary(errors, warnings, strict))
 
 
-def _proof(cp: CompiledPlaybook, horizon: int, sound: bool, countries: tuple[str, ...]) -> Report:
+def _proof(
+    cp: CompiledPlaybook, horizon: int, sound: bool, countries: tuple[str, ...], news: int
+) -> Report:
     """Prove ``cp``; an unknown country is the command line's mistake.
 
     Raises:
@@ -80,7 +83,7 @@ def _proof(cp: CompiledPlaybook, horizon: int, sound: bool, countries: tuple[str
         EngineError: the engine could not finish the proof.
     """
     try:
-        return run_proof(cp, horizon, sound=sound, countries=countries)
+        return run_proof(cp, horizon, sound=sound, countries=countries, news=news)
     except CalendarError as err:
         raise UsageError(f"--country: {err.message}; expected {err.expected}") from err
 
@@ -112,6 +115,7 @@ def prove(
     *,
     sound: bool = False,
     countries: tuple[str, ...] = (),
+    news: int = 1,
 ) -> None:
     """Prove each playbook (an id or a file) and print the worst case it can reach.
 
@@ -130,7 +134,7 @@ def prove(
             doc = read_yaml_file(catalog.resolve(ref, dirs), display=cp.playbook.file)
         except InputError:
             doc = None
-        result = _proof(cp, horizon, sound, countries)
+        result = _proof(cp, horizon, sound, countries, news)
         broken += len(result.breaches)
         if as_json:
             outputs.append(proof_report.as_json(result, ref, doc))

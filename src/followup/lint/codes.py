@@ -252,7 +252,9 @@ def _proof_text() -> list[str]:
         f"'next round' (an interview {space.NEXT_INTERVIEW_DAYS} days on); a competing offer; "
         "a portfolio update; a promise to follow up by email "
         f"({space.PROMISE_DAYS} days on). At most {space.MAX_INPUTS} piece of news per path and "
-        f"{space.MAX_EXTRA_ROUNDS} extra round; news decides afresh which steps are taken;",
+        f"{space.MAX_EXTRA_ROUNDS} extra round (`--news N`: up to N pieces, any of them a new "
+        "round; every reply restarts check-ins, so contacts grow with news and a bound is "
+        "needed); news decides afresh which steps are taken;",
         "- the job seeker does each recommended step on its due date, or never;",
         "- Saturday and Sunday weekends, as for a case without a country; with `--country CODE` "
         "(repeatable) also that country's weekend and public holidays, with the interview on "

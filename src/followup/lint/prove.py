@@ -18,7 +18,7 @@ from datetime import timedelta
 
 from followup.compile.machine import CompiledPlaybook
 from followup.lint.search import Ev, Search, Wit, Worst, direct_contact
-from followup.lint.space import HOLIDAY_YEAR, Space, Start, build_space
+from followup.lint.space import HOLIDAY_YEAR, MAX_INPUTS, Space, Start, build_space
 from followup.model.playbook import Playbook
 from followup.timeline.calendar import BusinessCalendar, NoHolidays
 from followup.timeline.durations import Duration
@@ -27,7 +27,7 @@ from followup.timeline.holiday_library import HolidaysLibraryProvider
 DEFAULT_HORIZON = 120
 WORKERS = 2
 _REMEMBERED = 32  # proofs kept per process, oldest dropped first
-_PROOFS: dict[tuple[Playbook, int, bool, tuple[str, ...]], Report] = {}
+_PROOFS: dict[tuple[Playbook, int, bool, tuple[str, ...], int], Report] = {}
 _CALENDARS: dict[str | None, BusinessCalendar] = {}
 
 
@@ -213,13 +213,15 @@ def prove(
     *,
     sound: bool = False,
     countries: tuple[str, ...] = (),
+    news: int = MAX_INPUTS,
 ) -> Report:
     """Search every case of ``cp``'s space and compare the worst with its limits.
 
     A proof depends only on the playbook's value, the horizon and the space (``sound``: the
     employer's dates on every day where the playbook's behaviour can change, see
     `followup.lint.offsets.employer_offsets`; ``countries``: whose public holidays are explored
-    besides the weekends-only calendar), so one already made in this process (``lint --prove``
+    besides the weekends-only calendar; ``news``: pieces of outside news per path), so one
+    already made in this process (``lint --prove``
     over a base and the playbooks extending it, a spec run) is reused.
 
     Raises:
@@ -227,10 +229,10 @@ def prove(
         CalendarError: a country the holidays library does not know.
     """
     countries = tuple(sorted(set(countries)))
-    key = (cp.playbook, horizon, sound, countries)
+    key = (cp.playbook, horizon, sound, countries, news)
     if (known := _PROOFS.get(key)) is not None:
         return replace(known, cp=cp)
-    report = _prove(cp, horizon, workers, sound, countries)
+    report = _prove(cp, horizon, workers, sound, countries, news)
     if len(_PROOFS) >= _REMEMBERED:
         _PROOFS.pop(next(iter(_PROOFS)))
     _PROOFS[key] = report
@@ -243,10 +245,11 @@ def _prove(
     workers: int | None,
     sound: bool,
     countries: tuple[str, ...],
+    news: int,
 ) -> Report:
     began = time.perf_counter()
     holidays = {c: calendar(c).holidays_in(HOLIDAY_YEAR) for c in countries}
-    space = build_space(cp.playbook, horizon, sound=sound, holidays=holidays)
+    space = build_space(cp.playbook, horizon, sound=sound, holidays=holidays, news=news)
     if workers is None:
         workers = min(WORKERS, os.cpu_count() or 1)
     flats, states = _run(cp, space, workers)

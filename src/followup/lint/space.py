@@ -53,8 +53,11 @@ NEW_DECISION_DAYS = 14
 NEXT_INTERVIEW_DAYS = 7
 OFFER_DEADLINE_DAYS = 7
 PROMISE_DAYS = 7
-MAX_INPUTS = 1  # pieces of outside news on any one path
-MAX_EXTRA_ROUNDS = 1  # "next round" replies on any one path
+# Pieces of outside news on any one path (``--news``), and how many of them may be "next round"
+# replies.  A bound is needed: every reply restarts check-ins, so with more news a path makes
+# more contacts without end; and each piece multiplies the paths (about 14 times for the second).
+MAX_INPUTS = 1
+MAX_EXTRA_ROUNDS = 1
 NEWS_DAYS = "a day a contact is due (after it), or the day the playbook closes the case"
 JOB_SEEKER = "does each recommended step on its due date, or never"
 # The prover runs on BusinessCalendar(None): the default week, the same for every case.  Its
@@ -328,6 +331,7 @@ def build_space(
     *,
     sound: bool = False,
     holidays: dict[str, frozenset[date]] | None = None,
+    news: int = MAX_INPUTS,
 ) -> Space:
     """The space to explore for ``pb`` within ``horizon`` days of the employer's last word.
 
@@ -335,7 +339,8 @@ def build_space(
     (`employer_offsets`), else a few representative ones (`DECISION_DAYS`,
     `FOLLOW_UP_AFTER_DAYS`).  ``holidays`` gives, per country to explore, its public holidays of
     `HOLIDAY_YEAR`; the interview then also falls on each day from `HOLIDAY_LEAD_DAYS` before
-    each of them to the holiday itself.
+    each of them to the holiday itself.  ``news`` pieces of outside news may come on a path,
+    any of them a new round (at least `MAX_EXTRA_ROUNDS`).
     """
     reads = reads_of(pb)
     follow_ups = FOLLOW_UP_PERMISSIONS if "follow_up" in reads.facts else ("unspecified",)
@@ -366,8 +371,8 @@ def build_space(
     return Space(
         tuple(starts),
         inputs,
-        MAX_INPUTS,
-        MAX_EXTRA_ROUNDS,
+        news,
+        max(news, MAX_EXTRA_ROUNDS),
         horizon,
         follow_ups,
         tuple(channels),
