@@ -235,8 +235,8 @@ def _proof_text() -> list[str]:
         "The space, exhaustively (every combination, every path, no sampling):",
         "",
         f"- an interview on each day of the week ({', '.join(space.WEEKDAYS)}); a playbook "
-        "that counts calendar months is also explored from the weeks where months are longest "
-        "and shortest (weeks of "
+        "that counts calendar months is explored from the weeks where months are longest "
+        "and shortest instead (weeks of "
         f"{', '.join(w.isoformat() for w in space.MONTH_WEEKS)});",
         "- what the employer said: follow-up invited, not wanted or unspecified; each preferred "
         "channel, with and without calls allowed; a decision date none or "

@@ -32,10 +32,11 @@ from followup.timeline.durations import Duration
 # A Monday with no holiday near it; the interview falls on each day of that week in turn.
 FIRST_INTERVIEW = date(2026, 3, 2)
 # A playbook that counts calendar months waits a different number of days from a different
-# month: it is also explored from the weeks where months are longest (July: one, two and three
-# months from there are 31, 62 and 92 days) and shortest (the end of January: a month on is the
-# end of February, 28 days or fewer).  Leap years' 29 February is neither extreme.
-MONTH_WEEKS = (FIRST_INTERVIEW, date(2026, 7, 6), date(2026, 1, 26))
+# month: it is explored from the weeks where months are longest (July: one, two and three months
+# from there are 31, 62 and 92 days) and shortest (the end of January: a month on is the end of
+# February, 28 days or fewer) instead.  Any week gives every weekday, so nothing about weekends
+# is lost; leap years' 29 February is neither extreme.
+MONTH_WEEKS = (date(2026, 7, 6), date(2026, 1, 26))
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # The quick space (the default): a few representative employer dates only.
 DECISION_DAYS = (7, 21)  # "we decide in a week / three weeks" (or no date at all)
