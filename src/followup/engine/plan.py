@@ -11,8 +11,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from followup.compile.machine import CompiledPlaybook
+from followup.engine.facts import Pending
 from followup.engine.result import Plan, Step, TraceEntry
-from followup.engine.run import Pending, Run
+from followup.engine.run import Run
 from followup.model.case import Case, Event
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE
 from followup.semantics.builtin import (

@@ -2,8 +2,8 @@
 
 A `Run` is the only mutable thing in the engine.  It is created per case, fed recorded events in
 date order, and advanced through time; timers fire as virtual events when their date passes.
-Facts are attributes named like the guard facts of the playbook language, and anchors are
-``at_<anchor>``, so compiled guards and dates read them with a plain attribute lookup.
+Its facts and anchors, and how they start, are `followup.engine.facts`; what each event does is
+read from `followup.semantics.meaning` (through `followup.engine.effects`).
 """
 
 from __future__ import annotations
@@ -11,238 +11,40 @@ from __future__ import annotations
 from datetime import date
 
 from followup.compile.expressions import shift
-from followup.compile.machine import CompiledAction, CompiledPlaybook, Move, reply_trigger
+from followup.compile.machine import CompiledAction, Move
+from followup.engine.effects import EFFECTS as _EFFECTS
+from followup.engine.effects import REPLY_EFFECTS as _REPLY_EFFECTS
+from followup.engine.facts import Facts, Pending
 from followup.engine.result import TraceEntry
 from followup.errors import EngineError
-from followup.model.case import Case, Event
-from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE
+from followup.model.case import Event
+from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
 from followup.semantics.meaning import (
     DEADLINE,
     DEFAULT_REPLY,
     DUE_OR_DAY,
-    EVENTS,
     FIRST_DAY,
     MIN_NUDGE_GAP,
     NEWS_KIND,
     NUDGE_EVENTS,
     OFFER,
     REOPENABLE,
-    REPLIES,
-    WAIT_PAST,
-    part_of_day,
 )
-from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
 
 # A playbook whose timers chase each other without an event in between is broken; stop early.
 MAX_MOVES_PER_ADVANCE = 200
-# What each event type and reply outcome does, read once from `followup.semantics.meaning` into
-# plain tuples that `apply` unpacks in one step per event (anchors named as their attributes).
-_EFFECTS = {
-    e.type: (
-        e.does_step,
-        e.contact,
-        e.sets,
-        e.counts,
-        e.nudge,
-        tuple(("at_" + anchor, source) for anchor, source in e.dates),
-        e.remembers_channel,
-        e.answers_offer,
-    )
-    for e in EVENTS.values()
-}
-_REPLY_EFFECTS = {
-    r.outcome: (
-        reply_trigger(r.outcome),
-        r.after_giving_up,
-        r.new_round,
-        r.remembered,
-        r.restarts_nudges,
-        r.sets,
-    )
-    for r in REPLIES.values()
-}
 
 
-class Pending:
-    """An action that applies now, with the date and channel the engine resolved for it.
+class Run(Facts):
+    """One case running under one compiled playbook.  See the module docstring."""
 
-    A plain slotted class rather than a frozen dataclass: the engine makes millions of these in
-    a batch, and a frozen dataclass costs twice as much to build.
-    """
-
-    __slots__ = ("channel", "compiled", "due", "expires")
-
-    def __init__(
-        self,
-        compiled: CompiledAction,
-        due: date,
-        channel: str | None,
-        expires: date | None = None,
-    ) -> None:
-        self.compiled = compiled
-        self.due = due
-        self.channel = channel
-        # The last day it is worth doing (news before a deadline), if it has one.
-        self.expires = expires
-
-
-class Run:
-    """The replay state of one case.  See the module docstring."""
-
-    __slots__ = (
-        "accepted_elsewhere",
-        "at_accepted_elsewhere",
-        "at_committed",
-        "at_competing_offer",
-        "at_decision_by",
-        "at_follow_up_after",
-        "at_interview",
-        "at_last_contact",
-        "at_offer_deadline",
-        "at_portfolio_update",
-        "at_reply",
-        "at_state_entered",
-        "at_thank_you_sent",
-        "awaiting_interview",
-        "cal",
-        "case",
-        "check_ins",
-        "closed_on",
-        "committed",
-        "committed_channel",
-        "committed_note",
-        "competing_offer",
-        "contacts",
-        "cp",
-        "credits",
-        "done",
-        "follow_up",
-        "has_decision_date",
-        "has_follow_up_after",
-        "interview_part",
-        "interviewers",
-        "last_done",
-        "last_nudge",
-        "last_reply",
-        "may_call",
-        "networked",
-        "not_before",
-        "now",
-        "offer_answer",
-        "offer_answer_by",
-        "outcome",
-        "portfolio_update",
-        "preferred_channel",
-        "reminder_cache",
-        "reminder_version",
-        "round",
-        "state",
-        "timer_cache",
-        "timer_version",
-        "told_no_follow_up",
-        "trace",
-        "version",
-    )
-
-    def __init__(
-        self,
-        cp: CompiledPlaybook,
-        case: Case,
-        cal: BusinessCalendar,
-        trace: list[TraceEntry] | None = None,
-    ) -> None:
-        self.cp = cp
-        self.case = case
-        self.cal = cal
-        self.trace = trace
-        employer = case.employer
-        self.state = INITIAL_STATE
-        # The latest moment replay has reached: a timer whose condition only just came true fires
-        # now, not back on the date it named.
-        self.now = case.interview
-        # Bumped by every change; lets next_timer reuse its answer while nothing has changed.
-        self.version = 0
-        self.timer_version = -1
-        self.timer_cache: tuple[date, Move] | None = None
-        self.reminder_version = -1
-        self.reminder_cache: tuple[date, CompiledAction] | None = None
-        self.outcome: str | None = None
-        self.closed_on: date | None = None
-        # Their offer: the date they asked you to answer by, and your answer once recorded.
-        self.offer_answer_by: date | None = None
-        self.offer_answer: str | None = None
-        self.follow_up = employer.follow_up
-        self.preferred_channel = employer.preferred_channel or "none"
-        self.may_call = employer.may_call
-        self.interviewers = len(case.interviewers)
-        # The facts at rest, as `AT_REST` has them (written out: a loop of setattr costs more
-        # per case than the whole start; a test holds the two equal).
-        self.competing_offer = False
-        self.portfolio_update = False
-        self.committed = False
-        self.told_no_follow_up = False
-        self.networked = False
-        self.accepted_elsewhere = False
-        self.at_accepted_elsewhere: date | None = None
-        self.round = 1
-        self.committed_channel: str | None = None
-        self.committed_note = ""
-        # Spacing between nudges holds across rounds: it is about the same people's inboxes.
-        self.last_nudge: date | None = None
-        self.at_competing_offer: date | None = None
-        self.at_offer_deadline: date | None = None
-        self.at_portfolio_update: date | None = None
-        self.at_committed: date | None = None
-        self._start_round(case.interview, case.interview)
-        self.interview_part = part_of_day(case.interview_time)
-        decision_by = employer.decision_by
-        if decision_by is None and employer.decision_in is not None:
-            decision_by = cal.add(case.interview, employer.decision_in)
-        self.at_decision_by = decision_by
-        self.has_decision_date = decision_by is not None
-        after = employer.follow_up_after
-        self.at_follow_up_after = cal.add(case.interview, after) if after else None
-        self.has_follow_up_after = after is not None
-        self._wait_past()
-
-    def _wait_past(self) -> None:
-        """Check-ins wait past the dates the employer gave (`WAIT_PAST`): the day after."""
-        latest: date | None = None
-        for anchor in WAIT_PAST:
-            given = getattr(self, "at_" + anchor)
-            if given is not None and (latest is None or given > latest):
-                latest = given
-        self.not_before = None if latest is None else shift_days(latest, 1)
-
-    def _start_round(self, interview: date | None, day: date) -> None:
-        """Begin an interview round on ``interview`` (None: its date is not known yet, and
-        nothing is planned until it is): counters and per-rule progress start over."""
-        self.not_before = None
-        # The day you were invited to a round whose date is not known yet, else None.
-        self.awaiting_interview = day if interview is None else None
-        self.at_interview = interview
-        self.at_state_entered = day if interview is None else interview
-        self.at_last_contact = day if interview is None else interview
-        self.at_thank_you_sent: date | None = None
-        self.at_reply: date | None = None
-        self.at_decision_by = None
-        self.at_follow_up_after = None
-        # The facts a round starts with, as `ROUND_START` has them (a test holds the two equal).
-        self.last_reply = "none"
-        self.check_ins = 0
-        self.contacts = 0
-        self.has_decision_date = False
-        self.has_follow_up_after = False
-        self.interview_part = "unknown"
-        self.done: dict[str, int] = {}
-        self.last_done: dict[str, date] = {}
-        self.credits: dict[str, int] = {}
+    __slots__ = ()
 
     def clone(self) -> Run:
         """An independent copy, for projecting the future without touching the replay."""
         other = Run.__new__(Run)
-        for name in Run.__slots__:
+        for name in Facts.__slots__:
             setattr(other, name, getattr(self, name))
         other.done = dict(self.done)
         other.last_done = dict(self.last_done)

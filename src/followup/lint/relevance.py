@@ -21,7 +21,8 @@ from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from followup.compile.machine import CompiledAction, CompiledPlaybook, Move
-from followup.engine.run import Pending, Run
+from followup.engine.facts import Pending
+from followup.engine.run import Run
 from followup.lint.space import (
     channel_signature,
     count_cap,

@@ -19,7 +19,8 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from followup.compile.machine import CompiledPlaybook
-from followup.engine.run import Pending, Run
+from followup.engine.facts import Pending
+from followup.engine.run import Run
 from followup.errors import EngineError
 from followup.lint.relevance import Relevance
 from followup.lint.space import Input, Space, Start
