@@ -16,6 +16,8 @@ from followup.errors import UsageError
 from followup.timeline.durations import FIRST_YEAR, LAST_YEAR, supported_years
 
 PLAYBOOKS_ENV = "FOLLOWUP_PLAYBOOKS"
+# Where the group's own --db (given before the command) is kept for the tracker commands.
+GLOBAL_DB = "followup.db"
 
 
 def parse_today(value: str | None) -> date | None:
@@ -125,8 +127,17 @@ class LazyGroup(click.Group):
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="followup")
-def cli() -> None:
+@click.option(
+    "--db",
+    "global_db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The tracker database, for any tracker command (the same as its own --db).",
+)
+@click.pass_context
+def cli(ctx: click.Context, global_db: Path | None) -> None:
     """What to do after a job interview, and when, without becoming a pest."""
+    if global_db is not None:
+        ctx.meta[GLOBAL_DB] = global_db  # read where the tracker commands open it
 
 
 def keep_collecting() -> None:

@@ -29,8 +29,8 @@ db_option = click.option(
     "--db",
     "db",
     type=click.Path(dir_okay=False, path_type=Path),
-    envvar=DB_ENV,
-    help=f"The tracker database (default ${DB_ENV}, else your data folder).",
+    help=f"The tracker database (default ${DB_ENV}, else your data folder); read commands "
+    "never create it.",
 )
 today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answer for.")
 

@@ -15,6 +15,7 @@ from typing import Any, Final
 import click
 
 from followup import catalog
+from followup.cli.group import GLOBAL_DB
 from followup.errors import EXIT_FAILURE, FollowupError, UsageError, visible
 from followup.io.user_files import path_problem
 from followup.io.yaml_reader import Path_
@@ -52,21 +53,63 @@ def report(problems: Sequence[tuple[str, str]], doing: str = "planned") -> None:
         )
 
 
-def open_db(db: Path | None) -> Store:
-    """The tracker ``--db`` (or ``$FOLLOWUP_DB``, or the data folder's) names.
+DB_ENV: Final = "FOLLOWUP_DB"
+
+
+def db_path(db: Path | None) -> tuple[Path | None, str]:
+    """The tracker the user pointed at, and how: ``--db`` after the command, then before it,
+    then ``$FOLLOWUP_DB``, else None (the data folder's).
 
     Raises:
-        UsageError: the path cannot be a tracker (named as ``--db``).
+        UsageError: ``$FOLLOWUP_DB`` is set but empty (a script's unset variable, most likely).
+    """
+    if db is not None:
+        return db, "--db"
+    ctx = click.get_current_context(silent=True)
+    found = ctx.find_root().meta.get(GLOBAL_DB) if ctx is not None else None
+    if isinstance(found, Path):
+        return found, "--db"
+    env = os.environ.get(DB_ENV)
+    if env is not None:
+        if not env.strip():
+            raise UsageError(
+                f"${DB_ENV} is set but empty; expected the path of a tracker database, or "
+                "unset it to use the one in your data folder"
+            )
+        return Path(env), f"${DB_ENV}"
+    return None, "your data folder"
+
+
+def open_db(db: Path | None, write: bool) -> Store:
+    """The tracker ``--db`` (or ``$FOLLOWUP_DB``, or the data folder's) names.
+
+    A command that only reads never creates anything: without a file it reads an empty tracker
+    and says on stderr where it looked.  The first write creates the file and says where.
+
+    Raises:
+        UsageError: the path cannot be a tracker (named as ``--db``), or ``$FOLLOWUP_DB`` is
+            empty.
         StoreError: the database is damaged or stayed busy.
     """
+    db, source = db_path(db)
     # A database that exists must be a regular file: sqlite reports a FIFO or a device only as
     # a "disk I/O error" (exit 1), as if the disk were failing.
     if db is not None and os.path.lexists(db) and (why := path_problem(db)) is not None:
         raise UsageError(f"--db: '{db}': {why}; expected a tracker database file")
     try:
-        return open_store(db)
+        store = open_store(db, create=write)
     except UsageError as err:
         raise UsageError(f"--db: {err}") from None
+    where = visible(str(store.path))
+    if store.missing:
+        click.echo(
+            f"followup: no tracker yet at {where} (from {source}); 'followup add' or "
+            "'followup import' creates it",
+            err=True,
+        )
+    elif store.created:
+        click.echo(f"followup: created a new tracker at {where} (from {source})", err=True)
+    return store
 
 
 # `add` flags -> where their value goes in a case file.

@@ -65,7 +65,7 @@ def add(options: Mapping[str, Any]) -> None:
         UsageError: a flag breaks a case-file rule, or the playbook or country is unknown.
         StoreError: the database could not be written.
     """
-    with flags.open_db(_db(options)) as store:
+    with flags.open_db(_db(options), write=True) as store:
         data, labels = flags.application_data(options, _env_dirs())
         app_id = recording.add(store, data, labels)
     if options.get("as_json"):
@@ -84,7 +84,7 @@ def log(options: Mapping[str, Any]) -> None:
     """
     values = {k: options.get(k) for k in flags.LOG_FLAGS} | {"date": options.get("day")}
     today_ = parse_today(options.get("today"))
-    with flags.open_db(_db(options)) as store:
+    with flags.open_db(_db(options), write=True) as store:
         app, event = str(options["app"]), str(options["event"])
         saved = recording.log(store, app, event, values, flags.LOG_NAMES, today_)
     if not options.get("as_json"):
@@ -112,7 +112,7 @@ def undo(app: str, db: Path | None) -> None:
         UsageError: unknown APP, or nothing left to retract.
         StoreError: the database could not be written.
     """
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=True) as store:
         done = recording.undo(store, app)
     _echo(
         f"saved: {done.app_id} #{done.seq} retracts #{done.entry.seq} "
@@ -132,7 +132,7 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
         SomeAppsFailed: some applications could not be read or planned (each reported on
             stderr, exit 1).
     """
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=False) as store:
         queue = build_queue(store, today, dirs)
     if as_json:
         _echo_json(
@@ -170,7 +170,7 @@ def list_apps(
     """
     rows: list[tuple[dict[str, Any], str]] = []
     problems: list[tuple[str, str]] = []
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=False) as store:
         # Closed or not is the plan's answer on the day asked about, as in every view.
         found = store.load(include_closed=True)
     for stored in found:
@@ -218,7 +218,7 @@ def status(
     Raises:
         UsageError: unknown or ambiguous APP, or its playbook is not found.
     """
-    with flags.open_db(db) as store, store.reading():
+    with flags.open_db(db, write=False) as store, store.reading():
         app_id = store.resolve(app)
         case, history = store.case(app_id), store.history(app_id)
         until = store.snoozed_until(app_id)
@@ -257,7 +257,7 @@ def snooze(app: str, until: str, db: Path | None) -> None:
     Raises:
         UsageError: unknown APP or a bad ``--until``.
     """
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=True) as store:
         app_id, day_ = recording.snooze(store, app, parse_day(until, "--until"))
     _echo(f"saved: {app_id} is hidden from 'followup today' until {day(day_)}")
 
@@ -270,7 +270,7 @@ def close(
     Raises:
         UsageError: unknown APP, already closed, or a bad ``--date``.
     """
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=True) as store:
         saved = recording.close(store, app, outcome, day_, flags.CLOSE_NAMES, today)
     _echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
     _echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
@@ -282,7 +282,7 @@ def reopen(app: str, db: Path | None) -> None:
     Raises:
         UsageError: unknown APP, or no recorded event closed it (the message says what to do).
     """
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=True) as store:
         app_id, done = recording.reopen(store, app)
         case = store.case(app_id)
     if done:
@@ -315,7 +315,7 @@ def import_cases(files: tuple[str, ...], db: Path | None, today: date | None = N
         InputError: every problem in every file, located; nothing is saved then.
     """
     incoming = exchange.read_case_files(files, _env_dirs(), today)
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=True) as store:
         stored = exchange.import_cases(store, incoming)
     for item, app_id in stored:
         if app_id == item.case.id:
@@ -331,7 +331,7 @@ def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> Non
         UsageError: unknown APP, or ``--out`` cannot be written.
         SomeAppsFailed: some applications could not be exported (each reported, exit 1).
     """
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=False) as store:
         # Archived applications (set aside by 'followup doctor --repair') only when named.
         archived = store.archived()
         ids = [store.resolve(a) for a in apps_] if apps_ else store.ids()

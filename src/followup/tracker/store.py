@@ -16,6 +16,7 @@ Durability and concurrency:
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sqlite3
 from collections.abc import Iterator
@@ -57,11 +58,17 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("followup", appauthor=False)) / DB_NAME
 
 
-def open_store(db: Path | None) -> Store:
+def open_store(db: Path | None, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the tracker at ``db``, else the default file.
 
     The caller resolves where the user pointed (the CLI: ``--db``, then ``$FOLLOWUP_DB``), so
     None means the data folder.
+
+    Args:
+        db: The database file, or None for the data folder's.
+        create: Create the file (and its folders) when there is none.  Without it a missing
+            file opens as an empty tracker in memory (``Store.missing``), so a command that
+            only reads never leaves a file or a folder behind.
 
     Raises:
         UsageError: the file is not a followup tracker, or its folder cannot be created.
@@ -70,6 +77,11 @@ def open_store(db: Path | None) -> Store:
     path = db if db is not None else default_db_path()
     if path.is_dir():
         raise UsageError(f"'{path}' is a folder; expected a database file")
+    existed = os.path.lexists(path)
+    if not existed and not create:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        migrate(conn, str(path))
+        return Store(conn, path, missing=True)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -87,7 +99,7 @@ def open_store(db: Path | None) -> Store:
     except BaseException:
         conn.close()
         raise
-    return Store(conn, path)
+    return Store(conn, path, created=not existed)
 
 
 def _configure(conn: sqlite3.Connection, path: Path) -> None:
@@ -103,9 +115,13 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
 class Store:
     """An open tracker database.  Use as a context manager; see `open_store`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, created: bool = False, missing: bool = False
+    ) -> None:
         self._conn = conn
         self.path = path
+        self.created = created  # the file did not exist: opening it made it
+        self.missing = missing  # there is no file: an empty tracker in memory stands in
         self._depth = 0
 
     def __enter__(self) -> Store:
