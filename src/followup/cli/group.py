@@ -109,6 +109,7 @@ AREAS = {
         "calendar",
         "doctor",
     ),
+    "followup.cli.record_commands": ("edit", "archive", "unarchive", "unsnooze", "history"),
 }
 MODULE_OF = {name: module for module, names in AREAS.items() for name in names}
 

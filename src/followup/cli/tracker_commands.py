@@ -24,6 +24,8 @@ from followup.semantics.meaning import CLOSING_EVENTS, CLOSING_REPLIES
 DB_ENV = "FOLLOWUP_DB"
 # How `close --as` may end an application: an event that closes it, or a closing reply.
 CLOSINGS = (*CLOSING_EVENTS, *CLOSING_REPLIES)
+# How a person is given on the command line (`tracker_flags.interviewer` reads it).
+PERSON_FORM = '"NAME [<EMAIL>] [PHONE]"'
 
 db_option = click.option(
     "--db",
@@ -46,13 +48,31 @@ today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answ
 @click.option("--follow-up-after", metavar="DURATION", help="When they said you may check in.")
 @click.option("--channel", type=click.Choice(PREFERRED_CHANNELS), help="How they prefer contact.")
 @click.option("--may-call", is_flag=True, help="They said calling is fine.")
-@click.option("--interviewer", "interviewers", multiple=True, metavar='"NAME <EMAIL>"')
+@click.option(
+    "--interviewer",
+    "interviewers",
+    multiple=True,
+    metavar=PERSON_FORM,
+    help="Someone who interviewed you (repeatable).",
+)
+@click.option(
+    "--recruiter",
+    "recruiters",
+    multiple=True,
+    metavar=PERSON_FORM,
+    help="A recruiter you deal with (repeatable).",
+)
 @click.option(
     "--country",
     metavar="CC",
     help="Country (US) or country and subdivision (GB-ENG) whose weekend and holidays to skip.",
 )
 @click.option("--timezone", metavar="TZ", help="IANA time zone, e.g. Europe/Berlin.")
+@click.option(
+    "--allow-duplicate",
+    is_flag=True,
+    help="Add it even if the same company, role and interview date are tracked already.",
+)
 @db_option
 @json_option
 def add_cmd(**options: object) -> None:
@@ -89,13 +109,16 @@ def log_cmd(**options: object) -> None:
 
 @cli.command("undo")
 @click.argument("app", metavar="APP")
+@click.argument("entry", required=False, metavar="[#N]")
 @db_option
-def undo_cmd(app: str, db: Path | None) -> None:
-    """Retract the last event recorded on APP (history keeps both, the plan forgets it)."""
+@json_option
+def undo_cmd(app: str, entry: str | None, db: Path | None, as_json: bool) -> None:
+    """Retract the last entry recorded on APP, or entry #N as 'status' numbers it (an event or
+    an edit; history keeps both, the plan forgets it)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.undo(app, db)
+    tracker_impl.undo(app, entry, db, as_json)
 
 
 @cli.command("today")
@@ -153,12 +176,13 @@ def status_cmd(
 @click.argument("app", metavar="APP")
 @click.option("--until", required=True, metavar="YYYY-MM-DD", help="Hide it until this day.")
 @db_option
-def snooze_cmd(app: str, until: str, db: Path | None) -> None:
-    """Keep APP out of 'today' until a date."""
+@json_option
+def snooze_cmd(app: str, until: str, db: Path | None, as_json: bool) -> None:
+    """Keep APP out of 'today' until a date ('unsnooze' shows it again)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.snooze(app, until, db)
+    tracker_impl.snooze(app, until, db, as_json)
 
 
 @cli.command("close")
@@ -174,35 +198,47 @@ def snooze_cmd(app: str, until: str, db: Path | None) -> None:
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="When (default today).")
 @today_flag
 @db_option
-def close_cmd(app: str, outcome: str, day: str | None, today: str | None, db: Path | None) -> None:
+@json_option
+def close_cmd(
+    app: str, outcome: str, day: str | None, today: str | None, db: Path | None, as_json: bool
+) -> None:
     """Close APP (recorded as an event, so it can be reopened)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.close(app, outcome, day, db, parse_today(today))
+    tracker_impl.close(app, outcome, day, db, parse_today(today), as_json)
 
 
 @cli.command("reopen")
 @click.argument("app", metavar="APP")
 @db_option
-def reopen_cmd(app: str, db: Path | None) -> None:
+@json_option
+def reopen_cmd(app: str, db: Path | None, as_json: bool) -> None:
     """Reopen APP after a close (retracts the closing event)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.reopen(app, db)
+    tracker_impl.reopen(app, db, as_json)
 
 
 @cli.command("import")
 @click.argument("files", nargs=-1, required=True, metavar="CASE...")
 @today_flag
+@click.option(
+    "--allow-duplicate",
+    is_flag=True,
+    help="Import a file even if the same company, role and interview date are tracked already.",
+)
 @db_option
-def import_cmd(files: tuple[str, ...], today: str | None, db: Path | None) -> None:
+@json_option
+def import_cmd(
+    files: tuple[str, ...], today: str | None, allow_duplicate: bool, db: Path | None, as_json: bool
+) -> None:
     """Add case files (YAML) to the tracker; every problem is reported before anything is saved."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.import_cases(files, db, parse_today(today))
+    tracker_impl.import_cases(files, db, parse_today(today), allow_duplicate, as_json)
 
 
 @cli.command("export")

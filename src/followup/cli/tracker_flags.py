@@ -20,8 +20,9 @@ from followup.errors import EXIT_FAILURE, FollowupError, UsageError, visible
 from followup.io.user_files import path_problem
 from followup.io.yaml_reader import Path_
 from followup.language.case_loader import EVENT_KEYS
+from followup.services.editing import Change
 from followup.services.planning import DEFAULT_PLAYBOOK
-from followup.services.recording import looks_like_path
+from followup.services.recording import LikelyDuplicate, looks_like_path
 from followup.tracker.store import Store, open_store
 
 
@@ -125,30 +126,47 @@ ADD_FLAGS: Final[dict[str, Path_]] = {
     "follow_up_after": ("employer", "follow_up_after"),
     "channel": ("employer", "preferred_channel"),
 }
-# "Dana Reyes" or "Dana Reyes <dana@acme.example>", and nothing looser.
-_PERSON = re.compile(r"(?P<name>[^<>@]*[^<>@\s])\s*(?:<(?P<email>[^<>\s]+@[^<>\s]+)>)?")
+# "Dana Reyes", "Dana Reyes <dana@acme.example>", either followed by a phone number (one
+# starting with + when there is no email, so a name may hold digits), and nothing looser.
+_PERSON = re.compile(
+    r"(?P<name>[^<>@+]*[^<>@+\s])\s*"
+    r"(?:<(?P<email>[^<>\s]+@[^<>\s]+)>\s*(?P<phone>\+?[0-9][0-9 ().-]*[0-9])?"
+    r"|(?P<phone2>\+[0-9][0-9 ().-]*[0-9]))?"
+)
+PERSON_EXAMPLE: Final = '"Dana Reyes <dana@acme.example> +1 555 010 0199"'
 
 
 def _flag(option: str) -> str:
     return "--" + option.replace("_", "-")
 
 
-def interviewer(text: str) -> dict[str, str]:
-    """``--interviewer`` as a case file's interviewer mapping.
+def interviewer(text: str, flag: str = "--interviewer") -> dict[str, str]:
+    """``--interviewer`` (or ``--recruiter``) as a case file's person mapping.
 
     Raises:
-        UsageError: not ``NAME`` or ``NAME <EMAIL>``.
+        UsageError: not ``NAME``, ``NAME <EMAIL>``, either with a phone number after it.
     """
     found = _PERSON.fullmatch(text.strip())
     if not found:
         raise UsageError(
-            f"--interviewer: '{text}' is not NAME or NAME <EMAIL>; "
-            'expected e.g. "Dana Reyes <dana@acme.example>"'
+            f"{flag}: '{text}' is not NAME, NAME <EMAIL> or either with a phone number after"
+            f" it; expected e.g. {PERSON_EXAMPLE}"
         )
     person = {"name": found["name"].strip()}
     if found["email"]:
         person["email"] = found["email"]
+    if phone := found["phone"] or found["phone2"]:
+        person["phone"] = phone
     return person
+
+
+def people_labels(key: str, flag: str, texts: Sequence[str], start: int = 0) -> dict[Path_, str]:
+    """Each person's fields labelled by the flag that gave them (``--recruiter 'Ann <a@b>'``)."""
+    return {
+        (key, i, field): f"{flag} '{text}'"
+        for i, text in enumerate(texts, start=start)
+        for field in ("name", "email", "phone")
+    }
 
 
 def application_data(
@@ -174,12 +192,11 @@ def application_data(
         labels[("employer",)] = "--decision-by/--decision-in"
     if options.get("may_call"):
         data.setdefault("employer", {})["may_call"] = True
-    people = [interviewer(t) for t in options.get("interviewers") or ()]
-    if people:
-        data["interviewers"] = people
-        for i, text in enumerate(options.get("interviewers") or ()):
-            for key in ("name", "email"):
-                labels[("interviewers", i, key)] = f"--interviewer '{text}'"
+    for key, flag in (("interviewers", "--interviewer"), ("recruiters", "--recruiter")):
+        texts = options.get(key) or ()
+        if texts:
+            data[key] = [interviewer(t, flag) for t in texts]
+            labels |= people_labels(key, flag, texts)
     ref = options.get("playbook_ref") or DEFAULT_PLAYBOOK
     try:
         catalog.resolve(ref, dirs)
@@ -194,3 +211,102 @@ def application_data(
 LOG_FLAGS: Final = {key: _flag(key) for key in EVENT_KEYS if key not in ("date", "type")}
 LOG_NAMES: Final = {"date": "--date", "type": "EVENT", **LOG_FLAGS}
 CLOSE_NAMES: Final = {**LOG_NAMES, "outcome": "--as", "type": "--as"}
+
+
+# `edit` flags -> the fact they change (employer's keys below), and what `--clear` may remove.
+EDIT_FACTS: Final = {
+    "company": "company",
+    "role": "role",
+    "interviewed": "interview",
+    "country": "country",
+    "timezone": "timezone",
+    "notes": "notes",
+}
+EDIT_EMPLOYER: Final = {
+    "decision_by": "decision_by",
+    "decision_in": "decision_in",
+    "follow_up": "follow_up",
+    "follow_up_after": "follow_up_after",
+    "channel": "preferred_channel",
+}
+CLEARABLE: Final = {
+    "country": ("country",),
+    "timezone": ("timezone",),
+    "notes": ("notes",),
+    "interviewers": ("interviewers",),
+    "recruiters": ("recruiters",),
+    "decision_by": ("employer", "decision_by"),
+    "decision_in": ("employer", "decision_in"),
+    "follow_up": ("employer", "follow_up"),
+    "follow_up_after": ("employer", "follow_up_after"),
+    "channel": ("employer", "preferred_channel"),
+    "may_call": ("employer", "may_call"),
+}
+
+
+def edit_change(options: Mapping[str, Any]) -> tuple[Change, dict[Path_, str]]:
+    """The change ``edit``'s flags ask for, and the flag behind each value.
+
+    Raises:
+        UsageError: an ``--interviewer`` or ``--recruiter`` is malformed.
+    """
+    facts: dict[str, Any] = {}
+    employer: dict[str, Any] = {}
+    labels: dict[Path_, str] = {}
+    for option, key in EDIT_FACTS.items():
+        if (value := options.get(option)) is not None:
+            facts[key] = value
+            labels[(key,)] = _flag(option)
+    for option, key in EDIT_EMPLOYER.items():
+        if (value := options.get(option)) is not None:
+            employer[key] = value
+            labels[("employer", key)] = _flag(option)
+    if options.get("may_call") is not None:
+        employer["may_call"] = bool(options["may_call"])
+    for name in options.get("clear") or ():
+        path = CLEARABLE[name]
+        (facts if len(path) == 1 else employer)[path[-1]] = None
+    added: dict[str, list[dict[str, str]]] = {}
+    for key, flag in (("interviewers", "--interviewer"), ("recruiters", "--recruiter")):
+        texts = options.get(key) or ()
+        if texts:
+            facts[key] = [interviewer(t, flag) for t in texts]
+            labels |= people_labels(key, flag, texts)
+        more = options.get(f"add_{key}") or ()
+        if more:
+            added[key] = [interviewer(t, f"--add-{flag[2:]}") for t in more]
+            # Added after the ones there: labelled from any position they may take.
+            labels |= {
+                (key, i, f): f"--add-{flag[2:]}"
+                for i in range(64)
+                for f in ("name", "email", "phone")
+            }
+    if employer:
+        labels[("employer",)] = "--decision-by/--decision-in"
+    return Change(facts, employer, added), labels
+
+
+def duplicate_message(err: LikelyDuplicate) -> str:
+    """The refusal of a likely duplicate, naming the flag that adds it anyway."""
+    where = f"{err.file}: " if err.file else ""
+    return (
+        f"{where}{err}; expected a different application: 'followup edit {err.app_id}' corrects"
+        " the one tracked, or --allow-duplicate adds this one anyway"
+    )
+
+
+def entry_number(text: str | None) -> int | None:
+    """``undo``'s ENTRY (``#3`` or ``3``) as a number, or None when not given.
+
+    Raises:
+        UsageError: not a number.
+    """
+    if text is None:
+        return None
+    digits = text.strip().removeprefix("#")
+    if not digits.isdigit():
+        raise UsageError(
+            f"ENTRY: '{text}' is not an entry number; expected a number 'followup status' "
+            "lists, such as 3 or #3"
+        )
+    return int(digits)

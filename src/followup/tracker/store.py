@@ -33,8 +33,10 @@ from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
 from followup.tracker.connection import StoreError, retry_busy, store_error
 from followup.tracker.records import (
+    LIVE_EDITS,
     Entry,
     Stored,
+    case_mapping,
     closing,
     dumps,
     one_line,
@@ -222,7 +224,7 @@ class Store:
             UsageError: no application matches, or several do (each is listed).
         """
         wanted = app.strip().lower()
-        rows = self._conn.execute("SELECT id, company, role FROM applications").fetchall()
+        rows = self.names()
         if not wanted:
             raise UsageError("APP: empty; expected an application id or company (followup list)")
         for app_id, _, _ in rows:
@@ -289,6 +291,19 @@ class Store:
                 found.append(Stored(app_id, case, "", closed, until))
         return found
 
+    def names(self) -> list[tuple[str, str, str]]:
+        """Every application's id, company and role as they are now (edits applied)."""
+        current = {
+            str(i): [str(c), str(r)]
+            for i, c, r in self._conn.execute("SELECT id, company, role FROM applications")
+        }
+        for app_id, edit in self._conn.execute(LIVE_EDITS):
+            changed = json.loads(edit)
+            for n, key in enumerate(("company", "role")):
+                if key in changed and str(app_id) in current:
+                    current[str(app_id)][n] = str(changed[key] or "")
+        return [(i, c, r) for i, (c, r) in current.items()]
+
     def snoozed_until(self, app_id: str) -> date | None:
         """The day the latest snooze of the application ends (it is hidden from 'today' before)."""
         row = self._conn.execute(
@@ -303,12 +318,15 @@ class Store:
         return [r[0] for r in self._conn.execute("SELECT id FROM applications ORDER BY rowid")]
 
     def archived(self) -> dict[str, str]:
-        """The archived applications and why each was archived (the first reason recorded)."""
+        """The applications archived now (their latest row says so) and why each was."""
         found: dict[str, str] = {}
-        for app_id, reason in self._conn.execute(
-            "SELECT app_id, reason FROM archived ORDER BY seq"
+        for app_id, reason, action in self._conn.execute(
+            "SELECT app_id, reason, action FROM archived ORDER BY seq"
         ):
-            found.setdefault(str(app_id), str(reason))
+            if action == "archive":
+                found.setdefault(str(app_id), str(reason))
+            else:
+                found.pop(str(app_id), None)
         return found
 
     def taken(self, app_id: str) -> bool:
@@ -335,24 +353,19 @@ class Store:
         """
         row = self._conn.execute(
             "SELECT company, role, interview, country, timezone, playbook, interviewers, "
-            "employer, notes FROM applications WHERE id = ?",
+            "employer, notes, recruiters FROM applications WHERE id = ?",
             (app_id,),
         ).fetchone()
         if row is None:
             raise UsageError(f"APP: no application '{app_id}'; see 'followup list --all'")
-        data: dict[str, Any] = {"id": app_id}
-        for key, value in zip(CASE_FIELDS, row[:6], strict=True):
-            if value is not None and value != "":
-                data[key] = value
-        interviewers, employer, notes = json.loads(row[6]), json.loads(row[7]), row[8]
-        if interviewers:
-            data["interviewers"] = interviewers
-        if employer:
-            data["employer"] = employer
-        data["events"] = [e.data for e in self.history(app_id) if e.live]
-        if notes:
-            data["notes"] = notes
-        return data
+        facts: dict[str, Any] = dict(zip(CASE_FIELDS, row[:6], strict=True))
+        facts |= {
+            "interviewers": json.loads(row[6]),
+            "recruiters": json.loads(row[9]),
+            "employer": json.loads(row[7]),
+            "notes": row[8],
+        }
+        return case_mapping(app_id, facts, self.history(app_id))
 
     @staticmethod
     def build(app_id: str, data: dict[str, Any]) -> Case:
@@ -393,8 +406,8 @@ class Store:
             )
         self._conn.execute(
             "INSERT INTO applications (id, created_at, company, role, interview, country, "
-            "timezone, playbook, employer, interviewers, notes) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "timezone, playbook, employer, interviewers, notes, recruiters) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 app_id,
                 utc_now(),
@@ -407,6 +420,7 @@ class Store:
                 dumps(data.get("employer") or {}),
                 dumps(data.get("interviewers") or []),
                 data.get("notes", ""),
+                dumps(data.get("recruiters") or []),
             ),
         )
 
@@ -433,12 +447,14 @@ class Store:
             (app_id, utc_now(), until.isoformat()),
         )
 
-    def archive(self, app_id: str, reason: str) -> None:
-        """Set an application aside: views skip it from now on; its rows stay as they are."""
-        self._conn.execute(
-            "INSERT INTO archived (app_id, recorded_at, reason) VALUES (?, ?, ?)",
-            (app_id, utc_now(), reason),
+    def archive(self, app_id: str, reason: str, action: str = "archive") -> int:
+        """Set an application aside (views skip it from now on; its rows stay as they are), or
+        with ``action="unarchive"`` bring it back; either is an appended row.  Returns its seq."""
+        cur = self._conn.execute(
+            "INSERT INTO archived (app_id, recorded_at, reason, action) VALUES (?, ?, ?, ?)",
+            (app_id, utc_now(), reason, action),
         )
+        return int(cur.lastrowid or 0)
 
     def execute(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Run one statement and fetch its rows (for checks and tests)."""
