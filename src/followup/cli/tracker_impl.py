@@ -24,7 +24,7 @@ from followup.render.text import plan_text
 from followup.render.words import OUTCOME_WORDS, action_words, day, relative
 from followup.services import exchange, recording
 from followup.services.planning import closed_by_record, plan_for
-from followup.services.today import build_queue
+from followup.services.today import build_queue, closed_on_the_day
 
 
 def echo_json(value: object) -> None:
@@ -159,6 +159,16 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
                 "due": [view.item_json(i) for i in queue.due],
                 "upcoming": [view.item_json(i) for i in queue.upcoming],
                 "snoozed": [{"id": c.id, "until": u.isoformat()} for c, u in queue.snoozed],
+                "closed_today": [
+                    {
+                        "id": c.id,
+                        "company": c.company,
+                        "role": c.role,
+                        "outcome": p.outcome,
+                        "closed_on": p.closes_on.isoformat() if p.closes_on else None,
+                    }
+                    for c, p in queue.closed_today
+                ],
             }
         )
     else:
@@ -167,6 +177,12 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
         lines += [x for i in queue.due for x in view.item_lines(i)] or ["  Nothing due."]
         lines += ["", "Coming up in the next 7 days"]
         lines += [x for i in queue.upcoming for x in view.item_lines(i)] or ["  Nothing."]
+        if queue.closed_today:
+            lines += ["", "Closed today by the playbook (its last step lapsed; a reply reopens it)"]
+            lines += [
+                f"  {c.id}  {view.title(c)}: {OUTCOME_WORDS.get(str(p.outcome), p.outcome)}"
+                for c, p in queue.closed_today
+            ]
         if queue.snoozed:
             lines += ["", "Snoozed"]
             lines += [f"  {c.id} until {day(u)}" for c, u in queue.snoozed]
@@ -212,8 +228,12 @@ def list_apps(
             "outcome": plan.outcome,
             "next": step_full(plan.next[0]) if plan.next else None,
             "snoozed_until": until.isoformat() if until and until > plan.today else None,
+            "closed_on": plan.closes_on.isoformat() if plan.outcome and plan.closes_on else None,
         }
-        rows.append((row, next_line(plan)))
+        line = next_line(plan)
+        if closed_on_the_day(plan):
+            line = f"closed today by the playbook (its last step lapsed): {line[8:]}"
+        rows.append((row, line))
     if as_json:
         echo_json([row for row, _ in rows])
     elif not rows and not problems:

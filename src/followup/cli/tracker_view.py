@@ -12,6 +12,7 @@ from typing import Any
 from followup.engine.result import Plan
 from followup.errors import visible
 from followup.model.case import Case, Interviewer
+from followup.model.vocabulary import CHANNELS
 from followup.render.json_out import step_full
 from followup.render.words import action_words, day, relative
 from followup.services import recording
@@ -41,14 +42,62 @@ def app_json(case: Case, playbook: str) -> dict[str, Any]:
     }
 
 
+# `edit` flags that record each employer fact a step may wait for (see `services.today`).
+FACT_FLAGS = {
+    "preferred_channel": "--channel email|phone|portal|recruiter",
+    "has_follow_up_after": "--follow-up-after DURATION",
+    "follow_up": "--follow-up invited|not_wanted",
+    "has_decision_date": "--decision-by YYYY-MM-DD",
+    "may_call": "--may-call",
+}
+
+
+def record_command(item: Item) -> str | None:
+    """The command that records the step as done, or None when nothing records it.  A step
+    that waits for what the employer said is recorded by ``edit`` with one of `record_flags`."""
+    app = item.case.id
+    if item.event is not None:
+        channel = item.step.channel
+        by = f" --channel {channel}" if channel in CHANNELS else ""
+        return f"followup log {app} {item.event}{by}"
+    if item.asks:
+        return f"followup edit {app}"
+    return None
+
+
+def record_flags(item: Item) -> list[str]:
+    """The ``edit`` flags, one of which records what the step asks the employer."""
+    return [FACT_FLAGS[f] for f in item.asks] if item.event is None else []
+
+
+def record_line(item: Item) -> str:
+    """How to record the step, in a line of ``today``."""
+    command = record_command(item)
+    if item.event is not None:
+        return f"record it: {command}"
+    if command is not None:
+        return f"record what they said: {command} " + " or ".join(record_flags(item))
+    if item.step.action == "move_on":
+        return "nothing to record: the playbook closes it by itself"
+    return "nothing to record: a reminder for the day"
+
+
 def item_json(item: Item) -> dict[str, Any]:
+    """One step of ``today``.  ``days_overdue`` is null for a step not yet due (0: due today)."""
+    overdue = (item.today - item.step.due).days
     return {
         "id": item.case.id,
         "company": item.case.company,
         "role": item.case.role,
         **step_full(item.step),
-        "days_overdue": max(0, (item.today - item.step.due).days),
-        "recipients": [{"name": p.name, "email": p.email or None} for p in item.recipients],
+        "days_overdue": overdue if overdue >= 0 else None,
+        "recipients": [
+            {"name": p.name, "email": p.email or None, "phone": p.phone or None}
+            for p in item.recipients
+        ],
+        "record_event": item.event,
+        "record_command": record_command(item),
+        "record_flags": record_flags(item),
     }
 
 
@@ -62,6 +111,9 @@ def item_lines(item: Item) -> list[str]:
         f"  {day(step.due)} ({relative(step.due, item.today)})  {item.case.id}  {title(item.case)}",
         *textwrap.wrap(f"{what}{opt}", WIDTH, initial_indent=INDENT, subsequent_indent=INDENT),
         *textwrap.wrap(f"why: {step.why}", WIDTH, initial_indent=INDENT, subsequent_indent=INDENT),
+        *textwrap.wrap(
+            record_line(item), WIDTH, initial_indent=INDENT, subsequent_indent=INDENT + "  "
+        ),
     ]
 
 
