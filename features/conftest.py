@@ -64,8 +64,9 @@ def i_track(seeker: Seeker, cli: Any, company: str, day: str) -> None:
 
 @given(parsers.re(r'my tracker holds an application an older followup saved as "(?P<app>[^"]+)"'))
 def an_old_application(seeker: Seeker, app: str) -> None:
-    """A row from before ids were checked (its id is no id)."""
-    old_tracker(seeker.db, {app: {}})
+    """A row from before ids were checked (its id is no id), at a company of its own (the same
+    company, role and interview as another would make it a likely duplicate of it)."""
+    old_tracker(seeker.db, {app: {"company": "Initech"}})
 
 
 @given("someone removed the safeguards of my tracker's history")

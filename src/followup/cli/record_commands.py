@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from followup.cli.group import cli, json_option, parse_day
+from followup.cli.group import SuggestingChoice, cli, json_option, parse_day
 from followup.cli.tracker_commands import PERSON_FORM, db_option, today_flag
 from followup.model.vocabulary import FOLLOW_UP_PERMISSIONS, PREFERRED_CHANNELS
 
@@ -67,14 +67,18 @@ CLEAR_KEYS = (
 )
 @click.option("--decision-by", metavar="YYYY-MM-DD", help="When they said they would decide.")
 @click.option("--decision-in", metavar="DURATION", help="...or how long they said it would take.")
-@click.option("--follow-up", type=click.Choice(FOLLOW_UP_PERMISSIONS), help="Did they invite it?")
+@click.option(
+    "--follow-up", type=SuggestingChoice(FOLLOW_UP_PERMISSIONS), help="Did they invite it?"
+)
 @click.option("--follow-up-after", metavar="DURATION", help="When they said you may check in.")
-@click.option("--channel", type=click.Choice(PREFERRED_CHANNELS), help="How they prefer contact.")
+@click.option(
+    "--channel", type=SuggestingChoice(PREFERRED_CHANNELS), help="How they prefer contact."
+)
 @click.option("--may-call/--may-not-call", default=None, help="Whether they said calling is fine.")
 @click.option(
     "--clear",
     multiple=True,
-    type=click.Choice(CLEAR_KEYS),
+    type=SuggestingChoice(CLEAR_KEYS),
     help="Remove what was recorded for this (repeatable).",
 )
 @db_option

@@ -11,7 +11,14 @@ from pathlib import Path
 
 import click
 
-from followup.cli.group import cli, json_option, parse_today, playbook_dirs, playbooks_option
+from followup.cli.group import (
+    SuggestingChoice,
+    cli,
+    json_option,
+    parse_today,
+    playbook_dirs,
+    playbooks_option,
+)
 from followup.model.vocabulary import (
     CHANNELS,
     EVENT_TYPES,
@@ -44,9 +51,13 @@ today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answ
 @click.option("--playbook", "playbook_ref", metavar="ID", help="The coaching playbook to follow.")
 @click.option("--decision-by", metavar="YYYY-MM-DD", help="When they said they would decide.")
 @click.option("--decision-in", metavar="DURATION", help="...or how long they said it would take.")
-@click.option("--follow-up", type=click.Choice(FOLLOW_UP_PERMISSIONS), help="Did they invite it?")
+@click.option(
+    "--follow-up", type=SuggestingChoice(FOLLOW_UP_PERMISSIONS), help="Did they invite it?"
+)
 @click.option("--follow-up-after", metavar="DURATION", help="When they said you may check in.")
-@click.option("--channel", type=click.Choice(PREFERRED_CHANNELS), help="How they prefer contact.")
+@click.option(
+    "--channel", type=SuggestingChoice(PREFERRED_CHANNELS), help="How they prefer contact."
+)
 @click.option("--may-call", is_flag=True, help="They said calling is fine.")
 @click.option(
     "--interviewer",
@@ -83,12 +94,12 @@ def add_cmd(**options: object) -> None:
     tracker_impl.add(options)
 
 
-@cli.command("log")
+@cli.command("log", epilog="EVENT is one of: " + ", ".join(EVENT_TYPES) + ".")
 @click.argument("app", metavar="APP")
-@click.argument("event", type=click.Choice(EVENT_TYPES), metavar="EVENT")
+@click.argument("event", type=SuggestingChoice(EVENT_TYPES), metavar="EVENT")
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="When it happened (default today).")
-@click.option("--channel", type=click.Choice(CHANNELS))
-@click.option("--outcome", type=click.Choice(REPLY_OUTCOMES), help="For a reply.")
+@click.option("--channel", type=SuggestingChoice(CHANNELS), help="How it was sent or received.")
+@click.option("--outcome", type=SuggestingChoice(REPLY_OUTCOMES), help="For a reply.")
 @click.option("--decision-by", metavar="YYYY-MM-DD", help="A reply's new decision date.")
 @click.option("--deadline", metavar="YYYY-MM-DD", help="A competing offer's deadline.")
 @click.option("--due", metavar="YYYY-MM-DD", help="The date you committed to.")
@@ -190,7 +201,7 @@ def snooze_cmd(app: str, until: str, db: Path | None, as_json: bool) -> None:
 @click.option(
     "--as",
     "outcome",
-    type=click.Choice(CLOSINGS),
+    type=SuggestingChoice(CLOSINGS),
     default="withdrew",
     show_default=True,
     help="How it ended.",

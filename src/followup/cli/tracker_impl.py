@@ -172,21 +172,22 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
             }
         )
     else:
-        when = f" ({day(today)})" if today else ""
-        lines = [f"Due today or overdue{when}"]
-        lines += [x for i in queue.due for x in view.item_lines(i)] or ["  Nothing due."]
-        lines += ["", "Coming up in the next 7 days"]
-        lines += [x for i in queue.upcoming for x in view.item_lines(i)] or ["  Nothing."]
+        shown = today or date.today()  # each application's own day when not given
+        lines: list[tuple[str, str]] = [(f"Due today or overdue ({day(shown)})", "head")]
+        lines += [x for i in queue.due for x in view.item_lines(i)] or [("  Nothing due.", "")]
+        lines += [("", ""), ("Coming up in the next 7 days", "head")]
+        lines += [x for i in queue.upcoming for x in view.item_lines(i)] or [("  Nothing.", "")]
         if queue.closed_today:
-            lines += ["", "Closed today by the playbook (its last step lapsed; a reply reopens it)"]
+            head = "Closed today by the playbook (its last step lapsed; a reply reopens it)"
+            lines += [("", ""), (head, "head")]
             lines += [
-                f"  {c.id}  {view.title(c)}: {OUTCOME_WORDS.get(str(p.outcome), p.outcome)}"
+                (f"  {c.id}  {view.title(c)}: {OUTCOME_WORDS.get(str(p.outcome), p.outcome)}", "")
                 for c, p in queue.closed_today
             ]
         if queue.snoozed:
-            lines += ["", "Snoozed"]
-            lines += [f"  {c.id} until {day(u)}" for c, u in queue.snoozed]
-        echo("\n".join(lines))
+            lines += [("", ""), ("Snoozed", "head")]
+            lines += [(f"  {c.id} until {day(u)}", "quiet") for c, u in queue.snoozed]
+        click.echo(view.paint(lines))
     flags.report(queue.problems)
 
 

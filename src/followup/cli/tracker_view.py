@@ -6,21 +6,54 @@ so a newline in a note cannot fake a line of the view.
 
 from __future__ import annotations
 
+import os
+import sys
 import textwrap
 from typing import Any
+
+import click
 
 from followup.engine.result import Plan
 from followup.errors import visible
 from followup.model.case import Case, Interviewer
 from followup.model.vocabulary import CHANNELS
 from followup.render.json_out import step_full
+from followup.render.text import terminal_width
 from followup.render.words import action_words, day, relative
 from followup.services import recording
 from followup.services.today import Item
 from followup.tracker.records import Entry, is_edit
 
-WIDTH = 88
 INDENT = " " * 6
+# How each kind of line of a view is coloured on a terminal (see `paint`).
+STYLES: dict[str, dict[str, Any]] = {
+    "head": {"bold": True},
+    "overdue": {"fg": "red", "bold": True},
+    "due": {"fg": "yellow", "bold": True},
+    "soon": {"fg": "green"},
+    "record": {"fg": "cyan"},
+    "quiet": {"dim": True},
+}
+
+
+def colour() -> bool:
+    """Colour only on a terminal, and never when ``$NO_COLOR`` is set (no-color.org)."""
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def paint(lines: list[tuple[str, str]]) -> str:
+    """Lines of a view, each escaped (`visible`), then coloured by its kind on a terminal."""
+    on = colour()
+    out = []
+    for text, kind in lines:
+        text = visible(text)
+        out.append(click.style(text, **STYLES[kind]) if on and kind in STYLES else text)
+    return "\n".join(out)
 
 
 def title(case: Case) -> str:
@@ -101,19 +134,34 @@ def item_json(item: Item) -> dict[str, Any]:
     }
 
 
-def item_lines(item: Item) -> list[str]:
+def item_lines(item: Item) -> list[tuple[str, str]]:
+    """A step of ``today`` as lines, each with its kind (for `paint`), wrapped to the terminal."""
     step = item.step
     what = action_words(step.action, step.channel)
     if item.recipients:
         what += " to " + ", ".join(person(p) for p in item.recipients)
     opt = " (optional)" if step.optional else ""
+    width = terminal_width()
+    kind = "overdue" if step.due < item.today else "due" if step.due == item.today else "soon"
+
+    def wrap(text: str, more: str = "") -> list[str]:
+        return textwrap.wrap(
+            visible(text),
+            width,
+            initial_indent=INDENT,
+            subsequent_indent=INDENT + more,
+            break_on_hyphens=False,
+        )
+
+    head = f"{day(step.due)} ({relative(step.due, item.today)})  {item.case.id}  {title(item.case)}"
+    first = textwrap.wrap(
+        head, width, initial_indent="  ", subsequent_indent=INDENT, break_on_hyphens=False
+    )
     return [
-        f"  {day(step.due)} ({relative(step.due, item.today)})  {item.case.id}  {title(item.case)}",
-        *textwrap.wrap(f"{what}{opt}", WIDTH, initial_indent=INDENT, subsequent_indent=INDENT),
-        *textwrap.wrap(f"why: {step.why}", WIDTH, initial_indent=INDENT, subsequent_indent=INDENT),
-        *textwrap.wrap(
-            record_line(item), WIDTH, initial_indent=INDENT, subsequent_indent=INDENT + "  "
-        ),
+        *((line, kind) for line in first),
+        *((line, "") for line in wrap(f"{what}{opt}")),
+        *((line, "quiet") for line in wrap(f"why: {step.why}")),
+        *((line, "record") for line in wrap(record_line(item), "  ")),
     ]
 
 
