@@ -108,7 +108,7 @@ def test_the_database_refuses_an_invalid_id_written_by_hand(tmp_path, bad):
 def test_a_taken_id_is_renamed_to_a_valid_one(cli, tmp_path):
     """An import whose id is taken gets a new id, valid like every other."""
     cli("import", _file(tmp_path, "a.yaml", "id: acme\n" + CASE))
-    again = cli("import", _file(tmp_path, "b.yaml", "id: ACME\n" + CASE))
+    again = cli("import", _file(tmp_path, "b.yaml", "id: ACME\n" + CASE), "--allow-duplicate")
     assert again.code == 0, again.err
     new_id = again.out.split(" as ")[1].split()[0]
     assert id_problem(new_id) is None
