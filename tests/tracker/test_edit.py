@@ -129,6 +129,10 @@ def test_archive_hides_everywhere_and_unarchive_appends(tracker, acme, db):
         "reason": "archived by you",
     }
     assert tracker("list", "--all", "--json").json() == []
+    [shown] = tracker("list", "--archived", "--json").json()
+    assert shown["id"] == acme
+    assert shown["archived"] is True
+    assert "1 archived" in tracker("list").out
     assert tracker("today", "--today", "2026-03-12", "--json").json()["due"] == []
     assert tracker("export").out == ""
     assert tracker("archive", acme).code == 2
@@ -187,3 +191,16 @@ def test_history_across_applications_since_a_day(tracker, acme):
     text = tracker("history", "--since", "2026-03-04").out
     assert "Beta" in text
     assert "2026-03-02" not in text
+
+
+def test_list_shows_the_interview_and_the_last_contact(tracker, acme):
+    """list: when the interview was and when you were last in touch (null before any)."""
+    [row] = tracker("list", "--today", "2026-03-12", "--json").json()
+    assert (row["interview"], row["last_contact"]) == ("2026-03-02", None)
+    tracker("log", acme, "thank_you_sent", "--date", "2026-03-02", "--today", "2026-03-12")
+    tracker("log", acme, "check_in_sent", "--date", "2026-03-10", "--today", "2026-03-12")
+    tracker("log", acme, "portfolio_update", "--date", "2026-03-11", "--today", "2026-03-12")
+    [row] = tracker("list", "--today", "2026-03-12", "--json").json()
+    assert row["last_contact"] == "2026-03-10"
+    text = tracker("list", "--today", "2026-03-12").out
+    assert "interviewed 2026-03-02; last contact 2026-03-10" in text

@@ -142,29 +142,32 @@ def today_cmd(
 ) -> None:
     """Everything due today or overdue, then what comes up in the next 7 days."""
     # lazy: a command loads its implementation only when it runs
-    from followup.cli import tracker_impl
+    from followup.cli import review_impl
 
-    tracker_impl.today(parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
+    review_impl.today(parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
 
 
 @cli.command("list")
 @click.option("--all", "show_all", is_flag=True, help="Include closed applications.")
+@click.option("--archived", is_flag=True, help="Only the archived applications (hidden elsewhere).")
 @today_flag
 @db_option
 @json_option
 @playbooks_option
 def list_cmd(
     show_all: bool,
+    archived: bool,
     today: str | None,
     db: Path | None,
     as_json: bool,
     playbooks_dir: tuple[str, ...],
 ) -> None:
-    """Your applications, with state and next step."""
+    """Your applications: state, interview, last contact and next step."""
     # lazy: a command loads its implementation only when it runs
-    from followup.cli import tracker_impl
+    from followup.cli import review_impl
 
-    tracker_impl.list_apps(show_all, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
+    dirs = playbook_dirs(playbooks_dir)
+    review_impl.list_apps(show_all, parse_today(today), db, as_json, dirs, archived)
 
 
 @cli.command("status")
@@ -178,9 +181,9 @@ def status_cmd(
 ) -> None:
     """One application: its history, state and plan."""
     # lazy: a command loads its implementation only when it runs
-    from followup.cli import tracker_impl
+    from followup.cli import review_impl
 
-    tracker_impl.status(app, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
+    review_impl.status(app, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
 
 
 @cli.command("snooze")

@@ -62,6 +62,17 @@ class Queue:
     closed_today: list[tuple[Case, Plan]] = field(default_factory=list)
 
 
+# Events that are not contact with the employer: news of your own, a promise, the end.
+_NOT_CONTACT: Final = frozenset({"competing_offer", "portfolio_update", "committed", "withdrew"})
+
+
+def last_contact(case: Case, today: date) -> date | None:
+    """The day of the latest contact with the employer up to ``today`` (a message either way,
+    networking), or None when there has been none since the interview."""
+    days = [e.date for e in case.events if e.type not in _NOT_CONTACT and e.date <= today]
+    return max(days, default=None)
+
+
 def closed_on_the_day(plan: Plan) -> bool:
     """Whether the playbook itself closed the application (it gave up) on the plan's day.
 
