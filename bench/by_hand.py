@@ -27,6 +27,7 @@ from policy import (
     ON_HOLD_EVERY,
     ONE_DAY,
     PLAYBOOK,
+    RECORD_ROUND_ID,
     RESTARTABLE,
     THANK_YOU_WINDOW_BUSINESS_DAYS,
     WAITING_GAME_DAYS,
@@ -88,7 +89,7 @@ class Replay:
         *("check_ins", "competing_offer", "credits", "decision_by", "done", "entered"),
         *("follow_up", "follow_up_after", "hol", "interview", "last_contact", "last_done"),
         *("last_nudge", "may_call", "not_before", "now", "outcome", "preferred", "reply"),
-        *("promised", "promised_channel"),
+        *("promised", "promised_channel", "offer_deadline", "has_news", "awaiting"),
         "state",
     )
 
@@ -101,6 +102,9 @@ class Replay:
         self.preferred: str | None = employer.get("preferred_channel")
         self.may_call: bool = employer.get("may_call", False)
         self.competing_offer: date | None = None
+        self.offer_deadline: date | None = None
+        self.has_news = False  # news of your own (a portfolio update) to share as well
+        self.awaiting: date | None = None  # a new round invited on this day, its date unknown
         self.promised: date | None = None  # the day of a promise not yet kept
         self.promised_channel: str | None = None
         interview = date.fromisoformat(case["interview"])
@@ -158,6 +162,8 @@ class Replay:
 
     def next_timer(self) -> tuple[date, str] | None:
         """The earliest timer of the current state, with the day it fires."""
+        if self.awaiting is not None:
+            return None  # no time counts until the new round has its date
         state = self.state
         if state == "interviewed":
             timers = [
@@ -226,7 +232,7 @@ class Replay:
     def pending(self) -> list[Pending]:
         """Actions of the current state that still apply, in playbook order."""
         state, done = self.state, self.done
-        if state == CLOSED:
+        if state == CLOSED or self.awaiting is not None:
             return []
         wanted = self.follow_up != "not_wanted"
         found: list[Pending] = []
@@ -241,7 +247,11 @@ class Replay:
             if not done.get("thank-you-note"):
                 found.append((roll_forward(self.interview, self.hol), "thank-you-note", "email"))
         if self.competing_offer is not None and not done.get("flag-competing-offer"):
-            found.append(self._by_preferred("flag-competing-offer", self.competing_offer))
+            due = self.competing_offer
+            last = self.news_expires()
+            found.append(
+                self._by_preferred("flag-competing-offer", min(due, last) if last else due)
+            )
         if state in ("thanked", "waiting") and wanted:
             after_reply = self.reply + FIRST_CHECK_IN if self.reply else None
             if self.follow_up_after is not None:
@@ -276,6 +286,12 @@ class Replay:
             due = roll_forward(due, self.hol)
         return [(due, "keep-your-promise", self.promised_channel)]
 
+    def news_expires(self) -> date | None:
+        """The last day the competing offer is worth telling them about: before its deadline."""
+        if self.competing_offer is None or self.has_news or self.offer_deadline is None:
+            return None
+        return max(self.offer_deadline - ONE_DAY, self.competing_offer)
+
     def complete(self, action_id: str, day: date) -> None:
         """Count an action as done on ``day``."""
         self.done[action_id] = self.done.get(action_id, 0) + 1
@@ -305,6 +321,10 @@ class Replay:
             self.done.pop("keep-your-promise", None)
         elif kind == "competing_offer":
             self.competing_offer = day
+            deadline = event.get("deadline")
+            self.offer_deadline = date.fromisoformat(deadline) if deadline else None
+        elif kind == "portfolio_update":
+            self.has_news = True
         elif kind == "reply":
             self._reply(event, day)
             return
@@ -317,9 +337,11 @@ class Replay:
             return  # an offer, rejection or withdrawal is final
         self.reply = day
         if outcome == "next_round":
-            self.fire("reply_next_round", day)
+            if self.awaiting is None:  # else the round waiting for its date gets it now
+                self.fire("reply_next_round", day)
             nxt = event.get("interview")
             self.start_round(date.fromisoformat(nxt) if nxt else day)
+            self.awaiting = None if nxt else day
             return
         if outcome in ("still_deciding", "no_follow_up"):
             self.check_ins = 0  # the employer spoke: nudging starts over
@@ -341,6 +363,13 @@ class Replay:
                 return None
             best: Pending | None = None
             for p in self.pending():
+                last = self.news_expires() if p[1] == "flag-competing-offer" else None
+                if last is not None:
+                    when = max(p[0], now)
+                    if p[2] in DIRECT_CHANNELS:
+                        when = roll_forward(when, self.hol)
+                    if when > last:
+                        continue  # news after its deadline is no longer worth sending
                 if best is None or max(p[0], now) < max(best[0], now):
                     best = p
             timer = self.next_timer()
@@ -370,6 +399,8 @@ def plan_by_hand(case: dict[str, Any], today: date, make: MakeReplay = Replay) -
             run.apply(event, day)
         run.advance(today, inclusive=True)
         state, step = run.state, run.next_step(today)
+        if run.awaiting is not None and state != CLOSED:
+            step = (run.awaiting, RECORD_ROUND_ID, None)
     finally:
         run.release()
     nxt = None

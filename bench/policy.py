@@ -15,7 +15,13 @@ from pathlib import Path
 import yaml
 from generate_cases import PLAYBOOK
 
-from followup.semantics.builtin import ENGINE_RULE, KEEP_PROMISE
+from followup.semantics.builtin import (
+    ENGINE_RULE,
+    KEEP_PROMISE,
+    RECORD_ROUND_ADVICE,
+    RECORD_ROUND_ID,
+    RECORD_ROUND_KIND,
+)
 
 PLAYBOOK_FILE = Path(__file__).resolve().parent.parent / "playbooks" / f"{PLAYBOOK}.yaml"
 
@@ -104,7 +110,12 @@ def _action_texts() -> dict[str, tuple[str, str, str]]:
             KEEP_PROMISE.kind,
             f"{KEEP_PROMISE.id}: {KEEP_PROMISE.advice}",
             ENGINE_RULE,
-        )
+        ),
+        RECORD_ROUND_ID: (
+            RECORD_ROUND_KIND,
+            f"{RECORD_ROUND_ID}: {' '.join(RECORD_ROUND_ADVICE.split())}",
+            ENGINE_RULE,
+        ),
     }
 
 

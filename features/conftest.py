@@ -253,3 +253,8 @@ def not_listed(seeker: Seeker, cli: Any, company: str) -> None:
     """Not even ``followup list --all`` shows it."""
     result = cli("list", "--all", "--json", "--db", seeker.db)
     assert seeker.ids[company] not in {row["id"] for row in json.loads(result.out)}
+
+
+# The steps about choosing and switching playbooks (features/choosing/) are kept in their own
+# module; importing them here is what makes pytest-bdd see them for every feature file.
+from features.choosing.steps import *  # noqa: E402, F403

@@ -57,13 +57,57 @@ def test_playbooks_json_has_a_profile_for_each(capsys: pytest.CaptureFixture[str
         assert set(row["profile"]) >= {"first_check_in_after_days", "direct_contacts"}
 
 
-def test_playbooks_text_shows_profiles(capsys: pytest.CaptureFixture[str]) -> None:
-    """The text listing names each playbook, its source and its profile in words."""
+def test_playbooks_text_shows_profiles(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The text listing is a table: one row per playbook with its derived figures in words.
+
+    (It was a paragraph of prose per playbook; issue "Choosing a playbook" asked for a table.)
+    """
+    monkeypatch.setenv("COLUMNS", "100")
     code, out, _ = run(capsys, "playbooks")
     assert code == 0
-    for pid in BUNDLED:
-        assert pid in out
-    assert out.count("first check-in after (days)") == len(BUNDLED)
+    rows = {line.split()[0]: line.split() for line in out.splitlines() if line[:1].isalpha()}
+    for cp in catalog.load_all():
+        found = profile(cp)
+        words = ["yes" if v else "no" for v in (found.waits_for_stated_date, found.networks)]
+        row = rows[cp.id]
+        assert row[1] == found.style
+        assert row[2:5] == [
+            str(found.first_check_in_after_days),
+            str(found.direct_contacts),
+            str(found.gives_up_after_days),
+        ]
+        assert row[5] == words[0]
+        assert row[-1] == words[1]
+    assert "True" not in out
+    assert "False" not in out
+
+
+def test_playbooks_on_a_narrow_terminal(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Too narrow for the table: one block per playbook, every figure named in words."""
+    monkeypatch.setenv("COLUMNS", "50")
+    code, out, _ = run(capsys, "playbooks")
+    assert code == 0
+    assert out.count("first check-in after (days): ") == len(BUNDLED)
+    assert out.count('respects "don\'t follow up": yes') == len(BUNDLED)
+    assert "fine-line (persistent)" in out
+
+
+def test_style_is_derived_from_the_figures() -> None:
+    """The style word follows the profile's figures, not anything written in a playbook."""
+    from dataclasses import replace
+
+    from followup.analysis.profile import style_of
+
+    week = profile(catalog.load("week-then-on-hold"))
+    assert style_of(week) == week.style == "persistent"
+    assert style_of(replace(week, check_ins=1, first_check_in_after_days=14)) == "patient"
+    assert style_of(replace(week, check_ins=1, gives_up_after_days=20)) == "brief"
+    assert style_of(replace(week, check_ins=2, gives_up_after_days=30)) == "steady"
+    assert all(profile(cp).keeps_promises for cp in catalog.load_all())
 
 
 def test_compare_puts_every_playbook_side_by_side(capsys: pytest.CaptureFixture[str]) -> None:

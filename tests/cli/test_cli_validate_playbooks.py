@@ -24,10 +24,15 @@ actions:
 
 
 def blocks(text: str) -> dict[str, list[str]]:
-    """The text list split per playbook: id (first word of an unindented line) -> its lines."""
+    """The titles under the table, per playbook: id (before the colon) -> its lines.
+
+    (The listing was one paragraph per playbook; it is now a table, then each playbook's title
+    and source, which is what these tests read.)
+    """
     found: dict[str, list[str]] = {}
     current: list[str] = []
-    for line in text.splitlines():
+    titles = text.split("\n\n")[1]
+    for line in titles.splitlines():
         if line and not line[0].isspace():
             current = [line]
             found[line.split()[0].rstrip(":")] = current
@@ -79,7 +84,7 @@ def test_playbooks_lists_the_bundled_playbook_with_its_source(cli):
     assert result.code == 0, result.err
     listed = blocks(result.out)
     assert set(listed) == {p.stem for p in PLAYBOOK_FILES}
-    week = "\n".join(listed["week-then-on-hold"])
+    week = " ".join(line.strip() for line in listed["week-then-on-hold"])  # wrapped to the width
     assert "A week, then on hold" in week
     assert f"source: {SOURCE}" in week
     assert "(yours)" not in week
@@ -105,7 +110,7 @@ def test_playbooks_includes_your_own_folder(cli, tmp_path):
     assert result.code == 0, result.err
     listed = blocks(result.out)
     assert "(yours)" in listed["my-own"][0]
-    assert 'source: "My notes"' in "\n".join(listed["my-own"])
+    assert 'source: "My notes"' in " ".join(line.strip() for line in listed["my-own"])
     assert "week-then-on-hold" in listed
     case = tmp_path / "case.yml"
     case.write_text("id: mine\ninterview: 2026-03-02\nplaybook: my-own\n", encoding="utf-8")

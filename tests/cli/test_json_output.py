@@ -100,6 +100,8 @@ def test_every_command_prints_json_matching_its_schema(env, capsys) -> None:
         ("status", ("beta", *t)),
         ("history", ("--since", "2026-03-01")),
         ("draft", ("acme", *t)),
+        ("switch", ("beta", "fine-line", *t)),
+        ("choose", ("beta", *t)),
         ("close", ("beta", "--as", "withdrew", *t)),
         ("reopen", ("beta",)),
         ("archive", ("beta",)),

@@ -365,11 +365,19 @@ def test_next_round_starts_over(weekly, make_case, plan_on):
     assert plan.schedule[1].due == D("2026-03-23")  # the new interview + 1w
 
 
-def test_next_round_without_a_date_starts_on_the_reply(weekly, make_case):
-    """Without an interview date, the new round is measured from the reply."""
-    case = make_case([{"date": "2026-03-12", "type": "reply", "outcome": "next_round"}])
-    run, _ = situation_at(weekly, case, D("2026-03-12"), PLAIN)
-    assert (run.state, run.round, run.at_interview) == ("interviewed", 2, D("2026-03-12"))
+def test_next_round_without_a_date_waits_for_it(weekly, make_case):
+    """Without an interview date, the new round guesses none: it waits for the date, and a
+    later next-round reply with a date gives that same round its date."""
+    invited = {"date": "2026-03-12", "type": "reply", "outcome": "next_round"}
+    run, _ = situation_at(weekly, make_case([invited]), D("2026-03-20"), PLAIN)
+    assert (run.state, run.round, run.at_interview) == ("interviewed", 2, None)
+    assert run.awaiting_interview == D("2026-03-12")
+    assert run.pending() == []
+    assert run.next_timer() is None
+    dated = {"date": "2026-03-13", "type": "reply", "outcome": "next_round"}
+    dated["interview"] = "2026-03-18"
+    run, _ = situation_at(weekly, make_case([invited, dated]), D("2026-03-20"), PLAIN)
+    assert (run.round, run.at_interview, run.awaiting_interview) == (2, D("2026-03-18"), None)
 
 
 def test_round_guard_sees_the_second_round(make_playbook, make_case, plan_on):

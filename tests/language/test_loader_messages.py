@@ -104,3 +104,17 @@ def test_a_repeat_that_waits_no_time_is_refused(every: str) -> None:
     assert len(found) == 1
     assert (found[0].line, found[0].expected) == (11, "at least 1d or 1bd")
     assert found[0].message.endswith("waits no time")
+
+
+@pytest.mark.parametrize("cap", ["[1]", "{n: 1}"])
+def test_a_repeat_max_that_is_not_a_count_is_one_located_problem(cap: str) -> None:
+    """A list or mapping as a repeat's max is refused where it is written (it once crashed)."""
+    text = (
+        HEAD
+        + "parameters: {most: -1}\n"
+        + "actions:\n"
+        + "  - id: a\n    in: any\n    kind: check_in\n    due: interview + 1w\n"
+        + f"    advice: Go.\n    repeat: {{every: 1w, max: {cap}}}\n"
+    )
+    found = problems(text)
+    assert [p.line for p in found if "max" in p.message or "count" in p.expected] == [11]

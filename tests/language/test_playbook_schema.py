@@ -147,3 +147,13 @@ def test_an_empty_source_part_is_refused_by_the_schema_as_by_the_loader() -> Non
     assert not NEW.is_valid(data)
     with pytest.raises(InputError):
         build_playbook(Document("p.yaml", data, {}, {}))
+
+
+def test_a_repeat_max_that_is_a_list_is_a_located_problem() -> None:
+    """`max: []` is refused as a value (it once crashed the loader: a list is not hashable)."""
+    data = copy.deepcopy(read_yaml_file(str(ROOT / "playbooks" / "fine-line.yaml")).data)
+    repeating = [a for a in data["actions"] if "repeat" in a]
+    assert repeating
+    repeating[0]["repeat"]["max"] = []
+    with pytest.raises(InputError, match="max is a list; expected a whole number >= 1"):
+        build_playbook(Document("p.yaml", data, {}, {}))

@@ -167,5 +167,5 @@ def test_a_new_round_starts_with_the_round_facts():
     """The engine's start of a round holds `ROUND_START` (written out there for speed)."""
     run = busy_run()
     run.has_decision_date = run.has_follow_up_after = True
-    run._start_round(DAY)
+    run._start_round(DAY, DAY)
     assert {name: getattr(run, name) for name in ROUND_START} == ROUND_START

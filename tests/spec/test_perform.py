@@ -9,7 +9,7 @@ import pytest
 from followup.bdd.world import World
 from followup.engine.result import Step
 from followup.errors import EngineError
-from followup.model.vocabulary import CHANNELS, CORE_ACTION_KINDS, EVENT_TYPES
+from followup.model.vocabulary import CHANNELS, EVENT_TYPES, STEP_KINDS
 from followup.spec.perform import (
     ACTION_WORDS,
     CHANNEL_WORDS,
@@ -49,7 +49,7 @@ def test_every_channel_is_said_so_the_steps_read_it_back(channel):
     assert set(CHANNEL_WORDS) == set(CHANNELS)
 
 
-@pytest.mark.parametrize("kind", [*CORE_ACTION_KINDS, "keep_options_open"])
+@pytest.mark.parametrize("kind", [*STEP_KINDS, "keep_options_open"])
 @pytest.mark.parametrize("channel", [None, "email", "in_person", "linkedin"])
 def test_step_words_read_back_as_the_same_step(kind, channel):
     """What the generator says of a recommended step parses back to its kind, channel and day."""
@@ -58,7 +58,7 @@ def test_step_words_read_back_as_the_same_step(kind, channel):
     func, kwargs = PERFORMER.resolve(line)
     assert func.__name__ == "the_next_step_is"
     assert kwargs == {"action": kind, "channel": channel, "due": DAY}
-    assert set(ACTION_WORDS) == set(CORE_ACTION_KINDS)
+    assert set(ACTION_WORDS) == set(STEP_KINDS)
 
 
 def test_a_then_that_does_not_hold_is_a_step_failure():

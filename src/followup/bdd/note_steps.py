@@ -6,9 +6,11 @@ something to send.  These steps read the same plan the other steps do.
 
 from __future__ import annotations
 
+from datetime import date
+
 from pytest_bdd import parsers, then
 
-from followup.bdd.steps import action_of
+from followup.bdd.steps import DATE, _day, action_of
 from followup.bdd.world import World
 
 
@@ -49,3 +51,11 @@ def the_schedule_has_no(followup_world: World, action: str) -> None:
         if left
         else "",
     )
+
+
+@then(parsers.re(rf"the plan says to send the next step on (?P<day>{DATE})"), {"day": _day})
+def the_next_step_is_sent_on(followup_world: World, day: date) -> None:
+    """The first next step names the day to do it (an overdue step seen on a day off)."""
+    plan = followup_world.plan()
+    got = plan.next[0].send_on if plan.next else None
+    followup_world.check(got == day, f"Expected the next step to be sent on {day}, not {got}.")

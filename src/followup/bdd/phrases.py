@@ -17,6 +17,7 @@ ACTION_SAID = {
     "network": "networking",
     "move_on": "to move on",
     "keep_promise": "promised follow-up",
+    "record_interview": "to record the new interview date",
 }
 # What "I sent ..." says for each contact event.
 SENT_SAID = {

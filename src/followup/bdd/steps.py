@@ -85,6 +85,7 @@ ACTION_NAMES: dict[str, str] = {
     "networking": "network",
     "move on": "move_on",
     "promised follow-up": "keep_promise",
+    "record the new interview date": "record_interview",
 } | {kind: kind for kind in CORE_ACTION_KINDS}
 ACTION_CHOICES = (
     "thank-you, handwritten note, check-in, final check-in, update, networking, move on,"

@@ -13,62 +13,6 @@ from followup.errors import InputError, Problem, json_visible, visible
 from followup.services.cases import calendar_for, choose_playbook, read_case, today_for
 
 
-def list_playbooks(dirs: tuple[Path, ...], as_json: bool) -> None:
-    """``followup playbooks``: each playbook, its source, and its profile on the standard case.
-
-    Raises:
-        InputError: some playbooks do not load (after listing every one that does).
-        UsageError: a playbooks folder is missing.
-    """
-    import dataclasses  # lazy: only `playbooks` needs it
-    import textwrap  # lazy: only `playbooks` needs it
-
-    # lazy: each command loads only its own renderer (plan cold start)
-    from followup.analysis.profile import PROFILE_LABELS, profile
-
-    compiled, broken = catalog.load_each(dirs)
-    entries = catalog.discover(dirs)
-    if as_json:
-        rows = []
-        for cp in compiled:
-            entry = entries.get(cp.id)
-            facts = dataclasses.asdict(profile(cp))
-            facts.pop("playbook_id")
-            rows.append(
-                {
-                    "id": cp.id,
-                    "title": cp.playbook.title,
-                    "summary": cp.playbook.summary,
-                    "source": cp.playbook.source.cite(),
-                    "bundled": bool(entry and entry.bundled),
-                    "shadows": str(entry.shadows.path) if entry and entry.shadows else None,
-                    "file": str(entry.path) if entry else cp.playbook.file,
-                    "profile": facts,
-                }
-            )
-        click.echo(json.dumps(rows, indent=2))
-    for cp in compiled if not as_json else ():
-        pb = cp.playbook
-        entry = entries.get(cp.id)
-        mine = catalog.mark(entry)
-        click.echo(f"{pb.id}{mine}: {visible(pb.title)}")
-        if pb.summary:
-            text = visible(pb.summary)
-            click.echo(textwrap.fill(text, 88, initial_indent="  ", subsequent_indent="  "))
-        click.echo(f"  source: {visible(pb.source.cite())}")
-        summary = profile(cp)
-        shown = []
-        for key, label in PROFILE_LABELS:
-            value = getattr(summary, key)
-            if isinstance(value, bool):
-                value = "yes" if value else "no"
-            shown.append(f"{label}: {'never' if value is None else value}")
-        click.echo(textwrap.fill("; ".join(shown), 88, initial_indent="  ", subsequent_indent="  "))
-        click.echo("")
-    if broken:  # listed what loads; the broken ones are named on stderr, and the exit is 2
-        raise InputError(broken)
-
-
 def show(ref: str, fmt: str, dirs: tuple[Path, ...]) -> None:
     """``followup show``."""
     cp = catalog.load(ref, dirs)

@@ -23,10 +23,10 @@ from followup.cli.group import (
 @playbooks_option
 @json_option
 def playbooks_cmd(playbooks_dir: tuple[str, ...], as_json: bool) -> None:
-    """List the bundled playbooks (and yours) with their sources."""
-    from followup.cli import commands  # lazy: --help lists commands without loading them
+    """The playbooks (bundled and yours) side by side: how each behaves, run on standard cases."""
+    from followup.cli import playbooks_impl  # lazy: --help lists commands without loading them
 
-    commands.list_playbooks(playbook_dirs(playbooks_dir), as_json)
+    playbooks_impl.list_playbooks(playbook_dirs(playbooks_dir), as_json)
 
 
 @cli.command("plan")

@@ -94,6 +94,7 @@ AREAS = {
     ),
     "followup.cli.coach_commands": ("new", "lint", "prove", "fmt", "spec"),
     "followup.cli.config_commands": ("config", "completion"),
+    "followup.cli.choice_commands": ("choose", "switch", "report"),
     "followup.cli.tracker_commands": (
         "add",
         "log",

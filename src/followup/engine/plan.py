@@ -14,8 +14,15 @@ from followup.compile.machine import CompiledPlaybook
 from followup.engine.result import Plan, Step, TraceEntry
 from followup.engine.run import Pending, Run
 from followup.model.case import Case, Event
-from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
-from followup.semantics.builtin import KEEP_PROMISE
+from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE
+from followup.semantics.builtin import (
+    ENGINE_RULE,
+    KEEP_PROMISE,
+    RECORD_ROUND_ADVICE,
+    RECORD_ROUND_ID,
+    RECORD_ROUND_KIND,
+)
+from followup.semantics.meaning import THANKS_KINDS
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
 
@@ -63,7 +70,7 @@ def situation_at(
     return run, ignored
 
 
-def _step(p: Pending, due: date, run: Run) -> Step:
+def _step(p: Pending, due: date, run: Run, send_on: date | None) -> Step:
     action = p.compiled.action
     note = run.committed_note if action.kind == PROMISE_KIND else ""
     return Step(
@@ -75,6 +82,19 @@ def _step(p: Pending, due: date, run: Run) -> Step:
         p.compiled.citation,
         action.optional,
         note,
+        send_on,
+    )
+
+
+def _record_round(invited: date) -> Step:
+    """The one step of a round whose interview date is not known: record it."""
+    return Step(
+        RECORD_ROUND_KIND,
+        invited,
+        None,
+        RECORD_ROUND_ID,
+        RECORD_ROUND_ADVICE,
+        ENGINE_RULE,
     )
 
 
@@ -92,6 +112,8 @@ def project(
     """
     if run.state == CLOSED:
         return [], run.closed_on
+    if run.awaiting_interview is not None:
+        return [_record_round(run.awaiting_interview)], None
     sim = run if in_place else run.clone()
     roll = sim.cal.roll_forward
     now = today
@@ -109,6 +131,8 @@ def project(
             when = p.due if p.due > now else now
             if p.channel in DIRECT_CHANNELS:
                 when = roll(when)
+            if p.expires is not None and when > p.expires:
+                continue  # too late to be worth doing (news after its deadline)
             if best is None or when < best_when:
                 best, best_when = p, when
         timer = sim.next_timer()
@@ -124,7 +148,9 @@ def project(
                     cutoff = max(due, today)
                 elif due > cutoff:
                     break
-            steps.append(_step(best, due, sim))
+            # An overdue step is done today, unless today is no day for it (a weekend, say).
+            send_on = when if when > due and when != today else None
+            steps.append(_step(best, due, sim, send_on))
             now = when
             event_type = best.compiled.completed_by
             if event_type is None:
@@ -162,9 +188,39 @@ def avoid_now(run: Run) -> list[str]:
     return texts
 
 
+def _missed_thanks(run: Run, today: date) -> str:
+    """A line when the plan has moved past an interview that nobody was thanked for."""
+    interview = run.at_interview
+    if run.state in (INITIAL_STATE, CLOSED) or interview is None or interview > today:
+        return ""
+    thanks = {run.cp.completed_by.get(kind) for kind in THANKS_KINDS}
+    if any(ev.type in thanks and interview <= ev.date <= today for ev in run.case.events):
+        return ""
+    late = [p for p in run.pending() if p.compiled.action.kind in THANKS_KINDS]
+    verdict = (
+        "this playbook still suggests a late one (see the plan)"
+        if late
+        else "this playbook does not suggest a late one now; carry on with the plan"
+    )
+    return (
+        f"No thank-you is recorded for the interview on {interview.isoformat()}, and the time "
+        f"this playbook gives for one has passed: {verdict}."
+    )
+
+
 def notes_now(run: Run, today: date) -> list[str]:
     """What the job seeker should know that is not a step: a promise whose day has passed."""
     notes: list[str] = []
+    missed = _missed_thanks(run, today)
+    if missed:
+        notes.append(missed)
+    expired = run.news_expires()
+    if run.state != CLOSED and expired is not None and expired < today:
+        notes.append(
+            f"The deadline on your competing offer ({run.at_offer_deadline}) has passed, so the "
+            "step to tell them about it has expired; if you still hold the offer, a new deadline "
+            "is new news: record it."
+        )
     promised = run.at_committed
     if run.state != CLOSED and run.committed and promised is not None and promised < today:
         what = f" ({run.committed_note})" if run.committed_note else ""

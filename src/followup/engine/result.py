@@ -19,6 +19,9 @@ class Step(msgspec.Struct, frozen=True):
     optional: bool = False
     # What the case says about this step in the user's own words (a promise's note).
     note: str = ""
+    # The day to do it when that is not its due date: an overdue email seen on a weekend or
+    # holiday is sent on the next business day, never "now".
+    send_on: date | None = None
 
     @property
     def why(self) -> str:

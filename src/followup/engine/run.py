@@ -23,6 +23,7 @@ from followup.semantics.meaning import (
     EVENTS,
     FIRST_DAY,
     MIN_NUDGE_GAP,
+    NEWS_KIND,
     NUDGE_EVENTS,
     REOPENABLE,
     REPLIES,
@@ -67,12 +68,20 @@ class Pending:
     a batch, and a frozen dataclass costs twice as much to build.
     """
 
-    __slots__ = ("channel", "compiled", "due")
+    __slots__ = ("channel", "compiled", "due", "expires")
 
-    def __init__(self, compiled: CompiledAction, due: date, channel: str | None) -> None:
+    def __init__(
+        self,
+        compiled: CompiledAction,
+        due: date,
+        channel: str | None,
+        expires: date | None = None,
+    ) -> None:
         self.compiled = compiled
         self.due = due
         self.channel = channel
+        # The last day it is worth doing (news before a deadline), if it has one.
+        self.expires = expires
 
 
 class Run:
@@ -90,6 +99,7 @@ class Run:
         "at_reply",
         "at_state_entered",
         "at_thank_you_sent",
+        "awaiting_interview",
         "cal",
         "case",
         "check_ins",
@@ -171,7 +181,7 @@ class Run:
         self.at_offer_deadline: date | None = None
         self.at_portfolio_update: date | None = None
         self.at_committed: date | None = None
-        self._start_round(case.interview)
+        self._start_round(case.interview, case.interview)
         decision_by = employer.decision_by
         if decision_by is None and employer.decision_in is not None:
             decision_by = cal.add(case.interview, employer.decision_in)
@@ -191,12 +201,15 @@ class Run:
                 latest = given
         self.not_before = None if latest is None else shift_days(latest, 1)
 
-    def _start_round(self, interview: date) -> None:
-        """Begin an interview round: counters and per-rule progress start over."""
+    def _start_round(self, interview: date | None, day: date) -> None:
+        """Begin an interview round on ``interview`` (None: its date is not known yet, and
+        nothing is planned until it is): counters and per-rule progress start over."""
         self.not_before = None
+        # The day you were invited to a round whose date is not known yet, else None.
+        self.awaiting_interview = day if interview is None else None
         self.at_interview = interview
-        self.at_state_entered = interview
-        self.at_last_contact = interview
+        self.at_state_entered = day if interview is None else interview
+        self.at_last_contact = day if interview is None else interview
         self.at_thank_you_sent: date | None = None
         self.at_reply: date | None = None
         self.at_decision_by = None
@@ -271,6 +284,9 @@ class Run:
         if self.timer_version == self.version:
             return self.timer_cache
         best: tuple[date, Move] | None = None
+        if self.awaiting_interview is not None:  # no time counts until the round has its date
+            self.timer_cache, self.timer_version = best, self.version
+            return best
         floor = max(self.at_state_entered, self.now)
         for move in self.cp.timers.get(self.state, ()):
             assert move.when_date is not None
@@ -334,6 +350,8 @@ class Run:
         return result
 
     def _resolve(self, ca: CompiledAction) -> Pending | str:
+        if self.awaiting_interview is not None:
+            return "the next interview's date is not recorded yet"
         if not ca.guard(self):
             return "its condition does not hold"
         count = self.done.get(ca.id, 0)
@@ -361,9 +379,22 @@ class Run:
             if until is not None and due > until:
                 return f"its next date {due} is past its end {until}"
         channel = self._channel(ca)
+        expires = self.news_expires() if ca.action.kind == NEWS_KIND else None
+        if expires is not None and due > expires:
+            due = expires
         if channel in DIRECT_CHANNELS:
             due = self.cal.roll_forward(due)
-        return Pending(ca, due, channel)
+        return Pending(ca, due, channel, expires)
+
+    def news_expires(self) -> date | None:
+        """The last day news of a competing offer is worth sending: the day before its deadline
+        (or the day you got it, if the deadline is that close); None without such a deadline."""
+        deadline = self.at_offer_deadline
+        if not self.competing_offer or self.portfolio_update or deadline is None:
+            return None
+        last = shift_days(deadline, -1)
+        got = self.at_competing_offer
+        return got if got is not None and last < got else last
 
     def _channel(self, ca: CompiledAction) -> str | None:
         if ca.fixed_channel is not None:
@@ -484,9 +515,11 @@ class Run:
             return
         self.at_reply = day
         if new_round:
-            self.trigger(trigger, day)
-            self.round += 1
-            self._start_round(ev.interview or day)
+            if self.awaiting_interview is None:
+                self.trigger(trigger, day)
+                self.round += 1
+            # else: the round they invited you to before gets its date now, not another round.
+            self._start_round(ev.interview, day)
             self.last_reply = outcome
             return
         if remembered:

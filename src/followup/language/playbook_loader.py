@@ -270,7 +270,7 @@ class _PlaybookReader(ExpressionReader):
         if "max" in spec:
             raw_max = spec["max"]
             named = self.parameters.get(raw_max) if isinstance(raw_max, str) else None
-            if raw_max in self.refused:
+            if isinstance(raw_max, str) and raw_max in self.refused:  # a list is no name
                 cap = 1  # its definition is the one problem
             elif isinstance(named, int):
                 cap = named

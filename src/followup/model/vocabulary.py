@@ -60,6 +60,11 @@ COMPLETED_BY: Final[dict[str, str | None]] = {
     # update); either one counts as keeping it.
     "keep_promise": "check_in_sent",
 }
+# Steps only the engine itself recommends, never a playbook's rule: recording the date of a new
+# round's interview when the reply that invited you did not give it.
+ENGINE_ONLY_KINDS: Final = ("record_interview",)
+# Every kind of step a plan can show, apart from a playbook's own kinds.
+STEP_KINDS: Final = (*CORE_ACTION_KINDS, *ENGINE_ONLY_KINDS)
 # Nudges about the decision: the kinds that pest-protection rules (minimum gap, "asked not to
 # follow up", "not before the date they gave") apply to.
 NUDGE_KINDS: Final = frozenset({"check_in", "final_check_in"})

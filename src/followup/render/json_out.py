@@ -30,6 +30,7 @@ def step_full(step: Step) -> dict[str, Any]:
         "why": step.why,
         "source": step.source,
         **({"note": step.note} if step.note else {}),
+        **({"send_on": step.send_on.isoformat()} if step.send_on else {}),
     }
 
 

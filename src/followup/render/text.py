@@ -69,7 +69,8 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
         for step in plan.next:
             opt = " (optional)" if step.optional else ""
             what = action_words(step.action, step.channel) + _recipients(step, case)
-            lines.append(f"  {day(step.due)} ({relative(step.due, plan.today)}): {what}{opt}")
+            when = f"; send it {day(step.send_on)}" if step.send_on else ""
+            lines.append(f"  {day(step.due)} ({relative(step.due, plan.today)}{when}): {what}{opt}")
             if step.note:
                 lines += _wrap(f"you noted: {step.note}", "      ")
             lines += _wrap(f"why: {step.why}", "      ")

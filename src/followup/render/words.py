@@ -13,6 +13,7 @@ ACTION_WORDS = {
     "network": "network",
     "move_on": "move on",
     "keep_promise": "keep your promise: follow up",
+    "record_interview": "record the date of your next interview",
 }
 CHANNEL_WORDS = {
     "email": "by email",

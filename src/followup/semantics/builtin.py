@@ -18,7 +18,7 @@ from followup.model.playbook import (
     DateTerm,
     Origin,
 )
-from followup.model.vocabulary import OPEN_STATES
+from followup.model.vocabulary import ENGINE_ONLY_KINDS, OPEN_STATES
 
 # Where explanations say a built-in step comes from.
 ENGINE_RULE: Final = "followup's own rule, the same in every playbook"
@@ -41,4 +41,12 @@ KEEP_PROMISE: Final = Action(
 )
 
 BUILT_IN_ACTIONS: Final = (KEEP_PROMISE,)
+
+# A new round whose interview date is not recorded: the plan guesses nothing and asks for it.
+RECORD_ROUND_KIND: Final = ENGINE_ONLY_KINDS[0]
+RECORD_ROUND_ID: Final = "record-next-interview"
+RECORD_ROUND_ADVICE: Final = (
+    "They invited you to another round: record the date of that interview as soon as you know "
+    "it. Until then nothing is planned for this round, because every step counts from that day."
+)
 BUILT_IN_IDS: Final = frozenset(a.id for a in BUILT_IN_ACTIONS)

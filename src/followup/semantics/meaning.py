@@ -22,6 +22,12 @@ MIN_NUDGE_GAP: Final = timedelta(days=MIN_NUDGE_GAP_DAYS)
 # Dates the employer gave that a check-in waits past: none falls on or before them, so the
 # earliest is the next day after (the next business day, by a direct channel).
 WAIT_PAST: Final = ("decision_by", "follow_up_after")
+# Telling them about a competing offer only helps before its deadline: while you hold one with a
+# deadline, a step of this kind is due by the day before it at the latest, and expires after that.
+NEWS_KIND: Final = "share_update"
+# The step kinds that thank them for an interview; if none is recorded by the time the plan has
+# moved past the interview, the plan says so.
+THANKS_KINDS: Final = ("thank_you", "thank_you_note")
 # A reply recorded without an outcome.
 DEFAULT_REPLY: Final = "still_deciding"
 # The one ending that news can undo: the playbook giving up, not the employer or you deciding.

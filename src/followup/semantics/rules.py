@@ -26,6 +26,7 @@ from followup.semantics.meaning import (
     FROM_CASE,
     MEANINGS,
     MIN_NUDGE_GAP_DAYS,
+    NEWS_KIND,
     REOPENABLE,
     REPLIES,
     ROUND_START,
@@ -41,7 +42,11 @@ def _reply_sentence(r: ReplyMeaning) -> str:
         return text + f"closes the case as {r.closes_as}; nothing more is sent."
     text += f"puts the case in {r.dest}"
     if r.new_round:
-        return text + " and starts the playbook over from the new interview."
+        return text + (
+            " and starts the playbook over from the new interview; without its date, it plans "
+            "nothing but recording that date, and the next such reply with a date gives the "
+            "same round its date."
+        )
     clauses: list[str] = []
     if r.restarts_nudges:
         clauses.append("check-ins count from zero again, none before a new decision date it gives")
@@ -84,6 +89,11 @@ def rule_sentences() -> tuple[str, ...]:
         "A promise you recorded (committed) is a step in every playbook on its day, by the "
         "channel you promised (even a call), until a check-in or an update keeps it; a "
         f"playbook does not give up ({REOPENABLE}) on the case before that day has passed."
+    )
+    lines.append(
+        f"While you hold a competing offer with a deadline, a {NEWS_KIND} step is due by the "
+        "day before the deadline at latest; once that day has passed it expires, and the plan "
+        "says so."
     )
     return tuple(lines)
 

@@ -25,7 +25,7 @@ from followup.services.cases import today_for
 from followup.services.editing import describe_edit
 from followup.services.labels import Labels, checked_case
 from followup.services.planning import check_country, future_problem
-from followup.tracker.records import Entry, closing, is_edit
+from followup.tracker.records import SWITCH, Entry, closing, is_edit
 from followup.tracker.store import Store
 
 
@@ -329,9 +329,13 @@ def reopen(store: Store, app: str) -> tuple[str, list[Retracted]]:
 
 
 def describe(data: Mapping[str, Any]) -> str:
-    """An event in one line: '2026-03-09 check_in_sent by email: note' (or an edit's line)."""
+    """An event in one line: '2026-03-09 check_in_sent by email: note' (or an edit's line,
+    or a change of playbook's)."""
     if is_edit(dict(data)):
         return describe_edit(data)
+    if data.get("type") == SWITCH:
+        was = f" from {data['from']}" if data.get("from") else ""
+        return visible(f"{data.get('date')} switched playbook{was} to {data.get('playbook')}")
     text = f"{data.get('date')} {data.get('type')}"
     if data.get("outcome"):
         text += f" {data['outcome']}"

@@ -101,6 +101,7 @@ EXAMPLES: dict[str, str] = {
     "the_plan_has_no_notes": "the plan has no notes",
     "the_next_step_says": 'the next step says "send work samples"',
     "the_schedule_has_no": "the schedule has no promised follow-up",
+    "the_next_step_is_sent_on": "the plan says to send the next step on 2026-03-16",
     "no_step_on_a_day_off": "no step falls on a weekend or public holiday",
     "later_events_not_counted": "1 later event is not counted",
     "every_event_counted": "every recorded event is counted",

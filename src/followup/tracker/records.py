@@ -54,6 +54,17 @@ class Entry:
         return self.retracts is None and self.retracted_by is None
 
 
+# A change of playbook (`followup switch`) is a row of the history like any event, so it is
+# append-only, shown by `status` and taken back by `undo`; it is not an event of the case: the
+# case reads it as its ``playbook`` instead.
+SWITCH: Final = "playbook_switch"
+
+
+def is_switch(data: dict[str, Any]) -> bool:
+    """Whether a history row records a change of playbook rather than an event of the case."""
+    return data.get("type") == SWITCH
+
+
 # The edits that count (not retracted), oldest first: (app_id, the edit's JSON object).
 LIVE_EDITS: Final = (
     "SELECT e.app_id, json_extract(e.data, '$.edit') FROM events e "
@@ -80,8 +91,9 @@ def is_edit(data: dict[str, Any]) -> bool:
 
 
 def case_mapping(app_id: str, facts: dict[str, Any], history: list[Entry]) -> dict[str, Any]:
-    """The mapping a case file holds: the facts as added, each live edit applied in order, and
-    the live events.  An edit's None removes the key; empty values are left out."""
+    """The mapping a case file holds: the facts as added, each live edit and change of playbook
+    applied in order, and the live events.  An edit's None removes the key; empty values are
+    left out."""
     facts = dict(facts)
     events = []
     for entry in history:
@@ -89,6 +101,8 @@ def case_mapping(app_id: str, facts: dict[str, Any], history: list[Entry]) -> di
             continue
         if is_edit(entry.data):
             facts |= entry.data["edit"]
+        elif is_switch(entry.data):
+            facts["playbook"] = entry.data["playbook"]  # the latest change that counts
         else:
             events.append(entry.data)
     data: dict[str, Any] = {"id": app_id}

@@ -153,7 +153,21 @@ _V2: Final = (
     """,
 )
 
-# Version 3:
+# Version 3: a change of playbook (`followup switch`) is a row of ``events`` (append-only and
+# retractable like any other, see `records.SWITCH`); the database refuses one that names no
+# playbook, so every view can read the row it finds.
+_V3: Final = (
+    """
+    CREATE TRIGGER events_switch_shape BEFORE INSERT ON events
+    WHEN NEW.retracts IS NULL AND json_extract(NEW.data, '$.type') = 'playbook_switch'
+        AND (json_type(NEW.data, '$.playbook') IS NOT 'text'
+             OR length(json_extract(NEW.data, '$.playbook')) NOT BETWEEN 1 AND 4096
+             OR json_type(NEW.data, '$.date') IS NOT 'text')
+    BEGIN SELECT RAISE(ABORT, 'a change of playbook must name the playbook and its date'); END
+    """,
+)
+
+# Version 4:
 # * ``recruiters``: the people you deal with besides the interviewers (case-file key
 #   ``recruiters``), kept like ``interviewers``;
 # * an edit of an application's facts (``followup edit``) is a row of the history like an event:
@@ -163,7 +177,7 @@ _V2: Final = (
 #   row as an event, which is why this is a new schema version (it refuses a newer one);
 # * ``archived.action``: ``followup unarchive`` is an appended row too; an application is
 #   archived while its latest row says ``archive``.
-_V3: Final = (
+_V4: Final = (
     """
     ALTER TABLE applications ADD COLUMN recruiters TEXT NOT NULL DEFAULT '[]'
         CHECK (json_valid(recruiters) AND json_type(recruiters) = 'array')
@@ -185,7 +199,7 @@ _V3: Final = (
 )
 
 # MIGRATIONS[n] takes a database from user_version n to n + 1.
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3)
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3, _V4)
 LATEST: Final = len(MIGRATIONS)
 
 

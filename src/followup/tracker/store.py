@@ -34,6 +34,7 @@ from followup.model.case import Case
 from followup.tracker.connection import StoreError, retry_busy, store_error
 from followup.tracker.records import (
     LIVE_EDITS,
+    SWITCH,
     Entry,
     Stored,
     case_mapping,
@@ -431,6 +432,10 @@ class Store:
             (app_id, utc_now(), dumps(data)),
         )
         return int(cur.lastrowid or 0)
+
+    def switch_playbook(self, app_id: str, data: dict[str, Any]) -> int:
+        """Append a change of playbook (`records.SWITCH`) to the history; returns its seq."""
+        return self.append_event(app_id, {**data, "type": SWITCH})
 
     def retract(self, app_id: str, seq: int, reason: str) -> int:
         """Append a retraction of event ``seq``; returns the retraction's own seq."""

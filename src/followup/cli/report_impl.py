@@ -1,0 +1,91 @@
+"""``followup report``: gather the plans, render the page, write it atomically."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import click
+
+from followup.analysis.choice import defaults_from
+from followup.errors import UsageError, visible
+from followup.render import report_html
+from followup.services import choosing
+from followup.services.cases import today_for
+from followup.tracker.store import Store
+
+
+def _open(db: Path | None) -> Store:
+    # lazy: the tracker's flag checks live with its commands
+    from followup.cli.tracker_flags import open_db
+
+    return open_db(db, write=False)
+
+
+def _write(out: Path, text: str) -> None:
+    """Write the page whole or not at all (a reader never sees half a page)."""
+    if out.is_dir():
+        raise UsageError(f"--out: '{out}' is a folder; expected an .html file to write")
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"--out: folder '{folder}' does not exist; expected an existing folder")
+    fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=folder)
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)  # readable as any file the user writes, not mkstemp's 0600
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def report(
+    refs: tuple[str, ...],
+    out: Path,
+    persistence: str,
+    dirs: tuple[Path, ...],
+    today: date | None,
+    db: Path | None,
+) -> None:
+    """``followup report``.
+
+    Raises:
+        UsageError: unknown case or application, or ``--out`` cannot be written there.
+        InputError: a case file or playbook has problems.
+    """
+    if not out.parent.is_dir() and str(out.parent):
+        raise UsageError(
+            f"--out: folder '{out.parent}' does not exist; expected an existing folder"
+        )
+    store = None
+    if not refs or any(not Path(r).is_file() for r in refs):
+        store = _open(db)
+    try:
+        if refs:
+            views = []
+            for ref in refs:
+                found = choosing.subject(ref, store, today)
+                answers = replace(defaults_from(found.case), persistence=persistence)
+                choice = choosing.choose(found, answers, dirs, today)
+                day = today or today_for(found.case)
+                current = found.case.playbook
+                views.append(report_html.case_view(choice, day, current))
+            title = "Choosing a playbook"
+            text = report_html.page(title, cases=views)
+        else:
+            assert store is not None
+            apps, problems = choosing.open_plans(store, today, dirs)
+            day = today or date.today()
+            view = report_html.tracker_view(apps, day, problems)
+            text = report_html.page("Your applications", tracker=view)
+    finally:
+        if store is not None:
+            store.close()
+    _write(out, text)
+    click.echo(f"wrote {visible(str(out))}")
