@@ -117,3 +117,20 @@ def test_today_wraps_to_the_terminal_and_colours_only_a_terminal(tracked, capsys
     piped = _today(capsys, monkeypatch, False)
     assert not ANSI.search(piped)
     assert "Due today or overdue (Mon 2026-03-02)" in piped
+
+
+def test_completion_completes_commands_and_events(capsys, monkeypatch) -> None:
+    """What the printed script asks followup for: the commands and event names that fit."""
+    monkeypatch.setenv("_FOLLOWUP_COMPLETE", "bash_complete")
+    for words, cword, expected in (
+        ("followup un", "1", {"undo", "unarchive", "unsnooze"}),
+        ("followup log acme upd", "3", {"update_sent"}),
+    ):
+        monkeypatch.setenv("COMP_WORDS", words)
+        monkeypatch.setenv("COMP_CWORD", cword)
+        capsys.readouterr()
+        with pytest.raises(SystemExit) as done:
+            main([])
+        assert done.value.code == 0
+        offered = {line.split(",", 1)[1] for line in capsys.readouterr().out.splitlines()}
+        assert offered == expected
