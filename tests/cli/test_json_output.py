@@ -109,6 +109,7 @@ def test_every_command_prints_json_matching_its_schema(env, capsys) -> None:
         ("doctor", t),
         ("config", ()),
         ("plan", (EXAMPLE, *t)),
+        ("explain", (EXAMPLE, *t)),
         ("agenda", (EXAMPLE.parent, *t)),
         ("compare", (EXAMPLE, *t)),
         ("playbooks", ()),

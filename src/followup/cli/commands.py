@@ -84,15 +84,32 @@ def plan(
         click.echo(visible(plan_text(result, case, cp.playbook), keep="\n"), nl=False)
 
 
-def explain(case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date | None) -> None:
-    """``followup explain``."""
+def explain(
+    case_file: str,
+    ref: str | None,
+    dirs: tuple[Path, ...],
+    today: date | None,
+    as_json: bool = False,
+) -> None:
+    """``followup explain`` (``--json``: the case, playbook, day and each line of the trace)."""
     # lazy: each command loads only its own renderer (plan cold start)
     from followup.engine.explain import explain_case
     from followup.render.text import trace_text
 
     case, doc = read_case(case_file)
     cp = choose_playbook(ref, case, dirs, doc, ask="pass --playbook ID")
-    entries = explain_case(cp, case, today or today_for(case), calendar_for(case, doc))
+    day = today or today_for(case)
+    entries = explain_case(cp, case, day, calendar_for(case, doc))
+    if as_json:
+        trace = [
+            {"date": e.date.isoformat(), "kind": e.kind, "text": e.text, "details": list(e.details)}
+            for e in entries
+        ]
+        answer = {"case": case.id, "playbook": cp.playbook.id, "today": day.isoformat()}
+        click.echo(
+            json_visible(json.dumps(answer | {"trace": trace}, indent=2, ensure_ascii=False))
+        )
+        return
     click.echo(visible(trace_text(entries, case, cp.playbook), keep="\n"), nl=False)
 
 

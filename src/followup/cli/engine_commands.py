@@ -55,13 +55,19 @@ def plan_cmd(
 @click.option("--playbook", "playbook_ref", metavar="ID|PATH", help="Playbook id or file.")
 @playbooks_option
 @today_option
+@json_option
 def explain_cmd(
-    case_file: str, playbook_ref: str | None, playbooks_dir: tuple[str, ...], today: str | None
+    case_file: str,
+    playbook_ref: str | None,
+    playbooks_dir: tuple[str, ...],
+    today: str | None,
+    as_json: bool,
 ) -> None:
     """Replay CASE step by step: events, timers, moves, and every rule considered."""
     from followup.cli import commands  # lazy: --help lists commands without loading them
 
-    commands.explain(case_file, playbook_ref, playbook_dirs(playbooks_dir), parse_today(today))
+    dirs = playbook_dirs(playbooks_dir)
+    commands.explain(case_file, playbook_ref, dirs, parse_today(today), as_json)
 
 
 @cli.command("agenda")
