@@ -110,6 +110,7 @@ def test_every_command_prints_json_matching_its_schema(env, capsys) -> None:
         ("config", ()),
         ("plan", (EXAMPLE, *t)),
         ("explain", (EXAMPLE, *t)),
+        ("validate", (EXAMPLE, ROOT / "playbooks" / "fine-line.yaml")),
         ("agenda", (EXAMPLE.parent, *t)),
         ("compare", (EXAMPLE, *t)),
         ("playbooks", ()),
@@ -149,3 +150,20 @@ def test_the_schema_refuses_a_misleading_value() -> None:
     with pytest.raises(jsonschema.ValidationError):
         _validate("today", answer)
     _validate("today", answer | {"upcoming": [item | {"days_overdue": None}]})
+
+
+def test_validate_json_names_each_problem_and_exits_2(tmp_path, capsys) -> None:
+    """A bad file: its problems in the JSON (and located on stderr), exit 2."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("interview: 2026-02-30\n", encoding="utf-8")
+    capsys.readouterr()
+    code = main(["validate", str(bad), str(EXAMPLE), "--json"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    answer = json.loads(out)
+    _validate("validate", answer)
+    assert answer["ok"] is False
+    [problem] = answer["files"][0]["problems"]
+    assert (problem["file"], problem["line"]) == (str(bad), 1)
+    assert answer["files"][1]["problems"] == []
+    assert err.startswith(f"{bad}:1:")

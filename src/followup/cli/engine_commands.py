@@ -137,8 +137,9 @@ def compare_cmd(
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @playbooks_option
-def validate_cmd(files: tuple[str, ...], playbooks_dir: tuple[str, ...]) -> None:
+@json_option
+def validate_cmd(files: tuple[str, ...], playbooks_dir: tuple[str, ...], as_json: bool) -> None:
     """Check playbooks and case files; print every problem as file:line:col."""
     from followup.cli import commands  # lazy: --help lists commands without loading them
 
-    commands.validate(files, playbook_dirs(playbooks_dir))
+    commands.validate(files, playbook_dirs(playbooks_dir), as_json)
