@@ -111,6 +111,7 @@ def test_every_command_prints_json_matching_its_schema(env, capsys) -> None:
         ("plan", (EXAMPLE, *t)),
         ("explain", (EXAMPLE, *t)),
         ("validate", (EXAMPLE, ROOT / "playbooks" / "fine-line.yaml")),
+        ("lint", (ROOT / "playbooks" / "fine-line.yaml",)),
         ("agenda", (EXAMPLE.parent, *t)),
         ("compare", (EXAMPLE, *t)),
         ("playbooks", ()),
@@ -167,3 +168,18 @@ def test_validate_json_names_each_problem_and_exits_2(tmp_path, capsys) -> None:
     assert (problem["file"], problem["line"]) == (str(bad), 1)
     assert answer["files"][1]["problems"] == []
     assert err.startswith(f"{bad}:1:")
+
+
+def test_lint_json_counts_errors_and_exits_2(tmp_path, capsys) -> None:
+    """A playbook with errors: each with its code and severity in the JSON, exit 2."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: broken\ntitle: x\n", encoding="utf-8")
+    capsys.readouterr()
+    code = main(["lint", str(bad), "--json"])
+    out, _ = capsys.readouterr()
+    assert code == 2
+    answer = json.loads(out)
+    _validate("lint", answer)
+    assert answer["ok"] is False
+    assert answer["errors"] == len(answer["files"][0]["problems"]) > 0
+    assert {p["severity"] for p in answer["files"][0]["problems"]} == {"error"}

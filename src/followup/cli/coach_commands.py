@@ -51,15 +51,21 @@ def new_cmd(
     help="Days to explore when proving.",
 )
 @playbooks_option
+@json_option
 def lint_cmd(
-    files: tuple[str, ...], strict: bool, prove: bool, horizon: int, playbooks_dir: tuple[str, ...]
+    files: tuple[str, ...],
+    strict: bool,
+    prove: bool,
+    horizon: int,
+    playbooks_dir: tuple[str, ...],
+    as_json: bool,
 ) -> None:
     """Check playbooks for mistakes: every problem as file:line:col: CODE message."""
     keep_collecting()
     # lazy: a command loads its implementation only when it runs
     from followup.cli import lint_impl
 
-    lint_impl.lint(files, strict, prove, horizon, playbook_dirs(playbooks_dir))
+    lint_impl.lint(files, strict, prove, horizon, playbook_dirs(playbooks_dir), as_json)
 
 
 @cli.command("prove")
