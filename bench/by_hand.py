@@ -15,6 +15,7 @@ from typing import Any
 
 from policy import (
     ACTION_TEXTS,
+    ANSWER_OFFER_ID,
     CLOSED,
     CLOSING_OUTCOME,
     COMPLETED_BY,
@@ -90,6 +91,7 @@ class Replay:
         *("follow_up", "follow_up_after", "hol", "interview", "last_contact", "last_done"),
         *("last_nudge", "may_call", "not_before", "now", "outcome", "preferred", "reply"),
         *("promised", "promised_channel", "offer_deadline", "has_news", "awaiting"),
+        "closed_on",
         "state",
     )
 
@@ -105,6 +107,7 @@ class Replay:
         self.offer_deadline: date | None = None
         self.has_news = False  # news of your own (a portfolio update) to share as well
         self.awaiting: date | None = None  # a new round invited on this day, its date unknown
+        self.closed_on: date | None = None
         self.promised: date | None = None  # the day of a promise not yet kept
         self.promised_channel: str | None = None
         interview = date.fromisoformat(case["interview"])
@@ -146,9 +149,11 @@ class Replay:
         if new == old:
             if old == CLOSED and trigger in CLOSING_OUTCOME and self.outcome == "moved_on":
                 self.outcome = CLOSING_OUTCOME[trigger]  # news after giving up is the real end
+                self.closed_on = day
             return
         self.state, self.entered = new, day
         self.outcome = CLOSING_OUTCOME[trigger] if new == CLOSED else None
+        self.closed_on = day if new == CLOSED else None
         for _due, action_id, _ in self.pending() if self.credits and new != CLOSED else ():
             event = COMPLETED_BY[action_id]
             if event is not None and self.credits.get(event, 0) > 0:
@@ -401,6 +406,8 @@ def plan_by_hand(case: dict[str, Any], today: date, make: MakeReplay = Replay) -
         state, step = run.state, run.next_step(today)
         if run.awaiting is not None and state != CLOSED:
             step = (run.awaiting, RECORD_ROUND_ID, None)
+        if state == CLOSED and run.outcome == "offer" and run.closed_on is not None:
+            step = (run.closed_on, ANSWER_OFFER_ID, None)  # answer it: the one step left
     finally:
         run.release()
     nxt = None

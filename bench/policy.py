@@ -16,6 +16,9 @@ import yaml
 from generate_cases import PLAYBOOK
 
 from followup.semantics.builtin import (
+    ANSWER_OFFER_ADVICE,
+    ANSWER_OFFER_ID,
+    ANSWER_OFFER_KIND,
     ENGINE_RULE,
     KEEP_PROMISE,
     RECORD_ROUND_ADVICE,
@@ -109,6 +112,11 @@ def _action_texts() -> dict[str, tuple[str, str, str]]:
         KEEP_PROMISE.id: (
             KEEP_PROMISE.kind,
             f"{KEEP_PROMISE.id}: {KEEP_PROMISE.advice}",
+            ENGINE_RULE,
+        ),
+        ANSWER_OFFER_ID: (
+            ANSWER_OFFER_KIND,
+            f"{ANSWER_OFFER_ID}: {' '.join(ANSWER_OFFER_ADVICE.split())}",
             ENGINE_RULE,
         ),
         RECORD_ROUND_ID: (

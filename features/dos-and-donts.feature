@@ -295,7 +295,7 @@ Feature: Ask first, then one reach-out and one last note (playbook dos-and-donts
     Given I sent a thank-you by email on 2026-03-02
     And they made me an offer on 2026-03-12
     Then the case is closed as "offer"
-    And nothing more is due
+    And the only step left is to answer their offer on 2026-03-12
 
   Scenario: They write back after you moved on: the case reopens with one fresh last note
     Given I sent a thank-you by email on 2026-03-02

@@ -235,7 +235,7 @@ Feature: Top of mind, not a pest (playbook fine-line)
     Given I sent a thank-you by email on 2026-03-02
     When they made an offer on 2026-03-13
     Then the case is closed as "offer"
-    And nothing more is due
+    And the only step left is to answer their offer on 2026-03-13
 
   Scenario: Perseverance pays off: a reply after the playbook let go reopens the case
     Given I sent a thank-you by email on 2026-03-02

@@ -244,7 +244,7 @@ Feature: Two or three steps, then move on (playbook how-many-times)
     And I sent a check-in by email on 2026-03-12
     And they made me an offer on 2026-03-16
     Then the case is closed as "offer"
-    And nothing more is due
+    And the only step left is to answer their offer on 2026-03-16
 
   Scenario: They write back after you moved on: the case reopens with one fresh check-in
     Given I sent a thank-you by email on 2026-03-02

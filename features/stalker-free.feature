@@ -178,7 +178,7 @@ Feature: Ask, follow up twice, then leave it (playbook stalker-free)
     Given I sent a thank-you by email on 2026-03-02
     When they made an offer on 2026-03-12
     Then the case is closed as "offer"
-    And nothing more is due
+    And the only step left is to answer their offer on 2026-03-12
 
   Scenario: Two months later the role is open again: the case reopens
     Given I sent a thank-you by email on 2026-03-02

@@ -187,7 +187,7 @@ Feature: A week, then on hold (playbook week-then-on-hold)
     Given I sent a thank-you by email on 2026-03-02
     When they made an offer on 2026-03-10
     Then the case is closed as "offer"
-    And nothing more is due
+    And the only step left is to answer their offer on 2026-03-10
 
   Scenario: A reply after the playbook backed off reopens the case
     Given I sent a thank-you by email on 2026-03-02

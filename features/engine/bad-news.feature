@@ -12,7 +12,7 @@ Feature: An answer, good or bad, ends the follow-up
     When they made an offer on 2026-03-16
     Then the case is closed as "offer"
     And the case closes on 2026-03-16
-    And nothing more is due
+    And the only step left is to answer their offer on 2026-03-16
 
   Scenario: A rejection closes the application
     When they rejected me on 2026-03-13
@@ -34,7 +34,7 @@ Feature: An answer, good or bad, ends the follow-up
     Given they made an offer on 2026-03-16
     When they replied "still deciding" on 2026-03-20
     Then the case is closed as "offer"
-    And nothing more is due
+    And the only step left is to answer their offer on 2026-03-16
     And the explanation mentions "already closed"
 
   Scenario: Before the offer arrived, the plan was still running

@@ -91,17 +91,17 @@ def resolve(ref: str, extra_dirs: tuple[Path, ...] = ()) -> Path:
     """The file for a playbook id or path.
 
     Raises:
-        UsageError: no playbook has that id (with the closest ids), or the path does not exist.
+        UsageError: no playbook has that id (with the closest ids).
+        InputError: the path is missing or not a regular file (a folder, a FIFO, a device, a
+            loop, not readable), located at ``path:1:1`` and named for what it is.
     """
     if looks_like_path(ref):
         path = Path(ref)
         # Checked by type, not with is_file(): a FIFO, a loop or a folder is named as such
         # instead of "does not exist", and never reaches open() or Path.resolve().
         why = path_problem(path)
-        if why == "no such file":
-            raise UsageError(f"playbook file '{ref}' does not exist")
         if why is not None:
-            raise UsageError(f"playbook file '{ref}': {why}")
+            raise InputError.at(ref, 1, 1, why, "a playbook file (YAML)")
         return path
     entries = discover(extra_dirs)
     if ref in entries:

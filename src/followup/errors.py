@@ -107,6 +107,10 @@ class InputError(FollowupError):
         self.problems: tuple[Problem, ...] = tuple(sorted(set(problems)))
         super().__init__("\n".join(str(p) for p in self.problems))
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[tuple[Problem, ...]]]:
+        # Rebuilt from its problems (not its message) when a worker process sends it back.
+        return (type(self), (self.problems,))
+
     @classmethod
     def at(cls, file: str, line: int, col: int, message: str, expected: str = "") -> InputError:
         """Build an error holding a single problem."""

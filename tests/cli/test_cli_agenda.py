@@ -56,12 +56,13 @@ def test_agenda_json_from_a_folder(cli, example, tmp_path):
         "email",
     )
     assert first["next"]["why"].startswith("check-in-after-a-week:")
-    assert rows[1] == {
+    # Closed with an offer, the one step left is to answer it.
+    assert {k: rows[1][k] for k in ("case", "playbook", "state")} == {
         "case": "zz-offer",
         "playbook": "week-then-on-hold",
         "state": "closed",
-        "next": None,
     }
+    assert (rows[1]["next"]["action"], rows[1]["next"]["due"]) == ("answer_offer", "2026-03-05")
 
 
 def test_agenda_json_from_the_examples_folder(cli, example):
@@ -84,7 +85,7 @@ def test_agenda_json_from_a_jsonl_file(cli, tmp_path):
         ("offered", "closed"),
     ]
     assert rows[0]["next"]["due"] == "2026-03-09"
-    assert rows[1]["next"] is None
+    assert rows[1]["next"]["action"] == "answer_offer"
 
 
 def test_agenda_continues_past_bad_lines_and_exits_2(cli, tmp_path):
@@ -115,15 +116,20 @@ def test_agenda_case_without_id_in_a_batch(cli, tmp_path):
 def test_agenda_text_table(cli, tmp_path):
     """The text agenda lists due cases first (overdue marked '!'), then the rest."""
     batch = tmp_path / "cases.jsonl"
-    batch.write_text(f"{OFFER}\n{THANKED}\n", encoding="utf-8")
+    rejected = case_line(
+        "rejected", [{"date": "2026-03-05", "type": "reply", "outcome": "rejection"}]
+    )
+    batch.write_text(f"{OFFER}\n{THANKED}\n{rejected}\n", encoding="utf-8")
     result = cli("agenda", batch, "--today", TODAY)
     assert result.code == 0, result.err
     lines = result.out.splitlines()
-    assert lines[0] == "Agenda for Thu 2026-03-12: 1 case(s) with a next step"
-    assert lines[2].startswith("! Mon 2026-03-09  thanked")
-    assert "check in by email  [waiting]" in lines[2]
+    assert lines[0] == "Agenda for Thu 2026-03-12: 2 case(s) with a next step"
+    assert lines[2].startswith("! Thu 2026-03-05  offered")
+    assert "answer their offer  [closed]" in lines[2]
+    assert lines[3].startswith("! Mon 2026-03-09  thanked")
+    assert "check in by email  [waiting]" in lines[3]
     assert "Nothing to do" in lines
-    assert lines[-1].split() == ["offered", "closed:", "offer"]
+    assert lines[-1].split() == ["rejected", "closed:", "rejection"]
 
 
 def test_agenda_with_a_fixed_playbook(cli, tmp_path):

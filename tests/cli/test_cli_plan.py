@@ -84,20 +84,26 @@ def test_plan_json_keys_and_values(cli, example):
 
 
 def test_plan_json_for_a_closed_case(cli, tmp_path):
-    """A closed case has no next step and no schedule; outcome and closes_on are set."""
-    case = tmp_path / "offer.yaml"
-    case.write_text(
-        "id: offer\ninterview: 2026-03-02\nplaybook: week-then-on-hold\n"
-        "events:\n  - {date: 2026-03-05, type: reply, outcome: offer}\n",
-        encoding="utf-8",
-    )
-    result = cli("plan", case, "--today", TODAY, "--json")
-    assert result.code == 0, result.err
-    data = json.loads(result.out)
-    assert set(data) == PLAN_KEYS
-    assert (data["state"], data["outcome"], data["closes_on"]) == ("closed", "offer", "2026-03-05")
-    assert data["next"] == []
-    assert data["schedule"] == []
+    """A closed case has outcome and closes_on set; a rejection leaves nothing to do, an offer
+    one step: answering it."""
+    for outcome, left in (("rejection", []), ("offer", ["answer_offer"])):
+        case = tmp_path / f"{outcome}.yaml"
+        case.write_text(
+            f"id: {outcome}\ninterview: 2026-03-02\nplaybook: week-then-on-hold\n"
+            f"events:\n  - {{date: 2026-03-05, type: reply, outcome: {outcome}}}\n",
+            encoding="utf-8",
+        )
+        result = cli("plan", case, "--today", TODAY, "--json")
+        assert result.code == 0, result.err
+        data = json.loads(result.out)
+        assert set(data) == PLAN_KEYS
+        assert (data["state"], data["outcome"], data["closes_on"]) == (
+            "closed",
+            outcome,
+            "2026-03-05",
+        )
+        assert [s["action"] for s in data["next"]] == left
+        assert [s["action"] for s in data["schedule"]] == left
 
 
 def test_plan_with_playbook_given_as_a_path(cli, example):

@@ -52,10 +52,11 @@ def test_draft_by_company_prefix_and_rule_id(cli, acme):
 
 
 def test_draft_for_a_closed_case_says_there_is_nothing_to_draft(cli, acme):
-    """A closed application: a clear message and exit 0 (an empty list with --json)."""
-    assert cli("close", acme, "--as", "offer", "--date", "2026-03-05").code == 0
+    """A closed application: a clear message and exit 0 (an empty list with --json).  (An
+    offer is the exception: answering it is drafted.)"""
+    assert cli("close", acme, "--as", "rejection", "--date", "2026-03-05").code == 0
     result = cli("draft", acme, "--today", "2026-03-06")
-    assert (result.code, result.out) == (0, "nothing to draft: the case is closed (offer)\n")
+    assert (result.code, result.out) == (0, "nothing to draft: the case is closed (rejection)\n")
     assert cli("draft", acme, "--today", "2026-03-06", "--json").json() == []
 
 

@@ -120,12 +120,16 @@ def test_named_action_not_in_the_plan_is_a_usage_error_listing_the_steps(
 
 
 def test_closed_case_has_nothing_to_draft(write_playbook, compiled, make_case):
-    """A closed case drafts nothing and says why."""
+    """A closed case drafts nothing and says why; an offer drafts the answer to it."""
     cp = compiled(write_playbook())
-    case = make_case(Event(date(2026, 3, 5), "reply", outcome="offer"))
+    case = make_case(Event(date(2026, 3, 5), "reply", outcome="rejection"))
     plan, drafts = draft_case(cp, case, date(2026, 3, 6), CAL, None)
     assert drafts == []
-    assert nothing_to_draft(plan) == "nothing to draft: the case is closed (offer)"
+    assert nothing_to_draft(plan) == "nothing to draft: the case is closed (rejection)"
+    offered = make_case(Event(date(2026, 3, 5), "reply", outcome="offer"))
+    _, drafts = draft_case(cp, offered, date(2026, 3, 6), CAL, None)
+    assert [d.action for d in drafts] == ["answer_offer"]
+    assert "the offer" in drafts[0].body
 
 
 def test_round_interview_date_is_the_latest_round(write_playbook, compiled, make_case):

@@ -204,14 +204,16 @@ def test_recorded_contact_completes_the_pending_action(weekly, make_case, plan_o
     ],
 )
 def test_closing_events_close_with_their_outcome(weekly, make_case, plan_on, event, outcome):
-    """Offer, rejection and withdrawal close the case that day, with nothing more to do."""
+    """Offer, rejection and withdrawal close the case that day; only an offer leaves something
+    to do: answering it."""
     case = make_case(
         [{"date": "2026-03-02", "type": "thank_you_sent"}, {"date": "2026-03-10", **event}]
     )
     plan = plan_on(weekly, case, D("2026-03-20"))
     assert (plan.state, plan.outcome, plan.closes_on) == ("closed", outcome, D("2026-03-10"))
-    assert plan.next == ()
-    assert plan.schedule == ()
+    left = [("answer_offer", D("2026-03-10"))] if outcome == "offer" else []
+    assert [(s.action, s.due) for s in plan.next] == left
+    assert [(s.action, s.due) for s in plan.schedule] == left
 
 
 def test_reply_after_an_offer_changes_nothing(weekly, make_case, plan_on):
@@ -224,7 +226,7 @@ def test_reply_after_an_offer_changes_nothing(weekly, make_case, plan_on):
     )
     plan = plan_on(weekly, case, D("2026-03-12"))
     assert (plan.state, plan.outcome, plan.closes_on) == ("closed", "offer", D("2026-03-05"))
-    assert plan.schedule == ()
+    assert [s.action for s in plan.schedule] == ["answer_offer"]
 
 
 def test_withdrawing_after_a_rejection_keeps_the_rejection(weekly, make_case, plan_on):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -208,7 +209,7 @@ def test_log_date_defaults_to_today_where_the_application_is(tracker, acme, db):
         (["thank_you_sent", "--date", "2026-03-01"], "--date: the event on 2026-03-01 is before"),
         (["reply"], "--outcome: a reply needs an outcome"),
         (["networked", "--outcome", "offer"], "--outcome: 'outcome' does not go with a networked"),
-        (["reply", "--outcome", "offer", "--deadline", "2026-04-01"], "--deadline: 'deadline'"),
+        (["check_in_sent", "--deadline", "2026-04-01"], "--deadline: 'deadline'"),
         (["competing_offer", "--deadline", "soon"], "--deadline: deadline 'soon' is not a date"),
         (["reply", "--outcome", "maybe"], "Invalid value for '--outcome'"),
         (["thank_you_snet"], "Invalid value for 'EVENT'"),
@@ -437,3 +438,24 @@ def test_an_empty_followup_db_is_an_error(run, monkeypatch, tmp_path):
     assert "FOLLOWUP_DB" in result.err
     assert "empty" in result.err
     assert not any(tmp_path.iterdir())
+
+
+def test_accepting_an_offer_asks_every_other_open_application_to_withdraw(tracker):
+    """log APP accepted records 'accepted a job elsewhere' on each other open application (not
+    on a closed one), and their plans then ask for a polite withdrawal."""
+    ids = []
+    for company in ("Acme", "Globex", "Initech"):
+        added = tracker(
+            "add", "--company", company, "--role", "Analyst", "--interviewed", "2026-03-02"
+        )
+        assert added.code == 0, added.err
+        ids.append(added.out.split()[-1])
+    acme, globex, initech = ids
+    assert tracker("close", initech, "--as", "rejection", "--date", "2026-03-10").code == 0
+    assert tracker("log", acme, "reply", "--outcome", "offer", "--date", "2026-03-12").code == 0
+    accepted = tracker("log", acme, "accepted", "--date", "2026-03-13", "--json")
+    assert accepted.code == 0, accepted.err
+    assert json.loads(accepted.out)["withdraw_from"] == [globex]
+    status = tracker("status", globex, "--json", "--today", "2026-03-13")
+    assert status.code == 0, status.err
+    assert [s["action"] for s in json.loads(status.out)["plan"]["next"]] == ["withdraw"]

@@ -667,7 +667,7 @@ HEAD = "id: tiny\ntitle: Tiny\nsource: {title: Some article}\n"
                 "playbook.yaml:6:43: unknown anchor 'interveiw' (did you mean 'interview'?);"
                 " expected one of interview, thank_you_sent, last_contact, state_entered,"
                 " decision_by, follow_up_after, committed, competing_offer, offer_deadline,"
-                " portfolio_update, reply",
+                " portfolio_update, reply, accepted_elsewhere",
             ],
         ),
         (

@@ -59,3 +59,15 @@ def the_next_step_is_sent_on(followup_world: World, day: date) -> None:
     plan = followup_world.plan()
     got = plan.next[0].send_on if plan.next else None
     followup_world.check(got == day, f"Expected the next step to be sent on {day}, not {got}.")
+
+
+@then(parsers.re(rf"the only step left is to answer their offer on (?P<day>{DATE})"), {"day": _day})
+def only_answer_left(followup_world: World, day: date) -> None:
+    """The case is closed with an offer, and answering it is all that is left to do."""
+    plan = followup_world.plan()
+    got = [(s.action, s.due) for s in plan.schedule]
+    followup_world.check(
+        plan.outcome == "offer" and got == [("answer_offer", day)],
+        f"Expected only an answer to their offer on {day}; the plan has {got} "
+        f"(outcome {plan.outcome}).",
+    )

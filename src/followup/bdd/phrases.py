@@ -18,6 +18,8 @@ ACTION_SAID = {
     "move_on": "to move on",
     "keep_promise": "promised follow-up",
     "record_interview": "to record the new interview date",
+    "answer_offer": "to answer their offer",
+    "withdraw": "to withdraw politely",
 }
 # What "I sent ..." says for each contact event.
 SENT_SAID = {

@@ -86,6 +86,8 @@ ACTION_NAMES: dict[str, str] = {
     "move on": "move_on",
     "promised follow-up": "keep_promise",
     "record the new interview date": "record_interview",
+    "answer their offer": "answer_offer",
+    "withdraw politely": "withdraw",
 } | {kind: kind for kind in CORE_ACTION_KINDS}
 ACTION_CHOICES = (
     "thank-you, handwritten note, check-in, final check-in, update, networking, move on,"
@@ -392,10 +394,14 @@ def they_replied(
     )
 
 
-@_given_or_when(rf"they made (?:me )?an offer on (?P<day>{DATE})", {"day": _day})
-def they_made_an_offer(followup_world: World, day: date) -> None:
-    """They offered me the job."""
-    followup_world.add_event(day, "reply", outcome="offer")
+@_given_or_when(
+    rf"they made (?:me )?an offer on (?P<day>{DATE})"
+    rf"(?: to answer by (?P<deadline>{DATE}))?",
+    {"day": _day, "deadline": _opt_day},
+)
+def they_made_an_offer(followup_world: World, day: date, deadline: date | None) -> None:
+    """They offered me the job, optionally asking for an answer by a date."""
+    followup_world.add_event(day, "reply", outcome="offer", deadline=deadline)
 
 
 @_given_or_when(rf"they rejected me on (?P<day>{DATE})", {"day": _day})
@@ -447,6 +453,21 @@ def committed(
     made = day if day is not None else followup_world.interview()
     used = COMMIT_CHANNELS.get(how, channel)
     followup_world.add_event(made, "committed", channel=used, due=due, note=note)
+
+
+@_given_or_when(
+    rf"I (?P<answer>accepted|declined) (?:their|the) offer on (?P<day>{DATE})", {"day": _day}
+)
+def i_answered_the_offer(followup_world: World, answer: str, day: date) -> None:
+    """I accepted or declined their offer."""
+    followup_world.add_event(day, answer)
+
+
+@_given_or_when(rf"I accepted a job elsewhere on (?P<day>{DATE})", {"day": _day})
+def i_accepted_elsewhere(followup_world: World, day: date) -> None:
+    """I accepted another employer's offer (the tracker records this on every other
+    application by itself)."""
+    followup_world.add_event(day, "accepted_elsewhere")
 
 
 @_given_or_when(rf"I withdrew(?: my application)? on (?P<day>{DATE})", {"day": _day})

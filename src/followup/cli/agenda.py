@@ -21,8 +21,8 @@ from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import next_steps
 from followup.engine.result import Step
 from followup.errors import FollowupError, InputError, UsageError, visible
-from followup.io.jsonl import read_jsonl
-from followup.io.user_files import folder_entries, path_kind
+from followup.io.jsonl import name_case, read_jsonl, read_jsonl_lines
+from followup.io.user_files import Line, folder_entries, path_kind
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.case_loader import build_case
 from followup.model.case import Case
@@ -100,28 +100,96 @@ def _case_and_playbook(
     if cp is None:
         try:
             cp = by_id[name] = catalog.load(name, dirs)
-        except UsageError as err:  # the name came from the case: point at it there
-            message = f"case '{case.id}': {err}"
+        except (UsageError, InputError) as err:  # the name came from the case: point there
+            message = f"case '{case.id}': {_why(err)}"
             raise InputError(
                 [item.problem(("playbook",), message, "the id of a known playbook")]
             ) from None
     return case, cp
 
 
+def _why(err: UsageError | InputError) -> str:
+    """What is wrong with a playbook a case names, for a problem located in the case."""
+    if isinstance(err, UsageError):
+        return str(err)
+    return "; ".join(f"playbook file '{p.file}': {p.message}" for p in err.problems)
+
+
+class Planner:
+    """Plans one case of a batch at a time, sharing every compiled playbook between cases.
+
+    It is all a worker process of ``--jobs`` needs: each gets a copy when it starts.
+    """
+
+    def __init__(
+        self,
+        today: date,
+        fixed: CompiledPlaybook | None,
+        dirs: tuple[Path, ...],
+        as_json: bool,
+        batch: bool,
+    ) -> None:
+        self.today = today
+        self.fixed = fixed
+        self.dirs = dirs
+        self.as_json = as_json
+        self.batch = batch
+        self.by_id: dict[str, CompiledPlaybook] = {}
+
+    def plan(self, item: Document | InputError) -> str | Row | InputError:
+        """The case's JSON line (``--json``) or table row, or its located problems.
+
+        A bad case is returned, never raised: one case never stops a batch.
+        """
+        if isinstance(item, InputError):
+            return item
+        case = None
+        try:
+            case, cp = _case_and_playbook(item, self.batch, self.fixed, self.by_id, self.dirs)
+            state, outcome, steps = next_steps(cp, case, self.today, calendar_for(case, item))
+        except InputError as err:
+            # A batch line's number alone does not say which case: name it in every problem.
+            return InputError(name_case(item, list(err.problems))) if self.batch else err
+        except UsageError as err:  # never expected from one case; still, it stops only that one
+            return InputError([item.problem((), str(err))])
+        except DateRangeError as err:  # dates are checked at input: a last line of defence
+            named = f"case '{case.id}': {err}" if case is not None else str(err)
+            return InputError([item.problem((), named)])
+        if self.as_json:
+            return dumps(agenda_json(case.id, cp.id, state, steps)) + "\n"
+        return Row(case.id, state, outcome, steps[0] if steps else None)
+
+
 def run_agenda(
-    path: Path, today: date, ref: str | None, dirs: tuple[Path, ...], as_json: bool
+    path: Path,
+    today: date,
+    ref: str | None,
+    dirs: tuple[Path, ...],
+    as_json: bool,
+    jobs: int = 1,
 ) -> None:
     """Plan every case in ``path`` as of ``today`` and print one line (or row) per case.
+
+    Args:
+        path: A JSON Lines file or a folder of YAML case files.
+        today: The day to answer for.
+        ref: A playbook id or file used for every case (else each case's own).
+        dirs: Coaches' playbook folders.
+        as_json: One JSON object per line instead of a table.
+        jobs: Worker processes; with more than one, output is still in input order.
 
     Raises:
         InputError: the batch cannot be read (located at ``path:1:1``).
         UsageError: the playbook cannot be found.
         BatchHadProblems: some cases were reported on stderr and skipped.
     """
-    total, docs = _documents(path)  # the batch is refused first: nothing else is worth doing
-    fixed = catalog.load(ref, dirs) if ref else None
-    by_id: dict[str, CompiledPlaybook] = {}
     batch = path_kind(path) != "folder"
+    # The batch is refused first (nothing else is worth doing), then a --playbook that is bad.
+    if jobs > 1:
+        total, items = _items(path)
+    else:
+        total, docs = _documents(path)
+    planner = Planner(today, catalog.load(ref, dirs) if ref else None, dirs, as_json, batch)
     bad = 0
     rows: list[Row] = []
     write = sys.stdout.write
@@ -135,29 +203,27 @@ def run_agenda(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        for count, item in enumerate(docs, start=1):
+        if jobs > 1:
+            # lazy: processes are started only when asked for
+            from followup.cli.agenda_jobs import plan_in_workers
+
+            answers: Iterator[str | Row | InputError] = plan_in_workers(
+                planner, path, items, jobs, bar
+            )
+        else:
+            answers = map(planner.plan, docs)
+        for count, answer in enumerate(answers, start=1):
             if count % CHUNK == 0:
                 gc.collect(0)
-                if bar is not None:
+                if bar is not None and jobs == 1:
                     bar.update(CHUNK)
-            try:
-                if isinstance(item, InputError):
-                    raise item
-                case, cp = _case_and_playbook(item, batch, fixed, by_id, dirs)
-                state, outcome, steps = next_steps(cp, case, today, calendar_for(case, item))
-            except (InputError, UsageError) as err:
-                bad += 1
-                click.echo(str(err), err=True)
-                continue
-            except DateRangeError as err:  # dates are checked at input: a last line of defence
-                bad += 1
-                assert not isinstance(item, InputError)
-                click.echo(str(item.problem((), f"case '{case.id}': {err}")), err=True)
-                continue
-            if as_json:
-                write(dumps(agenda_json(case.id, cp.id, state, steps)) + "\n")
+            if isinstance(answer, str):
+                write(answer)
+            elif isinstance(answer, Row):
+                rows.append(answer)
             else:
-                rows.append(Row(case.id, state, outcome, steps[0] if steps else None))
+                bad += 1
+                click.echo(str(answer), err=True)
     finally:
         if collecting:
             gc.enable()
@@ -167,6 +233,18 @@ def run_agenda(
         click.echo(visible(agenda_table(rows, today), keep="\n"), nl=False)
     if bad:
         raise BatchHadProblems(f"followup: {bad} case(s) had problems and were skipped")
+
+
+def _items(path: Path) -> tuple[int, Iterator[Line] | Iterator[Path]]:
+    """How many items, and each unread: a line's bytes or a case file's path (for workers).
+
+    Raises:
+        InputError: as :func:`_documents`.
+    """
+    if path_kind(path) == "folder":
+        files = folder_entries(path, str(path), (".yaml", ".yml"))
+        return len(files), iter(files)
+    return read_jsonl_lines(path)
 
 
 def agenda_table(rows: list[Row], today: date) -> str:

@@ -17,6 +17,7 @@ from followup.cli.group import (
     playbooks_option,
     today_option,
 )
+from followup.errors import UsageError
 
 
 @cli.command("playbooks")
@@ -76,19 +77,31 @@ def explain_cmd(
 @click.option("--playbook", "playbook_ref", metavar="ID|PATH", help="Use this playbook for all.")
 @playbooks_option
 @json_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 256),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Plan with N processes (output stays in input order).",
+)
 def agenda_cmd(
     cases: str,
     today: str,
     playbook_ref: str | None,
     playbooks_dir: tuple[str, ...],
     as_json: bool,
+    jobs: int,
 ) -> None:
     """The next step of every case in CASES (a JSON Lines file or a folder of case files)."""
     from followup.cli import agenda  # lazy: --help lists commands without loading them
 
+    if not cases:  # Path("") would be the current folder, taken as a batch of case files
+        raise UsageError("CASES: an empty path; expected a JSON Lines file or a folder")
     parsed = parse_today(today)
     assert parsed is not None
-    agenda.run_agenda(Path(cases), parsed, playbook_ref, playbook_dirs(playbooks_dir), as_json)
+    dirs = playbook_dirs(playbooks_dir)
+    agenda.run_agenda(Path(cases), parsed, playbook_ref, dirs, as_json, jobs)
 
 
 @cli.command("show")

@@ -18,7 +18,7 @@ from followup.errors import FollowupError, visible
 from followup.render.json_out import plan_json, step_full
 from followup.render.text import plan_text
 from followup.render.words import OUTCOME_WORDS, day
-from followup.services.planning import closed_by_record, plan_for
+from followup.services.planning import nothing_left, plan_for
 from followup.services.today import build_queue, closed_on_the_day, last_contact
 
 # -- today --------------------------------------------------------------------------------------
@@ -108,7 +108,7 @@ def list_apps(
         except FollowupError as err:
             problems.append((case.id, str(err)))
             continue
-        if not (show_all or archived) and closed_by_record(plan):
+        if not (show_all or archived) and nothing_left(plan):
             continue
         contact = last_contact(case, plan.today)
         row: dict[str, Any] = {

@@ -91,8 +91,14 @@ def log(options: Mapping[str, Any]) -> None:
     with flags.open_db(db_of(options), write=True) as store:
         app, event = str(options["app"]), str(options["event"])
         saved = recording.log(store, app, event, values, flags.LOG_NAMES, today_)
+        others = recording.accepted_elsewhere(store, saved) if event == "accepted" else []
     if not options.get("as_json"):
         echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
+        for other in others:
+            echo(
+                f"also saved on {other}: you accepted a job elsewhere; its plan now asks you to "
+                f"withdraw politely ('followup draft {other}' writes the note)"
+            )
     plan, _ = plan_for(saved.case, today_, env_dirs())
     if options.get("as_json"):
         echo_json(
@@ -103,6 +109,7 @@ def log(options: Mapping[str, Any]) -> None:
                 "state": plan.state,
                 "outcome": plan.outcome,
                 "next": [step_full(s) for s in plan.next],
+                "withdraw_from": others,
             }
         )
     else:

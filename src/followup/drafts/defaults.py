@@ -70,6 +70,25 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         "{{ case.role }} role at {{ case.company }}. I would be glad to stay in touch here.\n\n"
         "{{ sender.name }}",
     ),
+    "keep_promise": (
+        "Following up as promised: {{ case.role }}",
+        _DEAR + "As I said I would, I am following up on the {{ case.role }} role at "
+        "{{ case.company }}. [[what you promised: for example, the work samples attached]]"
+        + _SIGN_OFF,
+    ),
+    "withdraw": (
+        "Withdrawing my application: {{ case.role }}",
+        _DEAR + "Thank you again for your time and for considering me for the {{ case.role }} "
+        "role at {{ case.company }}. I have accepted another offer, so I am withdrawing my "
+        "application.\n\nI enjoyed learning about your team, and I hope our paths cross "
+        "again." + _SIGN_OFF,
+    ),
+    "answer_offer": (
+        "Your offer: {{ case.role }}",
+        _DEAR + "Thank you very much for the offer for the {{ case.role }} role at "
+        "{{ case.company }}. [[your answer: that you accept, with the start date, or that you "
+        "decline, with thanks]]" + _SIGN_OFF,
+    ),
 }
 
 

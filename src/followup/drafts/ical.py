@@ -38,9 +38,8 @@ from followup.drafts.compose import draft_step
 from followup.engine.plan import project, situation_at
 from followup.engine.result import Step
 from followup.errors import InputError, Problem, visible
-from followup.io.user_files import read_user_text
+from followup.io.user_files import kind_problem, read_user_text
 from followup.model.case import Case
-from followup.model.vocabulary import CLOSED
 from followup.render.words import action_words, relative
 from followup.timeline.calendar import BusinessCalendar
 
@@ -80,14 +79,13 @@ class Published:
 def reminders_for(
     cp: CompiledPlaybook, case: Case, today: date, cal: BusinessCalendar
 ) -> list[Reminder]:
-    """One reminder per projected step of an application (none once it is closed).
+    """One reminder per projected step of an application (once it is closed, only the answer
+    to an offer is left).
 
     Raises:
         InputError: a template failed on this case.
     """
     run, _ = situation_at(cp, case, today, cal)
-    if run.state == CLOSED:
-        return []
     done, round_ = dict(run.done), run.round
     steps, _ = project(run, today)
     seen: dict[str, int] = {}
@@ -219,7 +217,20 @@ def write_state(path: Path, state: Mapping[str, Published]) -> None:
 
 
 def write_atomic(path: Path, content: bytes) -> None:
-    """Write a file through a temporary one and a rename."""
+    """Write a file through a temporary one and a rename.
+
+    Raises:
+        InputError: ``path`` exists and is not a regular file: the rename would put a file in
+            the place of a device (``/dev/null`` for everyone, when run as root), a FIFO or a
+            folder, so it is refused by type (located at ``path:1:1``).
+        OSError: the file cannot be written.
+    """
+    try:
+        problem = kind_problem(os.stat(path).st_mode)
+    except FileNotFoundError:
+        problem = None
+    if problem is not None:
+        raise InputError.at(str(path), 1, 1, problem, "a file to write the calendar to")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         tmp.write_bytes(content)

@@ -9,6 +9,7 @@ of the sandbox, ``long_date`` writes a date as in a letter.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ __all__ = [
     "template_problems",
 ]
 
+MAX_NUMBER_DIGITS = 4300  # Python's default int-to-string limit, which Jinja2's lexer meets
 EXPECTED = (
     "a template that reads only case, interviewer, step, sender and playbook, within the sandbox"
 )
@@ -94,6 +96,20 @@ def _compile(source: str) -> jinja2.Template:
         # Jinja2 and Python parse and compile recursively: absurd nesting ends here, located
         # at the start of the template since neither says where.
         raise _Failure(1, "the template nests brackets, tags or loops too deeply") from None
+    except ValueError:
+        # Jinja2's lexer converts number literals with int(), which refuses more than
+        # sys.get_int_max_str_digits() digits (a denial-of-service guard in Python itself).
+        raise _Failure(*_long_number(source)) from None
+
+
+_LONG_NUMBER = re.compile(rf"[0-9_]{{{MAX_NUMBER_DIGITS + 1},}}")
+
+
+def _long_number(source: str) -> tuple[int, str]:
+    """The line and the problem for a number literal too long to read (line 1 if none is seen)."""
+    found = _LONG_NUMBER.search(source)
+    line = source.count("\n", 0, found.start()) + 1 if found else 1
+    return line, f"a number in the template has more than {MAX_NUMBER_DIGITS:,} digits"
 
 
 def _render(source: str, context: dict[str, object]) -> str:
@@ -130,17 +146,20 @@ def _static_problems(source: str, sample: Mapping[str, object]) -> list[tuple[in
     """Names and fields a template uses that the data does not have, even in branches not taken."""
     try:
         return _static_checks(source, sample)
-    except (TemplateSyntaxError, RecursionError, MemoryError, SyntaxError):
+    except (TemplateSyntaxError, RecursionError, MemoryError, SyntaxError, ValueError):
         return []  # reported by _compile, which says what it is
 
 
 def _static_checks(source: str, sample: Mapping[str, object]) -> list[tuple[int, str]]:
     tree = _environment().parse(source)
+    if refused_tag(tree) is not None:
+        return []  # the refused tag is the problem (_compile reports it), not the names it binds
     undeclared = meta.find_undeclared_variables(tree)
     found: list[tuple[int, str]] = []
     stored = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
     for name in sorted(undeclared - set(CONTEXT_NAMES)):
-        line = next(n.lineno for n in tree.find_all(nodes.Name) if n.name == name)
+        # A name bound by a tag rather than read (no Name node) has no line of its own.
+        line = next((n.lineno for n in tree.find_all(nodes.Name) if n.name == name), 1)
         found.append((line, f"unknown name '{name}'{suggest(name, CONTEXT_NAMES)}"))
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
         path = _path(node)

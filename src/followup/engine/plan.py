@@ -16,13 +16,16 @@ from followup.engine.run import Pending, Run
 from followup.model.case import Case, Event
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE
 from followup.semantics.builtin import (
+    ANSWER_OFFER_ADVICE,
+    ANSWER_OFFER_ID,
+    ANSWER_OFFER_KIND,
     ENGINE_RULE,
     KEEP_PROMISE,
     RECORD_ROUND_ADVICE,
     RECORD_ROUND_ID,
     RECORD_ROUND_KIND,
 )
-from followup.semantics.meaning import THANKS_KINDS
+from followup.semantics.meaning import OFFER, THANKS_KINDS
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
 
@@ -98,6 +101,16 @@ def _record_round(invited: date) -> Step:
     )
 
 
+def _answer_offer(run: Run) -> list[Step]:
+    """An offer not yet answered: the one step left, by the day before their answer-by date."""
+    if run.outcome != OFFER or run.offer_answer is not None or run.closed_on is None:
+        return []
+    due = run.closed_on
+    if run.offer_answer_by is not None:
+        due = max(due, shift_days(run.offer_answer_by, -1))
+    return [Step(ANSWER_OFFER_KIND, due, None, ANSWER_OFFER_ID, ANSWER_OFFER_ADVICE, ENGINE_RULE)]
+
+
 def project(
     run: Run, today: date, *, next_only: bool = False, in_place: bool = False
 ) -> tuple[list[Step], date | None]:
@@ -111,7 +124,7 @@ def project(
         within the horizon).
     """
     if run.state == CLOSED:
-        return [], run.closed_on
+        return _answer_offer(run), run.closed_on
     if run.awaiting_interview is not None:
         return [_record_round(run.awaiting_interview)], None
     sim = run if in_place else run.clone()

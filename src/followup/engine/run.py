@@ -25,6 +25,7 @@ from followup.semantics.meaning import (
     MIN_NUDGE_GAP,
     NEWS_KIND,
     NUDGE_EVENTS,
+    OFFER,
     REOPENABLE,
     REPLIES,
     WAIT_PAST,
@@ -45,6 +46,7 @@ _EFFECTS = {
         e.nudge,
         tuple(("at_" + anchor, source) for anchor, source in e.dates),
         e.remembers_channel,
+        e.answers_offer,
     )
     for e in EVENTS.values()
 }
@@ -88,6 +90,8 @@ class Run:
     """The replay state of one case.  See the module docstring."""
 
     __slots__ = (
+        "accepted_elsewhere",
+        "at_accepted_elsewhere",
         "at_committed",
         "at_competing_offer",
         "at_decision_by",
@@ -123,6 +127,8 @@ class Run:
         "networked",
         "not_before",
         "now",
+        "offer_answer",
+        "offer_answer_by",
         "outcome",
         "portfolio_update",
         "preferred_channel",
@@ -161,6 +167,9 @@ class Run:
         self.reminder_cache: tuple[date, CompiledAction] | None = None
         self.outcome: str | None = None
         self.closed_on: date | None = None
+        # Their offer: the date they asked you to answer by, and your answer once recorded.
+        self.offer_answer_by: date | None = None
+        self.offer_answer: str | None = None
         self.follow_up = employer.follow_up
         self.preferred_channel = employer.preferred_channel or "none"
         self.may_call = employer.may_call
@@ -172,6 +181,8 @@ class Run:
         self.committed = False
         self.told_no_follow_up = False
         self.networked = False
+        self.accepted_elsewhere = False
+        self.at_accepted_elsewhere: date | None = None
         self.round = 1
         self.committed_channel: str | None = None
         self.committed_note = ""
@@ -468,7 +479,7 @@ class Run:
         self.now = max(self.now, day)
         if self.trace is not None:
             self.note(day, "event", _describe_event(ev))
-        step, contact, sets, counts, nudge, dates, keeps_channel = _EFFECTS[kind]
+        step, contact, sets, counts, nudge, dates, keeps_channel, answers = _EFFECTS[kind]
         if step:
             self._attribute(kind, day, attribute_to)
         if contact:
@@ -505,6 +516,8 @@ class Run:
             self._reply(ev)
             return
         self.trigger(kind, day)
+        if answers and self.outcome == OFFER:
+            self.offer_answer = kind
 
     def _reply(self, ev: Event) -> None:
         day = ev.date
@@ -514,6 +527,8 @@ class Run:
             self.note(day, "ignored", f"the application is already closed ({self.outcome})")
             return
         self.at_reply = day
+        if ev.deadline is not None and outcome == OFFER:
+            self.offer_answer_by = ev.deadline
         if new_round:
             if self.awaiting_interview is None:
                 self.trigger(trigger, day)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -70,7 +71,8 @@ def line_document(text: str, file: str, lineno: int) -> Document:
     if ("\\ud" in text or "\\uD" in text) and (col := _surrogate_column(text, data)):
         # JSON may escape half a UTF-16 pair; Python keeps it, and writing it anywhere fails.
         problem = Problem(file, lineno, col, "text contains an unpaired surrogate", "UTF-8 text")
-        raise InputError([problem])
+        doc = Document(file, data, {(): (lineno, 1)}, {})
+        raise InputError(name_case(doc, [problem]))
     return Document(file, data, {(): (lineno, 1)}, {})
 
 
@@ -90,7 +92,25 @@ def _surrogate_column(text: str, data: object) -> int:
     return 0
 
 
-def _document_or_error(line: Line, file: str) -> Document | InputError:
+def name_case(doc: Document, problems: list[Problem]) -> list[Problem]:
+    """``problems`` of one batch line, each naming the line's case (``case 'ID': ...``).
+
+    A line number alone does not say which case of a 100,000 went wrong to someone reading the
+    report next to the output; problems that already name the case are left as they are.
+    """
+    data = doc.data
+    case_id = data.get("id") if isinstance(data, dict) else None
+    if not isinstance(case_id, str):
+        return problems
+    named = f"case '{case_id}'"
+    return [
+        p if p.message.startswith(named) else replace(p, message=f"{named}: {p.message}")
+        for p in problems
+    ]
+
+
+def line_item(line: Line, file: str) -> Document | InputError:
+    """One line read by :func:`read_jsonl_lines` as its document, or the error in it."""
     lineno, raw = line
     if raw is None:
         message = f"the line is longer than {size_words(MAX_LINE_BYTES, limit=True)}"
@@ -124,18 +144,29 @@ def read_jsonl(path: Path) -> tuple[int, Iterator[Document | InputError]]:
         InputError: the file cannot be read at all: missing, unreadable, or not a regular file
             (a FIFO, a device, a folder), located at ``file:1:1``.
     """
+    total, lines = read_jsonl_lines(path)
     name = str(path)
-    handle = open_user_file(path, name, "JSON Lines file")
+    return total, (line_item(line, name) for line in lines)
+
+
+def read_jsonl_lines(path: Path) -> tuple[int, Iterator[Line]]:
+    """How many lines a JSON Lines file has, and each non-blank one unparsed (see
+    :func:`line_item`): what worker processes are sent, the parsing being theirs to do.
+
+    Raises:
+        InputError: as :func:`read_jsonl`.
+    """
+    handle = open_user_file(path, str(path), "JSON Lines file")
     try:
         total = _count_lines(handle)
     except BaseException:
         handle.close()
         raise
 
-    def documents() -> Iterator[Document | InputError]:
+    def lines() -> Iterator[Line]:
         with handle:
             for line in bounded_lines(handle, MAX_LINE_BYTES):
                 if line[1] is None or line[1].strip():
-                    yield _document_or_error(line, name)
+                    yield line
 
-    return total, documents()
+    return total, lines()

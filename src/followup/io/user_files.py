@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO, Final
 
-from followup.errors import InputError
+from followup.errors import InputError, UsageError
 
 _MB: Final = 1024 * 1024
 # Chunk in which files are read line by line (and an over-long line is dropped).
@@ -89,7 +89,10 @@ def check_user_file(path: Path | str, name: str, what: str) -> os.stat_result:
 
     Raises:
         InputError: located at ``name:1:1``: missing, unreadable, a loop, or not a regular file.
+        UsageError: the path is empty (there is no file name to point at).
     """
+    if not name:
+        raise UsageError(f"an empty path was given; expected a {what}")
     try:
         info = os.stat(path)
     except (OSError, ValueError) as exc:

@@ -108,8 +108,9 @@ EVENT = Mapping(
         Field(
             "deadline",
             date_text(""),
-            "Only on a competing_offer: the date you must answer that offer by.",
-            only=_only("competing_offer"),
+            "Only on a competing_offer, or a reply with an offer: the date you must answer that "
+            "offer by.",
+            only=_only("competing_offer", "reply"),
         ),
         Field(
             "due",

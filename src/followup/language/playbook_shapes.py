@@ -88,6 +88,7 @@ FACT_TEXT = {
     "committed": "Whether the job seeker has committed to a date (e.g. to decide by).",
     "told_no_follow_up": "Whether the employer has asked not to be followed up with.",
     "networked": "Whether the job seeker has reached out to a contact at the company.",
+    "accepted_elsewhere": "Whether the job seeker has accepted a job at another company.",
     "last_reply": "What the employer's last reply said (none if they have not replied).",
     "check_ins": "How many check-ins the job seeker has sent so far in this round.",
     "contacts": "How many times the job seeker has contacted the employer since the interview.",

@@ -29,12 +29,17 @@ EVENT_TYPES: Final = (
     "portfolio_update",
     "committed",
     "withdrew",
+    "accepted",
+    "declined",
+    "accepted_elsewhere",
 )
 REPLY_OUTCOMES: Final = ("still_deciding", "next_round", "offer", "rejection", "no_follow_up")
 
 # Events a playbook may hang its own transitions on.  Replies and withdrawal have fixed meanings
 # (see engine semantics), so a playbook cannot redefine them.
-PLAYBOOK_TRIGGERS: Final = tuple(e for e in EVENT_TYPES if e not in ("reply", "withdrew"))
+PLAYBOOK_TRIGGERS: Final = tuple(
+    e for e in EVENT_TYPES if e not in ("reply", "withdrew", "accepted", "declined")
+)
 
 # Things a playbook can recommend.  Each core kind is completed by one recorded event type;
 # `move_on` is advice with nothing to send, completed by the day passing.
@@ -47,6 +52,7 @@ CORE_ACTION_KINDS: Final = (
     "network",
     "move_on",
     "keep_promise",
+    "withdraw",
 )
 COMPLETED_BY: Final[dict[str, str | None]] = {
     "thank_you": "thank_you_sent",
@@ -59,10 +65,11 @@ COMPLETED_BY: Final[dict[str, str | None]] = {
     # Keeping a promise to follow up is recorded as the follow-up it was (a check-in or an
     # update); either one counts as keeping it.
     "keep_promise": "check_in_sent",
+    "withdraw": "withdrew",
 }
 # Steps only the engine itself recommends, never a playbook's rule: recording the date of a new
 # round's interview when the reply that invited you did not give it.
-ENGINE_ONLY_KINDS: Final = ("record_interview",)
+ENGINE_ONLY_KINDS: Final = ("record_interview", "answer_offer")
 # Every kind of step a plan can show, apart from a playbook's own kinds.
 STEP_KINDS: Final = (*CORE_ACTION_KINDS, *ENGINE_ONLY_KINDS)
 # Nudges about the decision: the kinds that pest-protection rules (minimum gap, "asked not to
@@ -88,6 +95,7 @@ ANCHORS: Final[dict[str, str]] = {
     "offer_deadline": "the deadline on your competing offer",
     "portfolio_update": "the day you had news to share",
     "reply": "the employer's last reply",
+    "accepted_elsewhere": "the day you accepted a job elsewhere",
 }
 
 # Facts a guard can test, with their type: "bool", "int", or the tuple of allowed values.
@@ -102,6 +110,7 @@ FACTS: Final[dict[str, str | tuple[str, ...]]] = {
     "committed": "bool",
     "told_no_follow_up": "bool",
     "networked": "bool",
+    "accepted_elsewhere": "bool",
     "last_reply": ("none", "still_deciding", "next_round", "no_follow_up"),
     "check_ins": "int",
     "contacts": "int",

@@ -14,6 +14,8 @@ ACTION_WORDS = {
     "move_on": "move on",
     "keep_promise": "keep your promise: follow up",
     "record_interview": "record the date of your next interview",
+    "answer_offer": "answer their offer",
+    "withdraw": "withdraw politely",
 }
 CHANNEL_WORDS = {
     "email": "by email",

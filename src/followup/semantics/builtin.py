@@ -40,7 +40,22 @@ KEEP_PROMISE: Final = Action(
     when=Compare("committed", "is", True),
 )
 
-BUILT_IN_ACTIONS: Final = (KEEP_PROMISE,)
+WITHDRAW: Final = Action(
+    id="withdraw-politely",
+    states=OPEN_STATES,
+    kind="withdraw",
+    due=DateRule((DateTerm("accepted_elsewhere"),)),
+    channel=(ChannelOption("preferred"), ChannelOption("email")),
+    advice=(
+        "You accepted a job elsewhere: tell them now, thank them for their time, and withdraw "
+        "politely; a short, warm note keeps the door open for later."
+    ),
+    cite=Citation(""),
+    origin=ENGINE_ORIGIN,
+    when=Compare("accepted_elsewhere", "is", True),
+)
+
+BUILT_IN_ACTIONS: Final = (KEEP_PROMISE, WITHDRAW)
 
 # A new round whose interview date is not recorded: the plan guesses nothing and asks for it.
 RECORD_ROUND_KIND: Final = ENGINE_ONLY_KINDS[0]
@@ -50,3 +65,11 @@ RECORD_ROUND_ADVICE: Final = (
     "it. Until then nothing is planned for this round, because every step counts from that day."
 )
 BUILT_IN_IDS: Final = frozenset(a.id for a in BUILT_IN_ACTIONS)
+
+# An offer waits for your answer: the plan reminds you, by the day before the date they gave.
+ANSWER_OFFER_KIND: Final = ENGINE_ONLY_KINDS[1]
+ANSWER_OFFER_ID: Final = "answer-the-offer"
+ANSWER_OFFER_ADVICE: Final = (
+    "They made you an offer: answer it, yes or no, before the date they asked for, and say "
+    "thank you either way. Record your answer (accepted or declined) when you have given it."
+)

@@ -30,6 +30,8 @@ NEWS_KIND: Final = "share_update"
 THANKS_KINDS: Final = ("thank_you", "thank_you_note")
 # A reply recorded without an outcome.
 DEFAULT_REPLY: Final = "still_deciding"
+# The ending that waits for your answer (accepted or declined).
+OFFER: Final = "offer"
 # The one ending that news can undo: the playbook giving up, not the employer or you deciding.
 REOPENABLE: Final = "moved_on"
 
@@ -56,6 +58,8 @@ class EventMeaning(msgspec.Struct, frozen=True):
         remembers_channel: the channel it names is kept (the ``committed`` channel option).
         closes_as: the outcome it closes the case with, from any state (None: it does not).
         renews: step kinds it makes due again, even if done before (a new promise).
+        answers_offer: your answer to their offer (the type names it); it closes the case as an
+            offer if it was still open, and ends the reminder to answer.
     """
 
     type: str
@@ -69,11 +73,12 @@ class EventMeaning(msgspec.Struct, frozen=True):
     remembers_channel: bool = False
     closes_as: str | None = None
     renews: tuple[str, ...] = ()
+    answers_offer: bool = False
 
     @property
     def fixed(self) -> bool:
         """Whether the engine alone decides where it moves the case (no playbook may)."""
-        return self.closes_as is not None or self.type == "reply"
+        return self.closes_as is not None or self.type == "reply" or self.answers_offer
 
     @property
     def completes(self) -> tuple[str, ...]:
@@ -165,6 +170,14 @@ EVENTS: Final[dict[str, EventMeaning]] = {
             renews=("keep_promise",),
         ),
         EventMeaning("withdrew", "you withdrew", closes_as="withdrew"),
+        EventMeaning("accepted", "you accepted their offer", closes_as="offer", answers_offer=True),
+        EventMeaning("declined", "you declined their offer", closes_as="offer", answers_offer=True),
+        EventMeaning(
+            "accepted_elsewhere",
+            "you accepted a job elsewhere",
+            sets=(("accepted_elsewhere", True),),
+            dates=(("accepted_elsewhere", ON_THE_DAY),),
+        ),
     )
 }
 
@@ -211,6 +224,7 @@ AT_REST: Final[dict[str, object]] = {
     "committed": False,
     "told_no_follow_up": False,
     "networked": False,
+    "accepted_elsewhere": False,
     "round": 1,
     **{k: v for k, v in ROUND_START.items() if k not in FROM_CASE},
 }

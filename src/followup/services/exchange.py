@@ -65,7 +65,7 @@ def read_case_files(
         ref = case.playbook or DEFAULT_PLAYBOOK
         try:
             catalog.resolve(ref, dirs)
-        except UsageError as err:
+        except (UsageError, InputError) as err:
             problems.append(doc.problem(("playbook",), str(err), "the id of a known playbook"))
             continue
         assert isinstance(doc.data, dict)  # build_case accepted it: a mapping

@@ -57,6 +57,12 @@ def closed_by_record(plan: Plan) -> bool:
     return plan.outcome is not None and plan.outcome != REOPENABLE
 
 
+def nothing_left(plan: Plan) -> bool:
+    """Whether the application is over for you too: closed by a recorded event, with no step
+    left (an offer still waits for your answer, so it stays in view until you give it)."""
+    return closed_by_record(plan) and not plan.schedule
+
+
 def future_problem(day: date, today: date) -> str | None:
     """Why an event dated ``day`` cannot be recorded on ``today`` (None when it can).
 

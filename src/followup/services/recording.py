@@ -177,6 +177,30 @@ def log(
     return Saved(app_id, seq, event, case)
 
 
+def accepted_elsewhere(store: Store, accepted: Saved) -> list[str]:
+    """After you accept an offer, record on every other application still open that you took a
+    job elsewhere, so each plan asks for a polite withdrawal (with its draft).
+
+    Returns:
+        The ids it was recorded on (appended entries: ``followup undo`` takes each back).
+
+    Raises:
+        StoreError: the database could not be written.
+    """
+    event = {"date": accepted.data["date"], "type": "accepted_elsewhere"}
+    marked: list[str] = []
+    with store.writing():
+        for stored in store.load():
+            case = stored.case
+            if case is None or case.id == accepted.app_id:
+                continue
+            already = any(e.type == "accepted_elsewhere" for e in case.events)
+            if not already and not any(e.type in CLOSING_EVENTS for e in case.events):
+                store.append_event(case.id, dict(event))
+                marked.append(case.id)
+    return marked
+
+
 def undo(store: Store, app: str, entry: int | None = None, name: str = "entry") -> Retracted:
     """Retract an entry of the history that still counts: ``entry`` (its number, as ``status``
     shows it), else the latest one.  An event or an edit; the plan then forgets it.

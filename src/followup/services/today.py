@@ -20,7 +20,7 @@ from followup.model.playbook import AllOf, AnyOf, Compare, Guard, Not
 from followup.model.vocabulary import COMPLETED_BY
 from followup.semantics.meaning import REOPENABLE
 from followup.services.cases import today_for
-from followup.services.planning import closed_by_record, plan_for
+from followup.services.planning import nothing_left, plan_for
 from followup.tracker.store import Store
 
 WINDOW: Final = timedelta(days=7)
@@ -146,7 +146,7 @@ def build_queue(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Que
         except FollowupError as err:
             queue.problems.append((case.id, str(err)))
             continue
-        if closed_by_record(plan):
+        if nothing_left(plan):
             continue
         if closed_on_the_day(plan):
             queue.closed_today.append((case, plan))

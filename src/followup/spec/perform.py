@@ -51,6 +51,10 @@ def event_line(event: str, channel: str | None, day: date) -> Line:
         text = f"I committed on {day} to email them on {day + timedelta(days=7)}"
     elif event == "withdrew":
         text = f"I withdrew on {day}"
+    elif event in ("accepted", "declined"):
+        text = f"I {event} their offer on {day}"
+    elif event == "accepted_elsewhere":
+        text = f"I accepted a job elsewhere on {day}"
     else:
         text = f'they replied "still deciding" on {day}'
     return Line("when", text)

@@ -10,7 +10,7 @@ from followup.authoring.folders import default_dirs
 from followup.catalog import build_document
 from followup.compile.machine import compile_playbook
 from followup.errors import InputError, Problem, UsageError
-from followup.io.jsonl import read_jsonl
+from followup.io.jsonl import name_case, read_jsonl
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.case_loader import build_case
 from followup.lint import validate_problems
@@ -28,8 +28,17 @@ def kind_of(doc: Document) -> Literal["playbook", "case"]:
 
 
 def _check(
-    doc: Document, kind: Literal["playbook", "case"], dirs: tuple[Path, ...] = ()
+    doc: Document,
+    kind: Literal["playbook", "case"],
+    dirs: tuple[Path, ...] = (),
+    found_ids: set[str] | None = None,
 ) -> list[Problem]:
+    """Every problem in one playbook or case document.
+
+    ``found_ids`` holds the playbook names already found for earlier cases of the same batch:
+    looking one up lists the playbook folders, which would cost more than checking the case.
+    """
+    case_playbook: str | None = None
     try:
         if kind == "playbook":
             playbook = build_document(doc, None, dirs)
@@ -40,11 +49,18 @@ def _check(
                 return found
         else:
             case = build_case(doc)
-            if case.playbook:
+            case_playbook = case.playbook
+            if case.playbook and (found_ids is None or case.playbook not in found_ids):
                 catalog.resolve(case.playbook, dirs)
+                if found_ids is not None:
+                    found_ids.add(case.playbook)
             if case.country:
                 return _check_country(doc, case.country)
     except InputError as err:
+        if kind == "case" and case_playbook and not any(p.file == doc.file for p in err.problems):
+            # The playbook the case names is a missing or special file: say so at the case.
+            message = "; ".join(f"playbook file '{p.file}': {p.message}" for p in err.problems)
+            return [doc.problem(("playbook",), message, "the id or file of a known playbook")]
         return list(err.problems)
     except UsageError as err:
         return [doc.problem(("playbook",), str(err), "the id of a known playbook")]
@@ -79,12 +95,18 @@ def validate_file(path: Path, dirs: tuple[Path, ...] | None = None) -> tuple[lis
 def _validate_lines(path: Path, dirs: tuple[Path, ...]) -> list[Problem]:
 
     problems: list[Problem] = []
+    found_ids: set[str] = set()
     try:
         _, documents = read_jsonl(path)
     except InputError as err:
         return list(err.problems)
     for doc in documents:
-        problems += doc.problems if isinstance(doc, InputError) else _check(doc, "case", dirs)
+        if isinstance(doc, InputError):
+            problems += doc.problems
+        elif isinstance(doc.data, dict) and "id" not in doc.data:  # as agenda refuses it
+            problems.append(doc.problem((), "the case has no 'id'", "an 'id' on every case"))
+        else:
+            problems += name_case(doc, _check(doc, "case", dirs, found_ids))
     return problems
 
 

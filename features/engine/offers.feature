@@ -1,0 +1,44 @@
+Feature: An offer waits for my answer
+  An offer ends the follow-up, but not my part: the plan reminds me to answer it, before the date
+  they asked for, and once I record my answer there is nothing left to do.
+
+  Background:
+    Given the playbook "week-then-on-hold"
+    And an interview on 2026-03-02
+    And I sent a thank-you by email on 2026-03-02
+
+  Scenario: An offer with an answer-by date: answer the day before it at the latest
+    When they made an offer on 2026-03-16 to answer by 2026-03-20
+    Then the case is closed as "offer"
+    And the only step left is to answer their offer on 2026-03-19
+
+  Scenario: An offer without a date: answer it now
+    When they made an offer on 2026-03-16
+    Then the only step left is to answer their offer on 2026-03-16
+
+  Scenario Outline: Once I have answered, nothing is left
+    Given they made an offer on 2026-03-16 to answer by 2026-03-20
+    When I <answer> their offer on 2026-03-18
+    Then the case is closed as "offer"
+    And nothing more is due
+
+    Examples:
+      | answer   |
+      | accepted |
+      | declined |
+
+  Scenario: Accepting an offer I never recorded closes the application as an offer
+    When I accepted their offer on 2026-03-18
+    Then the case is closed as "offer"
+    And nothing more is due
+
+  Scenario: After I accept a job elsewhere, each other application asks for a polite withdrawal
+    Given I accepted a job elsewhere on 2026-03-18
+    Then the next step is to withdraw politely by email on 2026-03-18
+    When I withdrew on 2026-03-18
+    Then the case is closed as "withdrew"
+    And nothing more is due
+
+  Scenario: Accepted elsewhere on a Saturday: the withdrawal goes out on Monday
+    Given I accepted a job elsewhere on 2026-03-21
+    Then the next step is to withdraw politely by email on 2026-03-23
