@@ -204,3 +204,22 @@ def test_list_shows_the_interview_and_the_last_contact(tracker, acme):
     assert row["last_contact"] == "2026-03-10"
     text = tracker("list", "--today", "2026-03-12").out
     assert "interviewed 2026-03-02; last contact 2026-03-10" in text
+
+
+def test_a_recorded_recruiter_is_who_a_step_by_the_recruiter_goes_to(tracker, acme):
+    """They asked to go through the recruiter: today names the recruiter, email and phone."""
+    edited = tracker(
+        "edit",
+        acme,
+        "--channel",
+        "recruiter",
+        "--add-recruiter",
+        "Rita <rita@acme.example> +1 555 0199",
+    )
+    assert edited.code == 0, edited.err
+    queue = tracker("today", "--today", "2026-03-12", "--json").json()
+    by_recruiter = [d for d in queue["due"] + queue["upcoming"] if d["channel"] == "recruiter"]
+    assert by_recruiter
+    assert by_recruiter[0]["recipients"] == [
+        {"name": "Rita", "email": "rita@acme.example", "phone": "+1 555 0199"}
+    ]

@@ -113,12 +113,13 @@ def completion(cp: CompiledPlaybook, step: Step) -> tuple[str | None, tuple[str,
 
 def recipients(case: Case, step: Step) -> tuple[Interviewer, ...]:
     """Who a step goes to: every interviewer for a thank-you, else the first one, else the
-    company (or its recruiter); nobody for advice with nothing to send."""
+    company; by the recruiter channel, the first recruiter recorded (else "the recruiter at"
+    the company); nobody for advice with nothing to send."""
     if step.action == "move_on":
         return ()
     company = case.company or case.id
     if step.channel == "recruiter":
-        return (Interviewer(f"the recruiter at {company}"),)
+        return case.recruiters[:1] or (Interviewer(f"the recruiter at {company}"),)
     if step.channel == "portal" or not case.interviewers:
         return (Interviewer(company),)
     if step.action in THANK_YOU_KINDS:
