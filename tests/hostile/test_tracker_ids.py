@@ -124,3 +124,11 @@ def test_a_suggested_id_is_always_valid(text):
 def test_name_too_long_for_the_system_is_not_the_problem(tmp_path):
     """A 64-character id plus '.yaml' fits every file system's name limit."""
     assert ID_LIMIT + len(".yaml") < os.pathconf(tmp_path, "PC_NAME_MAX")
+
+
+def test_an_overlong_playbooks_folder_is_a_usage_error(cli):
+    """--playbooks with a name the system cannot look up: refused by name, exit 2, no traceback."""
+    case = Path(__file__).resolve().parents[2] / "examples" / "cases" / "acme-data-eng.yaml"
+    result = cli("validate", str(case), "--playbooks", "A" * 5000, "--json")
+    assert result.code == 2
+    assert result.err.startswith("followup: --playbooks: ")

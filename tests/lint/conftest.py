@@ -84,6 +84,16 @@ transitions:
 avoid:
   - {id: no-calls, in: [waiting], advice: "Don't call them; write instead.", source: s}
 """,
+    "L111": USUAL
+    + """\
+  - {id: ring, in: waiting, kind: check_in, due: interview + 1w, channel: phone,
+     advice: Ring them., source: s}
+""",
+    "L112": USUAL
+    + """\
+  - {id: late-note, in: interviewed, kind: thank_you_note, due: interview + 5w, channel: mail,
+     advice: Too late., source: s}
+""",
 }
 
 # A playbook that nags: a check-in every three days after the thank-you.

@@ -373,3 +373,101 @@ def test_a_proof_is_reused_only_for_the_same_playbook_and_horizon(pesty):
     assert again.seconds == first.seconds  # the same proof, not a second search
     assert (again.contacts, again.gap, again.closes) == (first.contacts, first.gap, first.closes)
     assert prove(catalog.load(str(pesty)), horizon=60).seconds != first.seconds
+
+
+TWO_DATES = REPO / "tests" / "lint" / "data" / "two-dates.yaml"
+
+
+def test_sound_dates_find_a_gap_the_quick_dates_miss():
+    """Check-ins 10 days after the interview and 10 days after their date: a decision date a
+    few days after the interview puts them 3 days apart; only the sound space tries it."""
+    cp = catalog.load(str(TWO_DATES))
+    quick = prove(cp)
+    sound = prove(cp, sound=True)
+    assert quick.ok
+    assert [b.limit for b in sound.breaches] == ["min_gap"]
+    breach = sound.breaches[0]
+    assert breach.found == 3
+    employer = breach.witness.start.employer
+    assert employer.decision_by is not None
+    assert (employer.decision_by - breach.witness.start.interview).days < 7
+    assert _recommended(cp, breach.witness) == []
+
+
+def test_sound_dates_are_where_anchor_offsets_meet():
+    """The employer's dates tried are the days where two anchor offsets meet, and either side."""
+    from followup.lint.offsets import EMPLOYER_DATES_MAX, employer_offsets
+
+    pb = catalog.load(str(TWO_DATES)).playbook
+    offsets = employer_offsets(pb, "decision_by", 0)
+    # interview + 10d meets decision_by + 10d at 0, and the interview + 2d timer at -8 (dropped)
+    assert {0, 1} <= set(offsets)
+    assert 10 in offsets  # interview + 10d against the decision date itself
+    assert all(0 <= d <= EMPLOYER_DATES_MAX for d in offsets)
+    assert len(offsets) < EMPLOYER_DATES_MAX // 2
+
+
+def test_prove_sound_flag(cli):
+    """`prove --sound` reports the breach and says how it chose the employer's dates."""
+    quick = cli("prove", str(TWO_DATES), "--json")
+    assert quick.code == 0
+    assert json.loads(quick.out)["reports"][0]["space"]["employer_dates"].startswith("a few")
+    sound = cli("prove", str(TWO_DATES), "--sound", "--json")
+    assert sound.code == 2
+    found = json.loads(sound.out)["reports"][0]
+    assert found["space"]["employer_dates"].startswith("every day")
+    assert [c["limit"] for c in found["counterexamples"]] == ["min_gap"]
+
+
+def test_a_nagging_playbook_is_refuted_quickly():
+    """Daily check-ins, up to a hundred: every contact limit it declares is refuted, fast."""
+    report = prove(catalog.load(str(REPO / "tests" / "lint" / "data" / "nagging.yaml")), sound=True)
+    assert {b.limit for b in report.breaches} == {"max_contacts", "max_contacts_per_7d", "min_gap"}
+    assert report.contacts.value is not None
+    assert report.contacts.value > 3
+    assert report.seconds < 10
+
+
+def test_public_holidays_find_a_gap_weekends_alone_miss():
+    """New Year's Day moves the first check-in to Monday 4 January, four days before the next."""
+    cp = catalog.load(str(TWO_DATES))
+    assert prove(cp).ok
+    report = prove(cp, countries=("US",))
+    assert [b.limit for b in report.breaches] == ["min_gap"]
+    witness = report.breaches[0].witness
+    assert witness.start.country == "US"
+    assert report.breaches[0].found < 7
+    assert report.space.countries == ("US",)
+
+
+def test_prove_country_flag(cli):
+    """`--country` is repeatable, reported in the space, and an unknown one is a usage error."""
+    result = cli("prove", "stalker-free", "--country", "us", "--json")
+    data = json.loads(result.out)
+    assert data["reports"][0]["space"]["countries"] == ["US"]
+    assert data["reports"][0]["space"]["holiday_interviews"].startswith("for each country")
+    bad = cli("prove", "stalker-free", "--country", "XX")
+    assert bad.code == 2
+    assert "--country" in bad.err
+    assert "XX" in bad.err
+
+
+def test_lint_prove_takes_sound_and_country(cli):
+    """`lint --prove` passes `--sound` and `--country` on to the proof."""
+    assert cli("lint", "--prove", str(TWO_DATES)).code == 0
+    for flags in (["--sound"], ["--country", "US"]):
+        result = cli("lint", "--prove", *flags, str(TWO_DATES))
+        assert result.code == 2
+        assert "L201" in result.out
+        assert "min_gap" in result.out
+
+
+def test_more_news_means_more_contacts(cli):
+    """`--news 2`: a second reply restarts the check-ins once more, and the report says so."""
+    one = json.loads(cli("prove", str(TWO_DATES), "--json").out)["reports"][0]
+    two = json.loads(cli("prove", str(TWO_DATES), "--news", "2", "--json").out)["reports"][0]
+    assert one["space"]["max_news_per_path"] == 1
+    assert two["space"]["max_news_per_path"] == 2
+    assert two["space"]["max_extra_rounds"] == 2
+    assert two["worst"]["contacts"] > one["worst"]["contacts"]
+    assert cli("prove", str(TWO_DATES), "--news", "9").code == 2

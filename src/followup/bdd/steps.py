@@ -268,6 +268,12 @@ def an_interview(followup_world: World, day: date) -> None:
     followup_world.set_case("interview", day.isoformat())
 
 
+@given(parsers.re(rf"the interview was on (?P<day>{DATE}) at (?P<time>\d\d:\d\d)"), {"day": _day})
+def an_interview_at(followup_world: World, day: date, time: str) -> None:
+    """Start the case with an interview on this day at this time (HH:MM, the case's zone)."""
+    followup_world.set_case("interview", f"{day.isoformat()}T{time}")
+
+
 @given(parsers.re(r'the interview was at "(?P<company>[^"]+)"(?: for "(?P<role>[^"]+)")?'))
 def the_company_and_role(followup_world: World, company: str, role: str | None) -> None:
     """Name the company and, optionally, the role."""

@@ -191,7 +191,7 @@ class World:
         if raw is None:
             fail("No interview yet: start the scenario with 'Given an interview on YYYY-MM-DD'.")
         try:
-            return date.fromisoformat(str(raw))
+            return date.fromisoformat(str(raw)[:10])  # a time of day may follow the date
         except ValueError:
             fail(f"The interview date {raw!r} is not a date written YYYY-MM-DD.")
 

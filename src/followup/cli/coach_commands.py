@@ -18,6 +18,18 @@ from followup.cli.group import (
 )
 
 DEFAULT_HORIZON = 120
+COUNTRY_HELP = (
+    "Also explore this country's public holidays (ISO code such as US or GB-ENG; repeat for "
+    "more). Default: none, weekends only."
+)
+NEWS_HELP = (
+    "Pieces of outside news (replies, new rounds, offers, promises) per path. Each more one "
+    "multiplies the time (about 14 times for the second)."
+)
+SOUND_HELP = (
+    "Try the employer's dates on every day where the playbook's behaviour can change, up to "
+    "six weeks on (slower; the default tries a few representative days)."
+)
 
 
 @cli.command("new")
@@ -43,6 +55,9 @@ def new_cmd(
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 2).")
 @click.option("--prove", is_flag=True, help="Also prove the playbook's limits (see 'prove').")
+@click.option("--sound", is_flag=True, help=SOUND_HELP)
+@click.option("--country", "countries", multiple=True, metavar="CODE", help=COUNTRY_HELP)
+@click.option("--news", type=click.IntRange(1, 4), default=1, show_default=True, help=NEWS_HELP)
 @click.option(
     "--horizon",
     type=click.IntRange(7, 730),
@@ -56,6 +71,9 @@ def lint_cmd(
     files: tuple[str, ...],
     strict: bool,
     prove: bool,
+    sound: bool,
+    countries: tuple[str, ...],
+    news: int,
     horizon: int,
     playbooks_dir: tuple[str, ...],
     as_json: bool,
@@ -65,7 +83,17 @@ def lint_cmd(
     # lazy: a command loads its implementation only when it runs
     from followup.cli import lint_impl
 
-    lint_impl.lint(files, strict, prove, horizon, playbook_dirs(playbooks_dir), as_json)
+    lint_impl.lint(
+        files,
+        strict,
+        prove,
+        horizon,
+        playbook_dirs(playbooks_dir),
+        sound=sound,
+        countries=tuple(c.upper() for c in countries),
+        news=news,
+        as_json=as_json,
+    )
 
 
 @cli.command("prove")
@@ -77,17 +105,34 @@ def lint_cmd(
     show_default=True,
     help="Days to explore.",
 )
+@click.option("--sound", is_flag=True, help=SOUND_HELP)
+@click.option("--country", "countries", multiple=True, metavar="CODE", help=COUNTRY_HELP)
+@click.option("--news", type=click.IntRange(1, 4), default=1, show_default=True, help=NEWS_HELP)
 @json_option
 @playbooks_option
 def prove_cmd(
-    refs: tuple[str, ...], horizon: int, as_json: bool, playbooks_dir: tuple[str, ...]
+    refs: tuple[str, ...],
+    horizon: int,
+    sound: bool,
+    countries: tuple[str, ...],
+    news: int,
+    as_json: bool,
+    playbooks_dir: tuple[str, ...],
 ) -> None:
     """Explore every case the language allows and report the worst a playbook can do."""
     keep_collecting()
     # lazy: a command loads its implementation only when it runs
     from followup.cli import lint_impl
 
-    lint_impl.prove(refs, horizon, as_json, playbook_dirs(playbooks_dir))
+    lint_impl.prove(
+        refs,
+        horizon,
+        as_json,
+        playbook_dirs(playbooks_dir),
+        sound=sound,
+        countries=tuple(c.upper() for c in countries),
+        news=news,
+    )
 
 
 @cli.command("fmt")

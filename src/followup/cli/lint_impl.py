@@ -13,12 +13,22 @@ from pathlib import Path
 import click
 
 from followup import catalog
-from followup.errors import EXIT_BAD_INPUT, FollowupError, InputError, Problem, json_visible
+from followup.compile.machine import CompiledPlaybook
+from followup.errors import (
+    EXIT_BAD_INPUT,
+    FollowupError,
+    InputError,
+    Problem,
+    UsageError,
+    json_visible,
+)
 from followup.io.yaml_reader import read_yaml_file
 from followup.lint import lint_file
 from followup.lint import report as proof_report
 from followup.lint.codes import severity
+from followup.lint.prove import Report
 from followup.lint.prove import prove as run_proof
+from followup.timeline.calendar import CalendarError
 
 
 class Failed(FollowupError):
@@ -33,6 +43,10 @@ def lint(
     prove: bool,
     horizon: int,
     dirs: tuple[Path, ...],
+    *,
+    sound: bool = False,
+    countries: tuple[str, ...] = (),
+    news: int = 1,
     as_json: bool = False,
 ) -> None:
     """Lint each playbook file (and prove it with ``prove``); print every problem (with
@@ -51,7 +65,7 @@ def lint(
         path = Path(name)
         problems, cp, doc = lint_file(path, dirs)
         if prove and cp is not None:
-            result = run_proof(cp, horizon)
+            result = _proof(cp, horizon, sound, countries, news)
             problems = sorted(set(problems) | set(proof_report.problems(result, doc)))
             proofs.append(_without_problems(proof_report.text(result, str(path), doc)))
         found += problems
@@ -89,6 +103,21 @@ def _problem_json(p: Problem) -> dict[str, object]:
     }
 
 
+def _proof(
+    cp: CompiledPlaybook, horizon: int, sound: bool, countries: tuple[str, ...], news: int
+) -> Report:
+    """Prove ``cp``; an unknown country is the command line's mistake.
+
+    Raises:
+        UsageError: a country the holidays library does not know.
+        EngineError: the engine could not finish the proof.
+    """
+    try:
+        return run_proof(cp, horizon, sound=sound, countries=countries, news=news)
+    except CalendarError as err:
+        raise UsageError(f"--country: {err.message}; expected {err.expected}") from err
+
+
 def _without_problems(block: str) -> str:
     """A proof report without its problem lines (lint prints those with the others)."""
     return "".join(line + "\n" for line in block.splitlines() if not _is_problem_line(line))
@@ -108,7 +137,16 @@ def _summary(errors: int, warnings: int, strict: bool) -> str:
     return text
 
 
-def prove(refs: tuple[str, ...], horizon: int, as_json: bool, dirs: tuple[Path, ...]) -> None:
+def prove(
+    refs: tuple[str, ...],
+    horizon: int,
+    as_json: bool,
+    dirs: tuple[Path, ...],
+    *,
+    sound: bool = False,
+    countries: tuple[str, ...] = (),
+    news: int = 1,
+) -> None:
     """Prove each playbook (an id or a file) and print the worst case it can reach.
 
     Raises:
@@ -126,7 +164,7 @@ def prove(refs: tuple[str, ...], horizon: int, as_json: bool, dirs: tuple[Path, 
             doc = read_yaml_file(catalog.resolve(ref, dirs), display=cp.playbook.file)
         except InputError:
             doc = None
-        result = run_proof(cp, horizon)
+        result = _proof(cp, horizon, sound, countries, news)
         broken += len(result.breaches)
         if as_json:
             outputs.append(proof_report.as_json(result, ref, doc))

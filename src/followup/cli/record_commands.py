@@ -33,7 +33,11 @@ CLEAR_KEYS = (
 @click.argument("app", metavar="APP")
 @click.option("--company", help="The employer's name.")
 @click.option("--role", help="The job you interviewed for.")
-@click.option("--interviewed", metavar="YYYY-MM-DD", help="The interview date.")
+@click.option(
+    "--interviewed",
+    metavar="YYYY-MM-DD[THH:MM]",
+    help="The interview date, and its time if you know it (in the case's timezone).",
+)
 @click.option("--country", metavar="CC", help="Country (US) or country and subdivision (GB-ENG).")
 @click.option("--timezone", metavar="TZ", help="IANA time zone, e.g. Europe/Berlin.")
 @click.option("--notes", metavar="TEXT", help="Replace your notes with TEXT.")

@@ -47,7 +47,12 @@ today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answ
 @cli.command("add")
 @click.option("--company", required=True, help="The employer.")
 @click.option("--role", required=True, help="The job you interviewed for.")
-@click.option("--interviewed", required=True, metavar="YYYY-MM-DD", help="The interview date.")
+@click.option(
+    "--interviewed",
+    required=True,
+    metavar="YYYY-MM-DD[THH:MM]",
+    help="The interview date, and its time if you know it (in the case's timezone).",
+)
 @click.option("--playbook", "playbook_ref", metavar="ID", help="The coaching playbook to follow.")
 @click.option("--decision-by", metavar="YYYY-MM-DD", help="When they said they would decide.")
 @click.option("--decision-in", metavar="DURATION", help="...or how long they said it would take.")

@@ -29,6 +29,7 @@ from followup.semantics.meaning import (
     REOPENABLE,
     REPLIES,
     WAIT_PAST,
+    part_of_day,
 )
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
@@ -119,6 +120,7 @@ class Run:
         "follow_up",
         "has_decision_date",
         "has_follow_up_after",
+        "interview_part",
         "interviewers",
         "last_done",
         "last_nudge",
@@ -193,6 +195,7 @@ class Run:
         self.at_portfolio_update: date | None = None
         self.at_committed: date | None = None
         self._start_round(case.interview, case.interview)
+        self.interview_part = part_of_day(case.interview_time)
         decision_by = employer.decision_by
         if decision_by is None and employer.decision_in is not None:
             decision_by = cal.add(case.interview, employer.decision_in)
@@ -231,6 +234,7 @@ class Run:
         self.contacts = 0
         self.has_decision_date = False
         self.has_follow_up_after = False
+        self.interview_part = "unknown"
         self.done: dict[str, int] = {}
         self.last_done: dict[str, date] = {}
         self.credits: dict[str, int] = {}

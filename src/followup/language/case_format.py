@@ -8,7 +8,7 @@ which is the order the engine replays them in.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, time
 from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
@@ -19,10 +19,11 @@ from followup.language.decode import BAD, Decoder, Issue, compile_mapping, locat
 from followup.language.patterns import (
     CASE_ID,
     COUNTRY,
-    DATE,
+    DATE_TIME,
     EMAIL,
     PHONE,
     date_text,
+    date_time_text,
     duration_text,
     parse_date,
 )
@@ -254,8 +255,9 @@ CASE = Mapping(
         Field("role", Text("the role"), "The job you interviewed for.", default=""),
         Field(
             "interview",
-            date_text("", "the interview date"),
-            "The day of the interview (YYYY-MM-DD).",
+            date_time_text("", "the interview date"),
+            "The day of the interview (YYYY-MM-DD), or the day and time (YYYY-MM-DDTHH:MM, in "
+            "the case's timezone) for playbooks that care whether it was morning or afternoon.",
             required=True,
         ),
         Field(
@@ -345,6 +347,10 @@ def decode_case(doc: Document, default_id: str = "") -> Case:
         events,
         _,
     ) = fields
+    interview_time: time | None = None
+    if isinstance(interview, datetime):  # a day and a time: the engine counts in days
+        interview_time = interview.time()
+        interview = interview.date()
     for event in events:
         if event.date < interview:
             issues.append(_before(("events", event.index, "date"), event.date, interview))
@@ -362,6 +368,7 @@ def decode_case(doc: Document, default_id: str = "") -> Case:
         tuple(people),
         employer,
         tuple(sorted(events, key=_event_order)),
+        interview_time,
         tuple(recruiters),
     )
 
@@ -404,11 +411,9 @@ def _events_after_interview(data: object, issues: list[Issue]) -> None:
 
     def day(value: object) -> date | None:
         try:
-            return (
-                parse_date(value)
-                if isinstance(value, str) and DATE.compiled.search(value)
-                else None
-            )
+            if isinstance(value, str) and DATE_TIME.compiled.search(value):
+                return parse_date(value[:10])
+            return None
         except Refusal:
             return None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime, time
 from functools import lru_cache
 
 from followup.language.spec import Pattern, Refusal, Text
@@ -25,6 +25,13 @@ from followup.timeline.durations import (
 
 DATE = Pattern(
     "date", r"^\d{4}-\d{2}-\d{2}$", "{what} {shown} is not a date", "a date written YYYY-MM-DD"
+)
+# An interview may say when in the day it was: 2026-03-02T14:30, in the case's own timezone.
+DATE_TIME = Pattern(
+    "date_time",
+    r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$",
+    "{what} {shown} is not a date",
+    "a date written YYYY-MM-DD, or a date and time YYYY-MM-DDTHH:MM",
 )
 DURATION = Pattern(
     "duration",
@@ -109,6 +116,35 @@ def parse_length(text: str) -> Duration:
         return parse_duration(text)
     except DurationError as err:
         raise Refusal(err.message, err.expected) from None
+
+
+def parse_date_time(text: str) -> date | datetime:
+    """A date, or a date and a time of day (a naive ``datetime``: the case's own timezone).
+
+    Raises:
+        Refusal: a date that does not exist, a time such as 25:00, or a year out of range.
+    """
+    if "T" not in text:
+        return parse_date(text)
+    day = parse_date(text[:10])
+    try:
+        moment = time.fromisoformat(text[11:])
+    except ValueError:
+        raise Refusal(
+            f"{{what}} {text} has no such time of day", "a time HH:MM, 00:00 to 23:59"
+        ) from None
+    return datetime.combine(day, moment)
+
+
+def date_time_text(description: str, what: str = "") -> Text:
+    """A date-or-date-and-time field's form."""
+    return Text(
+        what,
+        description,
+        pattern=DATE_TIME,
+        parse=parse_date_time,
+        examples=("2026-03-02", "2026-03-02T14:30"),
+    )
 
 
 def date_text(description: str, what: str = "") -> Text:

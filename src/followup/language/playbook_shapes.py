@@ -89,6 +89,8 @@ FACT_TEXT = {
     "told_no_follow_up": "Whether the employer has asked not to be followed up with.",
     "networked": "Whether the job seeker has reached out to a contact at the company.",
     "accepted_elsewhere": "Whether the job seeker has accepted a job at another company.",
+    "interview_part": "When in the day the interview was (morning before noon, afternoon before"
+    " 18:00, evening), if the case gives its time; unknown otherwise.",
     "last_reply": "What the employer's last reply said (none if they have not replied).",
     "check_ins": "How many check-ins the job seeker has sent so far in this round.",
     "contacts": "How many times the job seeker has contacted the employer since the interview.",

@@ -17,9 +17,10 @@ from followup.compile.machine import CompiledPlaybook
 from followup.drafts.templates import template_problems
 from followup.errors import Problem
 from followup.io.yaml_reader import Document
+from followup.lint.channels import no_channel
 from followup.lint.codes import severity
 from followup.lint.conflicts import contradicting_donts
-from followup.lint.dates import shadowed_timers, unreachable_caps
+from followup.lint.dates import late_steps, shadowed_timers, unreachable_caps
 from followup.lint.loading import coded, load
 from followup.lint.reach import Explorer
 from followup.lint.rules import (
@@ -49,6 +50,8 @@ def lint_compiled(cp: CompiledPlaybook, doc: Document | None = None) -> list[Pro
         unreachable_caps,
         no_citation,
         contradicting_donts,
+        no_channel,
+        late_steps,
     ):
         check(checks)
     return sorted(set(checks.problems))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from followup.lint import space
+from followup.lint import offsets, space
 from followup.model.vocabulary import DIRECT_CHANNELS
 
 Severity = Literal["error", "warning"]
@@ -129,6 +129,27 @@ CODES: tuple[Code, ...] = (
         "Reword the don't, narrow its `in`/`when`, or stop recommending that channel there.",
     ),
     Code(
+        "L111",
+        "no-channel",
+        "error",
+        "A direct-contact action (a thank-you, note, check-in or update) can be recommended with "
+        "no channel: for some case that reaches it every channel option falls away (`phone` when "
+        "calls are not allowed, `preferred` when the employer named none, `committed` when "
+        "nothing was promised, an option whose `when` does not hold). The step would tell the "
+        "job seeker to make contact without saying how.",
+        "End the action's `channel` list with a channel every case allows, such as `email` "
+        "(or `none` if no contact is meant).",
+    ),
+    Code(
+        "L112",
+        "due-after-leaving",
+        "warning",
+        "An action is due only after its state has been left: in every state it is in, a timer "
+        "with no condition, measured in days from the same anchor, fires earlier and leaves. "
+        "The step never comes up (a step due on the timer's own day still does).",
+        "Give the action an earlier date, or put it in the state the timer leads to.",
+    ),
+    Code(
         "L201",
         "limit-broken",
         "error",
@@ -213,20 +234,33 @@ def _proof_text() -> list[str]:
         "",
         "The space, exhaustively (every combination, every path, no sampling):",
         "",
-        f"- an interview on each day of the week ({', '.join(space.WEEKDAYS)});",
+        f"- an interview on each day of the week ({', '.join(space.WEEKDAYS)}); a playbook "
+        "that counts calendar months is explored from the weeks where months are longest "
+        "and shortest instead (weeks of "
+        f"{', '.join(w.isoformat() for w in space.MONTH_WEEKS)});",
         "- what the employer said: follow-up invited, not wanted or unspecified; each preferred "
         "channel, with and without calls allowed; a decision date none or "
-        f"{days} on; a date to check in none or {after} on;",
+        f"{days} on; a date to check in none or {after} on. With `--sound`, the employer's "
+        "dates are instead every day where an offset measured from that date meets one "
+        "measured from another anchor, and the days either side (between two such days every "
+        "date keeps the same order, so nothing distinct is skipped), up to "
+        f"{offsets.EMPLOYER_DATES_MAX} days after the interview: a bound, because a rule such as "
+        "`decision_by + 4w` keeps a case open longer the later the employer's date;",
         "- on each day a contact is due (whether the job seeker makes it or not), and on the day "
         "the playbook closes the case, the news that can come: none; a reply 'still deciding' "
         f"(without, or with a new date {space.NEW_DECISION_DAYS} days on); 'no follow-up'; "
         f"'next round' (an interview {space.NEXT_INTERVIEW_DAYS} days on); a competing offer; "
         "a portfolio update; a promise to follow up by email "
         f"({space.PROMISE_DAYS} days on). At most {space.MAX_INPUTS} piece of news per path and "
-        f"{space.MAX_EXTRA_ROUNDS} extra round; news decides afresh which steps are taken;",
+        f"{space.MAX_EXTRA_ROUNDS} extra round (`--news N`: up to N pieces, any of them a new "
+        "round; every reply restarts check-ins, so contacts grow with news and a bound is "
+        "needed); news decides afresh which steps are taken;",
         "- the job seeker does each recommended step on its due date, or never;",
-        "- Saturday and Sunday weekends, as for a case without a country (a country's own "
-        "weekend and public holidays only move direct contact to other days).",
+        "- Saturday and Sunday weekends, as for a case without a country; with `--country CODE` "
+        "(repeatable) also that country's weekend and public holidays, with the interview on "
+        f"each of the {space.HOLIDAY_LEAD_DAYS} days before each public holiday of "
+        f"{space.HOLIDAY_YEAR} and on the holiday itself (a holiday can move a direct contact "
+        "next to another).",
         "",
         "Two reductions keep this exact and small: a fact no rule reads (other than a reminder, "
         "which changes nothing) is explored at one value, and channel preferences that give "

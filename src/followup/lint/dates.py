@@ -66,6 +66,52 @@ def shadowed_timers(c: Checks) -> None:
             )
 
 
+# -- L112: steps due only after a timer has left their state --------------------------------------
+
+
+def late_steps(c: Checks) -> None:
+    """An action due, in every state it is in, after an unconditional timer leaves that state.
+
+    Dates are compared only when both count plain days from the same anchor, so the warning
+    holds for every case.  A step due on the timer's own day still comes first (the engine lets
+    the day's steps go before its timers), so only a strictly later date is reported.
+    """
+    pb = c.cp.playbook
+    timers = [t for t in pb.transitions if t.after is not None and t.when is None]
+    replied = _reply_states(c)
+    for a in pb.actions:
+        due = _plain(a.due)
+        if due is None:
+            continue
+        beaten: list[tuple[str, str, int]] = []
+        for state in a.states:
+            if state in replied:
+                break  # a reply there can make the timer stale (see L106)
+            leaving = [
+                (t.id, d[1])
+                for t in timers
+                if state in t.sources
+                and t.dest != state
+                and (d := _plain(t.after)) is not None
+                and d[0] == due[0]
+                and d[1] < due[1]
+            ]
+            if not leaving:
+                break
+            beaten.append((state, *min(leaving, key=lambda x: x[1])))
+        else:
+            state, timer, days = beaten[0]
+            c.report(
+                "L112",
+                a,
+                "due",
+                f"action '{a.id}' is due {due[1]} days after {due[0]}, but timer '{timer}' "
+                f"always leaves '{state}' {days} days after it: the step never comes up",
+                f"a due date on or before {due[0]} + {days}d, or the action in the state the "
+                "timer leads to",
+            )
+
+
 def _reply_states(c: Checks) -> set[str]:
     """States a case can be in after a reply: a reply can make an earlier timer stale there."""
     edges: dict[str, set[str]] = {}

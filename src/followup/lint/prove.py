@@ -18,15 +18,17 @@ from datetime import timedelta
 
 from followup.compile.machine import CompiledPlaybook
 from followup.lint.search import Ev, Search, Wit, Worst, direct_contact
-from followup.lint.space import Space, Start, build_space
+from followup.lint.space import HOLIDAY_YEAR, MAX_INPUTS, Space, Start, build_space
 from followup.model.playbook import Playbook
-from followup.timeline.calendar import BusinessCalendar
+from followup.timeline.calendar import BusinessCalendar, NoHolidays
 from followup.timeline.durations import Duration
+from followup.timeline.holiday_library import HolidaysLibraryProvider
 
 DEFAULT_HORIZON = 120
 WORKERS = 2
 _REMEMBERED = 32  # proofs kept per process, oldest dropped first
-_PROOFS: dict[tuple[Playbook, int], Report] = {}
+_PROOFS: dict[tuple[Playbook, int, bool, tuple[str, ...], int], Report] = {}
+_CALENDARS: dict[str | None, BusinessCalendar] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +87,23 @@ class Report:
 Flat = tuple[int, int, tuple[tuple[int | None, tuple[Ev, ...] | None], ...], bool, tuple[Ev, ...]]
 
 _JOB: tuple[CompiledPlaybook, Space] | None = None  # what forked workers search
-_SEARCH: Search | None = None  # each process keeps one search, and what it remembers
+# Each process keeps one search per calendar, and what it remembers.
+_SEARCHES: dict[str | None, Search] = {}
+
+
+def calendar(country: str | None) -> BusinessCalendar:
+    """The calendar of ``country`` (None: Saturday and Sunday only), made once per process.
+
+    Raises:
+        CalendarError: the holidays library knows no such country or subdivision.
+    """
+    found = _CALENDARS.get(country)
+    if found is None:
+        provider = HolidaysLibraryProvider() if country is not None else NoHolidays()
+        found = BusinessCalendar(country, provider)
+        found.holidays_in(HOLIDAY_YEAR)  # an unknown country fails here, before any search
+        _CALENDARS[country] = found
+    return found
 
 
 def _events(w: Wit | None) -> tuple[Ev, ...]:
@@ -110,26 +128,29 @@ def _search(indices: list[int]) -> tuple[list[Flat], int, int]:
         What each case found, which process searched them, and how many abstract states that
         process knows by now.
     """
-    global _SEARCH
     assert _JOB is not None
     cp, space = _JOB
-    if _SEARCH is None:
-        _SEARCH = Search(cp, space, BusinessCalendar(None))
-    found = [_flatten(i, _SEARCH.explore(space.starts[i])) for i in indices]
-    return found, os.getpid(), len(_SEARCH.memo)
+    country = space.starts[indices[0]].country  # a task's cases share their calendar
+    search = _SEARCHES.get(country)
+    if search is None:
+        search = _SEARCHES[country] = Search(cp, space, calendar(country))
+    found = [_flatten(i, search.explore(space.starts[i])) for i in indices]
+    return found, os.getpid(), sum(len(s.memo) for s in _SEARCHES.values())
 
 
 def _tasks(space: Space) -> list[list[int]]:
-    """Cases grouped by interview weekday and permission to follow up, the biggest first."""
-    groups: dict[tuple[int, str], list[int]] = {}
+    """Cases grouped by calendar, interview weekday and permission to follow up, biggest first."""
+    groups: dict[tuple[str, int, str], list[int]] = {}
     for i, start in enumerate(space.starts):
-        groups.setdefault((start.interview.weekday(), start.employer.follow_up), []).append(i)
+        key = (start.country or "", start.interview.weekday(), start.employer.follow_up)
+        groups.setdefault(key, []).append(i)
     return sorted(groups.values(), key=len, reverse=True)
 
 
 def _run(cp: CompiledPlaybook, space: Space, workers: int) -> tuple[list[Flat], int]:
-    global _JOB, _SEARCH
-    _JOB, _SEARCH = (cp, space), None
+    global _JOB
+    _JOB = (cp, space)
+    _SEARCHES.clear()
     try:
         tasks = _tasks(space)
         if workers > 1 and len(tasks) > 1 and "fork" in multiprocessing.get_all_start_methods():
@@ -140,7 +161,8 @@ def _run(cp: CompiledPlaybook, space: Space, workers: int) -> tuple[list[Flat], 
         else:
             results = [_search(task) for task in tasks]
     finally:
-        _JOB, _SEARCH = None, None
+        _JOB = None
+        _SEARCHES.clear()
     known: dict[int, int] = {}
     for _, pid, states in results:
         known[pid] = max(known.get(pid, 0), states)
@@ -185,29 +207,49 @@ def gap_days(duration: Duration) -> int:
 
 
 def prove(
-    cp: CompiledPlaybook, horizon: int = DEFAULT_HORIZON, workers: int | None = None
+    cp: CompiledPlaybook,
+    horizon: int = DEFAULT_HORIZON,
+    workers: int | None = None,
+    *,
+    sound: bool = False,
+    countries: tuple[str, ...] = (),
+    news: int = MAX_INPUTS,
 ) -> Report:
     """Search every case of ``cp``'s space and compare the worst with its limits.
 
-    A proof depends only on the playbook's value and the horizon, so one already made in this
-    process (``lint --prove`` over a base and the playbooks extending it, a spec run) is reused.
+    A proof depends only on the playbook's value, the horizon and the space (``sound``: the
+    employer's dates on every day where the playbook's behaviour can change, see
+    `followup.lint.offsets.employer_offsets`; ``countries``: whose public holidays are explored
+    besides the weekends-only calendar; ``news``: pieces of outside news per path), so one
+    already made in this process (``lint --prove``
+    over a base and the playbooks extending it, a spec run) is reused.
 
     Raises:
         EngineError: the playbook's timers or steps run on without end.
+        CalendarError: a country the holidays library does not know.
     """
-    key = (cp.playbook, horizon)
+    countries = tuple(sorted(set(countries)))
+    key = (cp.playbook, horizon, sound, countries, news)
     if (known := _PROOFS.get(key)) is not None:
         return replace(known, cp=cp)
-    report = _prove(cp, horizon, workers)
+    report = _prove(cp, horizon, workers, sound, countries, news)
     if len(_PROOFS) >= _REMEMBERED:
         _PROOFS.pop(next(iter(_PROOFS)))
     _PROOFS[key] = report
     return report
 
 
-def _prove(cp: CompiledPlaybook, horizon: int, workers: int | None) -> Report:
+def _prove(
+    cp: CompiledPlaybook,
+    horizon: int,
+    workers: int | None,
+    sound: bool,
+    countries: tuple[str, ...],
+    news: int,
+) -> Report:
     began = time.perf_counter()
-    space = build_space(cp.playbook, horizon)
+    holidays = {c: calendar(c).holidays_in(HOLIDAY_YEAR) for c in countries}
+    space = build_space(cp.playbook, horizon, sound=sound, holidays=holidays, news=news)
     if workers is None:
         workers = min(WORKERS, os.cpu_count() or 1)
     flats, states = _run(cp, space, workers)

@@ -61,11 +61,13 @@ class Spec:
 class Relevance:
     """Reachability and keys for one compiled playbook."""
 
-    def __init__(self, cp: CompiledPlaybook) -> None:
+    def __init__(self, cp: CompiledPlaybook, *, absolute: bool = False) -> None:
         self.cp = cp
         pb = cp.playbook
         reads = reads_of(pb)
-        self.months = uses_months(pb)
+        # Keep the day itself (not only its weekday) when months or public holidays make the
+        # calendar differ from one week to the next.
+        self.months = uses_months(pb) or absolute
         self.triggers = frozenset(reads.triggers)
         self.reads = reads
         self.caps = {fact: count_cap(pb, fact) for fact in COUNT_FACTS}

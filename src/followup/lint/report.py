@@ -19,7 +19,14 @@ from followup.lint.prove import (
     gap_days,
     window_of,
 )
-from followup.lint.space import CALENDAR, HORIZON_FROM, JOB_SEEKER, NEWS_DAYS, WEEKDAYS
+from followup.lint.space import (
+    CALENDAR,
+    HOLIDAYS,
+    HORIZON_FROM,
+    JOB_SEEKER,
+    NEWS_DAYS,
+    WEEKDAYS,
+)
 
 WHAT = {
     "max_contacts": "direct contacts before closing",
@@ -141,18 +148,20 @@ def _days(values: tuple[int | None, ...]) -> str:
 
 def _space_lines(report: Report) -> list[str]:
     sp = report.space
-    first = sp.starts[0].interview if sp.starts else None
+    weeks = ", ".join(w.isoformat() for w in sp.weeks)
     channels = ", ".join(f"{pc or 'none'}{' (calls ok)' if mc else ''}" for pc, mc in sp.channels)
     return [
-        f"interview on each weekday ({', '.join(WEEKDAYS)}; the week of {first})",
+        f"interview on each weekday ({', '.join(WEEKDAYS)}; the week of {weeks})",
         f"follow-up wanted: {', '.join(sp.follow_ups)}",
         f"preferred channel: {channels}",
         f"decision date: {_days(sp.decision)}; check in after: {_days(sp.after)}",
+        f"the employer's dates: {sp.described()['employer_dates']}",
         f"interviewers: {', '.join(str(n) for n in sp.interviewers)}",
         f"news: {', '.join(i.name for i in sp.inputs)}",
         f"at most {sp.max_inputs} piece of news per path, on {NEWS_DAYS}; "
         f"at most {sp.max_rounds} extra round",
         f"the job seeker {JOB_SEEKER}; calendar: {CALENDAR}",
+        *([f"public holidays of {', '.join(sp.countries)}: {HOLIDAYS}"] if sp.countries else []),
         f"horizon: {sp.horizon} days after {HORIZON_FROM}",
     ]
 

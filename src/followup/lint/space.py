@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from followup.lint.offsets import EMPLOYER_DATES_MAX, employer_offsets
 from followup.model.case import Employer, Event
 from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, Guard, Not, Playbook
 from followup.model.vocabulary import (
@@ -30,21 +31,50 @@ from followup.timeline.durations import Duration
 
 # A Monday with no holiday near it; the interview falls on each day of that week in turn.
 FIRST_INTERVIEW = date(2026, 3, 2)
+# A playbook that counts calendar months waits a different number of days from a different
+# month: it is explored from the weeks where months are longest (July: one, two and three months
+# from there are 31, 62 and 92 days) and shortest (the end of January: a month on is the end of
+# February, 28 days or fewer) instead.  Any week gives every weekday, so nothing about weekends
+# is lost; leap years' 29 February is neither extreme.
+MONTH_WEEKS = (date(2026, 7, 6), date(2026, 1, 26))
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# The quick space (the default): a few representative employer dates only.
 DECISION_DAYS = (7, 21)  # "we decide in a week / three weeks" (or no date at all)
 FOLLOW_UP_AFTER_DAYS = (7, 14)  # "check in after a week / two weeks" (or no such date)
+QUICK_DATES = (
+    "a few representative days only (--sound tries every day where the behaviour can change)"
+)
+EMPLOYER_DATES = (
+    "every day where an anchor offset measured from the employer's date meets one measured from "
+    f"another anchor, and the days either side, up to {EMPLOYER_DATES_MAX} days after the "
+    "interview (a later date only keeps the case open longer)"
+)
 # Outside news comes on a day something is due; dates it carries are this far ahead of it.
 NEW_DECISION_DAYS = 14
 NEXT_INTERVIEW_DAYS = 7
 OFFER_DEADLINE_DAYS = 7
 PROMISE_DAYS = 7
-MAX_INPUTS = 1  # pieces of outside news on any one path
-MAX_EXTRA_ROUNDS = 1  # "next round" replies on any one path
+# Pieces of outside news on any one path (``--news``), and how many of them may be "next round"
+# replies.  A bound is needed: every reply restarts check-ins, so with more news a path makes
+# more contacts without end; and each piece multiplies the paths (about 14 times for the second).
+MAX_INPUTS = 1
+MAX_EXTRA_ROUNDS = 1
 NEWS_DAYS = "a day a contact is due (after it), or the day the playbook closes the case"
 JOB_SEEKER = "does each recommended step on its due date, or never"
 # The prover runs on BusinessCalendar(None): the default week, the same for every case.  Its
 # state key keeps the weekday (lint/relevance.py), which is exact for any weekly calendar.
 CALENDAR = "Saturday and Sunday weekends only (no country, so no public holidays)"
+# With --country, each country's calendar (its weekend and public holidays) is explored too,
+# with the interview on each of the days from a week before each public holiday of one year up
+# to the holiday itself: every weekday, and the holiday at every place in the first week, where
+# thank-you windows and business-day waits are.  Later holidays fall where they fall from those
+# dates, which spread over the year.
+HOLIDAY_YEAR = 2026
+HOLIDAY_LEAD_DAYS = 7
+HOLIDAYS = (
+    f"for each country: the interview on each of the {HOLIDAY_LEAD_DAYS} days before each of "
+    f"its public holidays of {HOLIDAY_YEAR}, and on the holiday itself"
+)
 HORIZON_FROM = "the interview or the employer's latest reply"
 
 
@@ -55,6 +85,7 @@ class Start:
     interview: date
     employer: Employer
     interviewers: int
+    country: str | None = None  # whose public holidays count (None: weekends only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,17 +226,22 @@ class Space:
     decision: tuple[int | None, ...] = ()
     after: tuple[int | None, ...] = ()
     interviewers: tuple[int, ...] = ()
+    sound: bool = False
+    weeks: tuple[date, ...] = (FIRST_INTERVIEW,)
+    countries: tuple[str, ...] = ()
 
     def described(self) -> dict[str, object]:
         """The space, for scripts."""
         return {
             "interview_weekdays": list(WEEKDAYS),
+            "interview_weeks": [w.isoformat() for w in self.weeks],
             "follow_up": list(self.follow_ups),
             "preferred_channel_and_calls": [
                 {"preferred_channel": pc, "may_call": mc} for pc, mc in self.channels
             ],
             "decision_by_days": list(self.decision),
             "follow_up_after_days": list(self.after),
+            "employer_dates": EMPLOYER_DATES if self.sound else QUICK_DATES,
             "interviewers": list(self.interviewers),
             "news": [i.name for i in self.inputs],
             "news_days": NEWS_DAYS,
@@ -213,6 +249,8 @@ class Space:
             "max_extra_rounds": self.max_rounds,
             "job_seeker": JOB_SEEKER,
             "calendar": CALENDAR,
+            "countries": list(self.countries),
+            "holiday_interviews": HOLIDAYS if self.countries else None,
             "horizon_days": self.horizon,
             "horizon_from": HORIZON_FROM,
         }
@@ -288,45 +326,76 @@ def count_cap(pb: Playbook, fact: str) -> int:
     return max(found) + 1
 
 
-def build_space(pb: Playbook, horizon: int) -> Space:
-    """The space to explore for ``pb`` within ``horizon`` days of the employer's last word."""
+def build_space(
+    pb: Playbook,
+    horizon: int,
+    *,
+    sound: bool = False,
+    holidays: dict[str, frozenset[date]] | None = None,
+    news: int = MAX_INPUTS,
+) -> Space:
+    """The space to explore for ``pb`` within ``horizon`` days of the employer's last word.
+
+    With ``sound`` the employer's dates are every day where the playbook's behaviour can change
+    (`employer_offsets`), else a few representative ones (`DECISION_DAYS`,
+    `FOLLOW_UP_AFTER_DAYS`).  ``holidays`` gives, per country to explore, its public holidays of
+    `HOLIDAY_YEAR`; the interview then also falls on each day from `HOLIDAY_LEAD_DAYS` before
+    each of them to the holiday itself.  ``news`` pieces of outside news may come on a path,
+    any of them a new round (at least `MAX_EXTRA_ROUNDS`).
+    """
     reads = reads_of(pb)
     follow_ups = FOLLOW_UP_PERMISSIONS if "follow_up" in reads.facts else ("unspecified",)
     decision: tuple[int | None, ...] = (None,)
     if "decision_by" in reads.anchors or "has_decision_date" in reads.facts:
-        decision = (None, *DECISION_DAYS)
+        decision = (
+            None,
+            *(employer_offsets(pb, "decision_by", 0) if sound else DECISION_DAYS),
+        )
     after: tuple[int | None, ...] = (None,)
     if "follow_up_after" in reads.anchors or "has_follow_up_after" in reads.facts:
-        after = (None, *FOLLOW_UP_AFTER_DAYS)
+        after = (
+            None,
+            *(employer_offsets(pb, "follow_up_after", 1) if sound else FOLLOW_UP_AFTER_DAYS),
+        )
     interviewers = (
         tuple(range(count_cap(pb, "interviewers") + 1)) if "interviewers" in reads.facts else (1,)
     )
     channels = channel_choices(pb, reads)
-    starts = tuple(_starts(follow_ups, channels, decision, after, interviewers))
+    weeks = MONTH_WEEKS if uses_months(pb) else (FIRST_INTERVIEW,)
+    employers = (follow_ups, channels, decision, after, interviewers)
+    days = [w + timedelta(days=d) for w in weeks for d in range(len(WEEKDAYS))]
+    starts = [*_starts(days, None, *employers)]
+    for country, off in sorted((holidays or {}).items()):
+        near = {h - timedelta(days=k) for h in off for k in range(HOLIDAY_LEAD_DAYS + 1)}
+        starts += _starts(sorted(near), country, *employers)
     inputs = REPLIES + tuple(n for n in NEWS if _visible(n, reads))
     return Space(
-        starts,
+        tuple(starts),
         inputs,
-        MAX_INPUTS,
-        MAX_EXTRA_ROUNDS,
+        news,
+        max(news, MAX_EXTRA_ROUNDS),
         horizon,
         follow_ups,
         tuple(channels),
         decision,
         after,
         interviewers,
+        sound,
+        weeks,
+        tuple(sorted(holidays or {})),
     )
 
 
 def _starts(
+    days: list[date],
+    country: str | None,
     follow_ups: tuple[str, ...],
     channels: list[tuple[str | None, bool]],
     decision: tuple[int | None, ...],
     after: tuple[int | None, ...],
     interviewers: tuple[int, ...],
 ) -> Iterator[Start]:
-    for weekday in range(len(WEEKDAYS)):
-        interview = FIRST_INTERVIEW + timedelta(days=weekday)
+    for interview in days:
         for follow_up in follow_ups:
             for pc, mc in channels:
                 for dec in decision:
@@ -344,6 +413,7 @@ def _starts(
                                     may_call=mc,
                                 ),
                                 people,
+                                country,
                             )
 
 

@@ -59,4 +59,6 @@ class Case(msgspec.Struct, frozen=True):
     interviewers: tuple[Interviewer, ...] = ()
     employer: Employer = Employer()
     events: tuple[Event, ...] = ()
+    # When in the day the interview was, if the case says (in its own timezone).
+    interview_time: dt.time | None = None
     recruiters: tuple[Interviewer, ...] = ()

@@ -98,6 +98,11 @@ ANCHORS: Final[dict[str, str]] = {
     "accepted_elsewhere": "the day you accepted a job elsewhere",
 }
 
+# When in the day the interview was (the case's `interview: YYYY-MM-DDTHH:MM`), for advice such
+# as "thank them the same afternoon after a morning interview, first thing next morning after an
+# afternoon one"; `unknown` when the case gives only the day.
+PARTS_OF_DAY: Final = ("morning", "afternoon", "evening", "unknown")
+
 # Facts a guard can test, with their type: "bool", "int", or the tuple of allowed values.
 FACTS: Final[dict[str, str | tuple[str, ...]]] = {
     "follow_up": FOLLOW_UP_PERMISSIONS,
@@ -111,6 +116,7 @@ FACTS: Final[dict[str, str | tuple[str, ...]]] = {
     "told_no_follow_up": "bool",
     "networked": "bool",
     "accepted_elsewhere": "bool",
+    "interview_part": PARTS_OF_DAY,
     "last_reply": ("none", "still_deciding", "next_round", "no_follow_up"),
     "check_ins": "int",
     "contacts": "int",

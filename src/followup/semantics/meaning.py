@@ -9,7 +9,7 @@ them into words.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import time, timedelta
 from typing import Final
 
 import msgspec
@@ -207,6 +207,8 @@ ROUND_START: Final[dict[str, object]] = {
     "contacts": 0,
     "has_decision_date": False,
     "has_follow_up_after": False,
+    # A new round's interview is given as a day only.
+    "interview_part": "unknown",
 }
 # Facts the case file gives at the start (what the employer said, who interviewed).
 FROM_CASE: Final = (
@@ -216,7 +218,23 @@ FROM_CASE: Final = (
     "has_decision_date",
     "has_follow_up_after",
     "interviewers",
+    "interview_part",
 )
+# Where the parts of the day begin (hours, in the case's timezone): morning until noon,
+# afternoon until 18:00, then evening.
+AFTERNOON_FROM: Final = 12
+EVENING_FROM: Final = 18
+
+
+def part_of_day(moment: time | None) -> str:
+    """`PARTS_OF_DAY` for a time of day (``unknown`` without one)."""
+    if moment is None:
+        return "unknown"
+    if moment.hour < AFTERNOON_FROM:
+        return "morning"
+    return "afternoon" if moment.hour < EVENING_FROM else "evening"
+
+
 # Every other fact, at rest until something happens.
 AT_REST: Final[dict[str, object]] = {
     "competing_offer": False,

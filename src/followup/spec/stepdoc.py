@@ -105,6 +105,7 @@ EXAMPLES: dict[str, str] = {
     "only_answer_left": "the only step left is to answer their offer on 2026-03-16",
     "i_answered_the_offer": "I accepted their offer on 2026-03-18",
     "i_accepted_elsewhere": "I accepted a job elsewhere on 2026-03-18",
+    "an_interview_at": "the interview was on 2026-03-02 at 14:30",
     "no_step_on_a_day_off": "no step falls on a weekend or public holiday",
     "later_events_not_counted": "1 later event is not counted",
     "every_event_counted": "every recorded event is counted",

@@ -1,0 +1,162 @@
+"""No random real case breaks a limit that `prove` says holds.
+
+Random interviews (any date, so any weekday), random employer facts and random news, each drawn
+from the space `prove` reports it explored (its employer dates, news, budget and news days), are
+walked through the real engine by a random job seeker (`walker`), independently of the search.
+
+``FOLLOWUP_PROVE_PROFILE=prove-sweep`` runs the big sweep (thousands of cases per playbook);
+the default profile keeps the suite fast and still throws a few thousand cases in all.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from functools import cache
+from pathlib import Path
+
+import msgspec
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from followup import catalog
+from followup.lint.prove import Report, calendar, gap_days, prove
+from followup.lint.space import FIRST_INTERVIEW, Input, Space
+from followup.model.case import Case, Interviewer
+from followup.semantics.meaning import REPLIES
+
+from .walker import Chooser, Walked, walk
+
+REPO = Path(__file__).resolve().parents[2]
+IDS = sorted(p.stem for p in (REPO / "playbooks").glob("*.yaml"))
+
+_COMMON = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+    "database": None,
+}
+settings.register_profile("prove", max_examples=300, **_COMMON)  # type: ignore[arg-type]
+settings.register_profile("prove-sweep", max_examples=5000, **_COMMON)  # type: ignore[arg-type]
+PROFILE = settings.get_profile(os.environ.get("FOLLOWUP_PROVE_PROFILE", "prove"))
+
+
+@cache
+def proof(
+    playbook: str, sound: bool = False, countries: tuple[str, ...] = (), news: int = 1
+) -> Report:
+    """The proof of a playbook (an id or a file), made once per process."""
+    return prove(catalog.load(playbook), sound=sound, countries=countries, news=news)
+
+
+@st.composite
+def starts(draw: st.DrawFn, explored: Space) -> Case:
+    """A case that starts as one of the cases `prove` explored.
+
+    Without a country or months, a weekly calendar repeats, so the interview moves by any
+    number of weeks too; with holidays or months the very dates explored are kept.
+    """
+    start = draw(st.sampled_from(explored.starts))
+    shift = timedelta(0)
+    if start.country is None and explored.weeks == (FIRST_INTERVIEW,):
+        shift = timedelta(weeks=draw(st.integers(-8, 90)))
+    employer = start.employer
+    if employer.decision_by is not None:
+        employer = msgspec.structs.replace(employer, decision_by=employer.decision_by + shift)
+    return Case(
+        "random",
+        start.interview + shift,
+        country=start.country,
+        employer=employer,
+        interviewers=tuple(Interviewer(f"Person {i}") for i in range(start.interviewers)),
+    )
+
+
+def chooser(data: st.DataObject, explored: Space) -> Chooser:
+    """Random steps done or passed over, and random news within the space's budget."""
+    left = {"news": explored.max_inputs, "rounds": explored.max_rounds}
+
+    def choose(what: str, arg: object) -> object:
+        if what == "do":
+            return data.draw(st.integers(0, 3)) > 0  # mostly done, sometimes passed over
+        assert isinstance(arg, tuple)
+        day, closing = arg
+        if left["news"] <= 0 or data.draw(st.integers(0, 5)) > 0:
+            return None
+        news: Input = data.draw(st.sampled_from(explored.inputs))
+        if closing and news.type != "reply":
+            return None
+        new_round = news.outcome is not None and REPLIES[news.outcome].new_round
+        if new_round and left["rounds"] <= 0:
+            return None
+        left["rounds"] -= new_round
+        left["news"] -= 1
+        return news.event(day)
+
+    return choose
+
+
+def broken(report: Report, walked: Walked) -> list[str]:
+    """The limits `prove` says hold that this walk breaks."""
+    limits = report.cp.playbook.limits
+    said_broken = {b.limit for b in report.breaches}
+    out = []
+    for name, allowed, found, above in (
+        ("max_contacts", limits.max_contacts, walked.contacts, True),
+        ("max_contacts_per_7d", limits.max_contacts_per_7d, walked.per7, True),
+        ("max_contacts_per_30d", limits.max_contacts_per_30d, walked.per30, True),
+        ("min_gap", gap_days(limits.min_gap) if limits.min_gap else None, walked.gap, False),
+        ("max_days_open", limits.max_days_open, walked.open, True),
+    ):
+        if allowed is None or found is None or name in said_broken:
+            continue
+        if (found > allowed) if above else (found < allowed):
+            out.append(f"{name}: {found} (limit {allowed})")
+    if report.closes and not walked.closed:
+        out.append("never closes")
+    return out
+
+
+def check_space(report: Report) -> None:
+    """Random cases in the space of ``report``, each checked against what it says holds."""
+    explored = report.space
+
+    @PROFILE
+    @given(data=st.data())
+    def check(data: st.DataObject) -> None:
+        case = data.draw(starts(explored))
+        cal = calendar(case.country)
+        walked = walk(report.cp, case, cal, chooser(data, explored), explored.horizon)
+        assert broken(report, walked) == [], [
+            (e.date.isoformat(), e.type, e.channel, e.outcome, e.decision_by, e.interview, e.due)
+            for e in walked.events
+        ]
+
+    check()
+
+
+@pytest.mark.parametrize("playbook_id", IDS)
+def test_no_random_case_breaks_a_limit_prove_says_holds(playbook_id: str) -> None:
+    """Random cases in each bundled playbook's space keep every limit its proof says holds."""
+    check_space(proof(playbook_id))
+
+
+FIXTURES = REPO / "tests" / "lint" / "data"
+
+
+@pytest.mark.parametrize("sound", [False, True], ids=["quick", "sound"])
+@pytest.mark.parametrize("name", ["two-dates.yaml", "nagging.yaml"])
+def test_the_same_with_public_holidays(name: str, sound: bool) -> None:
+    """The same with a country's public holidays, in the quick and the sound space."""
+    check_space(proof(str(FIXTURES / name), sound=sound, countries=("US",)))
+
+
+@pytest.mark.parametrize("name", ["two-dates.yaml", "nagging.yaml"])
+def test_the_same_with_more_news(name: str) -> None:
+    """The same with two pieces of news per path, either of them a new round."""
+    check_space(proof(str(FIXTURES / name), news=2))
+
+
+def test_the_same_for_the_sound_space() -> None:
+    """The same for the sound space, whose employer dates come from the playbook's offsets."""
+    check_space(proof(str(FIXTURES / "two-dates.yaml"), sound=True))
