@@ -32,6 +32,7 @@ class Seeker:
     code: int = 0
     out: str = ""
     err: str = ""
+    last_seq: int = 0  # the history number of the last correction made
 
     def json(self) -> Any:
         """The last answer's stdout as JSON."""
@@ -64,8 +65,9 @@ def i_track(seeker: Seeker, cli: Any, company: str, day: str) -> None:
 
 @given(parsers.re(r'my tracker holds an application an older followup saved as "(?P<app>[^"]+)"'))
 def an_old_application(seeker: Seeker, app: str) -> None:
-    """A row from before ids were checked (its id is no id)."""
-    old_tracker(seeker.db, {app: {}})
+    """A row from before ids were checked (its id is no id), at a company of its own (the same
+    company, role and interview as another would make it a likely duplicate of it)."""
+    old_tracker(seeker.db, {app: {"company": "Initech"}})
 
 
 @given("someone removed the safeguards of my tracker's history")
@@ -202,6 +204,56 @@ def shown_and_named(seeker: Seeker, company: str, app: str) -> None:
     assert seeker.code == 1, seeker.err
     assert company in seeker.out
     assert any(line.startswith(f"{app}: ") for line in seeker.err.splitlines()), seeker.err
+
+
+@when(parsers.re(rf"I correct the interview date at {COMPANY} to (?P<day>{DATE})"))
+def i_correct_the_date(seeker: Seeker, cli: Any, company: str, day: str) -> None:
+    """``followup edit APP --interviewed D --json``."""
+    _run(seeker, cli, "edit", seeker.ids[company], "--interviewed", day, "--json")
+    assert seeker.code == 0, seeker.err
+    seeker.last_seq = int(seeker.json()["seq"])
+
+
+@when(parsers.re(rf"I take back the correction at {COMPANY}"))
+def i_take_it_back(seeker: Seeker, cli: Any, company: str) -> None:
+    """``followup undo APP N`` with the number the correction was given."""
+    _run(seeker, cli, "undo", seeker.ids[company], str(seeker.last_seq))
+    assert seeker.code == 0, seeker.err
+
+
+@when(parsers.re(rf"I add my application at {COMPANY}, interviewed on (?P<day>{DATE}), again"))
+def i_add_again(seeker: Seeker, cli: Any, company: str, day: str) -> None:
+    """``followup add`` with the same company, role and date."""
+    _run(seeker, cli, "add", "--company", company, "--role", "Engineer", "--interviewed", day)
+
+
+@when(parsers.re(rf"I (?P<verb>archive|unarchive) my application at {COMPANY}"))
+def i_archive(seeker: Seeker, cli: Any, verb: str, company: str) -> None:
+    """``followup archive APP`` / ``followup unarchive APP``."""
+    _run(seeker, cli, verb, seeker.ids[company])
+    assert seeker.code == 0, seeker.err
+
+
+@then(parsers.re(rf"my application at {COMPANY} was interviewed on (?P<day>{DATE})"))
+def interviewed_on(seeker: Seeker, cli: Any, followup_world: World, company: str, day: str) -> None:
+    """``followup status APP --json`` says so."""
+    result = cli("status", seeker.ids[company], "--json", "--db", seeker.db)
+    assert json.loads(result.out)["interview"] == day
+
+
+@then(parsers.re(rf'the history of my application at {COMPANY} shows "(?P<text>[^"]+)"'))
+def history_shows(seeker: Seeker, cli: Any, followup_world: World, company: str, text: str) -> None:
+    """``followup status APP`` lists it."""
+    today = _today(followup_world)
+    result = cli("status", seeker.ids[company], "--today", today, "--db", seeker.db)
+    assert text in result.out, result.out
+
+
+@then(parsers.re(rf"my application at {COMPANY} is not listed"))
+def not_listed(seeker: Seeker, cli: Any, company: str) -> None:
+    """Not even ``followup list --all`` shows it."""
+    result = cli("list", "--all", "--json", "--db", seeker.db)
+    assert seeker.ids[company] not in {row["id"] for row in json.loads(result.out)}
 
 
 # The steps about choosing and switching playbooks (features/choosing/) are kept in their own

@@ -60,6 +60,14 @@ def mark(entry: Entry | None) -> str:
     return f"  (yours, used instead of {entry.shadows.path})"
 
 
+def _is_dir(folder: Path) -> bool:
+    """Whether ``folder`` is a folder; a name the system cannot even look up (too long) is not."""
+    try:
+        return folder.is_dir()
+    except OSError:  # is_dir() lets ENAMETOOLONG through; it is just "not a folder" here
+        return False
+
+
 def discover(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Entry]:
     """Every playbook by id: bundled first, then each extra folder (later folders win).
 
@@ -68,7 +76,7 @@ def discover(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Entry]:
     """
     found: dict[str, Entry] = {}
     for folder, bundled in ((bundled_dir(), True), *((d, False) for d in extra_dirs)):
-        if not folder.is_dir():
+        if not _is_dir(folder):
             if not bundled:
                 raise UsageError(f"--playbooks: '{folder}' is not a folder")
             continue

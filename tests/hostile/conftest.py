@@ -21,6 +21,11 @@ TODAY = "2026-03-12"
 LOCATED = re.compile(r"^.+?:\d+:\d+: \S")
 # agenda's last line after reporting each bad case (located) above it.
 BATCH_SUMMARY = re.compile(r"^followup: \d+ case\(s\) had problems and were skipped$")
+# Where the tracker is, said once: when a write creates it, or when a read finds none there.
+TRACKER_NOTICE = re.compile(
+    r"^followup: (created a new tracker|no tracker yet) at .+ "
+    r"\(from (--db|\$FOLLOWUP_DB|your data folder)\)"
+)
 
 
 @dataclass(frozen=True)
@@ -33,11 +38,14 @@ class Outcome:
     err: str
 
     def unlocated(self) -> list[str]:
-        """Every stderr line that is neither located nor agenda's summary."""
+        """Every stderr line that is neither located, agenda's summary nor the tracker's
+        notice of where it is."""
         return [
             line
             for line in self.err.splitlines()
-            if not LOCATED.match(line) and not BATCH_SUMMARY.match(line)
+            if not LOCATED.match(line)
+            and not BATCH_SUMMARY.match(line)
+            and not TRACKER_NOTICE.match(line)
         ]
 
 

@@ -108,7 +108,7 @@ def test_the_database_refuses_an_invalid_id_written_by_hand(tmp_path, bad):
 def test_a_taken_id_is_renamed_to_a_valid_one(cli, tmp_path):
     """An import whose id is taken gets a new id, valid like every other."""
     cli("import", _file(tmp_path, "a.yaml", "id: acme\n" + CASE))
-    again = cli("import", _file(tmp_path, "b.yaml", "id: ACME\n" + CASE))
+    again = cli("import", _file(tmp_path, "b.yaml", "id: ACME\n" + CASE), "--allow-duplicate")
     assert again.code == 0, again.err
     new_id = again.out.split(" as ")[1].split()[0]
     assert id_problem(new_id) is None
@@ -124,3 +124,11 @@ def test_a_suggested_id_is_always_valid(text):
 def test_name_too_long_for_the_system_is_not_the_problem(tmp_path):
     """A 64-character id plus '.yaml' fits every file system's name limit."""
     assert ID_LIMIT + len(".yaml") < os.pathconf(tmp_path, "PC_NAME_MAX")
+
+
+def test_an_overlong_playbooks_folder_is_a_usage_error(cli):
+    """--playbooks with a name the system cannot look up: refused by name, exit 2, no traceback."""
+    case = Path(__file__).resolve().parents[2] / "examples" / "cases" / "acme-data-eng.yaml"
+    result = cli("validate", str(case), "--playbooks", "A" * 5000, "--json")
+    assert result.code == 2
+    assert result.err.startswith("followup: --playbooks: ")

@@ -215,8 +215,8 @@ def test_one_typo_gives_one_problem() -> None:
     """A misspelt required key is one problem with a suggestion, not 'unknown' plus 'missing'."""
     assert problems("interveiw: 2026-03-02\n") == [
         "case.yaml:1:1: unknown key 'interveiw' (did you mean 'interview'?); expected one of id,"
-        " company, role, interview, country, timezone, playbook, interviewers, employer, events,"
-        " notes"
+        " company, role, interview, country, timezone, playbook, interviewers, recruiters,"
+        " employer, events, notes"
     ]
 
 

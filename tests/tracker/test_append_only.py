@@ -50,7 +50,7 @@ def _rows(conn) -> list[object]:
         "INSERT OR REPLACE INTO events (app_id, recorded_at, data, retracts) "
         "VALUES ('acme', 'x', '{\"reason\":\"again\"}', 1)",
         "INSERT OR IGNORE INTO events (seq, app_id, recorded_at, data) "
-        "VALUES (1, 'acme', 'x', '{}')",
+        "VALUES (1, 'acme', 'x', '{\"type\": \"networked\"}')",
         "INSERT OR REPLACE INTO snoozes (seq, app_id, recorded_at, until) "
         "VALUES (1, 'acme', 'x', '2030-01-01')",
         "INSERT OR REPLACE INTO archived (seq, app_id, recorded_at, reason) "
@@ -73,7 +73,11 @@ def test_a_replace_never_rewrites_a_row(conn, sql):
 @pytest.mark.parametrize(
     ("table", "columns"),
     [
-        ("events", "(seq, app_id, recorded_at, data) VALUES ({seq}, 'acme', 'x', '{{}}')"),
+        (
+            "events",
+            "(seq, app_id, recorded_at, data) VALUES "
+            "({seq}, 'acme', 'x', '{{\"type\": \"networked\"}}')",
+        ),
         ("snoozes", "(seq, app_id, recorded_at, until) VALUES ({seq}, 'acme', 'x', '2030-01-01')"),
         ("archived", "(seq, app_id, recorded_at, reason) VALUES ({seq}, 'acme', 'x', 'r')"),
     ],
@@ -98,11 +102,13 @@ def test_a_gap_in_the_history_cannot_be_filled_later(db):
         conn.execute("PRAGMA foreign_keys = ON")
         # seq 2 exists; make a hole by inserting far ahead, then try to fill below it.
         conn.execute(
-            "INSERT INTO events (seq, app_id, recorded_at, data) VALUES (10, 'acme', 'x', '{}')"
+            "INSERT INTO events (seq, app_id, recorded_at, data) "
+            "VALUES (10, 'acme', 'x', '{\"type\": \"networked\"}')"
         )
         with pytest.raises(sqlite3.IntegrityError, match="goes after every other"):
             conn.execute(
-                "INSERT INTO events (seq, app_id, recorded_at, data) VALUES (5, 'acme', 'x', '{}')"
+                "INSERT INTO events (seq, app_id, recorded_at, data) "
+                "VALUES (5, 'acme', 'x', '{\"type\": \"networked\"}')"
             )
     finally:
         conn.close()

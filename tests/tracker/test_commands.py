@@ -87,7 +87,16 @@ def test_add_with_a_subdivision_plans_by_its_holidays(tracker, db):
 def test_ids_are_unique(tracker):
     """Twenty applications at one company get twenty different ids."""
     ids = {
-        tracker("add", "--company", "Acme", "--role", "R", "--interviewed", "2026-03-02").out
+        tracker(
+            "add",
+            "--company",
+            "Acme",
+            "--role",
+            "R",
+            "--interviewed",
+            "2026-03-02",
+            "--allow-duplicate",
+        ).out
         for _ in range(20)
     }
     assert len(ids) == 20
@@ -105,7 +114,7 @@ def test_ids_are_unique(tracker):
         (["--decision-in", "3q"], "followup: --decision-in: '3q' is not a duration"),
         (["--playbook", "fine-lime"], "did you mean 'fine-line'?"),
         (["--interviewer", "dana@acme.example"], "followup: --interviewer: 'dana@acme.example'"),
-        (["--interviewer", "Dana <dana>"], "is not NAME or NAME <EMAIL>"),
+        (["--interviewer", "Dana <dana>"], "is not NAME, NAME <EMAIL>"),
         (["--country", "ZZ"], "followup: --country: no public-holiday data for country 'ZZ'"),
         (["--country", "usa"], "followup: --country: country 'usa' is not a country code"),
         (
@@ -382,16 +391,53 @@ def test_a_playbook_given_by_path_is_stored_absolute(tracker, db, monkeypatch, t
 
 
 def test_an_unopenable_db_path_exits_2(run, tmp_path):
-    """A --db that cannot be created or opened is refused with exit 2 and no traceback."""
+    """A --db that cannot be created or opened is refused with exit 2 and no traceback.
+
+    The first write is what creates a tracker (a read only says there is none yet), so the
+    paths are tried with ``add``."""
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
     dangling = tmp_path / "dangling.db"
     dangling.symlink_to(tmp_path / "missing" / "t.db")
     for path in (blocker / "sub" / "t.db", dangling, tmp_path):
-        result = run("list", "--db", path)
+        result = run(
+            "add", "--company", "A", "--role", "R", "--interviewed", "2026-03-02", "--db", path
+        )
         assert result.code == 2, path
         assert "--db" in result.err
         assert "Traceback" not in result.err
+
+
+def test_reads_never_create_a_tracker_and_the_first_write_says_where(run, tmp_path):
+    """list/today/status on a missing --db create nothing and say where they looked; the first
+    write creates it and says so; --db works before the command too."""
+    db = tmp_path / "not" / "yet" / "t.db"
+    for argv in (("list",), ("today", "--json"), ("export",), ("calendar",)):
+        result = run(*argv, "--db", db)
+        assert result.code == 0, (argv, result.err)
+        assert f"no tracker yet at {db}" in result.err
+    assert not (tmp_path / "not").exists()
+    assert run("status", "acme", "--db", db).code == 2
+    assert not (tmp_path / "not").exists()
+    added = run("--db", db, "add", "--company", "A", "--role", "R", "--interviewed", "2026-03-02")
+    assert added.code == 0, added.err
+    assert f"created a new tracker at {db}" in added.err
+    assert db.is_file()
+    again = run("--db", db, "list", "--json")
+    assert [row["company"] for row in again.json()] == ["A"]
+    assert "created" not in again.err
+    assert "no tracker" not in again.err
+
+
+def test_an_empty_followup_db_is_an_error(run, monkeypatch, tmp_path):
+    """FOLLOWUP_DB= (set, empty) does not fall back to the data folder silently."""
+    monkeypatch.setenv("FOLLOWUP_DB", "")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path))
+    result = run("list")
+    assert result.code == 2
+    assert "FOLLOWUP_DB" in result.err
+    assert "empty" in result.err
+    assert not any(tmp_path.iterdir())
 
 
 def test_accepting_an_offer_asks_every_other_open_application_to_withdraw(tracker):

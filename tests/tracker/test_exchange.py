@@ -44,7 +44,7 @@ def test_import_keeps_the_case_and_its_plan(tracker, run, db, example):
 def test_import_id_clash_gets_a_new_id(tracker, db, example):
     """Importing a case whose id is taken stores it under a new id and says so."""
     tracker("import", example)
-    result = tracker("import", example)
+    result = tracker("import", example, "--allow-duplicate")
     assert result.code == 0, result.err
     assert "(the id 'acme-data-eng' was taken)" in result.out
     new_id = result.out.split(" as ")[1].split()[0]

@@ -47,14 +47,16 @@ def test_due_items_are_sorted_by_date_with_recipients(tracker, three):
     assert [d["due"] for d in due] == sorted(d["due"] for d in due)
     by_id = {(d["id"], d["action"]): d for d in thanks_and_checks}
     assert by_id[acme, "check_in"]["recipients"] == [
-        {"name": "Dana Reyes", "email": "dana@acme.example"}
+        {"name": "Dana Reyes", "email": "dana@acme.example", "phone": None}
     ]
     assert by_id[acme, "check_in"]["days_overdue"] == 3
     assert by_id[beta, "thank_you"]["recipients"] == [
-        {"name": "Ann Lee", "email": "ann@beta.example"},
-        {"name": "Bo Li", "email": "bo@b.example"},
+        {"name": "Ann Lee", "email": "ann@beta.example", "phone": None},
+        {"name": "Bo Li", "email": "bo@b.example", "phone": None},
     ]
-    assert by_id[gamma, "thank_you"]["recipients"] == [{"name": "Gamma", "email": None}]
+    assert by_id[gamma, "thank_you"]["recipients"] == [
+        {"name": "Gamma", "email": None, "phone": None}
+    ]
     assert by_id[gamma, "thank_you"]["days_overdue"] == 0
     assert all(d["why"] and d["source"] and "channel" in d for d in due)
 
@@ -122,3 +124,55 @@ def test_an_application_with_a_lost_playbook_is_reported_and_the_rest_answered(
     assert result.code == 1
     assert f"{lost.out.strip()}: no playbook with id 'mine'" in result.err
     assert {d["id"] for d in result.json()["due"]} == {kept}
+
+
+def test_today_names_the_command_that_records_each_step(tracker):
+    """Each step says how it is recorded: a log command, an edit of what they said, or
+    nothing; upcoming steps carry days_overdue null, not 0."""
+    app = _add(tracker, "Acme", "2026-03-02", "Dana Reyes <dana@acme.example>")
+    queue = tracker("today", "--today", "2026-03-02", "--json").json()
+    by_action = {d["action"]: d for d in queue["due"] + queue["upcoming"]}
+    assert by_action["thank_you"]["record_command"] == (
+        f"followup log {app} thank_you_sent --channel email"
+    )
+    asking = by_action["ask_about_follow_up"]
+    assert asking["record_event"] is None
+    assert asking["record_command"] == f"followup edit {app}"
+    assert "--channel email|phone|portal|recruiter" in asking["record_flags"]
+    assert by_action["check_in"]["days_overdue"] is None
+    assert by_action["thank_you"]["days_overdue"] == 0
+    text = tracker("today", "--today", "2026-03-02").out
+    assert f"record it: followup log {app} thank_you_sent --channel email" in text
+    # Recording what they said is what makes the asking step go away.
+    assert tracker("edit", app, "--channel", "email").code == 0
+    again = tracker("today", "--today", "2026-03-02", "--json").json()
+    assert "ask_about_follow_up" not in {d["action"] for d in again["due"]}
+    # Running the named command records the step: it leaves the list.
+    command = by_action["thank_you"]["record_command"].split()[1:]
+    assert tracker(*command, "--today", "2026-03-02").code == 0
+    done = tracker("today", "--today", "2026-03-02", "--json").json()
+    assert "thank_you" not in {d["action"] for d in done["due"]}
+
+
+def test_every_core_step_kind_has_a_recording_event_or_is_advice():
+    """Every step kind the plan can show is recorded by an event, or is move_on (advice)."""
+    from followup.model.vocabulary import COMPLETED_BY, CORE_ACTION_KINDS, EVENT_TYPES
+
+    for kind in CORE_ACTION_KINDS:
+        event = COMPLETED_BY[kind]
+        assert event in EVENT_TYPES or kind == "move_on", kind
+
+
+def test_an_automatic_close_is_shown_the_day_it_happens(tracker):
+    """The playbook giving up is listed in today and list on that day, not just gone."""
+    app = _add(tracker, "Acme", "2026-03-02")
+    status = tracker("status", app, "--today", "2026-06-01", "--json").json()["plan"]
+    closes_on = date.fromisoformat(status["closes_on"])
+    day = (closes_on + timedelta(days=1)).isoformat()
+    queue = tracker("today", "--today", day, "--json").json()
+    assert [c["id"] for c in queue["closed_today"]] == [app]
+    assert queue["closed_today"][0]["outcome"] == "moved_on"
+    assert "Closed today by the playbook" in tracker("today", "--today", day).out
+    assert "closed today by the playbook" in tracker("list", "--today", day).out
+    later = (closes_on + timedelta(days=3)).isoformat()
+    assert tracker("today", "--today", later, "--json").json()["closed_today"] == []

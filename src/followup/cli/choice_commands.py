@@ -13,14 +13,15 @@ import click
 from followup.analysis.choice import EMPLOYER_SAID, PERSISTENCE
 from followup.cli.group import cli, json_option, parse_today, playbook_dirs, playbooks_option
 
-# The same flag and variable as the tracker's commands (`tracker_commands.db_option`); declared
+# The same flag as the tracker's commands (`tracker_commands.db_option`; the variable is read
+# where the tracker is opened, `tracker_flags.db_path`); declared
 # here so that these commands do not register the tracker's whole area.
 db_option = click.option(
     "--db",
     "db",
     type=click.Path(dir_okay=False, path_type=Path),
-    envvar="FOLLOWUP_DB",
-    help="The tracker database (default $FOLLOWUP_DB, else your data folder).",
+    help="The tracker database (default $FOLLOWUP_DB, else your data folder); read commands "
+    "never create it.",
 )
 today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answer for.")
 

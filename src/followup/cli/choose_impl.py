@@ -38,11 +38,11 @@ class Request:
     as_json: bool
 
 
-def _open(db: Path | None) -> Store:
+def _open(db: Path | None, write: bool) -> Store:
     # lazy: the tracker's flag checks live with its commands
     from followup.cli.tracker_flags import open_db
 
-    return open_db(db)
+    return open_db(db, write=write)
 
 
 def _interactive() -> bool:
@@ -171,7 +171,7 @@ def choose(req: Request) -> None:
     """
     store = None
     if req.ref is not None and not Path(req.ref).is_file():
-        store = _open(req.db)
+        store = _open(req.db, write=req.apply_it)
     try:
         found = choosing.subject(req.ref, store, req.today)
         if req.apply_it and found.app_id is None:
@@ -220,7 +220,7 @@ def switch(
         UsageError: unknown application or playbook, or it already follows that playbook.
         InputError: the playbook file has problems.
     """
-    with _open(db) as store:
+    with _open(db, write=True) as store:
         done = choosing.switch(store, app, ref, dirs, today)
     if as_json:
         body = {

@@ -66,6 +66,7 @@ def new_cmd(
     help="Days to explore when proving.",
 )
 @playbooks_option
+@json_option
 def lint_cmd(
     files: tuple[str, ...],
     strict: bool,
@@ -75,6 +76,7 @@ def lint_cmd(
     news: int,
     horizon: int,
     playbooks_dir: tuple[str, ...],
+    as_json: bool,
 ) -> None:
     """Check playbooks for mistakes: every problem as file:line:col: CODE message."""
     keep_collecting()
@@ -90,6 +92,7 @@ def lint_cmd(
         sound=sound,
         countries=tuple(c.upper() for c in countries),
         news=news,
+        as_json=as_json,
     )
 
 

@@ -84,20 +84,52 @@ def plan(
         click.echo(visible(plan_text(result, case, cp.playbook), keep="\n"), nl=False)
 
 
-def explain(case_file: str, ref: str | None, dirs: tuple[Path, ...], today: date | None) -> None:
-    """``followup explain``."""
+def explain(
+    case_file: str,
+    ref: str | None,
+    dirs: tuple[Path, ...],
+    today: date | None,
+    as_json: bool = False,
+) -> None:
+    """``followup explain`` (``--json``: the case, playbook, day and each line of the trace)."""
     # lazy: each command loads only its own renderer (plan cold start)
     from followup.engine.explain import explain_case
     from followup.render.text import trace_text
 
     case, doc = read_case(case_file)
     cp = choose_playbook(ref, case, dirs, doc, ask="pass --playbook ID")
-    entries = explain_case(cp, case, today or today_for(case), calendar_for(case, doc))
+    day = today or today_for(case)
+    entries = explain_case(cp, case, day, calendar_for(case, doc))
+    if as_json:
+        trace = [
+            {"date": e.date.isoformat(), "kind": e.kind, "text": e.text, "details": list(e.details)}
+            for e in entries
+        ]
+        answer = {"case": case.id, "playbook": cp.playbook.id, "today": day.isoformat()}
+        click.echo(
+            json_visible(json.dumps(answer | {"trace": trace}, indent=2, ensure_ascii=False))
+        )
+        return
     click.echo(visible(trace_text(entries, case, cp.playbook), keep="\n"), nl=False)
 
 
-def validate(files: tuple[str, ...], dirs: tuple[Path, ...]) -> None:
+def _problem(p: Problem) -> dict[str, object]:
+    """A problem as JSON: where, what, and what was expected."""
+    return {
+        "file": p.file,
+        "line": p.line,
+        "col": p.col,
+        "message": p.message,
+        "expected": p.expected or None,
+        "code": p.code or None,
+    }
+
+
+def validate(files: tuple[str, ...], dirs: tuple[Path, ...], as_json: bool = False) -> None:
     """``followup validate``: every problem in every file, then exit 2 if there were any.
+
+    With ``as_json`` the answer is one object on stdout (``ok``, and each file with its kind
+    and problems); the problems are on stderr as well and the exit code is the same.
 
     Raises:
         InputError: every problem found, after naming each file that has none.
@@ -108,10 +140,15 @@ def validate(files: tuple[str, ...], dirs: tuple[Path, ...]) -> None:
 
     catalog.discover(dirs)  # a missing folder is a usage error, not a problem of each file
     problems: list[Problem] = []
+    checked = []
     for name in files:
         found, kind = validate_file(Path(name), dirs)
         problems += found
-        if not found:
+        checked.append({"file": name, "kind": kind, "problems": [_problem(p) for p in found]})
+        if not found and not as_json:
             click.echo(f"{name}: ok ({kind})")
-    if problems:
+    if as_json:
+        answer = {"ok": not problems, "files": checked}
+        click.echo(json_visible(json.dumps(answer, indent=2, ensure_ascii=False)))
+    if problems:  # on stderr, located, with --json too (exit 2)
         raise InputError(problems)

@@ -11,7 +11,7 @@ import json
 import click
 
 from followup import settings
-from followup.cli.group import cli, json_option
+from followup.cli.group import SuggestingChoice, cli, json_option
 from followup.errors import FollowupError
 
 
@@ -70,3 +70,25 @@ def unset_cmd(key: str) -> None:
         return
     path = settings.write_settings(values)
     click.echo(f"{path}: {key} unset")
+
+
+SHELLS = ("bash", "zsh", "fish")
+
+
+@cli.command("completion")
+@click.argument("shell", type=SuggestingChoice(SHELLS), metavar="bash|zsh|fish")
+def completion_cmd(shell: str) -> None:
+    """Print the script that completes followup's commands, flags and choices in SHELL.
+
+    \b
+    bash:  followup completion bash > ~/.local/share/bash-completion/completions/followup
+    zsh:   followup completion zsh > "${fpath[1]}/_followup"
+    fish:  followup completion fish > ~/.config/fish/completions/followup.fish
+    """
+    # lazy: only this command needs click's completion machinery
+    from click.shell_completion import get_completion_class
+
+    ctx = click.get_current_context()
+    completer = get_completion_class(shell)
+    assert completer is not None  # one of click's own shells: SHELLS
+    click.echo(completer(ctx.find_root().command, {}, "followup", "_FOLLOWUP_COMPLETE").source())

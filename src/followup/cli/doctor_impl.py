@@ -34,7 +34,7 @@ def run(
         StoreError: the database could not be opened or (with ``--repair``) written.
         Unhealthy: problems are left (exit 1).
     """
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=False) as store:
         path = store.path
         report = doctor.examine(store, today, dirs)
         repaired: list[str] = []

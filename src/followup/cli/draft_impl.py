@@ -42,7 +42,7 @@ def draft(
         InputError: a template has problems.
     """
 
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=False) as store:
         case = store.case(store.resolve(app))
     cp = playbook_for(case, dirs)
     day_ = today or today_for(case)
@@ -98,7 +98,7 @@ def calendar(out: Path | None, today: date | None, db: Path | None, dirs: tuple[
         SomeAppsFailed: some applications were left out (each reported, exit 1).
     """
 
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=False) as store:
         db_path = store.path.resolve()
         # A closed application gets no reminders: the plan says so on the day asked about
         # (`reminders_for`), as every view decides it.

@@ -56,13 +56,19 @@ def plan_cmd(
 @click.option("--playbook", "playbook_ref", metavar="ID|PATH", help="Playbook id or file.")
 @playbooks_option
 @today_option
+@json_option
 def explain_cmd(
-    case_file: str, playbook_ref: str | None, playbooks_dir: tuple[str, ...], today: str | None
+    case_file: str,
+    playbook_ref: str | None,
+    playbooks_dir: tuple[str, ...],
+    today: str | None,
+    as_json: bool,
 ) -> None:
     """Replay CASE step by step: events, timers, moves, and every rule considered."""
     from followup.cli import commands  # lazy: --help lists commands without loading them
 
-    commands.explain(case_file, playbook_ref, playbook_dirs(playbooks_dir), parse_today(today))
+    dirs = playbook_dirs(playbooks_dir)
+    commands.explain(case_file, playbook_ref, dirs, parse_today(today), as_json)
 
 
 @cli.command("agenda")
@@ -144,8 +150,9 @@ def compare_cmd(
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @playbooks_option
-def validate_cmd(files: tuple[str, ...], playbooks_dir: tuple[str, ...]) -> None:
+@json_option
+def validate_cmd(files: tuple[str, ...], playbooks_dir: tuple[str, ...], as_json: bool) -> None:
     """Check playbooks and case files; print every problem as file:line:col."""
     from followup.cli import commands  # lazy: --help lists commands without loading them
 
-    commands.validate(files, playbook_dirs(playbooks_dir))
+    commands.validate(files, playbook_dirs(playbooks_dir), as_json)

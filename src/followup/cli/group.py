@@ -7,15 +7,18 @@ import importlib
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
 from followup import __version__
 from followup.authoring.folders import default_dirs
-from followup.errors import UsageError
+from followup.errors import UsageError, suggest
 from followup.timeline.durations import FIRST_YEAR, LAST_YEAR, supported_years
 
 PLAYBOOKS_ENV = "FOLLOWUP_PLAYBOOKS"
+# Where the group's own --db (given before the command) is kept for the tracker commands.
+GLOBAL_DB = "followup.db"
 
 
 def parse_today(value: str | None) -> date | None:
@@ -90,7 +93,7 @@ AREAS = {
         "validate",
     ),
     "followup.cli.coach_commands": ("new", "lint", "prove", "fmt", "spec"),
-    "followup.cli.config_commands": ("config",),
+    "followup.cli.config_commands": ("config", "completion"),
     "followup.cli.choice_commands": ("choose", "switch", "report"),
     "followup.cli.tracker_commands": (
         "add",
@@ -108,8 +111,61 @@ AREAS = {
         "calendar",
         "doctor",
     ),
+    "followup.cli.record_commands": ("edit", "archive", "unarchive", "unsnooze", "history"),
 }
 MODULE_OF = {name: module for module, names in AREAS.items() for name in names}
+
+
+# `followup --help` lists the commands by who uses them; a command in none is listed last.
+SECTIONS = (
+    (
+        "For job seekers",
+        (
+            "add",
+            "log",
+            "today",
+            "list",
+            "status",
+            "edit",
+            "undo",
+            "history",
+            "draft",
+            "snooze",
+            "unsnooze",
+            "close",
+            "reopen",
+            "archive",
+            "unarchive",
+            "switch",
+            "choose",
+            "report",
+            "import",
+            "export",
+            "calendar",
+            "config",
+            "doctor",
+            "plan",
+            "explain",
+            "compare",
+        ),
+    ),
+    ("For coaches", ("playbooks", "show", "new", "lint", "prove", "fmt", "spec", "validate")),
+    ("For batches", ("agenda",)),
+    ("Setup", ("completion",)),
+)
+
+
+class SuggestingChoice(click.Choice):  # type: ignore[type-arg]
+    """A choice whose refusal names the closest choice ("did you mean 'update_sent'?")."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter:
+            hint = suggest(str(value), [str(c) for c in self.choices])
+            self.fail(
+                f"'{value}' is not one of {', '.join(map(str, self.choices))}{hint}", param, ctx
+            )
 
 
 class LazyGroup(click.Group):
@@ -118,16 +174,59 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *MODULE_OF})
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if args and self.get_command(ctx, name) is None and not name.startswith("-"):
+            hint = suggest(name, self.list_commands(ctx))
+            raise UsageError(
+                f"no command '{name}'{hint}; expected one of the commands 'followup --help' lists"
+            )
+        return super().resolve_command(ctx, args)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        names = self.list_commands(ctx)
+        placed = {n for _, section in SECTIONS for n in section}
+        sections = [*SECTIONS, ("Other", tuple(n for n in names if n not in placed))]
+        limit = formatter.width - 6 - max(len(n) for n in names)
+        for title, section in sections:
+            rows = []
+            for name in section:
+                command = self.get_command(ctx, name) if name in names else None
+                if command is not None and not command.hidden:
+                    rows.append((name, command.get_short_help_str(limit)))
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands and cmd_name in MODULE_OF:
             importlib.import_module(MODULE_OF[cmd_name])
         return super().get_command(ctx, cmd_name)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="followup")
-def cli() -> None:
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, prog_name="followup", help="Show the version and exit.")
+@click.option(
+    "--db",
+    "global_db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The tracker database, for any tracker command (the same as its own --db).",
+)
+@click.pass_context
+def cli(ctx: click.Context, global_db: Path | None) -> None:
     """What to do after a job interview, and when, without becoming a pest."""
+    if ctx.invoked_subcommand is None:
+        # `followup` alone: the commands, by who uses them, and success (nothing went wrong).
+        click.echo(ctx.get_help())
+        ctx.exit(0)
+    if global_db is not None:
+        ctx.meta[GLOBAL_DB] = global_db  # read where the tracker commands open it
 
 
 def keep_collecting() -> None:

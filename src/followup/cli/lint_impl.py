@@ -14,7 +14,14 @@ import click
 
 from followup import catalog
 from followup.compile.machine import CompiledPlaybook
-from followup.errors import EXIT_BAD_INPUT, FollowupError, InputError, Problem, UsageError
+from followup.errors import (
+    EXIT_BAD_INPUT,
+    FollowupError,
+    InputError,
+    Problem,
+    UsageError,
+    json_visible,
+)
 from followup.io.yaml_reader import read_yaml_file
 from followup.lint import lint_file
 from followup.lint import report as proof_report
@@ -40,8 +47,10 @@ def lint(
     sound: bool = False,
     countries: tuple[str, ...] = (),
     news: int = 1,
+    as_json: bool = False,
 ) -> None:
-    """Lint each playbook file (and prove it with ``prove``); print every problem.
+    """Lint each playbook file (and prove it with ``prove``); print every problem (with
+    ``as_json``: one object, each file with its problems and their severity, and the counts).
 
     Raises:
         Failed: an error was found (or a warning, with ``strict``), or a limit is broken.
@@ -51,6 +60,7 @@ def lint(
 
     found: list[Problem] = []
     proofs: list[str] = []
+    checked: list[dict[str, object]] = []
     for name in files:
         path = Path(name)
         problems, cp, doc = lint_file(path, dirs)
@@ -59,18 +69,38 @@ def lint(
             problems = sorted(set(problems) | set(proof_report.problems(result, doc)))
             proofs.append(_without_problems(proof_report.text(result, str(path), doc)))
         found += problems
-        if not problems:
+        checked.append({"file": name, "problems": [_problem_json(p) for p in problems]})
+        if not problems and not as_json:
             click.echo(f"{name}: ok")
+    errors = sum(1 for p in found if severity(p.code) == "error")
+    warnings = len(found) - errors
+    if as_json:
+        failed = bool(errors or (strict and warnings))
+        answer = {"ok": not failed, "errors": errors, "warnings": warnings, "files": checked}
+        click.echo(json_visible(json.dumps(answer, indent=2, ensure_ascii=False)))
+        if failed:
+            raise Failed(_summary(errors, warnings, strict))
+        return
     for p in found:
         click.echo(str(p))
     for block in proofs:
         click.echo(block, nl=False)
-    errors = sum(1 for p in found if severity(p.code) == "error")
-    warnings = len(found) - errors
     if errors or (strict and warnings):
         raise Failed(_summary(errors, warnings, strict))
     if warnings:
         click.echo(_summary(errors, warnings, strict))
+
+
+def _problem_json(p: Problem) -> dict[str, object]:
+    return {
+        "file": p.file,
+        "line": p.line,
+        "col": p.col,
+        "code": p.code or None,
+        "severity": severity(p.code),
+        "message": p.message,
+        "expected": p.expected or None,
+    }
 
 
 def _proof(

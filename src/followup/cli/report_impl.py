@@ -22,7 +22,7 @@ def _open(db: Path | None) -> Store:
     # lazy: the tracker's flag checks live with its commands
     from followup.cli.tracker_flags import open_db
 
-    return open_db(db)
+    return open_db(db, write=False)
 
 
 def _write(out: Path, text: str) -> None:

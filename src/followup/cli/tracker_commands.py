@@ -11,7 +11,14 @@ from pathlib import Path
 
 import click
 
-from followup.cli.group import cli, json_option, parse_today, playbook_dirs, playbooks_option
+from followup.cli.group import (
+    SuggestingChoice,
+    cli,
+    json_option,
+    parse_today,
+    playbook_dirs,
+    playbooks_option,
+)
 from followup.model.vocabulary import (
     CHANNELS,
     EVENT_TYPES,
@@ -24,13 +31,15 @@ from followup.semantics.meaning import CLOSING_EVENTS, CLOSING_REPLIES
 DB_ENV = "FOLLOWUP_DB"
 # How `close --as` may end an application: an event that closes it, or a closing reply.
 CLOSINGS = (*CLOSING_EVENTS, *CLOSING_REPLIES)
+# How a person is given on the command line (`tracker_flags.interviewer` reads it).
+PERSON_FORM = '"NAME [<EMAIL>] [PHONE]"'
 
 db_option = click.option(
     "--db",
     "db",
     type=click.Path(dir_okay=False, path_type=Path),
-    envvar=DB_ENV,
-    help=f"The tracker database (default ${DB_ENV}, else your data folder).",
+    help=f"The tracker database (default ${DB_ENV}, else your data folder); read commands "
+    "never create it.",
 )
 today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answer for.")
 
@@ -47,17 +56,39 @@ today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answ
 @click.option("--playbook", "playbook_ref", metavar="ID", help="The coaching playbook to follow.")
 @click.option("--decision-by", metavar="YYYY-MM-DD", help="When they said they would decide.")
 @click.option("--decision-in", metavar="DURATION", help="...or how long they said it would take.")
-@click.option("--follow-up", type=click.Choice(FOLLOW_UP_PERMISSIONS), help="Did they invite it?")
+@click.option(
+    "--follow-up", type=SuggestingChoice(FOLLOW_UP_PERMISSIONS), help="Did they invite it?"
+)
 @click.option("--follow-up-after", metavar="DURATION", help="When they said you may check in.")
-@click.option("--channel", type=click.Choice(PREFERRED_CHANNELS), help="How they prefer contact.")
+@click.option(
+    "--channel", type=SuggestingChoice(PREFERRED_CHANNELS), help="How they prefer contact."
+)
 @click.option("--may-call", is_flag=True, help="They said calling is fine.")
-@click.option("--interviewer", "interviewers", multiple=True, metavar='"NAME <EMAIL>"')
+@click.option(
+    "--interviewer",
+    "interviewers",
+    multiple=True,
+    metavar=PERSON_FORM,
+    help="Someone who interviewed you (repeatable).",
+)
+@click.option(
+    "--recruiter",
+    "recruiters",
+    multiple=True,
+    metavar=PERSON_FORM,
+    help="A recruiter you deal with (repeatable).",
+)
 @click.option(
     "--country",
     metavar="CC",
     help="Country (US) or country and subdivision (GB-ENG) whose weekend and holidays to skip.",
 )
 @click.option("--timezone", metavar="TZ", help="IANA time zone, e.g. Europe/Berlin.")
+@click.option(
+    "--allow-duplicate",
+    is_flag=True,
+    help="Add it even if the same company, role and interview date are tracked already.",
+)
 @db_option
 @json_option
 def add_cmd(**options: object) -> None:
@@ -68,12 +99,12 @@ def add_cmd(**options: object) -> None:
     tracker_impl.add(options)
 
 
-@cli.command("log")
+@cli.command("log", epilog="EVENT is one of: " + ", ".join(EVENT_TYPES) + ".")
 @click.argument("app", metavar="APP")
-@click.argument("event", type=click.Choice(EVENT_TYPES), metavar="EVENT")
+@click.argument("event", type=SuggestingChoice(EVENT_TYPES), metavar="EVENT")
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="When it happened (default today).")
-@click.option("--channel", type=click.Choice(CHANNELS))
-@click.option("--outcome", type=click.Choice(REPLY_OUTCOMES), help="For a reply.")
+@click.option("--channel", type=SuggestingChoice(CHANNELS), help="How it was sent or received.")
+@click.option("--outcome", type=SuggestingChoice(REPLY_OUTCOMES), help="For a reply.")
 @click.option("--decision-by", metavar="YYYY-MM-DD", help="A reply's new decision date.")
 @click.option("--deadline", metavar="YYYY-MM-DD", help="A competing offer's deadline.")
 @click.option("--due", metavar="YYYY-MM-DD", help="The date you committed to.")
@@ -94,13 +125,16 @@ def log_cmd(**options: object) -> None:
 
 @cli.command("undo")
 @click.argument("app", metavar="APP")
+@click.argument("entry", required=False, metavar="[#N]")
 @db_option
-def undo_cmd(app: str, db: Path | None) -> None:
-    """Retract the last event recorded on APP (history keeps both, the plan forgets it)."""
+@json_option
+def undo_cmd(app: str, entry: str | None, db: Path | None, as_json: bool) -> None:
+    """Retract the last entry recorded on APP, or entry #N as 'status' numbers it (an event or
+    an edit; history keeps both, the plan forgets it)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.undo(app, db)
+    tracker_impl.undo(app, entry, db, as_json)
 
 
 @cli.command("today")
@@ -113,29 +147,32 @@ def today_cmd(
 ) -> None:
     """Everything due today or overdue, then what comes up in the next 7 days."""
     # lazy: a command loads its implementation only when it runs
-    from followup.cli import tracker_impl
+    from followup.cli import review_impl
 
-    tracker_impl.today(parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
+    review_impl.today(parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
 
 
 @cli.command("list")
 @click.option("--all", "show_all", is_flag=True, help="Include closed applications.")
+@click.option("--archived", is_flag=True, help="Only the archived applications (hidden elsewhere).")
 @today_flag
 @db_option
 @json_option
 @playbooks_option
 def list_cmd(
     show_all: bool,
+    archived: bool,
     today: str | None,
     db: Path | None,
     as_json: bool,
     playbooks_dir: tuple[str, ...],
 ) -> None:
-    """Your applications, with state and next step."""
+    """Your applications: state, interview, last contact and next step."""
     # lazy: a command loads its implementation only when it runs
-    from followup.cli import tracker_impl
+    from followup.cli import review_impl
 
-    tracker_impl.list_apps(show_all, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
+    dirs = playbook_dirs(playbooks_dir)
+    review_impl.list_apps(show_all, parse_today(today), db, as_json, dirs, archived)
 
 
 @cli.command("status")
@@ -149,21 +186,22 @@ def status_cmd(
 ) -> None:
     """One application: its history, state and plan."""
     # lazy: a command loads its implementation only when it runs
-    from followup.cli import tracker_impl
+    from followup.cli import review_impl
 
-    tracker_impl.status(app, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
+    review_impl.status(app, parse_today(today), db, as_json, playbook_dirs(playbooks_dir))
 
 
 @cli.command("snooze")
 @click.argument("app", metavar="APP")
 @click.option("--until", required=True, metavar="YYYY-MM-DD", help="Hide it until this day.")
 @db_option
-def snooze_cmd(app: str, until: str, db: Path | None) -> None:
-    """Keep APP out of 'today' until a date."""
+@json_option
+def snooze_cmd(app: str, until: str, db: Path | None, as_json: bool) -> None:
+    """Keep APP out of 'today' until a date ('unsnooze' shows it again)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.snooze(app, until, db)
+    tracker_impl.snooze(app, until, db, as_json)
 
 
 @cli.command("close")
@@ -171,7 +209,7 @@ def snooze_cmd(app: str, until: str, db: Path | None) -> None:
 @click.option(
     "--as",
     "outcome",
-    type=click.Choice(CLOSINGS),
+    type=SuggestingChoice(CLOSINGS),
     default="withdrew",
     show_default=True,
     help="How it ended.",
@@ -179,35 +217,47 @@ def snooze_cmd(app: str, until: str, db: Path | None) -> None:
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="When (default today).")
 @today_flag
 @db_option
-def close_cmd(app: str, outcome: str, day: str | None, today: str | None, db: Path | None) -> None:
+@json_option
+def close_cmd(
+    app: str, outcome: str, day: str | None, today: str | None, db: Path | None, as_json: bool
+) -> None:
     """Close APP (recorded as an event, so it can be reopened)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.close(app, outcome, day, db, parse_today(today))
+    tracker_impl.close(app, outcome, day, db, parse_today(today), as_json)
 
 
 @cli.command("reopen")
 @click.argument("app", metavar="APP")
 @db_option
-def reopen_cmd(app: str, db: Path | None) -> None:
+@json_option
+def reopen_cmd(app: str, db: Path | None, as_json: bool) -> None:
     """Reopen APP after a close (retracts the closing event)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.reopen(app, db)
+    tracker_impl.reopen(app, db, as_json)
 
 
 @cli.command("import")
 @click.argument("files", nargs=-1, required=True, metavar="CASE...")
 @today_flag
+@click.option(
+    "--allow-duplicate",
+    is_flag=True,
+    help="Import a file even if the same company, role and interview date are tracked already.",
+)
 @db_option
-def import_cmd(files: tuple[str, ...], today: str | None, db: Path | None) -> None:
+@json_option
+def import_cmd(
+    files: tuple[str, ...], today: str | None, allow_duplicate: bool, db: Path | None, as_json: bool
+) -> None:
     """Add case files (YAML) to the tracker; every problem is reported before anything is saved."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.import_cases(files, db, parse_today(today))
+    tracker_impl.import_cases(files, db, parse_today(today), allow_duplicate, as_json)
 
 
 @cli.command("export")

@@ -15,12 +15,14 @@ from typing import Any, Final
 import click
 
 from followup import catalog
+from followup.cli.group import GLOBAL_DB
 from followup.errors import EXIT_FAILURE, FollowupError, UsageError, visible
 from followup.io.user_files import path_problem
 from followup.io.yaml_reader import Path_
 from followup.language.case_loader import EVENT_KEYS
+from followup.services.editing import Change
 from followup.services.planning import DEFAULT_PLAYBOOK
-from followup.services.recording import looks_like_path
+from followup.services.recording import LikelyDuplicate, looks_like_path
 from followup.tracker.store import Store, open_store
 
 
@@ -52,21 +54,63 @@ def report(problems: Sequence[tuple[str, str]], doing: str = "planned") -> None:
         )
 
 
-def open_db(db: Path | None) -> Store:
-    """The tracker ``--db`` (or ``$FOLLOWUP_DB``, or the data folder's) names.
+DB_ENV: Final = "FOLLOWUP_DB"
+
+
+def db_path(db: Path | None) -> tuple[Path | None, str]:
+    """The tracker the user pointed at, and how: ``--db`` after the command, then before it,
+    then ``$FOLLOWUP_DB``, else None (the data folder's).
 
     Raises:
-        UsageError: the path cannot be a tracker (named as ``--db``).
+        UsageError: ``$FOLLOWUP_DB`` is set but empty (a script's unset variable, most likely).
+    """
+    if db is not None:
+        return db, "--db"
+    ctx = click.get_current_context(silent=True)
+    found = ctx.find_root().meta.get(GLOBAL_DB) if ctx is not None else None
+    if isinstance(found, Path):
+        return found, "--db"
+    env = os.environ.get(DB_ENV)
+    if env is not None:
+        if not env.strip():
+            raise UsageError(
+                f"${DB_ENV} is set but empty; expected the path of a tracker database, or "
+                "unset it to use the one in your data folder"
+            )
+        return Path(env), f"${DB_ENV}"
+    return None, "your data folder"
+
+
+def open_db(db: Path | None, write: bool) -> Store:
+    """The tracker ``--db`` (or ``$FOLLOWUP_DB``, or the data folder's) names.
+
+    A command that only reads never creates anything: without a file it reads an empty tracker
+    and says on stderr where it looked.  The first write creates the file and says where.
+
+    Raises:
+        UsageError: the path cannot be a tracker (named as ``--db``), or ``$FOLLOWUP_DB`` is
+            empty.
         StoreError: the database is damaged or stayed busy.
     """
+    db, source = db_path(db)
     # A database that exists must be a regular file: sqlite reports a FIFO or a device only as
     # a "disk I/O error" (exit 1), as if the disk were failing.
     if db is not None and os.path.lexists(db) and (why := path_problem(db)) is not None:
         raise UsageError(f"--db: '{db}': {why}; expected a tracker database file")
     try:
-        return open_store(db)
+        store = open_store(db, create=write)
     except UsageError as err:
         raise UsageError(f"--db: {err}") from None
+    where = visible(str(store.path))
+    if store.missing:
+        click.echo(
+            f"followup: no tracker yet at {where} (from {source}); 'followup add' or "
+            "'followup import' creates it",
+            err=True,
+        )
+    elif store.created:
+        click.echo(f"followup: created a new tracker at {where} (from {source})", err=True)
+    return store
 
 
 # `add` flags -> where their value goes in a case file.
@@ -82,30 +126,47 @@ ADD_FLAGS: Final[dict[str, Path_]] = {
     "follow_up_after": ("employer", "follow_up_after"),
     "channel": ("employer", "preferred_channel"),
 }
-# "Dana Reyes" or "Dana Reyes <dana@acme.example>", and nothing looser.
-_PERSON = re.compile(r"(?P<name>[^<>@]*[^<>@\s])\s*(?:<(?P<email>[^<>\s]+@[^<>\s]+)>)?")
+# "Dana Reyes", "Dana Reyes <dana@acme.example>", either followed by a phone number (one
+# starting with + when there is no email, so a name may hold digits), and nothing looser.
+_PERSON = re.compile(
+    r"(?P<name>[^<>@+]*[^<>@+\s])\s*"
+    r"(?:<(?P<email>[^<>\s]+@[^<>\s]+)>\s*(?P<phone>\+?[0-9][0-9 ().-]*[0-9])?"
+    r"|(?P<phone2>\+[0-9][0-9 ().-]*[0-9]))?"
+)
+PERSON_EXAMPLE: Final = '"Dana Reyes <dana@acme.example> +1 555 010 0199"'
 
 
 def _flag(option: str) -> str:
     return "--" + option.replace("_", "-")
 
 
-def interviewer(text: str) -> dict[str, str]:
-    """``--interviewer`` as a case file's interviewer mapping.
+def interviewer(text: str, flag: str = "--interviewer") -> dict[str, str]:
+    """``--interviewer`` (or ``--recruiter``) as a case file's person mapping.
 
     Raises:
-        UsageError: not ``NAME`` or ``NAME <EMAIL>``.
+        UsageError: not ``NAME``, ``NAME <EMAIL>``, either with a phone number after it.
     """
     found = _PERSON.fullmatch(text.strip())
     if not found:
         raise UsageError(
-            f"--interviewer: '{text}' is not NAME or NAME <EMAIL>; "
-            'expected e.g. "Dana Reyes <dana@acme.example>"'
+            f"{flag}: '{text}' is not NAME, NAME <EMAIL> or either with a phone number after"
+            f" it; expected e.g. {PERSON_EXAMPLE}"
         )
     person = {"name": found["name"].strip()}
     if found["email"]:
         person["email"] = found["email"]
+    if phone := found["phone"] or found["phone2"]:
+        person["phone"] = phone
     return person
+
+
+def people_labels(key: str, flag: str, texts: Sequence[str], start: int = 0) -> dict[Path_, str]:
+    """Each person's fields labelled by the flag that gave them (``--recruiter 'Ann <a@b>'``)."""
+    return {
+        (key, i, field): f"{flag} '{text}'"
+        for i, text in enumerate(texts, start=start)
+        for field in ("name", "email", "phone")
+    }
 
 
 def application_data(
@@ -131,12 +192,11 @@ def application_data(
         labels[("employer",)] = "--decision-by/--decision-in"
     if options.get("may_call"):
         data.setdefault("employer", {})["may_call"] = True
-    people = [interviewer(t) for t in options.get("interviewers") or ()]
-    if people:
-        data["interviewers"] = people
-        for i, text in enumerate(options.get("interviewers") or ()):
-            for key in ("name", "email"):
-                labels[("interviewers", i, key)] = f"--interviewer '{text}'"
+    for key, flag in (("interviewers", "--interviewer"), ("recruiters", "--recruiter")):
+        texts = options.get(key) or ()
+        if texts:
+            data[key] = [interviewer(t, flag) for t in texts]
+            labels |= people_labels(key, flag, texts)
     ref = options.get("playbook_ref") or DEFAULT_PLAYBOOK
     try:
         catalog.resolve(ref, dirs)
@@ -151,3 +211,102 @@ def application_data(
 LOG_FLAGS: Final = {key: _flag(key) for key in EVENT_KEYS if key not in ("date", "type")}
 LOG_NAMES: Final = {"date": "--date", "type": "EVENT", **LOG_FLAGS}
 CLOSE_NAMES: Final = {**LOG_NAMES, "outcome": "--as", "type": "--as"}
+
+
+# `edit` flags -> the fact they change (employer's keys below), and what `--clear` may remove.
+EDIT_FACTS: Final = {
+    "company": "company",
+    "role": "role",
+    "interviewed": "interview",
+    "country": "country",
+    "timezone": "timezone",
+    "notes": "notes",
+}
+EDIT_EMPLOYER: Final = {
+    "decision_by": "decision_by",
+    "decision_in": "decision_in",
+    "follow_up": "follow_up",
+    "follow_up_after": "follow_up_after",
+    "channel": "preferred_channel",
+}
+CLEARABLE: Final = {
+    "country": ("country",),
+    "timezone": ("timezone",),
+    "notes": ("notes",),
+    "interviewers": ("interviewers",),
+    "recruiters": ("recruiters",),
+    "decision_by": ("employer", "decision_by"),
+    "decision_in": ("employer", "decision_in"),
+    "follow_up": ("employer", "follow_up"),
+    "follow_up_after": ("employer", "follow_up_after"),
+    "channel": ("employer", "preferred_channel"),
+    "may_call": ("employer", "may_call"),
+}
+
+
+def edit_change(options: Mapping[str, Any]) -> tuple[Change, dict[Path_, str]]:
+    """The change ``edit``'s flags ask for, and the flag behind each value.
+
+    Raises:
+        UsageError: an ``--interviewer`` or ``--recruiter`` is malformed.
+    """
+    facts: dict[str, Any] = {}
+    employer: dict[str, Any] = {}
+    labels: dict[Path_, str] = {}
+    for option, key in EDIT_FACTS.items():
+        if (value := options.get(option)) is not None:
+            facts[key] = value
+            labels[(key,)] = _flag(option)
+    for option, key in EDIT_EMPLOYER.items():
+        if (value := options.get(option)) is not None:
+            employer[key] = value
+            labels[("employer", key)] = _flag(option)
+    if options.get("may_call") is not None:
+        employer["may_call"] = bool(options["may_call"])
+    for name in options.get("clear") or ():
+        path = CLEARABLE[name]
+        (facts if len(path) == 1 else employer)[path[-1]] = None
+    added: dict[str, list[dict[str, str]]] = {}
+    for key, flag in (("interviewers", "--interviewer"), ("recruiters", "--recruiter")):
+        texts = options.get(key) or ()
+        if texts:
+            facts[key] = [interviewer(t, flag) for t in texts]
+            labels |= people_labels(key, flag, texts)
+        more = options.get(f"add_{key}") or ()
+        if more:
+            added[key] = [interviewer(t, f"--add-{flag[2:]}") for t in more]
+            # Added after the ones there: labelled from any position they may take.
+            labels |= {
+                (key, i, f): f"--add-{flag[2:]}"
+                for i in range(64)
+                for f in ("name", "email", "phone")
+            }
+    if employer:
+        labels[("employer",)] = "--decision-by/--decision-in"
+    return Change(facts, employer, added), labels
+
+
+def duplicate_message(err: LikelyDuplicate) -> str:
+    """The refusal of a likely duplicate, naming the flag that adds it anyway."""
+    where = f"{err.file}: " if err.file else ""
+    return (
+        f"{where}{err}; expected a different application: 'followup edit {err.app_id}' corrects"
+        " the one tracked, or --allow-duplicate adds this one anyway"
+    )
+
+
+def entry_number(text: str | None) -> int | None:
+    """``undo``'s ENTRY (``#3`` or ``3``) as a number, or None when not given.
+
+    Raises:
+        UsageError: not a number.
+    """
+    if text is None:
+        return None
+    digits = text.strip().removeprefix("#")
+    if not digits.isdigit():
+        raise UsageError(
+            f"ENTRY: '{text}' is not an entry number; expected a number 'followup status' "
+            "lists, such as 3 or #3"
+        )
+    return int(digits)

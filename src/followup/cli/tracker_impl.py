@@ -18,36 +18,34 @@ from followup.cli import tracker_flags as flags
 from followup.cli import tracker_view as view
 from followup.cli.group import parse_day, parse_today, playbook_dirs
 from followup.engine.result import Plan
-from followup.errors import FollowupError, UsageError, json_visible, visible
-from followup.render.json_out import plan_json, step_full
-from followup.render.text import plan_text
+from followup.errors import UsageError, json_visible, visible
+from followup.render.json_out import step_full
 from followup.render.words import OUTCOME_WORDS, action_words, day, relative
 from followup.services import exchange, recording
-from followup.services.planning import nothing_left, plan_for
-from followup.services.today import build_queue
+from followup.services.planning import plan_for
 
 
-def _echo_json(value: object) -> None:
+def echo_json(value: object) -> None:
     click.echo(json_visible(json.dumps(value, indent=2, ensure_ascii=False)))
 
 
-def _echo(text: str = "", nl: bool = True) -> None:
+def echo(text: str = "", nl: bool = True) -> None:
     """Print a block for the terminal: whatever a user or coach wrote in it shows escaped
     (single-line values are escaped again where they are put in, newlines included)."""
     click.echo(visible(text, keep="\n"), nl=nl)
 
 
-def _env_dirs() -> tuple[Path, ...]:
+def env_dirs() -> tuple[Path, ...]:
     """Playbook folders for commands without ``--playbooks``: the same defaults as the rest."""
     return playbook_dirs(())
 
 
-def _db(options: Mapping[str, Any]) -> Path | None:
+def db_of(options: Mapping[str, Any]) -> Path | None:
     db = options.get("db")
     return db if isinstance(db, Path) else None
 
 
-def _next_line(plan: Plan) -> str:
+def next_line(plan: Plan) -> str:
     if plan.outcome:
         return f"closed: {OUTCOME_WORDS.get(plan.outcome, plan.outcome)}"
     if not plan.next:
@@ -59,19 +57,25 @@ def _next_line(plan: Plan) -> str:
 
 
 def add(options: Mapping[str, Any]) -> None:
-    """``followup add``: prints the new id (``{"id": ...}`` with ``--json``).
+    """``followup add``: prints the new id (with ``--json``: the application and its plan).
 
     Raises:
-        UsageError: a flag breaks a case-file rule, or the playbook or country is unknown.
+        UsageError: a flag breaks a case-file rule, the playbook or country is unknown, or it
+            looks like an application already tracked (without ``--allow-duplicate``).
         StoreError: the database could not be written.
     """
-    with flags.open_db(_db(options)) as store:
-        data, labels = flags.application_data(options, _env_dirs())
-        app_id = recording.add(store, data, labels)
+    with flags.open_db(db_of(options), write=True) as store:
+        data, labels = flags.application_data(options, env_dirs())
+        try:
+            app_id = recording.add(store, data, labels, bool(options.get("allow_duplicate")))
+        except recording.LikelyDuplicate as err:
+            raise UsageError(flags.duplicate_message(err)) from None
+        case = store.case(app_id)
     if options.get("as_json"):
-        _echo_json({"id": app_id})
+        plan, cp = plan_for(case, None, env_dirs())
+        echo_json(view.app_json(case, cp.id) | view.plan_state(plan))
     else:
-        _echo(app_id)
+        echo(app_id)
 
 
 def log(options: Mapping[str, Any]) -> None:
@@ -84,20 +88,20 @@ def log(options: Mapping[str, Any]) -> None:
     """
     values = {k: options.get(k) for k in flags.LOG_FLAGS} | {"date": options.get("day")}
     today_ = parse_today(options.get("today"))
-    with flags.open_db(_db(options)) as store:
+    with flags.open_db(db_of(options), write=True) as store:
         app, event = str(options["app"]), str(options["event"])
         saved = recording.log(store, app, event, values, flags.LOG_NAMES, today_)
         others = recording.accepted_elsewhere(store, saved) if event == "accepted" else []
     if not options.get("as_json"):
-        _echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
+        echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
         for other in others:
-            _echo(
+            echo(
                 f"also saved on {other}: you accepted a job elsewhere; its plan now asks you to "
                 f"withdraw politely ('followup draft {other}' writes the note)"
             )
-    plan, _ = plan_for(saved.case, today_, _env_dirs())
+    plan, _ = plan_for(saved.case, today_, env_dirs())
     if options.get("as_json"):
-        _echo_json(
+        echo_json(
             {
                 "id": saved.app_id,
                 "seq": saved.seq,
@@ -109,199 +113,111 @@ def log(options: Mapping[str, Any]) -> None:
             }
         )
     else:
-        _echo(f"{saved.app_id} is {plan.state}; {_next_line(plan)}")
+        echo(f"{saved.app_id} is {plan.state}; {next_line(plan)}")
 
 
-def undo(app: str, db: Path | None) -> None:
-    """``followup undo``: retracts the latest event that counts.
+def undo(app: str, entry: str | None, db: Path | None, as_json: bool) -> None:
+    """``followup undo``: retracts the latest entry that counts, or the one numbered ENTRY.
 
     Raises:
-        UsageError: unknown APP, or nothing left to retract.
+        UsageError: unknown APP, a bad ENTRY, or nothing left to retract.
         StoreError: the database could not be written.
     """
-    with flags.open_db(db) as store:
-        done = recording.undo(store, app)
-    _echo(
-        f"saved: {done.app_id} #{done.seq} retracts #{done.entry.seq} "
-        f"({recording.describe(done.entry.data)})"
-    )
-    plan, _ = plan_for(done.case, None, _env_dirs())
-    _echo(f"{done.app_id} is {plan.state}; {_next_line(plan)}")
-
-
-# -- today --------------------------------------------------------------------------------------
-
-
-def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, ...]) -> None:
-    """``followup today``: due or overdue steps by date, then the next 7 days.
-
-    Raises:
-        SomeAppsFailed: some applications could not be read or planned (each reported on
-            stderr, exit 1).
-    """
-    with flags.open_db(db) as store:
-        queue = build_queue(store, today, dirs)
+    seq = flags.entry_number(entry)
+    with flags.open_db(db, write=True) as store:
+        done = recording.undo(store, app, seq, "ENTRY")
+    plan, _ = plan_for(done.case, None, env_dirs())
     if as_json:
-        _echo_json(
+        echo_json(
             {
-                "today": today.isoformat() if today else None,
-                "due": [view.item_json(i) for i in queue.due],
-                "upcoming": [view.item_json(i) for i in queue.upcoming],
-                "snoozed": [{"id": c.id, "until": u.isoformat()} for c, u in queue.snoozed],
-            }
-        )
-    else:
-        when = f" ({day(today)})" if today else ""
-        lines = [f"Due today or overdue{when}"]
-        lines += [x for i in queue.due for x in view.item_lines(i)] or ["  Nothing due."]
-        lines += ["", "Coming up in the next 7 days"]
-        lines += [x for i in queue.upcoming for x in view.item_lines(i)] or ["  Nothing."]
-        if queue.snoozed:
-            lines += ["", "Snoozed"]
-            lines += [f"  {c.id} until {day(u)}" for c, u in queue.snoozed]
-        _echo("\n".join(lines))
-    flags.report(queue.problems)
-
-
-# -- list, status -------------------------------------------------------------------------------
-
-
-def list_apps(
-    show_all: bool, today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, ...]
-) -> None:
-    """``followup list``: each application with its state and next step.
-
-    Raises:
-        SomeAppsFailed: some applications could not be read or planned (each reported on
-            stderr, exit 1).
-    """
-    rows: list[tuple[dict[str, Any], str]] = []
-    problems: list[tuple[str, str]] = []
-    with flags.open_db(db) as store:
-        # Closed or not is the plan's answer on the day asked about, as in every view.
-        found = store.load(include_closed=True)
-    for stored in found:
-        case, until = stored.case, stored.snoozed_until
-        if case is None:
-            problems.append((stored.app_id, stored.problem))
-            continue
-        try:
-            plan, cp = plan_for(case, today, dirs)
-        except FollowupError as err:
-            problems.append((case.id, str(err)))
-            continue
-        if not show_all and nothing_left(plan):
-            continue
-        row: dict[str, Any] = {
-            "id": case.id,
-            "company": case.company,
-            "role": case.role,
-            "playbook": cp.id,
-            "state": plan.state,
-            "outcome": plan.outcome,
-            "next": step_full(plan.next[0]) if plan.next else None,
-            "snoozed_until": until.isoformat() if until and until > plan.today else None,
-        }
-        rows.append((row, _next_line(plan)))
-    if as_json:
-        _echo_json([row for row, _ in rows])
-    elif not rows and not problems:
-        _echo("No applications yet: 'followup add' or 'followup import' to start.")
-    else:
-        width = max((len(row["id"]) for row, _ in rows), default=0)
-        for row, line in rows:
-            title = visible(" - ".join(x for x in (row["company"], row["role"]) if x))
-            snoozed = f" (snoozed until {row['snoozed_until']})" if row["snoozed_until"] else ""
-            _echo(f"{row['id']:<{width}}  {row['state']:<11} {title}{snoozed}")
-            _echo(f"{'':<{width}}  {line}")
-    flags.report(problems)
-
-
-def status(
-    app: str, today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, ...]
-) -> None:
-    """``followup status``: the plan, then the whole history (retracted entries marked).
-
-    Raises:
-        UsageError: unknown or ambiguous APP, or its playbook is not found.
-    """
-    with flags.open_db(db) as store, store.reading():
-        app_id = store.resolve(app)
-        case, history = store.case(app_id), store.history(app_id)
-        until = store.snoozed_until(app_id)
-    plan, cp = plan_for(case, today, dirs)
-    snoozed = until if until and until > plan.today else None
-    if as_json:
-        _echo_json(
-            {
-                "id": app_id,
-                "company": case.company,
-                "role": case.role,
-                "interview": case.interview.isoformat(),
-                "playbook": cp.id,
-                "snoozed_until": snoozed.isoformat() if snoozed else None,
-                "history": [view.entry_json(e) for e in history],
-                "plan": plan_json(plan),
+                "id": done.app_id,
+                "seq": done.seq,
+                "retracts": done.entry.seq,
+                "retracted": view.entry_json(done.entry),
+                **view.plan_state(plan),
             }
         )
         return
-
-    _echo(plan_text(plan, case, cp.playbook), nl=False)
-    if snoozed:
-        _echo(f"\nSnoozed until {day(snoozed)}: hidden from 'followup today'.")
-    _echo("\nHistory")
-    _echo(f"  interviewed {case.interview.isoformat()}")
-    for e in history:
-        _echo(view.entry_line(e))
+    echo(
+        f"saved: {done.app_id} #{done.seq} retracts #{done.entry.seq} "
+        f"({recording.describe(done.entry.data)})"
+    )
+    echo(f"{done.app_id} is {plan.state}; {next_line(plan)}")
 
 
 # -- snooze, close, reopen ----------------------------------------------------------------------
 
 
-def snooze(app: str, until: str, db: Path | None) -> None:
+def snooze(app: str, until: str, db: Path | None, as_json: bool = False) -> None:
     """``followup snooze``: hides APP from ``today`` until a date.
 
     Raises:
         UsageError: unknown APP or a bad ``--until``.
     """
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=True) as store:
         app_id, day_ = recording.snooze(store, app, parse_day(until, "--until"))
-    _echo(f"saved: {app_id} is hidden from 'followup today' until {day(day_)}")
+    if as_json:
+        echo_json({"id": app_id, "snoozed_until": day_.isoformat()})
+    else:
+        echo(f"saved: {app_id} is hidden from 'followup today' until {day(day_)}")
 
 
 def close(
-    app: str, outcome: str, day_: str | None, db: Path | None, today: date | None = None
+    app: str,
+    outcome: str,
+    day_: str | None,
+    db: Path | None,
+    today: date | None = None,
+    as_json: bool = False,
 ) -> None:
     """``followup close``: records how it ended as an event.
 
     Raises:
         UsageError: unknown APP, already closed, or a bad ``--date``.
     """
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=True) as store:
         saved = recording.close(store, app, outcome, day_, flags.CLOSE_NAMES, today)
-    _echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
-    _echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
+    if as_json:
+        plan, _ = plan_for(saved.case, today, env_dirs())
+        echo_json(
+            {"id": saved.app_id, "seq": saved.seq, "event": saved.data, **view.plan_state(plan)}
+        )
+        return
+    echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
+    echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
 
 
-def reopen(app: str, db: Path | None) -> None:
+def reopen(app: str, db: Path | None, as_json: bool = False) -> None:
     """``followup reopen``: retracts the recorded close, or explains why there is none.
 
     Raises:
         UsageError: unknown APP, or no recorded event closed it (the message says what to do).
     """
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=True) as store:
         app_id, done = recording.reopen(store, app)
         case = store.case(app_id)
     if done:
+        plan, _ = plan_for(done[-1].case, None, env_dirs())
+        if as_json:
+            echo_json(
+                {
+                    "id": app_id,
+                    "retracted": [
+                        {"seq": r.seq, "retracts": r.entry.seq, **view.entry_json(r.entry)}
+                        for r in done
+                    ],
+                    **view.plan_state(plan),
+                }
+            )
+            return
         for r in done:
-            _echo(
+            echo(
                 f"saved: {app_id} #{r.seq} retracts #{r.entry.seq} "
                 f"({recording.describe(r.entry.data)})"
             )
-        plan, _ = plan_for(done[-1].case, None, _env_dirs())
-        _echo(f"{app_id} is {plan.state}; {_next_line(plan)}")
+        echo(f"{app_id} is {plan.state}; {next_line(plan)}")
         return
-    plan, _ = plan_for(case, None, _env_dirs())
+    plan, _ = plan_for(case, None, env_dirs())
     if plan.outcome == "moved_on":
         on = f" on {plan.closes_on.isoformat()}" if plan.closes_on else ""
         raise UsageError(
@@ -315,20 +231,41 @@ def reopen(app: str, db: Path | None) -> None:
 # -- import, export -----------------------------------------------------------------------------
 
 
-def import_cases(files: tuple[str, ...], db: Path | None, today: date | None = None) -> None:
+def import_cases(
+    files: tuple[str, ...],
+    db: Path | None,
+    today: date | None = None,
+    allow_duplicates: bool = False,
+    as_json: bool = False,
+) -> None:
     """``followup import``: every file checked first; all saved in one transaction.
 
     Raises:
         InputError: every problem in every file, located; nothing is saved then.
+        UsageError: a file looks like an application already tracked (without
+            ``--allow-duplicate``); nothing is saved then.
     """
-    incoming = exchange.read_case_files(files, _env_dirs(), today)
-    with flags.open_db(db) as store:
-        stored = exchange.import_cases(store, incoming)
+    incoming = exchange.read_case_files(files, env_dirs(), today)
+    with flags.open_db(db, write=True) as store:
+        try:
+            stored = exchange.import_cases(store, incoming, allow_duplicates)
+        except recording.LikelyDuplicate as err:
+            raise UsageError(flags.duplicate_message(err)) from None
+    if as_json:
+        echo_json(
+            {
+                "imported": [
+                    {"file": item.file, "id": app_id, "id_in_file": item.case.id}
+                    for item, app_id in stored
+                ]
+            }
+        )
+        return
     for item, app_id in stored:
         if app_id == item.case.id:
-            _echo(f"saved: {visible(item.file)} as {app_id}")
+            echo(f"saved: {visible(item.file)} as {app_id}")
         else:
-            _echo(f"saved: {visible(item.file)} as {app_id} (the id '{item.case.id}' was taken)")
+            echo(f"saved: {visible(item.file)} as {app_id} (the id '{item.case.id}' was taken)")
 
 
 def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> None:
@@ -338,7 +275,7 @@ def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> Non
         UsageError: unknown APP, or ``--out`` cannot be written.
         SomeAppsFailed: some applications could not be exported (each reported, exit 1).
     """
-    with flags.open_db(db) as store:
+    with flags.open_db(db, write=False) as store:
         # Archived applications (set aside by 'followup doctor --repair') only when named.
         archived = store.archived()
         ids = [store.resolve(a) for a in apps_] if apps_ else store.ids()
@@ -356,7 +293,7 @@ def export(apps_: tuple[str, ...], out_dir: Path | None, db: Path | None) -> Non
             partial = target.with_suffix(".yaml.partial")
             partial.write_text(text, encoding="utf-8")
             partial.replace(target)
-            _echo(f"wrote {visible(str(target))}")
+            echo(f"wrote {visible(str(target))}")
     except OSError as err:
         raise UsageError(f"--out: cannot write to '{out_dir}': {err.strerror}") from None
     flags.report(problems, "exported")

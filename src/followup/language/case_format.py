@@ -21,6 +21,7 @@ from followup.language.patterns import (
     COUNTRY,
     DATE_TIME,
     EMAIL,
+    PHONE,
     date_text,
     date_time_text,
     duration_text,
@@ -46,7 +47,7 @@ from followup.model.vocabulary import (
     REPLY_OUTCOMES,
 )
 
-__all__ = ["CASE", "EMPLOYER", "EVENT", "INTERVIEWER", "check_timezone", "decode_case"]
+__all__ = ["CASE", "EMPLOYER", "EVENT", "INTERVIEWER", "RECRUITER", "check_timezone", "decode_case"]
 
 
 @lru_cache(maxsize=64)
@@ -130,6 +131,13 @@ EVENT = Mapping(
     index_at=2,  # Event(date, type, index, channel, ...): its place in the list of events
 )
 
+_PHONE = Field(
+    "phone",
+    Text("the phone", pattern=PHONE),
+    "Their phone number, for calls the playbook suggests.",
+    default="",
+)
+
 INTERVIEWER = OneOf(
     (
         Text("the interviewer", allow_empty=False, parse=Interviewer),
@@ -145,6 +153,7 @@ INTERVIEWER = OneOf(
                     "Their email address, for thank-you notes.",
                     default="",
                 ),
+                _PHONE,
                 Field("title", Text("the title"), "Their job title.", default=""),
                 Field(
                     "greeting",
@@ -155,11 +164,37 @@ INTERVIEWER = OneOf(
                     default="",
                 ),
             ),
-            build=lambda f, _: Interviewer(f[0], f[1], f[3]),
+            build=lambda f, _: Interviewer(f[0], f[1], f[4], f[2]),
         ),
     ),
     "the interviewer",
     "Someone who interviewed you: a name, or a mapping with details.",
+    "text or a mapping",
+)
+
+RECRUITER = OneOf(
+    (
+        Text("the recruiter", allow_empty=False, parse=Interviewer),
+        Mapping(
+            "recruiter",
+            "the recruiter",
+            "A recruiter or anyone else you deal with about the job, with details (or just"
+            " their name, as text).",
+            (
+                Field("name", Text("the name", allow_empty=False), "Their name.", required=True),
+                Field(
+                    "email",
+                    Text("the email", pattern=EMAIL),
+                    "Their email address.",
+                    default="",
+                ),
+                _PHONE,
+            ),
+            build=lambda f, _: Interviewer(f[0], f[1], "", f[2]),
+        ),
+    ),
+    "the recruiter",
+    "A recruiter you deal with: a name, or a mapping with details.",
     "text or a mapping",
 )
 
@@ -251,6 +286,13 @@ CASE = Mapping(
             nullable=True,
         ),
         Field(
+            "recruiters",
+            ListOf(RECRUITER, "recruiters"),
+            "Recruiters and anyone else you deal with about the job (not the interviewers).",
+            default=(),
+            nullable=True,
+        ),
+        Field(
             "employer",
             EMPLOYER,
             "What the employer told you about next steps.",
@@ -300,6 +342,7 @@ def decode_case(doc: Document, default_id: str = "") -> Case:
         timezone,
         playbook,
         people,
+        recruiters,
         employer,
         events,
         _,
@@ -326,6 +369,7 @@ def decode_case(doc: Document, default_id: str = "") -> Case:
         employer,
         tuple(sorted(events, key=_event_order)),
         interview_time,
+        tuple(recruiters),
     )
 
 

@@ -57,6 +57,13 @@ COUNTRY = Pattern(
     "a two-letter ISO code such as US, GB, DE, or one with a subdivision: GB-ENG",
 )
 EMAIL = Pattern("email", r"@|^$", "{shown} is not an email address", "name@host")
+# Written as people write them: digits with spaces, dots, dashes, brackets, a leading +.
+PHONE = Pattern(
+    "phone",
+    r"^$|^\+?[0-9][0-9 ().-]{2,30}[0-9]$",
+    "{shown} is not a phone number",
+    "digits with spaces, dots, dashes or brackets, such as +1 555 010 0199",
+)
 
 
 def id_problem(text: str, what: str = "the id") -> str | None:

@@ -10,11 +10,13 @@ from followup.timeline.durations import Duration
 
 
 class Interviewer(msgspec.Struct, frozen=True):
-    """Someone who interviewed the job seeker; ``greeting`` is how to address them, if given."""
+    """Someone at the employer (an interviewer, or a recruiter in ``Case.recruiters``);
+    ``greeting`` is how to address them, if given."""
 
     name: str
     email: str = ""
     greeting: str = ""
+    phone: str = ""
 
 
 class Employer(msgspec.Struct, frozen=True):
@@ -59,3 +61,4 @@ class Case(msgspec.Struct, frozen=True):
     events: tuple[Event, ...] = ()
     # When in the day the interview was, if the case says (in its own timezone).
     interview_time: dt.time | None = None
+    recruiters: tuple[Interviewer, ...] = ()

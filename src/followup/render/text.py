@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 import textwrap
 
 from followup.engine.result import Plan, Step, TraceEntry
@@ -10,14 +12,29 @@ from followup.model.case import Case
 from followup.model.playbook import Playbook
 from followup.render.words import OUTCOME_WORDS, action_words, day, relative
 
-WIDTH = 88
+WIDTH = 88  # when the output is not a terminal (a file, a pipe, a test): stable text
+NARROWEST, WIDEST = 40, 140
+
+
+def terminal_width() -> int:
+    """The width to wrap at: the terminal's (``$COLUMNS`` first), kept between 40 and 140
+    columns; `WIDTH` when standard output is not a terminal."""
+    try:
+        if not sys.stdout.isatty():
+            return WIDTH
+        columns = os.environ.get("COLUMNS", "")
+        found = int(columns) if columns.isdigit() else os.get_terminal_size().columns
+    except (OSError, ValueError, AttributeError):
+        return WIDTH
+    return max(NARROWEST, min(WIDEST, found - 1))
 
 
 def _wrap(text: str, indent: str, first: str = "") -> list[str]:
     lead = first or indent
     # Escaped before wrapping: a coach's text is one paragraph, whatever it holds.
     text = visible(text)
-    return textwrap.wrap(text, WIDTH, initial_indent=lead, subsequent_indent=indent) or [lead]
+    width = terminal_width()
+    return textwrap.wrap(text, width, initial_indent=lead, subsequent_indent=indent) or [lead]
 
 
 def _recipients(step: Step, case: Case) -> str:

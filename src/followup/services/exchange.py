@@ -27,7 +27,7 @@ from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
 from followup.services.cases import calendar_for, today_for
 from followup.services.planning import DEFAULT_PLAYBOOK, future_problem
-from followup.services.recording import looks_like_path
+from followup.services.recording import LikelyDuplicate, looks_like_path, refuse_duplicate
 from followup.tracker.store import Store
 
 
@@ -103,15 +103,33 @@ def _file_id_problem(file: str, stem: str) -> Problem | None:
     )
 
 
-def import_cases(store: Store, incoming: list[Incoming]) -> list[tuple[Incoming, str]]:
+def import_cases(
+    store: Store, incoming: list[Incoming], allow_duplicates: bool = False
+) -> list[tuple[Incoming, str]]:
     """Store checked case files in one transaction; an id already taken gets a new one.
+
+    Args:
+        store: The open tracker.
+        incoming: The checked files.
+        allow_duplicates: Store a file even if it looks like an application already tracked
+            (or one stored from an earlier file of the same import).
 
     Returns:
         Each file with the id it was stored under.
+
+    Raises:
+        LikelyDuplicate: a file looks already tracked (nothing is saved then); its ``file`` is
+            set.
     """
     stored: list[tuple[Incoming, str]] = []
     with store.writing():
         for item in incoming:
+            if not allow_duplicates:
+                try:
+                    refuse_duplicate(store, item.data)
+                except LikelyDuplicate as err:
+                    err.file = item.file
+                    raise
             app_id = item.case.id
             if store.taken(app_id):
                 app_id = store.new_id(item.case.company)

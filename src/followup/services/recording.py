@@ -22,9 +22,10 @@ from followup.model.case import Case
 from followup.model.vocabulary import REPLY_OUTCOMES
 from followup.semantics.meaning import CLOSING_EVENTS
 from followup.services.cases import today_for
+from followup.services.editing import describe_edit
 from followup.services.labels import Labels, checked_case
 from followup.services.planning import check_country, future_problem
-from followup.tracker.records import SWITCH, Entry, closing
+from followup.tracker.records import SWITCH, Entry, closing, is_edit
 from followup.tracker.store import Store
 
 
@@ -53,19 +54,71 @@ def looks_like_path(ref: str) -> bool:
     return ref.endswith(catalog.PLAYBOOK_SUFFIXES) or "/" in ref or "\\" in ref
 
 
-def add(store: Store, data: dict[str, Any], labels: Labels) -> str:
+class LikelyDuplicate(UsageError):
+    """The application looks like one already tracked (same company, role and interview date).
+
+    The caller names its way of adding it anyway (the CLI: a flag) in the message it shows.
+    """
+
+    def __init__(self, app_id: str, title: str, interview: str) -> None:
+        self.app_id, self.title, self.interview = app_id, title, interview
+        self.file = ""  # the case file it came from, when imported
+        super().__init__(
+            f"likely a duplicate of {app_id} ({visible(title)}, interviewed {interview})"
+        )
+
+
+def find_duplicate(store: Store, company: str, role: str, interview: str) -> str | None:
+    """The tracked application (not archived) with the same company, role and interview date,
+    compared without regard to case or surrounding spaces, if any.  Without a company there is
+    nothing to tell two applications apart by, so none is taken for the other."""
+
+    def norm(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    if not company.strip():
+        return None
+    archived = store.archived()
+    for app_id, c, r in store.names():
+        if app_id in archived or (norm(c), norm(r)) != (norm(company), norm(role)):
+            continue
+        if str(store.case_data(app_id).get("interview")) == interview:
+            return app_id
+    return None
+
+
+def refuse_duplicate(store: Store, data: Mapping[str, Any]) -> None:
+    """Raise `LikelyDuplicate` when ``data`` (a case file's mapping) looks already tracked.
+
+    Raises:
+        LikelyDuplicate: naming the application it looks like.
+    """
+    company, role = str(data.get("company", "")), str(data.get("role", ""))
+    interview = str(data.get("interview", ""))
+    found = find_duplicate(store, company, role, interview)
+    if found is not None:
+        names = {i: (c, r) for i, c, r in store.names()}
+        title = " - ".join(x for x in names.get(found, (company, role)) if x) or found
+        raise LikelyDuplicate(found, title, interview)
+
+
+def add(store: Store, data: dict[str, Any], labels: Labels, allow_duplicate: bool = False) -> str:
     """Start tracking an application; returns its new id once committed.
 
     Args:
         store: The open tracker.
         data: The application as a case file would hold it, without ``id`` and ``events``.
         labels: What the user calls each value they gave (see `followup.services.labels`).
+        allow_duplicate: Add it even if it looks like one already tracked.
 
     Raises:
         UsageError: any value breaks a case-file rule (all of them are named by their label).
+        LikelyDuplicate: the same company, role and interview date are tracked already.
     """
     data = {**data, "events": []}
     with store.writing():
+        if not allow_duplicate:
+            refuse_duplicate(store, data)
         app_id = store.new_id(str(data.get("company", "")))
         data = {"id": app_id, **data}
         check_country(checked_case(data, labels, app_id), labels.get(("country",), "country"))
@@ -148,20 +201,89 @@ def accepted_elsewhere(store: Store, accepted: Saved) -> list[str]:
     return marked
 
 
-def undo(store: Store, app: str) -> Retracted:
-    """Retract the latest recorded event that still counts.
+def undo(store: Store, app: str, entry: int | None = None, name: str = "entry") -> Retracted:
+    """Retract an entry of the history that still counts: ``entry`` (its number, as ``status``
+    shows it), else the latest one.  An event or an edit; the plan then forgets it.
+
+    Args:
+        store: The open tracker.
+        app: The application's id or an unambiguous prefix.
+        entry: The number of the entry to retract (default: the latest that counts).
+        name: What the user calls the entry's number, for errors.
 
     Raises:
-        UsageError: unknown application, or nothing left to retract.
+        UsageError: unknown application, no such entry of it, one already retracted or itself
+            a retraction, or nothing left to retract.
     """
     with store.writing():
         app_id = store.resolve(app)
-        live = [e for e in store.history(app_id) if e.live]
-        if not live:
-            raise UsageError(f"{app_id}: nothing to undo (no recorded event counts)")
-        seq = store.retract(app_id, live[-1].seq, "undo")
+        history = store.history(app_id)
+        live = [e for e in history if e.live]
+        if entry is None:
+            if not live:
+                raise UsageError(f"{app_id}: nothing to undo (no recorded entry counts)")
+            chosen = live[-1]
+        else:
+            chosen = _entry(app_id, history, entry, name)
+        seq = store.retract(app_id, chosen.seq, "undo")
         case = store.case(app_id)
-    return Retracted(app_id, seq, live[-1], case)
+    return Retracted(app_id, seq, chosen, case)
+
+
+def _entry(app_id: str, history: list[Entry], seq: int, name: str) -> Entry:
+    found = next((e for e in history if e.seq == seq), None)
+    numbers = ", ".join(f"#{e.seq}" for e in history if e.live) or "none"
+    if found is None:
+        raise UsageError(
+            f"{name}: {app_id} has no entry #{seq}; expected one of the numbers 'followup "
+            f"status {app_id}' lists ({numbers})"
+        )
+    if found.retracts is not None:
+        raise UsageError(f"{name}: #{seq} is itself a retraction; expected an event or an edit")
+    if found.retracted_by is not None:
+        raise UsageError(
+            f"{name}: #{seq} was already retracted by #{found.retracted_by}; expected one that "
+            f"counts ({numbers})"
+        )
+    return found
+
+
+def unsnooze(store: Store, app: str, today: date | None = None) -> tuple[str, date | None]:
+    """Show an application in 'today' again, from today: a snooze until today is appended.
+
+    Returns:
+        The id, and the day the snooze it ended would have lasted until (None: there was none).
+
+    Raises:
+        UsageError: unknown application.
+    """
+    with store.writing():
+        app_id = store.resolve(app)
+        until = store.snoozed_until(app_id)
+        day = today or today_for(store.case(app_id))
+        if until is None or until <= day:
+            return app_id, None
+        store.snooze(app_id, day)
+    return app_id, until
+
+
+def archive(store: Store, app: str, reason: str, action: str = "archive") -> tuple[str, int]:
+    """Hide an application everywhere (``action="unarchive"``: show it again) by appending a row.
+
+    Returns:
+        The id and the row's number in the archive's own history.
+
+    Raises:
+        UsageError: unknown application, or it is already as asked.
+    """
+    with store.writing():
+        app_id = store.resolve(app)
+        archived = app_id in store.archived()
+        if archived == (action == "archive"):
+            now = "archived" if archived else "not archived"
+            raise UsageError(f"{app_id}: already {now}; nothing to {action}")
+        seq = store.archive(app_id, reason, action)
+    return app_id, seq
 
 
 def snooze(store: Store, app: str, day: date) -> tuple[str, date]:
@@ -231,7 +353,10 @@ def reopen(store: Store, app: str) -> tuple[str, list[Retracted]]:
 
 
 def describe(data: Mapping[str, Any]) -> str:
-    """An event in one line: '2026-03-09 check_in_sent by email: note'."""
+    """An event in one line: '2026-03-09 check_in_sent by email: note' (or an edit's line,
+    or a change of playbook's)."""
+    if is_edit(dict(data)):
+        return describe_edit(data)
     if data.get("type") == SWITCH:
         was = f" from {data['from']}" if data.get("from") else ""
         return visible(f"{data.get('date')} switched playbook{was} to {data.get('playbook')}")

@@ -12,15 +12,28 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Final
 
-from followup.engine.result import Step
+from followup.compile.machine import CompiledPlaybook
+from followup.engine.result import Plan, Step
 from followup.errors import FollowupError
 from followup.model.case import Case, Interviewer
+from followup.model.playbook import AllOf, AnyOf, Compare, Guard, Not
+from followup.model.vocabulary import COMPLETED_BY
+from followup.semantics.meaning import REOPENABLE
 from followup.services.cases import today_for
 from followup.services.planning import nothing_left, plan_for
 from followup.tracker.store import Store
 
 WINDOW: Final = timedelta(days=7)
 THANK_YOU_KINDS: Final = frozenset({"thank_you", "thank_you_note"})
+# Facts of what the employer said: a step shown only while one is unknown (such as "ask how
+# they want you to follow up") is done by recording what they said, not by an event.
+EMPLOYER_FACTS: Final = (
+    "preferred_channel",
+    "has_follow_up_after",
+    "follow_up",
+    "has_decision_date",
+    "may_call",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +44,10 @@ class Item:
     step: Step
     today: date
     recipients: tuple[Interviewer, ...]
+    # The event that records the step as done (None: no event does), and, for one no event
+    # does, the employer facts whose recording makes it go away.
+    event: str | None = None
+    asks: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -41,16 +58,68 @@ class Queue:
     upcoming: list[Item] = field(default_factory=list)
     snoozed: list[tuple[Case, date]] = field(default_factory=list)
     problems: list[tuple[str, str]] = field(default_factory=list)
+    # Applications the playbook gave up on that very day (it closed them by itself).
+    closed_today: list[tuple[Case, Plan]] = field(default_factory=list)
+
+
+# Events that are not contact with the employer: news of your own, a promise, the end.
+_NOT_CONTACT: Final = frozenset({"competing_offer", "portfolio_update", "committed", "withdrew"})
+
+
+def last_contact(case: Case, today: date) -> date | None:
+    """The day of the latest contact with the employer up to ``today`` (a message either way,
+    networking), or None when there has been none since the interview."""
+    days = [e.date for e in case.events if e.type not in _NOT_CONTACT and e.date <= today]
+    return max(days, default=None)
+
+
+def closed_on_the_day(plan: Plan) -> bool:
+    """Whether the playbook itself closed the application (it gave up) on the plan's day.
+
+    Its last step ("move on") is due on ``closes_on`` and lapses at the end of that day, so the
+    application is first closed the day after: that is the day it would otherwise vanish.
+    """
+    return (
+        plan.outcome == REOPENABLE
+        and plan.closes_on is not None
+        and plan.today - plan.closes_on == timedelta(days=1)
+    )
+
+
+def _guard_facts(guard: Guard | None) -> list[str]:
+    if guard is None:
+        return []
+    if isinstance(guard, Compare):
+        return [guard.fact]
+    if isinstance(guard, Not):
+        return _guard_facts(guard.item)
+    assert isinstance(guard, AllOf | AnyOf)
+    return [f for item in guard.items for f in _guard_facts(item)]
+
+
+def completion(cp: CompiledPlaybook, step: Step) -> tuple[str | None, tuple[str, ...]]:
+    """The event that records ``step`` as done, else the employer facts that, once recorded,
+    make the playbook stop showing it (none: it is a reminder that lapses by itself)."""
+    event = cp.completed_by.get(step.action, COMPLETED_BY.get(step.action))
+    if event is not None:
+        return event, ()
+    for group in cp.actions.values():
+        for ca in group:
+            if ca.id == step.rule_id:
+                facts = _guard_facts(ca.action.when)
+                return None, tuple(f for f in EMPLOYER_FACTS if f in facts)
+    return None, ()
 
 
 def recipients(case: Case, step: Step) -> tuple[Interviewer, ...]:
     """Who a step goes to: every interviewer for a thank-you, else the first one, else the
-    company (or its recruiter); nobody for advice with nothing to send."""
+    company; by the recruiter channel, the first recruiter recorded (else "the recruiter at"
+    the company); nobody for advice with nothing to send."""
     if step.action == "move_on":
         return ()
     company = case.company or case.id
     if step.channel == "recruiter":
-        return (Interviewer(f"the recruiter at {company}"),)
+        return case.recruiters[:1] or (Interviewer(f"the recruiter at {company}"),)
     if step.channel == "portal" or not case.interviewers:
         return (Interviewer(company),)
     if step.action in THANK_YOU_KINDS:
@@ -74,17 +143,20 @@ def build_queue(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Que
         until = stored.snoozed_until
         try:
             day = today or today_for(case)
-            plan, _ = plan_for(case, day, dirs)
+            plan, cp = plan_for(case, day, dirs)
         except FollowupError as err:
             queue.problems.append((case.id, str(err)))
             continue
         if nothing_left(plan):
             continue
+        if closed_on_the_day(plan):
+            queue.closed_today.append((case, plan))
         if until is not None and day < until:
             queue.snoozed.append((case, until))
             continue
         for step in plan.schedule:
-            item = Item(case, step, day, recipients(case, step))
+            event, asks = completion(cp, step)
+            item = Item(case, step, day, recipients(case, step), event, asks)
             if step.due <= day:
                 queue.due.append(item)
             elif step.due <= day + WINDOW:

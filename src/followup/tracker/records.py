@@ -65,6 +65,57 @@ def is_switch(data: dict[str, Any]) -> bool:
     return data.get("type") == SWITCH
 
 
+# The edits that count (not retracted), oldest first: (app_id, the edit's JSON object).
+LIVE_EDITS: Final = (
+    "SELECT e.app_id, json_extract(e.data, '$.edit') FROM events e "
+    "WHERE e.retracts IS NULL AND json_type(e.data, '$.edit') = 'object' "
+    "AND NOT EXISTS (SELECT 1 FROM events r WHERE r.retracts = e.seq) ORDER BY e.seq"
+)
+# The application's facts in the order a case file writes them (events go before the notes).
+FACT_ORDER: Final = (
+    "company",
+    "role",
+    "interview",
+    "country",
+    "timezone",
+    "playbook",
+    "interviewers",
+    "recruiters",
+    "employer",
+)
+
+
+def is_edit(data: dict[str, Any]) -> bool:
+    """Whether a history row is an edit of the application's facts (``followup edit``)."""
+    return isinstance(data.get("edit"), dict)
+
+
+def case_mapping(app_id: str, facts: dict[str, Any], history: list[Entry]) -> dict[str, Any]:
+    """The mapping a case file holds: the facts as added, each live edit and change of playbook
+    applied in order, and the live events.  An edit's None removes the key; empty values are
+    left out."""
+    facts = dict(facts)
+    events = []
+    for entry in history:
+        if not entry.live:
+            continue
+        if is_edit(entry.data):
+            facts |= entry.data["edit"]
+        elif is_switch(entry.data):
+            facts["playbook"] = entry.data["playbook"]  # the latest change that counts
+        else:
+            events.append(entry.data)
+    data: dict[str, Any] = {"id": app_id}
+    for key in FACT_ORDER:
+        value = facts.get(key)
+        if value not in (None, "", [], {}):
+            data[key] = value
+    data["events"] = events
+    if facts.get("notes"):
+        data["notes"] = facts["notes"]
+    return data
+
+
 def closing(data: dict[str, Any]) -> bool:
     """Whether a recorded event ends the application (withdrew, an offer, a rejection)."""
     kind = data.get("type")

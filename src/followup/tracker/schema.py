@@ -167,8 +167,39 @@ _V3: Final = (
     """,
 )
 
+# Version 4:
+# * ``recruiters``: the people you deal with besides the interviewers (case-file key
+#   ``recruiters``), kept like ``interviewers``;
+# * an edit of an application's facts (``followup edit``) is a row of the history like an event:
+#   ``{"edit": {key: new value}, "was": {key: old value}}``, so it is append-only, numbered with
+#   the events, shown by ``status`` and undone by a retraction like any of them.  A row is either
+#   an event (it has a ``type``) or an edit, never both: an older followup would replay an edit
+#   row as an event, which is why this is a new schema version (it refuses a newer one);
+# * ``archived.action``: ``followup unarchive`` is an appended row too; an application is
+#   archived while its latest row says ``archive``.
+_V4: Final = (
+    """
+    ALTER TABLE applications ADD COLUMN recruiters TEXT NOT NULL DEFAULT '[]'
+        CHECK (json_valid(recruiters) AND json_type(recruiters) = 'array')
+    """,
+    """
+    ALTER TABLE archived ADD COLUMN action TEXT NOT NULL DEFAULT 'archive'
+        CHECK (action IN ('archive', 'unarchive'))
+    """,
+    """
+    CREATE TRIGGER events_edit_shape BEFORE INSERT ON events
+    WHEN NEW.retracts IS NULL AND (
+        (json_type(NEW.data, '$.edit') IS NULL) = (json_type(NEW.data, '$.type') IS NULL)
+        OR coalesce(json_type(NEW.data, '$.edit'), 'object') != 'object'
+    )
+    BEGIN
+        SELECT RAISE(ABORT, 'a history row is an event (with a type) or an edit (an object)');
+    END
+    """,
+)
+
 # MIGRATIONS[n] takes a database from user_version n to n + 1.
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3)
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3, _V4)
 LATEST: Final = len(MIGRATIONS)
 
 

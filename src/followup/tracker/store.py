@@ -16,6 +16,7 @@ Durability and concurrency:
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import sqlite3
 from collections.abc import Iterator
@@ -32,12 +33,13 @@ from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
 from followup.tracker.connection import StoreError, retry_busy, store_error
 from followup.tracker.records import (
+    LIVE_EDITS,
     SWITCH,
     Entry,
     Stored,
+    case_mapping,
     closing,
     dumps,
-    is_switch,
     one_line,
     slug,
     starts_with,
@@ -59,11 +61,17 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("followup", appauthor=False)) / DB_NAME
 
 
-def open_store(db: Path | None) -> Store:
+def open_store(db: Path | None, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the tracker at ``db``, else the default file.
 
     The caller resolves where the user pointed (the CLI: ``--db``, then ``$FOLLOWUP_DB``), so
     None means the data folder.
+
+    Args:
+        db: The database file, or None for the data folder's.
+        create: Create the file (and its folders) when there is none.  Without it a missing
+            file opens as an empty tracker in memory (``Store.missing``), so a command that
+            only reads never leaves a file or a folder behind.
 
     Raises:
         UsageError: the file is not a followup tracker, or its folder cannot be created.
@@ -72,6 +80,11 @@ def open_store(db: Path | None) -> Store:
     path = db if db is not None else default_db_path()
     if path.is_dir():
         raise UsageError(f"'{path}' is a folder; expected a database file")
+    existed = os.path.lexists(path)
+    if not existed and not create:
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        migrate(conn, str(path))
+        return Store(conn, path, missing=True)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -89,7 +102,7 @@ def open_store(db: Path | None) -> Store:
     except BaseException:
         conn.close()
         raise
-    return Store(conn, path)
+    return Store(conn, path, created=not existed)
 
 
 def _configure(conn: sqlite3.Connection, path: Path) -> None:
@@ -105,9 +118,13 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
 class Store:
     """An open tracker database.  Use as a context manager; see `open_store`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, created: bool = False, missing: bool = False
+    ) -> None:
         self._conn = conn
         self.path = path
+        self.created = created  # the file did not exist: opening it made it
+        self.missing = missing  # there is no file: an empty tracker in memory stands in
         self._depth = 0
 
     def __enter__(self) -> Store:
@@ -208,7 +225,7 @@ class Store:
             UsageError: no application matches, or several do (each is listed).
         """
         wanted = app.strip().lower()
-        rows = self._conn.execute("SELECT id, company, role FROM applications").fetchall()
+        rows = self.names()
         if not wanted:
             raise UsageError("APP: empty; expected an application id or company (followup list)")
         for app_id, _, _ in rows:
@@ -275,6 +292,19 @@ class Store:
                 found.append(Stored(app_id, case, "", closed, until))
         return found
 
+    def names(self) -> list[tuple[str, str, str]]:
+        """Every application's id, company and role as they are now (edits applied)."""
+        current = {
+            str(i): [str(c), str(r)]
+            for i, c, r in self._conn.execute("SELECT id, company, role FROM applications")
+        }
+        for app_id, edit in self._conn.execute(LIVE_EDITS):
+            changed = json.loads(edit)
+            for n, key in enumerate(("company", "role")):
+                if key in changed and str(app_id) in current:
+                    current[str(app_id)][n] = str(changed[key] or "")
+        return [(i, c, r) for i, (c, r) in current.items()]
+
     def snoozed_until(self, app_id: str) -> date | None:
         """The day the latest snooze of the application ends (it is hidden from 'today' before)."""
         row = self._conn.execute(
@@ -289,12 +319,15 @@ class Store:
         return [r[0] for r in self._conn.execute("SELECT id FROM applications ORDER BY rowid")]
 
     def archived(self) -> dict[str, str]:
-        """The archived applications and why each was archived (the first reason recorded)."""
+        """The applications archived now (their latest row says so) and why each was."""
         found: dict[str, str] = {}
-        for app_id, reason in self._conn.execute(
-            "SELECT app_id, reason FROM archived ORDER BY seq"
+        for app_id, reason, action in self._conn.execute(
+            "SELECT app_id, reason, action FROM archived ORDER BY seq"
         ):
-            found.setdefault(str(app_id), str(reason))
+            if action == "archive":
+                found.setdefault(str(app_id), str(reason))
+            else:
+                found.pop(str(app_id), None)
         return found
 
     def taken(self, app_id: str) -> bool:
@@ -321,27 +354,19 @@ class Store:
         """
         row = self._conn.execute(
             "SELECT company, role, interview, country, timezone, playbook, interviewers, "
-            "employer, notes FROM applications WHERE id = ?",
+            "employer, notes, recruiters FROM applications WHERE id = ?",
             (app_id,),
         ).fetchone()
         if row is None:
             raise UsageError(f"APP: no application '{app_id}'; see 'followup list --all'")
-        data: dict[str, Any] = {"id": app_id}
-        for key, value in zip(CASE_FIELDS, row[:6], strict=True):
-            if value is not None and value != "":
-                data[key] = value
-        interviewers, employer, notes = json.loads(row[6]), json.loads(row[7]), row[8]
-        if interviewers:
-            data["interviewers"] = interviewers
-        if employer:
-            data["employer"] = employer
-        live = [e.data for e in self.history(app_id) if e.live]
-        if switched := [d for d in live if is_switch(d)]:
-            data["playbook"] = switched[-1]["playbook"]  # the latest change that counts
-        data["events"] = [d for d in live if not is_switch(d)]
-        if notes:
-            data["notes"] = notes
-        return data
+        facts: dict[str, Any] = dict(zip(CASE_FIELDS, row[:6], strict=True))
+        facts |= {
+            "interviewers": json.loads(row[6]),
+            "recruiters": json.loads(row[9]),
+            "employer": json.loads(row[7]),
+            "notes": row[8],
+        }
+        return case_mapping(app_id, facts, self.history(app_id))
 
     @staticmethod
     def build(app_id: str, data: dict[str, Any]) -> Case:
@@ -382,8 +407,8 @@ class Store:
             )
         self._conn.execute(
             "INSERT INTO applications (id, created_at, company, role, interview, country, "
-            "timezone, playbook, employer, interviewers, notes) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "timezone, playbook, employer, interviewers, notes, recruiters) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 app_id,
                 utc_now(),
@@ -396,6 +421,7 @@ class Store:
                 dumps(data.get("employer") or {}),
                 dumps(data.get("interviewers") or []),
                 data.get("notes", ""),
+                dumps(data.get("recruiters") or []),
             ),
         )
 
@@ -426,12 +452,14 @@ class Store:
             (app_id, utc_now(), until.isoformat()),
         )
 
-    def archive(self, app_id: str, reason: str) -> None:
-        """Set an application aside: views skip it from now on; its rows stay as they are."""
-        self._conn.execute(
-            "INSERT INTO archived (app_id, recorded_at, reason) VALUES (?, ?, ?)",
-            (app_id, utc_now(), reason),
+    def archive(self, app_id: str, reason: str, action: str = "archive") -> int:
+        """Set an application aside (views skip it from now on; its rows stay as they are), or
+        with ``action="unarchive"`` bring it back; either is an appended row.  Returns its seq."""
+        cur = self._conn.execute(
+            "INSERT INTO archived (app_id, recorded_at, reason, action) VALUES (?, ?, ?, ?)",
+            (app_id, utc_now(), reason, action),
         )
+        return int(cur.lastrowid or 0)
 
     def execute(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Run one statement and fetch its rows (for checks and tests)."""

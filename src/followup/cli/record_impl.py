@@ -1,0 +1,125 @@
+"""What edit, archive, unarchive, unsnooze and history do, between their flags and printing.
+
+Anything reported as saved is printed only after its COMMIT has returned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from followup.cli import tracker_flags as flags
+from followup.cli import tracker_view as view
+from followup.cli.tracker_impl import db_of, echo, echo_json, env_dirs, next_line
+from followup.errors import visible
+from followup.render.words import day as day_words
+from followup.services import editing, recording
+from followup.services.history import across
+from followup.services.planning import plan_for
+
+
+def edit(options: Mapping[str, Any]) -> None:
+    """``followup edit``: saves the change, then prints it and where the application stands.
+
+    Raises:
+        UsageError: unknown APP, nothing to change, or a value breaks a case-file rule
+            (named by its flag; nothing is saved then).
+    """
+    change, labels = flags.edit_change(options)
+    with flags.open_db(db_of(options), write=True) as store:
+        done = editing.edit(store, str(options["app"]), change, labels)
+    plan, _ = plan_for(done.case, None, env_dirs())
+    if options.get("as_json"):
+        echo_json(
+            {
+                "id": done.app_id,
+                "seq": done.seq,
+                "edit": done.edit,
+                "was": done.was,
+                **view.plan_state(plan),
+            }
+        )
+        return
+    line = editing.describe_edit({"edit": done.edit, "was": done.was})
+    echo(f"saved: {done.app_id} #{done.seq} {line}")
+    echo(f"{done.app_id} is {plan.state}; {next_line(plan)}")
+    echo(f"('followup undo {done.app_id} {done.seq}' takes it back)")
+
+
+def archive(app: str, reason: str, action: str, db: Path | None, as_json: bool) -> None:
+    """``followup archive`` / ``unarchive``: one appended row hides or shows APP everywhere.
+
+    Raises:
+        UsageError: unknown APP, or it is already archived (or not).
+    """
+    with flags.open_db(db, write=True) as store:
+        app_id, _ = recording.archive(store, app, reason, action)
+    archived = action == "archive"
+    if as_json:
+        echo_json({"id": app_id, "archived": archived, "reason": reason if archived else None})
+    elif archived:
+        echo(f"saved: {app_id} is archived: hidden from every view")
+        echo(f"('followup unarchive {app_id}' brings it back)")
+    else:
+        echo(f"saved: {app_id} is back in every view")
+
+
+def unsnooze(app: str, today: date | None, db: Path | None, as_json: bool) -> None:
+    """``followup unsnooze``: APP shows in ``today`` again from today.
+
+    Raises:
+        UsageError: unknown APP.
+    """
+    with flags.open_db(db, write=True) as store:
+        app_id, was = recording.unsnooze(store, app, today)
+    if as_json:
+        echo_json(
+            {
+                "id": app_id,
+                "snoozed_until": None,
+                "was_snoozed_until": was.isoformat() if was else None,
+            }
+        )
+    elif was is None:
+        echo(f"{app_id} was not snoozed; it shows in 'followup today'")
+    else:
+        echo(f"saved: {app_id} shows in 'followup today' again (snoozed until {day_words(was)})")
+
+
+def history(apps: tuple[str, ...], since: date | None, db: Path | None, as_json: bool) -> None:
+    """``followup history``: every recorded entry across applications, by day.
+
+    Raises:
+        UsageError: an unknown or ambiguous APP.
+    """
+    with flags.open_db(db, write=False) as store:
+        lines = across(store, list(apps) or None, since)
+    if as_json:
+        echo_json(
+            [
+                {
+                    "id": line.app_id,
+                    "company": line.company,
+                    "role": line.role,
+                    "date": line.day.isoformat(),
+                    "archived": line.archived,
+                    **view.entry_json(line.entry),
+                }
+                for line in lines
+            ]
+        )
+        return
+    if not lines:
+        echo("Nothing recorded" + (f" since {day_words(since)}." if since else " yet."))
+        return
+    current = None
+    for line in lines:
+        if line.day != current:
+            current = line.day
+            echo(day_words(line.day))
+        title = " - ".join(x for x in (line.company, line.role) if x)
+        mark = " (archived)" if line.archived else ""
+        echo(f"  {line.app_id}{mark}  {visible(title)}")
+        echo("  " + view.entry_line(line.entry).replace(f"{line.entry.recorded_at[:10]} ", "", 1))
