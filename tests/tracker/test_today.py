@@ -176,3 +176,27 @@ def test_an_automatic_close_is_shown_the_day_it_happens(tracker):
     assert "closed today by the playbook" in tracker("list", "--today", day).out
     later = (closes_on + timedelta(days=3)).isoformat()
     assert tracker("today", "--today", later, "--json").json()["closed_today"] == []
+
+
+def test_the_engines_own_steps_name_the_command_that_records_them(tracker):
+    """A new round without its date and an offer to answer each name their command; running
+    it makes the step go away."""
+    globex = _add(tracker, "Globex", "2026-03-02")
+    initech = _add(tracker, "Initech", "2026-03-02")
+    assert (
+        tracker("log", globex, "reply", "--outcome", "next_round", "--date", "2026-03-09").code == 0
+    )
+    offer = ("log", initech, "reply", "--outcome", "offer", "--deadline", "2026-03-20")
+    assert tracker(*offer, "--date", "2026-03-10").code == 0
+    text = tracker("today", "--today", TODAY).out
+    assert f"record it: followup log {globex} reply --outcome next_round --interview" in text
+    assert f"record it: followup log {initech} accepted (or declined)" in text
+    steps = {d["id"]: d for d in tracker("today", "--today", TODAY, "--json").json()["due"]}
+    assert steps[globex]["action"] == "record_interview"
+    dated = ("--outcome", "next_round", "--interview", "2026-03-16", "--date", TODAY)
+    assert tracker("log", globex, "reply", *dated).code == 0
+    assert tracker("log", initech, "declined", "--date", TODAY).code == 0
+    left = tracker("today", "--today", TODAY, "--json").json()
+    actions = {(d["id"], d["action"]) for d in left["due"] + left["upcoming"]}
+    assert (globex, "record_interview") not in actions
+    assert not any(i == initech for i, _ in actions)

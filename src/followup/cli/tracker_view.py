@@ -20,6 +20,7 @@ from followup.model.vocabulary import CHANNELS
 from followup.render.json_out import step_full
 from followup.render.text import terminal_width
 from followup.render.words import action_words, day, relative
+from followup.semantics.builtin import ANSWER_OFFER_KIND, RECORD_ROUND_KIND
 from followup.services import recording
 from followup.services.today import Item
 from followup.tracker.records import Entry, is_edit
@@ -85,10 +86,20 @@ FACT_FLAGS = {
 }
 
 
+# The engine's own steps that no single event completes, and how each is recorded.
+ENGINE_RECORDS = {
+    RECORD_ROUND_KIND: "followup log {app} reply --outcome next_round --interview YYYY-MM-DD",
+    ANSWER_OFFER_KIND: "followup log {app} accepted (or declined)",
+}
+
+
 def record_command(item: Item) -> str | None:
     """The command that records the step as done, or None when nothing records it.  A step
     that waits for what the employer said is recorded by ``edit`` with one of `record_flags`."""
     app = item.case.id
+    engine = ENGINE_RECORDS.get(item.step.action)
+    if engine is not None:
+        return engine.format(app=app)
     if item.event is not None:
         channel = item.step.channel
         by = f" --channel {channel}" if channel in CHANNELS else ""
@@ -106,7 +117,7 @@ def record_flags(item: Item) -> list[str]:
 def record_line(item: Item) -> str:
     """How to record the step, in a line of ``today``."""
     command = record_command(item)
-    if item.event is not None:
+    if item.event is not None or item.step.action in ENGINE_RECORDS:
         return f"record it: {command}"
     if command is not None:
         return f"record what they said: {command} " + " or ".join(record_flags(item))

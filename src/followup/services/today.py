@@ -18,6 +18,7 @@ from followup.errors import FollowupError
 from followup.model.case import Case, Interviewer
 from followup.model.playbook import AllOf, AnyOf, Compare, Guard, Not
 from followup.model.vocabulary import COMPLETED_BY
+from followup.semantics.builtin import RECORD_ROUND_KIND
 from followup.semantics.meaning import REOPENABLE
 from followup.services.cases import today_for
 from followup.services.planning import nothing_left, plan_for
@@ -115,7 +116,7 @@ def recipients(case: Case, step: Step) -> tuple[Interviewer, ...]:
     """Who a step goes to: every interviewer for a thank-you, else the first one, else the
     company; by the recruiter channel, the first recruiter recorded (else "the recruiter at"
     the company); nobody for advice with nothing to send."""
-    if step.action == "move_on":
+    if step.action in ("move_on", RECORD_ROUND_KIND):
         return ()
     company = case.company or case.id
     if step.channel == "recruiter":
