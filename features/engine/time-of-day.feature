@@ -22,3 +22,11 @@ Feature: The time of the interview, for coaches who time the thank-you by it
     Given the interview was on 2026-03-02
     When I check the plan on 2026-03-02
     Then the next step comes from rule "thank-same-afternoon"
+
+  Scenario: A next round in the afternoon is thanked the next morning
+    Given the interview was on 2026-03-02 at 09:30
+    And I sent a thank-you by email on 2026-03-02
+    When they replied "next round" on 2026-03-05 with an interview on 2026-03-10 at 15:00
+    And I check the plan on 2026-03-10
+    Then the next step is a thank-you by email on 2026-03-11
+    And the next step comes from rule "thank-next-morning"

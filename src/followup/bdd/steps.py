@@ -379,7 +379,7 @@ def i_sent(followup_world: World, what: str, channel: str | None, day: date) -> 
 @_given_or_when(
     rf'they replied "(?P<said>[^"]+)" on (?P<day>{DATE})'
     rf"(?: with a new decision date of (?P<decision_by>{DATE}))?"
-    rf"(?: with an interview on (?P<interview>{DATE}))?",
+    rf"(?: with an interview on (?P<interview>{DATE})(?: at (?P<time>\d\d:\d\d))?)?",
     {"day": _day, "decision_by": _opt_day, "interview": _opt_day},
 )
 def they_replied(
@@ -388,6 +388,7 @@ def they_replied(
     day: date,
     decision_by: date | None,
     interview: date | None,
+    time: str | None,
 ) -> None:
     """They replied: "still deciding", "next round", "offer", "rejection" or "no follow-up"."""
     outcome = _lookup(REPLY_NAMES, said, "The reply")
@@ -395,9 +396,8 @@ def they_replied(
         fail(f'A new decision date goes with a "still deciding" reply, not "{said}".')
     if interview is not None and outcome != "next_round":
         fail(f'An interview date goes with a "next round" reply, not "{said}".')
-    followup_world.add_event(
-        day, "reply", outcome=outcome, decision_by=decision_by, interview=interview
-    )
+    when = None if interview is None else interview.isoformat() + (f"T{time}" if time else "")
+    followup_world.add_event(day, "reply", outcome=outcome, decision_by=decision_by, interview=when)
 
 
 @_given_or_when(

@@ -108,7 +108,11 @@ def add_cmd(**options: object) -> None:
 @click.option("--decision-by", metavar="YYYY-MM-DD", help="A reply's new decision date.")
 @click.option("--deadline", metavar="YYYY-MM-DD", help="A competing offer's deadline.")
 @click.option("--due", metavar="YYYY-MM-DD", help="The date you committed to.")
-@click.option("--interview", metavar="YYYY-MM-DD", help="The next round's interview date.")
+@click.option(
+    "--interview",
+    metavar="YYYY-MM-DD[THH:MM]",
+    help="The next round's interview date, and its time if you know it.",
+)
 @click.option("--note", help="Anything worth remembering.")
 @click.option(
     "--today", metavar="YYYY-MM-DD", help="The day it is (default today): no event after it."

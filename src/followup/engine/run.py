@@ -29,6 +29,7 @@ from followup.semantics.meaning import (
     NUDGE_EVENTS,
     OFFER,
     REOPENABLE,
+    part_of_day,
 )
 from followup.timeline.durations import shift_days
 
@@ -341,6 +342,7 @@ class Run(Facts):
                 self.round += 1
             # else: the round they invited you to before gets its date now, not another round.
             self._start_round(ev.interview, day)
+            self.interview_part = part_of_day(ev.interview_time)
             self.last_reply = outcome
             return
         if remembered:

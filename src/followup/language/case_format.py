@@ -13,6 +13,8 @@ from functools import lru_cache
 from operator import attrgetter
 from pathlib import Path
 
+import msgspec
+
 from followup.errors import InputError, Problem
 from followup.io.yaml_reader import Document, Path_
 from followup.language.decode import BAD, Decoder, Issue, compile_mapping, located
@@ -121,8 +123,9 @@ EVENT = Mapping(
         ),
         Field(
             "interview",
-            date_text(""),
-            "Only on a reply inviting you to a next round: that interview's date.",
+            date_time_text(""),
+            "Only on a reply inviting you to a next round: that interview's date (and time, "
+            "YYYY-MM-DDTHH:MM, if you know it).",
             only=_only("reply"),
         ),
         Field("note", Text("the note"), "Anything you want to remember about it.", default=""),
@@ -351,6 +354,7 @@ def decode_case(doc: Document, default_id: str = "") -> Case:
     if isinstance(interview, datetime):  # a day and a time: the engine counts in days
         interview_time = interview.time()
         interview = interview.date()
+    events = [_split_time(e) if isinstance(e.interview, datetime) else e for e in events]
     for event in events:
         if event.date < interview:
             issues.append(_before(("events", event.index, "date"), event.date, interview))
@@ -371,6 +375,13 @@ def decode_case(doc: Document, default_id: str = "") -> Case:
         interview_time,
         tuple(recruiters),
     )
+
+
+def _split_time(event: Event) -> Event:
+    """A next round's interview given with its time: the day, and the time kept beside it."""
+    moment = event.interview
+    assert isinstance(moment, datetime)
+    return msgspec.structs.replace(event, interview=moment.date(), interview_time=moment.time())
 
 
 def _located(doc: Document, issues: list[Issue]) -> list[Problem]:
