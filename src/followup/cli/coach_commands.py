@@ -5,7 +5,9 @@ Thin click wrappers; each imports its work from ``followup.cli.<area>_impl`` whe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -51,13 +53,36 @@ def new_cmd(
     new_impl.new_playbook(playbook_id, base, directory, playbook_dirs(playbooks_dir))
 
 
+def _upper(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(code.upper() for code in value)
+
+
+_SPACE = (
+    click.option("--sound", is_flag=True, help=SOUND_HELP),
+    click.option(
+        "--country",
+        "countries",
+        multiple=True,
+        metavar="CODE",
+        callback=_upper,
+        help=COUNTRY_HELP,
+    ),
+    click.option("--news", type=click.IntRange(1, 4), default=1, show_default=True, help=NEWS_HELP),
+)
+
+
+def space_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The prover's space (--sound, --country, --news), the same on lint and prove."""
+    for option in reversed(_SPACE):
+        func = option(func)
+    return func
+
+
 @cli.command("lint")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 2).")
 @click.option("--prove", is_flag=True, help="Also prove the playbook's limits (see 'prove').")
-@click.option("--sound", is_flag=True, help=SOUND_HELP)
-@click.option("--country", "countries", multiple=True, metavar="CODE", help=COUNTRY_HELP)
-@click.option("--news", type=click.IntRange(1, 4), default=1, show_default=True, help=NEWS_HELP)
+@space_options
 @click.option(
     "--horizon",
     type=click.IntRange(7, 730),
@@ -90,7 +115,7 @@ def lint_cmd(
         horizon,
         playbook_dirs(playbooks_dir),
         sound=sound,
-        countries=tuple(c.upper() for c in countries),
+        countries=countries,
         news=news,
         as_json=as_json,
     )
@@ -105,9 +130,7 @@ def lint_cmd(
     show_default=True,
     help="Days to explore.",
 )
-@click.option("--sound", is_flag=True, help=SOUND_HELP)
-@click.option("--country", "countries", multiple=True, metavar="CODE", help=COUNTRY_HELP)
-@click.option("--news", type=click.IntRange(1, 4), default=1, show_default=True, help=NEWS_HELP)
+@space_options
 @json_option
 @playbooks_option
 def prove_cmd(
@@ -130,7 +153,7 @@ def prove_cmd(
         as_json,
         playbook_dirs(playbooks_dir),
         sound=sound,
-        countries=tuple(c.upper() for c in countries),
+        countries=countries,
         news=news,
     )
 

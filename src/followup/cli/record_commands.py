@@ -10,8 +10,7 @@ from pathlib import Path
 import click
 
 from followup.cli.group import SuggestingChoice, cli, json_option, parse_day
-from followup.cli.tracker_commands import PERSON_FORM, db_option, today_flag
-from followup.model.vocabulary import FOLLOW_UP_PERMISSIONS, PREFERRED_CHANNELS
+from followup.cli.tracker_commands import PERSON_FORM, db_option, employer_options, today_flag
 
 # What `edit --clear` may remove (`tracker_flags.CLEARABLE` says where each one is).
 CLEAR_KEYS = (
@@ -69,15 +68,7 @@ CLEAR_KEYS = (
     metavar=PERSON_FORM,
     help="Add a recruiter (repeatable).",
 )
-@click.option("--decision-by", metavar="YYYY-MM-DD", help="When they said they would decide.")
-@click.option("--decision-in", metavar="DURATION", help="...or how long they said it would take.")
-@click.option(
-    "--follow-up", type=SuggestingChoice(FOLLOW_UP_PERMISSIONS), help="Did they invite it?"
-)
-@click.option("--follow-up-after", metavar="DURATION", help="When they said you may check in.")
-@click.option(
-    "--channel", type=SuggestingChoice(PREFERRED_CHANNELS), help="How they prefer contact."
-)
+@employer_options
 @click.option("--may-call/--may-not-call", default=None, help="Whether they said calling is fine.")
 @click.option(
     "--clear",

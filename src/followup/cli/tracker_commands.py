@@ -7,7 +7,9 @@ SQLite store lives in ``followup.tracker``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -42,6 +44,27 @@ db_option = click.option(
     "never create it.",
 )
 today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answer for.")
+# What the employer said, as `add` and `edit` take it (`--may-call` differs: edit can unset it).
+_EMPLOYER = (
+    click.option("--decision-by", metavar="YYYY-MM-DD", help="When they said they would decide."),
+    click.option(
+        "--decision-in", metavar="DURATION", help="...or how long they said it would take."
+    ),
+    click.option(
+        "--follow-up", type=SuggestingChoice(FOLLOW_UP_PERMISSIONS), help="Did they invite it?"
+    ),
+    click.option("--follow-up-after", metavar="DURATION", help="When they said you may check in."),
+    click.option(
+        "--channel", type=SuggestingChoice(PREFERRED_CHANNELS), help="How they prefer contact."
+    ),
+)
+
+
+def employer_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The employer's flags, in the same order on every command that takes them."""
+    for option in reversed(_EMPLOYER):
+        func = option(func)
+    return func
 
 
 @cli.command("add")
@@ -54,15 +77,7 @@ today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answ
     help="The interview date, and its time if you know it (in the case's timezone).",
 )
 @click.option("--playbook", "playbook_ref", metavar="ID", help="The coaching playbook to follow.")
-@click.option("--decision-by", metavar="YYYY-MM-DD", help="When they said they would decide.")
-@click.option("--decision-in", metavar="DURATION", help="...or how long they said it would take.")
-@click.option(
-    "--follow-up", type=SuggestingChoice(FOLLOW_UP_PERMISSIONS), help="Did they invite it?"
-)
-@click.option("--follow-up-after", metavar="DURATION", help="When they said you may check in.")
-@click.option(
-    "--channel", type=SuggestingChoice(PREFERRED_CHANNELS), help="How they prefer contact."
-)
+@employer_options
 @click.option("--may-call", is_flag=True, help="They said calling is fine.")
 @click.option(
     "--interviewer",
