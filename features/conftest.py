@@ -1,7 +1,8 @@
 """Steps for the job seeker's tracker scenarios (features/tracker/), in their own words.
 
-The shared step library (`followup.bdd.steps`) describes one case for a playbook; these steps
-drive the ``followup`` commands on a tracker of the scenario's own, the way the job seeker does.
+The shared step library (`followup.bdd.plugin.LIBRARY`) describes one case for a playbook; these
+steps drive the ``followup`` commands on a tracker of the scenario's own, the way the job seeker
+does.
 "Today" is the library's (``Given today is ...``), passed to every command as ``--today``.
 """
 

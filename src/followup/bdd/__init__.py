@@ -1,8 +1,8 @@
 """Plain-language pytest-bdd steps for writing follow-up scenarios without any Python.
 
 Installing followup registers the pytest plugin :mod:`followup.bdd.plugin`, so any project with
-pytest-bdd can use the steps of :mod:`followup.bdd.steps` in its ``.feature`` files.  A test
-module needs only one line besides its import::
+pytest-bdd can use the step library (the modules in `followup.bdd.plugin.LIBRARY`) in its
+``.feature`` files.  A test module needs only one line besides its import::
 
     from pytest_bdd import scenarios
 

@@ -17,7 +17,7 @@ from pytest_bdd import given, parsers, then, when
 
 from followup import settings
 from followup.authoring.folders import CONFIG_ENV
-from followup.bdd.steps import ACTION_NAMES, DATE
+from followup.bdd.words import ACTION_NAMES, DATE
 from followup.bdd.world import World, fail
 from followup.drafts.compose import Draft, drafts_for
 from followup.drafts.context import Sender

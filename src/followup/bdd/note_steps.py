@@ -10,7 +10,7 @@ from datetime import date
 
 from pytest_bdd import parsers, then
 
-from followup.bdd.steps import DATE, _day, action_of
+from followup.bdd.words import DATE, action_of, day_of
 from followup.bdd.world import World
 
 
@@ -53,7 +53,7 @@ def the_schedule_has_no(followup_world: World, action: str) -> None:
     )
 
 
-@then(parsers.re(rf"the plan says to send the next step on (?P<day>{DATE})"), {"day": _day})
+@then(parsers.re(rf"the plan says to send the next step on (?P<day>{DATE})"), {"day": day_of})
 def the_next_step_is_sent_on(followup_world: World, day: date) -> None:
     """The first next step names the day to do it (an overdue step seen on a day off)."""
     plan = followup_world.plan()
@@ -61,7 +61,10 @@ def the_next_step_is_sent_on(followup_world: World, day: date) -> None:
     followup_world.check(got == day, f"Expected the next step to be sent on {day}, not {got}.")
 
 
-@then(parsers.re(rf"the only step left is to answer their offer on (?P<day>{DATE})"), {"day": _day})
+@then(
+    parsers.re(rf"the only step left is to answer their offer on (?P<day>{DATE})"),
+    {"day": day_of},
+)
 def only_answer_left(followup_world: World, day: date) -> None:
     """The case is closed with an offer, and answering it is all that is left to do."""
     plan = followup_world.plan()

@@ -1,7 +1,7 @@
 """The pytest plugin (entry point ``pytest11: followup``) that offers the followup steps.
 
-Installing followup is enough for any project's pytest-bdd features to use the steps of
-:mod:`followup.bdd.steps`; no conftest or import is needed.  Pytest loads this module for every
+Installing followup is enough for any project's pytest-bdd features to use the step library (the
+modules in `LIBRARY` below); no conftest or import is needed.  Pytest loads this module for every
 run in an environment where followup is installed, so it must not break projects that do not
 have pytest-bdd: the steps are only registered when pytest-bdd is importable.
 """
@@ -19,12 +19,14 @@ if TYPE_CHECKING:
     from pytest_bdd.parser import Feature, Scenario
 
 # Pytest registers every module listed here as a plugin, which makes the step definitions and
-# the `followup_world` fixture of `followup.bdd.steps` visible to every test (and the steps about
-# drafts, in `followup.bdd.draft_steps`; about a playbook being written, in
-# `followup.bdd.check_steps`; about the plan's notes, in `followup.bdd.note_steps`).  The one list
-# of the library's modules: the step reference (`followup.spec.stepdoc`) reads it too.
+# the `followup_world` fixture visible to every test: the case (`case_steps`, which also holds the
+# fixture), what happened and what I do (`event_steps`), what the plan says (`plan_steps`), drafts
+# (`draft_steps`), a playbook being written (`check_steps`) and the plan's notes (`note_steps`).
+# The one list of the library's modules: the step reference (`followup.spec.stepdoc`) reads it.
 LIBRARY = (
-    "followup.bdd.steps",
+    "followup.bdd.case_steps",
+    "followup.bdd.event_steps",
+    "followup.bdd.plan_steps",
     "followup.bdd.draft_steps",
     "followup.bdd.check_steps",
     "followup.bdd.note_steps",

@@ -1,9 +1,10 @@
 """A path found by the prover, written as a Gherkin scenario in the step library's own words.
 
-The sentences are the ones `followup.bdd.steps` understands, so a coach can paste the scenario
-into a feature file, add the ``Then`` they care about, and run it with ``followup spec``.  When
-the step library has no sentence for how the case started (a date to check in without an
-invitation to, say), the scenario starts from a case file instead, given alongside.
+The sentences are the ones the step library (`followup.bdd`) understands, so a coach can paste
+the scenario into a feature file, add the ``Then`` they care about, and run it with
+``followup spec``.  When the step library has no sentence for how the case started (a date to
+check in without an invitation to, say), the scenario starts from a case file instead, given
+alongside.
 """
 
 from __future__ import annotations

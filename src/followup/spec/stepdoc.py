@@ -20,7 +20,7 @@ from pytest_bdd import parsers
 from pytest_bdd import steps as bdd_steps
 from pytest_bdd.parsers import StepParser
 
-from followup.bdd import steps as library
+from followup.bdd import words as library
 from followup.bdd.plugin import LIBRARY
 from followup.errors import EngineError
 
@@ -177,8 +177,8 @@ class StepDef:
 
 
 def step_definitions() -> list[StepDef]:
-    """Every step of :mod:`followup.bdd.steps`, :mod:`followup.bdd.draft_steps` and
-    :mod:`followup.bdd.check_steps`, in the order they are defined.
+    """Every step of the library's modules (`followup.bdd.plugin.LIBRARY`), in the order the
+    modules are listed there and the steps are defined in each.
 
     pytest-bdd records each registered step in ``step_function_context_registry`` (keyed by the
     fixture it adds to the defining module); a step registered for Given and When is one entry
@@ -422,7 +422,8 @@ def step_reference(defs: Sequence[StepDef] | None = None) -> str:
     lines = [
         "# Step reference",
         "",
-        f"<!-- Generated from src/followup/bdd/steps.py by `{REGENERATE}`; do not edit. -->",
+        f"<!-- Generated from the step library (src/followup/bdd/) by `{REGENERATE}`; "
+        "do not edit. -->",
         "",
         "Every sentence a scenario can use, for `followup spec` and for pytest-bdd in any project",
         "where followup is installed. In a sentence, `<value>` is something you fill in (in",

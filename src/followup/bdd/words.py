@@ -1,0 +1,223 @@
+"""The scenario language's words: the tables a step's words are looked up in, and their readers.
+
+Every value in a step is read as data: dates with :meth:`datetime.date.fromisoformat`, durations
+with :func:`followup.timeline.durations.parse_duration`, words through the fixed tables below.
+Nothing a scenario says is ever evaluated as code.  The step modules (`case_steps`,
+`event_steps`, `plan_steps` and the others in `followup.bdd.plugin.LIBRARY`) read their words
+here, and the step reference lists these tables as the words a coach may use.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import ParamSpec, TypeVar
+
+from pytest_bdd import given, parsers, when
+
+from followup.bdd.phrases import ACTION_SAID
+from followup.bdd.world import fail
+from followup.engine.result import Step
+from followup.language.case_loader import EVENT_KEYS
+from followup.model.vocabulary import (
+    CORE_ACTION_KINDS,
+    OUTCOMES,
+)
+from followup.timeline.durations import DurationError, parse_duration
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+DATE = r"\d{4}-\d{2}-\d{2}"
+QUOTED = r'"[^"]+"'
+# "by email", "through the recruiter", "on LinkedIn", "in person": a preposition, then words.
+# The words are matched loosely and checked against CHANNEL_NAMES, so a typo gets a clear
+# message instead of silently matching no step.
+VIA = r"(?:by|through|via|on|in) (?P<channel>[A-Za-z][A-Za-z -]*?)"
+
+# The words a coach may use for each channel (after any "the"/"their"), and the raw names.
+CHANNEL_NAMES: dict[str, str] = {
+    "email": "email",
+    "e-mail": "email",
+    "phone": "phone",
+    "call": "phone",
+    "calls": "phone",
+    "a call": "phone",
+    "phone call": "phone",
+    "mail": "mail",
+    "post": "mail",
+    "letter": "mail",
+    "text": "text",
+    "text message": "text",
+    "sms": "text",
+    "recruiter": "recruiter",
+    "portal": "portal",
+    "candidate portal": "portal",
+    "linkedin": "linkedin",
+    "person": "in_person",
+    "in person": "in_person",
+    "in_person": "in_person",
+}
+CHANNEL_CHOICES = "email, phone, mail, text, the recruiter, the portal, LinkedIn, in person"
+# The words for what the plan recommends, and the raw action kinds.
+ACTION_NAMES: dict[str, str] = {
+    "thank-you": "thank_you",
+    "thank you": "thank_you",
+    "handwritten note": "thank_you_note",
+    "handwritten thank-you note": "thank_you_note",
+    "thank-you note": "thank_you_note",
+    "check-in": "check_in",
+    "check in": "check_in",
+    "final check-in": "final_check_in",
+    "final check in": "final_check_in",
+    "update": "share_update",
+    "networking": "network",
+    "move on": "move_on",
+    "promised follow-up": "keep_promise",
+    "record the new interview date": "record_interview",
+    "answer their offer": "answer_offer",
+    "withdraw politely": "withdraw",
+} | {kind: kind for kind in CORE_ACTION_KINDS}
+ACTION_CHOICES = (
+    "thank-you, handwritten note, check-in, final check-in, update, networking, move on,"
+    " promised follow-up"
+    " (or a playbook's own action kind, such as keep_options_open)"
+)
+# The words used back in failure messages, one per action kind.
+# What "I sent a ..." records.
+SENT_EVENTS: dict[str, str] = {
+    "thank-you": "thank_you_sent",
+    "thank you": "thank_you_sent",
+    "thank-you email": "thank_you_sent",
+    "handwritten note": "note_sent",
+    "handwritten thank-you note": "note_sent",
+    "thank-you note": "note_sent",
+    "thank-you card": "note_sent",
+    "check-in": "check_in_sent",
+    "final check-in": "check_in_sent",
+    "update": "update_sent",
+}
+# What 'they replied "..."' records.
+REPLY_NAMES: dict[str, str] = {
+    "still deciding": "still_deciding",
+    "next round": "next_round",
+    "offer": "offer",
+    "an offer": "offer",
+    "rejection": "rejection",
+    "no": "rejection",
+    "no follow-up": "no_follow_up",
+    "do not follow up": "no_follow_up",
+    "don't follow up": "no_follow_up",
+} | {name: name for name in ("still_deciding", "next_round", "no_follow_up")}
+OUTCOME_NAMES: dict[str, str] = {"moved on": "moved_on", "rejected": "rejection"} | {
+    name: name for name in OUTCOMES
+}
+DURATION_UNITS = {
+    "day": "d",
+    "days": "d",
+    "business day": "bd",
+    "business days": "bd",
+    "week": "w",
+    "weeks": "w",
+    "month": "mo",
+    "months": "mo",
+}
+COMMIT_CHANNELS = {"call": "phone", "email": "email", "text": "text", "write": "mail"}
+EVENT_COLUMNS = EVENT_KEYS
+# "I follow every step" gives up after this many rounds: a plan that never runs out of steps.
+MAX_FOLLOW_ROUNDS = 200
+
+
+# -- reading words as data -----------------------------------------------------------------------
+
+
+def day_of(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        fail(f"{text} is not a real calendar date (dates are written YYYY-MM-DD).")
+
+
+def opt_day_of(text: str | None) -> date | None:
+    return None if text is None else day_of(text)
+
+
+def lookup(table: dict[str, str], text: str, what: str, choices: str = "") -> str:
+    key = " ".join(text.casefold().split())
+    found = table.get(key)
+    if found is None:
+        choices = choices or ", ".join(sorted({k for k in table if "_" not in k}))
+        fail(f"{what} {text!r} is not known; use one of: {choices}")
+    return found
+
+
+def channel_of(text: str) -> str:
+    """The channel name for words such as 'email', 'the recruiter', 'by text', 'on LinkedIn'."""
+    words = " ".join(text.casefold().split())
+    words = re.sub(r"^(?:by|through|via|on|in) (?=.)", "", words)
+    words = re.sub(r"^(?:the|their|a) ", "", words)
+    return lookup(CHANNEL_NAMES, words, "The channel", CHANNEL_CHOICES)
+
+
+def opt_channel_of(text: str | None) -> str | None:
+    return None if text is None else channel_of(text)
+
+
+def action_of(text: str) -> str:
+    """The action kind for words such as 'check-in', 'final check-in', 'move on'."""
+    words = " ".join(text.casefold().split())
+    found = ACTION_NAMES.get(words)
+    if found is not None:
+        return found
+    # A playbook may define action kinds of its own; those are written as their raw names.
+    if re.fullmatch(r"[a-z][a-z0-9_]*", words):
+        return words
+    return lookup(ACTION_NAMES, words, "The action", ACTION_CHOICES)
+
+
+def duration_text(text: str) -> str:
+    """A duration as a case file writes it ('3w') from '3w', '3 weeks', 'a week' or '10 days'."""
+    words = " ".join(text.strip().split())
+    spelled = re.fullmatch(r"(\d+(?:\.\d+)?|an?|one) ((?:business )?days?|weeks?|months?)", words)
+    if spelled:
+        number = spelled[1] if spelled[1][0].isdigit() else "1"
+        words = number + DURATION_UNITS[spelled[2]]
+    try:
+        parse_duration(words)
+    except DurationError as err:
+        fail(str(err))
+    return words
+
+
+def table_rows(datatable: Sequence[Sequence[object]], what: str) -> list[dict[str, str]]:
+    """The rows of a table whose first row names the columns, as column -> cell text."""
+    if not datatable:
+        fail(f"{what} needs a table whose first row names the columns.")
+    header = [str(cell).strip().casefold() for cell in datatable[0]]
+    return [
+        {name: str(cell).strip() for name, cell in zip(header, row, strict=True)}
+        for row in datatable[1:]
+    ]
+
+
+def said(step: Step) -> str:
+    """A step in the words the scenarios use, for failure messages."""
+    what = ACTION_SAID.get(step.action, step.action)
+    via = f" by {step.channel}" if step.channel else ""
+    return f"{what}{via} on {step.due}  [rule {step.rule_id}]"
+
+
+def given_or_when(
+    pattern: str, converters: dict[str, Callable[[str], object]] | None = None
+) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """Register one step for both Given and When: what happened reads well either way."""
+    parser = parsers.re(pattern)
+
+    def decorate(func: Callable[P, T]) -> Callable[P, T]:
+        # stacklevel 2: the step fixtures belong in this module, not in this helper's frame.
+        given(parser, converters, stacklevel=2)(func)
+        when(parser, converters, stacklevel=2)(func)
+        return func
+
+    return decorate
