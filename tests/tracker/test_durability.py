@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from followup.cli.main import main
-from followup.tracker import store as store_module
+from followup.tracker import connection as connection_module
 from followup.tracker.store import open_store
 
 # A writer: `followup log` COUNT times in one process (through the CLI's own entry point), each
@@ -194,7 +194,7 @@ def _hold_write_lock(db: Path, seconds: float) -> threading.Thread:
 
 def test_a_writer_held_too_long_fails_cleanly(db, app, capsys, monkeypatch):
     """Busy past every retry: exit 1, 'nothing was saved', and indeed nothing is."""
-    monkeypatch.setattr(store_module, "BUSY_SECONDS", 0.05)
+    monkeypatch.setattr(connection_module, "BUSY_SECONDS", 0.05)
     holder = _hold_write_lock(db, 0.8)
     try:
         code = main(["log", app, "networked", "--date", "2026-03-05", "--db", str(db)])
@@ -209,7 +209,7 @@ def test_a_writer_held_too_long_fails_cleanly(db, app, capsys, monkeypatch):
 
 def test_a_short_wait_is_absorbed(db, app, capsys, monkeypatch):
     """A lock released within the retries: the write goes through."""
-    monkeypatch.setattr(store_module, "BUSY_SECONDS", 0.05)
+    monkeypatch.setattr(connection_module, "BUSY_SECONDS", 0.05)
     holder = _hold_write_lock(db, 0.12)
     try:
         code = main(["log", app, "networked", "--date", "2026-03-05", "--db", str(db)])

@@ -10,7 +10,8 @@ import pytest
 
 from followup.errors import UsageError
 from followup.tracker import schema
-from followup.tracker.store import default_db_path, open_store, slug
+from followup.tracker.connection import default_db_path
+from followup.tracker.store import open_store, slug
 
 
 def _app(store, app_id: str, company: str, role: str = "Engineer") -> None:

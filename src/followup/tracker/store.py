@@ -1,22 +1,13 @@
 """The tracker's SQLite store: applications and their append-only history, in one local file.
 
-Durability and concurrency:
-
-* WAL journal, so readers never block the writer and a process killed mid-write leaves only an
-  uncommitted tail that SQLite discards when the file is next opened;
-* ``synchronous=FULL``: every COMMIT is on disk before it returns.  With WAL, NORMAL would
-  survive a killed process too but can lose the last commits on a power cut, and the CLI
-  promises "saved" as soon as COMMIT returns; one fsync per command is nothing at human speed;
-* every write is one ``BEGIN IMMEDIATE`` transaction (the write lock is taken before anything is
-  read, so a check made inside it cannot be invalidated by another process), waiting up to
-  ``BUSY_SECONDS`` for a busy database and retried a bounded number of times;
-* foreign keys on, and triggers (see `schema`) that refuse to rewrite history.
+How the file is opened (journal, sync, locking, retries) is `followup.tracker.connection`'s; this
+module holds the data: reading applications and their history, and each kind of write, every one
+in a single transaction (`Store.writing`) checked by the schema's triggers.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import secrets
 import sqlite3
 from collections.abc import Iterator
@@ -31,7 +22,7 @@ from followup.io.yaml_reader import Document
 from followup.language.case_loader import build_case
 from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
-from followup.tracker.connection import StoreError, retry_busy, store_error
+from followup.tracker.connection import StoreError, connect, retry_busy, store_error
 from followup.tracker.records import (
     LIVE_EDITS,
     SWITCH,
@@ -45,20 +36,11 @@ from followup.tracker.records import (
     starts_with,
     utc_now,
 )
-from followup.tracker.schema import damaged_guards, migrate
+from followup.tracker.schema import damaged_guards
 
-DB_NAME: Final = "followup.db"
-BUSY_SECONDS: Final = 5.0
 # Case-file keys of an application, in the order a case file writes them.
 CASE_FIELDS: Final = ("company", "role", "interview", "country", "timezone", "playbook")
 _ID_ATTEMPTS: Final = 64
-
-
-def default_db_path() -> Path:
-    """The tracker file in this user's data folder (``followup.db``)."""
-    import platformdirs  # lazy: ~20 ms to import; only the tracker commands pay for it
-
-    return Path(platformdirs.user_data_dir("followup", appauthor=False)) / DB_NAME
 
 
 def open_store(db: Path | None, create: bool = True) -> Store:
@@ -77,42 +59,8 @@ def open_store(db: Path | None, create: bool = True) -> Store:
         UsageError: the file is not a followup tracker, or its folder cannot be created.
         StoreError: the database is damaged or stayed busy.
     """
-    path = db if db is not None else default_db_path()
-    if path.is_dir():
-        raise UsageError(f"'{path}' is a folder; expected a database file")
-    existed = os.path.lexists(path)
-    if not existed and not create:
-        conn = sqlite3.connect(":memory:", isolation_level=None)
-        migrate(conn, str(path))
-        return Store(conn, path, missing=True)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise UsageError(f"cannot create the folder of '{path}': {err.strerror}") from None
-    try:
-        # Autocommit mode: transactions are begun explicitly, as IMMEDIATE, by this module.
-        conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
-    except sqlite3.Error as err:
-        raise store_error(err, path) from None
-    try:
-        _configure(conn, path)
-    except sqlite3.Error as err:
-        conn.close()
-        raise store_error(err, path) from None
-    except BaseException:
-        conn.close()
-        raise
-    return Store(conn, path, created=not existed)
-
-
-def _configure(conn: sqlite3.Connection, path: Path) -> None:
-    conn.execute(f"PRAGMA busy_timeout = {int(BUSY_SECONDS * 1000)}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    mode = retry_busy(lambda: conn.execute("PRAGMA journal_mode = WAL").fetchone()[0])
-    if str(mode).lower() != "wal":
-        raise StoreError(f"{path}: the file system does not allow a WAL journal ({mode})")
-    conn.execute("PRAGMA synchronous = FULL")
-    retry_busy(lambda: migrate(conn, str(path)))
+    conn, path, created, missing = connect(db, create)
+    return Store(conn, path, created=created, missing=missing)
 
 
 class Store:
