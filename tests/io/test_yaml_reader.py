@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from followup.errors import InputError, Problem
-from followup.io import user_files, yaml_reader
+from followup.io import user_files, yaml_reader, yaml_tree
 from followup.io.yaml_reader import Document, read_yaml_file, read_yaml_text
 
 
@@ -553,7 +553,7 @@ _SAFE_TEXT = st.text(
 ).filter(lambda s: s == "" or s[0].isalpha())
 _JSON_LIKE = st.recursive(
     # Whole numbers within 64 bits: larger ones are refused by design (test_huge_number_...).
-    st.none() | st.booleans() | st.integers(-yaml_reader.MAX_INT, yaml_reader.MAX_INT) | _SAFE_TEXT,
+    st.none() | st.booleans() | st.integers(-yaml_tree.MAX_INT, yaml_tree.MAX_INT) | _SAFE_TEXT,
     lambda children: (
         st.lists(children, max_size=4) | st.dictionaries(_SAFE_TEXT, children, max_size=4)
     ),
