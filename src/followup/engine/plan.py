@@ -25,6 +25,7 @@ from followup.semantics.builtin import (
     RECORD_ROUND_ADVICE,
     RECORD_ROUND_ID,
     RECORD_ROUND_KIND,
+    WITHDRAW,
 )
 from followup.semantics.meaning import OFFER, THANKS_KINDS
 from followup.timeline.calendar import BusinessCalendar
@@ -74,6 +75,28 @@ def situation_at(
     return run, ignored
 
 
+# On the same day, the engine's own steps come first: your word to them, or your withdrawal, is
+# the contact of that day.  Check-ins come last: they only ask where things stand, while any other
+# step says or does something (news, thanks, advice), so it takes the day and a check-in waits
+# the minimum gap after it.
+_OWN_FIRST = frozenset({KEEP_PROMISE.kind, WITHDRAW.kind})
+
+
+def _rank(p: Pending) -> int:
+    if p.compiled.action.kind in _OWN_FIRST:
+        return 0
+    return 2 if p.compiled.nudge else 1
+
+
+def _first(p: Pending, q: Pending) -> bool:
+    """Whether ``p`` goes before ``q`` when both would be done on the same day: by `_rank`, then
+    the one due earlier (overdue first); else the playbook's rule order."""
+    p_rank, q_rank = _rank(p), _rank(q)
+    if p_rank != q_rank:
+        return p_rank < q_rank
+    return p.due < q.due
+
+
 def _step(p: Pending, due: date, run: Run, send_on: date | None) -> Step:
     action = p.compiled.action
     note = run.committed_note if action.kind == PROMISE_KIND else ""
@@ -87,6 +110,7 @@ def _step(p: Pending, due: date, run: Run, send_on: date | None) -> Step:
         action.optional,
         note,
         send_on,
+        p.paced_after,
     )
 
 
@@ -134,6 +158,7 @@ def project(
     end = shift_days(today, HORIZON.days)
     steps: list[Step] = []
     cutoff: date | None = None
+    first_when = today
     while len(steps) < MAX_STEPS:
         if sim.state == CLOSED:
             return steps, sim.closed_on
@@ -147,12 +172,16 @@ def project(
                 when = roll(when)
             if p.expires is not None and when > p.expires:
                 continue  # too late to be worth doing (news after its deadline)
-            if best is None or when < best_when:
+            if best is None or when < best_when or (when == best_when and _first(p, best)):
                 best, best_when = p, when
         timer = sim.next_timer()
         if best is not None and (timer is None or best_when <= max(timer[0], now)):
             when = best_when
-            due = best.due if not steps else max(best.due, steps[-1].due)
+            # A step done on the first day you act keeps its own date (overdue shows as overdue);
+            # a later one is never dated before the step before it, which it came due after.
+            if not steps:
+                first_when = when
+            due = best.due if when == first_when else max(best.due, steps[-1].due)
             if best.channel in DIRECT_CHANNELS:
                 due = roll(due)
             if when > end:
@@ -187,7 +216,12 @@ def next_of(schedule: list[Step], today: date) -> list[Step]:
     if not schedule:
         return []
     cutoff = max(schedule[0].due, today)
-    return [s for s in schedule if s.due <= cutoff]
+    first: list[Step] = []
+    for s in schedule:  # a prefix: what follows is "then", in order
+        if s.due > cutoff:
+            break
+        first.append(s)
+    return first
 
 
 def avoid_now(run: Run) -> list[str]:

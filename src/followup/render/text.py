@@ -6,6 +6,7 @@ import os
 import sys
 import textwrap
 
+from followup.engine.explain import paced_words
 from followup.engine.result import Plan, Step, TraceEntry
 from followup.errors import visible
 from followup.model.case import Case
@@ -74,6 +75,10 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
             if step.note:
                 lines += _wrap(f"you noted: {step.note}", "      ")
             lines += _wrap(f"why: {step.why}", "      ")
+            if step.paced_after is not None:
+                lines += _wrap(
+                    f"later than its rule says: it {paced_words(step.paced_after)}", "      "
+                )
             lines += _wrap(f"source: {step.source}", "      ")
     elif not plan.outcome:
         lines += ["", "Nothing to do: this playbook has no further steps for this case."]
