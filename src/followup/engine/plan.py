@@ -15,6 +15,7 @@ from followup.engine.facts import Pending
 from followup.engine.result import Plan, Step, TraceEntry
 from followup.engine.run import Run
 from followup.model.case import Case, Event
+from followup.model.playbook import Avoid
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE
 from followup.semantics.builtin import (
     ANSWER_OFFER_ADVICE,
@@ -38,6 +39,10 @@ PROMISE_KIND = KEEP_PROMISE.kind
 MAX_STEPS = 60
 HORIZON = timedelta(days=730)
 NO_FOLLOW_UP_AVOID = "Do not check in again: they told you not to follow up (engine rule)."
+PROMISE_EXCEPTION = (
+    "{text} The one exception: the follow-up you promised by {channel} for {day}; they agreed "
+    "to it, so keep it (engine rule)."
+)
 
 
 def situation_at(
@@ -225,15 +230,26 @@ def next_of(schedule: list[Step], today: date) -> list[Step]:
 
 
 def avoid_now(run: Run) -> list[str]:
-    """The don'ts that apply in the run's current state."""
+    """The don'ts that apply in the run's current state (one about the channel of a promise
+    still due names that promise as its exception)."""
     texts = [
-        ca.avoid.text
+        _except_promise(ca.avoid, run) if ca.avoid.channel else ca.avoid.text
         for ca in run.cp.avoid
         if (not ca.avoid.states or run.state in ca.avoid.states) and ca.guard(run)
     ]
     if run.told_no_follow_up and run.state != CLOSED:
         texts.append(NO_FOLLOW_UP_AVOID)
     return texts
+
+
+def _except_promise(avoid: Avoid, run: Run) -> str:
+    """A don't about one channel, with the promise you made by it as its exception while that
+    promise is due: they agreed to it, so the plan must not tell you both to do it and not to."""
+    promised = run.at_committed
+    channel = run.committed_channel
+    if not run.committed or promised is None or channel != avoid.channel or run.state == CLOSED:
+        return avoid.text
+    return PROMISE_EXCEPTION.format(text=avoid.text, channel=channel, day=promised.isoformat())
 
 
 def _missed_thanks(run: Run, today: date) -> str:

@@ -94,6 +94,10 @@ def rule_sentences() -> tuple[str, ...]:
         "another step leaves it standing, in the plan as in what you record); a "
         f"playbook does not give up ({REOPENABLE}) on the case before that day has passed."
     )
+    lines.append(
+        "While a promise you made by one channel is due, a playbook's don't about that channel "
+        "(its avoid rule's channel) names the promise as its one exception: they agreed to it."
+    )
     lines.append(_contact_gap_sentence())
     lines.append(
         "When several steps fall on the same day, a promise (or a withdrawal) comes first and "
