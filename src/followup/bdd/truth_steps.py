@@ -1,16 +1,18 @@
-"""Steps about why a step moved and what the plan's don'ts say while a promise is pending.
+"""Steps about why a step moved, and about a new round's interviewers.
 
 A step the minimum gap between direct contacts moved later says so; these steps read the plan
-(and its text, as ``followup plan`` prints it) to check that it does.
+(and its text, as ``followup plan`` prints it) to check that it does.  A reply inviting me to a
+next round may name who will interview me in it, as a case file's ``interviewers`` would.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pytest_bdd import parsers, then
 
-from followup.bdd.steps import DATE, _day, action_of
+from followup.bdd.steps import DATE, QUOTED, _day, _given_or_when, action_of
 from followup.bdd.world import World
 
 
@@ -37,3 +39,16 @@ def step_waits_after(followup_world: World, action: str, day: date) -> None:
         followup_world.check(
             words in " ".join(text.split()), f'Expected the plan to say "{words}":\n{text}'
         )
+
+
+@_given_or_when(
+    rf"they invited me to another round on (?P<day>{DATE}), with an interview on "
+    rf"(?P<interview>{DATE}) by (?P<names>{QUOTED}(?:.*{QUOTED})?)",
+    {"day": _day, "interview": _day},
+)
+def invited_to_a_round_with(followup_world: World, day: date, interview: date, names: str) -> None:
+    """A "next round" reply with the new interview's date and its interviewers, each in quotes."""
+    people = re.findall(r'"([^"]+)"', names)
+    followup_world.add_event(
+        day, "reply", outcome="next_round", interview=interview, interviewers=people
+    )
