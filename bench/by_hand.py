@@ -23,8 +23,10 @@ from policy import (
     FIRST_CHECK_IN,
     GIVE_UP_MONTHS,
     MAX_CHECK_INS,
+    MIN_CONTACT_GAP,
     MIN_NUDGE_GAP,
     MOVES,
+    NUDGES,
     ON_HOLD_EVERY,
     ONE_DAY,
     PLAYBOOK,
@@ -90,6 +92,7 @@ class Replay:
         *("check_ins", "competing_offer", "credits", "decision_by", "done", "entered"),
         *("follow_up", "follow_up_after", "hol", "interview", "last_contact", "last_done"),
         *("last_nudge", "may_call", "not_before", "now", "outcome", "preferred", "reply"),
+        "last_direct",
         *("promised", "promised_channel", "offer_deadline", "has_news", "awaiting"),
         "closed_on",
         "state",
@@ -100,6 +103,7 @@ class Replay:
         self.hol = holidays_of(case.get("country"))
         self.state, self.outcome = "interviewed", None
         self.last_nudge: date | None = None  # spacing holds across rounds
+        self.last_direct: date | None = None  # the last direct contact, likewise
         self.follow_up: str = employer.get("follow_up", "unspecified")
         self.preferred: str | None = employer.get("preferred_channel")
         self.may_call: bool = employer.get("may_call", False)
@@ -225,12 +229,16 @@ class Replay:
             due = self.last_nudge + MIN_NUDGE_GAP
         return self._by_preferred(action_id, due)
 
-    def _by_preferred(self, action_id: str, due: date) -> Pending:
-        """Their preferred channel (phone only if they may be called), else email."""
+    def _by_preferred(self, action_id: str, due: date, *, paced: bool = True) -> Pending:
+        """Their preferred channel (phone only if they may be called), else email; a direct
+        contact ``paced`` waits the minimum gap after the last one."""
         channel = self.preferred
         if channel is None or (channel == "phone" and not self.may_call):
             channel = "email"
         if channel in DIRECT_CHANNELS:
+            last = self.last_direct
+            if paced and last is not None and due < last + MIN_CONTACT_GAP:
+                due = last + MIN_CONTACT_GAP
             due = roll_forward(due, self.hol)
         return (due, action_id, channel)
 
@@ -254,8 +262,11 @@ class Replay:
         if self.competing_offer is not None and not done.get("flag-competing-offer"):
             due = self.competing_offer
             last = self.news_expires()
+            # News before a deadline is not held back by the gap: it must land before it.
             found.append(
-                self._by_preferred("flag-competing-offer", min(due, last) if last else due)
+                self._by_preferred(
+                    "flag-competing-offer", min(due, last) if last else due, paced=last is None
+                )
             )
         if state in ("thanked", "waiting") and wanted:
             after_reply = self.reply + FIRST_CHECK_IN if self.reply else None
@@ -285,7 +296,7 @@ class Replay:
         if self.promised is None or self.done.get("keep-your-promise"):
             return []
         if self.promised_channel is None:
-            return [self._by_preferred("keep-your-promise", self.promised)]
+            return [self._by_preferred("keep-your-promise", self.promised, paced=False)]
         due = self.promised  # the channel promised, even a call
         if self.promised_channel in DIRECT_CHANNELS:
             due = roll_forward(due, self.hol)
@@ -316,10 +327,16 @@ class Replay:
             else:
                 self.credits[kind] = self.credits.get(kind, 0) + 1
             self.last_contact = day  # any follow-up resets the clock
+            if event.get("channel") in (None, *DIRECT_CHANNELS):
+                self.last_direct = day
             if kind == "check_in_sent":
                 self.check_ins += 1
                 self.last_nudge = day
-                self.promised = None  # following up keeps a promise
+                # Following up keeps a promise: on or after its day, or as the promise itself;
+                # a check-in for an earlier step leaves it standing.
+                kept = first is not None and first[1] == "keep-your-promise"
+                if self.promised is not None and (kept or day >= self.promised):
+                    self.promised = None
         elif kind == "committed":
             self.promised = date.fromisoformat(event["due"]) if "due" in event else day
             self.promised_channel = event.get("channel")
@@ -367,18 +384,21 @@ class Replay:
             if self.state == CLOSED:
                 return None
             best: Pending | None = None
+            best_key = (now, 0, now)
             for p in self.pending():
+                when = max(p[0], now)
+                if p[2] in DIRECT_CHANNELS:  # the day it would really be done
+                    when = roll_forward(when, self.hol)
                 last = self.news_expires() if p[1] == "flag-competing-offer" else None
-                if last is not None:
-                    when = max(p[0], now)
-                    if p[2] in DIRECT_CHANNELS:
-                        when = roll_forward(when, self.hol)
-                    if when > last:
-                        continue  # news after its deadline is no longer worth sending
-                if best is None or max(p[0], now) < max(best[0], now):
-                    best = p
+                if last is not None and when > last:
+                    continue  # news after its deadline is no longer worth sending
+                # Same day: your promise first, check-ins last, else the one due first.
+                rank = 0 if p[1] == "keep-your-promise" else 2 if p[1] in NUDGES else 1
+                key = (when, rank, p[0])
+                if best is None or key < best_key:
+                    best, best_key = p, key
             timer = self.next_timer()
-            if best is not None and (timer is None or max(best[0], now) <= max(timer[0], now)):
+            if best is not None and (timer is None or best_key[0] <= max(timer[0], now)):
                 return best
             if timer is None:
                 return None

@@ -17,7 +17,7 @@ import yaml
 def drift() -> list[str]:
     """One line per restated number that no longer matches the playbook or the engine."""
     from followup.catalog import resolve
-    from followup.semantics.meaning import MIN_NUDGE_GAP
+    from followup.semantics.meaning import MIN_CONTACT_GAP, MIN_NUDGE_GAP
     from followup.timeline.durations import Duration, parse_duration
 
     path = resolve(policy.PLAYBOOK)
@@ -55,5 +55,10 @@ def drift() -> list[str]:
         problems.append(
             f"followup.semantics.meaning.MIN_NUDGE_GAP is {MIN_NUDGE_GAP.days} days; "
             f"bench/policy.py restates it as {policy.MIN_NUDGE_GAP_DAYS}"
+        )
+    if timedelta(days=policy.MIN_CONTACT_GAP_DAYS) != MIN_CONTACT_GAP:
+        problems.append(
+            f"followup.semantics.meaning.MIN_CONTACT_GAP is {MIN_CONTACT_GAP.days} days; "
+            f"bench/policy.py restates it as {policy.MIN_CONTACT_GAP_DAYS}"
         )
     return problems

@@ -29,7 +29,8 @@ from followup.semantics.builtin import (
 PLAYBOOK_FILE = Path(__file__).resolve().parent.parent / "playbooks" / f"{PLAYBOOK}.yaml"
 
 # -- the policy's numbers: they mirror playbooks/week-then-on-hold.yaml (`parameters:` and the
-# waiting-game transition) and semantics/meaning.py's MIN_NUDGE_GAP.  Restated on purpose.
+# waiting-game transition) and semantics/meaning.py's MIN_NUDGE_GAP and MIN_CONTACT_GAP.
+# Restated on purpose.
 THANK_YOU_WINDOW_BUSINESS_DAYS = 2  # thank_you_window: 2bd
 WAITING_GAME_DAYS = 1  # waiting-game: after state_entered + 1d
 FIRST_CHECK_IN_DAYS = 7  # first_check_in: 1w
@@ -37,11 +38,13 @@ ON_HOLD_EVERY_DAYS = 11  # on_hold_every: 1.5w, rounded half up to whole days as
 MAX_CHECK_INS = 3  # max_check_ins: 3
 GIVE_UP_MONTHS = 2  # give_up_after: 2mo
 MIN_NUDGE_GAP_DAYS = 3  # the engine's MIN_NUDGE_GAP between two check-ins
+MIN_CONTACT_GAP_DAYS = 3  # the engine's MIN_CONTACT_GAP between any two direct contacts
 
 ONE_DAY = timedelta(days=1)
 FIRST_CHECK_IN = timedelta(days=FIRST_CHECK_IN_DAYS)
 ON_HOLD_EVERY = timedelta(days=ON_HOLD_EVERY_DAYS)
 MIN_NUDGE_GAP = timedelta(days=MIN_NUDGE_GAP_DAYS)
+MIN_CONTACT_GAP = timedelta(days=MIN_CONTACT_GAP_DAYS)
 
 # -- the one table of moves: the plain replay below and the `transitions` machines are built
 # from it.  (trigger, source states, destination); timers are triggers too.
@@ -90,6 +93,8 @@ RESTARTABLE = [
     for a in COMPLETED_BY
     if a not in ("thank-you-note", "flag-competing-offer", "keep-your-promise")
 ]
+# On the same day the engine takes your promise first and check-ins last, each group by due date.
+NUDGES = ("check-in-when-they-said", "check-in-after-a-week", "on-hold-check-in")
 DIRECT_CHANNELS = frozenset({"email", "phone", "mail", "text", "recruiter"})
 
 Pending = tuple[date, str, str | None]  # (due, action id, channel)

@@ -58,3 +58,32 @@ Feature: A promise I made is in my plan on its day
     When I committed on 2026-03-10 to email them on 2026-03-20
     And I check the plan on 2026-03-11
     Then the schedule includes a promised follow-up by email on 2026-03-20
+
+  Scenario: While a call I promised is due, the don't about phoning names it as its one exception
+    # They agreed to the call: the plan must not tell me both to make it and not to phone.
+    Given the playbook "week-then-on-hold"
+    And an interview on 2026-03-02
+    And I sent a thank-you by email on 2026-03-02
+    And I committed on 2026-03-04 to call them on 2026-03-12
+    When I check the plan on 2026-03-05
+    Then the schedule includes a promised follow-up by phone on 2026-03-12
+    And I am told to avoid "the one exception: the follow-up you promised by phone for 2026-03-12"
+
+  Scenario: Once the promised call is made, the don't about phoning is plain again
+    Given the playbook "week-then-on-hold"
+    And an interview on 2026-03-02
+    And I sent a thank-you by email on 2026-03-02
+    And I committed on 2026-03-04 to call them on 2026-03-12
+    When I sent a check-in by phone on 2026-03-12
+    And I check the plan on 2026-03-13
+    Then I am told to avoid "Don't phone to check in"
+    And I am not told to avoid "exception"
+
+  Scenario: A promise to email leaves the don't about phoning as it is
+    Given the playbook "how-many-times"
+    And an interview on 2026-03-02
+    And I sent a thank-you by email on 2026-03-02
+    And I committed on 2026-03-04 to email them on 2026-03-12
+    When I check the plan on 2026-03-05
+    Then I am told to avoid "Don't phone unless the hiring manager said calling is fine"
+    And I am not told to avoid "exception"

@@ -30,6 +30,7 @@ LIBRARY = (
     "followup.bdd.draft_steps",
     "followup.bdd.check_steps",
     "followup.bdd.note_steps",
+    "followup.bdd.truth_steps",
 )
 pytest_plugins = list(LIBRARY) if importlib.util.find_spec("pytest_bdd") else []
 

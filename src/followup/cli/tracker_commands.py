@@ -130,6 +130,13 @@ def add_cmd(**options: object) -> None:
 )
 @click.option("--note", help="Anything worth remembering.")
 @click.option(
+    "--interviewer",
+    "interviewers",
+    multiple=True,
+    metavar=PERSON_FORM,
+    help="Who interviews you in the next round, with --outcome next_round (repeatable).",
+)
+@click.option(
     "--today", metavar="YYYY-MM-DD", help="The day it is (default today): no event after it."
 )
 @db_option

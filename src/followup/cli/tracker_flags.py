@@ -208,7 +208,9 @@ def application_data(
 
 
 # `log` flags -> event keys (the date and type come from their own arguments).
-LOG_FLAGS: Final = {key: _flag(key) for key in EVENT_KEYS if key not in ("date", "type")}
+LOG_FLAGS: Final = {key: _flag(key) for key in EVENT_KEYS if key not in ("date", "type")} | {
+    "interviewers": "--interviewer"  # repeatable: one person each
+}
 LOG_NAMES: Final = {"date": "--date", "type": "EVENT", **LOG_FLAGS}
 CLOSE_NAMES: Final = {**LOG_NAMES, "outcome": "--as", "type": "--as"}
 

@@ -87,6 +87,10 @@ def log(options: Mapping[str, Any]) -> None:
         StoreError: the database could not be written.
     """
     values = {k: options.get(k) for k in flags.LOG_FLAGS} | {"date": options.get("day")}
+    # A next round's people, each as a case file's person mapping (none: the key is left out).
+    people = values.pop("interviewers", None) or ()
+    if people:
+        values["interviewers"] = [flags.interviewer(t) for t in people]
     today_ = parse_today(options.get("today"))
     with flags.open_db(db_of(options), write=True) as store:
         app, event = str(options["app"]), str(options["event"])

@@ -88,7 +88,10 @@ FACT_FLAGS = {
 
 # The engine's own steps that no single event completes, and how each is recorded.
 ENGINE_RECORDS = {
-    RECORD_ROUND_KIND: "followup log {app} reply --outcome next_round --interview YYYY-MM-DD",
+    RECORD_ROUND_KIND: (
+        "followup log {app} reply --outcome next_round --interview YYYY-MM-DD"
+        " [--interviewer NAME ...]"
+    ),
     ANSWER_OFFER_KIND: "followup log {app} accepted (or declined)",
 }
 

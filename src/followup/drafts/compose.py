@@ -14,11 +14,19 @@ from datetime import date
 from typing import cast
 
 from followup.compile.machine import CompiledPlaybook
-from followup.drafts.context import NOBODY, THEIR_NAME, Sender, blank, blanks_in, context_for
+from followup.drafts.context import (
+    NOBODY,
+    THEIR_NAME,
+    Sender,
+    blank,
+    blanks_in,
+    context_for,
+)
 from followup.drafts.layout import Facts, lay_out
 from followup.drafts.templates import render, template_for
 from followup.engine.plan import plan_case
 from followup.engine.result import Plan, Step
+from followup.engine.rounds import round_interviewers
 from followup.errors import UsageError
 from followup.model.case import Case, Interviewer
 from followup.model.vocabulary import CLOSED
@@ -88,14 +96,16 @@ def steps_to_draft(plan: Plan, cp: CompiledPlaybook, action: str | None) -> list
     return [s for s in candidates if s.due <= cutoff]
 
 
-def recipients(case: Case, step: Step) -> list[Interviewer | None]:
-    """Who a step's message is for: each interviewer for thank-yous; the recruiter for the
-    recruiter channel; else the main contact (the first interviewer); None when unknown."""
-    if step.action in THANK_KINDS and case.interviewers:
-        return list(case.interviewers)
+def recipients(case: Case, step: Step, today: date) -> list[Interviewer | None]:
+    """Who a step's message is for: each interviewer of the round for thank-yous; the recruiter
+    for the recruiter channel; else the main contact (the round's first interviewer); None when
+    unknown."""
+    people = round_interviewers(case, today)
+    if step.action in THANK_KINDS and people:
+        return list(people)
     if step.channel == "recruiter":
         return [Interviewer(RECRUITER)]
-    return [case.interviewers[0] if case.interviewers else None]
+    return [people[0] if people else None]
 
 
 def address(case: Case, who: Interviewer | None, channel: str | None) -> str:
@@ -132,7 +142,7 @@ def draft_step(
     if template is None:
         return []
     drafts = []
-    for who in recipients(case, step):
+    for who in recipients(case, step, today):
         context = context_for(case, step, cp.playbook, who, today, cal, sender)
         message = render(template, context)
         to = address(case, who, step.channel)

@@ -9,7 +9,7 @@ A template runs in `followup.drafts.sandbox` and sees five names holding only pl
   ``last_contact_when`` and ``since_last_contact``; ``decision_by`` (a date or none) and
   ``decision_when``; ``offer_on`` (the day of your latest competing offer, or none),
   ``offer_deadline`` (the date you must answer it by, or none) and ``offer_deadline_when``;
-  ``committed_to`` (the date you promised, or none); ``interviewers`` (a list of people, as
+  ``committed_to`` (the date you promised, or none); ``interviewers`` (this round's people, as
   ``interviewer``) and ``your_name`` (the sender's name, or the blank ``[[your name]]``);
 * ``interviewer``: ``name``, ``first_name``, ``last_name``, ``title`` (Dr., Ms...),
   ``greeting`` (what follows "Dear": see `followup.drafts.names`) and ``email``;
@@ -34,6 +34,7 @@ from datetime import date
 from followup.drafts.names import parse_name
 from followup.drafts.when import how_long, said_when
 from followup.engine.result import Step
+from followup.engine.rounds import round_interviewers
 from followup.model.case import Case, Interviewer
 from followup.model.playbook import Playbook
 from followup.semantics.meaning import CONTACT_EVENTS
@@ -163,7 +164,7 @@ def context_for(
             "offer_deadline": deadline,
             "offer_deadline_when": _when(deadline, send_on),
             "committed_to": facts["committed_to"],
-            "interviewers": [person(i) for i in case.interviewers],
+            "interviewers": [person(i) for i in round_interviewers(case, today)],
             "your_name": name,
         },
         "interviewer": person(who),

@@ -6,8 +6,9 @@ from datetime import date
 
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import project, situation_at
-from followup.engine.result import TraceEntry
+from followup.engine.result import Step, TraceEntry
 from followup.model.case import Case
+from followup.semantics.meaning import MIN_CONTACT_GAP_DAYS
 from followup.timeline.calendar import BusinessCalendar
 
 
@@ -22,7 +23,24 @@ def explain_case(
     steps, closes_on = project(run, today)
     for step in steps:
         via = f" by {step.channel}" if step.channel else ""
-        trace.append(TraceEntry(step.due, "projected", f"{step.action}{via} [{step.rule_id}]"))
+        trace.append(
+            TraceEntry(step.due, "projected", f"{step.action}{via} [{step.rule_id}]", _why(step))
+        )
     if closes_on and run.outcome is None:
         trace.append(TraceEntry(closes_on, "projected", "the playbook closes the case"))
     return trace
+
+
+def _why(step: Step) -> tuple[str, ...]:
+    """Why a projected step is later than its rule alone would have it."""
+    if step.paced_after is None:
+        return ()
+    return (paced_words(step.paced_after),)
+
+
+def paced_words(after: date) -> str:
+    """Why the minimum gap between direct contacts moved a step, in words."""
+    return (
+        f"waits at least {MIN_CONTACT_GAP_DAYS} days after the direct contact on "
+        f"{after.isoformat()}: the minimum gap between any two direct contacts"
+    )

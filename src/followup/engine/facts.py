@@ -26,7 +26,7 @@ class Pending:
     a batch, and a frozen dataclass costs twice as much to build.
     """
 
-    __slots__ = ("channel", "compiled", "due", "expires")
+    __slots__ = ("channel", "compiled", "due", "expires", "paced_after")
 
     def __init__(
         self,
@@ -34,12 +34,15 @@ class Pending:
         due: date,
         channel: str | None,
         expires: date | None = None,
+        paced_after: date | None = None,
     ) -> None:
         self.compiled = compiled
         self.due = due
         self.channel = channel
         # The last day it is worth doing (news before a deadline), if it has one.
         self.expires = expires
+        # The direct contact the minimum gap made it wait after, if it moved it.
+        self.paced_after = paced_after
 
 
 class Facts:
@@ -80,6 +83,7 @@ class Facts:
         "has_follow_up_after",
         "interview_part",
         "interviewers",
+        "last_direct",
         "last_done",
         "last_nudge",
         "last_reply",
@@ -148,6 +152,8 @@ class Facts:
         self.committed_note = ""
         # Spacing between nudges holds across rounds: it is about the same people's inboxes.
         self.last_nudge: date | None = None
+        # The last direct contact (`MIN_CONTACT_GAP` counts from it), likewise across rounds.
+        self.last_direct: date | None = None
         self.at_competing_offer: date | None = None
         self.at_offer_deadline: date | None = None
         self.at_portfolio_update: date | None = None

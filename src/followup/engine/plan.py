@@ -15,6 +15,7 @@ from followup.engine.facts import Pending
 from followup.engine.result import Plan, Step, TraceEntry
 from followup.engine.run import Run
 from followup.model.case import Case, Event
+from followup.model.playbook import Avoid
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE
 from followup.semantics.builtin import (
     ANSWER_OFFER_ADVICE,
@@ -25,6 +26,7 @@ from followup.semantics.builtin import (
     RECORD_ROUND_ADVICE,
     RECORD_ROUND_ID,
     RECORD_ROUND_KIND,
+    WITHDRAW,
 )
 from followup.semantics.meaning import OFFER, THANKS_KINDS
 from followup.timeline.calendar import BusinessCalendar
@@ -37,6 +39,10 @@ PROMISE_KIND = KEEP_PROMISE.kind
 MAX_STEPS = 60
 HORIZON = timedelta(days=730)
 NO_FOLLOW_UP_AVOID = "Do not check in again: they told you not to follow up (engine rule)."
+PROMISE_EXCEPTION = (
+    "{text} The one exception: the follow-up you promised by {channel} for {day}; they agreed "
+    "to it, so keep it (engine rule)."
+)
 
 
 def situation_at(
@@ -74,6 +80,28 @@ def situation_at(
     return run, ignored
 
 
+# On the same day, the engine's own steps come first: your word to them, or your withdrawal, is
+# the contact of that day.  Check-ins come last: they only ask where things stand, while any other
+# step says or does something (news, thanks, advice), so it takes the day and a check-in waits
+# the minimum gap after it.
+_OWN_FIRST = frozenset({KEEP_PROMISE.kind, WITHDRAW.kind})
+
+
+def _rank(p: Pending) -> int:
+    if p.compiled.action.kind in _OWN_FIRST:
+        return 0
+    return 2 if p.compiled.nudge else 1
+
+
+def _first(p: Pending, q: Pending) -> bool:
+    """Whether ``p`` goes before ``q`` when both would be done on the same day: by `_rank`, then
+    the one due earlier (overdue first); else the playbook's rule order."""
+    p_rank, q_rank = _rank(p), _rank(q)
+    if p_rank != q_rank:
+        return p_rank < q_rank
+    return p.due < q.due
+
+
 def _step(p: Pending, due: date, run: Run, send_on: date | None) -> Step:
     action = p.compiled.action
     note = run.committed_note if action.kind == PROMISE_KIND else ""
@@ -87,6 +115,7 @@ def _step(p: Pending, due: date, run: Run, send_on: date | None) -> Step:
         action.optional,
         note,
         send_on,
+        p.paced_after,
     )
 
 
@@ -134,6 +163,7 @@ def project(
     end = shift_days(today, HORIZON.days)
     steps: list[Step] = []
     cutoff: date | None = None
+    first_when = today
     while len(steps) < MAX_STEPS:
         if sim.state == CLOSED:
             return steps, sim.closed_on
@@ -147,12 +177,16 @@ def project(
                 when = roll(when)
             if p.expires is not None and when > p.expires:
                 continue  # too late to be worth doing (news after its deadline)
-            if best is None or when < best_when:
+            if best is None or when < best_when or (when == best_when and _first(p, best)):
                 best, best_when = p, when
         timer = sim.next_timer()
         if best is not None and (timer is None or best_when <= max(timer[0], now)):
             when = best_when
-            due = best.due if not steps else max(best.due, steps[-1].due)
+            # A step done on the first day you act keeps its own date (overdue shows as overdue);
+            # a later one is never dated before the step before it, which it came due after.
+            if not steps:
+                first_when = when
+            due = best.due if when == first_when else max(best.due, steps[-1].due)
             if best.channel in DIRECT_CHANNELS:
                 due = roll(due)
             if when > end:
@@ -187,19 +221,35 @@ def next_of(schedule: list[Step], today: date) -> list[Step]:
     if not schedule:
         return []
     cutoff = max(schedule[0].due, today)
-    return [s for s in schedule if s.due <= cutoff]
+    first: list[Step] = []
+    for s in schedule:  # a prefix: what follows is "then", in order
+        if s.due > cutoff:
+            break
+        first.append(s)
+    return first
 
 
 def avoid_now(run: Run) -> list[str]:
-    """The don'ts that apply in the run's current state."""
+    """The don'ts that apply in the run's current state (one about the channel of a promise
+    still due names that promise as its exception)."""
     texts = [
-        ca.avoid.text
+        _except_promise(ca.avoid, run) if ca.avoid.channel else ca.avoid.text
         for ca in run.cp.avoid
         if (not ca.avoid.states or run.state in ca.avoid.states) and ca.guard(run)
     ]
     if run.told_no_follow_up and run.state != CLOSED:
         texts.append(NO_FOLLOW_UP_AVOID)
     return texts
+
+
+def _except_promise(avoid: Avoid, run: Run) -> str:
+    """A don't about one channel, with the promise you made by it as its exception while that
+    promise is due: they agreed to it, so the plan must not tell you both to do it and not to."""
+    promised = run.at_committed
+    channel = run.committed_channel
+    if not run.committed or promised is None or channel != avoid.channel or run.state == CLOSED:
+        return avoid.text
+    return PROMISE_EXCEPTION.format(text=avoid.text, channel=channel, day=promised.isoformat())
 
 
 def _missed_thanks(run: Run, today: date) -> str:

@@ -22,6 +22,8 @@ class Step(msgspec.Struct, frozen=True):
     # The day to do it when that is not its due date: an overdue email seen on a weekend or
     # holiday is sent on the next business day, never "now".
     send_on: date | None = None
+    # The direct contact it waits after, when the minimum gap between contacts moved it later.
+    paced_after: date | None = None
 
     @property
     def why(self) -> str:

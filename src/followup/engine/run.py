@@ -19,16 +19,19 @@ from followup.engine.result import TraceEntry
 from followup.errors import EngineError
 from followup.model.case import Event
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
+from followup.semantics.builtin import KEEP_PROMISE
 from followup.semantics.meaning import (
     DEADLINE,
     DEFAULT_REPLY,
     DUE_OR_DAY,
     FIRST_DAY,
+    MIN_CONTACT_GAP,
     MIN_NUDGE_GAP,
     NEWS_KIND,
     NUDGE_EVENTS,
     OFFER,
     REOPENABLE,
+    UNPACED_KINDS,
     part_of_day,
 )
 from followup.timeline.durations import shift_days
@@ -192,17 +195,28 @@ class Run(Facts):
                 due = self.not_before
             if self.last_nudge is not None and due < self.last_nudge + MIN_NUDGE_GAP:
                 due = self.last_nudge + MIN_NUDGE_GAP
+        channel = self._channel(ca)
+        kind = ca.action.kind
+        expires = self.news_expires() if kind == NEWS_KIND else None
+        paced_after: date | None = None
+        last = self.last_direct
+        if (
+            last is not None
+            and channel in DIRECT_CHANNELS
+            and due < last + MIN_CONTACT_GAP
+            and expires is None
+            and kind not in UNPACED_KINDS
+        ):
+            due, paced_after = last + MIN_CONTACT_GAP, last
         if ca.until is not None:
             until = ca.until(self)
             if until is not None and due > until:
                 return f"its next date {due} is past its end {until}"
-        channel = self._channel(ca)
-        expires = self.news_expires() if ca.action.kind == NEWS_KIND else None
         if expires is not None and due > expires:
             due = expires
         if channel in DIRECT_CHANNELS:
             due = self.cal.roll_forward(due)
-        return Pending(ca, due, channel, expires)
+        return Pending(ca, due, channel, expires, paced_after)
 
     def news_expires(self) -> date | None:
         """The last day news of a competing offer is worth sending: the day before its deadline
@@ -248,12 +262,18 @@ class Run(Facts):
         among = self.cp.completes.get((self.state, ev.type))
         return bool(among) and bool(self.pending(among))
 
-    def _attribute(self, kind_event: str, day: date, chosen: CompiledAction | None) -> None:
+    def _attribute(
+        self, kind_event: str, day: date, chosen: CompiledAction | None
+    ) -> CompiledAction | None:
         """Credit a contact to the action it fulfils (``chosen`` in a projection, else the
-        pending one due first), or bank it for a state still to come."""
+        pending one due first), or bank it for a state still to come.
+
+        Returns:
+            The action it was credited to (None: banked).
+        """
         if chosen is not None:
             self.complete(chosen, day)
-            return
+            return chosen
         best: Pending | None = None
         among = self.cp.completes.get((self.state, kind_event))
         for p in self.pending(among) if among else ():
@@ -262,8 +282,9 @@ class Run(Facts):
         if best is not None:
             self.complete(best.compiled, day)
             self.note(day, "done", f"counts as {best.compiled.action.id}")
-        else:
-            self.credits[kind_event] = self.credits.get(kind_event, 0) + 1
+            return best.compiled
+        self.credits[kind_event] = self.credits.get(kind_event, 0) + 1
+        return None
 
     def _use_credits(self, day: date) -> None:
         """On entering a state, count contacts made ahead of time against its actions."""
@@ -287,17 +308,20 @@ class Run(Facts):
         if self.trace is not None:
             self.note(day, "event", _describe_event(ev))
         step, contact, sets, counts, nudge, dates, keeps_channel, answers = _EFFECTS[kind]
-        if step:
-            self._attribute(kind, day, attribute_to)
+        credited = self._attribute(kind, day, attribute_to) if step else None
         if contact:
             # Any follow-up resets the clock, even a portal check; only direct ones are counted.
             self.at_last_contact = day
             if ev.channel is None or ev.channel in DIRECT_CHANNELS:
                 self.contacts += 1
+                self.last_direct = day
         # The empty-tuple tests skip a loop for the many events with nothing to do there.
         if sets:
+            stands = self.committed and self._promise_stands(day, credited)
             for name, value in sets:
                 setattr(self, name, value)
+            if stands:
+                self.committed = True
         if counts:
             for name in counts:
                 setattr(self, name, getattr(self, name) + 1)
@@ -325,6 +349,14 @@ class Run(Facts):
         self.trigger(kind, day)
         if answers and self.outcome == OFFER:
             self.offer_answer = kind
+
+    def _promise_stands(self, day: date, credited: CompiledAction | None) -> bool:
+        """Whether a follow-up on ``day`` leaves your promise still to keep: it came before the
+        promised day and was not the promise itself (an earlier check-in for another step)."""
+        promised = self.at_committed
+        if promised is None or day >= promised:
+            return False
+        return credited is None or credited.action.kind != KEEP_PROMISE.kind
 
     def _reply(self, ev: Event) -> None:
         day = ev.date

@@ -77,6 +77,47 @@ def _only(*types: str) -> Only:
     return Only("type", types)
 
 
+_PHONE = Field(
+    "phone",
+    Text("the phone", pattern=PHONE),
+    "Their phone number, for calls the playbook suggests.",
+    default="",
+)
+
+INTERVIEWER = OneOf(
+    (
+        Text("the interviewer", allow_empty=False, parse=Interviewer),
+        Mapping(
+            "interviewer",
+            "the interviewer",
+            "Someone who interviewed you, with details (or just their name, as text).",
+            (
+                Field("name", Text("the name", allow_empty=False), "Their name.", required=True),
+                Field(
+                    "email",
+                    Text("the email", pattern=EMAIL),
+                    "Their email address, for thank-you notes.",
+                    default="",
+                ),
+                _PHONE,
+                Field("title", Text("the title"), "Their job title.", default=""),
+                Field(
+                    "greeting",
+                    Text("the greeting", allow_empty=False),
+                    "How drafts greet them, after Dear or Hi (such as Alice, or Prof. Marsh);"
+                    " by default the title and surname when the name starts with one (Dr., Ms),"
+                    " else the first name.",
+                    default="",
+                ),
+            ),
+            build=lambda f, _: Interviewer(f[0], f[1], f[4], f[2]),
+        ),
+    ),
+    "the interviewer",
+    "Someone who interviewed you: a name, or a mapping with details.",
+    "text or a mapping",
+)
+
 EVENT = Mapping(
     "event",
     "the event",
@@ -129,50 +170,17 @@ EVENT = Mapping(
             only=_only("reply"),
         ),
         Field("note", Text("the note"), "Anything you want to remember about it.", default=""),
+        Field(
+            "interviewers",
+            ListOf(INTERVIEWER, "the round's interviewers"),
+            "Only on a reply inviting you to a next round: who will interview you in that round"
+            " (as the case's interviewers); drafts for that round address them.",
+            default=(),
+            only=_only("reply"),
+        ),
     ),
     construct=Event,
     index_at=2,  # Event(date, type, index, channel, ...): its place in the list of events
-)
-
-_PHONE = Field(
-    "phone",
-    Text("the phone", pattern=PHONE),
-    "Their phone number, for calls the playbook suggests.",
-    default="",
-)
-
-INTERVIEWER = OneOf(
-    (
-        Text("the interviewer", allow_empty=False, parse=Interviewer),
-        Mapping(
-            "interviewer",
-            "the interviewer",
-            "Someone who interviewed you, with details (or just their name, as text).",
-            (
-                Field("name", Text("the name", allow_empty=False), "Their name.", required=True),
-                Field(
-                    "email",
-                    Text("the email", pattern=EMAIL),
-                    "Their email address, for thank-you notes.",
-                    default="",
-                ),
-                _PHONE,
-                Field("title", Text("the title"), "Their job title.", default=""),
-                Field(
-                    "greeting",
-                    Text("the greeting", allow_empty=False),
-                    "How drafts greet them, after Dear or Hi (such as Alice, or Prof. Marsh);"
-                    " by default the title and surname when the name starts with one (Dr., Ms),"
-                    " else the first name.",
-                    default="",
-                ),
-            ),
-            build=lambda f, _: Interviewer(f[0], f[1], f[4], f[2]),
-        ),
-    ),
-    "the interviewer",
-    "Someone who interviewed you: a name, or a mapping with details.",
-    "text or a mapping",
 )
 
 RECRUITER = OneOf(
@@ -355,6 +363,11 @@ def decode_case(doc: Document, default_id: str = "") -> Case:
         interview_time = interview.time()
         interview = interview.date()
     events = [_split_time(e) if isinstance(e.interview, datetime) else e for e in events]
+    # A round's interviewers decode as a list; the frozen case keeps a tuple.
+    events = [
+        msgspec.structs.replace(e, interviewers=tuple(e.interviewers)) if e.interviewers else e
+        for e in events
+    ]
     for event in events:
         if event.date < interview:
             issues.append(_before(("events", event.index, "date"), event.date, interview))

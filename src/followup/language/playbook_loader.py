@@ -44,6 +44,7 @@ from followup.model.playbook import (
     Transition,
 )
 from followup.model.vocabulary import (
+    CHANNELS,
     CLOSED,
     CORE_ACTION_KINDS,
     EVENT_TYPES,
@@ -332,6 +333,9 @@ class _PlaybookReader(ExpressionReader):
         )
         when = self.guard((*path, "when"), spec["when"]) if "when" in spec else None
         advice = self.text((*path, "advice"), spec.get("advice"), "the advice")
+        channel = spec.get("channel")
+        if channel is not None:
+            channel = self.choice((*path, "channel"), channel, "the channel", CHANNELS)
         return Avoid(
             rid,
             advice,
@@ -339,6 +343,7 @@ class _PlaybookReader(ExpressionReader):
             self.origin(path),
             states,
             when,
+            channel,
         )
 
     def read(self) -> Playbook | None:

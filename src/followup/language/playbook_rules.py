@@ -272,5 +272,12 @@ AVOID = Mapping(
             required=True,
         ),
         Field("source", _CITATION, "The part of the article this rule comes from.", nullable=True),
+        Field(
+            "channel",
+            Choice(CHANNELS, "the channel", name="avoided_channel"),
+            "The channel this warning is about (such as phone). While a follow-up you promised by"
+            " this channel is due, the warning names that promise as its one exception: they"
+            " agreed to it.",
+        ),
     ),
 )

@@ -43,6 +43,8 @@ class Event(msgspec.Struct, frozen=True):
     due: dt.date | None = None
     interview: dt.date | None = None
     note: str = ""
+    # A next round's interviewers, when the reply inviting you named them.
+    interviewers: tuple[Interviewer, ...] = ()
     # A next round's interview time, when the reply gave one (its case's timezone).
     interview_time: dt.time | None = None
 

@@ -165,6 +165,8 @@ class Avoid(msgspec.Struct, frozen=True):
     origin: Origin
     states: tuple[str, ...] = ()
     when: Guard | None = None
+    # The channel it warns against; a promise you made by it is its exception while it is due.
+    channel: str | None = None
 
 
 class ActionKind(msgspec.Struct, frozen=True):

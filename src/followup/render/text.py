@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
+from datetime import date
 
+from followup.engine.explain import paced_words
 from followup.engine.result import Plan, Step, TraceEntry
+from followup.engine.rounds import round_interviewers
 from followup.errors import visible
 from followup.model.case import Case
 from followup.model.playbook import Playbook
@@ -37,9 +40,10 @@ def _wrap(text: str, indent: str, first: str = "") -> list[str]:
     return textwrap.wrap(text, width, initial_indent=lead, subsequent_indent=indent) or [lead]
 
 
-def _recipients(step: Step, case: Case) -> str:
-    if step.action in ("thank_you", "thank_you_note") and case.interviewers:
-        names = visible(", ".join(p.name for p in case.interviewers))
+def _recipients(step: Step, case: Case, today: date) -> str:
+    people = round_interviewers(case, today)
+    if step.action in ("thank_you", "thank_you_note") and people:
+        names = visible(", ".join(p.name for p in people))
         return f" to each interviewer ({names})"
     return ""
 
@@ -68,12 +72,16 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
         lines += ["", "Next"]
         for step in plan.next:
             opt = " (optional)" if step.optional else ""
-            what = action_words(step.action, step.channel) + _recipients(step, case)
+            what = action_words(step.action, step.channel) + _recipients(step, case, plan.today)
             when = f"; send it {day(step.send_on)}" if step.send_on else ""
             lines.append(f"  {day(step.due)} ({relative(step.due, plan.today)}{when}): {what}{opt}")
             if step.note:
                 lines += _wrap(f"you noted: {step.note}", "      ")
             lines += _wrap(f"why: {step.why}", "      ")
+            if step.paced_after is not None:
+                lines += _wrap(
+                    f"later than its rule says: it {paced_words(step.paced_after)}", "      "
+                )
             lines += _wrap(f"source: {step.source}", "      ")
     elif not plan.outcome:
         lines += ["", "Nothing to do: this playbook has no further steps for this case."]

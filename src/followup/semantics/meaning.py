@@ -19,6 +19,21 @@ from followup.model.vocabulary import CLOSED, COMPLETED_BY
 # Two nudges about the decision are never recommended closer together than this.
 MIN_NUDGE_GAP_DAYS: Final = 3
 MIN_NUDGE_GAP: Final = timedelta(days=MIN_NUDGE_GAP_DAYS)
+# Any two direct contacts (email, mail, phone, recruiter, text), recorded or planned, are never
+# recommended closer together than this either: it is the same people's inbox and phone, whatever
+# the step is called.  A step it would land too close is moved later, and says why.
+MIN_CONTACT_GAP_DAYS: Final = MIN_NUDGE_GAP_DAYS
+MIN_CONTACT_GAP: Final = timedelta(days=MIN_CONTACT_GAP_DAYS)
+# The steps the gap never moves, each with the reason (they still count as contacts, so the next
+# step waits after them).  News of a competing offer is one too while the offer has a deadline:
+# it must land before it.
+UNPACED_KINDS: Final[dict[str, str]] = {
+    "thank_you": "the thank-you, which opens the follow-up",
+    "thank_you_note": "the handwritten thank-you note",
+    "keep_promise": "a promise on the day you gave (they agreed to it)",
+    "withdraw": "withdrawing (it ends the contact; waiting only keeps them busy with you)",
+    "answer_offer": "answering their offer (it must reach them before their answer-by date)",
+}
 # Dates the employer gave that a check-in waits past: none falls on or before them, so the
 # earliest is the next day after (the next business day, by a direct channel).
 WAIT_PAST: Final = ("decision_by", "follow_up_after")

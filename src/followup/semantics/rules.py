@@ -25,11 +25,13 @@ from followup.semantics.meaning import (
     FREE_EVENTS,
     FROM_CASE,
     MEANINGS,
+    MIN_CONTACT_GAP_DAYS,
     MIN_NUDGE_GAP_DAYS,
     NEWS_KIND,
     REOPENABLE,
     REPLIES,
     ROUND_START,
+    UNPACED_KINDS,
     WAIT_PAST,
     EventMeaning,
     ReplyMeaning,
@@ -87,8 +89,20 @@ def rule_sentences() -> tuple[str, ...]:
     )
     lines.append(
         "A promise you recorded (committed) is a step in every playbook on its day, by the "
-        "channel you promised (even a call), until a check-in or an update keeps it; a "
+        "channel you promised (even a call), until a check-in or an update keeps it: one made "
+        "on or after that day, or the check-in that is the promise itself (one sent earlier for "
+        "another step leaves it standing, in the plan as in what you record); a "
         f"playbook does not give up ({REOPENABLE}) on the case before that day has passed."
+    )
+    lines.append(
+        "While a promise you made by one channel is due, a playbook's don't about that channel "
+        "(its avoid rule's channel) names the promise as its one exception: they agreed to it."
+    )
+    lines.append(_contact_gap_sentence())
+    lines.append(
+        "When several steps fall on the same day, a promise (or a withdrawal) comes first and "
+        "check-ins come last; otherwise the step due earliest comes first, so an overdue step is "
+        "never shown behind one that only just came due."
     )
     lines.append(
         f"While you hold a competing offer with a deadline, a {NEWS_KIND} step is due by the "
@@ -96,6 +110,18 @@ def rule_sentences() -> tuple[str, ...]:
         "says so."
     )
     return tuple(lines)
+
+
+def _contact_gap_sentence() -> str:
+    """The minimum gap between any two direct contacts, with its exceptions."""
+    return (
+        f"After the thank-you, no two direct contacts (by {_or(sorted(DIRECT_CHANNELS))}), "
+        f"recorded or planned, are recommended less than {MIN_CONTACT_GAP_DAYS} days apart: a "
+        "step that would land closer waits, and the plan says why. The gap never moves "
+        + "; ".join(UNPACED_KINDS.values())
+        + f"; nor a {NEWS_KIND} step while the competing offer has a deadline (it must land "
+        "before it). These still count as contacts for the steps after them."
+    )
 
 
 def _or(words: list[str]) -> str:

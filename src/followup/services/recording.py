@@ -130,7 +130,7 @@ def log(
     store: Store,
     app: str,
     kind: str,
-    values: Mapping[str, str | None],
+    values: Mapping[str, object],
     names: Mapping[str, str] | None = None,
     today: date | None = None,
 ) -> Saved:
@@ -158,7 +158,7 @@ def log(
     with store.writing():
         app_id = store.resolve(app)
         data = store.case_data(app_id)
-        day = values.get("date")
+        day = str(values.get("date") or "")
         if not day:
             today = today or today_for(store.build(app_id, data))
             day = today.isoformat()
@@ -352,6 +352,11 @@ def reopen(store: Store, app: str) -> tuple[str, list[Retracted]]:
     return app_id, [Retracted(app_id, s, e, case) for s, e in zip(seqs, ended, strict=True)]
 
 
+def person_name(p: object) -> str:
+    """A person as a case file gives one (a name, or a mapping with one)."""
+    return str(p.get("name", "")) if isinstance(p, dict) else str(p)
+
+
 def describe(data: Mapping[str, Any]) -> str:
     """An event in one line: '2026-03-09 check_in_sent by email: note' (or an edit's line,
     or a change of playbook's)."""
@@ -368,6 +373,8 @@ def describe(data: Mapping[str, Any]) -> str:
     text += "".join(
         f" {k} {data[k]}" for k in ("decision_by", "deadline", "due", "interview") if data.get(k)
     )
+    if data.get("interviewers"):
+        text += " with " + ", ".join(person_name(p) for p in data["interviewers"])
     if data.get("note"):
         text += f": {data['note']}"
     return visible(text)  # one line, whatever the note holds

@@ -14,6 +14,7 @@ from typing import Final
 
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.result import Plan, Step
+from followup.engine.rounds import round_interviewers
 from followup.errors import FollowupError
 from followup.model.case import Case, Interviewer
 from followup.model.playbook import AllOf, AnyOf, Compare, Guard, Not
@@ -112,20 +113,21 @@ def completion(cp: CompiledPlaybook, step: Step) -> tuple[str | None, tuple[str,
     return None, ()
 
 
-def recipients(case: Case, step: Step) -> tuple[Interviewer, ...]:
-    """Who a step goes to: every interviewer for a thank-you, else the first one, else the
-    company; by the recruiter channel, the first recruiter recorded (else "the recruiter at"
-    the company); nobody for advice with nothing to send."""
+def recipients(case: Case, step: Step, today: date) -> tuple[Interviewer, ...]:
+    """Who a step goes to: every interviewer of the round for a thank-you, else the first one,
+    else the company; by the recruiter channel, the first recruiter recorded (else "the
+    recruiter at" the company); nobody for advice with nothing to send."""
     if step.action in ("move_on", RECORD_ROUND_KIND):
         return ()
     company = case.company or case.id
     if step.channel == "recruiter":
         return case.recruiters[:1] or (Interviewer(f"the recruiter at {company}"),)
-    if step.channel == "portal" or not case.interviewers:
+    people = round_interviewers(case, today)
+    if step.channel == "portal" or not people:
         return (Interviewer(company),)
     if step.action in THANK_YOU_KINDS:
-        return case.interviewers
-    return case.interviewers[:1]
+        return people
+    return people[:1]
 
 
 def build_queue(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Queue:
@@ -157,7 +159,7 @@ def build_queue(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Que
             continue
         for step in plan.schedule:
             event, asks = completion(cp, step)
-            item = Item(case, step, day, recipients(case, step), event, asks)
+            item = Item(case, step, day, recipients(case, step, day), event, asks)
             if step.due <= day:
                 queue.due.append(item)
             elif step.due <= day + WINDOW:

@@ -103,6 +103,9 @@ EXAMPLES: dict[str, str] = {
     "the_schedule_has_no": "the schedule has no promised follow-up",
     "the_next_step_is_sent_on": "the plan says to send the next step on 2026-03-16",
     "only_answer_left": "the only step left is to answer their offer on 2026-03-16",
+    "step_waits_after": "the check-in waits after my contact on 2026-03-08, and the plan says why",
+    "invited_to_a_round_with": "they invited me to another round on 2026-03-10, with an interview "
+    'on 2026-03-16 by "Dr. Alice Marsh" and "Ben Ortiz"',
     "i_answered_the_offer": "I accepted their offer on 2026-03-18",
     "i_accepted_elsewhere": "I accepted a job elsewhere on 2026-03-18",
     "an_interview_at": "the interview was on 2026-03-02 at 14:30",
