@@ -21,13 +21,15 @@ if TYPE_CHECKING:
 # Pytest registers every module listed here as a plugin, which makes the step definitions and
 # the `followup_world` fixture of `followup.bdd.steps` visible to every test (and the steps about
 # drafts, in `followup.bdd.draft_steps`; about a playbook being written, in
-# `followup.bdd.check_steps`; about the plan's notes, in `followup.bdd.note_steps`).  The one list
+# `followup.bdd.check_steps`; about the plan's notes, in `followup.bdd.note_steps`; about
+# windows and the plan's words, in `followup.bdd.language_steps`).  The one list
 # of the library's modules: the step reference (`followup.spec.stepdoc`) reads it too.
 LIBRARY = (
     "followup.bdd.steps",
     "followup.bdd.draft_steps",
     "followup.bdd.check_steps",
     "followup.bdd.note_steps",
+    "followup.bdd.language_steps",
 )
 pytest_plugins = list(LIBRARY) if importlib.util.find_spec("pytest_bdd") else []
 

@@ -72,6 +72,8 @@ class CompiledAction(msgspec.Struct, frozen=True, eq=False):
     nudge: bool = False
     # The one channel when the rule has a single unconditional choice ("" for none), else None.
     fixed_channel: str | None = None
+    # The end of the action's window (its ``until``), if it has one.
+    latest: DateFn | None = None
 
 
 class CompiledAvoid(msgspec.Struct, frozen=True, eq=False):
@@ -242,6 +244,7 @@ def _compile_action(action: Action, completed_by: str | None, citation: str) -> 
         action.id,
         action.kind in NUDGE_KINDS,
         fixed,
+        compile_date(action.until) if action.until else None,
     )
 
 

@@ -26,7 +26,7 @@ class Pending:
     a batch, and a frozen dataclass costs twice as much to build.
     """
 
-    __slots__ = ("channel", "compiled", "due", "expires")
+    __slots__ = ("channel", "compiled", "due", "expires", "latest")
 
     def __init__(
         self,
@@ -34,12 +34,15 @@ class Pending:
         due: date,
         channel: str | None,
         expires: date | None = None,
+        latest: date | None = None,
     ) -> None:
         self.compiled = compiled
         self.due = due
         self.channel = channel
         # The last day it is worth doing (news before a deadline), if it has one.
         self.expires = expires
+        # The end of the window the playbook gives it (its ``until``): still due, but late after.
+        self.latest = latest
 
 
 class Facts:

@@ -87,6 +87,7 @@ def _step(p: Pending, due: date, run: Run, send_on: date | None) -> Step:
         action.optional,
         note,
         send_on,
+        None if p.latest is None else max(p.latest, due),
     )
 
 
@@ -222,6 +223,19 @@ def _missed_thanks(run: Run, today: date) -> str:
     )
 
 
+def _windows_passed(run: Run, today: date) -> list[str]:
+    """A line for each step whose window (due..until) has passed with nothing recorded: it
+    still stands (late is better than never for a contact the coach asked for), shown due."""
+    if run.state == CLOSED:
+        return []
+    return [
+        f"The window for {p.compiled.action.id} ({p.due.isoformat()} to {p.latest.isoformat()}) "
+        "has passed with nothing recorded: it is still in the plan, so do it now, late."
+        for p in run.pending()
+        if p.latest is not None and p.latest < today
+    ]
+
+
 def notes_now(run: Run, today: date) -> list[str]:
     """What the job seeker should know that is not a step: a promise whose day has passed."""
     notes: list[str] = []
@@ -235,6 +249,7 @@ def notes_now(run: Run, today: date) -> list[str]:
             "step to tell them about it has expired; if you still hold the offer, a new deadline "
             "is new news: record it."
         )
+    notes += _windows_passed(run, today)
     promised = run.at_committed
     if run.state != CLOSED and run.committed and promised is not None and promised < today:
         what = f" ({run.committed_note})" if run.committed_note else ""
@@ -273,6 +288,7 @@ def plan_case(
         avoid=tuple(avoid_now(run)),
         ignored_future_events=ignored,
         notes=tuple(notes_now(run, today)),
+        never_closes=cp.playbook.never_closes.reason if cp.playbook.never_closes else "",
     )
 
 

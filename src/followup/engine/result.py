@@ -22,6 +22,8 @@ class Step(msgspec.Struct, frozen=True):
     # The day to do it when that is not its due date: an overdue email seen on a weekend or
     # holiday is sent on the next business day, never "now".
     send_on: date | None = None
+    # The last day of the step's window when the playbook gives one (``due`` is the first).
+    latest: date | None = None
 
     @property
     def why(self) -> str:
@@ -53,3 +55,5 @@ class Plan(msgspec.Struct, frozen=True):
     ignored_future_events: int = 0
     # Lines worth knowing that are not steps: a promise not kept, a step that expired.
     notes: tuple[str, ...] = ()
+    # Why the playbook never closes a case on its own, when its coach says so (``closes: never``).
+    never_closes: str = ""

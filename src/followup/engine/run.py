@@ -202,7 +202,19 @@ class Run(Facts):
             due = expires
         if channel in DIRECT_CHANNELS:
             due = self.cal.roll_forward(due)
-        return Pending(ca, due, channel, expires)
+        if ca.latest is None:
+            return Pending(ca, due, channel, expires)
+        return Pending(ca, due, channel, expires, self.window_end(ca, due, channel))
+
+    def window_end(self, ca: CompiledAction, due: date, channel: str | None) -> date:
+        """The last day of an action's window: its ``until`` (the business day before, for
+        direct contact), never before the day it is due, which the engine's own rules may
+        have moved past it."""
+        assert ca.latest is not None
+        end = ca.latest(self)
+        if end is not None and channel in DIRECT_CHANNELS:
+            end = self.cal.roll_backward(end)
+        return due if end is None or end < due else end
 
     def news_expires(self) -> date | None:
         """The last day news of a competing offer is worth sending: the day before its deadline
@@ -413,8 +425,10 @@ class Run(Facts):
         best: tuple[date, CompiledAction] | None = None
         among = self.cp.reminders.get(self.state)
         for p in self.pending(among) if among else ():
-            if best is None or p.due < best[0]:
-                best = (p.due, p.compiled)
+            # Advice with a window stays shown through it.
+            lapses = p.due if p.latest is None else p.latest
+            if best is None or lapses < best[0]:
+                best = (lapses, p.compiled)
         self.reminder_cache, self.reminder_version = best, self.version
         return best
 

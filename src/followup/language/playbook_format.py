@@ -40,6 +40,7 @@ __all__ = [
     "AVOID",
     "CHANNEL_OPTION",
     "CHANNEL_WORDS",
+    "CLOSES",
     "KIND",
     "LIMITS",
     "NAME",
@@ -145,6 +146,28 @@ TEMPLATE = Mapping(
     ),
 )
 
+CLOSES = Mapping(
+    "closes",
+    "closes",
+    "When the playbook itself closes a case. Only one statement so far: never, for a coach whose"
+    " advice is to wait for the employer's word however long it takes.",
+    (
+        Field(
+            "never",
+            Text("the reason", allow_empty=False),
+            "Why this playbook never closes a case on its own (lint then stops asking for a way"
+            " to closed; the plan and show say so; prove reports days open as unbounded by"
+            " design).",
+            required=True,
+        ),
+        Field(
+            "source",
+            Text("the source part", allow_empty=False),
+            "The part of the article this comes from.",
+        ),
+    ),
+)
+
 _PARAMETER = OneOf(
     (duration_text(""), Integer(0)),
     "parameter",
@@ -235,6 +258,7 @@ PLAYBOOK = Mapping(
             nullable=True,
         ),
         Field("limits", LIMITS, LIMITS.description, nullable=True),
+        Field("closes", CLOSES, CLOSES.description),
         Field(
             "templates",
             MapOf(
@@ -265,6 +289,7 @@ PARTS: dict[str, Mapping] = {
     "repeat": REPEAT,
     "kind": KIND,
     "limits": LIMITS,
+    "closes": CLOSES,
     "template": TEMPLATE,
     "channel_option": CHANNEL_OPTION,
 }

@@ -150,6 +150,25 @@ CODES: tuple[Code, ...] = (
         "Give the action an earlier date, or put it in the state the timer leads to.",
     ),
     Code(
+        "L113",
+        "window-ends-early",
+        "warning",
+        "An action's window can end before it starts: its `until` can come before its `due` "
+        "(they are measured from different anchors whose order the case decides, or `until` "
+        "is the shorter offset). The engine then makes the step due on its first day only.",
+        "Measure `until` from the same anchor as `due`, with a longer offset (`due: interview + "
+        "5d`, `until: interview + 7d`), or take the later of the dates: `until: {later_of: "
+        "[...]}`.",
+    ),
+    Code(
+        "L114",
+        "closes-after-all",
+        "error",
+        "The playbook says it never closes a case on its own (`closes: never`), yet a timer "
+        "leads to `closed`, or `limits` promises a `max_days_open`.",
+        "Take out the timer to `closed` (or `max_days_open`), or take out `closes: never`.",
+    ),
+    Code(
         "L201",
         "limit-broken",
         "error",

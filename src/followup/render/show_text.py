@@ -79,6 +79,15 @@ def show_text(pb: Playbook) -> str:
     lines.append(f"  source: {pb.source.cite()}")
     if pb.source.file:
         lines.append(f"  article file: {pb.source.file}")
+    if pb.never_closes is not None:
+        cite = (
+            f" ({pb.source.cite(pb.never_closes.cite.part)})" if pb.never_closes.cite.part else ""
+        )
+        lines += _wrap(
+            "Never closes a case on its own, by design: " + pb.never_closes.reason + cite,
+            "    ",
+            "  ",
+        )
     if pb.parameters:
         lines += ["", "Settings"]
         for name, value in pb.parameters:
