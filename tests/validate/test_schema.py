@@ -176,6 +176,7 @@ PLAYBOOK_PARTS = {
     "limits": lambda s: s["$defs"]["limits"],
     "template": lambda s: s["$defs"]["template"],
     "closes": lambda s: s["$defs"]["closes"],
+    "opt_out": lambda s: s["$defs"]["opt_out"],
 }
 
 
@@ -638,7 +639,7 @@ HEAD = "id: tiny\ntitle: Tiny\nsource: {title: Some article}\n"
             [
                 "playbook.yaml:2:1: unknown key 'titel' (did you mean 'title'?); expected one of"
                 " id, extends, remove, title, summary, source, parameters, kinds, transitions,"
-                " actions, avoid, limits, closes, templates",
+                " actions, avoid, limits, closes, opt_out, templates",
             ],
         ),
         (

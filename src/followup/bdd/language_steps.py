@@ -22,6 +22,7 @@ from followup.bdd.steps import (
     action_of,
 )
 from followup.bdd.world import World
+from followup.render.show_text import show_text
 
 WINDOW_WORDS = (
     rf"(?:(?:a|an|to) )?(?P<action>(?i:{PREPOSITION_ENDED_ACTIONS})|[A-Za-z][A-Za-z_ -]*?)"
@@ -54,3 +55,10 @@ def the_plan_reads(followup_world: World, text: str) -> None:
     """``followup plan`` prints these words (as they are, case and all)."""
     shown = followup_world.plan_text()
     followup_world.check(text in shown, f'Expected the plan to read "{text}".')
+
+
+@then(parsers.re(r'followup show says "(?P<text>[^"]+)"'))
+def show_says(followup_world: World, text: str) -> None:
+    """``followup show`` of the scenario's playbook prints these words (lines joined)."""
+    shown = " ".join(show_text(followup_world.playbook().playbook).split())
+    followup_world.check(text in shown, f'Expected followup show to say "{text}".')

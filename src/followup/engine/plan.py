@@ -15,7 +15,7 @@ from followup.engine.facts import Pending
 from followup.engine.result import Plan, Step, TraceEntry
 from followup.engine.run import Run
 from followup.model.case import Case, Event
-from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE
+from followup.model.vocabulary import CLOSED, INITIAL_STATE
 from followup.semantics.builtin import (
     ANSWER_OFFER_ADVICE,
     ANSWER_OFFER_ID,
@@ -27,6 +27,7 @@ from followup.semantics.builtin import (
     RECORD_ROUND_KIND,
 )
 from followup.semantics.meaning import OFFER, THANKS_KINDS
+from followup.semantics.rules import KEEP_PROMISES
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
 
@@ -131,6 +132,7 @@ def project(
         return [_record_round(run.awaiting_interview)], None
     sim = run if in_place else run.clone()
     roll = sim.cal.roll_forward
+    off_days = sim.cp.off_days
     now = today
     end = shift_days(today, HORIZON.days)
     steps: list[Step] = []
@@ -144,7 +146,7 @@ def project(
         best_when = end
         for p in sim.pending():
             when = p.due if p.due > now else now
-            if p.channel in DIRECT_CHANNELS:
+            if p.channel in off_days:
                 when = roll(when)
             if p.expires is not None and when > p.expires:
                 continue  # too late to be worth doing (news after its deadline)
@@ -154,7 +156,7 @@ def project(
         if best is not None and (timer is None or best_when <= max(timer[0], now)):
             when = best_when
             due = best.due if not steps else max(best.due, steps[-1].due)
-            if best.channel in DIRECT_CHANNELS:
+            if best.channel in off_days:
                 due = roll(due)
             if when > end:
                 break
@@ -251,7 +253,14 @@ def notes_now(run: Run, today: date) -> list[str]:
         )
     notes += _windows_passed(run, today)
     promised = run.at_committed
-    if run.state != CLOSED and run.committed and promised is not None and promised < today:
+    keeps = KEEP_PROMISES not in run.cp.opted_out
+    if (
+        run.state != CLOSED
+        and keeps
+        and run.committed
+        and promised is not None
+        and promised < today
+    ):
         what = f" ({run.committed_note})" if run.committed_note else ""
         notes.append(
             f"You promised to follow up on {promised.isoformat()}{what} and nothing since "

@@ -24,13 +24,13 @@ from followup.semantics.meaning import (
     DEFAULT_REPLY,
     DUE_OR_DAY,
     FIRST_DAY,
-    MIN_NUDGE_GAP,
     NEWS_KIND,
     NUDGE_EVENTS,
     OFFER,
     REOPENABLE,
     part_of_day,
 )
+from followup.semantics.rules import KEEP_PROMISES, NEWS_BEFORE_DEADLINE
 from followup.timeline.durations import shift_days
 
 # A playbook whose timers chase each other without an event in between is broken; stop early.
@@ -113,7 +113,12 @@ class Run(Facts):
                 continue
             if when < floor:
                 when = floor
-            if move.outcome == REOPENABLE and self.committed and self.at_committed is not None:
+            if (
+                move.outcome == REOPENABLE
+                and self.committed
+                and self.at_committed is not None
+                and KEEP_PROMISES not in self.cp.opted_out
+            ):
                 # A playbook does not give up on a case while a promise you made is still due.
                 hold = shift_days(self.at_committed, 1)
                 if when < hold:
@@ -188,10 +193,11 @@ class Run(Facts):
         if ca.nudge:
             if self.told_no_follow_up:
                 return "they asked you not to follow up"
-            if self.not_before is not None and due < self.not_before:
+            if ca.waits_past and self.not_before is not None and due < self.not_before:
                 due = self.not_before
-            if self.last_nudge is not None and due < self.last_nudge + MIN_NUDGE_GAP:
-                due = self.last_nudge + MIN_NUDGE_GAP
+            gap = ca.gap
+            if gap is not None and self.last_nudge is not None and due < self.last_nudge + gap:
+                due = self.last_nudge + gap
         if ca.until is not None:
             until = ca.until(self)
             if until is not None and due > until:
@@ -200,7 +206,7 @@ class Run(Facts):
         expires = self.news_expires() if ca.action.kind == NEWS_KIND else None
         if expires is not None and due > expires:
             due = expires
-        if channel in DIRECT_CHANNELS:
+        if channel in self.cp.off_days:
             due = self.cal.roll_forward(due)
         if ca.latest is None:
             return Pending(ca, due, channel, expires)
@@ -212,7 +218,7 @@ class Run(Facts):
         have moved past it."""
         assert ca.latest is not None
         end = ca.latest(self)
-        if end is not None and channel in DIRECT_CHANNELS:
+        if end is not None and channel in self.cp.off_days:
             end = self.cal.roll_backward(end)
         return due if end is None or end < due else end
 
@@ -221,6 +227,8 @@ class Run(Facts):
         (or the day you got it, if the deadline is that close); None without such a deadline."""
         deadline = self.at_offer_deadline
         if not self.competing_offer or self.portfolio_update or deadline is None:
+            return None
+        if NEWS_BEFORE_DEADLINE in self.cp.opted_out:
             return None
         last = shift_days(deadline, -1)
         got = self.at_competing_offer

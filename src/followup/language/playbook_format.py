@@ -34,6 +34,7 @@ from followup.language.spec import (
     Text,
 )
 from followup.model.vocabulary import CORE_ACTION_KINDS, EVENT_TYPES
+from followup.semantics.rules import RULE_IDS
 
 __all__ = [
     "ACTION",
@@ -45,6 +46,7 @@ __all__ = [
     "LIMITS",
     "NAME",
     "NEEDED_UNLESS_EXTENDS",
+    "OPT_OUT",
     "PARTS",
     "PLAYBOOK",
     "REPEAT",
@@ -168,6 +170,33 @@ CLOSES = Mapping(
     ),
 )
 
+OPT_OUT = Mapping(
+    "opt_out",
+    "the opt-out",
+    "An engine rule this playbook does not follow, said explicitly: which, why, and where its"
+    " article says so.",
+    (
+        Field(
+            "rule",
+            Choice(RULE_IDS, "the engine rule", "An engine rule a playbook may opt out of."),
+            "The id of the engine rule (docs/engine-rules.md lists them).",
+            required=True,
+        ),
+        Field(
+            "reason",
+            Text("the reason", allow_empty=False),
+            "Why this playbook does not follow it, in plain words.",
+            required=True,
+        ),
+        Field(
+            "source",
+            Text("the source part", allow_empty=False),
+            "The part of the article that says so, as a rule's source.",
+            required=True,
+        ),
+    ),
+)
+
 _PARAMETER = OneOf(
     (duration_text(""), Integer(0)),
     "parameter",
@@ -260,6 +289,12 @@ PLAYBOOK = Mapping(
         Field("limits", LIMITS, LIMITS.description, nullable=True),
         Field("closes", CLOSES, CLOSES.description),
         Field(
+            "opt_out",
+            ListOf(OPT_OUT, "opt_out"),
+            "Engine rules this playbook does not follow, each with its reason and citation.",
+            default=(),
+        ),
+        Field(
             "templates",
             MapOf(
                 Text("the template key"),
@@ -290,6 +325,7 @@ PARTS: dict[str, Mapping] = {
     "kind": KIND,
     "limits": LIMITS,
     "closes": CLOSES,
+    "opt_out": OPT_OUT,
     "template": TEMPLATE,
     "channel_option": CHANNEL_OPTION,
 }

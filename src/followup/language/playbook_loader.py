@@ -29,7 +29,7 @@ from followup.language.playbook_format import (
     TEMPLATE,
     TRANSITION,
 )
-from followup.language.playbook_statements import CLOSES_KEYS, StatementReader
+from followup.language.playbook_statements import CLOSES_KEYS, OPT_OUT_KEYS, StatementReader
 from followup.model.playbook import (
     Action,
     ActionKind,
@@ -410,6 +410,7 @@ class _PlaybookReader(StatementReader):
             templates,
             extends or None,
             self.read_closes(("closes",), top["closes"]) if "closes" in top else None,
+            self.read_opt_outs(("opt_out",), top.get("opt_out")),
         )
 
     def read_limits(self, path: Path_, value: object) -> Limits:
@@ -509,4 +510,5 @@ def keys_accepted() -> Mapping[str, tuple[str, ...]]:
         "limits": LIMIT_KEYS,
         "template": TEMPLATE_KEYS,
         "closes": CLOSES_KEYS,
+        "opt_out": OPT_OUT_KEYS,
     }

@@ -120,6 +120,7 @@ SECTIONS: dict[str, tuple[str, Callable[[], str]]] = {
     "playbook-kind-keys": (_PLAYBOOK_DOC, _playbook_part("kind")),
     "playbook-limits-keys": (_PLAYBOOK_DOC, _playbook_part("limits")),
     "playbook-closes-keys": (_PLAYBOOK_DOC, _playbook_part("closes")),
+    "playbook-opt-out-keys": (_PLAYBOOK_DOC, _playbook_part("opt_out")),
     "playbook-transition-keys": (_PLAYBOOK_DOC, _playbook_part("transition")),
     "playbook-action-keys": (_PLAYBOOK_DOC, _playbook_part("action")),
     "playbook-repeat-keys": (_PLAYBOOK_DOC, _playbook_part("repeat")),

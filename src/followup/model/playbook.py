@@ -223,6 +223,15 @@ class NeverCloses(msgspec.Struct, frozen=True):
     origin: Origin
 
 
+class OptOut(msgspec.Struct, frozen=True):
+    """An engine rule a playbook does not follow, by its id, with the reason and citation."""
+
+    rule: str
+    reason: str
+    cite: Citation
+    origin: Origin
+
+
 class Playbook(msgspec.Struct, frozen=True):
     """A whole, checked playbook."""
 
@@ -241,6 +250,8 @@ class Playbook(msgspec.Struct, frozen=True):
     extends: str | None = None
     # Set when the coach says the playbook never closes a case on its own (``closes: never``).
     never_closes: NeverCloses | None = None
+    # The engine rules it opts out of (`followup.semantics.rules.RULE_IDS`), said explicitly.
+    opt_outs: tuple[OptOut, ...] = ()
 
     def parameter(self, name: str) -> Duration | int:
         """The value of a parameter by name (KeyError if absent)."""
