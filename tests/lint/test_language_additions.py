@@ -146,3 +146,23 @@ def test_closes_never_with_a_timer_to_closed_is_an_error():
         "playbook says it never closes on its own (closes: never); expected no max_days_open, "
         "or no closes: never",
     ]
+
+
+def test_prove_reports_days_open_as_unbounded_by_design():
+    """A playbook that never closes on its own: no L203, and the report says why."""
+    from followup.lint import report
+    from followup.lint.prove import prove
+
+    text = (
+        MINE
+        + "closes: {never: We wait for their word., source: Patience}\n"
+        + WAITS
+        + "limits: {max_contacts: 9}\n"
+    )
+    cp = compile_playbook(build_playbook(read_yaml_text(text, "mine.yaml")))
+    found = prove(cp, workers=1)
+    assert not found.closes
+    assert [p.code for p in report.problems(found, None)] == []
+    shown = report.text(found, "mine.yaml")
+    assert "never closes a case on its own, by design" in shown
+    assert report.as_json(found, "mine.yaml")["worst"]["open_by_design"] is True

@@ -127,8 +127,11 @@ def record_line(item: Item) -> str:
 
 
 def item_json(item: Item) -> dict[str, Any]:
-    """One step of ``today``.  ``days_overdue`` is null for a step not yet due (0: due today)."""
+    """One step of ``today``.  ``days_overdue`` is null for a step not yet due (0: due today,
+    or any day of its window); a step with a window is late only after its last day."""
     overdue = (item.today - item.step.due).days
+    if overdue > 0 and item.step.latest is not None:
+        overdue = max(0, (item.today - item.step.latest).days)
     return {
         "id": item.case.id,
         "company": item.case.company,
@@ -153,7 +156,8 @@ def item_lines(item: Item) -> list[tuple[str, str]]:
         what += " to " + ", ".join(person(p) for p in item.recipients)
     opt = " (optional)" if step.optional else ""
     width = terminal_width()
-    kind = "overdue" if step.due < item.today else "due" if step.due == item.today else "soon"
+    last = step.due if step.latest is None else max(step.due, step.latest)
+    kind = "overdue" if last < item.today else "due" if step.due <= item.today else "soon"
 
     def wrap(text: str, more: str = "") -> list[str]:
         return textwrap.wrap(
