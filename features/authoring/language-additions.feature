@@ -92,3 +92,22 @@ Feature: followup checks the newer things a coach can say
     When I check the playbook
     Then followup says at line 4, column 9: closes has no 'never'
     And followup says nothing else
+
+  Scenario: The time between a date and itself is refused
+    Given a playbook "mine.yaml" that reads:
+      """
+      id: mine
+      title: Mine
+      source: {title: My notes}
+      actions:
+        - id: nudge
+          in: waiting
+          kind: check_in
+          due: interview + 1w
+          channel: email
+          when: {time_between: {from: interview, to: interview, ge: 2w}}
+          advice: Check in.
+      """
+    When I check the playbook
+    Then followup says at line 10, column 48: from and to are both interview; expected two different dates
+    And followup says nothing else

@@ -99,6 +99,7 @@ avoid:
      channel: email, advice: Check in within the week before their date., source: s}
 """,
     "L114": USUAL + "closes: {never: We wait for their word., source: s}\n",
+    "L115": USUAL + "opt_out:\n  - {rule: check-in-gap, reason: It says so., source: s}\n",
 }
 
 # A playbook that nags: a check-in every three days after the thank-you.

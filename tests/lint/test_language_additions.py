@@ -166,3 +166,21 @@ def test_prove_reports_days_open_as_unbounded_by_design():
     shown = report.text(found, "mine.yaml")
     assert "never closes a case on its own, by design" in shown
     assert report.as_json(found, "mine.yaml")["worst"]["open_by_design"] is True
+
+
+def test_an_opt_out_that_holds_a_step_back_is_no_warning():
+    """L115 only for an opt-out that changes nothing: each rule applies to some step here."""
+    from followup.semantics.rules import RULE_IDS
+
+    steps = (
+        "  - {id: nudge, in: waiting, kind: check_in, due: interview + 1w, channel: email,\n"
+        "     advice: Go., source: s}\n"
+        "  - {id: news, in: waiting, kind: share_update, due: competing_offer, channel: email,\n"
+        "     when: {competing_offer: true}, advice: Go., source: s}\n"
+    )
+    for rule in RULE_IDS:
+        text = steps + f"opt_out:\n  - {{rule: {rule}, reason: It says so., source: s}}\n"
+        codes = [p.code for p in lint_compiled(compile_playbook(_playbook(text)))]
+        assert "L115" not in codes, rule
+    lone = "opt_out:\n  - {rule: news-before-deadline, reason: It says so., source: s}\n"
+    assert "L115" in [p.code for p in lint_compiled(compile_playbook(_playbook(lone)))]

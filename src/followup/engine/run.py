@@ -137,7 +137,8 @@ class Run(Facts):
             found = self._resolve(ca)
             if isinstance(found, Pending):
                 via = f" by {found.channel}" if found.channel else ""
-                details.append(f"action {ca.action.id}: due {found.due}{via}")
+                until = f" (until {found.latest})" if found.latest else ""
+                details.append(f"action {ca.action.id}: due {found.due}{until}{via}")
             else:
                 details.append(f"action {ca.action.id}: not due ({found})")
         for move in self.cp.timers.get(self.state, ()):

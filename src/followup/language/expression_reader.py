@@ -169,6 +169,9 @@ class ExpressionReader(Reader):
                 )
             else:
                 ends.append(anchor)
+        if len(ends) == 2 and ends[0] == ends[1]:
+            self.fail((*path, "to"), f"from and to are both {ends[0]}", "two different dates")
+            ends.clear()
         tests = [op for op in SPAN_TESTS if op in spec]
         if isinstance(value, dict) and not tests:
             self.fail(path, f"{SPAN_KEY} compares with no duration", SPAN_HELP)

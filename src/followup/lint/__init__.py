@@ -30,7 +30,7 @@ from followup.lint.rules import (
     no_route_to_closed,
     unreachable_states,
 )
-from followup.lint.statements import closes_after_all
+from followup.lint.statements import closes_after_all, opt_out_without_effect
 from followup.lint.windows import window_ends_early
 
 
@@ -56,6 +56,7 @@ def lint_compiled(cp: CompiledPlaybook, doc: Document | None = None) -> list[Pro
         late_steps,
         window_ends_early,
         closes_after_all,
+        opt_out_without_effect,
     ):
         check(checks)
     return sorted(set(checks.problems))

@@ -169,6 +169,16 @@ CODES: tuple[Code, ...] = (
         "Take out the timer to `closed` (or `max_days_open`), or take out `closes: never`.",
     ),
     Code(
+        "L115",
+        "opt-out-without-effect",
+        "warning",
+        "The playbook opts out of an engine rule that none of its own steps is subject to "
+        "(`check-in-gap` or `wait-past-their-date` without a check-in, `news-before-deadline` "
+        "without a share_update, `business-days-only` without a direct channel): most often "
+        "the wrong id, or a step that was meant to be a check-in.",
+        "Name the rule that holds the step back (docs/engine-rules.md), or take the opt-out out.",
+    ),
+    Code(
         "L201",
         "limit-broken",
         "error",
