@@ -94,6 +94,12 @@ avoid:
   - {id: late-note, in: interviewed, kind: thank_you_note, due: interview + 5w, channel: mail,
      advice: Too late., source: s}
 """,
+    "L113": USUAL
+    + """  - {id: nudge, in: waiting, kind: check_in, due: interview + 1w, until: decision_by,
+     channel: email, advice: Check in within the week before their date., source: s}
+""",
+    "L114": USUAL + "closes: {never: We wait for their word., source: s}\n",
+    "L115": USUAL + "opt_out:\n  - {rule: check-in-gap, reason: It says so., source: s}\n",
 }
 
 # A playbook that nags: a check-in every three days after the thank-you.

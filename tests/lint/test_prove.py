@@ -227,6 +227,7 @@ def test_prove_json_shape(cli):
         "min_gap_days",
         "max_days_open",
         "always_closes",
+        "open_by_design",
     }
     assert set(report["explored"]) == {"cases", "paths", "states", "seconds"}
     assert report["explored"]["cases"] == report["space"]["cases"] == 378

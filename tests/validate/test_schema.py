@@ -172,7 +172,12 @@ def test_jsonschema_is_never_imported_to_load_or_validate() -> None:
 PLAYBOOK_PARTS = {
     part: (lambda s: s) if part == "playbook" else (lambda s, p=part: s["$defs"][p])
     for part in ("playbook", "source", "transition", "action", "avoid", "repeat", "kind")
-} | {"limits": lambda s: s["$defs"]["limits"], "template": lambda s: s["$defs"]["template"]}
+} | {
+    "limits": lambda s: s["$defs"]["limits"],
+    "template": lambda s: s["$defs"]["template"],
+    "closes": lambda s: s["$defs"]["closes"],
+    "opt_out": lambda s: s["$defs"]["opt_out"],
+}
 
 
 def test_playbook_keys_match_the_loader() -> None:
@@ -235,10 +240,11 @@ def test_playbook_enumerations_match_the_vocabulary() -> None:
 
 
 def test_guard_facts_and_operators_match_the_vocabulary() -> None:
-    """A condition takes exactly the known facts (plus all/any/not), each with its own tests."""
+    """A condition takes exactly the known facts (plus all/any/not, and the time between two
+    dates), each with its own tests."""
     d = defs()
     guard = d["guard"]
-    assert list(guard["properties"]) == ["all", "any", "not", *vocab.FACTS]
+    assert list(guard["properties"]) == ["all", "any", "not", *vocab.FACTS, "time_between"]
     assert guard["additionalProperties"] is False
     assert guard["minProperties"] == 1
     assert guard["properties"]["not"]["$ref"] == "#/$defs/guard"
@@ -633,7 +639,7 @@ HEAD = "id: tiny\ntitle: Tiny\nsource: {title: Some article}\n"
             [
                 "playbook.yaml:2:1: unknown key 'titel' (did you mean 'title'?); expected one of"
                 " id, extends, remove, title, summary, source, parameters, kinds, transitions,"
-                " actions, avoid, limits, templates",
+                " actions, avoid, limits, closes, opt_out, templates",
             ],
         ),
         (

@@ -6,8 +6,8 @@ The child's document is laid over its base's (itself merged, if the base extends
 * ``transitions``, ``actions`` and ``avoid`` merge by rule id: a child rule with an inherited id
   takes that rule's place, a new id is added after the inherited rules, and the ids listed in
   ``remove`` are dropped first (with the templates keyed by them);
-* ``title``, ``summary`` and ``source`` are the child's if it gives them, else inherited; ``id``
-  is always the child's own.
+* ``title``, ``summary``, ``source``, ``closes`` and ``opt_out`` are the child's if given, else
+  inherited; ``id`` is always the child's own.
 
 The merged data is then checked by the ordinary loader, so a parameter the child overrides
 retunes every inherited rule that uses it.  The loader sees a `MergedDocument`: it answers
@@ -29,7 +29,7 @@ from followup.model.playbook import Action, Avoid, Origin, Playbook, Transition
 
 LIST_SECTIONS = ("transitions", "actions", "avoid")
 MAP_SECTIONS = ("parameters", "kinds", "limits", "templates")
-INHERITED = ("title", "summary", "source")
+INHERITED = ("title", "summary", "source", "closes", "opt_out")
 OWN = ("extends", "remove")  # they say how to merge; the loader never sees them
 ORDER = ("id", *INHERITED, "parameters", "kinds", *LIST_SECTIONS, "limits", "templates")
 NOUNS = {"transitions": "a transition", "actions": "an action", "avoid": "a don't"}

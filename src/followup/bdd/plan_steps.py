@@ -67,7 +67,7 @@ def _expected(action: str, channel: str | None, due: date) -> str:
     return f"{ACTION_SAID.get(action, action)}{via} on {due}"
 
 
-def _the_next_step(world: World) -> Step:
+def only_next_step(world: World) -> Step:
     """The one step due next; fails if there are none or several."""
     plan = world.plan()
     world.check(bool(plan.next), "Expected a next step, but nothing is due.")
@@ -93,7 +93,7 @@ def the_state_is(followup_world: World, state: str) -> None:
 @then(parsers.re(rf"the next step is {STEP_WORDS}"), STEP_CONVERTERS)
 def the_next_step_is(followup_world: World, action: str, channel: str | None, due: date) -> None:
     """The one step due next is this action (by this channel) on this day."""
-    step = _the_next_step(followup_world)
+    step = only_next_step(followup_world)
     followup_world.check(
         _matches(step, action, channel, due),
         f"Expected the next step to be {_expected(action, channel, due)}, but it is {said(step)}.",
@@ -128,7 +128,7 @@ def the_schedule_includes(
 @then(parsers.re(r'the next step comes from rule "(?P<rule>[^"]+)"'))
 def the_next_step_rule(followup_world: World, rule: str) -> None:
     """The step due next is recommended by the playbook rule with this id."""
-    step = _the_next_step(followup_world)
+    step = only_next_step(followup_world)
     followup_world.check(
         step.rule_id == rule,
         f'Expected the next step to come from rule "{rule}", but it comes from "{step.rule_id}".',
@@ -138,7 +138,7 @@ def the_next_step_rule(followup_world: World, rule: str) -> None:
 @then(parsers.re(r'the next step cites "(?P<text>[^"]+)"'))
 def the_next_step_cites(followup_world: World, text: str) -> None:
     """The source cited for the step due next contains these words."""
-    step = _the_next_step(followup_world)
+    step = only_next_step(followup_world)
     followup_world.check(
         text.casefold() in step.source.casefold(),
         f'Expected the next step to cite "{text}", but it cites: {step.source}',

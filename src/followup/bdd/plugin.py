@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 # Pytest registers every module listed here as a plugin, which makes the step definitions and
 # the `followup_world` fixture visible to every test: the case (`case_steps`, which also holds the
 # fixture), what happened and what I do (`event_steps`), what the plan says (`plan_steps`), drafts
-# (`draft_steps`), a playbook being written (`check_steps`) and the plan's notes (`note_steps`).
+# (`draft_steps`), a playbook being written (`check_steps`), the plan's notes (`note_steps`), why a
+# step moved and a new round's people (`truth_steps`), windows and the plan's words
+# (`language_steps`).
 # The one list of the library's modules: the step reference (`followup.spec.stepdoc`) reads it.
 LIBRARY = (
     "followup.bdd.case_steps",
@@ -31,6 +33,7 @@ LIBRARY = (
     "followup.bdd.check_steps",
     "followup.bdd.note_steps",
     "followup.bdd.truth_steps",
+    "followup.bdd.language_steps",
 )
 pytest_plugins = list(LIBRARY) if importlib.util.find_spec("pytest_bdd") else []
 

@@ -20,7 +20,7 @@ from followup.cli.group import parse_day, parse_today, playbook_dirs
 from followup.engine.result import Plan
 from followup.errors import UsageError, json_visible, visible
 from followup.render.json_out import step_full
-from followup.render.words import OUTCOME_WORDS, action_words, day, relative
+from followup.render.words import OUTCOME_WORDS, action_words, day, step_day, step_relative
 from followup.services import exchange, recording
 from followup.services.planning import plan_for
 
@@ -51,7 +51,8 @@ def next_line(plan: Plan) -> str:
     if not plan.next:
         return "nothing more to do under this playbook"
     step = plan.next[0]
-    return f"next: {day(step.due)} ({relative(step.due, plan.today)}): " + action_words(
+    when = step_day(step.due, step.latest)
+    return f"next: {when} ({step_relative(step.due, step.latest, plan.today)}): " + action_words(
         step.action, step.channel
     )
 

@@ -19,7 +19,7 @@ from followup.model.case import Case, Interviewer
 from followup.model.vocabulary import CHANNELS
 from followup.render.json_out import step_full
 from followup.render.text import terminal_width
-from followup.render.words import action_words, day, relative
+from followup.render.words import action_words, step_day, step_relative
 from followup.semantics.builtin import ANSWER_OFFER_KIND, RECORD_ROUND_KIND
 from followup.services import recording
 from followup.services.today import Item
@@ -130,8 +130,11 @@ def record_line(item: Item) -> str:
 
 
 def item_json(item: Item) -> dict[str, Any]:
-    """One step of ``today``.  ``days_overdue`` is null for a step not yet due (0: due today)."""
+    """One step of ``today``.  ``days_overdue`` is null for a step not yet due (0: due today,
+    or any day of its window); a step with a window is late only after its last day."""
     overdue = (item.today - item.step.due).days
+    if overdue > 0 and item.step.latest is not None:
+        overdue = max(0, (item.today - item.step.latest).days)
     return {
         "id": item.case.id,
         "company": item.case.company,
@@ -156,7 +159,8 @@ def item_lines(item: Item) -> list[tuple[str, str]]:
         what += " to " + ", ".join(person(p) for p in item.recipients)
     opt = " (optional)" if step.optional else ""
     width = terminal_width()
-    kind = "overdue" if step.due < item.today else "due" if step.due == item.today else "soon"
+    last = step.due if step.latest is None else max(step.due, step.latest)
+    kind = "overdue" if last < item.today else "due" if step.due <= item.today else "soon"
 
     def wrap(text: str, more: str = "") -> list[str]:
         return textwrap.wrap(
@@ -167,7 +171,8 @@ def item_lines(item: Item) -> list[tuple[str, str]]:
             break_on_hyphens=False,
         )
 
-    head = f"{day(step.due)} ({relative(step.due, item.today)})  {item.case.id}  {title(item.case)}"
+    when = step_relative(step.due, step.latest, item.today)
+    head = f"{step_day(step.due, step.latest)} ({when})  {item.case.id}  {title(item.case)}"
     first = textwrap.wrap(
         head, width, initial_indent="  ", subsequent_indent=INDENT, break_on_hyphens=False
     )

@@ -12,7 +12,17 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, DateTerm, Guard, Not, Offset
+from followup.model.playbook import (
+    AllOf,
+    AnyOf,
+    Compare,
+    DateRule,
+    DateTerm,
+    Guard,
+    Not,
+    Offset,
+    Span,
+)
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import add_months, shift_days
 
@@ -66,7 +76,33 @@ def compile_guard(guard: Guard | None) -> GuardFn:
     if isinstance(guard, Not):
         inner = compile_guard(guard.item)
         return lambda run: not inner(run)
+    if isinstance(guard, Span):
+        return _compile_span(guard)
     raise TypeError(f"not a guard: {guard!r}")  # pragma: no cover - the model has no other kinds
+
+
+def _compile_span(span: Span) -> GuardFn:
+    """``to`` compared with ``from`` moved by the duration: "at least 2w from the interview to
+    the decision date" holds when the decision date is on or after interview + 2w."""
+    start = operator.attrgetter("at_" + span.start)
+    end = operator.attrgetter("at_" + span.end)
+    test = _OPS[span.op]
+    offset = span.offset
+    name = span.name
+
+    def between(run: Any) -> bool:
+        # Lint explores conditions over facts, not dates: its stand-in for a case carries the
+        # test's answer under its name (`followup.lint.reach`); a real run has no such attribute.
+        told = getattr(run, name, None)
+        if told is not None:
+            return bool(told)
+        first: date | None = start(run)
+        last: date | None = end(run)
+        if first is None or last is None:
+            return False
+        return bool(test(last, shift(run, first, offset)))
+
+    return between
 
 
 def shift(run: HasCalendar, day: date, offset: Offset | None) -> date:

@@ -12,15 +12,30 @@ the real machine side by side with them to keep the two in agreement, and ``foll
 from __future__ import annotations
 
 import functools
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from followup.compile.expressions import DateFn, GuardFn, always, compile_date, compile_guard
 from followup.model.playbook import Action, Avoid, Playbook, Transition
-from followup.model.vocabulary import CLOSED, COMPLETED_BY, NUDGE_KINDS, OPEN_STATES, STATES
-from followup.semantics.builtin import BUILT_IN_ACTIONS, BUILT_IN_IDS, ENGINE_RULE
-from followup.semantics.meaning import EVENTS, REOPENABLE, REPLIES
+from followup.model.vocabulary import (
+    CLOSED,
+    COMPLETED_BY,
+    DIRECT_CHANNELS,
+    NUDGE_KINDS,
+    OPEN_STATES,
+    STATES,
+)
+from followup.semantics.builtin import BUILT_IN_ACTIONS, BUILT_IN_IDS, ENGINE_RULE, KEEP_PROMISE
+from followup.semantics.meaning import EVENTS, MIN_NUDGE_GAP, REOPENABLE, REPLIES, UNPACED_KINDS
+from followup.semantics.rules import (
+    BUSINESS_DAYS_ONLY,
+    CHECK_IN_GAP,
+    CONTACT_GAP,
+    KEEP_PROMISES,
+    WAIT_PAST_THEIR_DATE,
+)
 
 if TYPE_CHECKING:
     from transitions import Machine
@@ -72,6 +87,15 @@ class CompiledAction(msgspec.Struct, frozen=True, eq=False):
     nudge: bool = False
     # The one channel when the rule has a single unconditional choice ("" for none), else None.
     fixed_channel: str | None = None
+    # The end of the action's window (its ``until``), if it has one.
+    latest: DateFn | None = None
+    # A check-in waits past the employer's dates, and its gap after the last one (None: the
+    # playbook opted out of that engine rule, or this is no check-in).
+    waits_past: bool = False
+    gap: timedelta | None = None
+    # Whether the minimum gap between any two direct contacts may move it (not for the kinds
+    # the engine exempts, nor when the playbook opted out of that rule).
+    paced: bool = False
 
 
 class CompiledAvoid(msgspec.Struct, frozen=True, eq=False):
@@ -99,6 +123,10 @@ class CompiledPlaybook(msgspec.Struct, frozen=True, eq=False):
     restartable: tuple[str, ...] = ()
     # Event type -> ids of the actions it makes due again (`EventMeaning.renews`).
     renewed_by: dict[str, tuple[str, ...]] = msgspec.field(default_factory=dict)
+    # The engine rules the playbook opts out of (`followup.semantics.rules.RULE_IDS`).
+    opted_out: frozenset[str] = frozenset()
+    # The channels whose steps move off weekends and public holidays.
+    off_days: frozenset[str] = DIRECT_CHANNELS
 
     @property
     def id(self) -> str:
@@ -220,7 +248,9 @@ def build_tables(
     )
 
 
-def _compile_action(action: Action, completed_by: str | None, citation: str) -> CompiledAction:
+def _compile_action(
+    action: Action, completed_by: str | None, citation: str, opted_out: frozenset[str]
+) -> CompiledAction:
     channel = tuple((opt.use, compile_guard(opt.when)) for opt in action.channel)
     until = compile_date(action.repeat.until) if action.repeat and action.repeat.until else None
     fixed: str | None = None
@@ -242,6 +272,10 @@ def _compile_action(action: Action, completed_by: str | None, citation: str) -> 
         action.id,
         action.kind in NUDGE_KINDS,
         fixed,
+        compile_date(action.until) if action.until else None,
+        action.kind in NUDGE_KINDS and WAIT_PAST_THEIR_DATE not in opted_out,
+        MIN_NUDGE_GAP if action.kind in NUDGE_KINDS and CHECK_IN_GAP not in opted_out else None,
+        action.kind not in UNPACED_KINDS and CONTACT_GAP not in opted_out,
     )
 
 
@@ -258,11 +292,15 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
     completed_by: dict[str, str | None] = dict(COMPLETED_BY)
     completed_by.update({k.name: k.completed_by for k in playbook.kinds})
     actions: dict[str, list[CompiledAction]] = {}
+    opted_out = frozenset(o.rule for o in playbook.opt_outs)
+    builtins = tuple(
+        a for a in BUILT_IN_ACTIONS if a is not KEEP_PROMISE or KEEP_PROMISES not in opted_out
+    )
     # The engine's own steps first: on a day with both, a promise is kept before any check-in.
-    for action in (*BUILT_IN_ACTIONS, *playbook.actions):
+    for action in (*builtins, *playbook.actions):
         builtin = action.id in BUILT_IN_IDS
         citation = ENGINE_RULE if builtin else playbook.source.cite(action.cite.part)
-        compiled = _compile_action(action, completed_by.get(action.kind), citation)
+        compiled = _compile_action(action, completed_by.get(action.kind), citation, opted_out)
         for state in action.states:
             if builtin and _replaced(action, state, playbook):
                 continue
@@ -310,4 +348,6 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
         completes,
         restartable,
         renewed_by,
+        opted_out,
+        frozenset() if BUSINESS_DAYS_ONLY in opted_out else DIRECT_CHANNELS,
     )

@@ -26,7 +26,7 @@ class Pending:
     a batch, and a frozen dataclass costs twice as much to build.
     """
 
-    __slots__ = ("channel", "compiled", "due", "expires", "paced_after")
+    __slots__ = ("channel", "compiled", "due", "expires", "latest", "paced_after")
 
     def __init__(
         self,
@@ -35,6 +35,7 @@ class Pending:
         channel: str | None,
         expires: date | None = None,
         paced_after: date | None = None,
+        latest: date | None = None,
     ) -> None:
         self.compiled = compiled
         self.due = due
@@ -43,6 +44,8 @@ class Pending:
         self.expires = expires
         # The direct contact the minimum gap made it wait after, if it moved it.
         self.paced_after = paced_after
+        # The end of the window the playbook gives it (its ``until``): still due, but late after.
+        self.latest = latest
 
 
 class Facts:

@@ -16,7 +16,7 @@ from followup.engine.result import Plan, Step, TraceEntry
 from followup.engine.run import Run
 from followup.model.case import Case, Event
 from followup.model.playbook import Avoid
-from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, INITIAL_STATE
+from followup.model.vocabulary import CLOSED, INITIAL_STATE
 from followup.semantics.builtin import (
     ANSWER_OFFER_ADVICE,
     ANSWER_OFFER_ID,
@@ -29,6 +29,7 @@ from followup.semantics.builtin import (
     WITHDRAW,
 )
 from followup.semantics.meaning import OFFER, THANKS_KINDS
+from followup.semantics.rules import KEEP_PROMISES
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
 
@@ -116,6 +117,7 @@ def _step(p: Pending, due: date, run: Run, send_on: date | None) -> Step:
         note,
         send_on,
         p.paced_after,
+        None if p.latest is None else max(p.latest, due),
     )
 
 
@@ -159,6 +161,7 @@ def project(
         return [_record_round(run.awaiting_interview)], None
     sim = run if in_place else run.clone()
     roll = sim.cal.roll_forward
+    off_days = sim.cp.off_days
     now = today
     end = shift_days(today, HORIZON.days)
     steps: list[Step] = []
@@ -173,7 +176,7 @@ def project(
         best_when = end
         for p in sim.pending():
             when = p.due if p.due > now else now
-            if p.channel in DIRECT_CHANNELS:
+            if p.channel in off_days:
                 when = roll(when)
             if p.expires is not None and when > p.expires:
                 continue  # too late to be worth doing (news after its deadline)
@@ -187,7 +190,7 @@ def project(
             if not steps:
                 first_when = when
             due = best.due if when == first_when else max(best.due, steps[-1].due)
-            if best.channel in DIRECT_CHANNELS:
+            if best.channel in off_days:
                 due = roll(due)
             if when > end:
                 break
@@ -272,6 +275,19 @@ def _missed_thanks(run: Run, today: date) -> str:
     )
 
 
+def _windows_passed(run: Run, today: date) -> list[str]:
+    """A line for each step whose window (due..until) has passed with nothing recorded: it
+    still stands (late is better than never for a contact the coach asked for), shown due."""
+    if run.state == CLOSED:
+        return []
+    return [
+        f"The window for {p.compiled.action.id} ({p.due.isoformat()} to {p.latest.isoformat()}) "
+        "has passed with nothing recorded: it is still in the plan, so do it now, late."
+        for p in run.pending()
+        if p.latest is not None and p.latest < today
+    ]
+
+
 def notes_now(run: Run, today: date) -> list[str]:
     """What the job seeker should know that is not a step: a promise whose day has passed."""
     notes: list[str] = []
@@ -285,8 +301,16 @@ def notes_now(run: Run, today: date) -> list[str]:
             "step to tell them about it has expired; if you still hold the offer, a new deadline "
             "is new news: record it."
         )
+    notes += _windows_passed(run, today)
     promised = run.at_committed
-    if run.state != CLOSED and run.committed and promised is not None and promised < today:
+    keeps = KEEP_PROMISES not in run.cp.opted_out
+    if (
+        run.state != CLOSED
+        and keeps
+        and run.committed
+        and promised is not None
+        and promised < today
+    ):
         what = f" ({run.committed_note})" if run.committed_note else ""
         notes.append(
             f"You promised to follow up on {promised.isoformat()}{what} and nothing since "
@@ -323,6 +347,7 @@ def plan_case(
         avoid=tuple(avoid_now(run)),
         ignored_future_events=ignored,
         notes=tuple(notes_now(run, today)),
+        never_closes=cp.playbook.never_closes.reason if cp.playbook.never_closes else "",
     )
 
 

@@ -24,6 +24,8 @@ class Step(msgspec.Struct, frozen=True):
     send_on: date | None = None
     # The direct contact it waits after, when the minimum gap between contacts moved it later.
     paced_after: date | None = None
+    # The last day of the step's window when the playbook gives one (``due`` is the first).
+    latest: date | None = None
 
     @property
     def why(self) -> str:
@@ -55,3 +57,5 @@ class Plan(msgspec.Struct, frozen=True):
     ignored_future_events: int = 0
     # Lines worth knowing that are not steps: a promise not kept, a step that expired.
     notes: tuple[str, ...] = ()
+    # Why the playbook never closes a case on its own, when its coach says so (``closes: never``).
+    never_closes: str = ""

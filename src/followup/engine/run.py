@@ -26,14 +26,13 @@ from followup.semantics.meaning import (
     DUE_OR_DAY,
     FIRST_DAY,
     MIN_CONTACT_GAP,
-    MIN_NUDGE_GAP,
     NEWS_KIND,
     NUDGE_EVENTS,
     OFFER,
     REOPENABLE,
-    UNPACED_KINDS,
     part_of_day,
 )
+from followup.semantics.rules import KEEP_PROMISES, NEWS_BEFORE_DEADLINE
 from followup.timeline.durations import shift_days
 
 # A playbook whose timers chase each other without an event in between is broken; stop early.
@@ -116,7 +115,12 @@ class Run(Facts):
                 continue
             if when < floor:
                 when = floor
-            if move.outcome == REOPENABLE and self.committed and self.at_committed is not None:
+            if (
+                move.outcome == REOPENABLE
+                and self.committed
+                and self.at_committed is not None
+                and KEEP_PROMISES not in self.cp.opted_out
+            ):
                 # A playbook does not give up on a case while a promise you made is still due.
                 hold = shift_days(self.at_committed, 1)
                 if when < hold:
@@ -135,7 +139,8 @@ class Run(Facts):
             found = self._resolve(ca)
             if isinstance(found, Pending):
                 via = f" by {found.channel}" if found.channel else ""
-                details.append(f"action {ca.action.id}: due {found.due}{via}")
+                until = f" (until {found.latest})" if found.latest else ""
+                details.append(f"action {ca.action.id}: due {found.due}{until}{via}")
             else:
                 details.append(f"action {ca.action.id}: not due ({found})")
         for move in self.cp.timers.get(self.state, ()):
@@ -191,21 +196,21 @@ class Run(Facts):
         if ca.nudge:
             if self.told_no_follow_up:
                 return "they asked you not to follow up"
-            if self.not_before is not None and due < self.not_before:
+            if ca.waits_past and self.not_before is not None and due < self.not_before:
                 due = self.not_before
-            if self.last_nudge is not None and due < self.last_nudge + MIN_NUDGE_GAP:
-                due = self.last_nudge + MIN_NUDGE_GAP
+            gap = ca.gap
+            if gap is not None and self.last_nudge is not None and due < self.last_nudge + gap:
+                due = self.last_nudge + gap
         channel = self._channel(ca)
-        kind = ca.action.kind
-        expires = self.news_expires() if kind == NEWS_KIND else None
+        expires = self.news_expires() if ca.action.kind == NEWS_KIND else None
         paced_after: date | None = None
         last = self.last_direct
         if (
-            last is not None
+            ca.paced
+            and last is not None
             and channel in DIRECT_CHANNELS
             and due < last + MIN_CONTACT_GAP
             and expires is None
-            and kind not in UNPACED_KINDS
         ):
             due, paced_after = last + MIN_CONTACT_GAP, last
         if ca.until is not None:
@@ -214,15 +219,29 @@ class Run(Facts):
                 return f"its next date {due} is past its end {until}"
         if expires is not None and due > expires:
             due = expires
-        if channel in DIRECT_CHANNELS:
+        if channel in self.cp.off_days:
             due = self.cal.roll_forward(due)
-        return Pending(ca, due, channel, expires, paced_after)
+        if ca.latest is None:
+            return Pending(ca, due, channel, expires, paced_after)
+        return Pending(ca, due, channel, expires, paced_after, self.window_end(ca, due, channel))
+
+    def window_end(self, ca: CompiledAction, due: date, channel: str | None) -> date:
+        """The last day of an action's window: its ``until`` (the business day before, for
+        direct contact), never before the day it is due, which the engine's own rules may
+        have moved past it."""
+        assert ca.latest is not None
+        end = ca.latest(self)
+        if end is not None and channel in self.cp.off_days:
+            end = self.cal.roll_backward(end)
+        return due if end is None or end < due else end
 
     def news_expires(self) -> date | None:
         """The last day news of a competing offer is worth sending: the day before its deadline
         (or the day you got it, if the deadline is that close); None without such a deadline."""
         deadline = self.at_offer_deadline
         if not self.competing_offer or self.portfolio_update or deadline is None:
+            return None
+        if NEWS_BEFORE_DEADLINE in self.cp.opted_out:
             return None
         last = shift_days(deadline, -1)
         got = self.at_competing_offer
@@ -445,8 +464,10 @@ class Run(Facts):
         best: tuple[date, CompiledAction] | None = None
         among = self.cp.reminders.get(self.state)
         for p in self.pending(among) if among else ():
-            if best is None or p.due < best[0]:
-                best = (p.due, p.compiled)
+            # Advice with a window stays shown through it.
+            lapses = p.due if p.latest is None else p.latest
+            if best is None or lapses < best[0]:
+                best = (lapses, p.compiled)
         self.reminder_cache, self.reminder_version = best, self.version
         return best
 

@@ -26,6 +26,7 @@ from followup.language.playbook_loader import (
     TOP_KEYS,
     TRANSITION_KEYS,
 )
+from followup.language.playbook_statements import CLOSES_KEYS, OPT_OUT_KEYS
 
 INDENT: Final = 2
 HEADER_KEYS: Final = ("id", "title", "summary", "source")  # no blank lines between these
@@ -54,6 +55,10 @@ def key_order(path: Path_) -> tuple[str, ...] | None:
             return SOURCE_KEYS
         case ("limits",):
             return LIMIT_KEYS
+        case ("closes",):
+            return CLOSES_KEYS
+        case ("opt_out", int()):
+            return OPT_OUT_KEYS
         case ("kinds", str()):
             return KIND_KEYS
         case ("templates", str()):

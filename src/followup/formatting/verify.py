@@ -16,7 +16,7 @@ from followup.model.playbook import Origin, Playbook
 
 
 def without_origins(playbook: Playbook) -> Playbook:
-    """``playbook`` with every rule's and template's place set to line 0, column 0."""
+    """``playbook`` with every rule's, template's and statement's place set to line 0, column 0."""
     nowhere = Origin(playbook.file, 0, 0)
     return msgspec.structs.replace(
         playbook,
@@ -24,6 +24,9 @@ def without_origins(playbook: Playbook) -> Playbook:
         actions=tuple(msgspec.structs.replace(a, origin=nowhere) for a in playbook.actions),
         avoid=tuple(msgspec.structs.replace(a, origin=nowhere) for a in playbook.avoid),
         templates=tuple(msgspec.structs.replace(t, origin=nowhere) for t in playbook.templates),
+        never_closes=playbook.never_closes
+        and msgspec.structs.replace(playbook.never_closes, origin=nowhere),
+        opt_outs=tuple(msgspec.structs.replace(o, origin=nowhere) for o in playbook.opt_outs),
     )
 
 

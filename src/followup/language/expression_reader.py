@@ -22,6 +22,7 @@ from followup.model.playbook import (
     Guard,
     Not,
     Offset,
+    Span,
 )
 from followup.model.vocabulary import ANCHORS, FACTS, GUARD_OPERATORS
 from followup.timeline.durations import Duration, DurationError, parse_duration
@@ -30,6 +31,10 @@ NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 TERM_RE = re.compile(r"^\s*([a-z_]+)\s*(?:([+-])\s*([A-Za-z0-9_.]+))?\s*$")
 UNKNOWN_FACT = "unknown-fact"  # a problem kind lint gives a code of its own
 DATE_RULE_HELP = "'ANCHOR', 'ANCHOR + DURATION' or {later_of: [...]} / {earlier_of: [...]}"
+# A condition on the time between two dates: {time_between: {from: A, to: B, ge: 2w}}.
+SPAN_KEY = "time_between"
+SPAN_TESTS = ("lt", "le", "gt", "ge")
+SPAN_HELP = "{from: ANCHOR, to: ANCHOR} with tests such as ge: 2w"
 
 
 class ExpressionReader(Reader):
@@ -134,16 +139,48 @@ class ExpressionReader(Reader):
                     parts.append(Not(inner))
             elif key in FACTS:
                 parts.extend(self.fact_tests(where, key, item))
+            elif key == SPAN_KEY:
+                parts.extend(self.span_tests(where, item))
             else:
-                hint = suggest(key, (*FACTS, "all", "any", "not"))
+                hint = suggest(key, (*FACTS, "all", "any", "not", SPAN_KEY))
                 self.fail(
                     where,
                     f"unknown fact '{key}'{hint}",
-                    "a fact: " + ", ".join(FACTS),
+                    "a fact: " + ", ".join(FACTS) + f"; or {SPAN_KEY}, all, any, not",
                     key=True,
                     kind=UNKNOWN_FACT,
                 )
         return parts[0] if len(parts) == 1 else AllOf(tuple(parts))
+
+    def span_tests(self, path: Path_, value: object) -> list[Guard]:
+        """``{from: interview, to: decision_by, ge: 2w}``: the time from one date to another,
+        compared with durations (one test each)."""
+        spec = self.mapping(path, value, ("from", "to", *SPAN_TESTS), ("from", "to"), SPAN_KEY)
+        ends: list[str] = []
+        for key in ("from", "to"):
+            if key not in spec:
+                continue
+            anchor = spec[key]
+            if not isinstance(anchor, str) or anchor not in ANCHORS:
+                shown = f"'{anchor}'" if isinstance(anchor, str) else type_name(anchor)
+                hint = suggest(anchor, ANCHORS) if isinstance(anchor, str) else ""
+                self.fail(
+                    (*path, key), f"unknown anchor {shown}{hint}", "one of " + ", ".join(ANCHORS)
+                )
+            else:
+                ends.append(anchor)
+        if len(ends) == 2 and ends[0] == ends[1]:
+            self.fail((*path, "to"), f"from and to are both {ends[0]}", "two different dates")
+            ends.clear()
+        tests = [op for op in SPAN_TESTS if op in spec]
+        if isinstance(value, dict) and not tests:
+            self.fail(path, f"{SPAN_KEY} compares with no duration", SPAN_HELP)
+        found: list[Guard] = []
+        for op in tests:
+            offset = self.offset((*path, op), spec[op])
+            if offset is not None and len(ends) == 2:
+                found.append(Span(ends[0], ends[1], op, offset))
+        return found
 
     def fact_tests(self, path: Path_, fact: str, value: object) -> list[Guard]:
         if not isinstance(value, dict):

@@ -34,16 +34,19 @@ from followup.language.spec import (
     Text,
 )
 from followup.model.vocabulary import CORE_ACTION_KINDS, EVENT_TYPES
+from followup.semantics.rules import RULE_IDS
 
 __all__ = [
     "ACTION",
     "AVOID",
     "CHANNEL_OPTION",
     "CHANNEL_WORDS",
+    "CLOSES",
     "KIND",
     "LIMITS",
     "NAME",
     "NEEDED_UNLESS_EXTENDS",
+    "OPT_OUT",
     "PARTS",
     "PLAYBOOK",
     "REPEAT",
@@ -145,6 +148,55 @@ TEMPLATE = Mapping(
     ),
 )
 
+CLOSES = Mapping(
+    "closes",
+    "closes",
+    "When the playbook itself closes a case. Only one statement so far: never, for a coach whose"
+    " advice is to wait for the employer's word however long it takes.",
+    (
+        Field(
+            "never",
+            Text("the reason", allow_empty=False),
+            "Why this playbook never closes a case on its own (lint then stops asking for a way"
+            " to closed; the plan and show say so; prove reports days open as unbounded by"
+            " design).",
+            required=True,
+        ),
+        Field(
+            "source",
+            Text("the source part", allow_empty=False),
+            "The part of the article this comes from.",
+        ),
+    ),
+)
+
+OPT_OUT = Mapping(
+    "opt_out",
+    "the opt-out",
+    "An engine rule this playbook does not follow, said explicitly: which, why, and where its"
+    " article says so.",
+    (
+        Field(
+            "rule",
+            Choice(RULE_IDS, "the engine rule", "An engine rule a playbook may opt out of."),
+            "The id of the engine rule (docs/engine-rules.md lists them).",
+            required=True,
+        ),
+        Field(
+            "reason",
+            Text("the reason", allow_empty=False),
+            "Why this playbook does not follow it, in plain words.",
+            required=True,
+        ),
+        Field(
+            "source",
+            Text("the source part", allow_empty=False),
+            "The part of the article that says so, as a rule's source.",
+            required=True,
+        ),
+    ),
+)
+
 _PARAMETER = OneOf(
     (duration_text(""), Integer(0)),
     "parameter",
@@ -235,6 +287,13 @@ PLAYBOOK = Mapping(
             nullable=True,
         ),
         Field("limits", LIMITS, LIMITS.description, nullable=True),
+        Field("closes", CLOSES, CLOSES.description),
+        Field(
+            "opt_out",
+            ListOf(OPT_OUT, "opt_out"),
+            "Engine rules this playbook does not follow, each with its reason and citation.",
+            default=(),
+        ),
         Field(
             "templates",
             MapOf(
@@ -265,6 +324,8 @@ PARTS: dict[str, Mapping] = {
     "repeat": REPEAT,
     "kind": KIND,
     "limits": LIMITS,
+    "closes": CLOSES,
+    "opt_out": OPT_OUT,
     "template": TEMPLATE,
     "channel_option": CHANNEL_OPTION,
 }

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from followup.errors import InputError, suggest, type_name
 from followup.io.yaml_reader import Document, Path_
-from followup.language.expression_reader import NAME_RE, ExpressionReader
+from followup.language.expression_reader import NAME_RE
 from followup.language.playbook_format import (
     ACTION,
     AVOID,
@@ -29,6 +29,7 @@ from followup.language.playbook_format import (
     TEMPLATE,
     TRANSITION,
 )
+from followup.language.playbook_statements import CLOSES_KEYS, OPT_OUT_KEYS, StatementReader
 from followup.model.playbook import (
     Action,
     ActionKind,
@@ -79,7 +80,7 @@ UNKNOWN_STATE = "unknown-state"
 CLOSED_RULE = "closed-rule"
 
 
-class _PlaybookReader(ExpressionReader):
+class _PlaybookReader(StatementReader):
     def __init__(self, doc: Document) -> None:
         super().__init__(doc)
         self.rule_ids: dict[str, Path_] = {}
@@ -301,6 +302,13 @@ class _PlaybookReader(ExpressionReader):
             (*path, "kind"), spec.get("kind"), "the action kind", sorted(self.kind_names)
         )
         due = self.date_rule((*path, "due"), spec.get("due"))
+        until = self.date_rule((*path, "until"), spec["until"]) if "until" in spec else None
+        if until is not None and "repeat" in spec:
+            self.fail(
+                (*path, "until"),
+                "a window (until) and repeat do not go together: each repeat is due once",
+                "until for one step, or repeat with its own until to stop repeating",
+            )
         channel = self.channel((*path, "channel"), spec.get("channel"))
         repeat = self.read_repeat((*path, "repeat"), spec["repeat"]) if "repeat" in spec else None
         optional = self.boolean((*path, "optional"), spec.get("optional", False), "optional")
@@ -321,6 +329,7 @@ class _PlaybookReader(ExpressionReader):
             repeat,
             optional,
             when,
+            until,
         )
 
     def read_avoid(self, path: Path_, raw: object) -> Avoid | None:
@@ -405,6 +414,8 @@ class _PlaybookReader(ExpressionReader):
             self.read_limits(("limits",), top.get("limits")),
             templates,
             extends or None,
+            self.read_closes(("closes",), top["closes"]) if "closes" in top else None,
+            self.read_opt_outs(("opt_out",), top.get("opt_out")),
         )
 
     def read_limits(self, path: Path_, value: object) -> Limits:
@@ -503,4 +514,6 @@ def keys_accepted() -> Mapping[str, tuple[str, ...]]:
         "kind": KIND_KEYS,
         "limits": LIMIT_KEYS,
         "template": TEMPLATE_KEYS,
+        "closes": CLOSES_KEYS,
+        "opt_out": OPT_OUT_KEYS,
     }

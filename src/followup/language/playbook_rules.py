@@ -228,6 +228,12 @@ ACTION = Mapping(
             required=True,
         ),
         Field("due", _DATE_RULE, "When it is due, such as 'interview + 1d'.", required=True),
+        Field(
+            "until",
+            _DATE_RULE,
+            "The latest date to do it, making due..until a window ('5 to 7 days after the"
+            " interview': due: interview + 5d, until: interview + 7d). Not with repeat.",
+        ),
         Field("channel", _CHANNEL_RULE, "How to send it.", nullable=True),
         Field("repeat", REPEAT, "Repeat the action while it stays unanswered."),
         Field(

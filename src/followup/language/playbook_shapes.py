@@ -8,8 +8,9 @@ generator puts that shape under ``$defs``.  Only the generator imports this modu
 `followup plan` never builds these forms.
 """
 
+from followup.language.expression_reader import SPAN_KEY, SPAN_TESTS
 from followup.language.patterns import DURATION
-from followup.language.playbook_rules import NAME
+from followup.language.playbook_rules import INTERVAL, NAME
 from followup.language.spec import (
     Boolean,
     Choice,
@@ -151,6 +152,24 @@ def _test_of(fact: str) -> OneOf:
     )
 
 
+_ANCHOR = Choice(tuple(ANCHORS), "the anchor", "A date of the case.", name="anchor")
+_SPAN = Mapping(
+    SPAN_KEY,
+    "the time between two dates",
+    "The time from one date of the case to another, compared with durations: {from: interview,"
+    " to: decision_by, ge: 2w} holds when the decision date is at least two weeks after the"
+    " interview. It does not hold while either date is not known for the case.",
+    (
+        Field("from", _ANCHOR, "The first date.", required=True),
+        Field("to", _ANCHOR, "The second date.", required=True),
+        *(
+            Field(op, INTERVAL, f"The time between them {_TEST_TEXT[op]} (a duration).")
+            for op in SPAN_TESTS
+        ),
+    ),
+    min_keys=3,
+)
+
 _GUARD = Mapping(
     "guard",
     "the condition",
@@ -161,6 +180,7 @@ _GUARD = Mapping(
         Field("any", ListOf(_CONDITION, min_items=1), "At least one of these conditions holds."),
         Field("not", _CONDITION, "This condition does not hold."),
         *(Field(fact, _test_of(fact), FACT_TEXT[fact]) for fact in FACTS),
+        Field(SPAN_KEY, _SPAN, _SPAN.description),
     ),
     min_keys=1,
 )

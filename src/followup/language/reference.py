@@ -119,6 +119,8 @@ SECTIONS: dict[str, tuple[str, Callable[[], str]]] = {
     "playbook-source-keys": (_PLAYBOOK_DOC, _playbook_part("source")),
     "playbook-kind-keys": (_PLAYBOOK_DOC, _playbook_part("kind")),
     "playbook-limits-keys": (_PLAYBOOK_DOC, _playbook_part("limits")),
+    "playbook-closes-keys": (_PLAYBOOK_DOC, _playbook_part("closes")),
+    "playbook-opt-out-keys": (_PLAYBOOK_DOC, _playbook_part("opt_out")),
     "playbook-transition-keys": (_PLAYBOOK_DOC, _playbook_part("transition")),
     "playbook-action-keys": (_PLAYBOOK_DOC, _playbook_part("action")),
     "playbook-repeat-keys": (_PLAYBOOK_DOC, _playbook_part("repeat")),

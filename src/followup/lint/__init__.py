@@ -30,6 +30,8 @@ from followup.lint.rules import (
     no_route_to_closed,
     unreachable_states,
 )
+from followup.lint.statements import closes_after_all, opt_out_without_effect
+from followup.lint.windows import window_ends_early
 
 
 def lint_compiled(cp: CompiledPlaybook, doc: Document | None = None) -> list[Problem]:
@@ -52,6 +54,9 @@ def lint_compiled(cp: CompiledPlaybook, doc: Document | None = None) -> list[Pro
         contradicting_donts,
         no_channel,
         late_steps,
+        window_ends_early,
+        closes_after_all,
+        opt_out_without_effect,
     ):
         check(checks)
     return sorted(set(checks.problems))

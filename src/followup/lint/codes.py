@@ -150,6 +150,37 @@ CODES: tuple[Code, ...] = (
         "Give the action an earlier date, or put it in the state the timer leads to.",
     ),
     Code(
+        "L113",
+        "window-ends-early",
+        "warning",
+        "An action's window can end before it starts: its `until` can come before its `due` "
+        "(they are measured from different anchors whose order the case decides, or `until` "
+        "is the shorter offset). The engine then makes the step due on its first day only.",
+        "Measure `until` from the same anchor as `due`, with a longer offset (`due: interview + "
+        "5d`, `until: interview + 7d`), or take the later of the dates: `until: {later_of: "
+        "[...]}`.",
+    ),
+    Code(
+        "L114",
+        "closes-after-all",
+        "error",
+        "The playbook says it never closes a case on its own (`closes: never`), yet a timer "
+        "leads to `closed`, or `limits` promises a `max_days_open`.",
+        "Take out the timer to `closed` (or `max_days_open`), or take out `closes: never`.",
+    ),
+    Code(
+        "L115",
+        "opt-out-without-effect",
+        "warning",
+        "The playbook opts out of an engine rule that none of its own steps is subject to "
+        "(`check-in-gap` or `wait-past-their-date` without a check-in, `news-before-deadline` "
+        "without a share_update, `business-days-only` without a direct channel, `contact-gap` "
+        "without a direct step other than thanks, a promise, a withdrawal or an answer to an "
+        "offer): most often "
+        "the wrong id, or a step that was meant to be a check-in.",
+        "Name the rule that holds the step back (docs/engine-rules.md), or take the opt-out out.",
+    ),
+    Code(
         "L201",
         "limit-broken",
         "error",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from followup.lint.rules import Checks, kind_of, rules_of, satisfiable
 from followup.lint.space import completed_by
-from followup.model.playbook import Compare, DateRule, Guard, Not
+from followup.model.playbook import Compare, DateRule, Guard, Not, Span
 
 # -- L106: timers that another timer always beats ------------------------------------------------
 
@@ -194,7 +194,7 @@ def _check_in_capacity(c: Checks) -> int | None:
 
 def _needs(guard: Guard | None) -> list[int]:
     """The check-in counts a condition waits for (outside any ``not``)."""
-    if guard is None or isinstance(guard, Not):
+    if guard is None or isinstance(guard, Not | Span):
         return []
     if isinstance(guard, Compare):
         if guard.fact != "check_ins" or not isinstance(guard.value, int):

@@ -9,7 +9,7 @@ use it for clocks).
 
 from __future__ import annotations
 
-from followup.model.playbook import Playbook
+from followup.model.playbook import AllOf, AnyOf, Guard, Not, Playbook, Span
 from followup.timeline.durations import Duration
 
 # The employer's own dates (a decision date, a date to check in after) are explored on every day
@@ -33,6 +33,11 @@ def _signed_offsets(pb: Playbook) -> list[tuple[str, int]]:
     rules = [a.due for a in pb.actions] + [t.after for t in pb.transitions if t.after]
     rules += [a.repeat.until for a in pb.actions if a.repeat and a.repeat.until]
     found: list[tuple[str, int]] = []
+    # A condition on the time between two dates compares `to` with `from` + its duration: the
+    # two sides of its threshold are offsets as a date rule's are.
+    for span in _spans(pb):
+        found.append((span.end, 0))
+        found += [(span.start, span.offset.sign * d) for d in _calendar_days(span.offset.duration)]
     for rule in rules:
         for term in rule.terms:
             if term.offset is None:
@@ -41,6 +46,28 @@ def _signed_offsets(pb: Playbook) -> list[tuple[str, int]]:
             found += [
                 (term.anchor, term.offset.sign * d) for d in _calendar_days(term.offset.duration)
             ]
+    return found
+
+
+def _spans(pb: Playbook) -> list[Span]:
+    """Every test of the time between two dates in ``pb``'s conditions."""
+    found: list[Span] = []
+
+    def walk(g: Guard | None) -> None:
+        if isinstance(g, Span):
+            found.append(g)
+        elif isinstance(g, AllOf | AnyOf):
+            for item in g.items:
+                walk(item)
+        elif isinstance(g, Not):
+            walk(g.item)
+
+    for t in pb.transitions:
+        walk(t.when)
+    for a in pb.actions:
+        walk(a.when)
+        for option in a.channel:
+            walk(option.when)
     return found
 
 

@@ -79,7 +79,7 @@ def tracked_facts(pb: Playbook, extra: set[str]) -> tuple[str, ...]:
 
 def domain(pb: Playbook, fact: str) -> tuple[object, ...]:
     """Every value worth trying for ``fact`` (counts up to their cap)."""
-    kind = FACTS[fact]
+    kind = FACTS.get(fact, "bool")  # else a test of the time between two dates (`Span`)
     if kind == "bool":
         return (False, True)
     if kind == "int":
@@ -97,7 +97,9 @@ class Explorer:
         self.pb = cp.playbook
         self.names = tracked_facts(self.pb, extra or set())
         self.at = {n: i for i, n in enumerate(self.names)}
-        self.caps = {n: int(str(domain(self.pb, n)[-1])) for n in self.names if FACTS[n] == "int"}
+        self.caps = {
+            n: int(str(domain(self.pb, n)[-1])) for n in self.names if FACTS.get(n) == "int"
+        }
         self.fired: set[int] = set()
         self._compiled: dict[int, Callable[[object], bool]] = {}
         self.probe = Probe()
@@ -161,7 +163,12 @@ class Explorer:
         """Every way a case can start: what the employer said, and everything else at rest."""
         free = FROM_CASE
         fixed = AT_REST
-        choices = [domain(self.pb, n) if n in free else (fixed[n],) for n in self.names]
+        # A test of the time between two dates is the employer's to decide, as a fact from
+        # the case is; it is explored both ways, and nothing changes it on a path (exact for
+        # a case's first dates; a new decision date from a reply may in truth change it).
+        choices = [
+            domain(self.pb, n) if n in free or n not in fixed else (fixed[n],) for n in self.names
+        ]
         yield from product(*choices)
 
     # -- moves ---------------------------------------------------------------------------------

@@ -126,7 +126,8 @@ def problems(report: Report, doc: Document | None) -> list[Problem]:
                 "L202",
             )
         )
-    if not report.closes and limits["max_days_open"] is None:
+    by_design = report.cp.playbook.never_closes is not None
+    if not report.closes and limits["max_days_open"] is None and not by_design:
         f, line, col = _where(doc, file, None)
         out.append(
             Problem(
@@ -180,6 +181,8 @@ def text(report: Report, ref: str, doc: Document | None = None) -> str:
     broken = {b.limit for b in report.breaches}
     for key, found in _found(report).items():
         shown = "-" if found.value is None else str(found.value)
+        if key == "max_days_open" and pb.never_closes is not None:
+            shown = "n/a"
         limit = limits[key]
         verdict = "" if limit is None else ("  BROKEN" if key in broken else "  ok")
         lines.append(f"    {WHAT[key]:<53}{shown:>6}{'-' if limit is None else limit:>7}{verdict}")
@@ -187,6 +190,11 @@ def text(report: Report, ref: str, doc: Document | None = None) -> str:
         f"    {'every path reaches closed within the horizon':<53}"
         f"{'yes' if report.closes else 'no':>6}"
     )
+    if pb.never_closes is not None:
+        lines.append(
+            "    the playbook never closes a case on its own, by design (closes: never): "
+            "days open are unbounded, and that is no finding"
+        )
     for p in problems(report, doc):
         lines.append(str(p))
     for b in report.breaches:
@@ -244,6 +252,7 @@ def as_json(report: Report, ref: str, doc: Document | None = None) -> dict[str, 
             "min_gap_days": report.gap.value,
             "max_days_open": report.open.value,
             "always_closes": report.closes,
+            "open_by_design": pb.never_closes is not None,
         },
         "limits": {
             "max_contacts": _limits(report)["max_contacts"],

@@ -262,6 +262,8 @@ def unreachable_states(c: Checks) -> None:
 
 def no_route_to_closed(c: Checks) -> None:
     """Reachable states from which the playbook's own rules never lead to ``closed``."""
+    if c.cp.playbook.never_closes is not None:
+        return  # the coach said so, with a reason (`followup.lint.statements` checks it holds)
     routing = sorted(
         {f for t in c.cp.playbook.transitions for f in guard_facts(t.when)}
         | {
@@ -286,7 +288,8 @@ def no_route_to_closed(c: Checks) -> None:
             "from" if isinstance(rule, Transition) else "in" if rule else "transitions",
             f"from state '{state}' the playbook never leads to 'closed' {which}; such a case "
             "stays open unless the employer answers",
-            f"a timer from '{state}' (or a state it leads to) that moves to 'closed'",
+            f"a timer from '{state}' (or a state it leads to) that moves to 'closed', or"
+            " 'closes: {never: REASON}' if the playbook is meant to wait for their word",
         )
 
 

@@ -254,7 +254,7 @@ class Search:
                 if (p.compiled.id, p.due) in ctx.handled:
                     continue
                 day = p.due if p.due > sim.now else sim.now
-                if p.channel in DIRECT_CHANNELS:
+                if p.channel in sim.cp.off_days:  # unless the playbook opted out of that rule
                     day = roll(day)
                 if best is None or day < best_day:
                     best, best_day = p, day

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from followup.lint.offsets import EMPLOYER_DATES_MAX, employer_offsets
 from followup.model.case import Employer, Event
-from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, Guard, Not, Playbook
+from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, Guard, Not, Playbook, Span
 from followup.model.vocabulary import (
     COMPLETED_BY,
     DIRECT_CHANNELS,
@@ -155,6 +155,11 @@ def guard_facts(guard: Guard | None) -> set[str]:
         return {guard.fact}
     if isinstance(guard, Not):
         return guard_facts(guard.item)
+    if isinstance(guard, Span):
+        # Read as a fact of its own (lint's stand-in for a case answers it by name), and as
+        # the facts that say whether its dates are known, so the prover tries those dates.
+        known = (semantics.ANCHOR_KNOWN_WHEN.get(a) for a in (guard.start, guard.end))
+        return {guard.name, *(k[0] for k in known if k is not None)}
     assert isinstance(guard, AllOf | AnyOf)
     return {f for g in guard.items for f in guard_facts(g)}
 

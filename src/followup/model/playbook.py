@@ -89,6 +89,22 @@ class Compare(msgspec.Struct, frozen=True):
     value: bool | int | str | tuple[str, ...]
 
 
+class Span(msgspec.Struct, frozen=True):
+    """A test of the time from one date to another: ``decision_by`` at least 2w after
+    ``interview`` is ``Span("interview", "decision_by", "ge", 2w)``; false while either date is
+    not known for the case."""
+
+    start: str
+    end: str
+    op: str
+    offset: Offset
+
+    @property
+    def name(self) -> str:
+        """The test as one word, for lint, which treats it as a fact of the case."""
+        return f"time_between:{self.start}:{self.end}:{self.op}:{self.offset.duration}"
+
+
 class AllOf(msgspec.Struct, frozen=True):
     items: tuple[Guard, ...]
 
@@ -101,7 +117,7 @@ class Not(msgspec.Struct, frozen=True):
     item: Guard
 
 
-Guard = Compare | AllOf | AnyOf | Not
+Guard = Compare | AllOf | AnyOf | Not | Span
 
 
 class ChannelOption(msgspec.Struct, frozen=True):
@@ -139,6 +155,8 @@ class Action(msgspec.Struct, frozen=True):
     repeat: Repeat | None = None
     optional: bool = False
     when: Guard | None = None
+    # The latest date to do it: with ``due``, a window ("5 to 7 days after the interview").
+    until: DateRule | None = None
 
 
 class Transition(msgspec.Struct, frozen=True):
@@ -199,6 +217,23 @@ class Template(msgspec.Struct, frozen=True):
     subject: str = ""
 
 
+class NeverCloses(msgspec.Struct, frozen=True):
+    """A playbook's statement that it never closes a case on its own, and why."""
+
+    reason: str
+    cite: Citation
+    origin: Origin
+
+
+class OptOut(msgspec.Struct, frozen=True):
+    """An engine rule a playbook does not follow, by its id, with the reason and citation."""
+
+    rule: str
+    reason: str
+    cite: Citation
+    origin: Origin
+
+
 class Playbook(msgspec.Struct, frozen=True):
     """A whole, checked playbook."""
 
@@ -215,6 +250,10 @@ class Playbook(msgspec.Struct, frozen=True):
     limits: Limits = Limits()
     templates: tuple[Template, ...] = ()
     extends: str | None = None
+    # Set when the coach says the playbook never closes a case on its own (``closes: never``).
+    never_closes: NeverCloses | None = None
+    # The engine rules it opts out of (`followup.semantics.rules.RULE_IDS`), said explicitly.
+    opt_outs: tuple[OptOut, ...] = ()
 
     def parameter(self, name: str) -> Duration | int:
         """The value of a parameter by name (KeyError if absent)."""

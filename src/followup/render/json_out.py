@@ -18,6 +18,8 @@ def step_brief(step: Step) -> dict[str, Any]:
     out = {"action": step.action, "due": step.due.isoformat(), "channel": step.channel}
     if step.note:
         out["note"] = step.note
+    if step.latest is not None:
+        out["latest"] = step.latest.isoformat()
     return out
 
 
@@ -31,6 +33,7 @@ def step_full(step: Step) -> dict[str, Any]:
         "source": step.source,
         **({"note": step.note} if step.note else {}),
         **({"send_on": step.send_on.isoformat()} if step.send_on else {}),
+        **({"latest": step.latest.isoformat()} if step.latest else {}),
     }
 
 
@@ -47,6 +50,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "outcome": plan.outcome,
         "avoid": list(plan.avoid),
         "notes": list(plan.notes),
+        **({"never_closes": plan.never_closes} if plan.never_closes else {}),
     }
 
 

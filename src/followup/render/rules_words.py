@@ -12,6 +12,7 @@ from followup.model.playbook import (
     Guard,
     Not,
     Repeat,
+    Span,
 )
 from followup.timeline.durations import Duration
 
@@ -99,6 +100,11 @@ def guard_words(guard: Guard) -> str:
         return "(" + " or ".join(guard_words(g) for g in guard.items) + ")"
     if isinstance(guard, Not):
         return f"not ({guard_words(guard.item)})"
+    if isinstance(guard, Span):
+        start = ANCHOR_WORDS.get(guard.start, guard.start)
+        end = ANCHOR_WORDS.get(guard.end, guard.end)
+        length = duration_words(guard.offset.duration)
+        return f"the time from {start} to {end} {OP_WORDS[guard.op]} {length}"
     raise TypeError(guard)  # pragma: no cover
 
 

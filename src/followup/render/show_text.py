@@ -14,7 +14,7 @@ from followup.render.rules_words import (
     repeat_words,
 )
 from followup.render.words import ACTION_WORDS
-from followup.semantics.rules import rule_sentences
+from followup.semantics.rules import optional_rules, rule_sentences
 
 WIDTH = 92
 
@@ -71,6 +71,18 @@ def _avoid_lines(a: Avoid) -> list[str]:
     return _wrap(f"{a.text}{scope}  [{a.id}]", "    ", "  - ")
 
 
+def _opt_out_lines(pb: Playbook, optional: dict[str, str]) -> list[str]:
+    """The engine's rules this playbook opts out of, each with its reason and citation."""
+    if not pb.opt_outs:
+        return []
+    lines = ["", "Opted out (engine rules this playbook does not follow)"]
+    for o in pb.opt_outs:
+        lines += _wrap(f"{o.rule}: {optional[o.rule]}", "    ", "  - ")
+        lines += _wrap(f"why: {o.reason}", "      ", "    ")
+        lines += _wrap(f"source: {pb.source.cite(o.cite.part)}", "      ", "    ")
+    return lines
+
+
 def show_text(pb: Playbook) -> str:
     """The whole playbook in plain words: settings, each stage, the don'ts, the engine rules."""
     lines = [f"{pb.id}: {pb.title}"]
@@ -79,6 +91,15 @@ def show_text(pb: Playbook) -> str:
     lines.append(f"  source: {pb.source.cite()}")
     if pb.source.file:
         lines.append(f"  article file: {pb.source.file}")
+    if pb.never_closes is not None:
+        cite = (
+            f" ({pb.source.cite(pb.never_closes.cite.part)})" if pb.never_closes.cite.part else ""
+        )
+        lines += _wrap(
+            "Never closes a case on its own, by design: " + pb.never_closes.reason + cite,
+            "    ",
+            "  ",
+        )
     if pb.parameters:
         lines += ["", "Settings"]
         for name, value in pb.parameters:
@@ -100,8 +121,12 @@ def show_text(pb: Playbook) -> str:
         for avoid in pb.avoid:
             lines += _avoid_lines(avoid)
     lines += ["", "Always (the engine's own rules, in every playbook)"]
+    optional = optional_rules()
+    skipped = {optional[o.rule] for o in pb.opt_outs}
     for text in rule_sentences():
-        lines += _wrap(text, "    ", "  - ")
+        if text not in skipped:
+            lines += _wrap(text, "    ", "  - ")
+    lines += _opt_out_lines(pb, optional)
     if pb.extends:
         # lazy: only playbooks that extend another
         from followup.authoring.extends import origin_lines

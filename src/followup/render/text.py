@@ -13,7 +13,7 @@ from followup.engine.rounds import round_interviewers
 from followup.errors import visible
 from followup.model.case import Case
 from followup.model.playbook import Playbook
-from followup.render.words import OUTCOME_WORDS, action_words, day, relative
+from followup.render.words import OUTCOME_WORDS, action_words, day, step_day, step_relative
 
 WIDTH = 88  # when the output is not a terminal (a file, a pipe, a test): stable text
 NARROWEST, WIDEST = 40, 140
@@ -74,7 +74,8 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
             opt = " (optional)" if step.optional else ""
             what = action_words(step.action, step.channel) + _recipients(step, case, plan.today)
             when = f"; send it {day(step.send_on)}" if step.send_on else ""
-            lines.append(f"  {day(step.due)} ({relative(step.due, plan.today)}{when}): {what}{opt}")
+            rel = step_relative(step.due, step.latest, plan.today)
+            lines.append(f"  {step_day(step.due, step.latest)} ({rel}{when}): {what}{opt}")
             if step.note:
                 lines += _wrap(f"you noted: {step.note}", "      ")
             lines += _wrap(f"why: {step.why}", "      ")
@@ -91,11 +92,17 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
         for step in later:
             opt = " (optional)" if step.optional else ""
             what = action_words(step.action, step.channel)
-            lines.append(f"  {day(step.due)}: {what}{opt}  [{step.rule_id}]")
+            lines.append(f"  {step_day(step.due, step.latest)}: {what}{opt}  [{step.rule_id}]")
     if not plan.outcome:
         if plan.closes_on:
             lines.append(
                 f"  {day(plan.closes_on)}: the playbook closes the case if nothing changes"
+            )
+        elif plan.never_closes:
+            lines += _wrap(
+                f"This playbook never closes a case on its own, by design: {plan.never_closes}",
+                "    ",
+                "  ",
             )
         elif plan.schedule:
             lines.append("  The playbook does not close the case on its own.")

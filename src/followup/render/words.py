@@ -48,6 +48,15 @@ def day(d: date) -> str:
     return f"{d:%a} {d.isoformat()}"
 
 
+def window(first: date, last: date) -> str:
+    """'between Mon 9 and Wed 11 March': a step's window, as few words as the dates allow."""
+    end = f"{last:%a} {last.day} {last:%B}"
+    if first.year != last.year:
+        return f"between {first:%a} {first.day} {first:%B %Y} and {end} {last.year}"
+    start = f"{first:%a} {first.day}" + ("" if first.month == last.month else f" {first:%B}")
+    return f"between {start} and {end}"
+
+
 def relative(d: date, today: date) -> str:
     """'today', 'in 3 days', '2 days overdue'."""
     delta = (d - today).days
@@ -56,3 +65,15 @@ def relative(d: date, today: date) -> str:
     if delta > 0:
         return "tomorrow" if delta == 1 else f"in {delta} days"
     return "1 day overdue" if delta == -1 else f"{-delta} days overdue"
+
+
+def step_day(due: date, latest: date | None) -> str:
+    """A step's day, or its window when the playbook gives one (``latest`` its last day)."""
+    return day(due) if latest is None or latest <= due else window(due, latest)
+
+
+def step_relative(due: date, latest: date | None, today: date) -> str:
+    """How far off a step is; inside its window it is due now, and late only after it."""
+    if latest is None or latest <= due or today < due:
+        return relative(due, today)
+    return "due now" if today <= latest else relative(latest, today)

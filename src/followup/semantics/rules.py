@@ -7,6 +7,8 @@ tables of every reply and event, as docs/engine-rules.md.
 
 from __future__ import annotations
 
+from typing import Final
+
 from followup.model.vocabulary import (
     ANCHORS,
     CLOSED,
@@ -75,41 +77,57 @@ def rule_sentences() -> tuple[str, ...]:
         "stays as it ended."
     )
     lines.append(
-        f"Contact by {_or(sorted(DIRECT_CHANNELS))} never falls on a weekend or a public holiday "
-        "of the case's country: it moves to the next business day."
-    )
-    nudges = ", ".join(sorted(NUDGE_KINDS))
-    lines.append(
-        f"Two check-ins ({nudges}) are never recommended less than {MIN_NUDGE_GAP_DAYS} days apart."
-    )
-    lines.append(
-        f"A check-in ({nudges}) never falls on or before a date the employer gave "
-        f"({_or([ANCHORS[a] for a in WAIT_PAST])}): the earliest is the next day after it, "
-        "moved to the next business day by a direct channel."
-    )
-    lines.append(
-        "A promise you recorded (committed) is a step in every playbook on its day, by the "
-        "channel you promised (even a call), until a check-in or an update keeps it: one made "
-        "on or after that day, or the check-in that is the promise itself (one sent earlier for "
-        "another step leaves it standing, in the plan as in what you record); a "
-        f"playbook does not give up ({REOPENABLE}) on the case before that day has passed."
-    )
-    lines.append(
         "While a promise you made by one channel is due, a playbook's don't about that channel "
         "(its avoid rule's channel) names the promise as its one exception: they agreed to it."
     )
-    lines.append(_contact_gap_sentence())
     lines.append(
         "When several steps fall on the same day, a promise (or a withdrawal) comes first and "
         "check-ins come last; otherwise the step due earliest comes first, so an overdue step is "
         "never shown behind one that only just came due."
     )
-    lines.append(
-        f"While you hold a competing offer with a deadline, a {NEWS_KIND} step is due by the "
-        "day before the deadline at latest; once that day has passed it expires, and the plan "
-        "says so."
-    )
+    lines += optional_rules().values()
     return tuple(lines)
+
+
+# The engine's rules a playbook may opt out of (`opt_out:`, with a reason and a citation), each
+# by a stable id: playbooks name them, so an id, once published, keeps its meaning.
+BUSINESS_DAYS_ONLY: Final = "business-days-only"
+CHECK_IN_GAP: Final = "check-in-gap"
+CONTACT_GAP: Final = "contact-gap"
+WAIT_PAST_THEIR_DATE: Final = "wait-past-their-date"
+KEEP_PROMISES: Final = "keep-promises"
+NEWS_BEFORE_DEADLINE: Final = "news-before-deadline"
+RULE_IDS: Final = (
+    BUSINESS_DAYS_ONLY,
+    CHECK_IN_GAP,
+    CONTACT_GAP,
+    WAIT_PAST_THEIR_DATE,
+    KEEP_PROMISES,
+    NEWS_BEFORE_DEADLINE,
+)
+
+
+def optional_rules() -> dict[str, str]:
+    """The engine's rules a playbook may opt out of, by id, each in one sentence."""
+    nudges = ", ".join(sorted(NUDGE_KINDS))
+    return {
+        BUSINESS_DAYS_ONLY: f"Contact by {_or(sorted(DIRECT_CHANNELS))} never falls on a weekend "
+        "or a public holiday of the case's country: it moves to the next business day.",
+        CHECK_IN_GAP: f"Two check-ins ({nudges}) are never recommended less than "
+        f"{MIN_NUDGE_GAP_DAYS} days apart.",
+        CONTACT_GAP: _contact_gap_sentence(),
+        WAIT_PAST_THEIR_DATE: f"A check-in ({nudges}) never falls on or before a date the "
+        f"employer gave ({_or([ANCHORS[a] for a in WAIT_PAST])}): the earliest is the next day "
+        "after it, moved to the next business day by a direct channel.",
+        KEEP_PROMISES: "A promise you recorded (committed) is a step in every playbook on its "
+        "day, by the channel you promised (even a call), until a check-in or an update keeps it: "
+        "one made on or after that day, or the check-in that is the promise itself (one sent "
+        "earlier for another step leaves it standing, in the plan as in what you record); a "
+        f"playbook does not give up ({REOPENABLE}) on the case before that day has passed.",
+        NEWS_BEFORE_DEADLINE: f"While you hold a competing offer with a deadline, a {NEWS_KIND} "
+        "step is due by the day before the deadline at latest; once that day has passed it "
+        "expires, and the plan says so.",
+    }
 
 
 def _contact_gap_sentence() -> str:
@@ -185,10 +203,16 @@ def doc_text() -> str:
         "",
         "<!-- Generated from src/followup/semantics/; a test keeps the two equal. -->",
         "",
-        "These hold in every playbook: a playbook cannot change them. `followup show ID` ends "
-        "with the same sentences.",
+        "These hold in every playbook. A playbook cannot change them, but it may opt out of a "
+        "rule that has an id, only explicitly: under `opt_out:`, with the rule's id, a reason "
+        "and the part of its article that says so (docs/playbook-language.md). `followup show "
+        "ID` ends with the same sentences and says which rules that playbook opted out of.",
         "",
-        *(f"- {s}" for s in rule_sentences()),
+        *(f"- {s}" for s in rule_sentences() if s not in optional_rules().values()),
+        "",
+        "Rules a playbook may opt out of, by id:",
+        "",
+        *(f"- `{rid}`: {s}" for rid, s in optional_rules().items()),
         "",
         "## Replies",
         "",

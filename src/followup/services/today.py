@@ -17,7 +17,7 @@ from followup.engine.result import Plan, Step
 from followup.engine.rounds import round_interviewers
 from followup.errors import FollowupError
 from followup.model.case import Case, Interviewer
-from followup.model.playbook import AllOf, AnyOf, Compare, Guard, Not
+from followup.model.playbook import AllOf, AnyOf, Compare, Guard, Not, Span
 from followup.model.vocabulary import COMPLETED_BY
 from followup.semantics.builtin import RECORD_ROUND_KIND
 from followup.semantics.meaning import REOPENABLE
@@ -95,6 +95,8 @@ def _guard_facts(guard: Guard | None) -> list[str]:
         return [guard.fact]
     if isinstance(guard, Not):
         return _guard_facts(guard.item)
+    if isinstance(guard, Span):
+        return []
     assert isinstance(guard, AllOf | AnyOf)
     return [f for item in guard.items for f in _guard_facts(item)]
 

@@ -22,7 +22,7 @@ from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import plan_case, situation_at
 from followup.engine.result import Plan, TraceEntry
 from followup.engine.run import Run
-from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, Guard, Not, Playbook
+from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, Guard, Not, Playbook, Span
 from followup.model.vocabulary import CLOSED, PLAYBOOK_TRIGGERS
 from followup.semantics.meaning import EVENTS
 from followup.spec.coverage import traced_moves
@@ -267,6 +267,8 @@ def _facts(guard: Guard | None) -> set[str]:
         return {guard.fact}
     if isinstance(guard, Not):
         return _facts(guard.item)
+    if isinstance(guard, Span):
+        return set()
     assert isinstance(guard, AllOf | AnyOf)
     found: set[str] = set()
     for item in guard.items:

@@ -99,6 +99,10 @@ EXAMPLES: dict[str, str] = {
     "no_check_in_on_or_before": "no check-in is due on or before 2026-03-20",
     "the_plan_notes": 'the plan notes "a broken promise"',
     "the_plan_has_no_notes": "the plan has no notes",
+    "the_next_step_is_between": "the next step is a check-in by email between 2026-03-09 and "
+    "2026-03-11",
+    "the_plan_reads": 'the plan reads "between Mon 9 and Wed 11 March"',
+    "show_says": 'followup show says "Opted out"',
     "the_next_step_says": 'the next step says "send work samples"',
     "the_schedule_has_no": "the schedule has no promised follow-up",
     "the_next_step_is_sent_on": "the plan says to send the next step on 2026-03-16",

@@ -1,0 +1,186 @@
+"""Lint and prove on the newer things a playbook can say: windows and the time between dates."""
+
+from __future__ import annotations
+
+from followup.compile.machine import compile_playbook
+from followup.io.yaml_reader import read_yaml_text
+from followup.language.playbook_loader import build_playbook
+from followup.lint import lint_compiled
+from followup.lint.offsets import employer_offsets
+from followup.lint.space import build_space
+from followup.model.playbook import Playbook
+
+from .conftest import HEADER, USUAL
+
+
+def _playbook(body: str, name: str = "mine") -> Playbook:
+    return build_playbook(read_yaml_text(HEADER.format(id=name) + USUAL + body, f"{name}.yaml"))
+
+
+NOTE = """\
+  - {id: note, in: waiting, kind: check_in, due: interview + 1w, channel: email, advice: Go.,
+     source: s, when: {time_between: {from: interview, to: decision_by, ge: 19d}}}
+"""
+
+
+def test_the_threshold_of_a_time_between_is_explored_on_both_sides():
+    """A decision date 19 days on decides the condition: the sound space tries 18, 19 and 20."""
+    with_it = employer_offsets(_playbook(NOTE), "decision_by", 0)
+    assert {18, 19, 20} <= set(with_it)
+    without = employer_offsets(_playbook(NOTE.replace(", ge: 19d", ", ge: 1w")), "decision_by", 0)
+    assert 19 not in without
+
+
+def test_a_time_between_makes_the_prover_try_decision_dates():
+    """The decision date is explored when only a time_between condition reads it."""
+    space = build_space(_playbook(NOTE), 120, sound=True)
+    assert 19 in space.decision
+    assert None in space.decision
+
+
+def test_a_condition_on_the_time_between_can_fire():
+    """Lint explores the test both ways: the action is not reported as never firing (L104)."""
+    problems = lint_compiled(compile_playbook(_playbook(NOTE)))
+    assert [p.code for p in problems] == []
+    never = NOTE.replace(
+        "ge: 19d}}",
+        "ge: 19d}, not: {time_between: {from: interview, to: decision_by, ge: 19d}}}",
+    )
+    codes = [p.code for p in lint_compiled(compile_playbook(_playbook(never)))]
+    assert "L104" in codes
+
+
+def test_a_window_measured_from_one_anchor_is_fine():
+    """until after due, from the same anchor, even in business days: no L113."""
+    body = """\
+  - {id: nudge, in: waiting, kind: check_in, due: interview + 5bd, until: interview + 2w,
+     channel: email, advice: Go., source: s}
+"""
+    assert "L113" not in [p.code for p in lint_compiled(compile_playbook(_playbook(body)))]
+
+
+def test_a_window_that_may_end_first_is_flagged():
+    """5 business days can be 7 calendar days: until interview + 6d may come first."""
+    body = """\
+  - {id: nudge, in: waiting, kind: check_in, due: interview + 5bd, until: interview + 6d,
+     channel: email, advice: Go., source: s}
+"""
+    assert "L113" in [p.code for p in lint_compiled(compile_playbook(_playbook(body)))]
+
+
+def test_the_later_of_several_ends_is_enough():
+    """until: later_of [decision_by, interview + 9d] never comes before interview + 1w."""
+    body = """\
+  - {id: nudge, in: waiting, kind: check_in, due: interview + 1w,
+     until: {later_of: [decision_by, interview + 9d]}, channel: email, advice: Go., source: s}
+"""
+    assert "L113" not in [p.code for p in lint_compiled(compile_playbook(_playbook(body)))]
+
+
+def _lint_text(text: str, name: str = "mine.yaml") -> list[str]:
+    """Lint problems as ``line:col: CODE message; expected ...`` (without the file name)."""
+    from followup.lint import playbook_checks
+
+    doc = read_yaml_text(text, name)
+    problems = playbook_checks(compile_playbook(build_playbook(doc)), doc)
+    return [str(p).removeprefix(f"{name}:") for p in problems]
+
+
+MINE = "id: mine\ntitle: Mine\nsource: {title: My notes}\n"
+
+
+def test_lint_places_a_window_that_ends_first_at_its_until():
+    """L113 points at the until and says what the engine does then."""
+    text = MINE + (
+        "transitions:\n"
+        "  - {id: done, from: any, after: interview + 4w, to: closed, source: Notes}\n"
+        "actions:\n"
+        "  - id: nudge\n"
+        "    in: interviewed\n"
+        "    kind: check_in\n"
+        "    due: interview + 7d\n"
+        "    until: interview + 5d\n"
+        "    channel: email\n"
+        "    advice: Check in.\n"
+        "    source: Notes\n"
+    )
+    assert _lint_text(text) == [
+        "11:5: L113 the window of action 'nudge' can end (interview + 5d) before it starts "
+        "(interview + 7d); the step is then due on its first day only; expected an until that "
+        "is never earlier than due, such as the same anchor with a longer offset"
+    ]
+
+
+WAITS = (
+    "transitions:\n"
+    "  - {id: waiting, from: interviewed, after: interview + 2d, to: waiting, source: Patience}\n"
+    "actions:\n"
+    "  - {id: nudge, in: waiting, kind: check_in, due: interview + 1w, channel: email,\n"
+    "     advice: Check in., source: Patience}\n"
+)
+
+
+def test_closes_never_takes_the_place_of_a_way_to_closed():
+    """Without closes: never, L102 (whose fix names closes: never); with it, nothing."""
+    without = _lint_text(MINE + WAITS)
+    assert [p.split(" ", 2)[1] for p in without] == ["L102", "L102"]
+    assert all("'closes: {never: REASON}'" in p for p in without)
+    never = "closes: {never: We wait for their word., source: Patience}\n"
+    assert _lint_text(MINE + never + WAITS) == []
+
+
+def test_closes_never_with_a_timer_to_closed_is_an_error():
+    """L114 at the timer's 'to', and at max_days_open."""
+    text = (
+        MINE
+        + "closes: {never: We wait for their word., source: Patience}\n"
+        + "transitions:\n"
+        + "  - {id: give-up, from: any, after: interview + 8w, to: closed, source: Patience}\n"
+        + "limits: {max_days_open: 60}\n"
+    )
+    found = _lint_text(text)
+    assert found == [
+        "6:53: L114 timer 'give-up' closes the case, but the playbook says it never closes on "
+        "its own (closes: never); expected no timer to closed, or no closes: never",
+        "7:1: L114 max_days_open promises the case closes within a number of days, but the "
+        "playbook says it never closes on its own (closes: never); expected no max_days_open, "
+        "or no closes: never",
+    ]
+
+
+def test_prove_reports_days_open_as_unbounded_by_design():
+    """A playbook that never closes on its own: no L203, and the report says why."""
+    from followup.lint import report
+    from followup.lint.prove import prove
+
+    text = (
+        MINE
+        + "closes: {never: We wait for their word., source: Patience}\n"
+        + WAITS
+        + "limits: {max_contacts: 9}\n"
+    )
+    cp = compile_playbook(build_playbook(read_yaml_text(text, "mine.yaml")))
+    found = prove(cp, workers=1)
+    assert not found.closes
+    assert [p.code for p in report.problems(found, None)] == []
+    shown = report.text(found, "mine.yaml")
+    assert "never closes a case on its own, by design" in shown
+    assert report.as_json(found, "mine.yaml")["worst"]["open_by_design"] is True
+
+
+def test_an_opt_out_that_holds_a_step_back_is_no_warning():
+    """L115 only for an opt-out that changes nothing: each rule applies to some step here."""
+    from followup.semantics.rules import RULE_IDS
+
+    steps = (
+        "  - {id: nudge, in: waiting, kind: check_in, due: interview + 1w, channel: email,\n"
+        "     advice: Go., source: s}\n"
+        "  - {id: news, in: waiting, kind: share_update, due: competing_offer, channel: email,\n"
+        "     when: {competing_offer: true}, advice: Go., source: s}\n"
+    )
+    for rule in RULE_IDS:
+        text = steps + f"opt_out:\n  - {{rule: {rule}, reason: It says so., source: s}}\n"
+        codes = [p.code for p in lint_compiled(compile_playbook(_playbook(text)))]
+        assert "L115" not in codes, rule
+    lone = "opt_out:\n  - {rule: news-before-deadline, reason: It says so., source: s}\n"
+    assert "L115" in [p.code for p in lint_compiled(compile_playbook(_playbook(lone)))]
