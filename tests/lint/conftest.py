@@ -94,6 +94,15 @@ avoid:
   - {id: late-note, in: interviewed, kind: thank_you_note, due: interview + 5w, channel: mail,
      advice: Too late., source: s}
 """,
+    "L113": USUAL
+    + """\
+  - {id: ring-the-desk, in: waiting, kind: check_in, due: interview + 2w, to: company,
+     channel: [recruiter, phone], advice: Ring the main line., source: s}
+""",
+    "L114": USUAL
+    + """\
+limits: {max_contacts: 2, max_contacts_per_round: 3}
+""",
 }
 
 # A playbook that nags: a check-in every three days after the thank-you.

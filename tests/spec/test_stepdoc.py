@@ -36,13 +36,19 @@ def test_cli_prints_the_reference(cli):
 
 def test_every_step_is_found_and_documented():
     """Every step of the library is listed once, with a one-line description and an example."""
-    from followup.bdd import check_steps, draft_steps, note_steps, steps
+    from followup.bdd import check_steps, draft_steps, note_steps, recipient_steps, steps
 
     names = [d.name for d in DEFS]
     assert len(names) == len(set(names))
     assert "the_playbook" in names
     assert "follow_every_step" in names
-    modules = (steps.__name__, draft_steps.__name__, check_steps.__name__, note_steps.__name__)
+    modules = (
+        steps.__name__,
+        draft_steps.__name__,
+        check_steps.__name__,
+        note_steps.__name__,
+        recipient_steps.__name__,
+    )
     assert all(d.func.__module__ in modules for d in DEFS)
     assert {d.func.__module__ for d in DEFS} == set(modules) == set(MODULES)
     reference = step_reference()

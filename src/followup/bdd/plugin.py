@@ -28,6 +28,7 @@ LIBRARY = (
     "followup.bdd.draft_steps",
     "followup.bdd.check_steps",
     "followup.bdd.note_steps",
+    "followup.bdd.recipient_steps",
 )
 pytest_plugins = list(LIBRARY) if importlib.util.find_spec("pytest_bdd") else []
 

@@ -20,7 +20,7 @@ from followup.compile.expressions import DateFn, GuardFn, always, compile_date, 
 from followup.model.playbook import Action, Avoid, Playbook, Transition
 from followup.model.vocabulary import CLOSED, COMPLETED_BY, NUDGE_KINDS, OPEN_STATES, STATES
 from followup.semantics.builtin import BUILT_IN_ACTIONS, BUILT_IN_IDS, ENGINE_RULE
-from followup.semantics.meaning import EVENTS, REOPENABLE, REPLIES
+from followup.semantics.meaning import CALLS_WITHOUT_INVITATION, EVENTS, REOPENABLE, REPLIES
 
 if TYPE_CHECKING:
     from transitions import Machine
@@ -72,6 +72,8 @@ class CompiledAction(msgspec.Struct, frozen=True, eq=False):
     nudge: bool = False
     # The one channel when the rule has a single unconditional choice ("" for none), else None.
     fixed_channel: str | None = None
+    # Its recipient may be phoned without an invitation (`CALLS_WITHOUT_INVITATION`).
+    calls_ok: bool = False
 
 
 class CompiledAvoid(msgspec.Struct, frozen=True, eq=False):
@@ -225,10 +227,12 @@ def _compile_action(action: Action, completed_by: str | None, citation: str) -> 
     until = compile_date(action.repeat.until) if action.repeat and action.repeat.until else None
     fixed: str | None = None
     only = action.channel[0] if len(action.channel) == 1 else None
+    calls_ok = action.to in CALLS_WITHOUT_INVITATION
     if (
         only is not None
         and only.when is None
-        and only.use not in ("preferred", "committed", "phone")
+        and only.use not in ("preferred", "committed")
+        and (only.use != "phone" or calls_ok)
     ):
         fixed = "" if only.use == "none" else only.use
     return CompiledAction(
@@ -242,6 +246,7 @@ def _compile_action(action: Action, completed_by: str | None, citation: str) -> 
         action.id,
         action.kind in NUDGE_KINDS,
         fixed,
+        calls_ok,
     )
 
 

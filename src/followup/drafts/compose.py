@@ -27,6 +27,10 @@ from followup.timeline.calendar import BusinessCalendar
 # Kinds that thank each interviewer personally.
 THANK_KINDS = frozenset({"thank_you", "thank_you_note"})
 RECRUITER = blank("the recruiter's name")
+# A step `to: company` goes to the people hiring, through the company's main line.
+COMPANY = "company"
+HIRING_TEAM = "the hiring team"
+MAIN_LINE = blank("the company's phone number")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +93,11 @@ def steps_to_draft(plan: Plan, cp: CompiledPlaybook, action: str | None) -> list
 
 
 def recipients(case: Case, step: Step) -> list[Interviewer | None]:
-    """Who a step's message is for: each interviewer for thank-yous; the recruiter for the
-    recruiter channel; else the main contact (the first interviewer); None when unknown."""
+    """Who a step's message is for: the hiring team at the company for a step `to: company`;
+    each interviewer for thank-yous; the recruiter for the recruiter channel; else the main
+    contact (the first interviewer); None when unknown."""
+    if step.to == COMPANY:
+        return [Interviewer(HIRING_TEAM, greeting=HIRING_TEAM, phone=case.employer.phone)]
     if step.action in THANK_KINDS and case.interviewers:
         return list(case.interviewers)
     if step.channel == "recruiter":
@@ -108,6 +115,10 @@ def address(case: Case, who: Interviewer | None, channel: str | None) -> str:
         return f"the candidate portal of {company}"
     if channel == "recruiter":
         return f"{RECRUITER} (the recruiter at {company})"
+    if who is not None and who.name == HIRING_TEAM:
+        if channel == "phone":
+            return f"{company}, main line ({who.phone or MAIN_LINE})"
+        return f"{HIRING_TEAM} at {company}"
     name = who.name if who is not None and who.name else THEIR_NAME
     if channel == "email":
         email = who.email if who is not None and who.email else blank("their email")
@@ -164,6 +175,7 @@ def _facts(context: dict[str, object]) -> Facts:
     step = cast("dict[str, date]", context["step"])
     sender = cast("dict[str, str]", context["sender"])
     company = case["company"]
+    to_company = cast("dict[str, str]", context["step"])["to"] == COMPANY
     return Facts(
         who["name"],
         who["greeting"],
@@ -172,6 +184,7 @@ def _facts(context: dict[str, object]) -> Facts:
         sender["name"],
         case["interview_when"],
         step["send_on"],
+        (who["phone"] or MAIN_LINE) if to_company else "",
     )
 
 

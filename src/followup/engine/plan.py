@@ -87,6 +87,7 @@ def _step(p: Pending, due: date, run: Run, send_on: date | None) -> Step:
         action.optional,
         note,
         send_on,
+        action.to,
     )
 
 

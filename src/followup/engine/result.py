@@ -22,6 +22,8 @@ class Step(msgspec.Struct, frozen=True):
     # The day to do it when that is not its due date: an overdue email seen on a weekend or
     # holiday is sent on the next business day, never "now".
     send_on: date | None = None
+    # Whom it goes to (`RECIPIENTS`): the people you deal with, or the company's main line.
+    to: str = "contact"
 
     @property
     def why(self) -> str:

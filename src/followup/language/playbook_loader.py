@@ -19,6 +19,7 @@ from followup.language.playbook_format import (
     AVOID,
     CHANNEL_OPTION,
     CHANNEL_WORDS,
+    COUNT_LIMITS,
     KIND,
     LIMITS,
     NEEDED_UNLESS_EXTENDS,
@@ -46,10 +47,12 @@ from followup.model.playbook import (
 from followup.model.vocabulary import (
     CLOSED,
     CORE_ACTION_KINDS,
+    DEFAULT_RECIPIENT,
     EVENT_TYPES,
     OPEN_STATES,
     OUTCOMES,
     PLAYBOOK_TRIGGERS,
+    RECIPIENTS,
     STATES,
 )
 from followup.timeline.durations import DurationError, parse_duration
@@ -306,6 +309,9 @@ class _PlaybookReader(ExpressionReader):
         when = self.guard((*path, "when"), spec["when"]) if "when" in spec else None
         advice = self.text((*path, "advice"), spec.get("advice"), "the advice")
         cite = self.cite((*path, "source"), spec.get("source"))
+        to = DEFAULT_RECIPIENT
+        if "to" in spec:
+            to = self.choice((*path, "to"), spec["to"], "the recipient", RECIPIENTS)
         if due is None:
             return None
         return Action(
@@ -320,6 +326,7 @@ class _PlaybookReader(ExpressionReader):
             repeat,
             optional,
             when,
+            to,
         )
 
     def read_avoid(self, path: Path_, raw: object) -> Avoid | None:
@@ -407,7 +414,7 @@ class _PlaybookReader(ExpressionReader):
             return Limits()
         spec = self.mapping(path, value, LIMIT_KEYS, what="limits")
         counts: dict[str, int | None] = {}
-        for key in ("max_contacts", "max_contacts_per_7d", "max_contacts_per_30d", "max_days_open"):
+        for key in COUNT_LIMITS:
             counts[key] = (
                 self.integer((*path, key), spec[key], key, minimum=1) if key in spec else None
             )
@@ -421,6 +428,7 @@ class _PlaybookReader(ExpressionReader):
             counts["max_contacts_per_30d"],
             gap,
             counts["max_days_open"],
+            counts["max_contacts_per_round"],
         )
 
     def read_templates(

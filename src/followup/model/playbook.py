@@ -139,6 +139,7 @@ class Action(msgspec.Struct, frozen=True):
     repeat: Repeat | None = None
     optional: bool = False
     when: Guard | None = None
+    to: str = "contact"  # whom it goes to: `RECIPIENTS`
 
 
 class Transition(msgspec.Struct, frozen=True):
@@ -186,6 +187,7 @@ class Limits(msgspec.Struct, frozen=True):
     max_contacts_per_30d: int | None = None
     min_gap: Duration | None = None
     max_days_open: int | None = None
+    max_contacts_per_round: int | None = None
 
 
 class Template(msgspec.Struct, frozen=True):

@@ -11,6 +11,7 @@ from typing import Any
 from followup.analysis.compare import direct_contacts, disagreements
 from followup.engine.result import Plan, Step
 from followup.model.case import Case
+from followup.model.vocabulary import DEFAULT_RECIPIENT
 
 
 def step_brief(step: Step) -> dict[str, Any]:
@@ -18,6 +19,8 @@ def step_brief(step: Step) -> dict[str, Any]:
     out = {"action": step.action, "due": step.due.isoformat(), "channel": step.channel}
     if step.note:
         out["note"] = step.note
+    if step.to != DEFAULT_RECIPIENT:
+        out["to"] = step.to
     return out
 
 
@@ -31,6 +34,7 @@ def step_full(step: Step) -> dict[str, Any]:
         "source": step.source,
         **({"note": step.note} if step.note else {}),
         **({"send_on": step.send_on.isoformat()} if step.send_on else {}),
+        **({"to": step.to} if step.to != DEFAULT_RECIPIENT else {}),
     }
 
 

@@ -38,6 +38,8 @@ def _wrap(text: str, indent: str, first: str = "") -> list[str]:
 
 
 def _recipients(step: Step, case: Case) -> str:
+    if step.to == "company":
+        return " to the company's main line" if step.channel == "phone" else " to the company"
     if step.action in ("thank_you", "thank_you_note") and case.interviewers:
         names = visible(", ".join(p.name for p in case.interviewers))
         return f" to each interviewer ({names})"
@@ -83,6 +85,8 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
         for step in later:
             opt = " (optional)" if step.optional else ""
             what = action_words(step.action, step.channel)
+            if step.to == "company":
+                what += _recipients(step, case)
             lines.append(f"  {day(step.due)}: {what}{opt}  [{step.rule_id}]")
     if not plan.outcome:
         if plan.closes_on:
