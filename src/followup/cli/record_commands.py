@@ -25,6 +25,7 @@ CLEAR_KEYS = (
     "follow_up_after",
     "channel",
     "may_call",
+    "main_line",
 )
 
 

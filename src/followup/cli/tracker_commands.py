@@ -57,6 +57,11 @@ _EMPLOYER = (
     click.option(
         "--channel", type=SuggestingChoice(PREFERRED_CHANNELS), help="How they prefer contact."
     ),
+    click.option(
+        "--main-line",
+        metavar="PHONE",
+        help="The company's main phone line, for a call a playbook addresses to the company.",
+    ),
 )
 
 
