@@ -97,7 +97,7 @@ def recipients(case: Case, step: Step) -> list[Interviewer | None]:
     each interviewer for thank-yous; the recruiter for the recruiter channel; else the main
     contact (the first interviewer); None when unknown."""
     if step.to == COMPANY:
-        return [Interviewer(HIRING_TEAM, greeting=HIRING_TEAM, phone=case.employer.phone)]
+        return [Interviewer(HIRING_TEAM, greeting="Hiring Team", phone=case.employer.phone)]
     if step.action in THANK_KINDS and case.interviewers:
         return list(case.interviewers)
     if step.channel == "recruiter":
