@@ -68,12 +68,18 @@ def settings_path() -> Path:
     return user_config_dir() / FILE_NAME
 
 
-def read_settings(path: Path | None = None, *, check_playbook: bool = False) -> dict[str, str]:
+def read_settings(
+    path: Path | None = None,
+    *,
+    check_playbook: bool = False,
+    dirs: tuple[Path, ...] | None = None,
+) -> dict[str, str]:
     """The settings that are set (an absent or empty file sets none).
 
     Args:
         path: the file; `settings_path` by default.
         check_playbook: also check that the playbook id is one the catalog knows.
+        dirs: the coaches' playbook folders to look in (default: `default_dirs`).
 
     Raises:
         InputError: the file cannot be read, is not YAML, or a value is wrong (each located).
@@ -87,7 +93,7 @@ def read_settings(path: Path | None = None, *, check_playbook: bool = False) -> 
         return {}
     values = _decoded(doc)
     if check_playbook and "playbook" in values:
-        problem = _playbook_problem(values["playbook"])
+        problem = _playbook_problem(values["playbook"], dirs)
         if problem is not None:
             raise InputError([doc.problem(("playbook",), *problem)])
     return values
@@ -101,16 +107,17 @@ def _decoded(doc: Document) -> dict[str, str]:
     return {k: v for k, v in zip(KEYS, fields, strict=True) if v is not None}
 
 
-def _playbook_problem(ref: str) -> tuple[str, str] | None:
+def _playbook_problem(ref: str, dirs: tuple[Path, ...] | None) -> tuple[str, str] | None:
     """What is wrong with a playbook id, and what was expected; None if the catalog has it."""
-    known = catalog.discover(default_dirs())
+    known = catalog.discover(default_dirs() if dirs is None else dirs)
     if ref in known:
         return None
     return f"no playbook '{ref}'{suggest(ref, known)}", "one of " + ", ".join(sorted(known))
 
 
-def check_value(key: str, value: str) -> str:
-    """``value`` for ``key``, checked as the settings file would be.
+def check_value(key: str, value: str, dirs: tuple[Path, ...] | None = None) -> str:
+    """``value`` for ``key``, checked as the settings file would be (a playbook id against
+    the bundled playbooks and those in ``dirs``, by default `default_dirs`).
 
     Raises:
         UsageError: an unknown key or a value that is not acceptable, saying what is expected.
@@ -127,7 +134,7 @@ def check_value(key: str, value: str) -> str:
             f"{problem.file}: {problem.message}; expected {problem.expected}"
         ) from None
     if key == "playbook":
-        found = _playbook_problem(value)
+        found = _playbook_problem(value, dirs)
         if found is not None:
             raise UsageError(f"config set playbook: {found[0]}; expected {found[1]}")
     return value

@@ -100,6 +100,15 @@ avoid:
 """,
     "L114": USUAL + "closes: {never: We wait for their word., source: s}\n",
     "L115": USUAL + "opt_out:\n  - {rule: check-in-gap, reason: It says so., source: s}\n",
+    "L116": USUAL
+    + """\
+  - {id: ring-the-desk, in: waiting, kind: check_in, due: interview + 2w, to: company,
+     channel: [recruiter, phone], advice: Ring the main line., source: s}
+""",
+    "L117": USUAL
+    + """\
+limits: {max_contacts: 2, max_contacts_per_round: 3}
+""",
 }
 
 # A playbook that nags: a check-in every three days after the thank-you.

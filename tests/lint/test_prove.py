@@ -222,6 +222,7 @@ def test_prove_json_shape(cli):
     }
     assert set(report["worst"]) == {
         "contacts",
+        "contacts_per_round",
         "contacts_per_7d",
         "contacts_per_30d",
         "min_gap_days",

@@ -103,6 +103,7 @@ def broken(report: Report, walked: Walked) -> list[str]:
     out = []
     for name, allowed, found, above in (
         ("max_contacts", limits.max_contacts, walked.contacts, True),
+        ("max_contacts_per_round", limits.max_contacts_per_round, walked.per_round, True),
         ("max_contacts_per_7d", limits.max_contacts_per_7d, walked.per7, True),
         ("max_contacts_per_30d", limits.max_contacts_per_30d, walked.per30, True),
         ("min_gap", gap_days(limits.min_gap) if limits.min_gap else None, walked.gap, False),

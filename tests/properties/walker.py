@@ -38,6 +38,19 @@ class Walked:
     gap: int | None
     open: int
     closed: bool
+    per_round: int = 0  # the most direct contacts between two "next round" replies
+
+
+def _per_round(events: list[Event]) -> int:
+    """The most direct contacts in one interview round (a next-round reply starts one)."""
+    most = count = 0
+    for e in events:
+        if e.type == "reply" and e.outcome == "next_round":
+            count = 0
+        elif direct_contact(e.type, e.channel):
+            count += 1
+            most = max(most, count)
+    return most
 
 
 def _window(days: list[date], size: int) -> int:
@@ -60,6 +73,7 @@ def figures(events: list[Event], open_days: int, closed: bool) -> Walked:
         min(gaps) if gaps else None,
         open_days,
         closed,
+        _per_round(events),
     )
 
 

@@ -31,7 +31,7 @@ from followup.model.vocabulary import (
 from followup.render.show_text import show_text
 from followup.semantics import meaning as semantics
 from followup.semantics import rules
-from followup.semantics.meaning import EVENTS, REPLIES, ROUND_START
+from followup.semantics.meaning import CONTACT_COUNTS, EVENTS, REPLIES, ROUND_START
 from followup.semantics.rules import doc_text
 from followup.timeline.calendar import BusinessCalendar
 
@@ -95,7 +95,8 @@ def test_the_engine_applies_each_event_as_its_meaning_says(event):
     for name in event.counts:
         expected[name] = getattr(run, name) + 1
     if event.contact:
-        expected["contacts"] = run.contacts + 1
+        for name in CONTACT_COUNTS:
+            expected[name] = getattr(run, name) + 1
     run.apply(Event(DAY, event.type, deadline=DAY, due=DAY))
     assert facts(run) == expected
     for anchor, _ in event.dates:

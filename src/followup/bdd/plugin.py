@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 # fixture), what happened and what I do (`event_steps`), what the plan says (`plan_steps`), drafts
 # (`draft_steps`), a playbook being written (`check_steps`), the plan's notes (`note_steps`), why a
 # step moved and a new round's people (`truth_steps`), windows and the plan's words
-# (`language_steps`).
+# (`language_steps`), whom a step goes to (`recipient_steps`).
 # The one list of the library's modules: the step reference (`followup.spec.stepdoc`) reads it.
 LIBRARY = (
     "followup.bdd.case_steps",
@@ -34,6 +34,7 @@ LIBRARY = (
     "followup.bdd.note_steps",
     "followup.bdd.truth_steps",
     "followup.bdd.language_steps",
+    "followup.bdd.recipient_steps",
 )
 pytest_plugins = list(LIBRARY) if importlib.util.find_spec("pytest_bdd") else []
 

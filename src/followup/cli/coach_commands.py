@@ -161,11 +161,12 @@ def prove_cmd(
 @cli.command("fmt")
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 if a file would change.")
-def fmt_cmd(files: tuple[str, ...], check: bool) -> None:
+@playbooks_option
+def fmt_cmd(files: tuple[str, ...], check: bool, playbooks_dir: tuple[str, ...]) -> None:
     """Lay playbooks out one canonical way, keeping comments."""
     from followup.cli import fmt_impl  # lazy: a command loads its implementation only when it runs
 
-    fmt_impl.fmt(files, check)
+    fmt_impl.fmt(files, check, playbook_dirs(playbooks_dir))
 
 
 @cli.command("spec")

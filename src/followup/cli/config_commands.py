@@ -11,7 +11,13 @@ import json
 import click
 
 from followup import settings
-from followup.cli.group import SuggestingChoice, cli, json_option
+from followup.cli.group import (
+    SuggestingChoice,
+    cli,
+    json_option,
+    playbook_dirs,
+    playbooks_option,
+)
 from followup.errors import FollowupError
 
 
@@ -21,12 +27,13 @@ class NotSet(FollowupError):
 
 @cli.group("config", invoke_without_command=True)
 @json_option
+@playbooks_option
 @click.pass_context
-def config_cmd(ctx: click.Context, as_json: bool) -> None:
+def config_cmd(ctx: click.Context, as_json: bool, playbooks_dir: tuple[str, ...]) -> None:
     """Your settings: name and signature for drafts, country, timezone, playbook."""
     if ctx.invoked_subcommand is not None:
         return
-    values = settings.read_settings(check_playbook=True)
+    values = settings.read_settings(check_playbook=True, dirs=playbook_dirs(playbooks_dir))
     if as_json:
         click.echo(json.dumps({k: values.get(k) for k in settings.KEYS}, indent=2))
         return
@@ -39,10 +46,12 @@ def config_cmd(ctx: click.Context, as_json: bool) -> None:
 
 @config_cmd.command("get")
 @click.argument("key")
-def get_cmd(key: str) -> None:
+@playbooks_option
+def get_cmd(key: str, playbooks_dir: tuple[str, ...]) -> None:
     """Print one setting (exit 1 if it is not set)."""
     settings.check_key(key)
-    value = settings.read_settings(check_playbook=True).get(key)
+    dirs = playbook_dirs(playbooks_dir)
+    value = settings.read_settings(check_playbook=True, dirs=dirs).get(key)
     if value is None:
         raise NotSet(f"{key} is not set")
     click.echo(value)
@@ -51,10 +60,11 @@ def get_cmd(key: str) -> None:
 @config_cmd.command("set")
 @click.argument("key")
 @click.argument("value")
-def set_cmd(key: str, value: str) -> None:
+@playbooks_option
+def set_cmd(key: str, value: str, playbooks_dir: tuple[str, ...]) -> None:
     """Set one setting (checked first: a country code, a time zone, a playbook id...)."""
     values = settings.read_settings()
-    values[key] = settings.check_value(key, value)
+    values[key] = settings.check_value(key, value, playbook_dirs(playbooks_dir))
     path = settings.write_settings(values)
     click.echo(f"{path}: {key} set")
 

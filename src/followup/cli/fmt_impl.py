@@ -30,7 +30,7 @@ class WouldReformat(FollowupError):
     exit_code = EXIT_FAILURE
 
 
-def fmt(files: tuple[str, ...], check: bool) -> None:
+def fmt(files: tuple[str, ...], check: bool, dirs: tuple[Path, ...] | None = None) -> None:
     """Format each playbook file in place, or with ``check`` only report what would change.
 
     Prints ``reformatted FILE`` or ``FILE already formatted`` per file; with ``check``, prints
@@ -46,7 +46,7 @@ def fmt(files: tuple[str, ...], check: bool) -> None:
     changed = 0
     for name in files:
         try:
-            text, formatted = _format_file(Path(name), name)
+            text, formatted = _format_file(Path(name), name, dirs)
         except InputError as err:
             problems.extend(err.problems)
             continue
@@ -72,7 +72,7 @@ def fmt(files: tuple[str, ...], check: bool) -> None:
         raise WouldReformat(f"fmt --check: {changed} {noun} would be reformatted")
 
 
-def _format_file(path: Path, name: str) -> tuple[str, str]:
+def _format_file(path: Path, name: str, dirs: tuple[Path, ...] | None) -> tuple[str, str]:
     """The file's stored text and its canonical form.
 
     The text is compared as stored, so CRLF line ends or a byte-order mark count as changes.
@@ -80,10 +80,11 @@ def _format_file(path: Path, name: str) -> tuple[str, str]:
     Raises:
         InputError: the file cannot be read or is not a playbook that loads.
     """
-    build_document(read_yaml_file(path, display=name))  # refuse whatever the loaders refuse
+    # refuse whatever the loaders refuse
+    build_document(read_yaml_file(path, display=name), dirs=dirs)
     # Read again through the same checks: the file may have changed since (never unbounded).
     text = read_user_text(path, name, "YAML file", READ_LIMIT)
-    return text, format_text(text, name)
+    return text, format_text(text, name, dirs)
 
 
 def _write_atomically(path: Path, text: str) -> None:

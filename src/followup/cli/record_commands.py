@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from followup.cli.group import SuggestingChoice, cli, json_option, parse_day
+from followup.cli.group import SuggestingChoice, cli, json_option, parse_day, playbooks_option
 from followup.cli.tracker_commands import PERSON_FORM, db_option, employer_options, today_flag
 
 # What `edit --clear` may remove (`tracker_flags.CLEARABLE` says where each one is).
@@ -25,6 +25,7 @@ CLEAR_KEYS = (
     "follow_up_after",
     "channel",
     "may_call",
+    "main_line",
 )
 
 
@@ -78,6 +79,7 @@ CLEAR_KEYS = (
 )
 @db_option
 @json_option
+@playbooks_option
 def edit_cmd(**options: object) -> None:
     """Correct what the tracker knows about APP; the change is kept in its history (undoable)."""
     # lazy: a command loads its implementation only when it runs

@@ -12,7 +12,7 @@ from typing import Any
 
 from followup.cli import tracker_flags as flags
 from followup.cli import tracker_view as view
-from followup.cli.tracker_impl import db_of, echo, echo_json, env_dirs, next_line
+from followup.cli.tracker_impl import db_of, dirs_of, echo, echo_json, next_line
 from followup.errors import visible
 from followup.render.words import day as day_words
 from followup.services import editing, recording
@@ -30,7 +30,7 @@ def edit(options: Mapping[str, Any]) -> None:
     change, labels = flags.edit_change(options)
     with flags.open_db(db_of(options), write=True) as store:
         done = editing.edit(store, str(options["app"]), change, labels)
-    plan, _ = plan_for(done.case, None, env_dirs())
+    plan, _ = plan_for(done.case, None, dirs_of(options))
     if options.get("as_json"):
         echo_json(
             {

@@ -57,6 +57,11 @@ _EMPLOYER = (
     click.option(
         "--channel", type=SuggestingChoice(PREFERRED_CHANNELS), help="How they prefer contact."
     ),
+    click.option(
+        "--main-line",
+        metavar="PHONE",
+        help="The company's main phone line, for a call a playbook addresses to the company.",
+    ),
 )
 
 
@@ -106,6 +111,7 @@ def employer_options(func: Callable[..., Any]) -> Callable[..., Any]:
 )
 @db_option
 @json_option
+@playbooks_option
 def add_cmd(**options: object) -> None:
     """Start tracking an application; prints its short id."""
     # lazy: a command loads its implementation only when it runs
@@ -141,6 +147,7 @@ def add_cmd(**options: object) -> None:
 )
 @db_option
 @json_option
+@playbooks_option
 def log_cmd(**options: object) -> None:
     """Record what happened on an application (APP: its id or a prefix of the company)."""
     # lazy: a command loads its implementation only when it runs
@@ -154,13 +161,16 @@ def log_cmd(**options: object) -> None:
 @click.argument("entry", required=False, metavar="[#N]")
 @db_option
 @json_option
-def undo_cmd(app: str, entry: str | None, db: Path | None, as_json: bool) -> None:
+@playbooks_option
+def undo_cmd(
+    app: str, entry: str | None, db: Path | None, as_json: bool, playbooks_dir: tuple[str, ...]
+) -> None:
     """Retract the last entry recorded on APP, or entry #N as 'status' numbers it (an event or
     an edit; history keeps both, the plan forgets it)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.undo(app, entry, db, as_json)
+    tracker_impl.undo(app, entry, db, as_json, playbooks_dir)
 
 
 @cli.command("today")
@@ -244,26 +254,34 @@ def snooze_cmd(app: str, until: str, db: Path | None, as_json: bool) -> None:
 @today_flag
 @db_option
 @json_option
+@playbooks_option
 def close_cmd(
-    app: str, outcome: str, day: str | None, today: str | None, db: Path | None, as_json: bool
+    app: str,
+    outcome: str,
+    day: str | None,
+    today: str | None,
+    db: Path | None,
+    as_json: bool,
+    playbooks_dir: tuple[str, ...],
 ) -> None:
     """Close APP (recorded as an event, so it can be reopened)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.close(app, outcome, day, db, parse_today(today), as_json)
+    tracker_impl.close(app, outcome, day, db, parse_today(today), as_json, playbooks_dir)
 
 
 @cli.command("reopen")
 @click.argument("app", metavar="APP")
 @db_option
 @json_option
-def reopen_cmd(app: str, db: Path | None, as_json: bool) -> None:
+@playbooks_option
+def reopen_cmd(app: str, db: Path | None, as_json: bool, playbooks_dir: tuple[str, ...]) -> None:
     """Reopen APP after a close (retracts the closing event)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.reopen(app, db, as_json)
+    tracker_impl.reopen(app, db, as_json, playbooks_dir)
 
 
 @cli.command("import")
@@ -276,14 +294,22 @@ def reopen_cmd(app: str, db: Path | None, as_json: bool) -> None:
 )
 @db_option
 @json_option
+@playbooks_option
 def import_cmd(
-    files: tuple[str, ...], today: str | None, allow_duplicate: bool, db: Path | None, as_json: bool
+    files: tuple[str, ...],
+    today: str | None,
+    allow_duplicate: bool,
+    db: Path | None,
+    as_json: bool,
+    playbooks_dir: tuple[str, ...],
 ) -> None:
     """Add case files (YAML) to the tracker; every problem is reported before anything is saved."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.import_cases(files, db, parse_today(today), allow_duplicate, as_json)
+    tracker_impl.import_cases(
+        files, db, parse_today(today), allow_duplicate, as_json, playbooks_dir
+    )
 
 
 @cli.command("export")

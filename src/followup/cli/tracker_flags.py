@@ -125,6 +125,7 @@ ADD_FLAGS: Final[dict[str, Path_]] = {
     "follow_up": ("employer", "follow_up"),
     "follow_up_after": ("employer", "follow_up_after"),
     "channel": ("employer", "preferred_channel"),
+    "main_line": ("employer", "phone"),
 }
 # "Dana Reyes", "Dana Reyes <dana@acme.example>", either followed by a phone number (one
 # starting with + when there is no email, so a name may hold digits), and nothing looser.
@@ -230,6 +231,7 @@ EDIT_EMPLOYER: Final = {
     "follow_up": "follow_up",
     "follow_up_after": "follow_up_after",
     "channel": "preferred_channel",
+    "main_line": "phone",
 }
 CLEARABLE: Final = {
     "country": ("country",),
@@ -243,6 +245,7 @@ CLEARABLE: Final = {
     "follow_up_after": ("employer", "follow_up_after"),
     "channel": ("employer", "preferred_channel"),
     "may_call": ("employer", "may_call"),
+    "main_line": ("employer", "phone"),
 }
 
 

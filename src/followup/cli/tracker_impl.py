@@ -7,7 +7,7 @@ reported as saved is printed only after its COMMIT has returned.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -35,9 +35,14 @@ def echo(text: str = "", nl: bool = True) -> None:
     click.echo(visible(text, keep="\n"), nl=nl)
 
 
-def env_dirs() -> tuple[Path, ...]:
-    """Playbook folders for commands without ``--playbooks``: the same defaults as the rest."""
-    return playbook_dirs(())
+def env_dirs(playbooks: Sequence[str] = ()) -> tuple[Path, ...]:
+    """Playbook folders: the ``--playbooks`` given, else the same defaults as the rest."""
+    return playbook_dirs(playbooks)
+
+
+def dirs_of(options: Mapping[str, Any]) -> tuple[Path, ...]:
+    """Playbook folders from a command's options (its ``--playbooks``, if it has them)."""
+    return env_dirs(options.get("playbooks_dir") or ())
 
 
 def db_of(options: Mapping[str, Any]) -> Path | None:
@@ -66,14 +71,14 @@ def add(options: Mapping[str, Any]) -> None:
         StoreError: the database could not be written.
     """
     with flags.open_db(db_of(options), write=True) as store:
-        data, labels = flags.application_data(options, env_dirs())
+        data, labels = flags.application_data(options, dirs_of(options))
         try:
             app_id = recording.add(store, data, labels, bool(options.get("allow_duplicate")))
         except recording.LikelyDuplicate as err:
             raise UsageError(flags.duplicate_message(err)) from None
         case = store.case(app_id)
     if options.get("as_json"):
-        plan, cp = plan_for(case, None, env_dirs())
+        plan, cp = plan_for(case, None, dirs_of(options))
         echo_json(view.app_json(case, cp.id) | view.plan_state(plan))
     else:
         echo(app_id)
@@ -104,7 +109,7 @@ def log(options: Mapping[str, Any]) -> None:
                 f"also saved on {other}: you accepted a job elsewhere; its plan now asks you to "
                 f"withdraw politely ('followup draft {other}' writes the note)"
             )
-    plan, _ = plan_for(saved.case, today_, env_dirs())
+    plan, _ = plan_for(saved.case, today_, dirs_of(options))
     if options.get("as_json"):
         echo_json(
             {
@@ -121,7 +126,9 @@ def log(options: Mapping[str, Any]) -> None:
         echo(f"{saved.app_id} is {plan.state}; {next_line(plan)}")
 
 
-def undo(app: str, entry: str | None, db: Path | None, as_json: bool) -> None:
+def undo(
+    app: str, entry: str | None, db: Path | None, as_json: bool, playbooks: Sequence[str] = ()
+) -> None:
     """``followup undo``: retracts the latest entry that counts, or the one numbered ENTRY.
 
     Raises:
@@ -131,7 +138,7 @@ def undo(app: str, entry: str | None, db: Path | None, as_json: bool) -> None:
     seq = flags.entry_number(entry)
     with flags.open_db(db, write=True) as store:
         done = recording.undo(store, app, seq, "ENTRY")
-    plan, _ = plan_for(done.case, None, env_dirs())
+    plan, _ = plan_for(done.case, None, env_dirs(playbooks))
     if as_json:
         echo_json(
             {
@@ -174,6 +181,7 @@ def close(
     db: Path | None,
     today: date | None = None,
     as_json: bool = False,
+    playbooks: Sequence[str] = (),
 ) -> None:
     """``followup close``: records how it ended as an event.
 
@@ -183,7 +191,7 @@ def close(
     with flags.open_db(db, write=True) as store:
         saved = recording.close(store, app, outcome, day_, flags.CLOSE_NAMES, today)
     if as_json:
-        plan, _ = plan_for(saved.case, today, env_dirs())
+        plan, _ = plan_for(saved.case, today, env_dirs(playbooks))
         echo_json(
             {"id": saved.app_id, "seq": saved.seq, "event": saved.data, **view.plan_state(plan)}
         )
@@ -192,7 +200,7 @@ def close(
     echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
 
 
-def reopen(app: str, db: Path | None, as_json: bool = False) -> None:
+def reopen(app: str, db: Path | None, as_json: bool = False, playbooks: Sequence[str] = ()) -> None:
     """``followup reopen``: retracts the recorded close, or explains why there is none.
 
     Raises:
@@ -202,7 +210,7 @@ def reopen(app: str, db: Path | None, as_json: bool = False) -> None:
         app_id, done = recording.reopen(store, app)
         case = store.case(app_id)
     if done:
-        plan, _ = plan_for(done[-1].case, None, env_dirs())
+        plan, _ = plan_for(done[-1].case, None, env_dirs(playbooks))
         if as_json:
             echo_json(
                 {
@@ -222,7 +230,7 @@ def reopen(app: str, db: Path | None, as_json: bool = False) -> None:
             )
         echo(f"{app_id} is {plan.state}; {next_line(plan)}")
         return
-    plan, _ = plan_for(case, None, env_dirs())
+    plan, _ = plan_for(case, None, env_dirs(playbooks))
     if plan.outcome == "moved_on":
         on = f" on {plan.closes_on.isoformat()}" if plan.closes_on else ""
         raise UsageError(
@@ -242,6 +250,7 @@ def import_cases(
     today: date | None = None,
     allow_duplicates: bool = False,
     as_json: bool = False,
+    playbooks: Sequence[str] = (),
 ) -> None:
     """``followup import``: every file checked first; all saved in one transaction.
 
@@ -250,7 +259,7 @@ def import_cases(
         UsageError: a file looks like an application already tracked (without
             ``--allow-duplicate``); nothing is saved then.
     """
-    incoming = exchange.read_case_files(files, env_dirs(), today)
+    incoming = exchange.read_case_files(files, env_dirs(playbooks), today)
     with flags.open_db(db, write=True) as store:
         try:
             stored = exchange.import_cases(store, incoming, allow_duplicates)

@@ -28,7 +28,14 @@ from followup.model.vocabulary import (
     STATES,
 )
 from followup.semantics.builtin import BUILT_IN_ACTIONS, BUILT_IN_IDS, ENGINE_RULE, KEEP_PROMISE
-from followup.semantics.meaning import EVENTS, MIN_NUDGE_GAP, REOPENABLE, REPLIES, UNPACED_KINDS
+from followup.semantics.meaning import (
+    CALLS_WITHOUT_INVITATION,
+    EVENTS,
+    MIN_NUDGE_GAP,
+    REOPENABLE,
+    REPLIES,
+    UNPACED_KINDS,
+)
 from followup.semantics.rules import (
     BUSINESS_DAYS_ONLY,
     CHECK_IN_GAP,
@@ -96,6 +103,8 @@ class CompiledAction(msgspec.Struct, frozen=True, eq=False):
     # Whether the minimum gap between any two direct contacts may move it (not for the kinds
     # the engine exempts, nor when the playbook opted out of that rule).
     paced: bool = False
+    # Its recipient may be phoned without an invitation (`CALLS_WITHOUT_INVITATION`).
+    calls_ok: bool = False
 
 
 class CompiledAvoid(msgspec.Struct, frozen=True, eq=False):
@@ -255,10 +264,12 @@ def _compile_action(
     until = compile_date(action.repeat.until) if action.repeat and action.repeat.until else None
     fixed: str | None = None
     only = action.channel[0] if len(action.channel) == 1 else None
+    calls_ok = action.to in CALLS_WITHOUT_INVITATION
     if (
         only is not None
         and only.when is None
-        and only.use not in ("preferred", "committed", "phone")
+        and only.use not in ("preferred", "committed")
+        and (only.use != "phone" or calls_ok)
     ):
         fixed = "" if only.use == "none" else only.use
     return CompiledAction(
@@ -276,6 +287,7 @@ def _compile_action(
         action.kind in NUDGE_KINDS and WAIT_PAST_THEIR_DATE not in opted_out,
         MIN_NUDGE_GAP if action.kind in NUDGE_KINDS and CHECK_IN_GAP not in opted_out else None,
         action.kind not in UNPACED_KINDS and CONTACT_GAP not in opted_out,
+        calls_ok,
     )
 
 

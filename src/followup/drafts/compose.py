@@ -29,12 +29,15 @@ from followup.engine.result import Plan, Step
 from followup.engine.rounds import round_interviewers
 from followup.errors import UsageError
 from followup.model.case import Case, Interviewer
-from followup.model.vocabulary import CLOSED
+from followup.model.vocabulary import CLOSED, COMPANY_RECIPIENT
 from followup.timeline.calendar import BusinessCalendar
 
 # Kinds that thank each interviewer personally.
 THANK_KINDS = frozenset({"thank_you", "thank_you_note"})
 RECRUITER = blank("the recruiter's name")
+# A step `to: company` goes to the people hiring, through the company's main line.
+HIRING_TEAM = "the hiring team"
+MAIN_LINE = blank("the company's phone number")
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +100,11 @@ def steps_to_draft(plan: Plan, cp: CompiledPlaybook, action: str | None) -> list
 
 
 def recipients(case: Case, step: Step, today: date) -> list[Interviewer | None]:
-    """Who a step's message is for: each interviewer of the round for thank-yous; the recruiter
-    for the recruiter channel; else the main contact (the round's first interviewer); None when
-    unknown."""
+    """Who a step's message is for: the hiring team at the company for a step `to: company`;
+    each interviewer of the round for thank-yous; the recruiter for the recruiter channel; else
+    the main contact (the round's first interviewer); None when unknown."""
+    if step.to == COMPANY_RECIPIENT:
+        return [Interviewer(HIRING_TEAM, greeting="Hiring Team", phone=case.employer.phone)]
     people = round_interviewers(case, today)
     if step.action in THANK_KINDS and people:
         return list(people)
@@ -118,6 +123,10 @@ def address(case: Case, who: Interviewer | None, channel: str | None) -> str:
         return f"the candidate portal of {company}"
     if channel == "recruiter":
         return f"{RECRUITER} (the recruiter at {company})"
+    if who is not None and who.name == HIRING_TEAM:
+        if channel == "phone":
+            return f"{company}, main line ({who.phone or MAIN_LINE})"
+        return f"{HIRING_TEAM} at {company}"
     name = who.name if who is not None and who.name else THEIR_NAME
     if channel == "email":
         email = who.email if who is not None and who.email else blank("their email")
@@ -174,6 +183,7 @@ def _facts(context: dict[str, object]) -> Facts:
     step = cast("dict[str, date]", context["step"])
     sender = cast("dict[str, str]", context["sender"])
     company = case["company"]
+    to_company = cast("dict[str, str]", context["step"])["to"] == COMPANY_RECIPIENT
     return Facts(
         who["name"],
         who["greeting"],
@@ -182,6 +192,7 @@ def _facts(context: dict[str, object]) -> Facts:
         sender["name"],
         case["interview_when"],
         step["send_on"],
+        (who["phone"] or MAIN_LINE) if to_company else "",
     )
 
 

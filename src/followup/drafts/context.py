@@ -12,10 +12,11 @@ A template runs in `followup.drafts.sandbox` and sees five names holding only pl
   ``committed_to`` (the date you promised, or none); ``interviewers`` (this round's people, as
   ``interviewer``) and ``your_name`` (the sender's name, or the blank ``[[your name]]``);
 * ``interviewer``: ``name``, ``first_name``, ``last_name``, ``title`` (Dr., Ms...),
-  ``greeting`` (what follows "Dear": see `followup.drafts.names`) and ``email``;
+  ``greeting`` (what follows "Dear": see `followup.drafts.names`), ``email`` and ``phone``
+  (for a step ``to: company``: "the hiring team", with the company's main line as ``phone``);
 * ``step``: ``action`` (the kind), ``rule``, ``due``, ``send_on`` (the due date, or today when
   the step is overdue: the day the message goes out, which every "when" is relative to),
-  ``channel``, ``why``, ``advice``, ``source``;
+  ``channel``, ``to`` (contact or company), ``why``, ``advice``, ``source``;
 * ``sender``: ``name`` and ``signature`` (from ``followup config`` or the flags of
   ``followup draft``; the signature is the name when none is set);
 * ``playbook``: ``id``, ``title``.
@@ -75,10 +76,10 @@ def person(who: Interviewer | None) -> dict[str, str]:
     if who is None or not who.name:
         email = who.email if who else ""
         parts = dict.fromkeys(("name", "first_name", "last_name", "greeting"), THEIR_NAME)
-        return parts | {"title": "", "email": email}
+        return parts | {"title": "", "email": email, "phone": who.phone if who else ""}
     if who.name.startswith("["):  # already a blank, such as the recruiter's name
         parts = dict.fromkeys(("name", "first_name", "last_name", "greeting"), who.name)
-        return parts | {"title": "", "email": who.email}
+        return parts | {"title": "", "email": who.email, "phone": who.phone}
     name = parse_name(who.name)
     return {
         "name": name.full,
@@ -87,6 +88,7 @@ def person(who: Interviewer | None) -> dict[str, str]:
         "title": name.title,
         "greeting": who.greeting or name.greeting,
         "email": who.email,
+        "phone": who.phone,
     }
 
 
@@ -174,6 +176,7 @@ def context_for(
             "due": step.due,
             "send_on": send_on,
             "channel": step.channel or "none",
+            "to": step.to,
             "why": step.why,
             "advice": step.advice,
             "source": step.source,

@@ -46,6 +46,8 @@ class Facts:
     sender_name: str
     interview_when: str
     send_on: date
+    # The company's main line (a number, or a blank) when the step goes to the company.
+    main_line: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +127,14 @@ def _call_script(text: str, facts: Facts) -> str:
         f"Hello {facts.greeting}, this is {facts.sender_name}. I interviewed for the "
         f"{facts.role} role {facts.interview_when}. Is this a good moment for a quick word?"
     )
+    if facts.main_line:
+        # Reception first: say who you are and ask for the people hiring for the role.
+        who = f"the main line of {facts.company or 'the company'} ({facts.main_line})"
+        opening = (
+            f"Hello, this is {facts.sender_name}. I interviewed for the {facts.role} role "
+            f"{facts.interview_when}. Could you put me through to the hiring team for that "
+            "role, or pass on a message?"
+        )
     points = [f"- {' '.join(p.split())}" for p in paragraphs] or [f"- {blank('why you call')}"]
     return "\n".join(
         [

@@ -72,12 +72,15 @@ class Facts:
         "cal",
         "case",
         "check_ins",
+        "check_ins_all_rounds",
+        "check_ins_this_round",
         "closed_on",
         "committed",
         "committed_channel",
         "committed_note",
         "competing_offer",
         "contacts",
+        "contacts_all_rounds",
         "cp",
         "credits",
         "done",
@@ -151,6 +154,8 @@ class Facts:
         self.accepted_elsewhere = False
         self.at_accepted_elsewhere: date | None = None
         self.round = 1
+        self.check_ins_all_rounds = 0
+        self.contacts_all_rounds = 0
         self.committed_channel: str | None = None
         self.committed_note = ""
         # Spacing between nudges holds across rounds: it is about the same people's inboxes.
@@ -198,6 +203,7 @@ class Facts:
         # The facts a round starts with, as `ROUND_START` has them (a test holds the two equal).
         self.last_reply = "none"
         self.check_ins = 0
+        self.check_ins_this_round = 0
         self.contacts = 0
         self.has_decision_date = False
         self.has_follow_up_after = False

@@ -118,6 +118,7 @@ def _step(p: Pending, due: date, run: Run, send_on: date | None) -> Step:
         send_on,
         p.paced_after,
         None if p.latest is None else max(p.latest, due),
+        action.to,
     )
 
 

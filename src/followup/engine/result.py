@@ -26,6 +26,8 @@ class Step(msgspec.Struct, frozen=True):
     paced_after: date | None = None
     # The last day of the step's window when the playbook gives one (``due`` is the first).
     latest: date | None = None
+    # Whom it goes to (`RECIPIENTS`): the people you deal with, or the company's main line.
+    to: str = "contact"
 
     @property
     def why(self) -> str:

@@ -264,7 +264,7 @@ class Run(Facts):
                     continue
                 # The channel you promised, even a call: they agreed to it.
                 return self.committed_channel
-            if use == "phone" and not self.may_call:
+            if use == "phone" and not self.may_call and not ca.calls_ok:
                 continue
             return use
         return None
@@ -332,8 +332,10 @@ class Run(Facts):
             # Any follow-up resets the clock, even a portal check; only direct ones are counted.
             self.at_last_contact = day
             if ev.channel is None or ev.channel in DIRECT_CHANNELS:
+                # `CONTACT_COUNTS`, written out: this is the engine's hot loop.
                 self.contacts += 1
                 self.last_direct = day
+                self.contacts_all_rounds += 1
         # The empty-tuple tests skip a loop for the many events with nothing to do there.
         if sets:
             stands = self.committed and self._promise_stands(day, credited)

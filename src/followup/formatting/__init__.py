@@ -38,6 +38,8 @@ The canonical layout:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from followup.catalog import build_document
 from followup.formatting.layout import render
 from followup.formatting.source import parse
@@ -47,8 +49,9 @@ from followup.io.yaml_reader import read_yaml_text
 __all__ = ["format_text"]
 
 
-def format_text(text: str, file: str) -> str:
-    """The canonical form of the playbook ``text`` (``file`` names it in messages).
+def format_text(text: str, file: str, dirs: tuple[Path, ...] | None = None) -> str:
+    """The canonical form of the playbook ``text`` (``file`` names it in messages; a base it
+    extends by id is looked for in ``dirs``, by default the user's folders).
 
     Raises:
         InputError: the text is not a playbook that loads (every problem, located).
@@ -56,7 +59,7 @@ def format_text(text: str, file: str) -> str:
     """
     text = text.removeprefix("\ufeff")
     doc = read_yaml_text(text, file)
-    playbook = build_document(doc)
+    playbook = build_document(doc, dirs=dirs)
     formatted = render(parse(text, doc))
-    check_same(text, doc, playbook, formatted)
+    check_same(text, doc, playbook, formatted, dirs)
     return formatted

@@ -6,6 +6,8 @@ equal `Playbook` (where each rule was written aside), and holds the same comment
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import msgspec
 
 from followup.catalog import build_document
@@ -30,7 +32,13 @@ def without_origins(playbook: Playbook) -> Playbook:
     )
 
 
-def check_same(original: str, doc: Document, playbook: Playbook, formatted: str) -> None:
+def check_same(
+    original: str,
+    doc: Document,
+    playbook: Playbook,
+    formatted: str,
+    dirs: tuple[Path, ...] | None = None,
+) -> None:
     """Refuse ``formatted`` unless it means exactly what ``original`` (read as ``doc``) meant.
 
     Raises:
@@ -40,7 +48,7 @@ def check_same(original: str, doc: Document, playbook: Playbook, formatted: str)
     where = doc.file
     try:
         again = read_yaml_text(formatted, doc.file)
-        reloaded = build_document(again)
+        reloaded = build_document(again, dirs=dirs)
     except InputError as err:
         why = f"the result would not load ({err.problems[0]})"
         raise EngineError(_refusal(where, why)) from None

@@ -245,6 +245,13 @@ EMPLOYER = Mapping(
         Field(
             "may_call", Boolean("may_call"), "true if they said you may phone them.", default=False
         ),
+        Field(
+            "phone",
+            Text("the phone", pattern=PHONE),
+            "The company's main phone line (reception, the switchboard), for a step the playbook"
+            " addresses to the company rather than to the interviewer.",
+            default="",
+        ),
     ),
     exclusive=(("decision_by", "decision_in"),),
     construct=Employer,

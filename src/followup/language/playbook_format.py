@@ -42,6 +42,7 @@ __all__ = [
     "CHANNEL_OPTION",
     "CHANNEL_WORDS",
     "CLOSES",
+    "COUNT_LIMITS",
     "KIND",
     "LIMITS",
     "NAME",
@@ -108,7 +109,13 @@ LIMITS = Mapping(
             "max_contacts",
             _count("max_contacts"),
             "The most direct contacts (emails, calls, letters, texts) on any path before the"
-            " case closes.",
+            " case closes, over the whole application (every round together).",
+        ),
+        Field(
+            "max_contacts_per_round",
+            _count("max_contacts_per_round"),
+            "The most direct contacts in any one interview round: from the interview (or the"
+            " reply inviting you to the next round) until the next round begins.",
         ),
         Field(
             "max_contacts_per_7d",
@@ -132,6 +139,9 @@ LIMITS = Mapping(
         ),
     ),
 )
+
+# The limits that are counts (the rest, min_gap, is a duration).
+COUNT_LIMITS = tuple(f.name for f in LIMITS.fields if f.name != "min_gap")
 
 TEMPLATE = Mapping(
     "template",

@@ -19,6 +19,7 @@ from followup.language.playbook_format import (
     AVOID,
     CHANNEL_OPTION,
     CHANNEL_WORDS,
+    COUNT_LIMITS,
     KIND,
     LIMITS,
     NEEDED_UNLESS_EXTENDS,
@@ -48,10 +49,12 @@ from followup.model.vocabulary import (
     CHANNELS,
     CLOSED,
     CORE_ACTION_KINDS,
+    DEFAULT_RECIPIENT,
     EVENT_TYPES,
     OPEN_STATES,
     OUTCOMES,
     PLAYBOOK_TRIGGERS,
+    RECIPIENTS,
     STATES,
 )
 from followup.timeline.durations import DurationError, parse_duration
@@ -315,6 +318,9 @@ class _PlaybookReader(StatementReader):
         when = self.guard((*path, "when"), spec["when"]) if "when" in spec else None
         advice = self.text((*path, "advice"), spec.get("advice"), "the advice")
         cite = self.cite((*path, "source"), spec.get("source"))
+        to = DEFAULT_RECIPIENT
+        if "to" in spec:
+            to = self.choice((*path, "to"), spec["to"], "the recipient", RECIPIENTS)
         if due is None:
             return None
         return Action(
@@ -330,6 +336,7 @@ class _PlaybookReader(StatementReader):
             optional,
             when,
             until,
+            to,
         )
 
     def read_avoid(self, path: Path_, raw: object) -> Avoid | None:
@@ -423,7 +430,7 @@ class _PlaybookReader(StatementReader):
             return Limits()
         spec = self.mapping(path, value, LIMIT_KEYS, what="limits")
         counts: dict[str, int | None] = {}
-        for key in ("max_contacts", "max_contacts_per_7d", "max_contacts_per_30d", "max_days_open"):
+        for key in COUNT_LIMITS:
             counts[key] = (
                 self.integer((*path, key), spec[key], key, minimum=1) if key in spec else None
             )
@@ -437,6 +444,7 @@ class _PlaybookReader(StatementReader):
             counts["max_contacts_per_30d"],
             gap,
             counts["max_days_open"],
+            counts["max_contacts_per_round"],
         )
 
     def read_templates(

@@ -21,9 +21,11 @@ from followup.language.spec import (
 from followup.model.vocabulary import (
     CHANNELS,
     CORE_ACTION_KINDS,
+    DEFAULT_RECIPIENT,
     OPEN_STATES,
     OUTCOMES,
     PLAYBOOK_TRIGGERS,
+    RECIPIENTS,
     STATES,
 )
 
@@ -235,6 +237,14 @@ ACTION = Mapping(
             " interview': due: interview + 5d, until: interview + 7d). Not with repeat.",
         ),
         Field("channel", _CHANNEL_RULE, "How to send it.", nullable=True),
+        Field(
+            "to",
+            Choice(RECIPIENTS, "the recipient", "Whom a step goes to.", name="recipient"),
+            "Whom it goes to: contact (the interviewers, or the recruiter by the recruiter"
+            " channel) or company (the company's main line or reception, which may be called"
+            " even when the interviewer did not invite calls).",
+            default=DEFAULT_RECIPIENT,
+        ),
         Field("repeat", REPEAT, "Repeat the action while it stays unanswered."),
         Field(
             "optional",

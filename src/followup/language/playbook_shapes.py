@@ -93,8 +93,16 @@ FACT_TEXT = {
     "interview_part": "When in the day the interview was (morning before noon, afternoon before"
     " 18:00, evening), if the case gives its time; unknown otherwise.",
     "last_reply": "What the employer's last reply said (none if they have not replied).",
-    "check_ins": "How many check-ins the job seeker has sent so far in this round.",
-    "contacts": "How many times the job seeker has contacted the employer since the interview.",
+    "check_ins": "How many check-ins the job seeker has sent since the employer last replied"
+    " (a reply that restarts nudging or invites to a new round starts it over).",
+    "contacts": "How many direct contacts (emails, calls, letters, texts) the job seeker has"
+    " made in this interview round.",
+    "check_ins_this_round": "How many check-ins the job seeker has sent in this interview round"
+    " (only a new round starts it over).",
+    "check_ins_all_rounds": "How many check-ins the job seeker has sent over the whole"
+    " application, every round.",
+    "contacts_all_rounds": "How many direct contacts the job seeker has made over the whole"
+    " application, every round.",
     "round": "Which interview round this is (1 for the first).",
     "interviewers": "How many interviewers the job seeker met.",
 }

@@ -17,7 +17,8 @@ from followup.compile.machine import CompiledPlaybook
 from followup.drafts.templates import template_problems
 from followup.errors import Problem
 from followup.io.yaml_reader import Document
-from followup.lint.channels import no_channel
+from followup.lint.caps import loose_round_cap
+from followup.lint.channels import company_channels, no_channel
 from followup.lint.codes import severity
 from followup.lint.conflicts import contradicting_donts
 from followup.lint.dates import late_steps, shadowed_timers, unreachable_caps
@@ -57,6 +58,8 @@ def lint_compiled(cp: CompiledPlaybook, doc: Document | None = None) -> list[Pro
         window_ends_early,
         closes_after_all,
         opt_out_without_effect,
+        company_channels,
+        loose_round_cap,
     ):
         check(checks)
     return sorted(set(checks.problems))

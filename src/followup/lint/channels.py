@@ -1,8 +1,10 @@
-"""L111: a direct-contact step that some case leaves with no channel at all.
+"""L111: a direct-contact step that some case leaves with no channel at all; L116: a step to the
+company by a channel that only reaches a person or a system.
 
 The engine picks an action's channel from its options in order, skipping ``phone`` when calls
-are not allowed, ``preferred`` when the employer named none, ``committed`` when nothing was
-promised, and any option whose condition does not hold.  When every option is skipped the step
+are not allowed (unless the action goes ``to: company``, whose main line needs no invitation),
+``preferred`` when the employer named none, ``committed`` when nothing was promised, and any
+option whose condition does not hold.  When every option is skipped the step
 is still recommended, with no channel: the job seeker is told to make contact without being
 told how, and the counts treat it as direct contact.  An explicit ``none`` is a choice, not this.
 """
@@ -13,7 +15,7 @@ from followup.lint.rules import Checks
 from followup.lint.space import completed_by
 from followup.model.playbook import Action
 from followup.model.vocabulary import PREFERRED_CHANNELS
-from followup.semantics.meaning import CONTACT_EVENTS
+from followup.semantics.meaning import CALLS_WITHOUT_INVITATION, CONTACT_EVENTS
 
 _NOT_NAMED = "none"  # the preferred_channel fact when the employer named no channel
 
@@ -33,7 +35,7 @@ def _channel(c: Checks, a: Action, vals: tuple[object, ...], preferred: str, may
             if preferred == _NOT_NAMED:
                 continue
             use = preferred
-        if use == "phone" and not may_call:
+        if use == "phone" and not may_call and a.to not in CALLS_WITHOUT_INVITATION:
             continue
         return use
     return ""
@@ -60,6 +62,27 @@ def no_channel(c: Checks) -> None:
             "a last channel option every case allows, such as email "
             f"(channel: [{', '.join(o.use for o in a.channel)}, email])",
         )
+
+
+# Channels that reach a person or a system, never the company's main line or its reception.
+NOT_TO_COMPANY = ("recruiter", "portal", "linkedin")
+
+
+def company_channels(c: Checks) -> None:
+    """An action ``to: company`` with a channel option that cannot reach the company itself."""
+    for a in c.cp.playbook.actions:
+        if a.to != "company":
+            continue
+        wrong = [o.use for o in a.channel if o.use in NOT_TO_COMPANY]
+        if wrong:
+            c.report(
+                "L116",
+                a,
+                "channel",
+                f"action '{a.id}' goes to the company, but its channel {wrong[0]} reaches "
+                "a person or a system, not the company's main line",
+                "phone or mail for the company (or drop `to: company` to write to your contact)",
+            )
 
 
 def _case_without_channel(c: Checks, a: Action) -> tuple[str, bool] | None:

@@ -125,7 +125,9 @@ CODES: tuple[Code, ...] = (
         "for a case where both apply. A don't has no structured channel, so this reads its words: "
         "a clause with don't/do not/never/avoid that names phone (call, ring), text, email or "
         "LinkedIn, unless the clause is about how often (every day, daily, too often, more "
-        "than). Facebook is no channel, so it never contradicts an action.",
+        "than). Facebook is no channel, so it never contradicts an action. A clause that names "
+        "a person (the interviewer, the recruiter, the hiring manager) and not the company does "
+        "not forbid a step `to: company`, which goes to the company's main line.",
         "Reword the don't, narrow its `in`/`when`, or stop recommending that channel there.",
     ),
     Code(
@@ -134,8 +136,9 @@ CODES: tuple[Code, ...] = (
         "error",
         "A direct-contact action (a thank-you, note, check-in or update) can be recommended with "
         "no channel: for some case that reaches it every channel option falls away (`phone` when "
-        "calls are not allowed, `preferred` when the employer named none, `committed` when "
-        "nothing was promised, an option whose `when` does not hold). The step would tell the "
+        "calls are not allowed, unless the action goes `to: company`; `preferred` when the "
+        "employer named none; `committed` when nothing was promised; an option whose `when` does "
+        "not hold). The step would tell the "
         "job seeker to make contact without saying how.",
         "End the action's `channel` list with a channel every case allows, such as `email` "
         "(or `none` if no contact is meant).",
@@ -179,6 +182,23 @@ CODES: tuple[Code, ...] = (
         "offer): most often "
         "the wrong id, or a step that was meant to be a check-in.",
         "Name the rule that holds the step back (docs/engine-rules.md), or take the opt-out out.",
+    ),
+    Code(
+        "L116",
+        "not-to-the-company",
+        "warning",
+        "An action goes `to: company` (the company's main line or reception) but one of its "
+        "channel options is `recruiter`, `portal` or `linkedin`, which reach a person or a "
+        "system, not the company itself.",
+        "Use `phone` or `mail` for a step to the company, or drop `to: company`.",
+    ),
+    Code(
+        "L117",
+        "round-cap-above-total",
+        "warning",
+        "`limits: max_contacts_per_round` is more than `max_contacts`: one round can never make "
+        "more contacts than the whole application, so the per-round limit promises nothing.",
+        "Lower `max_contacts_per_round` below `max_contacts`, or drop one of them.",
     ),
     Code(
         "L201",
@@ -251,7 +271,9 @@ def _proof_text() -> list[str]:
         "| limit | what is measured |",
         "|---|---|",
         f"| `max_contacts` | direct contacts ({', '.join(sorted(DIRECT_CHANNELS))}) on a path, "
-        "in all rounds |",
+        "in all rounds together |",
+        "| `max_contacts_per_round` | the most direct contacts in one interview round: from the "
+        "interview, or from a reply inviting you to the next round, until the next such reply |",
         "| `max_contacts_per_7d` | the most direct contacts in any 7 days in a row |",
         "| `max_contacts_per_30d` | the most direct contacts in any 30 days in a row |",
         "| `min_gap` | the fewest days between two check-ins (a month counts 30 days, 5 business "

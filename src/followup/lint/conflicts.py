@@ -19,6 +19,7 @@ from followup.lint.rules import Checks, show
 from followup.lint.space import guard_facts
 from followup.model.playbook import Action, Avoid, Guard
 from followup.model.vocabulary import FACTS, STATES
+from followup.semantics.meaning import CALLS_WITHOUT_INVITATION
 
 CHANNEL_FACTS = frozenset({"preferred_channel", "may_call", "committed"})
 # Compiled conditions by id, each kept with its condition so the id stays that condition's.
@@ -35,13 +36,20 @@ HOW_OFTEN = re.compile(
     r"\b(?:every day|daily|each day|too often|more than|more often|over and over|again and again)\b"
 )
 CLAUSE_BREAK = re.compile(r"[.;:!?,]|\b(?:but|instead)\b")
+# A clause naming a person forbids contacting that person: a step `to: company` goes to the
+# company's main line instead, unless the clause names the company too.
+PERSON = re.compile(r"\b(?:interviewers?|recruiters?|hiring managers?)\b")
+COMPANY = re.compile(r"\b(?:company|main line|reception|switchboard)\b")
 
 
-def forbidden_channels(text: str) -> list[str]:
-    """The channels a don't's words forbid, in the order of the table above."""
+def forbidden_channels(text: str, *, to_company: bool = False) -> list[str]:
+    """The channels a don't's words forbid, in the order of the table above (``to_company``:
+    for a step to the company's main line, leaving out clauses about a person only)."""
     found: list[str] = []
     for clause in CLAUSE_BREAK.split(text.casefold().replace("\u2019", "'")):
         if not FORBIDS.search(clause) or HOW_OFTEN.search(clause):
+            continue
+        if to_company and PERSON.search(clause) and not COMPANY.search(clause):
             continue
         found += [ch for ch, words in CHANNEL_WORDS.items() if words.search(clause)]
     return list(dict.fromkeys(found))
@@ -82,7 +90,11 @@ class Case:
                 if not getattr(self, "committed", False):
                     continue
                 return channel == "email"  # how the promise was made is no fact; news says email
-            if use == "phone" and not getattr(self, "may_call", False):
+            if (
+                use == "phone"
+                and not getattr(self, "may_call", False)
+                and action.to not in CALLS_WITHOUT_INVITATION
+            ):
                 continue
             return use == channel
         return False
@@ -112,12 +124,18 @@ def contradicting_donts(c: Checks) -> None:
         return by_state[state]
 
     for avoid in pb.avoid:
-        channels = forbidden_channels(avoid.text)
-        if not channels:
+        by_recipient = {
+            "contact": forbidden_channels(avoid.text),
+            "company": forbidden_channels(avoid.text, to_company=True),
+        }
+        if not by_recipient["contact"]:
             continue
         answers: dict[object, tuple[str, str, str] | None] = {}
         for action in pb.actions:
-            key = (action.states, action.when, action.channel)
+            channels = by_recipient.get(action.to, by_recipient["contact"])
+            if not channels:
+                continue
+            key = (action.states, action.when, action.channel, action.to)
             if key not in answers:
                 answers[key] = _contradiction(cases_in, avoid, action, channels)
             hit = answers[key]

@@ -2,8 +2,9 @@
 
 `prove` builds the playbook's space (`followup.lint.space`), searches every case in it
 (`followup.lint.search`, split over two processes), and reports the worst: direct contacts in
-total, in any 7 and any 30 days, the shortest gap between two check-ins, the longest stretch the
-case stays open without word from the employer, and whether every path closes.  Each worst value
+total, in one interview round, in any 7 and any 30 days, the shortest gap between two
+check-ins, the longest stretch the case stays open without word from the employer, and whether
+every path closes.  Each worst value
 comes with a path that reaches it; a path that breaks one of the playbook's ``limits`` is a
 counterexample, which `followup.lint.gherkin` writes as a scenario.
 """
@@ -75,6 +76,7 @@ class Report:
     closes: bool
     unclosed: Witness | None
     breaches: tuple[Breach, ...]
+    per_round: Found = Found(None, None)  # direct contacts in any one interview round
 
     @property
     def ok(self) -> bool:
@@ -117,6 +119,7 @@ def _flatten(index: int, worst: Worst) -> Flat:
         (worst.per30, _events(worst.per30_w)),
         (worst.gap, _events(worst.gap_w) if worst.gap is not None else None),
         (worst.open, _events(worst.open_w)),
+        (worst.per_round()[0], _events(worst.per_round()[1])),
     )
     return index, worst.paths, measures, worst.closes, _events(worst.unclosed_w)
 
@@ -258,6 +261,7 @@ def _prove(
     per30 = _worst(space, flats, 2)
     gap = _worst(space, flats, 3, lowest=True)
     open_ = _worst(space, flats, 4)
+    per_round = _worst(space, flats, 5)
     unclosed = next(
         (
             Witness(space.starts[f[0]], f[4])
@@ -270,6 +274,7 @@ def _prove(
     breaches: list[Breach] = []
     for name, allowed, found, above in (
         ("max_contacts", limits.max_contacts, contacts, True),
+        ("max_contacts_per_round", limits.max_contacts_per_round, per_round, True),
         ("max_contacts_per_7d", limits.max_contacts_per_7d, per7, True),
         ("max_contacts_per_30d", limits.max_contacts_per_30d, per30, True),
         ("min_gap", gap_days(limits.min_gap) if limits.min_gap else None, gap, False),
@@ -294,6 +299,7 @@ def _prove(
         all(f[3] for f in flats),
         unclosed,
         tuple(breaches),
+        per_round,
     )
 
 

@@ -23,6 +23,7 @@ from followup.model.vocabulary import CLOSED, FACTS, INITIAL_STATE, STATES
 from followup.semantics.meaning import (
     ANCHOR_KNOWN_WHEN,
     AT_REST,
+    CONTACT_COUNTS,
     EVENTS,
     FREE_EVENTS,
     FROM_CASE,
@@ -177,7 +178,10 @@ class Explorer:
         """The facts after the job seeker records ``event`` (by a direct channel or not)."""
         meaning = EVENTS[event]
         out = []
-        for v in (vals, self._add(vals, "contacts", 1)) if meaning.contact else (vals,):
+        direct = vals
+        for name in CONTACT_COUNTS:
+            direct = self._add(direct, name, 1)
+        for v in (vals, direct) if meaning.contact else (vals,):
             for name in meaning.counts:
                 v = self._add(v, name, 1)
             out.append(self._set(v, **dict(meaning.sets)))

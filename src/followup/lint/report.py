@@ -30,6 +30,7 @@ from followup.lint.space import (
 
 WHAT = {
     "max_contacts": "direct contacts before closing",
+    "max_contacts_per_round": "direct contacts in one interview round",
     "max_contacts_per_7d": "direct contacts in any 7 days",
     "max_contacts_per_30d": "direct contacts in any 30 days",
     "min_gap": "shortest gap between two check-ins (days)",
@@ -42,6 +43,7 @@ def _limits(report: Report) -> dict[str, int | None]:
     limits = report.cp.playbook.limits
     return {
         "max_contacts": limits.max_contacts,
+        "max_contacts_per_round": limits.max_contacts_per_round,
         "max_contacts_per_7d": limits.max_contacts_per_7d,
         "max_contacts_per_30d": limits.max_contacts_per_30d,
         "min_gap": gap_days(limits.min_gap) if limits.min_gap else None,
@@ -52,6 +54,7 @@ def _limits(report: Report) -> dict[str, int | None]:
 def _found(report: Report) -> dict[str, Found]:
     return {
         "max_contacts": report.contacts,
+        "max_contacts_per_round": report.per_round,
         "max_contacts_per_7d": report.per7,
         "max_contacts_per_30d": report.per30,
         "min_gap": report.gap,
@@ -87,6 +90,11 @@ def breach_text(breach: Breach) -> str:
         return (
             f"a path makes {count} direct contacts in the {size} days from {day_of(w, first)}, "
             f"more than {breach.limit} allows ({breach.allowed})"
+        )
+    if breach.limit == "max_contacts_per_round":
+        return (
+            f"a path makes {breach.found} direct contacts in one interview round, more than "
+            f"max_contacts_per_round allows ({breach.allowed})"
         )
     if breach.limit == "max_contacts":
         return (
@@ -247,6 +255,7 @@ def as_json(report: Report, ref: str, doc: Document | None = None) -> dict[str, 
         },
         "worst": {
             "contacts": report.contacts.value,
+            "contacts_per_round": report.per_round.value,
             "contacts_per_7d": report.per7.value,
             "contacts_per_30d": report.per30.value,
             "min_gap_days": report.gap.value,
@@ -256,6 +265,7 @@ def as_json(report: Report, ref: str, doc: Document | None = None) -> dict[str, 
         },
         "limits": {
             "max_contacts": _limits(report)["max_contacts"],
+            "max_contacts_per_round": _limits(report)["max_contacts_per_round"],
             "max_contacts_per_7d": _limits(report)["max_contacts_per_7d"],
             "max_contacts_per_30d": _limits(report)["max_contacts_per_30d"],
             "min_gap_days": _limits(report)["min_gap"],

@@ -78,6 +78,18 @@ class Worst:
     open_w: Wit | None
     closes: bool
     unclosed_w: Wit | None
+    # Direct contacts per round: the most before the next round begins (``head``), and the
+    # most in any later round (``rounds``); a round's count is the larger of the two at its start.
+    head: int = 0
+    head_w: Wit | None = None
+    rounds: int = 0
+    rounds_w: Wit | None = None
+
+    def per_round(self) -> tuple[int, Wit | None]:
+        """The most direct contacts in any one round, with a path that shows it."""
+        return (
+            (self.head, self.head_w) if self.head >= self.rounds else (self.rounds, self.rounds_w)
+        )
 
 
 def leaf(open_days: int, closes: bool) -> Worst:
@@ -114,6 +126,11 @@ def merge(a: Worst, b: Worst) -> Worst:
         out.open, out.open_w = b.open, b.open_w
     if a.closes and not b.closes:
         out.closes, out.unclosed_w = False, b.unclosed_w
+    out.head, out.head_w, out.rounds, out.rounds_w = a.head, a.head_w, a.rounds, a.rounds_w
+    if b.head > a.head:
+        out.head, out.head_w = b.head, b.head_w
+    if b.rounds > a.rounds:
+        out.rounds, out.rounds_w = b.rounds, b.rounds_w
     return out
 
 
@@ -133,6 +150,10 @@ def prepend(ev: Ev, child: Worst, shift: int) -> Worst:
         Wit(ev, child.open_w, shift),
         child.closes,
         Wit(ev, child.unclosed_w, shift) if not child.closes else None,
+        child.head,
+        Wit(ev, child.head_w, shift),
+        child.rounds,
+        Wit(ev, child.rounds_w, shift) if child.rounds else None,
     )
 
 
@@ -303,6 +324,7 @@ class Search:
         worst = prepend(self.ev_of(p, day, run.now), done, (after.now - run.now).days)
         if direct_contact(event_type, p.channel):
             worst.contacts += 1
+            worst.head += 1
             for size in WINDOWS:
                 count = 1 + sum(1 for d in ctx.recent if (day - d).days < size)
                 if size == 7 and count > worst.per7:
@@ -353,6 +375,10 @@ class Search:
         worst = prepend(
             _news_ev(news, day, run.now), self.solve(after, child), (after.now - run.now).days
         )
+        if news.outcome is not None and REPLIES[news.outcome].new_round:
+            # The round so far ends here: what comes after is a round of its own.
+            worst.rounds, worst.rounds_w = worst.per_round()
+            worst.head = 0
         if reply:
             stretch = (day - ctx.start).days
             if stretch > worst.open:

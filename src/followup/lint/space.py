@@ -26,7 +26,7 @@ from followup.model.vocabulary import (
     PREFERRED_CHANNELS,
 )
 from followup.semantics import meaning as semantics
-from followup.semantics.meaning import DEFAULT_REPLY, EVENTS
+from followup.semantics.meaning import CALLS_WITHOUT_INVITATION, DEFAULT_REPLY, EVENTS
 from followup.timeline.durations import Duration
 
 # A Monday with no holiday near it; the interview falls on each day of that week in turn.
@@ -279,12 +279,13 @@ def channel_signature(pb: Playbook, preferred: str | None, may_call: bool) -> tu
         if completed_by(pb, a.kind) is None:
             continue
         choices: list[str] = []
+        calls = may_call or a.to in CALLS_WITHOUT_INVITATION
         for option in a.channel:
             use = option.use
             if use == "preferred":
-                use = preferred if preferred and (preferred != "phone" or may_call) else "skip"
+                use = preferred if preferred and (preferred != "phone" or calls) else "skip"
             elif use == "phone":
-                use = "phone" if may_call else "skip"
+                use = "phone" if calls else "skip"
             if use == "skip":
                 continue
             kind = use if use in ("none", "committed") else _channel_kind(use)

@@ -28,6 +28,8 @@ class Employer(msgspec.Struct, frozen=True):
     follow_up_after: Duration | None = None
     preferred_channel: str | None = None
     may_call: bool = False
+    # The company's main line, for a call addressed to the company (`to: company`).
+    phone: str = ""
 
 
 class Event(msgspec.Struct, frozen=True):

@@ -157,6 +157,7 @@ class Action(msgspec.Struct, frozen=True):
     when: Guard | None = None
     # The latest date to do it: with ``due``, a window ("5 to 7 days after the interview").
     until: DateRule | None = None
+    to: str = "contact"  # whom it goes to: `RECIPIENTS`
 
 
 class Transition(msgspec.Struct, frozen=True):
@@ -206,6 +207,7 @@ class Limits(msgspec.Struct, frozen=True):
     max_contacts_per_30d: int | None = None
     min_gap: Duration | None = None
     max_days_open: int | None = None
+    max_contacts_per_round: int | None = None
 
 
 class Template(msgspec.Struct, frozen=True):

@@ -81,6 +81,11 @@ CHANNELS: Final = ("email", "phone", "mail", "text", "recruiter", "portal", "lin
 DIRECT_CHANNELS: Final = frozenset({"email", "phone", "mail", "text", "recruiter"})
 PREFERRED_CHANNELS: Final = ("email", "phone", "portal", "recruiter")
 FOLLOW_UP_PERMISSIONS: Final = ("invited", "not_wanted", "unspecified")
+# Whom a step goes to (an action's `to`): the people you deal with (the interviewers, or the
+# recruiter by the recruiter channel), or the company itself (its main line, reception).
+DEFAULT_RECIPIENT: Final = "contact"  # the people you deal with (interviewers, recruiter)
+COMPANY_RECIPIENT: Final = "company"  # the company's main line or reception
+RECIPIENTS: Final = (DEFAULT_RECIPIENT, COMPANY_RECIPIENT)
 
 # Dates a due date or timer can be measured from.
 ANCHORS: Final[dict[str, str]] = {
@@ -120,6 +125,11 @@ FACTS: Final[dict[str, str | tuple[str, ...]]] = {
     "last_reply": ("none", "still_deciding", "next_round", "no_follow_up"),
     "check_ins": "int",
     "contacts": "int",
+    # Caps per round and over the whole application ("at most 2 check-ins a round, 5 in all"):
+    # `check_ins` starts over at every reply that restarts nudging, these only as named.
+    "check_ins_this_round": "int",
+    "check_ins_all_rounds": "int",
+    "contacts_all_rounds": "int",
     "round": "int",
     "interviewers": "int",
 }

@@ -11,6 +11,7 @@ from typing import Any
 from followup.analysis.compare import direct_contacts, disagreements
 from followup.engine.result import Plan, Step
 from followup.model.case import Case
+from followup.model.vocabulary import DEFAULT_RECIPIENT
 
 
 def step_brief(step: Step) -> dict[str, Any]:
@@ -20,6 +21,8 @@ def step_brief(step: Step) -> dict[str, Any]:
         out["note"] = step.note
     if step.latest is not None:
         out["latest"] = step.latest.isoformat()
+    if step.to != DEFAULT_RECIPIENT:
+        out["to"] = step.to
     return out
 
 
@@ -34,6 +37,7 @@ def step_full(step: Step) -> dict[str, Any]:
         **({"note": step.note} if step.note else {}),
         **({"send_on": step.send_on.isoformat()} if step.send_on else {}),
         **({"latest": step.latest.isoformat()} if step.latest else {}),
+        **({"to": step.to} if step.to != DEFAULT_RECIPIENT else {}),
     }
 
 

@@ -13,6 +13,7 @@ from followup.engine.rounds import round_interviewers
 from followup.errors import visible
 from followup.model.case import Case
 from followup.model.playbook import Playbook
+from followup.model.vocabulary import COMPANY_RECIPIENT
 from followup.render.words import OUTCOME_WORDS, action_words, day, step_day, step_relative
 
 WIDTH = 88  # when the output is not a terminal (a file, a pipe, a test): stable text
@@ -41,6 +42,8 @@ def _wrap(text: str, indent: str, first: str = "") -> list[str]:
 
 
 def _recipients(step: Step, case: Case, today: date) -> str:
+    if step.to == COMPANY_RECIPIENT:
+        return " to the company's main line" if step.channel == "phone" else " to the company"
     people = round_interviewers(case, today)
     if step.action in ("thank_you", "thank_you_note") and people:
         names = visible(", ".join(p.name for p in people))
@@ -92,6 +95,8 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
         for step in later:
             opt = " (optional)" if step.optional else ""
             what = action_words(step.action, step.channel)
+            if step.to == COMPANY_RECIPIENT:
+                what += _recipients(step, case, plan.today)
             lines.append(f"  {step_day(step.due, step.latest)}: {what}{opt}  [{step.rule_id}]")
     if not plan.outcome:
         if plan.closes_on:

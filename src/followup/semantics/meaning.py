@@ -34,6 +34,10 @@ UNPACED_KINDS: Final[dict[str, str]] = {
     "withdraw": "withdrawing (it ends the contact; waiting only keeps them busy with you)",
     "answer_offer": "answering their offer (it must reach them before their answer-by date)",
 }
+# Recipients (`RECIPIENTS`) whose phone may be called although the case does not allow calls:
+# the case's `may_call` is the interviewer's wish about calls to them, and a company's main line
+# is there to be called.  Such a call is still a direct contact, counted and kept off days off.
+CALLS_WITHOUT_INVITATION: Final = frozenset({"company"})
 # Dates the employer gave that a check-in waits past: none falls on or before them, so the
 # earliest is the next day after (the next business day, by a direct channel).
 WAIT_PAST: Final = ("decision_by", "follow_up_after")
@@ -147,7 +151,7 @@ _CONTACT_EVENTS = (
         True,
         True,
         sets=(("committed", False),),
-        counts=("check_ins",),
+        counts=("check_ins", "check_ins_this_round", "check_ins_all_rounds"),
         nudge=True,
     ),
     EventMeaning(
@@ -215,10 +219,13 @@ REPLIES: Final[dict[str, ReplyMeaning]] = {
     )
 }
 
+# Count facts a direct contact adds one to: this round's and the whole application's.
+CONTACT_COUNTS: Final = ("contacts", "contacts_all_rounds")
 # Facts a new interview round starts over with.
 ROUND_START: Final[dict[str, object]] = {
     "last_reply": "none",
     "check_ins": 0,
+    "check_ins_this_round": 0,
     "contacts": 0,
     "has_decision_date": False,
     "has_follow_up_after": False,
@@ -259,6 +266,8 @@ AT_REST: Final[dict[str, object]] = {
     "networked": False,
     "accepted_elsewhere": False,
     "round": 1,
+    "check_ins_all_rounds": 0,
+    "contacts_all_rounds": 0,
     **{k: v for k, v in ROUND_START.items() if k not in FROM_CASE},
 }
 # Anchors whose date is known exactly when a fact has one of these values.

@@ -22,6 +22,7 @@ from followup.model.vocabulary import (
 )
 from followup.semantics.meaning import (
     AT_REST,
+    CONTACT_COUNTS,
     DEFAULT_REPLY,
     EVENTS,
     FREE_EVENTS,
@@ -53,7 +54,10 @@ def _reply_sentence(r: ReplyMeaning) -> str:
         )
     clauses: list[str] = []
     if r.restarts_nudges:
-        clauses.append("check-ins count from zero again, none before a new decision date it gives")
+        clauses.append(
+            "check-ins count from zero again (`check_ins`; the round's and the application's"
+            " counts go on), none before a new decision date it gives"
+        )
     if ("told_no_follow_up", True) in r.sets:
         clauses.append("no check-in is ever recommended again")
     return text + "".join("; " + c for c in clauses) + "."
@@ -244,7 +248,9 @@ def doc_text() -> str:
     lines += [
         "",
         "A contact resets `last_contact`; one by a direct channel "
-        f"({', '.join(sorted(DIRECT_CHANNELS))}, or none named) also counts in `contacts`. "
+        f"({', '.join(sorted(DIRECT_CHANNELS))}, or none named) also counts in "
+        + " and ".join(f"`{c}`" for c in CONTACT_COUNTS)
+        + ". "
         "Events a playbook may move on: " + ", ".join(f"`{t}`" for t in FREE_EVENTS) + ".",
     ]
     return "\n".join(lines) + "\n"

@@ -18,7 +18,7 @@ from followup.engine.rounds import round_interviewers
 from followup.errors import FollowupError
 from followup.model.case import Case, Interviewer
 from followup.model.playbook import AllOf, AnyOf, Compare, Guard, Not, Span
-from followup.model.vocabulary import COMPLETED_BY
+from followup.model.vocabulary import COMPANY_RECIPIENT, COMPLETED_BY
 from followup.semantics.builtin import RECORD_ROUND_KIND
 from followup.semantics.meaning import REOPENABLE
 from followup.services.cases import today_for
@@ -122,6 +122,8 @@ def recipients(case: Case, step: Step, today: date) -> tuple[Interviewer, ...]:
     if step.action in ("move_on", RECORD_ROUND_KIND):
         return ()
     company = case.company or case.id
+    if step.to == COMPANY_RECIPIENT:
+        return (Interviewer(f"{company}'s main line", phone=case.employer.phone),)
     if step.channel == "recruiter":
         return case.recruiters[:1] or (Interviewer(f"the recruiter at {company}"),)
     people = round_interviewers(case, today)

@@ -55,7 +55,9 @@ SETUPS: tuple[tuple[Line, ...], ...] = (
 # (The events that set a fact of their own name to true.)
 NEWS_EVENTS = tuple(e.type for e in EVENTS.values() if (e.type, True) in e.sets)
 # Facts that only a check-in changes: a playbook testing them may need one more check-in.
-CHECK_IN_FACTS = frozenset({"check_ins", "contacts"})
+CHECK_IN_FACTS = frozenset(
+    {"check_ins", "contacts", "check_ins_this_round", "check_ins_all_rounds", "contacts_all_rounds"}
+)
 
 
 def edges_of(playbook: Playbook) -> list[tuple[str, str]]:

@@ -141,6 +141,8 @@ EXAMPLES: dict[str, str] = {
     "followup_says": "followup says at line 4, column 20: '2 weeks' is not a duration",
     "nothing_else": "followup says nothing else",
     "accepts": "followup accepts the playbook",
+    "the_main_line": 'the company\'s main line is "+1 555 0100"',
+    "the_next_step_goes_to": "the next step goes to the company",
 }
 
 

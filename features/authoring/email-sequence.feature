@@ -1,0 +1,64 @@
+Feature: The "email sequence" coach's playbook, written from the docs alone
+  The coach's advice: thank them the same day; check in by email 5 to 7 days later, at most
+  twice in a round and four times over the whole application; if two weeks pass with no word
+  after that, call the company's main line once, even if the interviewer did not invite calls;
+  then stop.
+
+  Background:
+    Given the playbook "email-sequence.yaml"
+    And an interview on 2026-03-05
+    And the interview was at "Acme Corp" for "Data Engineer"
+    And the employer does not allow calls
+
+  Scenario: The thank-you goes the same day
+    When I check the plan on 2026-03-05
+    Then the next step is a thank-you by email on 2026-03-05
+
+  Scenario: The first check-in comes five days later
+    # The coach says 5 to 7 days; the playbook says the earliest until the language has ranges.
+    Given I sent a thank-you by email on 2026-03-05
+    When I check the plan on 2026-03-06
+    Then the next step is a check-in by email on 2026-03-10
+
+  Scenario: Two check-ins, then one call to the main line after two weeks of silence
+    Given I sent a thank-you by email on 2026-03-05
+    And I sent a check-in by email on 2026-03-10
+    And I sent a check-in by email on 2026-03-16
+    When I check the plan on 2026-03-17
+    Then the next step is a final check-in by phone on 2026-03-30
+    And the next step goes to the company
+    And the schedule has no check-in
+    And I am told to avoid "Don't phone the interviewer"
+
+  Scenario: After the call, the sequence stops
+    Given I sent a thank-you by email on 2026-03-05
+    And I sent a check-in by email on 2026-03-10
+    And I sent a check-in by email on 2026-03-16
+    When I sent a final check-in by phone on 2026-03-30
+    And I check the plan on 2026-03-31
+    Then the case is closed as "moved on"
+    And nothing more is due
+
+  Scenario: "Still deciding" does not buy a third email in the round
+    Given I sent a thank-you by email on 2026-03-05
+    And I sent a check-in by email on 2026-03-10
+    And I sent a check-in by email on 2026-03-16
+    When they replied "still deciding" on 2026-03-18
+    And I check the plan on 2026-03-19
+    Then the schedule has no check-in
+    And the case closes on 2026-04-06
+
+  Scenario: Four check-ins at most over the whole application
+    Given I sent a thank-you by email on 2026-03-05
+    And I sent a check-in by email on 2026-03-10
+    And I sent a check-in by email on 2026-03-16
+    And I sent a final check-in by phone on 2026-03-30
+    When they replied "next round" on 2026-04-02 with an interview on 2026-04-09
+    And I sent a thank-you by email on 2026-04-09
+    And I check the plan on 2026-04-10
+    Then the next step is a check-in by email on 2026-04-14
+    When I sent a check-in by email on 2026-04-14
+    And I check the plan on 2026-04-15
+    Then the schedule has no check-in
+    And the next step is a final check-in by phone on 2026-04-28
+    And the next step goes to the company
