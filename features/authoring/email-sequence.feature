@@ -14,11 +14,10 @@ Feature: The "email sequence" coach's playbook, written from the docs alone
     When I check the plan on 2026-03-05
     Then the next step is a thank-you by email on 2026-03-05
 
-  Scenario: The first check-in comes five days later
-    # The coach says 5 to 7 days; the playbook says the earliest until the language has ranges.
+  Scenario: The first check-in comes 5 to 7 days later
     Given I sent a thank-you by email on 2026-03-05
     When I check the plan on 2026-03-06
-    Then the next step is a check-in by email on 2026-03-10
+    Then the next step is a check-in by email between 2026-03-10 and 2026-03-12
 
   Scenario: Two check-ins, then one call to the main line after two weeks of silence
     Given I sent a thank-you by email on 2026-03-05

@@ -79,21 +79,27 @@ _COUNT = OneOf(
 
 # What each fact a condition can test means (a test holds these keys to `FACTS`).
 FACT_TEXT = {
-    "follow_up": "What the employer said about following up: invited, not_wanted or unspecified.",
+    "follow_up": "What the employer said about following up: invited, not_wanted or unspecified"
+    " (a no_follow_up reply makes it not_wanted).",
     "preferred_channel": "How the employer asked to be contacted (none if they did not say).",
     "may_call": "Whether the employer said phone calls are welcome.",
     "has_decision_date": "Whether the employer gave a date or time frame for their decision.",
     "has_follow_up_after": "Whether the employer said when you may check in.",
-    "competing_offer": "Whether the job seeker has recorded a competing offer.",
-    "portfolio_update": "Whether the job seeker has news to share (new work, an award).",
-    "committed": "Whether the job seeker has committed to a date (e.g. to decide by).",
+    "competing_offer": "Whether the job seeker holds a competing offer not yet shared (an"
+    " update_sent shares it).",
+    "portfolio_update": "Whether the job seeker has news to share (new work, an award) not yet"
+    " shared (an update_sent shares it).",
+    "committed": "Whether a promise the job seeker recorded (a committed event) is not yet kept:"
+    " a check-in or update on or after its day keeps it.",
     "told_no_follow_up": "Whether the employer has asked not to be followed up with.",
     "networked": "Whether the job seeker has reached out to a contact at the company.",
     "accepted_elsewhere": "Whether the job seeker has accepted a job at another company.",
     "interview_part": "When in the day the interview was (morning before noon, afternoon before"
     " 18:00, evening), if the case gives its time; unknown otherwise.",
     "last_reply": "What the employer's last reply said (none if they have not replied).",
-    "check_ins": "How many check-ins the job seeker has sent since the employer last replied"
+    "check_ins": "How many check-ins (check_in and final_check_in steps, both recorded as"
+    " check_in_sent, whatever the channel) the job seeker has sent since the employer last"
+    " replied"
     " (a reply that restarts nudging or invites to a new round starts it over).",
     "contacts": "How many direct contacts (emails, calls, letters, texts) the job seeker has"
     " made in this interview round.",

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from followup.language.case_format import CASE
 from followup.language.playbook_format import NEEDED_UNLESS_EXTENDS, PARTS, PLAYBOOK
+from followup.language.playbook_shapes import FACT_TEXT
 from followup.language.spec import Choice, Field, ListOf, MapOf, Mapping, OneOf
+from followup.model.vocabulary import FACTS
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -102,6 +104,20 @@ def playbook_top_keys() -> str:
     return "\n".join(lines)
 
 
+def playbook_facts() -> str:
+    """The facts a condition can test: their values and what each means."""
+    lines = ["| fact | values | what |", "|---|---|---|"]
+    for name, values in FACTS.items():
+        if values == "bool":
+            shown = "true, false"
+        elif values == "int":
+            shown = "a count"
+        else:
+            shown = ", ".join(f"`{v}`" for v in values)
+        lines.append(f"| `{name}` | {shown} | {FACT_TEXT[name]} |")
+    return "\n".join(lines)
+
+
 def _playbook_part(name: str) -> Callable[[], str]:
     """The key table of one part of a playbook (a transition, an action...)."""
 
@@ -119,6 +135,7 @@ SECTIONS: dict[str, tuple[str, Callable[[], str]]] = {
     "playbook-source-keys": (_PLAYBOOK_DOC, _playbook_part("source")),
     "playbook-kind-keys": (_PLAYBOOK_DOC, _playbook_part("kind")),
     "playbook-limits-keys": (_PLAYBOOK_DOC, _playbook_part("limits")),
+    "playbook-facts": (_PLAYBOOK_DOC, playbook_facts),
     "playbook-closes-keys": (_PLAYBOOK_DOC, _playbook_part("closes")),
     "playbook-opt-out-keys": (_PLAYBOOK_DOC, _playbook_part("opt_out")),
     "playbook-transition-keys": (_PLAYBOOK_DOC, _playbook_part("transition")),
