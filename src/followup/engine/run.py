@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from followup.compile.expressions import shift
 from followup.compile.machine import CompiledAction, Move
+from followup.engine.due import Scheduling
 from followup.engine.effects import EFFECTS as _EFFECTS
 from followup.engine.effects import REPLY_EFFECTS as _REPLY_EFFECTS
 from followup.engine.facts import Facts, Pending
@@ -25,21 +25,19 @@ from followup.semantics.meaning import (
     DEFAULT_REPLY,
     DUE_OR_DAY,
     FIRST_DAY,
-    MIN_CONTACT_GAP,
-    NEWS_KIND,
     NUDGE_EVENTS,
     OFFER,
     REOPENABLE,
     part_of_day,
 )
-from followup.semantics.rules import KEEP_PROMISES, NEWS_BEFORE_DEADLINE
+from followup.semantics.rules import KEEP_PROMISES
 from followup.timeline.durations import shift_days
 
 # A playbook whose timers chase each other without an event in between is broken; stop early.
 MAX_MOVES_PER_ADVANCE = 200
 
 
-class Run(Facts):
+class Run(Scheduling):
     """One case running under one compiled playbook.  See the module docstring."""
 
     __slots__ = ()
@@ -136,7 +134,7 @@ class Run(Facts):
             return
         details: list[str] = []
         for ca in self.cp.actions.get(self.state, ()):
-            found = self._resolve(ca)
+            found = self.resolve(ca)
             if isinstance(found, Pending):
                 via = f" by {found.channel}" if found.channel else ""
                 until = f" (until {found.latest})" if found.latest else ""
@@ -164,110 +162,6 @@ class Run(Facts):
     def _stale(self, when: date) -> bool:
         """A timer dated before the employer's last reply measured a silence that reply ended."""
         return self.at_reply is not None and when < self.at_reply
-
-    def pending(self, among: tuple[CompiledAction, ...] | None = None) -> list[Pending]:
-        """Actions of the current state (or just ``among`` them) that apply, with their dates."""
-        result: list[Pending] = []
-        group = self.cp.actions.get(self.state, ()) if among is None else among
-        for ca in group:
-            found = self._resolve(ca)
-            if isinstance(found, Pending):
-                result.append(found)
-        return result
-
-    def _resolve(self, ca: CompiledAction) -> Pending | str:
-        if self.awaiting_interview is not None:
-            return "the next interview's date is not recorded yet"
-        if not ca.guard(self):
-            return "its condition does not hold"
-        count = self.done.get(ca.id, 0)
-        repeat = ca.action.repeat
-        if repeat is None:
-            if count:
-                return "already done"
-            due = ca.due(self)
-        else:
-            if repeat.max is not None and count >= repeat.max:
-                return f"done {count} times, the most it allows"
-            last = self.last_done.get(ca.id) if count else None
-            due = ca.due(self) if last is None else shift(self, last, repeat.every)
-        if due is None:
-            return "its date is not known for this case"
-        if ca.nudge:
-            if self.told_no_follow_up:
-                return "they asked you not to follow up"
-            if ca.waits_past and self.not_before is not None and due < self.not_before:
-                due = self.not_before
-            gap = ca.gap
-            if gap is not None and self.last_nudge is not None and due < self.last_nudge + gap:
-                due = self.last_nudge + gap
-        channel = self._channel(ca)
-        expires = self.news_expires() if ca.action.kind == NEWS_KIND else None
-        paced_after: date | None = None
-        last = self.last_direct
-        if (
-            ca.paced
-            and last is not None
-            and channel in DIRECT_CHANNELS
-            and due < last + MIN_CONTACT_GAP
-            and expires is None
-        ):
-            due, paced_after = last + MIN_CONTACT_GAP, last
-        if ca.until is not None:
-            until = ca.until(self)
-            if until is not None and due > until:
-                return f"its next date {due} is past its end {until}"
-        if expires is not None and due > expires:
-            due = expires
-        if channel in self.cp.off_days:
-            due = self.cal.roll_forward(due)
-        if ca.latest is None:
-            return Pending(ca, due, channel, expires, paced_after)
-        return Pending(ca, due, channel, expires, paced_after, self.window_end(ca, due, channel))
-
-    def window_end(self, ca: CompiledAction, due: date, channel: str | None) -> date:
-        """The last day of an action's window: its ``until`` (the business day before, for
-        direct contact), never before the day it is due, which the engine's own rules may
-        have moved past it."""
-        assert ca.latest is not None
-        end = ca.latest(self)
-        if end is not None and channel in self.cp.off_days:
-            end = self.cal.roll_backward(end)
-        return due if end is None or end < due else end
-
-    def news_expires(self) -> date | None:
-        """The last day news of a competing offer is worth sending: the day before its deadline
-        (or the day you got it, if the deadline is that close); None without such a deadline."""
-        deadline = self.at_offer_deadline
-        if not self.competing_offer or self.portfolio_update or deadline is None:
-            return None
-        if NEWS_BEFORE_DEADLINE in self.cp.opted_out:
-            return None
-        last = shift_days(deadline, -1)
-        got = self.at_competing_offer
-        return got if got is not None and last < got else last
-
-    def _channel(self, ca: CompiledAction) -> str | None:
-        if ca.fixed_channel is not None:
-            return ca.fixed_channel or None
-        for use, guard in ca.channel:
-            if not guard(self):
-                continue
-            if use == "none":
-                return None
-            if use == "preferred":
-                if self.preferred_channel == "none":
-                    continue
-                use = self.preferred_channel
-            elif use == "committed":
-                if not self.committed or self.committed_channel is None:
-                    continue
-                # The channel you promised, even a call: they agreed to it.
-                return self.committed_channel
-            if use == "phone" and not self.may_call and not ca.calls_ok:
-                continue
-            return use
-        return None
 
     def complete(self, ca: CompiledAction, day: date) -> None:
         """Count an action as done on ``day``."""
