@@ -24,7 +24,13 @@ from jsonschema import Draft202012Validator
 from followup.catalog import build_document
 from followup.errors import InputError, Problem
 from followup.io.yaml_reader import Document, read_yaml_file, read_yaml_text
-from followup.language import patterns, playbook_loader, playbook_shapes, reference
+from followup.language import (
+    expression_reader,
+    patterns,
+    playbook_loader,
+    playbook_shapes,
+    reference,
+)
 from followup.language import readers as checks
 from followup.language.case_loader import build_case
 from followup.language.playbook_loader import build_playbook
@@ -50,7 +56,7 @@ DECLARED_PATTERNS = {
         INTERVAL.schema_pattern,
     )
     if p is not None
-} | {playbook_loader.NAME_RE.pattern, r"\S"}
+} | {expression_reader.NAME_RE.pattern, r"\S"}
 
 
 def walk(node: object, pointer: str = "#") -> Iterator[tuple[str, Any]]:
@@ -269,7 +275,7 @@ def test_patterns_match_the_loaders() -> None:
     """Ids, names, dates and date rules are written the way the loaders read them."""
     d = defs()
     assert d["id"]["pattern"] == playbook_loader.ID_RE.pattern
-    assert d["name"]["pattern"] == playbook_loader.NAME_RE.pattern
+    assert d["name"]["pattern"] == expression_reader.NAME_RE.pattern
     assert d["source"]["properties"]["date"]["pattern"] == checks._DATE.pattern
     anchors = re.match(r"\^\\s\*\(([^)]*)\)", d["date_term"]["pattern"])
     assert anchors is not None

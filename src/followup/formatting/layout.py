@@ -18,15 +18,18 @@ from followup.io.yaml_reader import Path_
 from followup.language.playbook_loader import (
     ACTION_KEYS,
     AVOID_KEYS,
-    KIND_KEYS,
-    LIMIT_KEYS,
     REPEAT_KEYS,
     SOURCE_KEYS,
-    TEMPLATE_KEYS,
     TOP_KEYS,
     TRANSITION_KEYS,
 )
-from followup.language.playbook_statements import CLOSES_KEYS, OPT_OUT_KEYS
+from followup.language.playbook_parts import (
+    CLOSES_KEYS,
+    KIND_KEYS,
+    LIMIT_KEYS,
+    OPT_OUT_KEYS,
+    TEMPLATE_KEYS,
+)
 
 INDENT: Final = 2
 HEADER_KEYS: Final = ("id", "title", "summary", "source")  # no blank lines between these

@@ -11,65 +11,57 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from followup.errors import InputError, suggest, type_name
+from followup.errors import InputError
 from followup.io.yaml_reader import Document, Path_
-from followup.language.expression_reader import NAME_RE
 from followup.language.playbook_format import (
     ACTION,
     AVOID,
     CHANNEL_OPTION,
     CHANNEL_WORDS,
-    COUNT_LIMITS,
-    KIND,
-    LIMITS,
     NEEDED_UNLESS_EXTENDS,
     PLAYBOOK,
     REPEAT,
     RULE_ID,
     SOURCE,
-    TEMPLATE,
     TRANSITION,
 )
-from followup.language.playbook_statements import CLOSES_KEYS, OPT_OUT_KEYS, StatementReader
+from followup.language.playbook_parts import (
+    CLOSES_KEYS,
+    KIND_KEYS,
+    LIMIT_KEYS,
+    OPT_OUT_KEYS,
+    TEMPLATE_KEYS,
+    PartsReader,
+)
 from followup.model.playbook import (
     Action,
-    ActionKind,
     Avoid,
     ChannelOption,
     Citation,
-    Limits,
-    Origin,
     Playbook,
     Repeat,
     Source,
-    Template,
     Transition,
 )
 from followup.model.vocabulary import (
     CHANNELS,
     CLOSED,
-    CORE_ACTION_KINDS,
     DEFAULT_RECIPIENT,
-    EVENT_TYPES,
     OPEN_STATES,
     OUTCOMES,
     PLAYBOOK_TRIGGERS,
     RECIPIENTS,
     STATES,
 )
-from followup.timeline.durations import DurationError, parse_duration
 
 # The keys each part takes come from the declaration of the language (one place for the
 # loader, the docs' tables and the tests that hold the shipped schema to it).
 TOP_KEYS = PLAYBOOK.keys()
-LIMIT_KEYS = LIMITS.keys()
-TEMPLATE_KEYS = TEMPLATE.keys()
 SOURCE_KEYS = SOURCE.keys()
 TRANSITION_KEYS = TRANSITION.keys()
 ACTION_KEYS = ACTION.keys()
 AVOID_KEYS = AVOID.keys()
 REPEAT_KEYS = REPEAT.keys()
-KIND_KEYS = KIND.keys()
 CHANNEL_OPTION_KEYS = CHANNEL_OPTION.keys()
 # The plain loader reads playbooks that extend none, so title and source are needed too.
 TOP_NEEDS = (*PLAYBOOK.needs(), *NEEDED_UNLESS_EXTENDS)
@@ -83,15 +75,10 @@ UNKNOWN_STATE = "unknown-state"
 CLOSED_RULE = "closed-rule"
 
 
-class _PlaybookReader(StatementReader):
+class _PlaybookReader(PartsReader):
     def __init__(self, doc: Document) -> None:
         super().__init__(doc)
         self.rule_ids: dict[str, Path_] = {}
-        self.kind_names: set[str] = set(CORE_ACTION_KINDS)
-
-    def origin(self, path: Path_) -> Origin:
-        line, col = self.doc.where(path)
-        return Origin(self.file, line, col)
 
     # -- identifiers and references ----------------------------------------------------------
 
@@ -124,62 +111,6 @@ class _PlaybookReader(StatementReader):
         return tuple(result)
 
     # -- sections -------------------------------------------------------------------------------
-
-    def read_parameters(self, path: Path_, value: object) -> None:
-        if value is None:
-            return
-        if not isinstance(value, dict):
-            self.fail(path, f"parameters is {type_name(value)}", "a mapping of names to values")
-            return
-        for name, raw in value.items():
-            where = (*path, name)
-            if not NAME_RE.fullmatch(name):
-                self.fail(
-                    where, f"parameter name '{name}' has odd characters", "snake_case", key=True
-                )
-            self.refused.add(name)  # until its value is read
-            if isinstance(raw, bool) or not isinstance(raw, int | str):
-                self.fail(
-                    where,
-                    f"parameter '{name}' is {type_name(raw)}",
-                    "a duration such as 1w, or a whole number",
-                )
-            elif isinstance(raw, int):
-                before = len(self.problems)
-                self.parameters[name] = self.integer(where, raw, f"parameter '{name}'")
-                if len(self.problems) == before:
-                    self.refused.discard(name)
-            else:
-                try:
-                    self.parameters[name] = parse_duration(raw)
-                    self.refused.discard(name)
-                except DurationError as err:
-                    self.fail(where, err.message, err.expected)
-
-    def read_kinds(self, path: Path_, value: object) -> list[ActionKind]:
-        if value is None:
-            return []
-        if not isinstance(value, dict):
-            self.fail(path, f"kinds is {type_name(value)}", "a mapping of kind names to settings")
-            return []
-        kinds: list[ActionKind] = []
-        for name, raw in value.items():
-            where = (*path, name)
-            if not NAME_RE.fullmatch(name):
-                self.fail(where, f"kind name '{name}' has odd characters", "snake_case", key=True)
-            if name in CORE_ACTION_KINDS:
-                self.fail(where, f"'{name}' is a core kind already", "a new name", key=True)
-            spec = self.mapping(
-                where, raw if raw is not None else {}, KIND_KEYS, what=f"kind '{name}'"
-            )
-            done = spec.get("completed_by")
-            if done is not None:
-                done = self.choice((*where, "completed_by"), done, "the event", EVENT_TYPES)
-            desc = spec.get("description", "")
-            desc = self.text((*where, "description"), desc, "the description", allow_empty=True)
-            self.kind_names.add(name)
-            kinds.append(ActionKind(name, done, desc))
-        return kinds
 
     def cite(self, path: Path_, value: object) -> Citation:
         if value is None:
@@ -424,63 +355,6 @@ class _PlaybookReader(StatementReader):
             self.read_closes(("closes",), top["closes"]) if "closes" in top else None,
             self.read_opt_outs(("opt_out",), top.get("opt_out")),
         )
-
-    def read_limits(self, path: Path_, value: object) -> Limits:
-        if value is None:
-            return Limits()
-        spec = self.mapping(path, value, LIMIT_KEYS, what="limits")
-        counts: dict[str, int | None] = {}
-        for key in COUNT_LIMITS:
-            counts[key] = (
-                self.integer((*path, key), spec[key], key, minimum=1) if key in spec else None
-            )
-        gap = None
-        if "min_gap" in spec:
-            found = self.offset((*path, "min_gap"), spec["min_gap"])
-            gap = found.duration if found else None
-        return Limits(
-            counts["max_contacts"],
-            counts["max_contacts_per_7d"],
-            counts["max_contacts_per_30d"],
-            gap,
-            counts["max_days_open"],
-            counts["max_contacts_per_round"],
-        )
-
-    def read_templates(
-        self, path: Path_, value: object, actions: tuple[Action, ...]
-    ) -> tuple[Template, ...]:
-        if value is None:
-            return ()
-        if not isinstance(value, dict):
-            self.fail(
-                path,
-                f"templates is {type_name(value)}",
-                "a mapping of action kinds or rule ids to templates",
-            )
-            return ()
-        known = sorted({*self.kind_names, *(a.id for a in actions)})
-        found: list[Template] = []
-        for key, raw in value.items():
-            where = (*path, key)
-            if key not in known:
-                hint = suggest(key, known)
-                self.fail(
-                    where,
-                    f"no action kind or rule id '{key}'{hint}",
-                    "an action kind or rule id of this playbook",
-                    key=True,
-                )
-            if isinstance(raw, str):
-                body, subject = self.text(where, raw, "the template"), ""
-            else:
-                spec = self.mapping(where, raw, TEMPLATE_KEYS, TEMPLATE.needs(), "the template")
-                body = self.text((*where, "body"), spec.get("body"), "the template body")
-                subject = self.text(
-                    (*where, "subject"), spec.get("subject", ""), "the subject", allow_empty=True
-                )
-            found.append(Template(key, body, self.origin(where), subject))
-        return tuple(found)
 
 
 def build_playbook(doc: Document) -> Playbook:
