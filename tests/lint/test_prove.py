@@ -471,3 +471,28 @@ def test_more_news_means_more_contacts(cli):
     assert two["space"]["max_extra_rounds"] == 2
     assert two["worst"]["contacts"] > one["worst"]["contacts"]
     assert cli("prove", str(TWO_DATES), "--news", "9").code == 2
+
+
+ISSUE_EXAMPLE = REPO / "tests" / "lint" / "data" / "issue-example.yaml"
+
+
+def test_sound_prove_catches_the_issue_example():
+    """Issue 11's example: a week after a Wednesday 4 March 2026 interview, then the day after a
+    decision date of the 15th.  The engine plans both check-ins for that very case closer than
+    the 7-day minimum gap the playbook declares; the sound proof reports the limit broken, at
+    least as badly, and its witness is a path the engine recommends."""
+    cp = catalog.load(str(ISSUE_EXAMPLE))
+    employer = Employer(follow_up="invited", decision_by=date(2026, 3, 15))
+    start = Start(date(2026, 3, 4), employer, 1)
+    thanked = Event(date(2026, 3, 4), "thank_you_sent", 0, "email")
+    case = Case("issue", start.interview, employer=employer, events=(thanked,))
+    first = plan_case(cp, case, date(2026, 3, 5), PLAIN).next[0]
+    checked = Event(first.due, "check_in_sent", 1, "email")
+    case = Case("issue", start.interview, employer=employer, events=(thanked, checked))
+    second = plan_case(cp, case, first.due + timedelta(days=1), PLAIN).next[0]
+    gap = (second.due - first.due).days
+    assert gap < 7  # the case breaks the declared limit
+    report = prove(cp, sound=True)
+    breach = {b.limit: b for b in report.breaches}["min_gap"]
+    assert breach.found <= gap
+    assert _recommended(cp, breach.witness) == []
