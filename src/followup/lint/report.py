@@ -24,7 +24,9 @@ from followup.lint.space import (
     HOLIDAYS,
     HORIZON_FROM,
     JOB_SEEKER,
+    NEWS_DATES,
     NEWS_DAYS,
+    NOT_SOUND,
     WEEKDAYS,
 )
 
@@ -163,6 +165,8 @@ def _space_lines(report: Report) -> list[str]:
         f"the job seeker {JOB_SEEKER}; calendar: {CALENDAR}",
         *([f"public holidays of {', '.join(sp.countries)}: {HOLIDAYS}"] if sp.countries else []),
         f"horizon: {sp.horizon} days after {HORIZON_FROM}",
+        NEWS_DATES,
+        *([] if sp.sound else [NOT_SOUND.replace("not sound", "NOT SOUND", 1)]),
     ]
 
 
