@@ -404,6 +404,7 @@ def test_sound_dates_are_where_anchor_offsets_meet():
     assert {0, 1} <= set(offsets)
     assert 10 in offsets  # interview + 10d against the decision date itself
     assert all(0 <= d <= EMPLOYER_DATES_MAX for d in offsets)
+    assert EMPLOYER_DATES_MAX in offsets  # the bound itself: a case stays open longest there
     assert len(offsets) < EMPLOYER_DATES_MAX // 2
 
 
@@ -496,3 +497,20 @@ def test_sound_prove_catches_the_issue_example():
     breach = {b.limit: b for b in report.breaches}["min_gap"]
     assert breach.found <= gap
     assert _recommended(cp, breach.witness) == []
+
+
+def test_a_proof_says_whether_it_is_sound_and_what_it_bounds(cli):
+    """The quick space says it is not sound; the sound one states its bounds, the employer's
+    dates first, and neither claims more."""
+    quick = cli("prove", str(TWO_DATES), "--json")
+    space = json.loads(quick.out)["reports"][0]["space"]
+    assert space["sound"] is False
+    assert space["bounds"][0].startswith("not sound")
+    assert "NOT SOUND" in cli("prove", str(TWO_DATES)).out
+    sound = cli("prove", str(TWO_DATES), "--sound", "--json")
+    space = json.loads(sound.out)["reports"][0]["space"]
+    assert space["sound"] is True
+    assert not any(b.startswith("not sound") for b in space["bounds"])
+    assert "42 days" in space["bounds"][0]
+    assert any("public holidays: none" in b for b in space["bounds"])
+    assert "NOT SOUND" not in cli("prove", str(TWO_DATES), "--sound").out
