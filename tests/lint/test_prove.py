@@ -96,21 +96,62 @@ def test_bundled_playbooks_keep_their_limits(reports, path):
     )
     assert report.ok, [b.limit for b in report.breaches]
     assert report.closes
+    worst = _worst_with_sound_witnesses(report)
+    assert worst[0] <= limits.max_contacts
+    assert worst[1] <= limits.max_contacts_per_7d
+    assert worst[2] <= limits.max_contacts_per_30d
+    assert worst[3] is None or worst[3] >= limits.min_gap.days
+    assert worst[4] <= limits.max_days_open
+
+
+# The cases where `prove ID --sound` (minutes per playbook, too slow for the suite) finds each
+# bundled playbook's worst values that the quick space misses: (interview, employer).  Exploring
+# just these cases, every path of each, shows the quick space's worst is not the whole truth.
+SOUND_WITNESSES: dict[str, list[tuple[str, dict[str, object]]]] = {
+    "stalker-free": [
+        ("2026-03-02", {"follow_up_after": Duration(days=1)}),  # thank-you, check-in a day on
+        ("2026-03-07", {"follow_up_after": Duration(days=1)}),  # the same, from a Saturday
+        ("2026-03-06", {"follow_up_after": Duration(days=42)}),  # their timing: six weeks
+    ],
+}
+
+
+def _worst_with_sound_witnesses(report: Report) -> tuple[int, int, int, int | None, int]:
+    """The worst over the quick space and every path of the cases in `SOUND_WITNESSES`."""
+    values = (
+        report.contacts.value or 0,
+        report.per7.value or 0,
+        report.per30.value or 0,
+        report.gap.value,
+        report.open.value or 0,
+    )
+    search = Search(report.cp, report.space, PLAIN)
+    for day, said in SOUND_WITNESSES.get(report.cp.id, []):
+        employer = Employer(follow_up="invited", preferred_channel="email", **said)  # type: ignore[arg-type]
+        found = search.explore(Start(date.fromisoformat(day), employer, 1))
+        gaps = [g for g in (values[3], found.gap) if g is not None]
+        values = (
+            max(values[0], found.contacts),
+            max(values[1], found.per7),
+            max(values[2], found.per30),
+            min(gaps) if gaps else None,
+            max(values[4], found.open),
+        )
+    return values
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
 def test_bundled_limits_are_tight(reports, path):
-    """Each declared limit is exactly the worst case found: true, and no looser than needed."""
+    """Each declared limit is exactly the worst case found: true, and no looser than needed.
+
+    The quick space alone is not enough: it misses cases the sound one finds (a check-in the
+    employer asks for a day after the interview, their timing at the six-week bound), so the
+    worst is taken over it and the cases where `prove --sound` finds its worst values.
+    """
     report = reports[path.stem]
     limits = report.cp.playbook.limits
     assert limits.min_gap is not None
-    assert (
-        report.contacts.value,
-        report.per7.value,
-        report.per30.value,
-        report.gap.value,
-        report.open.value,
-    ) == (
+    assert _worst_with_sound_witnesses(report) == (
         limits.max_contacts,
         limits.max_contacts_per_7d,
         limits.max_contacts_per_30d,
