@@ -113,6 +113,10 @@ SOUND_WITNESSES: dict[str, list[tuple[str, dict[str, object]]]] = {
         ("2026-03-07", {"follow_up_after": Duration(days=1)}),  # the same, from a Saturday
         ("2026-03-06", {"follow_up_after": Duration(days=42)}),  # their timing: six weeks
     ],
+    "dos-and-donts": [
+        ("2026-03-03", {"follow_up_after": Duration(days=1)}),  # a reach-out a day on, an offer
+        ("2026-03-07", {"decision_by": date(2026, 4, 18)}),  # their timetable six weeks on
+    ],
     "how-many-times": [
         ("2026-03-02", {"follow_up_after": Duration(days=1)}),  # a deadline a day on, an offer
         ("2026-03-02", {"decision_by": date(2026, 4, 13)}),  # their deadline six weeks on
