@@ -117,6 +117,9 @@ SOUND_WITNESSES: dict[str, list[tuple[str, dict[str, object]]]] = {
         ("2026-03-03", {"follow_up_after": Duration(days=1)}),  # a reach-out a day on, an offer
         ("2026-03-07", {"decision_by": date(2026, 4, 18)}),  # their timetable six weeks on
     ],
+    "week-then-on-hold": [
+        ("2026-07-06", {"follow_up_after": Duration(days=1)}),  # a check-in a day on, an offer
+    ],
     "how-many-times": [
         ("2026-03-02", {"follow_up_after": Duration(days=1)}),  # a deadline a day on, an offer
         ("2026-03-02", {"decision_by": date(2026, 4, 13)}),  # their deadline six weeks on
