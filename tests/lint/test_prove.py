@@ -120,6 +120,10 @@ SOUND_WITNESSES: dict[str, list[tuple[str, dict[str, object]]]] = {
     "week-then-on-hold": [
         ("2026-07-06", {"follow_up_after": Duration(days=1)}),  # a check-in a day on, an offer
     ],
+    "fine-line": [
+        ("2026-03-02", {"follow_up_after": Duration(days=1)}),  # email, note, their check-in
+        ("2026-03-06", {"follow_up_after": Duration(days=42)}),  # their date six weeks on
+    ],
     "how-many-times": [
         ("2026-03-02", {"follow_up_after": Duration(days=1)}),  # a deadline a day on, an offer
         ("2026-03-02", {"decision_by": date(2026, 4, 13)}),  # their deadline six weeks on
