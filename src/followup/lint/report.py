@@ -8,6 +8,7 @@ import yaml
 
 from followup.errors import Problem
 from followup.io.yaml_reader import Document
+from followup.lint.bounds import NEWS_DATES, NOT_SOUND, bounds
 from followup.lint.gherkin import CASE_FILE, case_file, event_fields, last_day, scenario
 from followup.lint.prove import (
     Breach,
@@ -24,9 +25,7 @@ from followup.lint.space import (
     HOLIDAYS,
     HORIZON_FROM,
     JOB_SEEKER,
-    NEWS_DATES,
     NEWS_DAYS,
-    NOT_SOUND,
     WEEKDAYS,
 )
 
@@ -234,7 +233,12 @@ def as_json(report: Report, ref: str, doc: Document | None = None) -> dict[str, 
         "playbook": pb.id,
         "file": pb.file,
         "ok": report.ok,
-        "space": {**report.space.described(), "cases": report.cases},
+        "space": {
+            "sound": report.space.sound,
+            "bounds": bounds(report.space),
+            **report.space.described(),
+            "cases": report.cases,
+        },
         "explored": {
             "cases": report.cases,
             "paths": report.paths,

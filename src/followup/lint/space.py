@@ -76,18 +76,6 @@ HOLIDAYS = (
     f"its public holidays of {HOLIDAY_YEAR}, and on the holiday itself"
 )
 HORIZON_FROM = "the interview or the employer's latest reply"
-# What the space leaves out, each with why, as `prove` prints it.  The quick space also skips
-# employer dates between the few it tries, so a limit it reports as kept may still break.
-NOT_SOUND = (
-    "not sound: the employer's dates are a few representative days only, so a case with another "
-    "date may break a limit reported ok here (--sound tries every day where the behaviour can "
-    "change)"
-)
-NEWS_DATES = (
-    f"news carries dates a fixed number of days on (a new decision date {NEW_DECISION_DAYS}, a "
-    f"next interview {NEXT_INTERVIEW_DAYS}, an offer's deadline {OFFER_DEADLINE_DAYS}, a "
-    f"promise {PROMISE_DAYS}), not every date a reply could name"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,35 +230,9 @@ class Space:
     weeks: tuple[date, ...] = (FIRST_INTERVIEW,)
     countries: tuple[str, ...] = ()
 
-    def bounds(self) -> list[str]:
-        """What this space leaves out of every case the language allows, each with why."""
-        found = [] if self.sound else [NOT_SOUND]
-        if self.sound:
-            found.append(
-                f"the employer's dates at most {EMPLOYER_DATES_MAX} days after the interview "
-                "(a later date keeps the case open longer without end)"
-            )
-        found += [
-            f"at most {self.max_inputs} piece(s) of news per path and {self.max_rounds} extra "
-            f"round(s), on {NEWS_DAYS} (each reply restarts check-ins, so more news means more "
-            "contacts without end)",
-            NEWS_DATES,
-            f"the job seeker {JOB_SEEKER}",
-            "public holidays: "
-            + (
-                ", ".join(self.countries) + f" ({HOLIDAYS})"
-                if self.countries
-                else "none (name your clients' countries with --country)"
-            ),
-            f"{self.horizon} days after {HORIZON_FROM}",
-        ]
-        return found
-
     def described(self) -> dict[str, object]:
         """The space, for scripts."""
         return {
-            "sound": self.sound,
-            "bounds": self.bounds(),
             "interview_weekdays": list(WEEKDAYS),
             "interview_weeks": [w.isoformat() for w in self.weeks],
             "follow_up": list(self.follow_ups),
