@@ -11,6 +11,7 @@ the default profile keeps the suite fast and still throws a few thousand cases i
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
@@ -21,10 +22,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from followup import catalog
+from followup.lint.offsets import EMPLOYER_DATES_MAX
 from followup.lint.prove import Report, calendar, gap_days, prove
 from followup.lint.space import FIRST_INTERVIEW, Input, Space
 from followup.model.case import Case, Interviewer
 from followup.semantics.meaning import REPLIES
+from followup.timeline.durations import Duration
 
 from .walker import Chooser, Walked, walk
 
@@ -51,7 +54,8 @@ def proof(
 
 @st.composite
 def starts(draw: st.DrawFn, explored: Space) -> Case:
-    """A case that starts as one of the cases `prove` explored.
+    """A case that starts as one of the cases `prove` explored (in the sound space, with any
+    employer dates up to its bound).
 
     Without a country or months, a weekly calendar repeats, so the interview moves by any
     number of weeks too; with holidays or months the very dates explored are kept.
@@ -61,6 +65,18 @@ def starts(draw: st.DrawFn, explored: Space) -> Case:
     if start.country is None and explored.weeks == (FIRST_INTERVIEW,):
         shift = timedelta(weeks=draw(st.integers(-8, 90)))
     employer = start.employer
+    if explored.sound:
+        # The sound space claims every employer date up to its bound, not only those it tried:
+        # draw any day in that range, so a date between two tried ones is checked too.
+        employer = msgspec.structs.replace(
+            employer,
+            decision_by=None
+            if employer.decision_by is None
+            else start.interview + timedelta(days=draw(st.integers(0, EMPLOYER_DATES_MAX))),
+            follow_up_after=None
+            if employer.follow_up_after is None
+            else Duration(days=draw(st.integers(1, EMPLOYER_DATES_MAX))),
+        )
     if employer.decision_by is not None:
         employer = msgspec.structs.replace(employer, decision_by=employer.decision_by + shift)
     return Case(
@@ -158,6 +174,24 @@ def test_the_same_with_more_news(name: str) -> None:
     check_space(proof(str(FIXTURES / name), news=2))
 
 
-def test_the_same_for_the_sound_space() -> None:
-    """The same for the sound space, whose employer dates come from the playbook's offsets."""
-    check_space(proof(str(FIXTURES / "two-dates.yaml"), sound=True))
+@pytest.mark.parametrize("name", ["two-dates.yaml", "issue-example.yaml", "nagging.yaml"])
+def test_the_same_for_the_sound_space(name: str) -> None:
+    """The same for the sound space, whose employer dates come from the playbook's offsets:
+    random cases take any employer date up to its bound, not only the dates it tried."""
+    check_space(proof(str(FIXTURES / name), sound=True))
+
+
+@pytest.mark.parametrize("name", ["two-dates.yaml", "issue-example.yaml"])
+def test_the_same_for_the_sound_space_with_holidays_and_news(name: str) -> None:
+    """The same with public holidays and two pieces of news per path, in the sound space."""
+    check_space(proof(str(FIXTURES / name), sound=True, countries=("US",), news=2))
+
+
+def test_free_employer_dates_catch_a_space_that_skips_some() -> None:
+    """The check has teeth: claiming the quick space's proof for every employer date is
+    refuted by a random case (a decision date the quick space does not try)."""
+    quick = proof(str(FIXTURES / "two-dates.yaml"))
+    assert quick.ok
+    overclaimed = replace(quick, space=replace(quick.space, sound=True))
+    with pytest.raises(AssertionError):
+        check_space(overclaimed)

@@ -295,10 +295,12 @@ def _proof_text() -> list[str]:
         "channel, with and without calls allowed; a decision date none or "
         f"{days} on; a date to check in none or {after} on. With `--sound`, the employer's "
         "dates are instead every day where an offset measured from that date meets one "
-        "measured from another anchor, and the days either side (between two such days every "
-        "date keeps the same order, so nothing distinct is skipped), up to "
+        "measured from another anchor, the days either side and the bound itself (between two "
+        "such days every date keeps the same order, so nothing distinct is skipped), up to "
         f"{offsets.EMPLOYER_DATES_MAX} days after the interview: a bound, because a rule such as "
-        "`decision_by + 4w` keeps a case open longer the later the employer's date;",
+        "`decision_by + 4w` keeps a case open longer the later the employer's date. The default "
+        "space is not sound (a date between those it tries may break a limit it reports as "
+        "kept, and its report says so); `--sound` is, within the bounds listed here;",
         "- on each day a contact is due (whether the job seeker makes it or not), and on the day "
         "the playbook closes the case, the news that can come: none; a reply 'still deciding' "
         f"(without, or with a new date {space.NEW_DECISION_DAYS} days on); 'no follow-up'; "

@@ -79,10 +79,13 @@ def employer_offsets(pb: Playbook, anchor: str, lowest: int) -> tuple[int, ...]:
     two offsets meet.  Between two such days every date keeps the same order, so the days where
     they meet and the days either side cover every distinct behaviour (region equivalence, as
     timed-automata tools use it).  The day after the employer's date, before which the engine
-    holds check-ins back, counts as an offset of 1.
+    holds check-ins back, counts as an offset of 1.  The bound itself is tried too: past the
+    last meeting day a later date keeps every order and only moves what is measured from it
+    later, so the case stays open longest there.
     """
     terms = _signed_offsets(pb)
     own = {c for a, c in terms if a == anchor} | {0, 1}
     others = {c for a, c in terms if a != anchor} | {0}
     found = {o - e + s for o in others for e in own for s in (-1, 0, 1)}
+    found.add(EMPLOYER_DATES_MAX)
     return tuple(sorted(x for x in found if lowest <= x <= EMPLOYER_DATES_MAX))

@@ -8,6 +8,7 @@ import yaml
 
 from followup.errors import Problem
 from followup.io.yaml_reader import Document
+from followup.lint.bounds import NEWS_DATES, NOT_SOUND, bounds
 from followup.lint.gherkin import CASE_FILE, case_file, event_fields, last_day, scenario
 from followup.lint.prove import (
     Breach,
@@ -172,6 +173,8 @@ def _space_lines(report: Report) -> list[str]:
         f"the job seeker {JOB_SEEKER}; calendar: {CALENDAR}",
         *([f"public holidays of {', '.join(sp.countries)}: {HOLIDAYS}"] if sp.countries else []),
         f"horizon: {sp.horizon} days after {HORIZON_FROM}",
+        NEWS_DATES,
+        *([] if sp.sound else [NOT_SOUND.replace("not sound", "NOT SOUND", 1)]),
     ]
 
 
@@ -246,7 +249,12 @@ def as_json(report: Report, ref: str, doc: Document | None = None) -> dict[str, 
         "playbook": pb.id,
         "file": pb.file,
         "ok": report.ok,
-        "space": {**report.space.described(), "cases": report.cases},
+        "space": {
+            "sound": report.space.sound,
+            "bounds": bounds(report.space),
+            **report.space.described(),
+            "cases": report.cases,
+        },
         "explored": {
             "cases": report.cases,
             "paths": report.paths,

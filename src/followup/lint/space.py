@@ -46,8 +46,8 @@ QUICK_DATES = (
 )
 EMPLOYER_DATES = (
     "every day where an anchor offset measured from the employer's date meets one measured from "
-    f"another anchor, and the days either side, up to {EMPLOYER_DATES_MAX} days after the "
-    "interview (a later date only keeps the case open longer)"
+    f"another anchor, the days either side and the bound, up to {EMPLOYER_DATES_MAX} days after "
+    "the interview (a later date only keeps the case open longer)"
 )
 # Outside news comes on a day something is due; dates it carries are this far ahead of it.
 NEW_DECISION_DAYS = 14

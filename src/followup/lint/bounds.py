@@ -1,0 +1,60 @@
+"""What a prover's space leaves out of every case the language allows, each with why.
+
+`prove` prints these with every proof (``--json``: ``space.bounds``).  The quick space (the
+default) also skips employer dates between the few it tries, so it is not sound: a limit it
+reports as kept may still break.  The sound space (``--sound``) is exhaustive within the rest.
+"""
+
+from __future__ import annotations
+
+from followup.lint.offsets import EMPLOYER_DATES_MAX
+from followup.lint.space import (
+    HOLIDAYS,
+    HORIZON_FROM,
+    JOB_SEEKER,
+    NEW_DECISION_DAYS,
+    NEWS_DAYS,
+    NEXT_INTERVIEW_DAYS,
+    OFFER_DEADLINE_DAYS,
+    PROMISE_DAYS,
+    Space,
+)
+
+NOT_SOUND = (
+    "not sound: the employer's dates are a few representative days only, so a case with another "
+    "date may break a limit reported ok here (--sound tries every day where the behaviour can "
+    "change)"
+)
+NEWS_DATES = (
+    f"news carries dates a fixed number of days on (a new decision date {NEW_DECISION_DAYS}, a "
+    f"next interview {NEXT_INTERVIEW_DAYS}, an offer's deadline {OFFER_DEADLINE_DAYS}, a "
+    f"promise {PROMISE_DAYS}), not every date a reply could name"
+)
+
+
+def bounds(space: Space) -> list[str]:
+    """What ``space`` leaves out of every case the language allows, each with why."""
+    found = (
+        [
+            f"the employer's dates at most {EMPLOYER_DATES_MAX} days after the interview "
+            "(a later date keeps the case open longer without end)"
+        ]
+        if space.sound
+        else [NOT_SOUND]
+    )
+    holidays = (
+        ", ".join(space.countries) + f" ({HOLIDAYS})"
+        if space.countries
+        else "none (name your clients' countries with --country)"
+    )
+    return [
+        *found,
+        f"at most {space.max_inputs} piece(s) of news per path and {space.max_rounds} extra "
+        f"round(s), on {NEWS_DAYS} (each reply restarts check-ins, so more news means more "
+        "contacts without end)",
+        NEWS_DATES,
+        f"the job seeker {JOB_SEEKER}",
+        f"public holidays: {holidays}",
+        f"the horizon: {space.horizon} days after {HORIZON_FROM} (a path still open then counts "
+        "as never closing)",
+    ]
