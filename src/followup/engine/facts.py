@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import msgspec
+
 from followup.compile.machine import CompiledAction, CompiledPlaybook, Move
 from followup.engine.result import TraceEntry
 from followup.model.case import Case
@@ -19,33 +21,22 @@ from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
 
 
-class Pending:
+class Pending(msgspec.Struct, frozen=True, gc=False):
     """An action that applies now, with the date and channel the engine resolved for it.
 
-    A plain slotted class rather than a frozen dataclass: the engine makes millions of these in
-    a batch, and a frozen dataclass costs twice as much to build.
+    A msgspec Struct, built in C and left out of the garbage collector (it holds no cycles): the
+    engine makes millions of these in a batch, and this costs a third of a plain slotted class.
     """
 
-    __slots__ = ("channel", "compiled", "due", "expires", "latest", "paced_after")
-
-    def __init__(
-        self,
-        compiled: CompiledAction,
-        due: date,
-        channel: str | None,
-        expires: date | None = None,
-        paced_after: date | None = None,
-        latest: date | None = None,
-    ) -> None:
-        self.compiled = compiled
-        self.due = due
-        self.channel = channel
-        # The last day it is worth doing (news before a deadline), if it has one.
-        self.expires = expires
-        # The direct contact the minimum gap made it wait after, if it moved it.
-        self.paced_after = paced_after
-        # The end of the window the playbook gives it (its ``until``): still due, but late after.
-        self.latest = latest
+    compiled: CompiledAction
+    due: date
+    channel: str | None
+    # The last day it is worth doing (news before a deadline), if it has one.
+    expires: date | None = None
+    # The direct contact the minimum gap made it wait after, if it moved it.
+    paced_after: date | None = None
+    # The end of the window the playbook gives it (its ``until``): still due, but late after.
+    latest: date | None = None
 
 
 class Facts:
