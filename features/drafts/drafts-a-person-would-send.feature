@@ -52,6 +52,17 @@ Feature: Drafts a person would send
     Then the draft says "I have another offer and need to answer by Wednesday, 11 March 2026"
     And the only blanks left are "[[your name]]" and "[[their email]]"
 
+  Scenario: A promise's draft reminds me of the note I recorded with it
+    Given the playbook "week-then-on-hold"
+    And an interview on 2026-03-02
+    And the interview was at "Acme Corp" for "Data Engineer"
+    And the interviewer was "Sam Lee"
+    And I sent a thank-you by email on 2026-03-02
+    And I committed to email them on 2026-03-05 to "send the two work samples"
+    When I draft the promised follow-up on 2026-03-05
+    Then the draft says "[[what you promised: send the two work samples]]"
+    And the draft does not say "for example"
+
   Scenario: A phone step is a call script, not an email
     Given the playbook "how-many-times"
     And an interview on 2026-03-02

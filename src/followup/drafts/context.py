@@ -16,7 +16,8 @@ A template runs in `followup.drafts.sandbox` and sees five names holding only pl
   (for a step ``to: company``: "the hiring team", with the company's main line as ``phone``);
 * ``step``: ``action`` (the kind), ``rule``, ``due``, ``send_on`` (the due date, or today when
   the step is overdue: the day the message goes out, which every "when" is relative to),
-  ``channel``, ``to`` (contact or company), ``why``, ``advice``, ``source``;
+  ``channel``, ``to`` (contact or company), ``note`` (a promise's note, else empty), ``why``,
+  ``advice``, ``source``;
 * ``sender``: ``name`` and ``signature`` (from ``followup config`` or the flags of
   ``followup draft``; the signature is the name when none is set);
 * ``playbook``: ``id``, ``title``.
@@ -177,6 +178,7 @@ def context_for(
             "send_on": send_on,
             "channel": step.channel or "none",
             "to": step.to,
+            "note": step.note,
             "why": step.why,
             "advice": step.advice,
             "source": step.source,

@@ -73,7 +73,9 @@ DEFAULTS: dict[str, tuple[str, str]] = {
     "keep_promise": (
         "Following up as promised: {{ case.role }}",
         _DEAR + "As I said I would, I am following up on the {{ case.role }} role at "
-        "{{ case.company }}. [[what you promised: for example, the work samples attached]]"
+        "{{ case.company }}. [[what you promised: "
+        "{% if step.note %}{{ step.note }}{% else %}for example, the work samples attached"
+        "{% endif %}]]"
         + _SIGN_OFF,
     ),
     "withdraw": (
