@@ -75,8 +75,7 @@ DEFAULTS: dict[str, tuple[str, str]] = {
         _DEAR + "As I said I would, I am following up on the {{ case.role }} role at "
         "{{ case.company }}. [[what you promised: "
         "{% if step.note %}{{ step.note }}{% else %}for example, the work samples attached"
-        "{% endif %}]]"
-        + _SIGN_OFF,
+        "{% endif %}]]" + _SIGN_OFF,
     ),
     "withdraw": (
         "Withdrawing my application: {{ case.role }}",

@@ -333,21 +333,26 @@ def plan_case(
     With ``next_only`` the projection stops after the first due date (what a batch agenda needs).
     """
     run, ignored = situation_at(cp, case, today, cal)
-    schedule, closes_on = project(run, today, next_only=next_only)
-    if run.state == CLOSED:
-        closes_on = run.closed_on
+    # What holds today is read before the projection, which then moves the run itself forward
+    # (no copy of it to make: nothing reads the replayed state after).
+    state, outcome, closed_on = run.state, run.outcome, run.closed_on
+    avoid = tuple(avoid_now(run))
+    notes = tuple(notes_now(run, today))
+    schedule, closes_on = project(run, today, next_only=next_only, in_place=True)
+    if state == CLOSED:
+        closes_on = closed_on
     return Plan(
         case_id=case.id,
         playbook_id=cp.id,
         today=today,
-        state=run.state,
+        state=state,
         next=tuple(next_of(schedule, today)),
         schedule=tuple(schedule),
         closes_on=closes_on,
-        outcome=run.outcome,
-        avoid=tuple(avoid_now(run)),
+        outcome=outcome,
+        avoid=avoid,
         ignored_future_events=ignored,
-        notes=tuple(notes_now(run, today)),
+        notes=notes,
         never_closes=cp.playbook.never_closes.reason if cp.playbook.never_closes else "",
     )
 
