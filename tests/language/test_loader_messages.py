@@ -118,3 +118,19 @@ def test_a_repeat_max_that_is_not_a_count_is_one_located_problem(cap: str) -> No
     )
     found = problems(text)
     assert [p.line for p in found if "max" in p.message or "count" in p.expected] == [11]
+
+
+def test_a_missing_advice_is_one_problem() -> None:
+    """An action or a don't without advice is reported as the missing key alone, not also as
+    advice that is "nothing"."""
+    text = HEAD + (
+        "actions:\n"
+        "  - {id: a, in: any, kind: check_in, due: interview + 1w, channel: email}\n"
+        "avoid:\n"
+        "  - {id: d, in: any}\n"
+    )
+    found = [(p.line, p.message) for p in problems(text)]
+    assert found == [
+        (5, "the action has no 'advice'"),
+        (7, "the don't has no 'advice'"),
+    ]

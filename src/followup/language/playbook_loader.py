@@ -247,7 +247,10 @@ class _PlaybookReader(PartsReader):
         repeat = self.read_repeat((*path, "repeat"), spec["repeat"]) if "repeat" in spec else None
         optional = self.boolean((*path, "optional"), spec.get("optional", False), "optional")
         when = self.guard((*path, "when"), spec["when"]) if "when" in spec else None
-        advice = self.text((*path, "advice"), spec.get("advice"), "the advice")
+        # A missing advice is reported once, as a missing key; its value is read when given.
+        advice = (
+            self.text((*path, "advice"), spec["advice"], "the advice") if "advice" in spec else ""
+        )
         cite = self.cite((*path, "source"), spec.get("source"))
         to = DEFAULT_RECIPIENT
         if "to" in spec:
@@ -279,7 +282,10 @@ class _PlaybookReader(PartsReader):
             self.states((*path, "in"), spec["in"], "the state", any_ok=True) if "in" in spec else ()
         )
         when = self.guard((*path, "when"), spec["when"]) if "when" in spec else None
-        advice = self.text((*path, "advice"), spec.get("advice"), "the advice")
+        # A missing advice is reported once, as a missing key; its value is read when given.
+        advice = (
+            self.text((*path, "advice"), spec["advice"], "the advice") if "advice" in spec else ""
+        )
         channel = spec.get("channel")
         if channel is not None:
             channel = self.choice((*path, "channel"), channel, "the channel", CHANNELS)
