@@ -93,6 +93,7 @@ class Replay:
         *("follow_up", "follow_up_after", "hol", "interview", "last_contact", "last_done"),
         *("last_nudge", "may_call", "not_before", "now", "outcome", "preferred", "reply"),
         "last_direct",
+        "paced",
         *("promised", "promised_channel", "offer_deadline", "has_news", "awaiting"),
         "closed_on",
         "state",
@@ -104,6 +105,9 @@ class Replay:
         self.state, self.outcome = "interviewed", None
         self.last_nudge: date | None = None  # spacing holds across rounds
         self.last_direct: date | None = None  # the last direct contact, likewise
+        # The contact the gap made each action wait after, as last worked out (the engine's
+        # paced_after, which agenda --json shows).
+        self.paced: dict[str, date] = {}
         self.follow_up: str = employer.get("follow_up", "unspecified")
         self.preferred: str | None = employer.get("preferred_channel")
         self.may_call: bool = employer.get("may_call", False)
@@ -239,6 +243,9 @@ class Replay:
             last = self.last_direct
             if paced and last is not None and due < last + MIN_CONTACT_GAP:
                 due = last + MIN_CONTACT_GAP
+                self.paced[action_id] = last
+            else:
+                self.paced.pop(action_id, None)
             due = roll_forward(due, self.hol)
         return (due, action_id, channel)
 
@@ -435,4 +442,7 @@ def plan_by_hand(case: dict[str, Any], today: date, make: MakeReplay = Replay) -
         kind, why, source = ACTION_TEXTS[step[1]]
         due, channel = step[0].isoformat(), step[2]
         nxt = {"action": kind, "due": due, "channel": channel, "why": why, "source": source}
+        paced_after = run.paced.get(step[1])
+        if paced_after is not None:
+            nxt["paced_after"] = paced_after.isoformat()
     return {"case": case["id"], "playbook": PLAYBOOK, "state": state, "next": nxt}

@@ -43,6 +43,29 @@ def test_a_window_gives_its_last_day(cli, tmp_path):
     assert "never_closes" not in out
 
 
+def test_a_step_the_gap_moved_says_after_which_contact(cli, tmp_path):
+    """paced_after names the contact a next step waits after, and is absent otherwise."""
+    case = tmp_path / "late.yaml"
+    case.write_text(
+        "id: late\ncompany: Acme\ninterview: 2026-03-02\nevents:\n"
+        "  - {date: 2026-03-08, type: thank_you_sent, channel: email}\n",
+        encoding="utf-8",
+    )
+    result = cli("plan", case, "--playbook", "week-then-on-hold", "--today", "2026-03-09", "--json")
+    assert result.code == 0, result.err
+    out = json.loads(result.out)
+    jsonschema.validate(
+        out, {**SCHEMA, "$ref": "#/$defs/output_plan"}, cls=jsonschema.Draft202012Validator
+    )
+    first = out["next"][0]
+    assert (first["action"], first["due"], first["paced_after"]) == (
+        "check_in",
+        "2026-03-11",
+        "2026-03-08",
+    )
+    assert "paced_after" not in _plan(cli, tmp_path, "windows.yaml")["next"][0]
+
+
 def test_a_playbook_that_never_closes_says_why(cli, tmp_path):
     """never_closes carries the coach's reason; closes_on stays null."""
     out = _plan(cli, tmp_path, "never-closes.yaml")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from followup.spec.step_examples import EXAMPLES
 from followup.spec.stepdoc import (
-    EXAMPLES,
     MODULES,
     REGENERATE,
     TYPES,
@@ -46,7 +46,7 @@ def test_every_step_is_found_and_documented():
     reference = step_reference()
     for step in DEFS:
         assert step.doc, f"{step.name} has no docstring"
-        assert step.name in EXAMPLES, f"{step.name} has no example in stepdoc.EXAMPLES"
+        assert step.name in EXAMPLES, f"{step.name} has no example in spec/step_examples.py"
         assert f"`{step.keyword} {template(step)}`" in reference
 
 

@@ -38,6 +38,7 @@ def step_full(step: Step) -> dict[str, Any]:
         **({"send_on": step.send_on.isoformat()} if step.send_on else {}),
         **({"latest": step.latest.isoformat()} if step.latest else {}),
         **({"to": step.to} if step.to != DEFAULT_RECIPIENT else {}),
+        **({"paced_after": step.paced_after.isoformat()} if step.paced_after else {}),
     }
 
 
