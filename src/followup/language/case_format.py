@@ -7,27 +7,16 @@ which is the order the engine replays them in.
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import date, datetime, time
 from functools import lru_cache
-from operator import attrgetter
-from pathlib import Path
 
-import msgspec
-
-from followup.errors import InputError, Problem
-from followup.io.yaml_reader import Document, Path_
-from followup.language.decode import BAD, Decoder, Issue, compile_mapping, located
 from followup.language.patterns import (
     CASE_ID,
     COUNTRY,
-    DATE_TIME,
     EMAIL,
     PHONE,
     date_text,
     date_time_text,
     duration_text,
-    parse_date,
 )
 from followup.language.spec import (
     Boolean,
@@ -40,7 +29,7 @@ from followup.language.spec import (
     Refusal,
     Text,
 )
-from followup.model.case import Case, Employer, Event, Interviewer
+from followup.model.case import Employer, Event, Interviewer
 from followup.model.vocabulary import (
     CHANNELS,
     EVENT_TYPES,
@@ -49,7 +38,7 @@ from followup.model.vocabulary import (
     REPLY_OUTCOMES,
 )
 
-__all__ = ["CASE", "EMPLOYER", "EVENT", "INTERVIEWER", "RECRUITER", "check_timezone", "decode_case"]
+__all__ = ["CASE", "EMPLOYER", "EVENT", "INTERVIEWER", "RECRUITER", "check_timezone"]
 
 
 @lru_cache(maxsize=64)
@@ -327,133 +316,3 @@ CASE = Mapping(
         Field("notes", Text(), "Anything else you want to remember.", default=""),
     ),
 )
-
-_DECODE: Decoder = compile_mapping(CASE)
-
-
-_event_order = attrgetter("date", "index")  # by date; ties keep file order
-
-
-def decode_case(doc: Document, default_id: str = "") -> Case:
-    """Check a parsed case file and build its model.
-
-    Args:
-        doc: the parsed file.
-        default_id: the id to use when the file has none (the file name without extension if
-            this is empty too).
-
-    Raises:
-        InputError: with every problem found, each located in the file.
-    """
-    issues: list[Issue] = []
-    fields = _DECODE(doc.data, (), None, issues)
-    if fields is BAD:
-        # The one check that needs two parts of the file: an event before the interview.
-        _events_after_interview(doc.data, issues)
-        raise InputError(_located(doc, issues))
-    (
-        case_id,
-        company,
-        role,
-        interview,
-        country,
-        timezone,
-        playbook,
-        people,
-        recruiters,
-        employer,
-        events,
-        _,
-    ) = fields
-    interview_time: time | None = None
-    if isinstance(interview, datetime):  # a day and a time: the engine counts in days
-        interview_time = interview.time()
-        interview = interview.date()
-    events = [_split_time(e) if isinstance(e.interview, datetime) else e for e in events]
-    # A round's interviewers decode as a list; the frozen case keeps a tuple.
-    events = [
-        msgspec.structs.replace(e, interviewers=tuple(e.interviewers)) if e.interviewers else e
-        for e in events
-    ]
-    for event in events:
-        if event.date < interview:
-            issues.append(_before(("events", event.index, "date"), event.date, interview))
-    if issues:
-        raise InputError(_located(doc, issues))
-    return Case(
-        case_id or default_id or Path(doc.file).stem,
-        interview,
-        doc.file,
-        company,
-        role,
-        country,
-        timezone,
-        playbook,
-        tuple(people),
-        employer,
-        tuple(sorted(events, key=_event_order)),
-        interview_time,
-        tuple(recruiters),
-    )
-
-
-def _split_time(event: Event) -> Event:
-    """A next round's interview given with its time: the day, and the time kept beside it."""
-    moment = event.interview
-    assert isinstance(moment, datetime)
-    return msgspec.structs.replace(event, interview=moment.date(), interview_time=moment.time())
-
-
-def _located(doc: Document, issues: list[Issue]) -> list[Problem]:
-    """The issues as problems; on a one-line document (a JSON Lines case) each also names the
-    case and the field, since the line alone does not say where in it the problem is."""
-    found = located(doc, issues)
-    if len(doc.locations) > 1 or doc.key_locations:
-        return found
-    data = doc.data
-    case_id = data.get("id") if isinstance(data, dict) else None
-    named = f"case '{case_id}'" if isinstance(case_id, str) else ""
-    out = []
-    for issue, problem in zip(issues, found, strict=True):
-        where = ", ".join(w for w in (named, _dotted(issue.path)) if w)
-        out.append(replace(problem, message=f"{where}: {problem.message}") if where else problem)
-    return out
-
-
-def _dotted(path: Path_) -> str:
-    """``events[2].date`` for the path ("events", 2, "date")."""
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
-    return text
-
-
-def _before(path: Path_, day: object, interview: object) -> Issue:
-    return Issue(
-        path,
-        f"the event on {day} is before the interview on {interview}",
-        "a date on or after the interview",
-        "event-before-interview",
-    )
-
-
-def _events_after_interview(data: object, issues: list[Issue]) -> None:
-    """Events dated before the interview, when something else in the case is wrong too."""
-
-    def day(value: object) -> date | None:
-        try:
-            if isinstance(value, str) and DATE_TIME.compiled.search(value):
-                return parse_date(value[:10])
-            return None
-        except Refusal:
-            return None
-
-    if not isinstance(data, dict) or not isinstance(data.get("events"), list):
-        return
-    interview = day(data.get("interview"))
-    if interview is None:
-        return
-    for i, event in enumerate(data["events"]):
-        when = day(event.get("date")) if isinstance(event, dict) else None
-        if when is not None and when < interview:
-            issues.append(_before(("events", i, "date"), when, interview))
