@@ -10,10 +10,10 @@ from __future__ import annotations
 from pytest_bdd import given, parsers, then
 
 from followup.bdd.world import World
-from followup.model.vocabulary import DEFAULT_RECIPIENT
+from followup.model.vocabulary import COMPANY_RECIPIENT, DEFAULT_RECIPIENT
 
 # What a scenario calls each recipient, by the `to` of the playbook language.
-RECIPIENT_WORDS = {"the company": "company", "my contact": DEFAULT_RECIPIENT}
+RECIPIENT_WORDS = {"the company": COMPANY_RECIPIENT, "my contact": DEFAULT_RECIPIENT}
 
 
 @given(parsers.re(r'the company\'s main line is "(?P<phone>[^"]+)"'))

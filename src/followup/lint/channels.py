@@ -14,7 +14,7 @@ from __future__ import annotations
 from followup.lint.rules import Checks
 from followup.lint.space import completed_by
 from followup.model.playbook import Action
-from followup.model.vocabulary import PREFERRED_CHANNELS
+from followup.model.vocabulary import COMPANY_RECIPIENT, PREFERRED_CHANNELS
 from followup.semantics.meaning import CALLS_WITHOUT_INVITATION, CONTACT_EVENTS
 
 _NOT_NAMED = "none"  # the preferred_channel fact when the employer named no channel
@@ -71,7 +71,7 @@ NOT_TO_COMPANY = ("recruiter", "portal", "linkedin")
 def company_channels(c: Checks) -> None:
     """An action ``to: company`` with a channel option that cannot reach the company itself."""
     for a in c.cp.playbook.actions:
-        if a.to != "company":
+        if a.to != COMPANY_RECIPIENT:
             continue
         wrong = [o.use for o in a.channel if o.use in NOT_TO_COMPANY]
         if wrong:

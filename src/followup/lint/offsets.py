@@ -9,7 +9,7 @@ use it for clocks).
 
 from __future__ import annotations
 
-from followup.model.playbook import AllOf, AnyOf, Guard, Not, Playbook, Span
+from followup.model.playbook import Playbook, Span, guard_tests
 from followup.timeline.durations import Duration
 
 # The employer's own dates (a decision date, a date to check in after) are explored on every day
@@ -50,25 +50,8 @@ def _signed_offsets(pb: Playbook) -> list[tuple[str, int]]:
 
 
 def _spans(pb: Playbook) -> list[Span]:
-    """Every test of the time between two dates in ``pb``'s conditions."""
-    found: list[Span] = []
-
-    def walk(g: Guard | None) -> None:
-        if isinstance(g, Span):
-            found.append(g)
-        elif isinstance(g, AllOf | AnyOf):
-            for item in g.items:
-                walk(item)
-        elif isinstance(g, Not):
-            walk(g.item)
-
-    for t in pb.transitions:
-        walk(t.when)
-    for a in pb.actions:
-        walk(a.when)
-        for option in a.channel:
-            walk(option.when)
-    return found
+    """The tests of the time between two dates in ``pb``'s conditions."""
+    return [s for g in pb.conditions() for s in guard_tests(g) if isinstance(s, Span)]
 
 
 def employer_offsets(pb: Playbook, anchor: str, lowest: int) -> tuple[int, ...]:

@@ -31,7 +31,7 @@ from followup.lint.space import (
     rule_anchors,
     uses_months,
 )
-from followup.model.playbook import Compare, Guard, Not, Span
+from followup.model.playbook import Span, guard_tests
 from followup.model.vocabulary import CLOSED, FACTS, PREFERRED_CHANNELS
 from followup.semantics.meaning import CONTACT_EVENTS, EVENTS, NUDGE_EVENTS, EventMeaning
 
@@ -181,7 +181,7 @@ class Relevance:
         guards = [ca.action.when for ca in actions.values()]
         guards += [o.when for ca in actions.values() for o in ca.action.channel]
         guards += [m.rule.when for m in (*timers, *moves) if m.rule is not None]
-        for span in (s for g in guards for s in _spans(g)):
+        for span in (s for g in guards for s in guard_tests(g) if isinstance(s, Span)):
             facts.discard(span.name)
             anchors |= {span.start, span.end}
         dates |= {"at_" + anchor for anchor in anchors}
@@ -292,14 +292,3 @@ def _getter(names: tuple[str, ...]) -> Callable[[Run], tuple[Any, ...]]:
         get_one = attrgetter(names[0])
         return lambda run: (get_one(run),)
     return attrgetter(*names)
-
-
-def _spans(guard: Guard | None) -> list[Span]:
-    """The tests of the time between two dates inside a condition."""
-    if guard is None or isinstance(guard, Compare):
-        return []
-    if isinstance(guard, Span):
-        return [guard]
-    if isinstance(guard, Not):
-        return _spans(guard.item)
-    return [s for g in guard.items for s in _spans(g)]

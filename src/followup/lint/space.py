@@ -18,7 +18,13 @@ from datetime import date, timedelta
 
 from followup.lint.offsets import EMPLOYER_DATES_MAX, employer_offsets
 from followup.model.case import Employer, Event
-from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, Guard, Not, Playbook, Span
+from followup.model.playbook import (
+    Compare,
+    DateRule,
+    Guard,
+    Playbook,
+    guard_tests,
+)
 from followup.model.vocabulary import (
     COMPLETED_BY,
     DIRECT_CHANNELS,
@@ -149,19 +155,17 @@ class Reads:
 
 def guard_facts(guard: Guard | None) -> set[str]:
     """The facts a condition tests."""
-    if guard is None:
-        return set()
-    if isinstance(guard, Compare):
-        return {guard.fact}
-    if isinstance(guard, Not):
-        return guard_facts(guard.item)
-    if isinstance(guard, Span):
-        # Read as a fact of its own (lint's stand-in for a case answers it by name), and as
-        # the facts that say whether its dates are known, so the prover tries those dates.
-        known = (semantics.ANCHOR_KNOWN_WHEN.get(a) for a in (guard.start, guard.end))
-        return {guard.name, *(k[0] for k in known if k is not None)}
-    assert isinstance(guard, AllOf | AnyOf)
-    return {f for g in guard.items for f in guard_facts(g)}
+    facts: set[str] = set()
+    for test in guard_tests(guard):
+        if isinstance(test, Compare):
+            facts.add(test.fact)
+        else:
+            # A span is read as a fact of its own (lint's stand-in for a case answers it by
+            # name), and as the facts that say whether its dates are known, so the prover
+            # tries those dates.
+            known = (semantics.ANCHOR_KNOWN_WHEN.get(a) for a in (test.start, test.end))
+            facts |= {test.name, *(k[0] for k in known if k is not None)}
+    return facts
 
 
 def rule_anchors(rule: DateRule | None) -> set[str]:
@@ -311,25 +315,16 @@ def channel_choices(pb: Playbook, reads: Reads) -> list[tuple[str | None, bool]]
 
 def count_cap(pb: Playbook, fact: str) -> int:
     """One more than the largest number a condition compares the count ``fact`` with."""
-    found = [0]
-
-    def walk(g: Guard | None) -> None:
-        if isinstance(g, Compare):
-            if g.fact == fact and isinstance(g.value, int) and not isinstance(g.value, bool):
-                found.append(g.value)
-        elif isinstance(g, AllOf | AnyOf):
-            for item in g.items:
-                walk(item)
-        elif isinstance(g, Not):
-            walk(g.item)
-
-    for a in pb.actions:
-        walk(a.when)
-        for option in a.channel:
-            walk(option.when)
-    for t in pb.transitions:
-        walk(t.when)
-    return max(found) + 1
+    found = [
+        test.value
+        for g in pb.conditions()
+        for test in guard_tests(g)
+        if isinstance(test, Compare)
+        and test.fact == fact
+        and isinstance(test.value, int)
+        and not isinstance(test.value, bool)
+    ]
+    return max(found, default=0) + 1
 
 
 def build_space(

@@ -6,6 +6,7 @@ builds these from a file and `followup.compile` turns them into something fast t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 import msgspec
@@ -118,6 +119,20 @@ class Not(msgspec.Struct, frozen=True):
 
 
 Guard = Compare | AllOf | AnyOf | Not | Span
+
+
+def guard_tests(guard: Guard | None) -> Iterator[Compare | Span]:
+    """Every test inside a condition: the facts and spans under its ``all``, ``any`` and
+    ``not``, in the order written."""
+    if guard is None:
+        return
+    if isinstance(guard, Compare | Span):
+        yield guard
+    elif isinstance(guard, Not):
+        yield from guard_tests(guard.item)
+    else:
+        for item in guard.items:
+            yield from guard_tests(item)
 
 
 class ChannelOption(msgspec.Struct, frozen=True):
@@ -263,6 +278,19 @@ class Playbook(msgspec.Struct, frozen=True):
             if key == name:
                 return value
         raise KeyError(name)
+
+    def conditions(self) -> Iterator[Guard]:
+        """The conditions of its transitions, actions and their channel options (its don'ts'
+        conditions plan nothing, so they are not among them)."""
+        for t in self.transitions:
+            if t.when is not None:
+                yield t.when
+        for a in self.actions:
+            if a.when is not None:
+                yield a.when
+            for option in a.channel:
+                if option.when is not None:
+                    yield option.when
 
     def kind(self, name: str) -> ActionKind:
         """An action kind by name (KeyError if absent)."""

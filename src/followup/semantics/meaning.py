@@ -14,7 +14,7 @@ from typing import Final
 
 import msgspec
 
-from followup.model.vocabulary import CLOSED, COMPLETED_BY
+from followup.model.vocabulary import CLOSED, COMPANY_RECIPIENT, COMPLETED_BY
 
 # Two nudges about the decision are never recommended closer together than this.
 MIN_NUDGE_GAP_DAYS: Final = 3
@@ -37,7 +37,7 @@ UNPACED_KINDS: Final[dict[str, str]] = {
 # Recipients (`RECIPIENTS`) whose phone may be called although the case does not allow calls:
 # the case's `may_call` is the interviewer's wish about calls to them, and a company's main line
 # is there to be called.  Such a call is still a direct contact, counted and kept off days off.
-CALLS_WITHOUT_INVITATION: Final = frozenset({"company"})
+CALLS_WITHOUT_INVITATION: Final = frozenset({COMPANY_RECIPIENT})
 # Dates the employer gave that a check-in waits past: none falls on or before them, so the
 # earliest is the next day after (the next business day, by a direct channel).
 WAIT_PAST: Final = ("decision_by", "follow_up_after")

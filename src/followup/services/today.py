@@ -17,7 +17,7 @@ from followup.engine.result import Plan, Step
 from followup.engine.rounds import round_interviewers
 from followup.errors import FollowupError
 from followup.model.case import Case, Interviewer
-from followup.model.playbook import AllOf, AnyOf, Compare, Guard, Not, Span
+from followup.model.playbook import Compare, Guard, guard_tests
 from followup.model.vocabulary import COMPANY_RECIPIENT, COMPLETED_BY
 from followup.semantics.builtin import RECORD_ROUND_KIND
 from followup.semantics.meaning import REOPENABLE
@@ -89,16 +89,7 @@ def closed_on_the_day(plan: Plan) -> bool:
 
 
 def _guard_facts(guard: Guard | None) -> list[str]:
-    if guard is None:
-        return []
-    if isinstance(guard, Compare):
-        return [guard.fact]
-    if isinstance(guard, Not):
-        return _guard_facts(guard.item)
-    if isinstance(guard, Span):
-        return []
-    assert isinstance(guard, AllOf | AnyOf)
-    return [f for item in guard.items for f in _guard_facts(item)]
+    return [t.fact for t in guard_tests(guard) if isinstance(t, Compare)]
 
 
 def completion(cp: CompiledPlaybook, step: Step) -> tuple[str | None, tuple[str, ...]]:

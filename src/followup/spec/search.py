@@ -22,7 +22,13 @@ from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import plan_case, situation_at
 from followup.engine.result import Plan, TraceEntry
 from followup.engine.run import Run
-from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, Guard, Not, Playbook, Span
+from followup.model.playbook import (
+    Compare,
+    DateRule,
+    Guard,
+    Playbook,
+    guard_tests,
+)
 from followup.model.vocabulary import CLOSED, PLAYBOOK_TRIGGERS
 from followup.semantics.meaning import EVENTS
 from followup.spec.coverage import traced_moves
@@ -263,19 +269,7 @@ def news_events(playbook: Playbook) -> set[str]:
 
 
 def _facts(guard: Guard | None) -> set[str]:
-    if guard is None:
-        return set()
-    if isinstance(guard, Compare):
-        return {guard.fact}
-    if isinstance(guard, Not):
-        return _facts(guard.item)
-    if isinstance(guard, Span):
-        return set()
-    assert isinstance(guard, AllOf | AnyOf)
-    found: set[str] = set()
-    for item in guard.items:
-        found |= _facts(item)
-    return found
+    return {t.fact for t in guard_tests(guard) if isinstance(t, Compare)}
 
 
 def _anchors(rule: DateRule | None) -> set[str]:

@@ -86,16 +86,8 @@ def default_db_path() -> Path:
 
 
 def connect(db: Path | None, create: bool = True) -> tuple[sqlite3.Connection, Path, bool, bool]:
-    """Connect to the tracker at ``db``, else the default file, creating and migrating it.
-
-    The caller resolves where the user pointed (the CLI: ``--db``, then ``$FOLLOWUP_DB``), so
-    None means the data folder.
-
-    Args:
-        db: The database file, or None for the data folder's.
-        create: Create the file (and its folders) when there is none.  Without it a missing
-            file opens as an empty tracker in memory (``Store.missing``), so a command that
-            only reads never leaves a file or a folder behind.
+    """The connection behind `followup.tracker.store.open_store`, whose docstring says what
+    ``db`` and ``create`` mean: WAL, full sync, the busy wait and the migrations applied.
 
     Returns:
         The connection, the file's path, whether opening created the file, and whether there
