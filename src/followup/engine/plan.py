@@ -28,7 +28,7 @@ from followup.semantics.builtin import (
     RECORD_ROUND_KIND,
     WITHDRAW,
 )
-from followup.semantics.meaning import OFFER, THANKS_KINDS
+from followup.semantics.meaning import NEWS_KIND, OFFER, THANKS_KINDS
 from followup.semantics.rules import KEEP_PROMISES
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
@@ -289,6 +289,11 @@ def _windows_passed(run: Run, today: date) -> list[str]:
     ]
 
 
+def _has_news_step(run: Run) -> bool:
+    """Whether the playbook has a step of the kind that tells them about a competing offer."""
+    return any(ca.action.kind == NEWS_KIND for group in run.cp.actions.values() for ca in group)
+
+
 def notes_now(run: Run, today: date) -> list[str]:
     """What the job seeker should know that is not a step: a promise whose day has passed."""
     notes: list[str] = []
@@ -296,7 +301,15 @@ def notes_now(run: Run, today: date) -> list[str]:
     if missed:
         notes.append(missed)
     expired = run.news_expires()
-    if run.state != CLOSED and expired is not None and expired < today:
+    if run.state != CLOSED and expired is not None and not _has_news_step(run):
+        # The engine's rule times a playbook's own step; without one, say so rather than nothing.
+        if expired >= today:
+            notes.append(
+                f"You hold a competing offer to answer by {run.at_offer_deadline}. This playbook "
+                f"has no step for telling them about it (its article does not cover it): whether "
+                f"to tell them, before {expired}, is your call."
+            )
+    elif run.state != CLOSED and expired is not None and expired < today:
         notes.append(
             f"The deadline on your competing offer ({run.at_offer_deadline}) has passed, so the "
             "step to tell them about it has expired; if you still hold the offer, a new deadline "
