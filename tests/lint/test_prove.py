@@ -196,8 +196,19 @@ def test_worst_values_are_counted_on_their_paths(reports, path):
     assert window_of(per7, 7)[1] == report.per7.value
 
 
-@pytest.mark.parametrize("ref", ["stalker-free", "dos-and-donts"])
-def test_remembering_changes_nothing(ref):
+@pytest.mark.parametrize(
+    ("ref", "sound", "every"),
+    [
+        ("stalker-free", False, 29),
+        ("dos-and-donts", False, 29),
+        # The sound space's employer dates, where the key keeps dates only news can move as
+        # one per rule, and forgets those that can no longer decide anything.
+        ("dos-and-donts", True, 397),
+        ("fine-line", True, 499),
+        ("week-then-on-hold", True, 421),
+    ],
+)
+def test_remembering_changes_nothing(ref, sound, every):
     """The memoised search gives the same worst case as one that remembers nothing."""
 
     class Forgetful(dict[object, object]):
@@ -208,11 +219,11 @@ def test_remembering_changes_nothing(ref):
             pass
 
     cp = catalog.load(ref)
-    space = build_space(cp.playbook, 120)
+    space = build_space(cp.playbook, 120, sound=sound)
     memo = Search(cp, space, PLAIN)
     plain = Search(cp, space, PLAIN)
     plain.memo = Forgetful()  # type: ignore[assignment]
-    for start in space.starts[::29]:
+    for start in space.starts[::every]:
         a, b = memo.explore(start), plain.explore(start)
         assert (a.paths, a.contacts, a.per7, a.per30, a.gap, a.open, a.closes) == (
             b.paths,
@@ -223,6 +234,7 @@ def test_remembering_changes_nothing(ref):
             b.open,
             b.closes,
         )
+        assert a.per_round()[0] == b.per_round()[0]
     assert memo.visits < plain.visits
 
 

@@ -14,12 +14,13 @@ months, whose lengths depend on the date itself: then the current day itself is 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
+from followup.compile.expressions import DateFn, GuardFn, compile_date, compile_guard
 from followup.compile.machine import CompiledAction, CompiledPlaybook, Move
 from followup.engine.facts import Pending
 from followup.engine.run import Run
@@ -28,17 +29,71 @@ from followup.lint.space import (
     count_cap,
     guard_facts,
     reads_of,
-    rule_anchors,
     uses_months,
 )
-from followup.model.playbook import Span, guard_tests
+from followup.model.playbook import Compare, DateRule, DateTerm, Guard, Span, guard_tests
 from followup.model.vocabulary import CLOSED, FACTS, PREFERRED_CHANNELS
-from followup.semantics.meaning import CONTACT_EVENTS, EVENTS, NUDGE_EVENTS, EventMeaning
+from followup.semantics.meaning import (
+    CONTACT_EVENTS,
+    EVENTS,
+    NEWS_KIND,
+    NUDGE_EVENTS,
+    EventMeaning,
+)
 
 if TYPE_CHECKING:
     from followup.lint.search import Ctx
 
 COUNT_FACTS = tuple(f for f, kind in FACTS.items() if kind == "int")
+# Anchors the engine reads itself, not only through a playbook's rules (`followup.engine`): a
+# promise's day, a competing offer's and its deadline.  (It also reads the last reply's, which
+# the key holds as it is wherever a timer may fire.)
+ENGINE_READS = ("committed", "competing_offer", "offer_deadline")
+
+
+@dataclass(frozen=True, slots=True)
+class Fold:
+    """A rule's terms over anchors only news can move, as one date, and its other terms."""
+
+    terms: tuple[DateTerm, ...]
+    later: bool  # the rule takes the later of its terms (else the earlier)
+    others: tuple[DateTerm, ...]
+    guarded: bool  # the same terms under a condition and without one are two folds
+    get: DateFn = field(compare=False)
+    moving: tuple[DateFn, ...] = field(compare=False)
+    when: GuardFn | None = field(compare=False)
+
+    @staticmethod
+    def of(rule: DateRule, fixed: tuple[DateTerm, ...], when: GuardFn | None) -> Fold:
+        """The fold of ``rule``'s ``fixed`` terms (``when``: a condition that stays as it is)."""
+        others = tuple(t for t in rule.terms if t not in fixed)
+        return Fold(
+            fixed,
+            rule.combine == "later",
+            others,
+            when is not None,
+            compile_date(DateRule(fixed, rule.combine)),
+            tuple(compile_date(DateRule((t,))) for t in others),
+            when,
+        )
+
+    def value(self, run: Run) -> date | None:
+        """The fixed terms' date, or None once it can no longer decide the rule.
+
+        Until news comes: a condition over facts only news can change stays as it is; and the
+        anchors of the other terms
+        only ever move later and, once known, stay known, so once one of them is on or after
+        the fixed date, a later-of never again takes the fixed date.
+        """
+        if self.when is not None and not self.when(run):
+            return None
+        found = self.get(run)
+        if found is not None and self.later:
+            for term in self.moving:
+                other = term(run)
+                if other is not None and other >= found:
+                    return None
+        return found
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -58,6 +113,11 @@ class Spec:
     get_dates: Callable[[Run], tuple[date | None, ...]]
     get_facts: Callable[[Run], tuple[object, ...]]
     channel_at: int  # where the channel class goes among the facts (-1: not needed)
+    folds: tuple[Fold, ...] = ()  # per rule, the later or earlier of its fixed terms
+    # Where the key holds ``not_before`` and ``last_nudge``, and the shortest gap after a
+    # check-in of the actions that wait past the employer's dates (None: not both held, or an
+    # action that waits past them without a gap).
+    waits_past: tuple[int, int, int] | None = None
 
 
 class Relevance:
@@ -90,7 +150,19 @@ class Relevance:
         for state, moves in cp.timers.items():
             for move in moves:
                 self.edges.setdefault(state, set()).add(move.dest)
-        self._specs: dict[tuple[str, bool, bool], Spec] = {}
+        self._specs: dict[tuple[str, bool, bool, tuple[str, ...]], Spec] = {}
+        # Actions that may be done only so often (once, or up to a repeat's ``max``).
+        capped: dict[str, int] = {}
+        for group in cp.actions.values():
+            for ca in group:
+                repeat = ca.action.repeat
+                if ca.completed_by is not None and (repeat is None or repeat.max is not None):
+                    capped[ca.id] = 1 if repeat is None or repeat.max is None else repeat.max
+        self.caps_of = capped
+        # Per state, those of its actions and of the actions of states reachable from it.
+        self.capped: dict[str, tuple[tuple[str, int], ...]] = {}
+        self.moving = moving_anchors(cp)
+        self.moving_facts = moving_facts(cp)
 
     def branches(self, p: Pending) -> bool:
         """Whether doing ``p`` or not can make a difference anyone can see."""
@@ -117,11 +189,13 @@ class Relevance:
                     todo.append(dest)
         return frozenset(seen)
 
-    def spec(self, state: str, replies: bool, rounds: bool) -> Spec:
-        """The key's contents for this state and news budget (built once)."""
-        found = self._specs.get((state, replies, rounds))
+    def spec(self, state: str, replies: bool, rounds: bool, spent: tuple[str, ...] = ()) -> Spec:
+        """The key's contents for this state, news budget and actions done as often as they
+        may be (``spent``, only without news to come: news can make them due again)."""
+        found = self._specs.get((state, replies, rounds, spent))
         if found is None:
-            found = self._specs[(state, replies, rounds)] = self._build(state, replies, rounds)
+            found = self._build(state, replies, rounds, frozenset(spent))
+            self._specs[(state, replies, rounds, spent)] = found
         return found
 
     def _actions(self, states: frozenset[str]) -> dict[str, CompiledAction]:
@@ -133,10 +207,10 @@ class Relevance:
                     found.setdefault(ca.id, ca)
         return found
 
-    def _build(self, state: str, replies: bool, rounds: bool) -> Spec:
+    def _build(self, state: str, replies: bool, rounds: bool, spent: frozenset[str]) -> Spec:
         cp = self.cp
         reach = self.reachable(state, replies, rounds)
-        actions = self._actions(reach)
+        actions = {k: ca for k, ca in self._actions(reach).items() if k not in spent}
         timers: list[Move] = [m for s in sorted(reach) for m in cp.timers.get(s, ())]
         moves: list[Move] = [
             m
@@ -148,12 +222,14 @@ class Relevance:
         anchors: set[str] = set()
         facts: set[str] = set()
         dates: set[str] = set()
+        rules: list[tuple[DateRule, Guard | None]] = []
         for ca in actions.values():
             a = ca.action
-            anchors |= rule_anchors(a.due)
+            until = a.repeat.until if a.repeat is not None else None
+            rules += [(r, a.when) for r in (a.due, a.until, until) if r is not None]
+            if a.kind == NEWS_KIND:  # the engine ends it the day before the offer's deadline
+                rules.append((DateRule((DateTerm("offer_deadline"),)), a.when))
             facts |= guard_facts(a.when)
-            if a.repeat is not None:
-                anchors |= rule_anchors(a.repeat.until)
             for option in a.channel:
                 facts |= guard_facts(option.when)
                 if option.use in ("preferred", "phone"):
@@ -165,7 +241,14 @@ class Relevance:
         for move in (*timers, *moves):
             assert move.rule is not None
             facts |= guard_facts(move.rule.when)
-            anchors |= rule_anchors(move.rule.after)
+            if move.rule.after is not None:
+                rules.append((move.rule.after, move.rule.when))
+        # Without news to come, the anchors only steps and timers can move are all a rule
+        # needs as they are; the rest never change, so each rule's terms over them are kept as
+        # one date (exact: a later-of or earlier-of can be taken in parts).
+        folds = [self._fold(*r) for r in rules] if not replies else []
+        for (rule, _), fold in zip(rules, folds or [None] * len(rules), strict=True):
+            anchors |= {t.anchor for t in (fold.others if fold else rule.terms)}
         if timers:
             dates.add("at_reply")  # a timer dated before their last reply does not fire
         if any(ca.nudge for ca in actions.values()):
@@ -208,25 +291,57 @@ class Relevance:
             _getter(date_names),
             _getter(getter_names),
             channel_at,
+            tuple(dict.fromkeys(f for f in folds if f is not None)),
+            _waits_past_gap(actions.values(), date_names),
         )
+
+    def _fold(self, rule: DateRule, when: Guard | None) -> Fold | None:
+        """``rule``'s terms over anchors only news can move, kept as one date (None: none);
+        ``when`` is the condition of the rule's action or move."""
+        fixed = tuple(t for t in rule.terms if t.anchor not in self.moving)
+        if not fixed:
+            return None
+        # A condition over facts only news can change holds or fails for good: while it
+        # fails, the rule's dates cannot matter.
+        tests = list(guard_tests(when))
+        still = when is not None and not any(
+            (t.fact in self.moving_facts)
+            if isinstance(t, Compare)
+            else bool({t.start, t.end} & self.moving)
+            for t in tests
+        )
+        return Fold.of(rule, fixed, compile_guard(when) if still else None)
 
     def key(self, run: Run, ctx: Ctx) -> tuple[object, ...]:
         """The abstract state: everything the future of this point depends on, and no more."""
         replies = ctx.inputs > 0
-        spec = self.spec(run.state, replies, replies and ctx.rounds > 0)
+        done = run.done
+        if replies:
+            spec = self.spec(run.state, True, ctx.rounds > 0)
+        else:
+            capped = self.capped.get(run.state)
+            if capped is None:
+                reach = self._actions(self.reachable(run.state, False, False))
+                capped = self.capped[run.state] = tuple(
+                    (aid, cap) for aid, cap in self.caps_of.items() if aid in reach
+                )
+            spent = tuple([a for a, cap in capped if done.get(a, 0) >= cap])
+            spec = self.spec(run.state, False, False, spent)
         now = run.now.toordinal()
         facts: list[Any] = list(spec.get_facts(run))
         if spec.channel_at >= 0:
             facts[spec.channel_at] = self.channel_class[(run.preferred_channel, run.may_call)]
         for i, cap in spec.counts:
             facts[i] = min(facts[i], cap)
-        done = run.done
         last_done = run.last_done
         credits = run.credits
+        dates = spec.get_dates(run)
+        if spec.folds:
+            dates = (*dates, *(fold.value(run) for fold in spec.folds))
         return (
             spec,
             now if self.months else now % 7,
-            tuple([None if d is None else d.toordinal() - now for d in spec.get_dates(run)]),
+            self._dates(spec, dates, now),
             tuple(facts),
             tuple([min(done.get(aid, 0), cap) for aid, cap in spec.done]),
             tuple(
@@ -245,6 +360,23 @@ class Relevance:
             None if ctx.news_day is None else ctx.news_day.toordinal() - now,
             ctx.start.toordinal() - now,
         )
+
+    @staticmethod
+    def _dates(spec: Spec, dates: tuple[date | None, ...], now: int) -> tuple[int | None, ...]:
+        """The dates relative to ``now``; a wait past the employer's dates that the gap after
+        the last check-in already covers is left out.
+
+        The engine moves a check-in due before ``not_before`` to it, and then one due before
+        the last check-in plus the gap to that: while ``not_before`` is on or before that day,
+        the second move decides alone.  The last check-in only moves later.
+        """
+        rel = [None if d is None else d.toordinal() - now for d in dates]
+        if spec.waits_past is not None:
+            at, last_at, gap = spec.waits_past
+            wait, last = rel[at], rel[last_at]
+            if wait is not None and last is not None and wait <= last + gap:
+                rel[at] = None
+        return tuple(rel)
 
     @staticmethod
     def live_handled(run: Run, ctx: Ctx, spec: Spec, now: int) -> tuple[tuple[str, int], ...]:
@@ -269,6 +401,44 @@ class Relevance:
                 continue
             live.append((aid, due.toordinal() - now))
         return tuple(sorted(live))
+
+
+def moving_anchors(cp: CompiledPlaybook) -> frozenset[str]:
+    """The anchors that can move without news: by a step the job seeker does, or a timer.
+
+    News (a reply, an offer, a promise, a new round) moves others, and the engine reads some
+    of them directly besides the rules (`ENGINE_READS`): those are counted as moving too, so
+    they stay in the key as they are.
+    """
+    moving = {"state_entered", "last_contact", *ENGINE_READS}
+    for group in cp.actions.values():
+        for ca in group:
+            meaning = EVENTS.get(ca.completed_by) if ca.completed_by is not None else None
+            if meaning is not None:
+                moving |= {anchor for anchor, _ in meaning.dates}
+    return frozenset(moving)
+
+
+def _waits_past_gap(
+    actions: Iterable[CompiledAction], names: tuple[str, ...]
+) -> tuple[int, int, int] | None:
+    """`Spec.waits_past`, for these actions and date names."""
+    gaps = [ca.gap for ca in actions if ca.nudge and ca.waits_past]
+    if not gaps or None in gaps or "not_before" not in names or "last_nudge" not in names:
+        return None
+    shortest = min(g.days for g in gaps if g is not None)
+    return names.index("not_before"), names.index("last_nudge"), shortest
+
+
+def moving_facts(cp: CompiledPlaybook) -> frozenset[str]:
+    """The facts that can change without news: those a step the job seeker does sets or counts."""
+    moving = {"contacts", "contacts_all_rounds"}
+    for group in cp.actions.values():
+        for ca in group:
+            meaning = EVENTS.get(ca.completed_by) if ca.completed_by is not None else None
+            if meaning is not None:
+                moving |= {name for name, _ in meaning.sets} | set(meaning.counts)
+    return frozenset(moving)
 
 
 def _only_sets_facts(meaning: EventMeaning) -> bool:
