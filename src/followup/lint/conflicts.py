@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from itertools import product
 
 from followup.compile.expressions import compile_guard
 from followup.lint.reach import STATIC, domain
 from followup.lint.rules import Checks, show
 from followup.lint.space import guard_facts
+from followup.lint.spans import CALENDAR
 from followup.model.playbook import Action, Avoid, Guard
 from followup.model.vocabulary import FACTS, STATES
 from followup.semantics.meaning import CALLS_WITHOUT_INVITATION
@@ -56,13 +58,23 @@ def forbidden_channels(text: str, *, to_company: bool = False) -> list[str]:
 
 
 class Case:
-    """A case's facts, as compiled conditions read them."""
+    """A case's facts, as compiled conditions read them (and the dates its tests of the time
+    between two dates read: `followup.lint.spans`)."""
 
-    def __init__(self, names: tuple[str, ...], vals: tuple[object, ...]) -> None:
+    cal = CALENDAR
+
+    def __init__(
+        self,
+        names: tuple[str, ...],
+        vals: tuple[object, ...],
+        dates: tuple[tuple[str, date | None], ...] = (),
+    ) -> None:
         for name in FACTS:
             setattr(self, name, None)
         for name, value in zip(names, vals, strict=True):
             setattr(self, name, value)
+        for attr, day in dates:
+            setattr(self, attr, day)
 
     def holds(self, guard: Guard | None) -> bool:
         """Whether a condition holds for this case."""
@@ -120,7 +132,11 @@ def contradicting_donts(c: Checks) -> None:
     def cases_in(state: str) -> tuple[tuple[str, ...], list[Case]]:
         if state not in by_state:
             names, values = _cases(c, state)
-            by_state[state] = names, [Case(names, v) for v in values]
+            dated = c.explorer.dates  # the explored facts come first in each case's values
+            by_state[state] = (
+                names,
+                [Case(names, v, dated(v[: len(c.reach.names)])) for v in values],
+            )
         return by_state[state]
 
     for avoid in pb.avoid:
