@@ -275,6 +275,9 @@ class RuleReader(PartsReader):
         channel = spec.get("channel")
         if channel is not None:
             channel = self.choice((*path, "channel"), channel, "the channel", CHANNELS)
+        about = spec.get("to")
+        if about is not None:
+            about = self.choice((*path, "to"), about, "the recipient", RECIPIENTS)
         return Avoid(
             rid,
             advice,
@@ -283,4 +286,5 @@ class RuleReader(PartsReader):
             states,
             when,
             channel,
+            about,
         )
