@@ -34,6 +34,7 @@ class Seeker:
     out: str = ""
     err: str = ""
     last_seq: int = 0  # the history number of the last correction made
+    playbook_file: Path | None = None  # a playbook of the job seeker's own, as a file
 
     def json(self) -> Any:
         """The last answer's stdout as JSON."""
@@ -255,6 +256,56 @@ def not_listed(seeker: Seeker, cli: Any, company: str) -> None:
     """Not even ``followup list --all`` shows it."""
     result = cli("list", "--all", "--json", "--db", seeker.db)
     assert seeker.ids[company] not in {row["id"] for row in json.loads(result.out)}
+
+
+@given(parsers.re(rf"my application at {COMPANY} follows a playbook file of my own"))
+def my_own_playbook(seeker: Seeker, cli: Any, tmp_path: Path, company: str) -> None:
+    """``followup switch APP FILE`` to a copy of week-then-on-hold with an id of its own."""
+    bundled = Path(__file__).resolve().parents[1] / "playbooks" / "week-then-on-hold.yaml"
+    text = bundled.read_text(encoding="utf-8").replace("id: week-then-on-hold", "id: mine", 1)
+    seeker.playbook_file = tmp_path / "mine.yaml"
+    seeker.playbook_file.write_text(text, encoding="utf-8")
+    _run(seeker, cli, "switch", seeker.ids[company], seeker.playbook_file)
+    assert seeker.code == 0, seeker.err
+
+
+@when("my playbook file is deleted")
+def playbook_deleted(seeker: Seeker) -> None:
+    """The file the application follows is gone."""
+    assert seeker.playbook_file is not None
+    seeker.playbook_file.unlink()
+
+
+@then(
+    parsers.re(
+        rf"I am told my (?P<what>networking|undo) at {COMPANY} was saved, "
+        r'and then "(?P<text>[^"]+)"'
+    )
+)
+def saved_then_told(seeker: Seeker, what: str, company: str, text: str) -> None:
+    """Exit 2; stderr says first what was saved, to which application, in which tracker, and
+    that it is kept; then why there is no plan."""
+    assert seeker.code == 2, seeker.err
+    app = seeker.ids[company]
+    saved, why = seeker.err.splitlines()[-2:]
+    assert saved.startswith(f"followup: saved: {app} #"), seeker.err
+    assert ("networked" if what == "networking" else "retracts") in saved, seeker.err
+    assert f"in the tracker at {seeker.db}; it is kept" in saved, seeker.err
+    assert text in why, seeker.err
+
+
+@when(parsers.re(rf"I undo the last entry at {COMPANY}"))
+def i_undo(seeker: Seeker, cli: Any, company: str) -> None:
+    """``followup undo APP``."""
+    _run(seeker, cli, "undo", seeker.ids[company])
+
+
+@then(parsers.re(rf"the history of my application at {COMPANY} keeps (?P<count>\d+) entries"))
+def history_keeps(seeker: Seeker, cli: Any, company: str, count: str) -> None:
+    """``followup history APP --json`` (which needs no playbook) lists that many."""
+    result = cli("history", seeker.ids[company], "--json", "--db", seeker.db)
+    assert result.code == 0, result.err
+    assert len(json.loads(result.out)) == int(count)
 
 
 # The steps about choosing and switching playbooks (features/choosing/) are kept in their own

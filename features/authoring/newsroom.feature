@@ -58,7 +58,7 @@ Feature: The "journalism careers" coach's playbook, written from the docs alone
     And I check the plan on 2026-03-17
     Then the next step is a final check-in by phone on 2026-03-30
     And the next step goes to the company
-    And I am told to avoid "Don't phone your interviewer"
+    And I am told to avoid "Don't phone the editor"
 
   Scenario: The playbook never gives up on its own
     Given the interview was on 2026-03-02 at 10:00

@@ -13,6 +13,7 @@ Feature: A window for a step, for coaches who say "five to seven days after"
     When I check the plan on 2026-03-05
     Then the next step is a check-in by email between 2026-03-09 and 2026-03-11
     And the plan reads "between Mon 9 and Wed 11 March (in 4 days): check in by email"
+    And the agenda reads "between Mon 9 and Wed 11 March  scenario  check in by email"
 
   Scenario: Inside the window the check-in is due now
     Given the interview was on 2026-03-04

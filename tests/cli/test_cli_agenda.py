@@ -181,3 +181,25 @@ def test_agenda_batch_with_subdivisions_and_other_weekends(cli, tmp_path):
     assert f"{batch}:4:" in result.err
     assert "'GB' has no subdivision 'XX'" in result.err
     assert "Traceback" not in result.err
+
+
+def test_agenda_text_shows_a_window_as_the_plan_does():
+    """A step with a window reads as `followup plan` says it, and the columns still line up."""
+    from datetime import date
+
+    from followup.engine.result import Step
+    from followup.render.agenda_text import Row, agenda_table
+    from followup.render.words import step_day
+
+    def step(due: date, latest: date | None) -> Step:
+        return Step("check_in", due, "email", "r", "Go.", "s", latest=latest)
+
+    window = step(date(2026, 3, 9), date(2026, 3, 11))
+    rows = [
+        Row("wide", "waiting", None, window),
+        Row("one", "thanked", None, step(date(2026, 3, 10), None)),
+    ]
+    lines = agenda_table(rows, date(2026, 3, 5)).splitlines()
+    assert step_day(window.due, window.latest) == "between Mon 9 and Wed 11 March"
+    assert lines[2] == "  between Mon 9 and Wed 11 March  wide  check in by email  [waiting]"
+    assert lines[3] == "  Tue 2026-03-10                  one   check in by email  [thanked]"

@@ -8,7 +8,16 @@ from types import SimpleNamespace
 import pytest
 
 from followup.compile.expressions import always, compile_date, compile_guard
-from followup.model.playbook import AllOf, AnyOf, Compare, DateRule, DateTerm, Not, Offset
+from followup.model.playbook import (
+    AllOf,
+    AnyOf,
+    Compare,
+    DateRule,
+    DateTerm,
+    Not,
+    Offset,
+    Span,
+)
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import parse_duration
 
@@ -71,6 +80,30 @@ def test_no_guard_always_holds():
     """A rule without 'when' gets the always-true guard."""
     assert compile_guard(None) is always
     assert always(None) is True
+
+
+class _NoSuchAttribute(SimpleNamespace):
+    """A case that notes every attribute a condition asks for that it does not have."""
+
+    def __getattr__(self, name: str) -> object:
+        missed = self.__dict__.setdefault("missed", [])
+        missed.append(name)
+        raise AttributeError(name)
+
+
+def test_a_time_between_is_decided_by_its_two_dates_alone():
+    """Only the dates count: nothing else the case carries (even under the test's own name)
+    answers it, and a real case is asked for nothing it does not have."""
+    span = Span("interview", "decision_by", "ge", Offset(1, parse_duration("2w")))
+    test = compile_guard(span)
+    cal = BusinessCalendar(None)
+    told = SimpleNamespace(
+        cal=cal, at_interview=date(2026, 3, 2), at_decision_by=date(2026, 3, 9), **{span.name: True}
+    )
+    assert test(told) is False
+    run = _NoSuchAttribute(cal=cal, at_interview=date(2026, 3, 2), at_decision_by=date(2026, 3, 16))
+    assert test(run) is True
+    assert run.__dict__.get("missed") is None
 
 
 def test_compiled_dates_read_anchors_and_skip_unknown_ones():

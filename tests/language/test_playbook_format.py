@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 from followup.errors import InputError
 from followup.io.yaml_reader import Document, read_yaml_file, read_yaml_text
 from followup.language import playbook_format as fmt
-from followup.language import playbook_loader, playbook_parts, reference
+from followup.language import playbook_loader, playbook_parts, reference, rule_reader
 from followup.language.decode import BAD, Issue, compile_mapping
 from followup.language.playbook_loader import build_playbook
 from followup.language.spec import Choice
@@ -82,7 +82,7 @@ def test_the_declared_words_are_the_vocabulary() -> None:
     assert words_of(fields["on"]) == vocab.PLAYBOOK_TRIGGERS
     assert words_of(fields["outcome"]) == vocab.OUTCOMES
     assert list(fmt.CHANNEL_WORDS) == SCHEMA["$defs"]["channel_word"]["enum"]
-    assert playbook_loader.CHANNEL_WORDS is fmt.CHANNEL_WORDS
+    assert rule_reader.CHANNEL_WORDS is fmt.CHANNEL_WORDS
     assert words_of(fmt.KIND.fields[0].node) == vocab.EVENT_TYPES
     assert fmt.RULE_ID.regex == SCHEMA["$defs"]["id"]["pattern"] == playbook_loader.ID_RE.pattern
     assert fmt.NAME.regex == SCHEMA["$defs"]["name"]["pattern"] == playbook_parts.NAME_RE.pattern

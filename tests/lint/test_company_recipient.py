@@ -91,3 +91,34 @@ def test_a_dont_about_the_interviewer_does_not_forbid_calling_the_company(write)
     assert codes("a.yaml", "Don't call the interviewer.") == []
     assert codes("b.yaml", "Don't call the company.") == ["L110"]
     assert codes("c.yaml", "Don't call anyone there.") == ["L110"]
+
+
+def test_a_dont_may_say_whom_it_is_about(write):
+    """Words cannot know every title: "the editor" is a person, which a don't says with `to`.
+    L110 then compares it only with the actions that go to them."""
+    about = (
+        "avoid:\n  - {id: no-calls, in: [waiting], advice: Don't phone the editor., TO source: s}\n"
+    )
+
+    def codes(name: str, step_to: str, dont_to: str) -> list[str]:
+        text = CALL.replace("TO", step_to) + about.replace("TO", dont_to)
+        problems, _, _ = lint_file(write(name, text))
+        return [p.code for p in problems]
+
+    assert codes("a.yaml", "to: company,", "") == ["L110"]  # read from the words: anyone
+    assert codes("b.yaml", "to: company,", "to: contact,") == []
+    assert codes("c.yaml", "to: company,", "to: company,") == ["L110"]
+    assert "L110" not in codes("d.yaml", "", "to: company,")  # (L111: a call nobody invited)
+    assert "L110" in codes("e.yaml", "", "to: contact,")
+
+
+def test_whom_a_dont_is_about_is_a_recipient(write):
+    """A misspelt `to` on a don't is refused, located, with the word meant."""
+    about = "avoid:\n  - {id: no-calls, advice: Don't phone the editor., to: contcat, source: s}\n"
+    path = write("bad.yaml", CALL.replace("TO", "") + about)
+    problems, cp, _ = lint_file(path)
+    assert cp is None
+    (p,) = problems
+    assert p.message == "the recipient 'contcat' is not known (did you mean 'contact'?)"
+    line = path.read_text().splitlines()[p.line - 1]
+    assert line[p.col - 1 :].startswith("contcat")

@@ -50,6 +50,54 @@ def test_a_condition_on_the_time_between_can_fire():
     assert "L104" in codes
 
 
+def test_answers_no_dates_give_are_not_explored():
+    """At least 3 weeks between two dates but not at least 2 weeks: no case is like that, so
+    an action that needs it never fires (L104); at least 2 weeks and not 3 can happen."""
+    old = "time_between: {from: interview, to: decision_by, ge: 19d}"
+
+    def needing(at_least: str, not_at_least: str) -> Playbook:
+        span = "{time_between: {from: interview, to: decision_by, ge: %s}}"
+        both = f"all: [{span % at_least}, {{not: {span % not_at_least}}}]"
+        return _playbook(NOTE.replace(old, both))
+
+    assert "L104" in [p.code for p in lint_compiled(compile_playbook(needing("3w", "2w")))]
+    assert [p.code for p in lint_compiled(compile_playbook(needing("2w", "3w")))] == []
+
+
+def test_the_dates_found_give_the_answers_they_stand_for():
+    """Every combination of answers some dates give is found, each with such dates, over
+    business days too, and from either end."""
+    from followup.compile.expressions import compile_guard
+    from followup.lint.spans import Dated, span_dates
+    from followup.model.playbook import Offset, Span
+    from followup.timeline.durations import parse_duration
+
+    def span(start: str, end: str, op: str, text: str) -> Span:
+        return Span(start, end, op, Offset(1, parse_duration(text)))
+
+    tests = (
+        span("interview", "decision_by", "ge", "2w"),
+        span("interview", "decision_by", "lt", "10bd"),
+        span("follow_up_after", "decision_by", "le", "1d"),
+    )
+    found = span_dates(tests)
+    assert found.names == tuple(t.name for t in tests)
+    for answers, dates in found.witnesses.items():
+        case = Dated(found.attrs, dates)
+        assert tuple(compile_guard(t)(case) for t in tests) == answers
+    # 10 business days are 2 weeks from a weekday and less from a weekend: at least 2w and less
+    # than 10bd never both hold; the rest all do (the third test as the decision date allows).
+    assert sorted(found.witnesses) == sorted(
+        {(a, b, c) for a in (False, True) for b in (False, True) for c in (False, True)}
+        - {(True, True, False), (True, True, True)}
+    )
+    late = span_dates((tests[0], span("interview", "decision_by", "gt", "10bd")))
+    assert late.possible((False, True))  # more than 10bd, less than 2w: from a Sunday
+    narrowed = span_dates((tests[0], span("interview", "decision_by", "lt", "1w")))
+    assert not narrowed.possible((True, True))
+    assert len(narrowed.witnesses) == 3
+
+
 def test_a_window_measured_from_one_anchor_is_fine():
     """until after due, from the same anchor, even in business days: no L113."""
     body = """\
@@ -184,3 +232,19 @@ def test_an_opt_out_that_holds_a_step_back_is_no_warning():
         assert "L115" not in codes, rule
     lone = "opt_out:\n  - {rule: news-before-deadline, reason: It says so., source: s}\n"
     assert "L115" in [p.code for p in lint_compiled(compile_playbook(_playbook(lone)))]
+
+
+def test_a_dont_and_an_action_on_either_side_of_a_threshold_agree():
+    """L110 asks the dates too: no calls for a long timetable, a call for a short one."""
+    span = "{time_between: {from: interview, to: decision_by, ge: 3w}}"
+    body = f"""\
+  - {{id: ring, in: waiting, kind: check_in, due: interview + 1w, channel: [phone, email],
+     when: {{has_decision_date: true, not: {span}}}, advice: Ring them., source: s}}
+avoid:
+  - {{id: no-calls, in: [waiting], advice: "Don't call them.", when: WHEN, source: s}}
+"""
+    apart = lint_compiled(compile_playbook(_playbook(body.replace("WHEN", span))))
+    assert [p.code for p in apart] == []
+    short = span.replace("ge: 3w", "ge: 1w")
+    both = lint_compiled(compile_playbook(_playbook(body.replace("WHEN", short))))
+    assert [p.code for p in both] == ["L110"]

@@ -30,6 +30,7 @@ from followup.language import (
     playbook_loader,
     playbook_shapes,
     reference,
+    rule_reader,
 )
 from followup.language import readers as checks
 from followup.language.case_loader import build_case
@@ -49,7 +50,7 @@ NOT_COUNT_TESTS = ("is", "is_not", "in", "not_in")  # the tests for facts that a
 DECLARED_PATTERNS = {
     p.regex
     for p in (
-        playbook_loader.RULE_ID,
+        rule_reader.RULE_ID,
         patterns.DATE,
         patterns.DURATION,
         playbook_shapes.DATE_TERM,
@@ -235,7 +236,7 @@ def test_playbook_enumerations_match_the_vocabulary() -> None:
     assert d["trigger"]["enum"] == list(vocab.PLAYBOOK_TRIGGERS)
     assert d["event_type"]["enum"] == list(vocab.EVENT_TYPES)
     assert d["outcome"]["enum"] == list(vocab.OUTCOMES)
-    assert d["channel_word"]["enum"] == list(playbook_loader.CHANNEL_WORDS)
+    assert d["channel_word"]["enum"] == list(rule_reader.CHANNEL_WORDS)
     assert d["action"]["properties"]["kind"]["examples"] == list(vocab.CORE_ACTION_KINDS)
     kinds = SCHEMA["properties"]["kinds"]["anyOf"][0]
     assert kinds["propertyNames"]["not"]["enum"] == list(vocab.CORE_ACTION_KINDS)

@@ -15,6 +15,8 @@ from followup.bdd.phrases import ACTION_SAID
 from followup.bdd.plan_steps import PREPOSITION_ENDED_ACTIONS, only_next_step
 from followup.bdd.words import DATE, VIA, action_of, day_of, opt_channel_of
 from followup.bdd.world import World
+from followup.engine.plan import next_steps
+from followup.render.agenda_text import Row, agenda_table
 from followup.render.show_text import show_text
 
 WINDOW_WORDS = (
@@ -48,6 +50,17 @@ def the_plan_reads(followup_world: World, text: str) -> None:
     """``followup plan`` prints these words (as they are, case and all)."""
     shown = followup_world.plan_text()
     followup_world.check(text in shown, f'Expected the plan to read "{text}".')
+
+
+@then(parsers.re(r'the agenda reads "(?P<text>[^"]+)"'))
+def the_agenda_reads(followup_world: World, text: str) -> None:
+    """``followup agenda`` prints these words on its line for the case (id: ``scenario``)."""
+    world = followup_world
+    case = world.built_case()
+    state, outcome, steps = next_steps(world.playbook(), case, world.today, world.calendar())
+    row = Row(case.id, state, outcome, steps[0] if steps else None)
+    shown = agenda_table([row], world.today)
+    world.check(text in shown, f'Expected the agenda to read "{text}", but it reads:\n{shown}')
 
 
 @then(parsers.re(r'followup show says "(?P<text>[^"]+)"'))

@@ -10,7 +10,6 @@ import gc
 import json
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -19,15 +18,14 @@ import click
 from followup import catalog
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import next_steps
-from followup.engine.result import Step
 from followup.errors import FollowupError, InputError, UsageError, visible
 from followup.io.jsonl import name_case, read_jsonl, read_jsonl_lines
 from followup.io.user_files import Line, folder_entries, path_kind
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.case_loader import build_case
 from followup.model.case import Case
+from followup.render.agenda_text import Row, agenda_table
 from followup.render.json_out import agenda_json
-from followup.render.words import action_words, day
 from followup.services.cases import calendar_for
 from followup.timeline.durations import DateRangeError
 
@@ -62,16 +60,6 @@ def _documents(path: Path) -> tuple[int, Iterator[Document | InputError]]:
 
         return len(files), from_files()
     return read_jsonl(path)
-
-
-@dataclass(frozen=True, slots=True)
-class Row:
-    """What the agenda table shows for one case."""
-
-    case_id: str
-    state: str
-    outcome: str | None
-    step: Step | None
 
 
 def _case_and_playbook(
@@ -245,25 +233,3 @@ def _items(path: Path) -> tuple[int, Iterator[Line] | Iterator[Path]]:
         files = folder_entries(path, str(path), (".yaml", ".yml"))
         return len(files), iter(files)
     return read_jsonl_lines(path)
-
-
-def agenda_table(rows: list[Row], today: date) -> str:
-    """Cases with something to do, soonest first, then closed or idle cases."""
-    due = sorted(
-        (r for r in rows if r.step), key=lambda r: (r.step.due if r.step else today, r.case_id)
-    )
-    rest = sorted((r for r in rows if not r.step), key=lambda r: r.case_id)
-    lines = [f"Agenda for {day(today)}: {len(due)} case(s) with a next step", ""]
-    width = max((len(r.case_id) for r in rows), default=4)
-    for p in due:
-        step = p.step
-        assert step is not None
-        mark = "!" if step.due <= today else " "
-        what = action_words(step.action, step.channel)
-        lines.append(f"{mark} {day(step.due)}  {p.case_id:<{width}}  {what}  [{p.state}]")
-    if rest:
-        lines += ["", "Nothing to do"]
-        for p in rest:
-            why = f"closed: {p.outcome}" if p.outcome else p.state
-            lines.append(f"  {p.case_id:<{width}}  {why}")
-    return "\n".join(lines) + "\n"

@@ -12,12 +12,11 @@ from typing import Any
 
 from followup.cli import tracker_flags as flags
 from followup.cli import tracker_view as view
-from followup.cli.tracker_impl import db_of, dirs_of, echo, echo_json, next_line
+from followup.cli.tracker_impl import db_of, dirs_of, echo, echo_json, next_line, plan_saved
 from followup.errors import visible
 from followup.render.words import day as day_words
 from followup.services import editing, recording
 from followup.services.history import across
-from followup.services.planning import plan_for
 
 
 def edit(options: Mapping[str, Any]) -> None:
@@ -26,11 +25,14 @@ def edit(options: Mapping[str, Any]) -> None:
     Raises:
         UsageError: unknown APP, nothing to change, or a value breaks a case-file rule
             (named by its flag; nothing is saved then).
+        SavedButNotPlanned: saved, but the playbook cannot be loaded to plan it.
     """
     change, labels = flags.edit_change(options)
     with flags.open_db(db_of(options), write=True) as store:
         done = editing.edit(store, str(options["app"]), change, labels)
-    plan, _ = plan_for(done.case, None, dirs_of(options))
+    line = editing.describe_edit({"edit": done.edit, "was": done.was})
+    said = f"{done.app_id} #{done.seq} {line}"
+    plan, _ = plan_saved(done.case, None, dirs_of(options), said, store)
     if options.get("as_json"):
         echo_json(
             {
@@ -42,8 +44,7 @@ def edit(options: Mapping[str, Any]) -> None:
             }
         )
         return
-    line = editing.describe_edit({"edit": done.edit, "was": done.was})
-    echo(f"saved: {done.app_id} #{done.seq} {line}")
+    echo(f"saved: {said}")
     echo(f"{done.app_id} is {plan.state}; {next_line(plan)}")
     echo(f"('followup undo {done.app_id} {done.seq}' takes it back)")
 

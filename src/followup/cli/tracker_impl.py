@@ -17,12 +17,15 @@ import click
 from followup.cli import tracker_flags as flags
 from followup.cli import tracker_view as view
 from followup.cli.group import parse_day, parse_today, playbook_dirs
+from followup.compile.machine import CompiledPlaybook
 from followup.engine.result import Plan
-from followup.errors import UsageError, json_visible, visible
+from followup.errors import FollowupError, InputError, UsageError, json_visible, visible
+from followup.model.case import Case
 from followup.render.json_out import step_full
 from followup.render.words import OUTCOME_WORDS, action_words, day, step_day, step_relative
 from followup.services import exchange, recording
 from followup.services.planning import plan_for
+from followup.tracker.store import Store
 
 
 def echo_json(value: object) -> None:
@@ -50,6 +53,34 @@ def db_of(options: Mapping[str, Any]) -> Path | None:
     return db if isinstance(db, Path) else None
 
 
+class SavedButNotPlanned(FollowupError):
+    """A command saved something, then could not plan the application (its playbook is gone
+    or broken).  The message says first what was saved, to which application and in which
+    tracker, so nobody records it again; then why there is no plan."""
+
+    def __init__(self, saved: str, store: Store, err: UsageError | InputError) -> None:
+        self.exit_code = err.exit_code
+        why = str(err) if isinstance(err, InputError) else f"followup: {err}"
+        super().__init__(
+            f"followup: saved: {saved} in the tracker at {store.path}; it is kept, so do not run "
+            f"the command again for it; there is no plan until its playbook loads:\n{why}"
+        )
+
+
+def plan_saved(
+    case: Case, today: date | None, dirs: tuple[Path, ...], saved: str, store: Store
+) -> tuple[Plan, CompiledPlaybook]:
+    """`plan_for`, after ``saved`` (what was just committed, in words) is in ``store``.
+
+    Raises:
+        SavedButNotPlanned: the playbook cannot be found or loaded (exit code 2, as its error).
+    """
+    try:
+        return plan_for(case, today, dirs)
+    except (UsageError, InputError) as err:
+        raise SavedButNotPlanned(saved, store, err) from None
+
+
 def next_line(plan: Plan) -> str:
     if plan.outcome:
         return f"closed: {OUTCOME_WORDS.get(plan.outcome, plan.outcome)}"
@@ -69,6 +100,7 @@ def add(options: Mapping[str, Any]) -> None:
         UsageError: a flag breaks a case-file rule, the playbook or country is unknown, or it
             looks like an application already tracked (without ``--allow-duplicate``).
         StoreError: the database could not be written.
+        SavedButNotPlanned: saved, but the playbook cannot be loaded to plan it.
     """
     with flags.open_db(db_of(options), write=True) as store:
         data, labels = flags.application_data(options, dirs_of(options))
@@ -78,7 +110,7 @@ def add(options: Mapping[str, Any]) -> None:
             raise UsageError(flags.duplicate_message(err)) from None
         case = store.case(app_id)
     if options.get("as_json"):
-        plan, cp = plan_for(case, None, dirs_of(options))
+        plan, cp = plan_saved(case, None, dirs_of(options), f"{app_id} (new)", store)
         echo_json(view.app_json(case, cp.id) | view.plan_state(plan))
     else:
         echo(app_id)
@@ -91,6 +123,7 @@ def log(options: Mapping[str, Any]) -> None:
         UsageError: unknown or ambiguous APP, or the event breaks a case-file rule (nothing
             is saved then).
         StoreError: the database could not be written.
+        SavedButNotPlanned: saved, but the playbook cannot be loaded to plan it.
     """
     values = {k: options.get(k) for k in flags.LOG_FLAGS} | {"date": options.get("day")}
     # A next round's people, each as a case file's person mapping (none: the key is left out).
@@ -102,14 +135,15 @@ def log(options: Mapping[str, Any]) -> None:
         app, event = str(options["app"]), str(options["event"])
         saved = recording.log(store, app, event, values, flags.LOG_NAMES, today_)
         others = recording.accepted_elsewhere(store, saved) if event == "accepted" else []
+    said = f"{saved.app_id} #{saved.seq} {recording.describe(saved.data)}"
     if not options.get("as_json"):
-        echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
+        echo(f"saved: {said}")
         for other in others:
             echo(
                 f"also saved on {other}: you accepted a job elsewhere; its plan now asks you to "
                 f"withdraw politely ('followup draft {other}' writes the note)"
             )
-    plan, _ = plan_for(saved.case, today_, dirs_of(options))
+    plan, _ = plan_saved(saved.case, today_, dirs_of(options), said, store)
     if options.get("as_json"):
         echo_json(
             {
@@ -134,11 +168,13 @@ def undo(
     Raises:
         UsageError: unknown APP, a bad ENTRY, or nothing left to retract.
         StoreError: the database could not be written.
+        SavedButNotPlanned: saved, but the playbook cannot be loaded to plan it.
     """
     seq = flags.entry_number(entry)
     with flags.open_db(db, write=True) as store:
         done = recording.undo(store, app, seq, "ENTRY")
-    plan, _ = plan_for(done.case, None, env_dirs(playbooks))
+    said = f"{done.app_id} #{done.seq} retracts #{done.entry.seq}"
+    plan, _ = plan_saved(done.case, None, env_dirs(playbooks), said, store)
     if as_json:
         echo_json(
             {
@@ -187,11 +223,13 @@ def close(
 
     Raises:
         UsageError: unknown APP, already closed, or a bad ``--date``.
+        SavedButNotPlanned: saved, but the playbook cannot be loaded to plan it.
     """
     with flags.open_db(db, write=True) as store:
         saved = recording.close(store, app, outcome, day_, flags.CLOSE_NAMES, today)
     if as_json:
-        plan, _ = plan_for(saved.case, today, env_dirs(playbooks))
+        said = f"{saved.app_id} #{saved.seq} {recording.describe(saved.data)}"
+        plan, _ = plan_saved(saved.case, today, env_dirs(playbooks), said, store)
         echo_json(
             {"id": saved.app_id, "seq": saved.seq, "event": saved.data, **view.plan_state(plan)}
         )
@@ -205,12 +243,14 @@ def reopen(app: str, db: Path | None, as_json: bool = False, playbooks: Sequence
 
     Raises:
         UsageError: unknown APP, or no recorded event closed it (the message says what to do).
+        SavedButNotPlanned: saved, but the playbook cannot be loaded to plan it.
     """
     with flags.open_db(db, write=True) as store:
         app_id, done = recording.reopen(store, app)
         case = store.case(app_id)
     if done:
-        plan, _ = plan_for(done[-1].case, None, env_dirs(playbooks))
+        said = ", ".join(f"{app_id} #{r.seq} retracts #{r.entry.seq}" for r in done)
+        plan, _ = plan_saved(done[-1].case, None, env_dirs(playbooks), said, store)
         if as_json:
             echo_json(
                 {

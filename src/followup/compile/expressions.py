@@ -88,14 +88,8 @@ def _compile_span(span: Span) -> GuardFn:
     end = operator.attrgetter("at_" + span.end)
     test = _OPS[span.op]
     offset = span.offset
-    name = span.name
 
     def between(run: Any) -> bool:
-        # Lint explores conditions over facts, not dates: its stand-in for a case carries the
-        # test's answer under its name (`followup.lint.reach`); a real run has no such attribute.
-        told = getattr(run, name, None)
-        if told is not None:
-            return bool(told)
         first: date | None = start(run)
         last: date | None = end(run)
         if first is None or last is None:

@@ -93,6 +93,8 @@ _NEW = Field(
     default=False,
 )
 _STATE = Choice(STATES, "the state", "A stage of the application.", name="state")
+# Whom a step goes to, and whom a don't is about: one word list for both.
+_RECIPIENT = Choice(RECIPIENTS, "the recipient", "Whom a step goes to.", name="recipient")
 _OPEN_STATE = Choice(
     OPEN_STATES, "the state", "A stage of the application that is still open.", name="open_state"
 )
@@ -239,7 +241,7 @@ ACTION = Mapping(
         Field("channel", _CHANNEL_RULE, "How to send it.", nullable=True),
         Field(
             "to",
-            Choice(RECIPIENTS, "the recipient", "Whom a step goes to.", name="recipient"),
+            _RECIPIENT,
             "Whom it goes to: contact (the interviewers, or the recruiter by the recruiter"
             " channel) or company (the company's main line or reception, which may be called"
             " even when the interviewer did not invite calls).",
@@ -294,6 +296,13 @@ AVOID = Mapping(
             "The channel this warning is about (such as phone). While a follow-up you promised by"
             " this channel is due, the warning names that promise as its one exception: they"
             " agreed to it.",
+        ),
+        Field(
+            "to",
+            _RECIPIENT,
+            "Whom the warning is about: contact (the people you deal with: the interviewers,"
+            " the recruiter) or company (its main line or reception). Lint compares it only with"
+            " actions that go to them; if left out, lint reads it from the advice's words.",
         ),
     ),
 )

@@ -127,8 +127,11 @@ CODES: tuple[Code, ...] = (
         "LinkedIn, unless the clause is about how often (every day, daily, too often, more "
         "than). Facebook is no channel, so it never contradicts an action. A clause that names "
         "a person (the interviewer, the recruiter, the hiring manager) and not the company does "
-        "not forbid a step `to: company`, which goes to the company's main line.",
-        "Reword the don't, narrow its `in`/`when`, or stop recommending that channel there.",
+        "not forbid a step `to: company`, which goes to the company's main line. A don't that "
+        "says whom it is about (`to: contact` or `to: company`) is compared only with the "
+        "actions that go to them, whatever its words.",
+        "Reword the don't, say whom it is about (`to:`), narrow its `in`/`when`, or stop "
+        "recommending that channel there.",
     ),
     Code(
         "L111",

@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from itertools import product
 
 from followup.compile.expressions import compile_guard
 from followup.lint.reach import STATIC, domain
 from followup.lint.rules import Checks, show
 from followup.lint.space import guard_facts
+from followup.lint.spans import CALENDAR
 from followup.model.playbook import Action, Avoid, Guard
-from followup.model.vocabulary import FACTS, STATES
+from followup.model.vocabulary import (
+    COMPANY_RECIPIENT,
+    DEFAULT_RECIPIENT,
+    FACTS,
+    RECIPIENTS,
+    STATES,
+)
 from followup.semantics.meaning import CALLS_WITHOUT_INVITATION
 
 CHANNEL_FACTS = frozenset({"preferred_channel", "may_call", "committed"})
@@ -37,7 +45,8 @@ HOW_OFTEN = re.compile(
 )
 CLAUSE_BREAK = re.compile(r"[.;:!?,]|\b(?:but|instead)\b")
 # A clause naming a person forbids contacting that person: a step `to: company` goes to the
-# company's main line instead, unless the clause names the company too.
+# company's main line instead, unless the clause names the company too.  Words cannot know every
+# title ("the editor", "the hiring partner"): a don't's `to` says whom it is about instead.
 PERSON = re.compile(r"\b(?:interviewers?|recruiters?|hiring managers?)\b")
 COMPANY = re.compile(r"\b(?:company|main line|reception|switchboard)\b")
 
@@ -56,13 +65,23 @@ def forbidden_channels(text: str, *, to_company: bool = False) -> list[str]:
 
 
 class Case:
-    """A case's facts, as compiled conditions read them."""
+    """A case's facts, as compiled conditions read them (and the dates its tests of the time
+    between two dates read: `followup.lint.spans`)."""
 
-    def __init__(self, names: tuple[str, ...], vals: tuple[object, ...]) -> None:
+    cal = CALENDAR
+
+    def __init__(
+        self,
+        names: tuple[str, ...],
+        vals: tuple[object, ...],
+        dates: tuple[tuple[str, date | None], ...] = (),
+    ) -> None:
         for name in FACTS:
             setattr(self, name, None)
         for name, value in zip(names, vals, strict=True):
             setattr(self, name, value)
+        for attr, day in dates:
+            setattr(self, attr, day)
 
     def holds(self, guard: Guard | None) -> bool:
         """Whether a condition holds for this case."""
@@ -120,19 +139,26 @@ def contradicting_donts(c: Checks) -> None:
     def cases_in(state: str) -> tuple[tuple[str, ...], list[Case]]:
         if state not in by_state:
             names, values = _cases(c, state)
-            by_state[state] = names, [Case(names, v) for v in values]
+            dated = c.explorer.dates  # the explored facts come first in each case's values
+            by_state[state] = (
+                names,
+                [Case(names, v, dated(v[: len(c.reach.names)])) for v in values],
+            )
         return by_state[state]
 
     for avoid in pb.avoid:
-        by_recipient = {
-            "contact": forbidden_channels(avoid.text),
-            "company": forbidden_channels(avoid.text, to_company=True),
-        }
-        if not by_recipient["contact"]:
+        forbidden = forbidden_channels(avoid.text)
+        if not forbidden:
             continue
+        by_recipient = {
+            DEFAULT_RECIPIENT: forbidden,
+            COMPANY_RECIPIENT: forbidden_channels(avoid.text, to_company=True),
+        }
+        if avoid.to is not None:  # the coach said whom it is about: no need to read the words
+            by_recipient = {r: forbidden if r == avoid.to else [] for r in RECIPIENTS}
         answers: dict[object, tuple[str, str, str] | None] = {}
         for action in pb.actions:
-            channels = by_recipient.get(action.to, by_recipient["contact"])
+            channels = by_recipient.get(action.to, forbidden)
             if not channels:
                 continue
             key = (action.states, action.when, action.channel, action.to)

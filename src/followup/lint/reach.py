@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import product
 
 from followup.compile.expressions import compile_guard
 from followup.compile.machine import CompiledPlaybook, Move, reply_trigger
 from followup.lint.space import count_cap, guard_facts, rule_anchors
-from followup.model.playbook import DateRule, Guard, Playbook
+from followup.lint.spans import CALENDAR, span_dates
+from followup.model.playbook import DateRule, Guard, Playbook, Span, guard_tests
 from followup.model.vocabulary import CLOSED, FACTS, INITIAL_STATE, STATES
 from followup.semantics.meaning import (
     ANCHOR_KNOWN_WHEN,
@@ -41,9 +43,11 @@ Node = tuple[str, bool, Vals]  # state, "closed by the playbook giving up", fact
 
 
 class Probe:
-    """Stands in for a running case when a compiled condition reads facts."""
+    """Stands in for a running case when a compiled condition reads facts (and, for a test of
+    the time between two dates, the dates: `followup.lint.spans`)."""
 
     outcome: str | None = None
+    cal = CALENDAR
 
 
 @dataclass(slots=True)
@@ -107,6 +111,15 @@ class Explorer:
         self._loaded: Vals | None = None
         for name in FACTS:
             setattr(self.probe, name, None)
+        # A test of the time between two dates is explored as a fact; the probe carries dates
+        # that give the answer explored, as a case's dates would.
+        self.spans = span_dates(
+            test
+            for g in (*self.pb.conditions(), *(d.when for d in self.pb.avoid if d.when))
+            for test in guard_tests(g)
+            if isinstance(test, Span) and test.name in self.at
+        )
+        self._span_at = tuple(self.at[n] for n in self.spans.names)
 
     # -- facts -------------------------------------------------------------------------------
 
@@ -116,9 +129,24 @@ class Explorer:
         if self._loaded is not vals:
             for name, value in zip(self.names, vals, strict=True):
                 setattr(probe, name, value)
+            for attr, day in self.dates(vals):
+                setattr(probe, attr, day)
             self._loaded = vals
         probe.outcome = REOPENABLE if reopenable else None  # None: closed for good
         return probe
+
+    def possible(self, vals: Vals) -> bool:
+        """Whether some dates give ``vals``'s answers to the tests of the time between two
+        dates ("at least 3w" but not "at least 2w" between the same two dates: no)."""
+        return self.spans.possible(tuple(bool(vals[i]) for i in self._span_at))
+
+    def dates(self, vals: Vals) -> tuple[tuple[str, date | None], ...]:
+        """The dates (``at_<anchor>``, the date) that give ``vals``'s answers to the tests of the
+        time between two dates (none if the playbook has no such test)."""
+        if not self._span_at:
+            return ()
+        answers = tuple(bool(vals[i]) for i in self._span_at)
+        return tuple(zip(self.spans.attrs, self.spans.dates(answers), strict=True))
 
     def holds(self, guard: Guard | None, vals: Vals) -> bool:
         """Whether a condition holds for these facts."""
@@ -165,12 +193,13 @@ class Explorer:
         free = FROM_CASE
         fixed = AT_REST
         # A test of the time between two dates is the employer's to decide, as a fact from
-        # the case is; it is explored both ways, and nothing changes it on a path (exact for
-        # a case's first dates; a new decision date from a reply may in truth change it).
+        # the case is; it is explored both ways where dates can give both, and nothing changes
+        # it on a path (exact for a case's first dates; a new decision date from a reply may in
+        # truth change it).
         choices = [
             domain(self.pb, n) if n in free or n not in fixed else (fixed[n],) for n in self.names
         ]
-        yield from product(*choices)
+        yield from filter(self.possible, product(*choices))
 
     # -- moves ---------------------------------------------------------------------------------
 

@@ -115,7 +115,7 @@ def satisfiable(c: Checks, guard: Guard) -> bool:
         vals = list(base)
         for f, v in zip(facts, values, strict=True):
             vals[explorer.at[f]] = v
-        if explorer.holds(guard, tuple(vals)):
+        if explorer.possible(tuple(vals)) and explorer.holds(guard, tuple(vals)):
             return True
     return False
 

@@ -201,6 +201,8 @@ class Avoid(msgspec.Struct, frozen=True):
     when: Guard | None = None
     # The channel it warns against; a promise you made by it is its exception while it is due.
     channel: str | None = None
+    # Whom it is about (`RECIPIENTS`), when the coach says so; lint reads it from the words else.
+    to: str | None = None
 
 
 class ActionKind(msgspec.Struct, frozen=True):

@@ -71,6 +71,8 @@ EXAMPLES: dict[str, str] = {
     "the_next_step_is_between": "the next step is a check-in by email between 2026-03-09 and "
     "2026-03-11",
     "the_plan_reads": 'the plan reads "between Mon 9 and Wed 11 March"',
+    "the_agenda_reads": 'the agenda reads "between Mon 9 and Wed 11 March  scenario  check in by '
+    'email"',
     "show_says": 'followup show says "Opted out"',
     "the_next_step_says": 'the next step says "send work samples"',
     "the_schedule_has_no": "the schedule has no promised follow-up",
