@@ -31,6 +31,7 @@ from policy import (
     ONE_DAY,
     PLAYBOOK,
     RECORD_ROUND_ID,
+    REOPENABLE,
     RESTARTABLE,
     THANK_YOU_WINDOW_BUSINESS_DAYS,
     WAITING_GAME_DAYS,
@@ -200,6 +201,9 @@ class Replay:
             if self.reply is not None and when < self.reply:
                 continue  # the silence it measured ended with their reply
             when = max(when, self.entered, self.now)
+            if CLOSING_OUTCOME.get(trigger) == REOPENABLE and self.promised is not None:
+                # No giving up on a case before the day you promised to follow up has passed.
+                when = max(when, self.promised + timedelta(days=1))
             if best is None or when < best[0]:
                 best = (when, trigger)
         return best

@@ -68,6 +68,9 @@ TRANSITIONS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 )
 NO_MOVE_EVENTS = ("competing_offer", "portfolio_update", "committed")  # recorded, no move
 MOVES = {(source, trigger): dest for trigger, sources, dest in TRANSITIONS for source in sources}
+# Giving up closes a case this way: a late reply reopens it, and a promise not yet kept holds it
+# off until the day after the promised one (the engine's keep-promises rule).
+REOPENABLE = "moved_on"
 CLOSING_OUTCOME = {
     "back_off": "moved_on",
     "give_up": "moved_on",
