@@ -14,16 +14,16 @@ months, whose lengths depend on the date itself: then the current day itself is 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from followup.compile.expressions import DateFn, GuardFn, compile_date, compile_guard
 from followup.compile.machine import CompiledAction, CompiledPlaybook, Move
 from followup.engine.facts import Pending
 from followup.engine.run import Run
+from followup.lint.folds import Fold, fold_of, moving_anchors, moving_facts, waits_past_gap
 from followup.lint.space import (
     channel_signature,
     count_cap,
@@ -31,7 +31,7 @@ from followup.lint.space import (
     reads_of,
     uses_months,
 )
-from followup.model.playbook import Compare, DateRule, DateTerm, Guard, Span, guard_tests
+from followup.model.playbook import DateRule, DateTerm, Guard, Span, guard_tests
 from followup.model.vocabulary import CLOSED, FACTS, PREFERRED_CHANNELS
 from followup.semantics.meaning import (
     CONTACT_EVENTS,
@@ -45,55 +45,6 @@ if TYPE_CHECKING:
     from followup.lint.search import Ctx
 
 COUNT_FACTS = tuple(f for f, kind in FACTS.items() if kind == "int")
-# Anchors the engine reads itself, not only through a playbook's rules (`followup.engine`): a
-# promise's day, a competing offer's and its deadline.  (It also reads the last reply's, which
-# the key holds as it is wherever a timer may fire.)
-ENGINE_READS = ("committed", "competing_offer", "offer_deadline")
-
-
-@dataclass(frozen=True, slots=True)
-class Fold:
-    """A rule's terms over anchors only news can move, as one date, and its other terms."""
-
-    terms: tuple[DateTerm, ...]
-    later: bool  # the rule takes the later of its terms (else the earlier)
-    others: tuple[DateTerm, ...]
-    guarded: bool  # the same terms under a condition and without one are two folds
-    get: DateFn = field(compare=False)
-    moving: tuple[DateFn, ...] = field(compare=False)
-    when: GuardFn | None = field(compare=False)
-
-    @staticmethod
-    def of(rule: DateRule, fixed: tuple[DateTerm, ...], when: GuardFn | None) -> Fold:
-        """The fold of ``rule``'s ``fixed`` terms (``when``: a condition that stays as it is)."""
-        others = tuple(t for t in rule.terms if t not in fixed)
-        return Fold(
-            fixed,
-            rule.combine == "later",
-            others,
-            when is not None,
-            compile_date(DateRule(fixed, rule.combine)),
-            tuple(compile_date(DateRule((t,))) for t in others),
-            when,
-        )
-
-    def value(self, run: Run) -> date | None:
-        """The fixed terms' date, or None once it can no longer decide the rule.
-
-        Until news comes: a condition over facts only news can change stays as it is; and the
-        anchors of the other terms
-        only ever move later and, once known, stay known, so once one of them is on or after
-        the fixed date, a later-of never again takes the fixed date.
-        """
-        if self.when is not None and not self.when(run):
-            return None
-        found = self.get(run)
-        if found is not None and self.later:
-            for term in self.moving:
-                other = term(run)
-                if other is not None and other >= found:
-                    return None
-        return found
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -246,7 +197,7 @@ class Relevance:
         # Without news to come, the anchors only steps and timers can move are all a rule
         # needs as they are; the rest never change, so each rule's terms over them are kept as
         # one date (exact: a later-of or earlier-of can be taken in parts).
-        folds = [self._fold(*r) for r in rules] if not replies else []
+        folds = [fold_of(*r, self.moving, self.moving_facts) for r in rules] if not replies else []
         for (rule, _), fold in zip(rules, folds or [None] * len(rules), strict=True):
             anchors |= {t.anchor for t in (fold.others if fold else rule.terms)}
         if timers:
@@ -292,25 +243,8 @@ class Relevance:
             _getter(getter_names),
             channel_at,
             tuple(dict.fromkeys(f for f in folds if f is not None)),
-            _waits_past_gap(actions.values(), date_names),
+            waits_past_gap(actions.values(), date_names),
         )
-
-    def _fold(self, rule: DateRule, when: Guard | None) -> Fold | None:
-        """``rule``'s terms over anchors only news can move, kept as one date (None: none);
-        ``when`` is the condition of the rule's action or move."""
-        fixed = tuple(t for t in rule.terms if t.anchor not in self.moving)
-        if not fixed:
-            return None
-        # A condition over facts only news can change holds or fails for good: while it
-        # fails, the rule's dates cannot matter.
-        tests = list(guard_tests(when))
-        still = when is not None and not any(
-            (t.fact in self.moving_facts)
-            if isinstance(t, Compare)
-            else bool({t.start, t.end} & self.moving)
-            for t in tests
-        )
-        return Fold.of(rule, fixed, compile_guard(when) if still else None)
 
     def key(self, run: Run, ctx: Ctx) -> tuple[object, ...]:
         """The abstract state: everything the future of this point depends on, and no more."""
@@ -401,44 +335,6 @@ class Relevance:
                 continue
             live.append((aid, due.toordinal() - now))
         return tuple(sorted(live))
-
-
-def moving_anchors(cp: CompiledPlaybook) -> frozenset[str]:
-    """The anchors that can move without news: by a step the job seeker does, or a timer.
-
-    News (a reply, an offer, a promise, a new round) moves others, and the engine reads some
-    of them directly besides the rules (`ENGINE_READS`): those are counted as moving too, so
-    they stay in the key as they are.
-    """
-    moving = {"state_entered", "last_contact", *ENGINE_READS}
-    for group in cp.actions.values():
-        for ca in group:
-            meaning = EVENTS.get(ca.completed_by) if ca.completed_by is not None else None
-            if meaning is not None:
-                moving |= {anchor for anchor, _ in meaning.dates}
-    return frozenset(moving)
-
-
-def _waits_past_gap(
-    actions: Iterable[CompiledAction], names: tuple[str, ...]
-) -> tuple[int, int, int] | None:
-    """`Spec.waits_past`, for these actions and date names."""
-    gaps = [ca.gap for ca in actions if ca.nudge and ca.waits_past]
-    if not gaps or None in gaps or "not_before" not in names or "last_nudge" not in names:
-        return None
-    shortest = min(g.days for g in gaps if g is not None)
-    return names.index("not_before"), names.index("last_nudge"), shortest
-
-
-def moving_facts(cp: CompiledPlaybook) -> frozenset[str]:
-    """The facts that can change without news: those a step the job seeker does sets or counts."""
-    moving = {"contacts", "contacts_all_rounds"}
-    for group in cp.actions.values():
-        for ca in group:
-            meaning = EVENTS.get(ca.completed_by) if ca.completed_by is not None else None
-            if meaning is not None:
-                moving |= {name for name, _ in meaning.sets} | set(meaning.counts)
-    return frozenset(moving)
 
 
 def _only_sets_facts(meaning: EventMeaning) -> bool:

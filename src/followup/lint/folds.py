@@ -1,0 +1,132 @@
+"""What stays as it is until news comes, so that the prover's key may keep less of it.
+
+After the last piece of news a path may get, only the job seeker's steps and the playbook's timers
+change a run: they move a few anchors (the last contact, the day a state was entered, what the
+steps date) and a few facts (counts, what steps set).  Every other anchor and fact keeps its value
+to the end of the path.  So a date rule's terms over anchors that keep their values can be kept as
+one date (the later or earlier of them: exact, since a later-of or an earlier-of can be taken in
+parts), and dropped once they can no longer decide the rule.  `followup.lint.relevance` builds its
+key from these folds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from followup.compile.expressions import DateFn, GuardFn, compile_date, compile_guard
+from followup.compile.machine import CompiledAction, CompiledPlaybook
+from followup.engine.run import Run
+from followup.model.playbook import Compare, DateRule, DateTerm, Guard, guard_tests
+from followup.semantics.meaning import EVENTS
+
+# Anchors the engine reads itself, not only through a playbook's rules (`followup.engine`): a
+# promise's day, a competing offer's and its deadline.  (It also reads the last reply's, which
+# the key holds as it is wherever a timer may fire.)
+ENGINE_READS = ("committed", "competing_offer", "offer_deadline")
+
+
+@dataclass(frozen=True, slots=True)
+class Fold:
+    """A rule's terms over anchors only news can move, as one date, and its other terms."""
+
+    terms: tuple[DateTerm, ...]
+    later: bool  # the rule takes the later of its terms (else the earlier)
+    others: tuple[DateTerm, ...]
+    guarded: bool  # the same terms under a condition and without one are two folds
+    get: DateFn = field(compare=False)
+    moving: tuple[DateFn, ...] = field(compare=False)
+    when: GuardFn | None = field(compare=False)
+
+    @staticmethod
+    def of(rule: DateRule, fixed: tuple[DateTerm, ...], when: GuardFn | None) -> Fold:
+        """The fold of ``rule``'s ``fixed`` terms (``when``: a condition that stays as it is)."""
+        others = tuple(t for t in rule.terms if t not in fixed)
+        return Fold(
+            fixed,
+            rule.combine == "later",
+            others,
+            when is not None,
+            compile_date(DateRule(fixed, rule.combine)),
+            tuple(compile_date(DateRule((t,))) for t in others),
+            when,
+        )
+
+    def value(self, run: Run) -> date | None:
+        """The fixed terms' date, or None once it can no longer decide the rule.
+
+        Until news comes: a condition over facts only news can change stays as it is; and the
+        anchors of the other terms only ever move later and, once known, stay known, so once
+        one of them is on or after the fixed date, a later-of never again takes the fixed date.
+        """
+        if self.when is not None and not self.when(run):
+            return None
+        found = self.get(run)
+        if found is not None and self.later:
+            for term in self.moving:
+                other = term(run)
+                if other is not None and other >= found:
+                    return None
+        return found
+
+
+def fold_of(
+    rule: DateRule, when: Guard | None, moving: frozenset[str], moving_facts: frozenset[str]
+) -> Fold | None:
+    """``rule``'s terms over anchors only news can move, kept as one date (None: none).
+
+    ``when`` is the condition of the rule's action or move; ``moving`` and ``moving_facts``
+    are the playbook's `moving_anchors` and `moving_facts`.
+    """
+    fixed = tuple(t for t in rule.terms if t.anchor not in moving)
+    if not fixed:
+        return None
+    # A condition over facts only news can change holds or fails for good: while it
+    # fails, the rule's dates cannot matter.
+    tests = list(guard_tests(when))
+    still = when is not None and not any(
+        (t.fact in moving_facts) if isinstance(t, Compare) else bool({t.start, t.end} & moving)
+        for t in tests
+    )
+    return Fold.of(rule, fixed, compile_guard(when) if still else None)
+
+
+def moving_anchors(cp: CompiledPlaybook) -> frozenset[str]:
+    """The anchors that can move without news: by a step the job seeker does, or a timer.
+
+    News (a reply, an offer, a promise, a new round) moves others, and the engine reads some
+    of them directly besides the rules (`ENGINE_READS`): those are counted as moving too, so
+    they stay in the key as they are.
+    """
+    moving = {"state_entered", "last_contact", *ENGINE_READS}
+    for group in cp.actions.values():
+        for ca in group:
+            meaning = EVENTS.get(ca.completed_by) if ca.completed_by is not None else None
+            if meaning is not None:
+                moving |= {anchor for anchor, _ in meaning.dates}
+    return frozenset(moving)
+
+
+def moving_facts(cp: CompiledPlaybook) -> frozenset[str]:
+    """The facts that can change without news: those a step the job seeker does sets or counts."""
+    moving = {"contacts", "contacts_all_rounds"}
+    for group in cp.actions.values():
+        for ca in group:
+            meaning = EVENTS.get(ca.completed_by) if ca.completed_by is not None else None
+            if meaning is not None:
+                moving |= {name for name, _ in meaning.sets} | set(meaning.counts)
+    return frozenset(moving)
+
+
+def waits_past_gap(
+    actions: Iterable[CompiledAction], names: tuple[str, ...]
+) -> tuple[int, int, int] | None:
+    """Where ``names`` has ``not_before`` and ``last_nudge``, and the shortest gap after a
+    check-in of the ``actions`` that wait past the employer's dates (None: not both named, or
+    one waits past them without a gap): `followup.lint.relevance.Spec.waits_past`."""
+    gaps = [ca.gap for ca in actions if ca.nudge and ca.waits_past]
+    if not gaps or None in gaps or "not_before" not in names or "last_nudge" not in names:
+        return None
+    shortest = min(g.days for g in gaps if g is not None)
+    return names.index("not_before"), names.index("last_nudge"), shortest
