@@ -49,6 +49,15 @@ def test_a_misspelt_key_next_to_the_right_one_is_not_read_twice() -> None:
     assert [p.message for p in found] == ["unknown key 'form' (did you mean 'from'?)"]
 
 
+def test_a_misspelt_optional_key_is_one_problem_and_its_value_is_not_guessed_at() -> None:
+    """A list written under 'states' is not then read as 'templates' (the closest key, which
+    is optional and wants a mapping): the unknown key is the one problem."""
+    found = problems(HEAD + "states: [interviewed, thanked]\n" + RULE.format(from_key="from"))
+    assert [(p.line, p.col, p.message) for p in found] == [
+        (4, 1, "unknown key 'states' (did you mean 'templates'?)")
+    ]
+
+
 USES = (
     "actions:\n"
     "  - {id: a, in: any, kind: check_in, due: interview + wait, advice: Go.}\n"

@@ -50,8 +50,11 @@ class Reader:
         """A mapping with only ``allowed`` keys and every ``required`` one; {} if not a mapping.
 
         A misspelt key close to an allowed one that is not written (``form`` for ``from``) is
-        one problem, with the suggestion; its value is then read as the suggested key's, so
-        the typo does not also cost a "has no 'from'" and every check that needs the key.
+        one problem, with the suggestion.  If the key it suggests is required, its value is then
+        read as that key's, so the typo does not also cost a "has no 'from'" and every check
+        that needs the key; an optional one is not read at all, so a guess that is wrong
+        (``states`` for ``templates``) does not add a second problem about a value that was
+        never meant for it.
         """
         if not isinstance(value, dict):
             self.fail(
@@ -59,11 +62,13 @@ class Reader:
             )
             return {}
         allowed = tuple(allowed)
+        required = tuple(required)
         read_as: dict[str, str] = {}
         for key in value:
             if key not in allowed:
                 close = closest(key, allowed)
-                if close and close not in value and close not in read_as.values():
+                needed = close in required
+                if needed and close not in value and close not in read_as.values():
                     read_as[key] = close
                 self.fail(
                     (*path, key),
