@@ -14,12 +14,13 @@ import pytest
 
 from followup import catalog
 from followup.compile.machine import reply_trigger
+from followup.engine.facts import Facts
 from followup.engine.run import Run
 from followup.io.yaml_reader import read_yaml_text
 from followup.language.case_loader import build_case
 from followup.lint import space
 from followup.lint.reach import Explorer
-from followup.model.case import Event
+from followup.model.case import Case, Event
 from followup.model.vocabulary import (
     CLOSED,
     EVENT_TYPES,
@@ -170,3 +171,15 @@ def test_a_new_round_starts_with_the_round_facts():
     run.has_decision_date = run.has_follow_up_after = True
     run._start_round(DAY, DAY)
     assert {name: getattr(run, name) for name in ROUND_START} == ROUND_START
+
+
+def test_a_new_round_dates_afresh_exactly_the_round_anchors():
+    """`ROUND_ANCHORS` (which the prover relies on) names every anchor a new round changes."""
+    run = Run(catalog.load("stalker-free"), Case("c", date(2026, 3, 4)), BusinessCalendar(None))
+    old = date(2000, 1, 3)
+    anchors = [name for name in Facts.__slots__ if name.startswith("at_")]
+    for name in anchors:
+        setattr(run, name, old)
+    run.apply(Event(date(2026, 3, 20), "reply", outcome="next_round", interview=date(2026, 4, 1)))
+    changed = {name[3:] for name in anchors if getattr(run, name) != old}
+    assert changed == set(semantics.ROUND_ANCHORS)

@@ -18,8 +18,9 @@ from datetime import date
 from followup.compile.expressions import DateFn, GuardFn, compile_date, compile_guard
 from followup.compile.machine import CompiledAction, CompiledPlaybook
 from followup.engine.run import Run
+from followup.lint.space import Input
 from followup.model.playbook import Compare, DateRule, DateTerm, Guard, guard_tests
-from followup.semantics.meaning import EVENTS
+from followup.semantics.meaning import DEFAULT_REPLY, EVENTS, REPLIES, ROUND_ANCHORS
 
 # Anchors the engine reads itself, not only through a playbook's rules (`followup.engine`): a
 # promise's day, a competing offer's and its deadline.  (It also reads the last reply's, which
@@ -35,19 +36,24 @@ class Fold:
     later: bool  # the rule takes the later of its terms (else the earlier)
     others: tuple[DateTerm, ...]
     guarded: bool  # the same terms under a condition and without one are two folds
+    settled: bool  # no news can come: the other terms' anchors only move later from here
     get: DateFn = field(compare=False)
     moving: tuple[DateFn, ...] = field(compare=False)
     when: GuardFn | None = field(compare=False)
 
     @staticmethod
-    def of(rule: DateRule, fixed: tuple[DateTerm, ...], when: GuardFn | None) -> Fold:
-        """The fold of ``rule``'s ``fixed`` terms (``when``: a condition that stays as it is)."""
+    def of(
+        rule: DateRule, fixed: tuple[DateTerm, ...], when: GuardFn | None, *, settled: bool = True
+    ) -> Fold:
+        """The fold of ``rule``'s ``fixed`` terms (``when``: a condition that stays as it is;
+        ``settled``: no news can come any more)."""
         others = tuple(t for t in rule.terms if t not in fixed)
         return Fold(
             fixed,
             rule.combine == "later",
             others,
             when is not None,
+            settled,
             compile_date(DateRule(fixed, rule.combine)),
             tuple(compile_date(DateRule((t,))) for t in others),
             when,
@@ -56,14 +62,15 @@ class Fold:
     def value(self, run: Run) -> date | None:
         """The fixed terms' date, or None once it can no longer decide the rule.
 
-        Until news comes: a condition over facts only news can change stays as it is; and the
-        anchors of the other terms only ever move later and, once known, stay known, so once
-        one of them is on or after the fixed date, a later-of never again takes the fixed date.
+        Once no news can come (``settled``): a condition over facts only news can change stays
+        as it is; and the anchors of the other terms only ever move later and, once known, stay
+        known, so once one of them is on or after the fixed date, a later-of never again takes
+        the fixed date.
         """
         if self.when is not None and not self.when(run):
             return None
         found = self.get(run)
-        if found is not None and self.later:
+        if found is not None and self.later and self.settled:
             for term in self.moving:
                 other = term(run)
                 if other is not None and other >= found:
@@ -90,6 +97,37 @@ def fold_of(
         for t in tests
     )
     return Fold.of(rule, fixed, compile_guard(when) if still else None)
+
+
+def before_news(rule: DateRule, moving: frozenset[str]) -> Fold | None:
+    """While news may come: ``rule``'s terms over anchors neither steps nor one kind of news
+    move (``moving``), as one date; None if it has none.
+
+    No term is forgotten and no condition read: news can clear what steps only move later
+    (a new round clears the thank-you's date) and change facts.
+    """
+    fixed = tuple(t for t in rule.terms if t.anchor not in moving)
+    return Fold.of(rule, fixed, None, settled=False) if fixed else None
+
+
+def replaced_by(news: Iterable[Input]) -> tuple[frozenset[str], ...]:
+    """Each set of anchors one kind of ``news`` gives a new date, the empty set (no news)
+    first.
+
+    A reply dates the reply, and with a new decision date that too; a new round dates all of
+    `ROUND_ANCHORS` afresh; other news dates what its event dates (`EVENTS`).
+    """
+    found: dict[frozenset[str], None] = {frozenset(): None}
+    for n in news:
+        if n.type == "reply":
+            meaning = REPLIES[n.outcome or DEFAULT_REPLY]
+            dated = {"reply", *(["decision_by"] if n.ahead and meaning.restarts_nudges else [])}
+            if meaning.new_round:
+                dated = set(ROUND_ANCHORS)
+        else:
+            dated = {anchor for anchor, _ in EVENTS[n.type].dates}
+        found[frozenset(dated)] = None
+    return tuple(found)
 
 
 def moving_anchors(cp: CompiledPlaybook) -> frozenset[str]:

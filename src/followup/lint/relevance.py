@@ -23,8 +23,17 @@ from typing import TYPE_CHECKING, Any
 from followup.compile.machine import CompiledAction, CompiledPlaybook, Move
 from followup.engine.facts import Pending
 from followup.engine.run import Run
-from followup.lint.folds import Fold, fold_of, moving_anchors, moving_facts, waits_past_gap
+from followup.lint.folds import (
+    Fold,
+    before_news,
+    fold_of,
+    moving_anchors,
+    moving_facts,
+    replaced_by,
+    waits_past_gap,
+)
 from followup.lint.space import (
+    Input,
     channel_signature,
     count_cap,
     guard_facts,
@@ -74,7 +83,9 @@ class Spec:
 class Relevance:
     """Reachability and keys for one compiled playbook."""
 
-    def __init__(self, cp: CompiledPlaybook, *, absolute: bool = False) -> None:
+    def __init__(
+        self, cp: CompiledPlaybook, *, absolute: bool = False, news: tuple[Input, ...] = ()
+    ) -> None:
         self.cp = cp
         pb = cp.playbook
         reads = reads_of(pb)
@@ -113,6 +124,7 @@ class Relevance:
         # Per state, those of its actions and of the actions of states reachable from it.
         self.capped: dict[str, tuple[tuple[str, int], ...]] = {}
         self.moving = moving_anchors(cp)
+        self.replaced = replaced_by(news)
         self.moving_facts = moving_facts(cp)
 
     def branches(self, p: Pending) -> bool:
@@ -197,9 +209,18 @@ class Relevance:
         # Without news to come, the anchors only steps and timers can move are all a rule
         # needs as they are; the rest never change, so each rule's terms over them are kept as
         # one date (exact: a later-of or earlier-of can be taken in parts).
-        folds = [fold_of(*r, self.moving, self.moving_facts) for r in rules] if not replies else []
-        for (rule, _), fold in zip(rules, folds or [None] * len(rules), strict=True):
-            anchors |= {t.anchor for t in (fold.others if fold else rule.terms)}
+        folds: list[Fold | None] = []
+        if not replies:
+            folds = [fold_of(*r, self.moving, self.moving_facts) for r in rules]
+            for (rule, _), fold in zip(rules, folds, strict=True):
+                anchors |= {t.anchor for t in (fold.others if fold else rule.terms)}
+        else:
+            # While news may come, a rule's anchors that news can replace are needed only for
+            # the futures without that news: one fold per set of anchors a piece of news
+            # replaces (a new round replaces them all, so needs none).
+            for rule, _ in rules:
+                anchors |= {t.anchor for t in rule.terms if t.anchor in self.moving}
+                folds += [before_news(rule, self.moving | gone) for gone in self.replaced]
         if timers:
             dates.add("at_reply")  # a timer dated before their last reply does not fire
         if any(ca.nudge for ca in actions.values()):

@@ -195,7 +195,7 @@ class Search:
         self.space = space
         self.cal = cal
         self.horizon = timedelta(days=space.horizon)
-        self.relevance = Relevance(cp, absolute=cal.country is not None)
+        self.relevance = Relevance(cp, absolute=cal.country is not None, news=space.inputs)
         # Per state, the actions the job seeker can do (reminders lapse on their own).
         self.doable = {
             state: tuple(ca for ca in group if ca.completed_by is not None)

@@ -221,6 +221,16 @@ REPLIES: Final[dict[str, ReplyMeaning]] = {
 
 # Count facts a direct contact adds one to: this round's and the whole application's.
 CONTACT_COUNTS: Final = ("contacts", "contacts_all_rounds")
+# Anchors a new interview round dates afresh (or clears): the others keep their dates.
+ROUND_ANCHORS: Final = (
+    "interview",
+    "state_entered",
+    "last_contact",
+    "thank_you_sent",
+    "reply",
+    "decision_by",
+    "follow_up_after",
+)
 # Facts a new interview round starts over with.
 ROUND_START: Final[dict[str, object]] = {
     "last_reply": "none",
