@@ -204,6 +204,9 @@ class Replay:
             if CLOSING_OUTCOME.get(trigger) == REOPENABLE and self.promised is not None:
                 # No giving up on a case before the day you promised to follow up has passed.
                 when = max(when, self.promised + timedelta(days=1))
+            if CLOSING_OUTCOME.get(trigger) == REOPENABLE and self.not_before is not None:
+                # Nor before their own date has passed and the check-in held for it is due.
+                when = max(when, roll_forward(self.not_before, self.hol) + ONE_DAY)
             if best is None or when < best[0]:
                 best = (when, trigger)
         return best

@@ -61,3 +61,13 @@ Feature: The "email sequence" coach's playbook, written from the docs alone
     Then the schedule has no check-in
     And the next step is a final check-in by phone on 2026-04-28
     And the next step goes to the company
+
+  Scenario: They say they will decide in four weeks: the sequence waits for their date
+    The coach's "three weeks of silence, then stop" would end the sequence before the
+    employer's own date, and before the check-in that waits for it. No playbook gives up on a
+    case before the date the employer gave has passed and the check-in after it is due.
+    Given I sent a thank-you by email on 2026-03-05
+    And they replied "still deciding" on 2026-03-09 with a new decision date of 2026-04-03
+    When I check the plan on 2026-03-10
+    Then the next step is a check-in by email on 2026-04-06
+    And the case closes on 2026-04-27

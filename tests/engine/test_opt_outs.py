@@ -65,6 +65,7 @@ def test_every_rule_id_is_tested_here():
         "wait-past-their-date",
         "keep-promises",
         "news-before-deadline",
+        "open-past-their-date",
     }
 
 
@@ -128,3 +129,16 @@ def test_news_before_deadline():
     assert _first(plan, "share_update") == "2026-03-04"
     opted = _plan("news-before-deadline", "interview + 2w", "2026-03-03", offer)
     assert _first(opted, "share_update") == "2026-03-06"
+
+
+def test_open_past_their_date():
+    """A playbook does not give up before the employer's own date has passed and the check-in
+    after it is due, unless it opted out: its 8-week timer waits for a decision date 9 weeks on
+    (Friday 2026-05-01; the check-in on Monday 4 May, the give-up the day after)."""
+    told = {"employer": {"decision_by": "2026-05-01"}}
+    kept = _plan("", "interview + 4d", "2026-03-03", [], **told)
+    assert _first(kept, "check_in") == "2026-05-04"
+    assert kept.closes_on == date(2026, 5, 5)
+    opted = _plan("open-past-their-date", "interview + 4d", "2026-03-03", [], **told)
+    assert opted.closes_on == date(2026, 4, 27)
+    assert all(s.action != "check_in" for s in opted.schedule)

@@ -31,7 +31,7 @@ from followup.semantics.meaning import (
     REOPENABLE,
     part_of_day,
 )
-from followup.semantics.rules import KEEP_PROMISES
+from followup.semantics.rules import KEEP_PROMISES, OPEN_PAST_THEIR_DATE
 from followup.timeline.durations import shift_days
 
 # A playbook whose timers chase each other without an event in between is broken; stop early.
@@ -141,6 +141,15 @@ class Run(Scheduling):
             ):
                 # A playbook does not give up on a case while a promise you made is still due.
                 hold = shift_days(self.at_committed, 1)
+                if when < hold:
+                    when = hold
+            if (
+                move.outcome == REOPENABLE
+                and self.not_before is not None
+                and OPEN_PAST_THEIR_DATE not in self.cp.opted_out
+            ):
+                # Nor before the employer's own date has passed and a check-in after it is due.
+                hold = shift_days(self.cal.roll_forward(self.not_before), 1)
                 if when < hold:
                     when = hold
             if best is None or when < best[0]:

@@ -47,8 +47,10 @@ from followup.semantics.meaning import (
     EVENTS,
     NEWS_KIND,
     NUDGE_EVENTS,
+    REOPENABLE,
     EventMeaning,
 )
+from followup.semantics.rules import OPEN_PAST_THEIR_DATE
 
 if TYPE_CHECKING:
     from followup.lint.search import Ctx
@@ -223,6 +225,12 @@ class Relevance:
                 folds += [before_news(rule, self.moving | gone) for gone in self.replaced]
         if timers:
             dates.add("at_reply")  # a timer dated before their last reply does not fire
+        # Giving up waits past the employer's date (the day after the check-in held for it).
+        holds = OPEN_PAST_THEIR_DATE not in cp.opted_out and any(
+            m.outcome == REOPENABLE for m in timers
+        )
+        if holds:
+            dates.add("not_before")
         if any(ca.nudge for ca in actions.values()):
             dates |= {"not_before", "last_nudge"}
             facts.add("told_no_follow_up")
@@ -264,7 +272,7 @@ class Relevance:
             _getter(getter_names),
             channel_at,
             tuple(dict.fromkeys(f for f in folds if f is not None)),
-            waits_past_gap(actions.values(), date_names),
+            None if holds else waits_past_gap(actions.values(), date_names),
         )
 
     def key(self, run: Run, ctx: Ctx) -> tuple[object, ...]:

@@ -10,13 +10,14 @@ from __future__ import annotations
 from followup.errors import Problem
 from followup.lint.rules import Checks
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS, NUDGE_KINDS
-from followup.semantics.meaning import NEWS_KIND, UNPACED_KINDS
+from followup.semantics.meaning import NEWS_KIND, REOPENABLE, UNPACED_KINDS
 from followup.semantics.rules import (
     BUSINESS_DAYS_ONLY,
     CHECK_IN_GAP,
     CONTACT_GAP,
     KEEP_PROMISES,
     NEWS_BEFORE_DEADLINE,
+    OPEN_PAST_THEIR_DATE,
     WAIT_PAST_THEIR_DATE,
 )
 
@@ -61,6 +62,9 @@ def opt_out_without_effect(c: Checks) -> None:
         WAIT_PAST_THEIR_DATE: bool(kinds & NUDGE_KINDS),
         KEEP_PROMISES: True,
         NEWS_BEFORE_DEADLINE: NEWS_KIND in kinds,
+        OPEN_PAST_THEIR_DATE: any(
+            m.outcome == REOPENABLE for moves in c.cp.timers.values() for m in moves
+        ),
     }
     for o in pb.opt_outs:
         if touches.get(o.rule, True):

@@ -100,6 +100,7 @@ CHECK_IN_GAP: Final = "check-in-gap"
 CONTACT_GAP: Final = "contact-gap"
 WAIT_PAST_THEIR_DATE: Final = "wait-past-their-date"
 KEEP_PROMISES: Final = "keep-promises"
+OPEN_PAST_THEIR_DATE: Final = "open-past-their-date"
 NEWS_BEFORE_DEADLINE: Final = "news-before-deadline"
 RULE_IDS: Final = (
     BUSINESS_DAYS_ONLY,
@@ -108,6 +109,7 @@ RULE_IDS: Final = (
     WAIT_PAST_THEIR_DATE,
     KEEP_PROMISES,
     NEWS_BEFORE_DEADLINE,
+    OPEN_PAST_THEIR_DATE,
 )
 
 
@@ -128,6 +130,10 @@ def optional_rules() -> dict[str, str]:
         "one made on or after that day, or the check-in that is the promise itself (one sent "
         "earlier for another step leaves it standing, in the plan as in what you record); a "
         f"playbook does not give up ({REOPENABLE}) on the case before that day has passed.",
+        OPEN_PAST_THEIR_DATE: f"A playbook does not give up ({REOPENABLE}) on a case before the "
+        f"employer's own date ({_or([ANCHORS[a] for a in WAIT_PAST])}) has passed: not before "
+        "the day after the first business day after it, the day a check-in held back for that "
+        "date is due, so that check-in comes first.",
         NEWS_BEFORE_DEADLINE: f"While you hold a competing offer with a deadline, a {NEWS_KIND} "
         "step is due by the day before the deadline at latest; once that day has passed it "
         "expires, and the plan says so.",
