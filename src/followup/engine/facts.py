@@ -8,6 +8,7 @@ change them is `followup.engine.run`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import msgspec
@@ -202,3 +203,23 @@ class Facts:
         self.done: dict[str, int] = {}
         self.last_done: dict[str, date] = {}
         self.credits: dict[str, int] = {}
+
+
+def _slot_copier(names: tuple[str, ...]) -> Callable[[Facts, Facts], None]:
+    """A function copying these slots from one run to another, one assignment per slot.
+
+    A projection clones the run at every step it tries, and the prover at every branch: plain
+    assignments are about six times faster than a loop of ``getattr``/``setattr``.  The code is
+    made from the class's own slot names (never anything a user wrote), the way ``dataclasses``
+    makes ``__init__``.
+    """
+    body = "".join(f"    other.{name} = self.{name}\n" for name in names)
+    namespace: dict[str, Callable[[Facts, Facts], None]] = {}
+    exec(f"def copy(self, other):\n{body}", namespace)
+    return namespace["copy"]
+
+
+# A clone's facts: the mutable containers are copied on their own; the trace is never shared.
+copy_slots = _slot_copier(
+    tuple(n for n in Facts.__slots__ if n not in ("done", "last_done", "credits", "trace"))
+)

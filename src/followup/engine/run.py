@@ -8,14 +8,13 @@ read from `followup.semantics.meaning` (through `followup.engine.effects`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from followup.compile.machine import CompiledAction, Move
 from followup.engine.due import Scheduling
 from followup.engine.effects import EFFECTS as _EFFECTS
 from followup.engine.effects import REPLY_EFFECTS as _REPLY_EFFECTS
-from followup.engine.facts import Facts, Pending
+from followup.engine.facts import Pending, copy_slots
 from followup.engine.result import TraceEntry
 from followup.errors import EngineError
 from followup.model.case import Event
@@ -38,26 +37,6 @@ from followup.timeline.durations import shift_days
 MAX_MOVES_PER_ADVANCE = 200
 
 
-def _slot_copier(names: tuple[str, ...]) -> Callable[[Facts, Facts], None]:
-    """A function copying these slots from one run to another, one assignment per slot.
-
-    A projection clones the run at every step it tries, and the prover at every branch: plain
-    assignments are about six times faster than a loop of ``getattr``/``setattr``.  The code is
-    made from the class's own slot names (never anything a user wrote), the way ``dataclasses``
-    makes ``__init__``.
-    """
-    body = "".join(f"    other.{name} = self.{name}\n" for name in names)
-    namespace: dict[str, Callable[[Facts, Facts], None]] = {}
-    exec(f"def copy(self, other):\n{body}", namespace)
-    return namespace["copy"]
-
-
-# The mutable containers are copied on their own; the trace is never shared.
-_copy_slots = _slot_copier(
-    tuple(n for n in Facts.__slots__ if n not in ("done", "last_done", "credits", "trace"))
-)
-
-
 class Run(Scheduling):
     """One case running under one compiled playbook.  See the module docstring."""
 
@@ -66,7 +45,7 @@ class Run(Scheduling):
     def clone(self) -> Run:
         """An independent copy, for projecting the future without touching the replay."""
         other = Run.__new__(Run)
-        _copy_slots(self, other)
+        copy_slots(self, other)
         other.done = dict(self.done)
         other.last_done = dict(self.last_done)
         other.credits = dict(self.credits)
