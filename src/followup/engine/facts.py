@@ -91,6 +91,7 @@ class Facts:
         "now",
         "offer_answer",
         "offer_answer_by",
+        "open_until",
         "outcome",
         "portfolio_update",
         "preferred_channel",
@@ -168,21 +169,31 @@ class Facts:
         after = employer.follow_up_after
         self.at_follow_up_after = cal.add(case.interview, after) if after else None
         self.has_follow_up_after = after is not None
-        self._wait_past()
+        self._wait_past_their_dates()
 
-    def _wait_past(self) -> None:
+    def _wait_past_their_dates(self) -> None:
         """Check-ins wait past the dates the employer gave (`WAIT_PAST`): the day after."""
         latest: date | None = None
         for anchor in WAIT_PAST:
             given = getattr(self, "at_" + anchor)
             if given is not None and (latest is None or given > latest):
                 latest = given
-        self.not_before = None if latest is None else shift_days(latest, 1)
+        self.wait_past(latest)
+
+    def wait_past(self, given: date | None) -> None:
+        """Hold check-ins until the day after ``given`` (None: no date to wait for), and giving
+        up until the day after the first business day from then, when the check-in held for it
+        is due (`followup.semantics.rules`)."""
+        if given is None:
+            self.not_before = self.open_until = None
+            return
+        self.not_before = shift_days(given, 1)
+        self.open_until = shift_days(self.cal.roll_forward(self.not_before), 1)
 
     def _start_round(self, interview: date | None, day: date) -> None:
         """Begin an interview round on ``interview`` (None: its date is not known yet, and
         nothing is planned until it is): counters and per-rule progress start over."""
-        self.not_before = None
+        self.wait_past(None)
         # The day you were invited to a round whose date is not known yet, else None.
         self.awaiting_interview = day if interview is None else None
         self.at_interview = interview

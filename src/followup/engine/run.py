@@ -105,6 +105,7 @@ class Run(Scheduling):
             self.timer_cache, self.timer_version = best, self.version
             return best
         floor = max(self.at_state_entered, self.now)
+        give_up: date | None = None  # the earliest day to give up on the case, once needed
         for move in self.cp.timers.get(self.state, ()):
             assert move.when_date is not None
             when = move.when_date(self)
@@ -112,29 +113,30 @@ class Run(Scheduling):
                 continue
             if when < floor:
                 when = floor
-            if (
-                move.outcome == REOPENABLE
-                and self.committed
-                and self.at_committed is not None
-                and KEEP_PROMISES not in self.cp.opted_out
-            ):
-                # A playbook does not give up on a case while a promise you made is still due.
-                hold = shift_days(self.at_committed, 1)
-                if when < hold:
-                    when = hold
-            if (
-                move.outcome == REOPENABLE
-                and self.not_before is not None
-                and OPEN_PAST_THEIR_DATE not in self.cp.opted_out
-            ):
-                # Nor before the employer's own date has passed and a check-in after it is due.
-                hold = shift_days(self.cal.roll_forward(self.not_before), 1)
-                if when < hold:
-                    when = hold
+            if move.outcome == REOPENABLE:
+                if give_up is None:
+                    give_up = self._give_up_floor()
+                if when < give_up:
+                    when = give_up
             if best is None or when < best[0]:
                 best = (when, move)
         self.timer_cache, self.timer_version = best, self.version
         return best
+
+    def _give_up_floor(self) -> date:
+        """The earliest day a playbook may give up on the case (`REOPENABLE`).
+
+        Not while a promise you made is still due (keep-promises), nor before the employer's
+        own date has passed and the check-in held for it is due (open-past-their-date).
+        """
+        floor = date.min
+        opted_out = self.cp.opted_out
+        if self.committed and self.at_committed is not None and KEEP_PROMISES not in opted_out:
+            floor = shift_days(self.at_committed, 1)
+        held = self.open_until
+        if held is not None and held > floor and OPEN_PAST_THEIR_DATE not in opted_out:
+            floor = held
+        return floor
 
     def consider(self, day: date) -> None:
         """Trace every rule of the current state: what is pending, and why the rest is not."""
@@ -313,7 +315,7 @@ class Run(Scheduling):
                 # Their new date replaces the dates they gave before, and so does the wait.
                 self.at_decision_by = ev.decision_by
                 self.has_decision_date = True
-                self.not_before = shift_days(ev.decision_by, 1)
+                self.wait_past(ev.decision_by)
         if sets:
             for name, value in sets:
                 setattr(self, name, value)
