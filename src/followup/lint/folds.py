@@ -11,7 +11,7 @@ key from these folds.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -20,7 +20,14 @@ from followup.compile.machine import CompiledAction, CompiledPlaybook
 from followup.engine.run import Run
 from followup.lint.space import Input
 from followup.model.playbook import Compare, DateRule, DateTerm, Guard, guard_tests
-from followup.semantics.meaning import DEFAULT_REPLY, EVENTS, REPLIES, ROUND_ANCHORS
+from followup.semantics.meaning import (
+    CONTACT_COUNTS,
+    DEFAULT_REPLY,
+    EVENTS,
+    REPLIES,
+    ROUND_ANCHORS,
+    EventMeaning,
+)
 
 # Anchors the engine reads itself, not only through a playbook's rules (`followup.engine`): a
 # promise's day, a competing offer's and its deadline.  (It also reads the last reply's, which
@@ -35,7 +42,7 @@ class Fold:
     terms: tuple[DateTerm, ...]
     later: bool  # the rule takes the later of its terms (else the earlier)
     others: tuple[DateTerm, ...]
-    guarded: bool  # the same terms under a condition and without one are two folds
+    condition: Guard | None  # one that stays as it is: the same terms under two are two folds
     settled: bool  # no news can come: the other terms' anchors only move later from here
     get: DateFn = field(compare=False)
     moving: tuple[DateFn, ...] = field(compare=False)
@@ -43,20 +50,20 @@ class Fold:
 
     @staticmethod
     def of(
-        rule: DateRule, fixed: tuple[DateTerm, ...], when: GuardFn | None, *, settled: bool = True
+        rule: DateRule, fixed: tuple[DateTerm, ...], condition: Guard | None, *, settled: bool
     ) -> Fold:
-        """The fold of ``rule``'s ``fixed`` terms (``when``: a condition that stays as it is;
+        """The fold of ``rule``'s ``fixed`` terms (``condition``: one that stays as it is;
         ``settled``: no news can come any more)."""
         others = tuple(t for t in rule.terms if t not in fixed)
         return Fold(
             fixed,
             rule.combine == "later",
             others,
-            when is not None,
+            condition,
             settled,
             compile_date(DateRule(fixed, rule.combine)),
             tuple(compile_date(DateRule((t,))) for t in others),
-            when,
+            None if condition is None else compile_guard(condition),
         )
 
     def value(self, run: Run) -> date | None:
@@ -86,7 +93,7 @@ def fold_of(
     ``when`` is the condition of the rule's action or move; ``moving`` and ``moving_facts``
     are the playbook's `moving_anchors` and `moving_facts`.
     """
-    fixed = tuple(t for t in rule.terms if t.anchor not in moving)
+    fixed = _fixed_terms(rule, moving)
     if not fixed:
         return None
     # A condition over facts only news can change holds or fails for good: while it
@@ -96,7 +103,7 @@ def fold_of(
         (t.fact in moving_facts) if isinstance(t, Compare) else bool({t.start, t.end} & moving)
         for t in tests
     )
-    return Fold.of(rule, fixed, compile_guard(when) if still else None)
+    return Fold.of(rule, fixed, when if still else None, settled=True)
 
 
 def before_news(rule: DateRule, moving: frozenset[str]) -> Fold | None:
@@ -106,8 +113,13 @@ def before_news(rule: DateRule, moving: frozenset[str]) -> Fold | None:
     No term is forgotten and no condition read: news can clear what steps only move later
     (a new round clears the thank-you's date) and change facts.
     """
-    fixed = tuple(t for t in rule.terms if t.anchor not in moving)
+    fixed = _fixed_terms(rule, moving)
     return Fold.of(rule, fixed, None, settled=False) if fixed else None
+
+
+def _fixed_terms(rule: DateRule, moving: frozenset[str]) -> tuple[DateTerm, ...]:
+    """``rule``'s terms over anchors not in ``moving``."""
+    return tuple(t for t in rule.terms if t.anchor not in moving)
 
 
 def replaced_by(news: Iterable[Input]) -> tuple[frozenset[str], ...]:
@@ -138,23 +150,26 @@ def moving_anchors(cp: CompiledPlaybook) -> frozenset[str]:
     they stay in the key as they are.
     """
     moving = {"state_entered", "last_contact", *ENGINE_READS}
-    for group in cp.actions.values():
-        for ca in group:
-            meaning = EVENTS.get(ca.completed_by) if ca.completed_by is not None else None
-            if meaning is not None:
-                moving |= {anchor for anchor, _ in meaning.dates}
+    for meaning in _steps(cp):
+        moving |= {anchor for anchor, _ in meaning.dates}
     return frozenset(moving)
 
 
 def moving_facts(cp: CompiledPlaybook) -> frozenset[str]:
     """The facts that can change without news: those a step the job seeker does sets or counts."""
-    moving = {"contacts", "contacts_all_rounds"}
+    moving = set(CONTACT_COUNTS)
+    for meaning in _steps(cp):
+        moving |= {name for name, _ in meaning.sets} | set(meaning.counts)
+    return frozenset(moving)
+
+
+def _steps(cp: CompiledPlaybook) -> Iterator[EventMeaning]:
+    """What recording each step of ``cp`` the job seeker can do means (reminders have none)."""
     for group in cp.actions.values():
         for ca in group:
             meaning = EVENTS.get(ca.completed_by) if ca.completed_by is not None else None
             if meaning is not None:
-                moving |= {name for name, _ in meaning.sets} | set(meaning.counts)
-    return frozenset(moving)
+                yield meaning
 
 
 def waits_past_gap(
