@@ -143,3 +143,15 @@ def test_a_missing_advice_is_one_problem() -> None:
         (5, "the action has no 'advice'"),
         (7, "the don't has no 'advice'"),
     ]
+
+
+def test_a_duration_written_out_in_a_date_rule_gets_the_same_suggestion() -> None:
+    """'interview + 2 weeks' is read as an anchor and a duration, so the duration's own
+    "did you mean '2w'" answers it, as it does for a parameter."""
+    text = HEAD + (
+        "actions:\n"
+        "  - {id: a, in: waiting, kind: check_in, due: interview + 2 weeks, advice: Go.}\n"
+    )
+    found = problems(text)
+    assert len(found) == 1
+    assert found[0].message == "'2 weeks' is not a duration (did you mean '2w'?)"

@@ -28,7 +28,7 @@ from followup.model.vocabulary import ANCHORS, FACTS, GUARD_OPERATORS
 from followup.timeline.durations import Duration, DurationError, parse_duration
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-TERM_RE = re.compile(r"^\s*([a-z_]+)\s*(?:([+-])\s*([A-Za-z0-9_.]+))?\s*$")
+TERM_RE = re.compile(r"^\s*([a-z_]+)\s*(?:([+-])\s*(\S.*?))?\s*$")
 UNKNOWN_FACT = "unknown-fact"  # a problem kind lint gives a code of its own
 DATE_RULE_HELP = "'ANCHOR', 'ANCHOR + DURATION' or {later_of: [...]} / {earlier_of: [...]}"
 # A condition on the time between two dates: {time_between: {from: A, to: B, ge: 2w}}.

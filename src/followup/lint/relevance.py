@@ -120,8 +120,12 @@ class Relevance:
         for group in cp.actions.values():
             for ca in group:
                 repeat = ca.action.repeat
-                if ca.completed_by is not None and (repeat is None or repeat.max is not None):
-                    capped[ca.id] = 1 if repeat is None or repeat.max is None else repeat.max
+                if ca.completed_by is None:
+                    continue
+                if repeat is None:
+                    capped[ca.id] = 1
+                elif repeat.max is not None:
+                    capped[ca.id] = repeat.max
         self.caps_of = capped
         # Per state, those of its actions and of the actions of states reachable from it.
         self.capped: dict[str, tuple[tuple[str, int], ...]] = {}
