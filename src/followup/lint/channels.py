@@ -44,10 +44,15 @@ def _channel(c: Checks, a: Action, vals: tuple[object, ...], preferred: str, may
 def no_channel(c: Checks) -> None:
     """A direct-contact action whose options all fall away for some case that reaches it."""
     pb = c.cp.playbook
+    # Actions alike in where they apply, when, how and to whom have the same answer.
+    answers: dict[tuple[object, ...], tuple[str, bool] | None] = {}
     for a in pb.actions:
         if completed_by(pb, a.kind) not in CONTACT_EVENTS:
             continue
-        found = _case_without_channel(c, a)
+        alike = (a.states, a.when, a.channel, a.to)
+        if alike not in answers:
+            answers[alike] = _case_without_channel(c, a)
+        found = answers[alike]
         if found is None:
             continue
         preferred, may_call = found
