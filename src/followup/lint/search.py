@@ -310,7 +310,7 @@ class Search:
         if direct_contact(event_type, p.channel):
             recent = (*(d for d in recent if (day - d).days < 30), day)
         handled = ctx.handled | {(p.compiled.id, p.due)}
-        news_day = day if event_type in CONTACT_EVENTS else ctx.news_day
+        news_day = _news_day(ctx, event_type, day)
         return after, Ctx(
             handled, ctx.inputs, ctx.rounds, news_day, recent, ctx.start, ctx.events + 1
         )
@@ -335,7 +335,7 @@ class Search:
             gap = (day - run.last_nudge).days
             if worst.gap is None or gap < worst.gap:
                 worst.gap = gap
-        news_day = day if event_type in CONTACT_EVENTS else ctx.news_day
+        news_day = _news_day(ctx, event_type, day)
         skipped = ctx._replace(handled=ctx.handled | {(p.compiled.id, p.due)}, news_day=news_day)
         return merge(worst, self.solve(run, skipped))
 
@@ -363,10 +363,12 @@ class Search:
         reply = news.type == "reply"
         # News changes the situation: every step pending afterwards is the job seeker's to
         # take or pass over afresh.
+        inputs = ctx.inputs - 1
+        rounds = ctx.rounds - (news.outcome is not None and REPLIES[news.outcome].new_round)
         child = Ctx(
             frozenset(),
-            ctx.inputs - 1,
-            ctx.rounds - (news.outcome is not None and REPLIES[news.outcome].new_round),
+            inputs,
+            rounds if inputs else 0,  # without news to come, rounds left change nothing
             None,
             ctx.recent,
             day if reply else ctx.start,
@@ -391,6 +393,14 @@ class Search:
         event_type = p.compiled.completed_by
         assert event_type is not None
         return ((day - base).days, event_type, p.channel, None, None, p.compiled.id)
+
+
+def _news_day(ctx: Ctx, event_type: str, day: date) -> date | None:
+    """The day news may come after a step of ``event_type`` due on ``day``: that day, if the
+    step is a contact and news may still come (else a day news could come changes nothing)."""
+    if ctx.inputs > 0 and event_type in CONTACT_EVENTS:
+        return day
+    return ctx.news_day
 
 
 def direct_contact(event_type: str, channel: str | None) -> bool:
