@@ -66,6 +66,13 @@ class Fold:
             None if condition is None else compile_guard(condition),
         )
 
+    def reader(self) -> DateFn:
+        """`value` as a function of a run; without a condition or later terms to pass it, the
+        fixed terms' own date function (the prover reads folds millions of times)."""
+        if self.when is None and not (self.later and self.settled and self.moving):
+            return self.get
+        return self.value
+
     def value(self, run: Run) -> date | None:
         """The fixed terms' date, or None once it can no longer decide the rule.
 

@@ -76,6 +76,7 @@ class Spec:
     get_facts: Callable[[Run], tuple[object, ...]]
     channel_at: int  # where the channel class goes among the facts (-1: not needed)
     folds: tuple[Fold, ...] = ()  # per rule, the later or earlier of its fixed terms
+    read_folds: tuple[Callable[[Run], date | None], ...] = ()  # their values (`Fold.reader`)
     # Where the key holds ``not_before`` and ``last_nudge``, and the shortest gap after a
     # check-in of the actions that wait past the employer's dates (None: not both held, or an
     # action that waits past them without a gap).
@@ -258,6 +259,7 @@ class Relevance:
         channel_at = fact_names.index("channel_class") if "channel_class" in fact_names else -1
         getter_names = tuple("state" if f == "channel_class" else f for f in fact_names)
         quiet = self._actions(self.reachable(state, False, False))
+        unique_folds = tuple(dict.fromkeys(f for f in folds if f is not None))
         return Spec(
             state,
             date_names,
@@ -275,7 +277,8 @@ class Relevance:
             _getter(date_names),
             _getter(getter_names),
             channel_at,
-            tuple(dict.fromkeys(f for f in folds if f is not None)),
+            unique_folds,
+            tuple(f.reader() for f in unique_folds),
             None if holds else waits_past_gap(actions.values(), date_names),
         )
 
@@ -303,8 +306,8 @@ class Relevance:
         last_done = run.last_done
         credits = run.credits
         dates = spec.get_dates(run)
-        if spec.folds:
-            dates = (*dates, *(fold.value(run) for fold in spec.folds))
+        if spec.read_folds:
+            dates = dates + tuple([read(run) for read in spec.read_folds])
         return (
             spec,
             now if self.months else now % 7,
