@@ -5,8 +5,8 @@ change a run: they move a few anchors (the last contact, the day a state was ent
 steps date) and a few facts (counts, what steps set).  Every other anchor and fact keeps its value
 to the end of the path.  So a date rule's terms over anchors that keep their values can be kept as
 one date (the later or earlier of them: exact, since a later-of or an earlier-of can be taken in
-parts), and dropped once they can no longer decide the rule.  `followup.lint.relevance` builds its
-key from these folds.
+parts), and dropped once they can no longer decide the rule.  `followup.lint.specs` puts these
+folds in the key.
 """
 
 from __future__ import annotations
@@ -105,11 +105,7 @@ def fold_of(
         return None
     # A condition over facts only news can change holds or fails for good: while it
     # fails, the rule's dates cannot matter.
-    tests = list(guard_tests(when))
-    still = when is not None and not any(
-        (t.fact in moving_facts) if isinstance(t, Compare) else bool({t.start, t.end} & moving)
-        for t in tests
-    )
+    still = settled_at(when, moving, moving_facts, {}) == ()
     return Fold.of(rule, fixed, when if still else None, settled=True)
 
 
@@ -170,6 +166,44 @@ def moving_facts(cp: CompiledPlaybook) -> frozenset[str]:
     return frozenset(moving)
 
 
+def settling_facts(cp: CompiledPlaybook) -> dict[str, object]:
+    """The moving facts steps only ever set to one value (sharing your news clears it), with
+    that value: once a fact has it, it keeps it until news comes."""
+    values: dict[str, set[object]] = {}
+    for meaning in _steps(cp):
+        for name, value in meaning.sets:
+            values.setdefault(name, set()).add(value)
+    counted = set(CONTACT_COUNTS) | {c for m in _steps(cp) for c in m.counts}
+    return {
+        name: next(iter(found))
+        for name, found in values.items()
+        if len(found) == 1 and name not in counted
+    }
+
+
+def settled_at(
+    when: Guard | None,
+    moving: frozenset[str],
+    moving_facts: frozenset[str],
+    settling: dict[str, object],
+) -> tuple[tuple[str, object], ...] | None:
+    """When the condition ``when`` holds or fails for good once no news can come: once each
+    fact returned has its value (none: from the start); None if never (it tests a count, a
+    fact steps set either way, or a date they move)."""
+    if when is None:
+        return None
+    needs: dict[str, object] = {}
+    for t in guard_tests(when):
+        if not isinstance(t, Compare):
+            if {t.start, t.end} & moving:
+                return None
+        elif t.fact in settling:
+            needs[t.fact] = settling[t.fact]
+        elif t.fact in moving_facts:
+            return None
+    return tuple(sorted(needs.items()))
+
+
 def _steps(cp: CompiledPlaybook) -> Iterator[EventMeaning]:
     """What recording each step of ``cp`` the job seeker can do means (reminders have none)."""
     for group in cp.actions.values():
@@ -184,7 +218,7 @@ def waits_past_gap(
 ) -> tuple[int, int, int] | None:
     """Where ``names`` has ``not_before`` and ``last_nudge``, and the shortest gap after a
     check-in of the ``actions`` that wait past the employer's dates (None: not both named, or
-    one waits past them without a gap): `followup.lint.relevance.Spec.waits_past`."""
+    one waits past them without a gap): `followup.lint.specs.Spec.waits_past`."""
     gaps = [ca.gap for ca in actions if ca.nudge and ca.waits_past]
     if not gaps or None in gaps or "not_before" not in names or "last_nudge" not in names:
         return None

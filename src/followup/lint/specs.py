@@ -1,0 +1,344 @@
+"""What the prover's key holds for a running case: per state and news budget, which dates,
+facts, counts and per-rule progress the rules still reachable can read.
+
+The rules of the states still reachable (through the playbook's own moves, and through replies
+while the news budget lasts) name the anchors, facts, channels and progress they look at.  Once
+no news can come, rules done as often as they may be, or whose condition has settled false, are
+gone for good and read nothing.  `followup.lint.relevance` builds the key from a `Spec`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+from followup.compile.expressions import GuardFn
+from followup.compile.machine import CompiledAction, CompiledPlaybook, Move
+from followup.engine.run import Run
+from followup.lint.folds import (
+    Fold,
+    before_news,
+    fold_of,
+    moving_anchors,
+    moving_facts,
+    replaced_by,
+    settled_at,
+    settling_facts,
+    waits_past_gap,
+)
+from followup.lint.space import (
+    Input,
+    count_cap,
+    guard_facts,
+    reads_of,
+)
+from followup.model.playbook import Compare, DateRule, DateTerm, Guard, Span, guard_tests
+from followup.model.vocabulary import CLOSED, FACTS
+from followup.semantics.meaning import (
+    CONTACT_EVENTS,
+    NEWS_KIND,
+    NUDGE_EVENTS,
+    REOPENABLE,
+)
+from followup.semantics.rules import OPEN_PAST_THEIR_DATE
+
+COUNT_FACTS = tuple(f for f, kind in FACTS.items() if kind == "int")
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Spec:
+    """What the key holds for one (state, replies possible, next round possible)."""
+
+    state: str
+    dates: tuple[str, ...]
+    facts: tuple[str, ...]
+    counts: tuple[tuple[int, int], ...]  # (index among the facts, cap) of each count
+    done: tuple[tuple[str, int], ...]
+    last_done: tuple[str, ...]
+    credits: tuple[str, ...]
+    quiet_actions: frozenset[str]  # reachable before any news: where skipped steps can recur
+    repeats: frozenset[str]
+    contacts: bool
+    get_dates: Callable[[Run], tuple[date | None, ...]]
+    get_facts: Callable[[Run], tuple[object, ...]]
+    channel_at: int  # where the channel class goes among the facts (-1: not needed)
+    folds: tuple[Fold, ...] = ()  # per rule, the later or earlier of its fixed terms
+    read_folds: tuple[Callable[[Run], date | None], ...] = ()  # their values (`Fold.reader`)
+    # Where the key holds ``not_before`` and ``last_nudge``, and the shortest gap after a
+    # check-in of the actions that wait past the employer's dates (None: not both held, or an
+    # action that waits past them without a gap).
+    waits_past: tuple[int, int, int] | None = None
+
+
+class Settled(NamedTuple):
+    """A rule whose condition, once no news can come and ``needs`` holds, stays as it is."""
+
+    rule: str  # its id
+    holds: GuardFn
+    needs: tuple[tuple[str, object], ...]  # (fact, value) each fact must have first
+
+
+@dataclass(frozen=True, slots=True)
+class SettledRules:
+    """The rules reachable from one state whose condition can settle, and which have failed for
+    good, worked out once per value of the facts they read."""
+
+    rules: tuple[Settled, ...]
+    read: Callable[[Run], tuple[Any, ...]]
+    failed: dict[tuple[Any, ...], tuple[str, ...]]
+
+    def gone(self, run: Run) -> tuple[str, ...]:
+        """The ids of the rules whose condition has failed for good (no news to come)."""
+        values = self.read(run)
+        found = self.failed.get(values)
+        if found is None:
+            found = self.failed[values] = tuple(
+                s.rule
+                for s in self.rules
+                if not s.holds(run) and all(getattr(run, f) == v for f, v in s.needs)
+            )
+        return found
+
+
+class Specs:
+    """What the prover's key holds, per state and news budget, for one compiled playbook."""
+
+    def __init__(self, cp: CompiledPlaybook, news: tuple[Input, ...] = ()) -> None:
+        self.cp = cp
+        pb = cp.playbook
+        reads = reads_of(pb)
+        self.reads = reads
+        self.caps = {fact: count_cap(pb, fact) for fact in COUNT_FACTS}
+        # Unless a condition reads them, the employer's channel preference and permission to
+        # call only matter through the kind of channel each action ends up with.
+        self.raw_channel = bool({"preferred_channel", "may_call"} & reads.facts)
+        self.edges: dict[str, set[str]] = {}
+        for (state, _), moves in cp.on_event.items():
+            for move in moves:
+                if move.rule is not None:
+                    self.edges.setdefault(state, set()).add(move.dest)
+        for state, moves in cp.timers.items():
+            for move in moves:
+                self.edges.setdefault(state, set()).add(move.dest)
+        self._specs: dict[tuple[str, bool, bool, tuple[str, ...]], Spec] = {}
+        # Actions that may be done only so often (once, or up to a repeat's ``max``).
+        capped: dict[str, int] = {}
+        for group in cp.actions.values():
+            for ca in group:
+                repeat = ca.action.repeat
+                if ca.completed_by is None:
+                    continue
+                if repeat is None:
+                    capped[ca.id] = 1
+                elif repeat.max is not None:
+                    capped[ca.id] = repeat.max
+        self.caps_of = capped
+        # Per state, those of its actions and of the actions of states reachable from it.
+        self.capped: dict[str, tuple[tuple[str, int], ...]] = {}
+        self.moving = moving_anchors(cp)
+        self.replaced = replaced_by(news)
+        self.moving_facts = moving_facts(cp)
+        # Per state, the rules reachable without news whose condition holds or fails for good
+        # once no news can come (`settles`): while it fails, the rule is as good as gone.
+        self.settling = settling_facts(cp)
+        self.settled: dict[str, SettledRules] = {}
+
+    def reachable(self, state: str, replies: bool, rounds: bool) -> frozenset[str]:
+        """States reachable from ``state``: playbook moves, plus replies while news may come."""
+        seen = {state}
+        if replies:
+            seen.add("waiting")
+            if rounds:
+                seen.add("interviewed")
+        todo = list(seen)
+        while todo:
+            for dest in self.edges.get(todo.pop(), ()):
+                if dest not in seen:
+                    seen.add(dest)
+                    todo.append(dest)
+        return frozenset(seen)
+
+    def spec(self, state: str, replies: bool, rounds: bool, spent: tuple[str, ...] = ()) -> Spec:
+        """The key's contents for this state, news budget and rules gone for good (``spent``,
+        only without news to come, which can make them due again: actions done as often as
+        they may be, and the rules whose settled condition fails, by id)."""
+        found = self._specs.get((state, replies, rounds, spent))
+        if found is None:
+            found = self._build(state, replies, rounds, frozenset(spent))
+            self._specs[(state, replies, rounds, spent)] = found
+        return found
+
+    def _settled_rules(self, state: str) -> SettledRules:
+        """The rules reachable from ``state`` without news whose condition can settle
+        (`settled_at`) and tests facts only."""
+        reach = self.reachable(state, False, False)
+        rules: list[tuple[str, Guard | None, GuardFn]] = [
+            (aid, ca.action.when, ca.guard) for aid, ca in self._actions(reach).items()
+        ]
+        timers, moves = self._moves(reach, frozenset())
+        rules += [(m.rule_id, m.rule.when if m.rule else None, m.guard) for m in (*timers, *moves)]
+        found: dict[str, Settled] = {}
+        facts: set[str] = set()
+        for rule_id, when, holds in rules:
+            tests = list(guard_tests(when))
+            if any(isinstance(t, Span) for t in tests):
+                continue  # its answer depends on dates: not one per value of facts
+            needs = settled_at(when, self.moving, self.moving_facts, self.settling)
+            if needs is not None:
+                found[rule_id] = Settled(rule_id, holds, needs)
+                facts |= {t.fact for t in tests if isinstance(t, Compare)}
+        chosen = tuple(found[k] for k in sorted(found))
+        return SettledRules(chosen, _getter(tuple(sorted(facts))), {})
+
+    def _moves(self, states: frozenset[str], gone: frozenset[str]) -> tuple[list[Move], list[Move]]:
+        """The playbook's own timers, and moves on events, out of ``states`` (but ``gone``)."""
+        cp = self.cp
+        timers = [m for s in sorted(states) for m in cp.timers.get(s, ()) if m.rule_id not in gone]
+        moves = [
+            m
+            for (s, _), group in cp.on_event.items()
+            if s in states
+            for m in group
+            if m.rule is not None and m.rule_id not in gone
+        ]
+        return timers, moves
+
+    def _actions(self, states: frozenset[str]) -> dict[str, CompiledAction]:
+        """The actions (not reminders: those change nothing) of ``states``, by id."""
+        found: dict[str, CompiledAction] = {}
+        for s in sorted(states):
+            for ca in self.cp.actions.get(s, ()):
+                if ca.completed_by is not None:
+                    found.setdefault(ca.id, ca)
+        return found
+
+    def _build(self, state: str, replies: bool, rounds: bool, spent: frozenset[str]) -> Spec:
+        cp = self.cp
+        reach = self.reachable(state, replies, rounds)
+        actions = {k: ca for k, ca in self._actions(reach).items() if k not in spent}
+        timers, moves = self._moves(reach, spent)
+        anchors: set[str] = set()
+        facts: set[str] = set()
+        dates: set[str] = set()
+        rules: list[tuple[DateRule, Guard | None]] = []
+        for ca in actions.values():
+            a = ca.action
+            until = a.repeat.until if a.repeat is not None else None
+            rules += [(r, a.when) for r in (a.due, a.until, until) if r is not None]
+            if a.kind == NEWS_KIND:  # the engine ends it the day before the offer's deadline
+                rules.append((DateRule((DateTerm("offer_deadline"),)), a.when))
+            facts |= guard_facts(a.when)
+            for option in a.channel:
+                facts |= guard_facts(option.when)
+                if option.use in ("preferred", "phone"):
+                    facts |= (
+                        {"preferred_channel", "may_call"} if self.raw_channel else {"channel_class"}
+                    )
+                elif option.use == "committed":
+                    facts |= {"committed", "committed_channel"}
+        for move in (*timers, *moves):
+            assert move.rule is not None
+            facts |= guard_facts(move.rule.when)
+            if move.rule.after is not None:
+                rules.append((move.rule.after, move.rule.when))
+        # Without news to come, the anchors only steps and timers can move are all a rule
+        # needs as they are; the rest never change, so each rule's terms over them are kept as
+        # one date (exact: a later-of or earlier-of can be taken in parts).
+        folds: list[Fold | None] = []
+        if not replies:
+            folds = [fold_of(*r, self.moving, self.moving_facts) for r in rules]
+            for (rule, _), fold in zip(rules, folds, strict=True):
+                anchors |= {t.anchor for t in (fold.others if fold else rule.terms)}
+        else:
+            # While news may come, a rule's anchors that news can replace are needed only for
+            # the futures without that news: one fold per set of anchors a piece of news
+            # replaces (a new round replaces them all, so needs none).
+            for rule, _ in rules:
+                anchors |= {t.anchor for t in rule.terms if t.anchor in self.moving}
+                folds += [before_news(rule, self.moving | gone) for gone in self.replaced]
+        if timers:
+            dates.add("at_reply")  # a timer dated before their last reply does not fire
+        # Giving up waits past the employer's date (the day after the check-in held for it).
+        holds = OPEN_PAST_THEIR_DATE not in cp.opted_out and any(
+            m.outcome == REOPENABLE for m in timers
+        )
+        if holds:
+            dates.add("not_before")
+        if any(ca.nudge for ca in actions.values()):
+            dates |= {"not_before", "last_nudge"}
+            facts.add("told_no_follow_up")
+        if any(ca.completed_by in NUDGE_EVENTS for ca in actions.values()):
+            dates.add("last_nudge")  # the gap between check-ins is measured from it
+        if CLOSED in reach:
+            dates.add("closed_on")
+            facts.add("outcome")
+        # A test of the time between two dates is no attribute of a run: its answer follows from
+        # those two dates, which the key holds instead (relative to now, like every date).
+        guards = [ca.action.when for ca in actions.values()]
+        guards += [o.when for ca in actions.values() for o in ca.action.channel]
+        guards += [m.rule.when for m in (*timers, *moves) if m.rule is not None]
+        for span in (s for g in guards for s in guard_tests(g) if isinstance(s, Span)):
+            facts.discard(span.name)
+            anchors |= {span.start, span.end}
+        dates |= {"at_" + anchor for anchor in anchors}
+        date_names = tuple(sorted(dates))
+        fact_names = tuple(sorted(facts))
+        # The class is worked out from two attributes; the getter reads a stand-in for it.
+        channel_at = fact_names.index("channel_class") if "channel_class" in fact_names else -1
+        getter_names = tuple("state" if f == "channel_class" else f for f in fact_names)
+        quiet = self._actions(self.reachable(state, False, False))
+        unique_folds = tuple(dict.fromkeys(f for f in folds if f is not None))
+        return Spec(
+            state,
+            date_names,
+            fact_names,
+            tuple((i, self.caps[f]) for i, f in enumerate(fact_names) if f in self.caps),
+            tuple(
+                (aid, ca.action.repeat.max if ca.action.repeat and ca.action.repeat.max else 1)
+                for aid, ca in sorted(actions.items())
+            ),
+            tuple(aid for aid, ca in sorted(actions.items()) if ca.action.repeat is not None),
+            tuple(sorted({ca.completed_by for ca in actions.values() if ca.completed_by})),
+            frozenset(quiet) - spent,
+            frozenset(aid for aid, ca in quiet.items() if ca.action.repeat is not None),
+            any(ca.completed_by in CONTACT_EVENTS for ca in actions.values()),
+            _getter(date_names),
+            _getter(getter_names),
+            channel_at,
+            unique_folds,
+            tuple(f.reader() for f in unique_folds),
+            None if holds else waits_past_gap(actions.values(), date_names),
+        )
+
+    def for_run(self, run: Run, replies: bool, rounds: bool) -> Spec:
+        """The spec for where ``run`` is: its state and the news budget (``replies``: news
+        may still come; ``rounds``: a new round too), and, without news to come, the rules
+        gone for good."""
+        if replies:
+            return self.spec(run.state, True, rounds)
+        capped = self.capped.get(run.state)
+        if capped is None:
+            reach = self._actions(self.reachable(run.state, False, False))
+            capped = self.capped[run.state] = tuple(
+                (aid, cap) for aid, cap in self.caps_of.items() if aid in reach
+            )
+        settled = self.settled.get(run.state)
+        if settled is None:
+            settled = self.settled[run.state] = self._settled_rules(run.state)
+        done = run.done
+        spent = [a for a, cap in capped if done.get(a, 0) >= cap]
+        spent += settled.gone(run)
+        return self.spec(run.state, False, False, tuple(sorted(spent)))
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[Run], tuple[Any, ...]]:
+    """A function returning these attributes of a run, always as a tuple."""
+    if not names:
+        return lambda run: ()
+    if len(names) == 1:
+        get_one = attrgetter(names[0])
+        return lambda run: (get_one(run),)
+    return attrgetter(*names)

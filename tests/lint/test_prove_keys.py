@@ -1,0 +1,73 @@
+"""The prover's key forgets what can no longer change a path's future, and nothing more."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from followup import catalog
+from followup.engine.run import Run
+from followup.lint.folds import settling_facts
+from followup.lint.relevance import Relevance
+from followup.lint.search import Ctx, Search, record
+from followup.lint.space import build_space
+from followup.model.case import Case, Employer, Event, Interviewer
+from followup.timeline.calendar import BusinessCalendar
+
+PLAIN = BusinessCalendar(None)
+INTERVIEW = date(2026, 3, 4)  # a Wednesday
+
+
+def _shared_offer_run() -> Run:
+    """dos-and-donts, after the thank-you, news of a competing offer, and sharing it."""
+    cp = catalog.load("dos-and-donts")
+    case = Case(
+        "keys",
+        INTERVIEW,
+        employer=Employer(follow_up="invited"),
+        interviewers=(Interviewer("Ana"),),
+    )
+    run = Run(cp, case, PLAIN)
+    offer_day = INTERVIEW + timedelta(days=5)
+    for ev in (
+        Event(INTERVIEW, "thank_you_sent", channel="email"),
+        Event(offer_day, "competing_offer", deadline=offer_day + timedelta(days=7)),
+        Event(offer_day, "update_sent", channel="email"),
+    ):
+        record(run, ev)
+    return run
+
+
+def test_sharing_news_settles_the_news_facts():
+    """Steps only ever clear the news facts (sharing them does), so once clear they stay so."""
+    settling = settling_facts(catalog.load("dos-and-donts"))
+    assert settling["competing_offer"] is False
+    assert settling["portfolio_update"] is False
+    assert "check_ins" not in settling  # a count only grows, it never settles
+
+
+def test_a_rule_whose_condition_failed_for_good_leaves_the_key():
+    """With no news to come, sharing portfolio news can never be due: the key forgets the rule
+    and the fact it reads; while news may come it keeps both."""
+    run = _shared_offer_run()
+    relevance = Relevance(run.cp, news=build_space(run.cp.playbook, 120, sound=True).inputs)
+    settled = relevance.specs.for_run(run, False, False)
+    open_to_news = relevance.specs.for_run(run, True, True)
+    assert "share-portfolio-news" not in {aid for aid, _ in settled.done}
+    assert "portfolio_update" not in settled.facts
+    assert "share-portfolio-news" in {aid for aid, _ in open_to_news.done}
+    assert "portfolio_update" in open_to_news.facts
+
+
+def test_without_news_to_come_the_day_news_could_come_is_forgotten():
+    """After the last piece of news, a contact no longer marks a day news could come."""
+    run = _shared_offer_run()
+    cp = run.cp
+    search = Search(cp, build_space(cp.playbook, 120, sound=True), PLAIN)
+    pending = next(p for p in run.pending() if p.compiled.completed_by == "check_in_sent")
+    day = max(pending.due, run.now)
+    last = Ctx(frozenset(), 0, 1, None, (), INTERVIEW, 0)
+    more = last._replace(inputs=1)
+    _, after_last = search.do(run, last, pending, day)
+    _, after_more = search.do(run, more, pending, day)
+    assert after_last.news_day is None
+    assert after_more.news_day == day
