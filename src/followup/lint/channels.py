@@ -11,8 +11,8 @@ told how, and the counts treat it as direct contact.  An explicit ``none`` is a 
 
 from __future__ import annotations
 
+from followup.lint.reads import completed_by
 from followup.lint.rules import Checks
-from followup.lint.space import completed_by
 from followup.model.playbook import Action
 from followup.model.vocabulary import COMPANY_RECIPIENT, PREFERRED_CHANNELS
 from followup.semantics.meaning import CALLS_WITHOUT_INVITATION, CONTACT_EVENTS

@@ -16,8 +16,8 @@ from itertools import product
 
 from followup.compile.expressions import compile_guard
 from followup.lint.reach import STATIC, domain
+from followup.lint.reads import guard_facts
 from followup.lint.rules import Checks, show
-from followup.lint.space import guard_facts
 from followup.lint.spans import CALENDAR
 from followup.model.playbook import Action, Avoid, Guard
 from followup.model.vocabulary import (

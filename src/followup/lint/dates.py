@@ -7,8 +7,8 @@ a cap is unreachable only when even the earliest dates leave no room for it.
 
 from __future__ import annotations
 
+from followup.lint.reads import completed_by
 from followup.lint.rules import Checks, kind_of, rules_of, satisfiable
-from followup.lint.space import completed_by
 from followup.model.playbook import Compare, DateRule, Guard, Not, Span
 
 # -- L106: timers that another timer always beats ------------------------------------------------

@@ -19,8 +19,9 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from followup.compile.machine import CompiledPlaybook
-from followup.lint.search import Ev, Search, Wit, Worst, direct_contact
+from followup.lint.search import Search, direct_contact
 from followup.lint.space import HOLIDAY_YEAR, MAX_INPUTS, Space, Start, build_space
+from followup.lint.worst import Ev, Wit, Worst
 from followup.model.playbook import Playbook
 from followup.timeline.calendar import BusinessCalendar, NoHolidays
 from followup.timeline.durations import Duration

@@ -18,7 +18,7 @@ from itertools import product
 
 from followup.compile.expressions import compile_guard
 from followup.compile.machine import CompiledPlaybook, Move, reply_trigger
-from followup.lint.space import count_cap, guard_facts, rule_anchors
+from followup.lint.reads import count_cap, guard_facts, rule_anchors
 from followup.lint.spans import CALENDAR, span_dates
 from followup.model.playbook import DateRule, Guard, Playbook, Span, guard_tests
 from followup.model.vocabulary import CLOSED, FACTS, INITIAL_STATE, STATES

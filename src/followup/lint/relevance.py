@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, Any
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.facts import Pending
 from followup.engine.run import Run
-from followup.lint.space import Input, channel_signature, uses_months
+from followup.lint.reads import channel_signature, uses_months
+from followup.lint.space import Input
 from followup.lint.specs import Spec, Specs
 from followup.model.vocabulary import PREFERRED_CHANNELS
 from followup.semantics.meaning import EVENTS, EventMeaning

@@ -15,7 +15,7 @@ from followup.compile.machine import CompiledPlaybook, Move
 from followup.errors import Problem
 from followup.io.yaml_reader import Document, Path_
 from followup.lint.reach import Explorer, Reach, domain
-from followup.lint.space import guard_facts
+from followup.lint.reads import guard_facts
 from followup.model.playbook import Action, Avoid, DateRule, Guard, Origin, Transition
 from followup.model.vocabulary import OPEN_STATES, STATES
 

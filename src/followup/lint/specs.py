@@ -29,12 +29,8 @@ from followup.lint.folds import (
     settling_facts,
     waits_past_gap,
 )
-from followup.lint.space import (
-    Input,
-    count_cap,
-    guard_facts,
-    reads_of,
-)
+from followup.lint.reads import count_cap, guard_facts, reads_of
+from followup.lint.space import Input
 from followup.model.playbook import Compare, DateRule, DateTerm, Guard, Span, guard_tests
 from followup.model.vocabulary import CLOSED, FACTS
 from followup.semantics.meaning import (
