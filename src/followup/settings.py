@@ -9,8 +9,9 @@ dependency.  A write goes to a temporary file in the same folder that then repla
 one, so a reader never sees half a file.
 
 Keys: ``name`` and ``signature`` (drafts are signed with them), ``country``, ``timezone`` and
-``playbook`` (stored and shown; checked as a case file checks them, and the playbook id against
-the catalog).  Nothing here is on the path of ``followup plan``.  It sits above the catalog
+``playbook`` (checked as a case file checks them, and the playbook id against the catalog;
+``followup add`` takes them for the flags left out).  Nothing here is on the path of
+``followup plan``.  It sits above the catalog
 (which checks the playbook id) and below the scenarios, whose draft steps read it.
 """
 

@@ -6,6 +6,7 @@ import json
 import os
 
 import pytest
+import yaml
 
 from followup.settings import read_settings, settings_path, write_settings
 
@@ -45,6 +46,7 @@ def test_get_of_a_setting_not_set_exits_1(cli):
     ("key", "value", "said"),
     [
         ("country", "XX1", "config set country: country 'XX1' is not a country code; expected"),
+        ("country", "XX", "config set country: no public-holiday data for country 'XX'"),
         ("timezone", "Mars/Base", "config set timezone: timezone 'Mars/Base' is not known"),
         ("playbook", "week-then-onhold", "(did you mean 'week-then-on-hold'?); expected one of"),
         ("nmae", "Alex", "no setting 'nmae' (did you mean 'name'?); expected one of name,"),
@@ -100,3 +102,36 @@ def test_the_config_folder_follows_the_environment(cli, tmp_path, monkeypatch):
     monkeypatch.setenv("FOLLOWUP_CONFIG_DIR", str(tmp_path / "elsewhere"))
     assert cli("config", "set", "name", "Alex").code == 0
     assert (tmp_path / "elsewhere" / "settings.yaml").is_file()
+
+
+ADD = ("add", "--company", "Acme", "--role", "Engineer", "--interviewed", "2026-12-21", "--json")
+
+
+def test_add_takes_what_the_flags_leave_out_from_the_settings(cli):
+    """Your country, time zone and playbook are the defaults for a new application."""
+    for key, value in (("country", "GB"), ("timezone", "Europe/London"), ("playbook", "fine-line")):
+        assert cli("config", "set", key, value).code == 0
+    added = cli(*ADD)
+    assert added.code == 0, added.err
+    app = json.loads(added.out)
+    assert app["playbook"] == "fine-line"
+    exported = yaml.safe_load(cli("export", app["id"]).out)
+    assert (exported["country"], exported["timezone"]) == ("GB", "Europe/London")
+
+
+def test_flags_win_over_the_settings(cli):
+    assert cli("config", "set", "playbook", "fine-line").code == 0
+    assert cli("config", "set", "country", "GB").code == 0
+    added = cli(*ADD, "--playbook", "stalker-free", "--country", "DE")
+    app = json.loads(added.out)
+    assert app["playbook"] == "stalker-free"
+    assert yaml.safe_load(cli("export", app["id"]).out)["country"] == "DE"
+
+
+def test_a_settings_playbook_that_is_gone_is_named_as_from_the_settings(cli):
+    """A playbook id in the settings that no longer resolves: add says where it came from."""
+    write_settings({"playbook": "retired-playbook"})
+    added = cli(*ADD)
+    assert added.code == 2
+    assert "the playbook in your settings" in added.err
+    assert "no playbook with id 'retired-playbook'" in added.err

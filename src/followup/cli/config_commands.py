@@ -65,6 +65,15 @@ def set_cmd(key: str, value: str, playbooks_dir: tuple[str, ...]) -> None:
     """Set one setting (checked first: a country code, a time zone, a playbook id...)."""
     values = settings.read_settings()
     values[key] = settings.check_value(key, value, playbook_dirs(playbooks_dir))
+    if key == "country":
+        # lazy: the holidays library costs ~100 ms to import, only worth it here
+        from datetime import date
+
+        from followup.model.case import Case
+        from followup.services.planning import check_country
+
+        # `add` plans new applications with it: a code with no holiday data would fail there.
+        check_country(Case("settings", date(2026, 1, 1), country=value), "config set country")
     path = settings.write_settings(values)
     click.echo(f"{path}: {key} set")
 

@@ -23,6 +23,7 @@ from followup.language.case_loader import EVENT_KEYS
 from followup.services.editing import Change
 from followup.services.planning import DEFAULT_PLAYBOOK
 from followup.services.recording import LikelyDuplicate, looks_like_path
+from followup.settings import read_settings, settings_path
 from followup.tracker.store import Store, open_store
 
 
@@ -173,10 +174,12 @@ def people_labels(key: str, flag: str, texts: Sequence[str], start: int = 0) -> 
 def application_data(
     options: Mapping[str, Any], dirs: tuple[Path, ...]
 ) -> tuple[dict[str, Any], dict[Path_, str]]:
-    """The case-file mapping ``add``'s flags describe, and the flag behind each value.
+    """The case-file mapping ``add``'s flags describe, and the flag behind each value; your
+    settings' ``country``, ``timezone`` and ``playbook`` stand in for flags not given.
 
     Raises:
         UsageError: an ``--interviewer`` is malformed or the playbook is unknown.
+        InputError: the settings file is broken (located).
     """
     data: dict[str, Any] = {}
     labels: dict[Path_, str] = {}
@@ -198,13 +201,24 @@ def application_data(
         if texts:
             data[key] = [interviewer(t, flag) for t in texts]
             labels |= people_labels(key, flag, texts)
-    ref = options.get("playbook_ref") or DEFAULT_PLAYBOOK
+    # Your settings (`followup config`) are the defaults for what the flags leave out.
+    defaults = read_settings()
+    from_settings = f"the {{}} in your settings ({settings_path()})"
+    for key in ("country", "timezone"):
+        if key not in data and key in defaults:
+            data[key] = defaults[key]
+            labels[(key,)] = from_settings.format(key)
+    ref = options.get("playbook_ref")
+    label = "--playbook"
+    if not ref and "playbook" in defaults:
+        ref, label = defaults["playbook"], from_settings.format("playbook")
+    ref = ref or DEFAULT_PLAYBOOK
     try:
         catalog.resolve(ref, dirs)
     except UsageError as err:
-        raise UsageError(f"--playbook: {err}") from None
+        raise UsageError(f"{label}: {err}") from None
     data["playbook"] = str(Path(ref).resolve()) if looks_like_path(ref) else ref
-    labels[("playbook",)] = "--playbook"
+    labels[("playbook",)] = label
     return data, labels
 
 
