@@ -270,3 +270,20 @@ def test_plan_without_a_country_does_not_import_holidays(tmp_path):
     ).stdout
     assert "check in by email" in out
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_a_case_without_a_country_says_public_holidays_are_work_days(cli, tmp_path):
+    """Christmas Day is a work day for a case that names no country: the plan says so."""
+    case = tmp_path / "xmas.yaml"
+    case.write_text(
+        "id: xmas\nplaybook: stalker-free\ninterview: 2026-12-16\n"
+        "employer: {decision_by: 2026-12-24}\n",
+        encoding="utf-8",
+    )
+    plain = cli("plan", case, "--today", "2026-12-17")
+    assert plain.code == 0, plain.err
+    assert plain.out.splitlines()[3].startswith("Days off: weekends only.")
+    assert "public holidays count as work days" in " ".join(plain.out.split())
+    case.write_text(case.read_text(encoding="utf-8") + "country: US\n", encoding="utf-8")
+    with_country = cli("plan", case, "--today", "2026-12-17")
+    assert "public holidays" not in with_country.out

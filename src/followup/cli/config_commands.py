@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import click
 
@@ -19,6 +20,7 @@ from followup.cli.group import (
     playbooks_option,
 )
 from followup.errors import FollowupError
+from followup.model.case import Case
 
 
 class NotSet(FollowupError):
@@ -66,10 +68,7 @@ def set_cmd(key: str, value: str, playbooks_dir: tuple[str, ...]) -> None:
     values = settings.read_settings()
     values[key] = settings.check_value(key, value, playbook_dirs(playbooks_dir))
     if key == "country":
-        # lazy: the holidays library costs ~100 ms to import, only worth it here
-        from datetime import date
-
-        from followup.model.case import Case
+        # lazy: checking a country loads the holidays library (~100 ms), only worth it here
         from followup.services.planning import check_country
 
         # `add` plans new applications with it: a code with no holiday data would fail there.

@@ -16,6 +16,12 @@ from followup.model.playbook import Playbook
 from followup.model.vocabulary import COMPANY_RECIPIENT
 from followup.render.words import OUTCOME_WORDS, action_words, day, step_day, step_relative
 
+# A case without a country is planned on Saturday-Sunday weekends alone: a step can land on a
+# public holiday (Christmas Day, say) and nothing says so unless the plan does.
+NO_COUNTRY = (
+    "weekends only. The case names no country, so public holidays count as work "
+    "days (add 'country: US', say, to skip them)."
+)
 WIDTH = 88  # when the output is not a terminal (a file, a pipe, a test): stable text
 NARROWEST, WIDEST = 40, 140
 
@@ -61,6 +67,8 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
     """``followup plan``: where you are, what to do next and why, what follows, what to avoid."""
     lines = header(case, playbook)
     lines.append(f"As of {day(plan.today)}: {plan.state}")
+    if case.country is None and not plan.outcome and (plan.next or plan.schedule):
+        lines += _wrap(NO_COUNTRY, "          ", "Days off: ")
     if plan.outcome:
         closed = f" on {day(plan.closes_on)}" if plan.closes_on else ""
         lines.append(f"Closed{closed}: {OUTCOME_WORDS.get(plan.outcome, plan.outcome)}.")
