@@ -584,3 +584,25 @@ def test_a_proof_says_whether_it_is_sound_and_what_it_bounds(cli):
     assert "42 days" in space["bounds"][0]
     assert any("public holidays: none" in b for b in space["bounds"])
     assert "NOT SOUND" not in cli("prove", str(TWO_DATES), "--sound").out
+
+
+def test_a_proof_tells_how_many_cases_are_searched_as_it_goes(pesty):
+    """The progress a terminal shows: counts that only grow and end at every case."""
+    cp = catalog.load(str(pesty))
+    seen: list[tuple[int, int]] = []
+    report = prove(
+        cp, horizon=60, workers=1, progress=lambda done, total: seen.append((done, total))
+    )
+    assert seen, "no progress was told"
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+    assert seen[-1] == (report.cases, report.cases)
+    again: list[tuple[int, int]] = []
+    prove(cp, horizon=60, workers=1, progress=lambda done, total: again.append((done, total)))
+    assert again == [(report.cases, report.cases)]  # a proof made before is done at once
+
+
+def test_the_terminal_line_counts_the_cases(capsys):
+    from followup.cli.lint_impl import _progress
+
+    _progress("pesty")(1200, 15960)
+    assert capsys.readouterr().err == "\rprove pesty: 1,200 of 15,960 cases searched"

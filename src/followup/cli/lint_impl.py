@@ -8,6 +8,8 @@ fault: lint on an error (or a warning with ``--strict``), prove when a limit is 
 from __future__ import annotations
 
 import json
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -112,10 +114,28 @@ def _proof(
         UsageError: a country the holidays library does not know.
         EngineError: the engine could not finish the proof.
     """
+    progress = _progress(cp.id) if sys.stderr.isatty() else None
     try:
-        return run_proof(cp, horizon, sound=sound, countries=countries, news=news)
+        return run_proof(
+            cp, horizon, sound=sound, countries=countries, news=news, progress=progress
+        )
     except CalendarError as err:
         raise UsageError(f"--country: {err.message}; expected {err.expected}") from err
+    finally:
+        if progress is not None:
+            sys.stderr.write("\r\033[K")  # the progress line goes once the proof is done
+            sys.stderr.flush()
+
+
+def _progress(name: str) -> Callable[[int, int], None]:
+    """A line on the terminal that counts the cases a proof has searched (a sound proof of a
+    bundled playbook takes half a minute, long enough to wonder whether it is stuck)."""
+
+    def show(done: int, total: int) -> None:
+        sys.stderr.write(f"\rprove {name}: {done:,} of {total:,} cases searched")
+        sys.stderr.flush()
+
+    return show
 
 
 def _without_problems(block: str) -> str:

@@ -15,6 +15,7 @@ import gc
 import multiprocessing
 import os
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import timedelta
 
@@ -89,6 +90,8 @@ class Report:
 # A finished search of some cases, flattened so it can cross a process boundary:
 # (case index, paths, then per measure its value and events).
 Flat = tuple[int, int, tuple[tuple[int | None, tuple[Ev, ...] | None], ...], bool, tuple[Ev, ...]]
+# Told how many cases are searched, out of how many, as groups of them finish.
+Progress = Callable[[int, int], None]
 
 _JOB: tuple[CompiledPlaybook, Space] | None = None  # what forked workers search
 # Each process keeps one search per calendar, and what it remembers.
@@ -152,7 +155,23 @@ def _tasks(space: Space) -> list[list[int]]:
     return sorted(groups.values(), key=len, reverse=True)
 
 
-def _run(cp: CompiledPlaybook, space: Space, workers: int) -> tuple[list[Flat], int]:
+def _gathered(
+    found: Iterable[tuple[list[Flat], int, int]], space: Space, progress: Progress | None
+) -> list[tuple[list[Flat], int, int]]:
+    """The results of the tasks as they come, telling ``progress`` how many cases are done."""
+    results: list[tuple[list[Flat], int, int]] = []
+    done = 0
+    for result in found:
+        results.append(result)
+        done += len(result[0])
+        if progress is not None:
+            progress(done, len(space.starts))
+    return results
+
+
+def _run(
+    cp: CompiledPlaybook, space: Space, workers: int, progress: Progress | None = None
+) -> tuple[list[Flat], int]:
     global _JOB
     _JOB = (cp, space)
     _SEARCHES.clear()
@@ -167,9 +186,9 @@ def _run(cp: CompiledPlaybook, space: Space, workers: int) -> tuple[list[Flat], 
             # Forked workers inherit the compiled playbook (its conditions are closures, which
             # cannot be pickled) and keep one search each across the tasks they take.
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                results = list(pool.imap_unordered(_search, tasks))
+                results = _gathered(pool.imap_unordered(_search, tasks), space, progress)
         else:
-            results = [_search(task) for task in tasks]
+            results = _gathered(map(_search, tasks), space, progress)
     finally:
         _JOB = None
         _SEARCHES.clear()
@@ -226,8 +245,11 @@ def prove(
     sound: bool = False,
     countries: tuple[str, ...] = (),
     news: int = MAX_INPUTS,
+    progress: Progress | None = None,
 ) -> Report:
     """Search every case of ``cp``'s space and compare the worst with its limits.
+
+    ``progress`` is told, as groups of cases finish, how many are done out of how many.
 
     A proof depends only on the playbook's value, the horizon and the space (``sound``: the
     employer's dates on every day where the playbook's behaviour can change, see
@@ -243,8 +265,10 @@ def prove(
     countries = tuple(sorted(set(countries)))
     key = (cp.playbook, horizon, sound, countries, news)
     if (known := _PROOFS.get(key)) is not None:
+        if progress is not None:
+            progress(known.cases, known.cases)
         return replace(known, cp=cp)
-    report = _prove(cp, horizon, workers, sound, countries, news)
+    report = _prove(cp, horizon, workers, sound, countries, news, progress)
     if len(_PROOFS) >= _REMEMBERED:
         _PROOFS.pop(next(iter(_PROOFS)))
     _PROOFS[key] = report
@@ -258,13 +282,14 @@ def _prove(
     sound: bool,
     countries: tuple[str, ...],
     news: int,
+    progress: Progress | None = None,
 ) -> Report:
     began = time.perf_counter()
     holidays = {c: calendar(c).holidays_in(HOLIDAY_YEAR) for c in countries}
     space = build_space(cp.playbook, horizon, sound=sound, holidays=holidays, news=news)
     if workers is None:
         workers = min(WORKERS, os.cpu_count() or 1)
-    flats, states = _run(cp, space, workers)
+    flats, states = _run(cp, space, workers, progress)
     contacts = _worst(space, flats, 0)
     per7 = _worst(space, flats, 1)
     per30 = _worst(space, flats, 2)
