@@ -11,6 +11,7 @@ from followup.lint.relevance import Relevance
 from followup.lint.search import Ctx, Search, record
 from followup.lint.space import build_space
 from followup.model.case import Case, Employer, Event, Interviewer
+from followup.model.playbook import DateTerm
 from followup.timeline.calendar import BusinessCalendar
 
 PLAIN = BusinessCalendar(None)
@@ -71,3 +72,37 @@ def test_without_news_to_come_the_day_news_could_come_is_forgotten():
     _, after_more = search.do(run, more, pending, day)
     assert after_last.news_day is None
     assert after_more.news_day == day
+
+
+def test_news_that_dates_a_later_of_afresh_makes_an_earlier_fold_irrelevant():
+    """fine-line's two-week check-in is the later of interview + 2w, their date and the last
+    reply + 2w: for the futures with a reply (which comes today or later), the first two matter
+    only while they are more than 14 days ahead."""
+    from followup.lint.folds import before_news, replaced_by
+    from followup.lint.space import REPLIES as REPLY_NEWS
+
+    cp = catalog.load("fine-line")
+    rule = next(a.due for a in cp.playbook.actions if a.id == "check-in-after-two-weeks")
+    reply = next(r for r in replaced_by(REPLY_NEWS[:1]) if r.anchors == {"reply"})
+    fold = before_news(rule, frozenset({"state_entered", "last_contact"}), reply)
+    assert fold is not None
+    assert fold.floor == 14
+    case = Case("f", INTERVIEW, employer=Employer(decision_by=INTERVIEW + timedelta(days=20)))
+    run = Run(cp, case, PLAIN)
+    assert fold.value(run) == INTERVIEW + timedelta(days=20)  # 20 days ahead: it may decide
+    run.now = INTERVIEW + timedelta(days=6)
+    assert fold.value(run) is None  # 14 days ahead: a reply's own two weeks come no sooner
+
+
+def test_a_fold_is_kept_only_for_futures_that_reach_its_rule():
+    """From checked-in, neither a promise nor a reply leads back to the interview's thank-you:
+    its date is no part of the key there (it is in interviewed)."""
+    cp = catalog.load("fine-line")
+    specs = Relevance(cp, news=build_space(cp.playbook, 120, sound=True).inputs).specs
+    thanks = (DateTerm("interview"),)  # thank-each-interviewer is due on the interview's day
+
+    def fold_terms(state: str) -> set[tuple[DateTerm, ...]]:
+        return {f.terms for f in specs.spec(state, True, False).folds}
+
+    assert thanks in fold_terms("interviewed")
+    assert thanks not in fold_terms("checked-in")

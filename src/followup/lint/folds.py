@@ -22,8 +22,11 @@ from followup.lint.space import Input
 from followup.model.playbook import Compare, DateRule, DateTerm, Guard, guard_tests
 from followup.semantics.meaning import (
     CONTACT_COUNTS,
+    DEADLINE,
     DEFAULT_REPLY,
+    DUE_OR_DAY,
     EVENTS,
+    ON_THE_DAY,
     REPLIES,
     ROUND_ANCHORS,
     EventMeaning,
@@ -47,13 +50,22 @@ class Fold:
     get: DateFn = field(compare=False)
     moving: tuple[DateFn, ...] = field(compare=False)
     when: GuardFn | None = field(compare=False)
+    # For the futures with one kind of news: its terms date the rule at least this many days
+    # after today (the news comes today or later), so a fold no later than that cannot decide
+    # a later-of (None: no such bound).
+    floor: int | None = None
 
     @staticmethod
     def of(
-        rule: DateRule, fixed: tuple[DateTerm, ...], condition: Guard | None, *, settled: bool
+        rule: DateRule,
+        fixed: tuple[DateTerm, ...],
+        condition: Guard | None,
+        *,
+        settled: bool,
+        floor: int | None = None,
     ) -> Fold:
         """The fold of ``rule``'s ``fixed`` terms (``condition``: one that stays as it is;
-        ``settled``: no news can come any more)."""
+        ``settled``: no news can come any more; ``floor``: see `Fold.floor`)."""
         others = tuple(t for t in rule.terms if t not in fixed)
         return Fold(
             fixed,
@@ -64,12 +76,17 @@ class Fold:
             compile_date(DateRule(fixed, rule.combine)),
             tuple(compile_date(DateRule((t,))) for t in others),
             None if condition is None else compile_guard(condition),
+            floor,
         )
 
     def reader(self) -> DateFn:
         """`value` as a function of a run; without a condition or later terms to pass it, the
         fixed terms' own date function (the prover reads folds millions of times)."""
-        if self.when is None and not (self.later and self.settled and self.moving):
+        if (
+            self.when is None
+            and self.floor is None
+            and not (self.later and self.settled and self.moving)
+        ):
             return self.get
         return self.value
 
@@ -79,11 +96,19 @@ class Fold:
         Once no news can come (``settled``): a condition over facts only news can change stays
         as it is; and the anchors of the other terms only ever move later and, once known, stay
         known, so once one of them is on or after the fixed date, a later-of never again takes
-        the fixed date.
+        the fixed date.  While news may come, a later-of no later than its ``floor`` after
+        today is never taken in the futures with the news the fold is for.
         """
         if self.when is not None and not self.when(run):
             return None
         found = self.get(run)
+        floor = self.floor
+        if (
+            found is not None
+            and floor is not None
+            and found.toordinal() - run.now.toordinal() <= floor
+        ):
+            return None
         if found is not None and self.later and self.settled:
             for term in self.moving:
                 other = term(run)
@@ -109,15 +134,38 @@ def fold_of(
     return Fold.of(rule, fixed, when if still else None, settled=True)
 
 
-def before_news(rule: DateRule, moving: frozenset[str]) -> Fold | None:
-    """While news may come: ``rule``'s terms over anchors neither steps nor one kind of news
-    move (``moving``), as one date; None if it has none.
+def before_news(rule: DateRule, moving: frozenset[str], news: Replaced) -> Fold | None:
+    """While news may come: ``rule``'s terms over anchors neither steps (``moving``) nor one
+    kind of ``news`` move, as one date, for the futures with that news; None if it has none.
 
-    No term is forgotten and no condition read: news can clear what steps only move later
-    (a new round clears the thank-you's date) and change facts.
+    No condition is read: news can clear what steps only move later (a new round clears the
+    thank-you's date) and change facts.  But the news dates some of the rule's other terms
+    afresh, no earlier than it comes: a later-of whose fold is not later than those cannot be
+    decided by it (`Fold.floor`).
     """
-    fixed = _fixed_terms(rule, moving)
-    return Fold.of(rule, fixed, None, settled=False) if fixed else None
+    fixed = _fixed_terms(rule, moving | news.anchors)
+    if not fixed:
+        return None
+    floor: int | None = None
+    if rule.combine == "later":
+        ahead = dict(news.ahead)
+        bounds = [
+            ahead[t.anchor] + least
+            for t in rule.terms
+            if t.anchor in ahead and (least := _least_days(t)) is not None
+        ]
+        floor = max(bounds, default=None)
+    return Fold.of(rule, fixed, None, settled=False, floor=floor)
+
+
+def _least_days(term: DateTerm) -> int | None:
+    """The fewest calendar days ``term`` can be after its anchor (None: it may be before)."""
+    if term.offset is None:
+        return 0
+    if term.offset.sign < 0:
+        return None
+    d = term.offset.duration
+    return d.days + 28 * d.months + d.business_days
 
 
 def _fixed_terms(rule: DateRule, moving: frozenset[str]) -> tuple[DateTerm, ...]:
@@ -125,24 +173,62 @@ def _fixed_terms(rule: DateRule, moving: frozenset[str]) -> tuple[DateTerm, ...]
     return tuple(t for t in rule.terms if t.anchor not in moving)
 
 
-def replaced_by(news: Iterable[Input]) -> tuple[frozenset[str], ...]:
-    """Each set of anchors one kind of ``news`` gives a new date, the empty set (no news)
-    first.
+@dataclass(frozen=True, slots=True)
+class Replaced:
+    """The anchors one kind of news dates afresh, and for some of them the fewest days after
+    the news they are dated (a reply's own day: 0; a new decision date: 14)."""
+
+    anchors: frozenset[str]
+    ahead: tuple[tuple[str, int], ...] = ()
+    by_news: bool = True  # some news dates these (else: the futures without any news)
+    moves_to: frozenset[str] = frozenset()  # where replies among that news take the case
+
+
+def replaced_by(news: Iterable[Input]) -> tuple[Replaced, ...]:
+    """What each kind of ``news`` dates afresh; no news (nothing) first.  Kinds that date the
+    same anchors share one, with the fewest days ahead of them all.
 
     A reply dates the reply, and with a new decision date that too; a new round dates all of
     `ROUND_ANCHORS` afresh; other news dates what its event dates (`EVENTS`).
     """
-    found: dict[frozenset[str], None] = {frozenset(): None}
+    found: dict[frozenset[str], dict[str, int] | None] = {frozenset(): {}}
+    moves: dict[frozenset[str], set[str]] = {}
+    quiet = True  # no kind of news dates nothing
     for n in news:
+        ahead: dict[str, int] = {}
+        dests: set[str] = set()
         if n.type == "reply":
             meaning = REPLIES[n.outcome or DEFAULT_REPLY]
-            dated = {"reply", *(["decision_by"] if n.ahead and meaning.restarts_nudges else [])}
+            ahead["reply"] = 0
+            if n.ahead and meaning.restarts_nudges:
+                ahead["decision_by"] = n.ahead
+            dated = set(ahead)
+            dests.add(meaning.dest)
             if meaning.new_round:
-                dated = set(ROUND_ANCHORS)
+                dated, ahead = set(ROUND_ANCHORS), {}
         else:
             dated = {anchor for anchor, _ in EVENTS[n.type].dates}
-        found[frozenset(dated)] = None
-    return tuple(found)
+            for anchor, source in EVENTS[n.type].dates:
+                if source == ON_THE_DAY:
+                    ahead[anchor] = 0
+                elif source in (DUE_OR_DAY, DEADLINE):
+                    ahead[anchor] = n.ahead  # the date the news carries (`Input.event`)
+        key = frozenset(dated)
+        quiet = quiet and bool(key)
+        moves.setdefault(key, set()).update(dests)
+        if key in found:
+            known = found[key] or {}
+            ahead = {a: min(d, known[a]) for a, d in ahead.items() if a in known}
+        found[key] = ahead
+    return tuple(
+        Replaced(
+            k,
+            tuple(sorted((v or {}).items())),
+            bool(k) or not quiet,
+            frozenset(moves.get(k, ())),
+        )
+        for k, v in found.items()
+    )
 
 
 def moving_anchors(cp: CompiledPlaybook) -> frozenset[str]:

@@ -62,7 +62,7 @@ class Relevance:
 
     def key(self, run: Run, ctx: Ctx) -> tuple[object, ...]:
         """The abstract state: everything the future of this point depends on, and no more."""
-        spec = self.specs.for_run(run, ctx.inputs > 0, ctx.rounds > 0)
+        spec = self.specs.for_run(run, ctx.inputs > 0, ctx.rounds > 0, ctx.inputs > 1)
         done = run.done
         now = run.now.toordinal()
         facts: list[Any] = list(spec.get_facts(run))

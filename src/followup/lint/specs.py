@@ -20,6 +20,7 @@ from followup.compile.machine import CompiledAction, CompiledPlaybook, Move
 from followup.engine.run import Run
 from followup.lint.folds import (
     Fold,
+    Replaced,
     before_news,
     fold_of,
     moving_anchors,
@@ -119,7 +120,7 @@ class Specs:
         for state, moves in cp.timers.items():
             for move in moves:
                 self.edges.setdefault(state, set()).add(move.dest)
-        self._specs: dict[tuple[str, bool, bool, tuple[str, ...]], Spec] = {}
+        self._specs: dict[tuple[str, bool, bool, bool, tuple[str, ...]], Spec] = {}
         # Actions that may be done only so often (once, or up to a repeat's ``max``).
         capped: dict[str, int] = {}
         for group in cp.actions.values():
@@ -140,6 +141,18 @@ class Specs:
         # Per state, the rules reachable without news whose condition holds or fails for good
         # once no news can come (`settles`): while it fails, the rule is as good as gone.
         self.settling = settling_facts(cp)
+        # The states each rule is in, by id (an action's and a transition's, if they share one).
+        states_of: dict[str, set[str]] = {}
+        for state, group in cp.actions.items():
+            for ca in group:
+                states_of.setdefault(ca.id, set()).add(state)
+        for state, moves in cp.timers.items():
+            for move in moves:
+                states_of.setdefault(move.rule_id, set()).add(state)
+        for (state, _), moves in cp.on_event.items():
+            for move in moves:
+                states_of.setdefault(move.rule_id, set()).add(state)
+        self.rule_states = {k: frozenset(v) for k, v in states_of.items()}
         self.settled: dict[str, SettledRules] = {}
 
     def reachable(self, state: str, replies: bool, rounds: bool) -> frozenset[str]:
@@ -157,15 +170,33 @@ class Specs:
                     todo.append(dest)
         return frozenset(seen)
 
-    def spec(self, state: str, replies: bool, rounds: bool, spent: tuple[str, ...] = ()) -> Spec:
+    def spec(
+        self,
+        state: str,
+        replies: bool,
+        rounds: bool,
+        spent: tuple[str, ...] = (),
+        more: bool = False,
+    ) -> Spec:
         """The key's contents for this state, news budget and rules gone for good (``spent``,
         only without news to come, which can make them due again: actions done as often as
         they may be, and the rules whose settled condition fails, by id)."""
-        found = self._specs.get((state, replies, rounds, spent))
+        found = self._specs.get((state, replies, rounds, more, spent))
         if found is None:
-            found = self._build(state, replies, rounds, frozenset(spent))
-            self._specs[(state, replies, rounds, spent)] = found
+            found = self._build(state, replies, rounds, frozenset(spent), more)
+            self._specs[(state, replies, rounds, more, spent)] = found
         return found
+
+    def _reach_after(self, state: str, news: Replaced, rounds: bool, more: bool) -> frozenset[str]:
+        """The states the futures with ``news`` can reach from ``state``: where the news
+        leaves the case (a reply's destination, else where it is), then the playbook's own
+        moves, and more news while the budget lasts (``more``)."""
+        if not news.by_news:
+            return self.reachable(state, False, False)
+        found: set[str] = set()
+        for start in {state, *news.moves_to}:
+            found |= self.reachable(start, more, rounds)
+        return frozenset(found)
 
     def _settled_rules(self, state: str) -> SettledRules:
         """The rules reachable from ``state`` without news whose condition can settle
@@ -211,7 +242,9 @@ class Specs:
                     found.setdefault(ca.id, ca)
         return found
 
-    def _build(self, state: str, replies: bool, rounds: bool, spent: frozenset[str]) -> Spec:
+    def _build(
+        self, state: str, replies: bool, rounds: bool, spent: frozenset[str], more: bool
+    ) -> Spec:
         cp = self.cp
         reach = self.reachable(state, replies, rounds)
         actions = {k: ca for k, ca in self._actions(reach).items() if k not in spent}
@@ -219,13 +252,13 @@ class Specs:
         anchors: set[str] = set()
         facts: set[str] = set()
         dates: set[str] = set()
-        rules: list[tuple[DateRule, Guard | None]] = []
+        rules: list[tuple[DateRule, Guard | None, str]] = []  # with the id of its rule
         for ca in actions.values():
             a = ca.action
             until = a.repeat.until if a.repeat is not None else None
-            rules += [(r, a.when) for r in (a.due, a.until, until) if r is not None]
+            rules += [(r, a.when, a.id) for r in (a.due, a.until, until) if r is not None]
             if a.kind == NEWS_KIND:  # the engine ends it the day before the offer's deadline
-                rules.append((DateRule((DateTerm("offer_deadline"),)), a.when))
+                rules.append((DateRule((DateTerm("offer_deadline"),)), a.when, a.id))
             facts |= guard_facts(a.when)
             for option in a.channel:
                 facts |= guard_facts(option.when)
@@ -239,22 +272,29 @@ class Specs:
             assert move.rule is not None
             facts |= guard_facts(move.rule.when)
             if move.rule.after is not None:
-                rules.append((move.rule.after, move.rule.when))
+                rules.append((move.rule.after, move.rule.when, move.rule_id))
         # Without news to come, the anchors only steps and timers can move are all a rule
         # needs as they are; the rest never change, so each rule's terms over them are kept as
         # one date (exact: a later-of or earlier-of can be taken in parts).
         folds: list[Fold | None] = []
         if not replies:
-            folds = [fold_of(*r, self.moving, self.moving_facts) for r in rules]
-            for (rule, _), fold in zip(rules, folds, strict=True):
+            folds = [fold_of(rule, when, self.moving, self.moving_facts) for rule, when, _ in rules]
+            for (rule, _, _), fold in zip(rules, folds, strict=True):
                 anchors |= {t.anchor for t in (fold.others if fold else rule.terms)}
         else:
             # While news may come, a rule's anchors that news can replace are needed only for
             # the futures without that news: one fold per set of anchors a piece of news
-            # replaces (a new round replaces them all, so needs none).
-            for rule, _ in rules:
+            # replaces (a new round replaces them all, so needs none).  The futures without
+            # any news only reach the states the playbook's own moves lead to.
+            after = [self._reach_after(state, news, rounds, more) for news in self.replaced]
+            for rule, _, rule_id in rules:
                 anchors |= {t.anchor for t in rule.terms if t.anchor in self.moving}
-                folds += [before_news(rule, self.moving | gone) for gone in self.replaced]
+                where = self.rule_states[rule_id]
+                folds += [
+                    before_news(rule, self.moving, news)
+                    for news, reach_news in zip(self.replaced, after, strict=True)
+                    if where & reach_news
+                ]
         if timers:
             dates.add("at_reply")  # a timer dated before their last reply does not fire
         # Giving up waits past the employer's date (the day after the check-in held for it).
@@ -309,12 +349,12 @@ class Specs:
             None if holds else waits_past_gap(actions.values(), date_names),
         )
 
-    def for_run(self, run: Run, replies: bool, rounds: bool) -> Spec:
+    def for_run(self, run: Run, replies: bool, rounds: bool, more: bool = False) -> Spec:
         """The spec for where ``run`` is: its state and the news budget (``replies``: news
         may still come; ``rounds``: a new round too), and, without news to come, the rules
         gone for good."""
         if replies:
-            return self.spec(run.state, True, rounds)
+            return self.spec(run.state, True, rounds, (), more)
         capped = self.capped.get(run.state)
         if capped is None:
             reach = self._actions(self.reachable(run.state, False, False))
