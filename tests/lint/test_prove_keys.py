@@ -18,8 +18,8 @@ PLAIN = BusinessCalendar(None)
 INTERVIEW = date(2026, 3, 4)  # a Wednesday
 
 
-def _shared_offer_run() -> Run:
-    """dos-and-donts, after the thank-you, news of a competing offer, and sharing it."""
+def _shared_offer_run(news: str = "competing_offer") -> Run:
+    """dos-and-donts, after the thank-you, news (a competing offer), and sharing it."""
     cp = catalog.load("dos-and-donts")
     case = Case(
         "keys",
@@ -31,7 +31,7 @@ def _shared_offer_run() -> Run:
     offer_day = INTERVIEW + timedelta(days=5)
     for ev in (
         Event(INTERVIEW, "thank_you_sent", channel="email"),
-        Event(offer_day, "competing_offer", deadline=offer_day + timedelta(days=7)),
+        Event(offer_day, news, deadline=offer_day + timedelta(days=7) if news else None),
         Event(offer_day, "update_sent", channel="email"),
     ):
         record(run, ev)
@@ -57,6 +57,14 @@ def test_a_rule_whose_condition_failed_for_good_leaves_the_key():
     assert "portfolio_update" not in settled.facts
     assert "share-portfolio-news" in {aid for aid, _ in open_to_news.done}
     assert "portfolio_update" in open_to_news.facts
+
+
+def test_news_shared_is_news_shared_whichever_it_was():
+    """Once an offer or a portfolio piece is shared, both share rules are gone (one done, one
+    that can no longer apply): the two paths meet in one spec."""
+    offer, portfolio = _shared_offer_run(), _shared_offer_run("portfolio_update")
+    specs = Relevance(offer.cp, news=build_space(offer.cp.playbook, 120, sound=True).inputs).specs
+    assert specs.for_run(offer, False, False) is specs.for_run(portfolio, False, False)
 
 
 def test_without_news_to_come_the_day_news_could_come_is_forgotten():

@@ -367,7 +367,7 @@ class Specs:
         done = run.done
         spent = [a for a, cap in capped if done.get(a, 0) >= cap]
         spent += settled.gone(run)
-        return self.spec(run.state, False, False, tuple(sorted(spent)))
+        return self.spec(run.state, False, False, tuple(sorted(set(spent))))
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Run], tuple[Any, ...]]:
