@@ -30,8 +30,9 @@ NEWS_HELP = (
 )
 SOUND_HELP = (
     "Try the employer's dates on every day where the playbook's behaviour can change, up to "
-    "six weeks on: sound within the bounds the report states (minutes instead of seconds; the "
-    "default tries a few representative days, and its report says it is not sound)."
+    "six weeks on: sound within the bounds the report states (up to half a minute instead of "
+    "a second or two; the default tries a few representative days, and its report says it is "
+    "not sound)."
 )
 
 
