@@ -114,3 +114,25 @@ def test_a_fold_is_kept_only_for_futures_that_reach_its_rule():
 
     assert thanks in fold_terms("interviewed")
     assert thanks not in fold_terms("checked-in")
+
+
+def test_a_key_worked_out_from_another_is_the_key_itself():
+    """The search derives the key of a skipped step's branch and of a news day without news
+    from the key it has; each is exactly the key worked out afresh."""
+    checked = 0
+
+    class Checking(Search):
+        def solve(self, run, ctx, key=None):  # type: ignore[no-untyped-def]
+            nonlocal checked
+            if key is not None:
+                assert key == self.relevance.key(run, ctx)
+                checked += 1
+            return super().solve(run, ctx, key)
+
+    for ref in ("dos-and-donts", "fine-line"):
+        cp = catalog.load(ref)
+        space = build_space(cp.playbook, 120, sound=True)
+        search = Checking(cp, space, PLAIN)
+        for start in space.starts[::500]:
+            search.explore(start)
+    assert checked > 1000

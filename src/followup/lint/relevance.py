@@ -98,6 +98,21 @@ class Relevance:
             ctx.start.toordinal() - now,
         )
 
+    def rekeyed(self, key: tuple[object, ...], run: Run, ctx: Ctx) -> tuple[object, ...]:
+        """The key of ``run`` with ``ctx``, from ``key``, its key with a context that differs
+        only in the steps passed over and the day news may come (a skipped step, or no news
+        on a news day): what depends on the run alone is kept."""
+        spec = key[0]
+        assert isinstance(spec, Spec)
+        now = run.now.toordinal()
+        return (
+            *key[:7],
+            self.live_handled(run, ctx, spec, now) if ctx.handled else (),
+            *key[8:11],
+            None if ctx.news_day is None else ctx.news_day.toordinal() - now,
+            key[12],
+        )
+
     @staticmethod
     def _dates(spec: Spec, dates: tuple[date | None, ...], now: int) -> tuple[int | None, ...]:
         """The dates relative to ``now``; a wait past the employer's dates that the gap after

@@ -31,6 +31,7 @@ from followup.semantics.meaning import CONTACT_EVENTS, NUDGE_EVENTS, REOPENABLE,
 from followup.timeline.calendar import BusinessCalendar
 
 WINDOWS = (7, 30)
+Key = tuple[object, ...]  # an abstract state (`followup.lint.relevance.Relevance.key`)
 MAX_EVENTS_PER_PATH = 400
 
 
@@ -97,32 +98,35 @@ class Search:
 
     # -- the search ----------------------------------------------------------------------------
 
-    def solve(self, run: Run, ctx: Ctx) -> Worst:
-        """The worst futures from ``run`` with ``ctx``; ``run`` is never changed.
+    def solve(self, run: Run, ctx: Ctx, key: Key | None = None) -> Worst:
+        """The worst futures from ``run`` with ``ctx`` (whose key is ``key``, if known);
+        ``run`` is never changed.
 
         Raises:
             EngineError: the playbook's timers or steps run on without end.
         """
         self.visits += 1
-        key = self.relevance.key(run, ctx)
+        if key is None:
+            key = self.relevance.key(run, ctx)
         found = self.memo.get(key)
         if found is None:
-            found = self.memo[key] = self._solve(run, ctx)
+            found = self.memo[key] = self._solve(run, ctx, key)
         return found
 
-    def _solve(self, run: Run, ctx: Ctx) -> Worst:
+    def _solve(self, run: Run, ctx: Ctx, key: Key) -> Worst:
         taken: list[tuple[date, Ev]] = []  # steps done without a choice, before the next branch
         base = run.now
+        known: Key | None = key  # the key of ``run`` and ``ctx`` while neither has changed
         while True:
             nxt = self.peek(run, ctx)
             if ctx.news_day is not None and (nxt.day is None or nxt.day > ctx.news_day):
-                worst = self.news(run, ctx, ctx.news_day, closing=False)
+                worst = self.news(run, ctx, ctx.news_day, closing=False, key=known)
             elif nxt.kind == "end":
                 worst = leaf(self.space.horizon, False)
             elif nxt.kind == "close":
                 assert nxt.day is not None
                 if nxt.reopenable:
-                    worst = self.news(run, ctx, nxt.day, closing=True)
+                    worst = self.news(run, ctx, nxt.day, closing=True, key=known)
                 else:
                     worst = leaf((nxt.day - ctx.start).days, True)
             else:
@@ -132,8 +136,9 @@ class Search:
                     # A step that changes nothing the rules or the metrics can see: just do it.
                     taken.append((nxt.day, self.ev_of(nxt.pending, nxt.day, nxt.day)))
                     run, ctx = self.do(run, ctx, nxt.pending, nxt.day)
+                    known = None
                     continue
-                worst = self.step(run, ctx, nxt.pending, nxt.day)
+                worst = self.step(run, ctx, nxt.pending, nxt.day, known)
             return _prefixed(taken, worst, base, run.now) if taken else worst
 
     def peek(self, run: Run, ctx: Ctx) -> Next:
@@ -192,8 +197,9 @@ class Search:
             handled, ctx.inputs, ctx.rounds, news_day, recent, ctx.start, ctx.events + 1
         )
 
-    def step(self, run: Run, ctx: Ctx, p: Pending, day: date) -> Worst:
-        """Branch: the job seeker does ``p`` on ``day``, or never does it."""
+    def step(self, run: Run, ctx: Ctx, p: Pending, day: date, key: Key | None) -> Worst:
+        """Branch: the job seeker does ``p`` on ``day``, or never does it (``key``: that of
+        ``run`` and ``ctx``, if known)."""
         after, done_ctx = self.do(run, ctx, p, day)
         done = self.solve(after, done_ctx)
         event_type = p.compiled.completed_by
@@ -214,14 +220,20 @@ class Search:
                 worst.gap = gap
         news_day = _news_day(ctx, event_type, day)
         skipped = ctx._replace(handled=ctx.handled | {(p.compiled.id, p.due)}, news_day=news_day)
-        return merge(worst, self.solve(run, skipped))
+        skipped_key = None if key is None else self.relevance.rekeyed(key, run, skipped)
+        return merge(worst, self.solve(run, skipped, skipped_key))
 
-    def news(self, run: Run, ctx: Ctx, day: date, *, closing: bool) -> Worst:
-        """Branch: no news on ``day``, or each piece of news the budget still allows."""
+    def news(
+        self, run: Run, ctx: Ctx, day: date, *, closing: bool, key: Key | None = None
+    ) -> Worst:
+        """Branch: no news on ``day``, or each piece of news the budget still allows
+        (``key``: that of ``run`` and ``ctx``, if known)."""
         if closing:
             worst = leaf((day - ctx.start).days, True)
         else:
-            worst = self.solve(run, ctx._replace(news_day=None))
+            quiet = ctx._replace(news_day=None)
+            quiet_key = None if key is None else self.relevance.rekeyed(key, run, quiet)
+            worst = self.solve(run, quiet, quiet_key)
         if ctx.inputs <= 0:
             return worst
         for news in self.space.inputs:
