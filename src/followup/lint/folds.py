@@ -256,10 +256,11 @@ def settling_facts(cp: CompiledPlaybook) -> dict[str, object]:
     """The moving facts steps only ever set to one value (sharing your news clears it), with
     that value: once a fact has it, it keeps it until news comes."""
     values: dict[str, set[object]] = {}
+    counted = set(CONTACT_COUNTS)
     for meaning in _steps(cp):
         for name, value in meaning.sets:
             values.setdefault(name, set()).add(value)
-    counted = set(CONTACT_COUNTS) | {c for m in _steps(cp) for c in m.counts}
+        counted |= set(meaning.counts)
     return {
         name: next(iter(found))
         for name, found in values.items()

@@ -27,6 +27,9 @@ from followup.semantics.meaning import EVENTS, EventMeaning
 if TYPE_CHECKING:
     from followup.lint.search import Ctx
 
+Key = tuple[object, ...]  # an abstract state: see `Relevance.key`
+CHOICES = 2  # how many parts of a key come from the path's choices (`Relevance._choices`)
+
 
 class Relevance:
     """The search's key for one compiled playbook (what it holds: `followup.lint.specs`)."""
@@ -60,7 +63,7 @@ class Relevance:
             return bool(facts & self.reads.facts) or event in self.triggers
         return True
 
-    def key(self, run: Run, ctx: Ctx) -> tuple[object, ...]:
+    def key(self, run: Run, ctx: Ctx) -> Key:
         """The abstract state: everything the future of this point depends on, and no more."""
         spec = self.specs.for_run(run, ctx.inputs > 0, ctx.rounds > 0, ctx.inputs > 1)
         done = run.done
@@ -88,29 +91,29 @@ class Relevance:
                 ]
             ),
             tuple([credits.get(event, 0) for event in spec.credits]) if credits else (),
-            self.live_handled(run, ctx, spec, now) if ctx.handled else (),
             tuple([d.toordinal() - now for d in ctx.recent if now - d.toordinal() < 30])
             if spec.contacts
             else (),
             ctx.inputs,
             ctx.rounds,
-            None if ctx.news_day is None else ctx.news_day.toordinal() - now,
             ctx.start.toordinal() - now,
+            *self._choices(run, ctx, spec, now),
         )
 
-    def rekeyed(self, key: tuple[object, ...], run: Run, ctx: Ctx) -> tuple[object, ...]:
+    def rekeyed(self, key: Key, run: Run, ctx: Ctx) -> Key:
         """The key of ``run`` with ``ctx``, from ``key``, its key with a context that differs
         only in the steps passed over and the day news may come (a skipped step, or no news
-        on a news day): what depends on the run alone is kept."""
+        on a news day): all but those, the last two parts, is kept."""
         spec = key[0]
         assert isinstance(spec, Spec)
-        now = run.now.toordinal()
+        return (*key[:-CHOICES], *self._choices(run, ctx, spec, run.now.toordinal()))
+
+    def _choices(self, run: Run, ctx: Ctx, spec: Spec, now: int) -> tuple[object, ...]:
+        """The last `CHOICES` parts of a key: the steps passed over that can come up again,
+        and the day news may still come."""
         return (
-            *key[:7],
             self.live_handled(run, ctx, spec, now) if ctx.handled else (),
-            *key[8:11],
             None if ctx.news_day is None else ctx.news_day.toordinal() - now,
-            key[12],
         )
 
     @staticmethod

@@ -22,7 +22,7 @@ from followup.compile.machine import CompiledPlaybook
 from followup.engine.facts import Pending
 from followup.engine.run import Run
 from followup.errors import EngineError
-from followup.lint.relevance import Relevance
+from followup.lint.relevance import Key, Relevance
 from followup.lint.space import Input, Space, Start
 from followup.lint.worst import Ev, Worst, leaf, merge, prepend
 from followup.model.case import Case, Event, Interviewer
@@ -31,7 +31,6 @@ from followup.semantics.meaning import CONTACT_EVENTS, NUDGE_EVENTS, REOPENABLE,
 from followup.timeline.calendar import BusinessCalendar
 
 WINDOWS = (7, 30)
-Key = tuple[object, ...]  # an abstract state (`followup.lint.relevance.Relevance.key`)
 MAX_EVENTS_PER_PATH = 400
 
 
@@ -126,7 +125,7 @@ class Search:
             elif nxt.kind == "close":
                 assert nxt.day is not None
                 if nxt.reopenable:
-                    worst = self.news(run, ctx, nxt.day, closing=True, key=known)
+                    worst = self.news(run, ctx, nxt.day, closing=True)
                 else:
                     worst = leaf((nxt.day - ctx.start).days, True)
             else:

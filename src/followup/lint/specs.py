@@ -112,14 +112,19 @@ class Specs:
         # Unless a condition reads them, the employer's channel preference and permission to
         # call only matter through the kind of channel each action ends up with.
         self.raw_channel = bool({"preferred_channel", "may_call"} & reads.facts)
+        # The playbook's own moves between states, and the states each rule is in, by id (an
+        # action's and a transition's, if they share one).
         self.edges: dict[str, set[str]] = {}
-        for (state, _), moves in cp.on_event.items():
-            for move in moves:
-                if move.rule is not None:
-                    self.edges.setdefault(state, set()).add(move.dest)
-        for state, moves in cp.timers.items():
-            for move in moves:
-                self.edges.setdefault(state, set()).add(move.dest)
+        states_of: dict[str, set[str]] = {}
+        for state, group in cp.actions.items():
+            for ca in group:
+                states_of.setdefault(ca.id, set()).add(state)
+        own = [(s, m) for (s, _), moves in cp.on_event.items() for m in moves if m.rule is not None]
+        own += [(s, m) for s, moves in cp.timers.items() for m in moves]
+        for state, move in own:
+            self.edges.setdefault(state, set()).add(move.dest)
+            states_of.setdefault(move.rule_id, set()).add(state)
+        self.rule_states = {k: frozenset(v) for k, v in states_of.items()}
         self._specs: dict[tuple[str, bool, bool, bool, tuple[str, ...]], Spec] = {}
         # Actions that may be done only so often (once, or up to a repeat's ``max``).
         capped: dict[str, int] = {}
@@ -138,21 +143,9 @@ class Specs:
         self.moving = moving_anchors(cp)
         self.replaced = replaced_by(news)
         self.moving_facts = moving_facts(cp)
-        # Per state, the rules reachable without news whose condition holds or fails for good
-        # once no news can come (`settles`): while it fails, the rule is as good as gone.
         self.settling = settling_facts(cp)
-        # The states each rule is in, by id (an action's and a transition's, if they share one).
-        states_of: dict[str, set[str]] = {}
-        for state, group in cp.actions.items():
-            for ca in group:
-                states_of.setdefault(ca.id, set()).add(state)
-        for state, moves in cp.timers.items():
-            for move in moves:
-                states_of.setdefault(move.rule_id, set()).add(state)
-        for (state, _), moves in cp.on_event.items():
-            for move in moves:
-                states_of.setdefault(move.rule_id, set()).add(state)
-        self.rule_states = {k: frozenset(v) for k, v in states_of.items()}
+        # Per state, the rules reachable without news whose condition holds or fails for good
+        # once no news can come (`settled_at`): while it fails, the rule is as good as gone.
         self.settled: dict[str, SettledRules] = {}
 
     def reachable(self, state: str, replies: bool, rounds: bool) -> frozenset[str]:
