@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import click
 
@@ -20,7 +19,6 @@ from followup.cli.group import (
     playbooks_option,
 )
 from followup.errors import FollowupError
-from followup.model.case import Case
 
 
 class NotSet(FollowupError):
@@ -69,10 +67,10 @@ def set_cmd(key: str, value: str, playbooks_dir: tuple[str, ...]) -> None:
     values[key] = settings.check_value(key, value, playbook_dirs(playbooks_dir))
     if key == "country":
         # lazy: checking a country loads the holidays library (~100 ms), only worth it here
-        from followup.services.planning import check_country
+        from followup.services.planning import check_country_code
 
         # `add` plans new applications with it: a code with no holiday data would fail there.
-        check_country(Case("settings", date(2026, 1, 1), country=value), "config set country")
+        check_country_code(value, "config set country")
     path = settings.write_settings(values)
     click.echo(f"{path}: {key} set")
 

@@ -77,6 +77,16 @@ def future_problem(day: date, today: date) -> str | None:
     )
 
 
+def check_country_code(code: str, name: str) -> None:
+    """Refuse a country or subdivision code the holiday library does not know, on its own (a
+    setting that new applications will take).
+
+    Raises:
+        UsageError: no public-holiday data for the country or subdivision.
+    """
+    check_country(Case(name, date(2026, 1, 1), country=code), name)
+
+
 def check_country(case: Case, name: str = "country") -> None:
     """Refuse a country or subdivision the holiday library does not know, before saving.
 
