@@ -91,7 +91,6 @@ class Facts:
         "now",
         "offer_answer",
         "offer_answer_by",
-        "open_until",
         "outcome",
         "portfolio_update",
         "preferred_channel",
@@ -181,19 +180,14 @@ class Facts:
         self.wait_past(latest)
 
     def wait_past(self, given: date | None) -> None:
-        """Hold check-ins until the day after ``given`` (None: no date to wait for), and giving
-        up until the day after the first business day from then, when the check-in held for it
-        is due (`followup.semantics.rules`)."""
-        if given is None:
-            self.not_before = self.open_until = None
-            return
-        self.not_before = shift_days(given, 1)
-        self.open_until = shift_days(self.cal.roll_forward(self.not_before), 1)
+        """Hold check-ins until the day after ``given`` (None: no date to wait for); giving up
+        waits for the check-in held for it (`followup.engine.run.Run._give_up_floor`)."""
+        self.not_before = None if given is None else shift_days(given, 1)
 
     def _start_round(self, interview: date | None, day: date) -> None:
         """Begin an interview round on ``interview`` (None: its date is not known yet, and
         nothing is planned until it is): counters and per-rule progress start over."""
-        self.wait_past(None)
+        self.not_before = None
         # The day you were invited to a round whose date is not known yet, else None.
         self.awaiting_interview = day if interview is None else None
         self.at_interview = interview

@@ -113,7 +113,7 @@ class Run(Scheduling):
                 continue
             if when < floor:
                 when = floor
-            if move.outcome == REOPENABLE:
+            if move.outcome == REOPENABLE and (self.committed or self.not_before is not None):
                 if give_up is None:
                     give_up = self._give_up_floor()
                 if when < give_up:
@@ -127,15 +127,18 @@ class Run(Scheduling):
         """The earliest day a playbook may give up on the case (`REOPENABLE`).
 
         Not while a promise you made is still due (keep-promises), nor before the employer's
-        own date has passed and the check-in held for it is due (open-past-their-date).
+        own date has passed and the check-in held for it is due (open-past-their-date): the day
+        after the first business day from the day check-ins wait for (``not_before``).
         """
         floor = date.min
         opted_out = self.cp.opted_out
         if self.committed and self.at_committed is not None and KEEP_PROMISES not in opted_out:
             floor = shift_days(self.at_committed, 1)
-        held = self.open_until
-        if held is not None and held > floor and OPEN_PAST_THEIR_DATE not in opted_out:
-            floor = held
+        held = self.not_before
+        if held is not None and OPEN_PAST_THEIR_DATE not in opted_out:
+            held = shift_days(self.cal.roll_forward(held), 1)
+            if held > floor:
+                floor = held
         return floor
 
     def consider(self, day: date) -> None:
