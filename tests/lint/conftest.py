@@ -109,6 +109,11 @@ avoid:
     + """\
 limits: {max_contacts: 2, max_contacts_per_round: 3}
 """,
+    "L118": USUAL
+    + """\
+  - {id: after-their-date, in: waiting, kind: check_in, due: decision_by + 1w, channel: email,
+     advice: Ask where things stand., source: s}
+""",
 }
 
 # A playbook that nags: a check-in every three days after the thank-you.

@@ -22,6 +22,7 @@ from followup.lint.channels import company_channels, no_channel
 from followup.lint.codes import severity
 from followup.lint.conflicts import contradicting_donts
 from followup.lint.dates import late_steps, shadowed_timers, unreachable_caps
+from followup.lint.giving_up import gives_up_first
 from followup.lint.loading import coded, load
 from followup.lint.reach import Explorer
 from followup.lint.rules import (
@@ -55,6 +56,7 @@ def lint_compiled(cp: CompiledPlaybook, doc: Document | None = None) -> list[Pro
         contradicting_donts,
         no_channel,
         late_steps,
+        gives_up_first,
         window_ends_early,
         closes_after_all,
         opt_out_without_effect,

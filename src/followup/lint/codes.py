@@ -204,6 +204,18 @@ CODES: tuple[Code, ...] = (
         "Lower `max_contacts_per_round` below `max_contacts`, or drop one of them.",
     ),
     Code(
+        "L118",
+        "gives-up-first",
+        "warning",
+        "A timer closes the case on a date the employer's dates cannot move (measured from the "
+        "interview or the thank-you), while a check-in in the same state waits for a date "
+        "measured from theirs (`decision_by + 1w`). The engine holds a give-up only until the "
+        "check-in it holds back for their date is due (open-past-their-date), so when their "
+        "date is late enough the case closes first and the check-in never comes.",
+        "Measure the timer from their date too, later than the check-in: `after: {later_of: "
+        "[interview + 3w, decision_by + 2w]}`.",
+    ),
+    Code(
         "L201",
         "limit-broken",
         "error",
