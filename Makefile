@@ -14,7 +14,7 @@ DEMO_TODAY ?= 2026-03-12
 JOBS ?= auto
 PIP_TOOLS := pip-tools==7.7.0
 
-.PHONY: demo test lint typecheck layers pytest bench lock test-latest clean
+.PHONY: demo test lint typecheck layers pytest bench bench-prove lock test-latest clean
 
 $(STAMP): $(LOCK) pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -53,6 +53,9 @@ test: lint typecheck layers pytest
 
 bench: $(STAMP)
 	$(BIN)/python bench/agenda_bench.py
+
+bench-prove: $(STAMP)
+	$(BIN)/python bench/prove_bench.py
 
 lock:
 	test -x .venv-lock/bin/python || $(PYTHON) -m venv .venv-lock

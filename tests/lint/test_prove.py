@@ -490,13 +490,13 @@ def test_prove_sound_flag(cli):
     assert [c["limit"] for c in found["counterexamples"]] == ["min_gap"]
 
 
-def test_a_nagging_playbook_is_refuted_quickly():
-    """Daily check-ins, up to a hundred: every contact limit it declares is refuted, fast."""
+def test_a_nagging_playbook_is_refuted():
+    """Daily check-ins, up to a hundred: every contact limit it declares is refuted (how fast:
+    `make bench-prove`)."""
     report = prove(catalog.load(str(REPO / "tests" / "lint" / "data" / "nagging.yaml")), sound=True)
     assert {b.limit for b in report.breaches} == {"max_contacts", "max_contacts_per_7d", "min_gap"}
     assert report.contacts.value is not None
     assert report.contacts.value > 3
-    assert report.seconds < 10
 
 
 def test_public_holidays_find_a_gap_weekends_alone_miss():
