@@ -464,6 +464,36 @@ def test_sound_dates_find_a_gap_the_quick_dates_miss():
     assert _recommended(cp, breach.witness) == []
 
 
+DIAGONAL = REPO / "tests" / "lint" / "data" / "two-dates-diagonal.yaml"
+
+
+def test_the_two_employer_dates_are_tried_together_where_their_gap_matters():
+    """Check-ins 10 days after a decision date of three weeks or more and 2 days after the date
+    to check in after meet when the second date is 8 days after the first: neither list of
+    dates alone has such a pair (20 and 28 days on), and there a reply brings four contacts in
+    a week."""
+    from followup.lint.offsets import employer_offsets, employer_pairs
+
+    cp = catalog.load(str(DIAGONAL))
+    decision = (None, *employer_offsets(cp.playbook, "decision_by", 0))
+    after = (None, *employer_offsets(cp.playbook, "follow_up_after", 1))
+    assert (20, 28) not in {(d, a) for d in decision for a in after}
+    pairs = employer_pairs(cp.playbook, decision, after)
+    assert (20, 28) in pairs
+    assert {(d, a) for d in decision for a in after} <= set(pairs)
+    report = prove(cp, sound=True)
+    assert report.space.pairs == len(pairs)
+    [breach] = report.breaches
+    assert (breach.limit, breach.found) == ("max_contacts_per_7d", 4)
+    employer = breach.witness.start.employer
+    assert employer.decision_by is not None
+    assert employer.follow_up_after is not None
+    interview = breach.witness.start.interview
+    gap = interview + timedelta(days=employer.follow_up_after.days) - employer.decision_by
+    assert gap.days == 8
+    assert _recommended(cp, breach.witness) == []
+
+
 def test_sound_dates_are_where_anchor_offsets_meet():
     """The employer's dates tried are the days where two anchor offsets meet, and either side."""
     from followup.lint.offsets import EMPLOYER_DATES_MAX, employer_offsets

@@ -312,7 +312,10 @@ def _proof_text() -> list[str]:
         "dates are instead every day where an offset measured from that date meets one "
         "measured from another anchor, the days either side and the bound itself (between two "
         "such days every date keeps the same order, so nothing distinct is skipped), up to "
-        f"{offsets.EMPLOYER_DATES_MAX} days after the interview: a bound, because a rule such as "
+        f"{offsets.EMPLOYER_DATES_MAX} days after the interview; with both dates, also each "
+        "date of one list with the other on every gap where offsets measured from the two meet, "
+        "and the gaps either side (a decision date 20 days on with a check-in date 28 days on, "
+        "where `decision_by + 10d` meets `follow_up_after + 2d`); a bound, because a rule such as "
         "`decision_by + 4w` keeps a case open longer the later the employer's date. The default "
         "space is not sound (a date between those it tries may break a limit it reports as "
         "kept, and its report says so); `--sound` is, within the bounds listed here;",

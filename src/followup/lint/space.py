@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from followup.lint.offsets import EMPLOYER_DATES_MAX, employer_offsets
+from followup.lint.offsets import EMPLOYER_DATES_MAX, LOWEST, employer_offsets, employer_pairs
 from followup.lint.reads import Reads, channel_choices, count_cap, reads_of, uses_months
 from followup.model.case import Employer, Event
 from followup.model.playbook import (
@@ -47,7 +47,9 @@ QUICK_DATES = (
 EMPLOYER_DATES = (
     "every day where an anchor offset measured from the employer's date meets one measured from "
     f"another anchor, the days either side and the bound, up to {EMPLOYER_DATES_MAX} days after "
-    "the interview (a later date only keeps the case open longer)"
+    "the interview (a later date only keeps the case open longer); with both a decision date "
+    "and a date to check in after, every pair of those and, for each, the other date on each "
+    "gap where offsets measured from the two meet, and the days either side"
 )
 # Outside news comes on a day something is due; dates it carries are this far ahead of it.
 NEW_DECISION_DAYS = 14
@@ -154,6 +156,7 @@ class Space:
     sound: bool = False
     weeks: tuple[date, ...] = (FIRST_INTERVIEW,)
     countries: tuple[str, ...] = ()
+    pairs: int = 0  # the pairs of the two dates tried (with both: more than the two lists make)
 
     def described(self) -> dict[str, object]:
         """The space, for scripts."""
@@ -166,6 +169,7 @@ class Space:
             ],
             "decision_by_days": list(self.decision),
             "follow_up_after_days": list(self.after),
+            "employer_date_pairs": self.pairs,
             "employer_dates": EMPLOYER_DATES if self.sound else QUICK_DATES,
             "interviewers": list(self.interviewers),
             "news": [i.name for i in self.inputs],
@@ -192,32 +196,23 @@ def build_space(
     """The space to explore for ``pb`` within ``horizon`` days of the employer's last word.
 
     With ``sound`` the employer's dates are every day where the playbook's behaviour can change
-    (`employer_offsets`), else a few representative ones (`DECISION_DAYS`,
-    `FOLLOW_UP_AFTER_DAYS`).  ``holidays`` gives, per country to explore, its public holidays of
-    `HOLIDAY_YEAR`; the interview then also falls on each day from `HOLIDAY_LEAD_DAYS` before
-    each of them to the holiday itself.  ``news`` pieces of outside news may come on a path,
-    any of them a new round (at least `MAX_EXTRA_ROUNDS`).
+    (`employer_offsets`, and for the two together `employer_pairs`), else a few representative
+    ones (`DECISION_DAYS`, `FOLLOW_UP_AFTER_DAYS`, each with each).  ``holidays`` gives, per
+    country to explore, its public holidays of `HOLIDAY_YEAR`; the interview then also falls on
+    each day from `HOLIDAY_LEAD_DAYS` before each of them to the holiday itself.  ``news``
+    pieces of outside news may come on a path, any of them a new round (at least
+    `MAX_EXTRA_ROUNDS`).
     """
     reads = reads_of(pb)
     follow_ups = FOLLOW_UP_PERMISSIONS if "follow_up" in reads.facts else ("unspecified",)
-    decision: tuple[int | None, ...] = (None,)
-    if "decision_by" in reads.anchors or "has_decision_date" in reads.facts:
-        decision = (
-            None,
-            *(employer_offsets(pb, "decision_by", 0) if sound else DECISION_DAYS),
-        )
-    after: tuple[int | None, ...] = (None,)
-    if "follow_up_after" in reads.anchors or "has_follow_up_after" in reads.facts:
-        after = (
-            None,
-            *(employer_offsets(pb, "follow_up_after", 1) if sound else FOLLOW_UP_AFTER_DAYS),
-        )
+    decision, after = _employer_dates(pb, reads, sound)
+    pairs = employer_pairs(pb, decision, after) if sound else _product(decision, after)
     interviewers = (
         tuple(range(count_cap(pb, "interviewers") + 1)) if "interviewers" in reads.facts else (1,)
     )
     channels = channel_choices(pb, reads)
     weeks = MONTH_WEEKS if uses_months(pb) else (FIRST_INTERVIEW,)
-    employers = (follow_ups, channels, decision, after, interviewers)
+    employers = (follow_ups, channels, pairs, interviewers)
     days = [w + timedelta(days=d) for w in weeks for d in range(len(WEEKDAYS))]
     starts = [*_starts(days, None, *employers)]
     for country, off in sorted((holidays or {}).items()):
@@ -238,7 +233,31 @@ def build_space(
         sound,
         weeks,
         tuple(sorted(holidays or {})),
+        len(pairs),
     )
+
+
+def _employer_dates(
+    pb: Playbook, reads: Reads, sound: bool
+) -> tuple[tuple[int | None, ...], tuple[int | None, ...]]:
+    """The decision dates and dates to check in after to try, as offsets from the interview
+    (None: the employer gave none), each list alone."""
+    decision: tuple[int | None, ...] = (None,)
+    if "decision_by" in reads.anchors or "has_decision_date" in reads.facts:
+        low = LOWEST["decision_by"]
+        decision = (None, *(employer_offsets(pb, "decision_by", low) if sound else DECISION_DAYS))
+    after: tuple[int | None, ...] = (None,)
+    if "follow_up_after" in reads.anchors or "has_follow_up_after" in reads.facts:
+        low = LOWEST["follow_up_after"]
+        tried = employer_offsets(pb, "follow_up_after", low) if sound else FOLLOW_UP_AFTER_DAYS
+        after = (None, *tried)
+    return decision, after
+
+
+def _product(
+    decision: tuple[int | None, ...], after: tuple[int | None, ...]
+) -> tuple[tuple[int | None, int | None], ...]:
+    return tuple((d, a) for d in decision for a in after)
 
 
 def _starts(
@@ -246,30 +265,28 @@ def _starts(
     country: str | None,
     follow_ups: tuple[str, ...],
     channels: list[tuple[str | None, bool]],
-    decision: tuple[int | None, ...],
-    after: tuple[int | None, ...],
+    pairs: tuple[tuple[int | None, int | None], ...],
     interviewers: tuple[int, ...],
 ) -> Iterator[Start]:
     for interview in days:
         for follow_up in follow_ups:
             for pc, mc in channels:
-                for dec in decision:
-                    for fua in after:
-                        for people in interviewers:
-                            yield Start(
-                                interview,
-                                Employer(
-                                    decision_by=None
-                                    if dec is None
-                                    else interview + timedelta(days=dec),
-                                    follow_up=follow_up,
-                                    follow_up_after=None if fua is None else Duration(days=fua),
-                                    preferred_channel=pc,
-                                    may_call=mc,
-                                ),
-                                people,
-                                country,
-                            )
+                for dec, fua in pairs:
+                    for people in interviewers:
+                        yield Start(
+                            interview,
+                            Employer(
+                                decision_by=None
+                                if dec is None
+                                else interview + timedelta(days=dec),
+                                follow_up=follow_up,
+                                follow_up_after=None if fua is None else Duration(days=fua),
+                                preferred_channel=pc,
+                                may_call=mc,
+                            ),
+                            people,
+                            country,
+                        )
 
 
 def _visible(news: Input, reads: Reads) -> bool:
