@@ -136,6 +136,9 @@ class CompiledPlaybook(msgspec.Struct, frozen=True, eq=False):
     opted_out: frozenset[str] = frozenset()
     # The channels whose steps move off weekends and public holidays.
     off_days: frozenset[str] = DIRECT_CHANNELS
+    # Per state, the actions the job seeker does (the other subset of ``actions``: not
+    # reminders), in the rules' order.
+    doable: dict[str, tuple[CompiledAction, ...]] = msgspec.field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -362,4 +365,9 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
         renewed_by,
         opted_out,
         frozenset() if BUSINESS_DAYS_ONLY in opted_out else DIRECT_CHANNELS,
+        {
+            state: doable
+            for state, group in by_state.items()
+            if (doable := tuple(ca for ca in group if ca.completed_by is not None))
+        },
     )

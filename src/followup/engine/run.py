@@ -364,7 +364,12 @@ class Run(Scheduling):
 
     def _step_due_on(self, day: date) -> bool:
         """Whether the current state asks for something (not mere advice) due on ``day``."""
-        return any(p.due == day and p.compiled.completed_by is not None for p in self.pending())
+        resolve = self.resolve
+        for ca in self.cp.doable.get(self.state, ()):
+            found = resolve(ca)
+            if isinstance(found, Pending) and found.due == day:
+                return True
+        return False
 
     def _next_reminder(self) -> tuple[date, CompiledAction] | None:
         """The earliest pending action that nothing recorded can complete (advice, not contact)."""

@@ -73,11 +73,6 @@ class Search:
         self.cal = cal
         self.horizon = timedelta(days=space.horizon)
         self.relevance = Relevance(cp, absolute=cal.country is not None, news=space.inputs)
-        # Per state, the actions the job seeker can do (reminders lapse on their own).
-        self.doable = {
-            state: tuple(ca for ca in group if ca.completed_by is not None)
-            for state, group in cp.actions.items()
-        }
         self.memo: dict[tuple[object, ...], Worst] = {}
         self.visits = 0
 
@@ -151,7 +146,7 @@ class Search:
                 return Next("close", sim.closed_on, reopenable=sim.outcome == REOPENABLE)
             best: Pending | None = None
             best_day = end
-            doable = self.doable.get(sim.state)
+            doable = sim.cp.doable.get(sim.state)
             for p in sim.pending(doable) if doable else ():
                 if (p.compiled.id, p.due) in ctx.handled:
                     continue
