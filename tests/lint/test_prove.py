@@ -469,20 +469,12 @@ DIAGONAL = REPO / "tests" / "lint" / "data" / "two-dates-diagonal.yaml"
 
 def test_the_two_employer_dates_are_tried_together_where_their_gap_matters():
     """Check-ins 10 days after a decision date of three weeks or more and 2 days after the date
-    to check in after meet when the second date is 8 days after the first: neither list of
-    dates alone has such a pair (20 and 28 days on), and there a reply brings four contacts in
-    a week."""
-    from followup.lint.offsets import employer_offsets, employer_pairs
-
+    to check in after land on one day when the second date is 8 days after the first (20 and
+    28 days on, say), and there a reply brings four contacts in a week.  Neither date alone
+    decides that, only the gap between them: trying the days where each date's offsets meet
+    others' (and each with each) said the limit held."""
     cp = catalog.load(str(DIAGONAL))
-    decision = (None, *employer_offsets(cp.playbook, "decision_by", 0))
-    after = (None, *employer_offsets(cp.playbook, "follow_up_after", 1))
-    assert (20, 28) not in {(d, a) for d in decision for a in after}
-    pairs = employer_pairs(cp.playbook, decision, after)
-    assert (20, 28) in pairs
-    assert {(d, a) for d in decision for a in after} <= set(pairs)
     report = prove(cp, sound=True)
-    assert report.space.pairs == len(pairs)
     [breach] = report.breaches
     assert (breach.limit, breach.found) == ("max_contacts_per_7d", 4)
     employer = breach.witness.start.employer
@@ -494,18 +486,25 @@ def test_the_two_employer_dates_are_tried_together_where_their_gap_matters():
     assert _recommended(cp, breach.witness) == []
 
 
-def test_sound_dates_are_where_anchor_offsets_meet():
-    """The employer's dates tried are the days where two anchor offsets meet, and either side."""
-    from followup.lint.offsets import EMPLOYER_DATES_MAX, employer_offsets
+def test_sound_dates_are_every_day_up_to_the_bound_each_with_each():
+    """The sound space tries every day up to the bound for each of the employer's dates, and
+    every pair of them: no list of meeting days, which a date measured from a step misses."""
+    from followup.lint.offsets import EMPLOYER_DATES_MAX
 
-    pb = catalog.load(str(TWO_DATES)).playbook
-    offsets = employer_offsets(pb, "decision_by", 0)
-    # interview + 10d meets decision_by + 10d at 0, and the interview + 2d timer at -8 (dropped)
-    assert {0, 1} <= set(offsets)
-    assert 10 in offsets  # interview + 10d against the decision date itself
-    assert all(0 <= d <= EMPLOYER_DATES_MAX for d in offsets)
-    assert EMPLOYER_DATES_MAX in offsets  # the bound itself: a case stays open longest there
-    assert len(offsets) < EMPLOYER_DATES_MAX // 2
+    cp = catalog.load(str(DIAGONAL))
+    space = build_space(cp.playbook, 120, sound=True)
+    assert space.decision == (None, *range(0, EMPLOYER_DATES_MAX + 1))
+    assert space.after == (None, *range(1, EMPLOYER_DATES_MAX + 1))
+    tried = {
+        (
+            None if s.employer.decision_by is None else (s.employer.decision_by - s.interview).days,
+            None if s.employer.follow_up_after is None else s.employer.follow_up_after.days,
+        )
+        for s in space.starts
+    }
+    assert tried == {(d, a) for d in space.decision for a in space.after}
+    quick = build_space(cp.playbook, 120)
+    assert len(quick.decision) == len(quick.after) == 3
 
 
 def test_prove_sound_flag(cli):

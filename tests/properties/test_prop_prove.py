@@ -68,14 +68,17 @@ def starts(draw: st.DrawFn, explored: Space) -> Case:
     if explored.sound:
         # The sound space claims every employer date up to its bound, not only those it tried:
         # draw any day in that range, so a date between two tried ones is checked too.
+        decision = draw(st.integers(0, EMPLOYER_DATES_MAX))
+        after = draw(st.integers(1, EMPLOYER_DATES_MAX))
+        if draw(st.booleans()):
+            # Often the two dates a few days apart, where dates measured from each meet.
+            after = min(max(decision + draw(st.integers(-10, 10)), 1), EMPLOYER_DATES_MAX)
         employer = msgspec.structs.replace(
             employer,
             decision_by=None
             if employer.decision_by is None
-            else start.interview + timedelta(days=draw(st.integers(0, EMPLOYER_DATES_MAX))),
-            follow_up_after=None
-            if employer.follow_up_after is None
-            else Duration(days=draw(st.integers(1, EMPLOYER_DATES_MAX))),
+            else start.interview + timedelta(days=decision),
+            follow_up_after=None if employer.follow_up_after is None else Duration(days=after),
         )
     if employer.decision_by is not None:
         employer = msgspec.structs.replace(employer, decision_by=employer.decision_by + shift)

@@ -29,9 +29,9 @@ NEWS_HELP = (
     "multiplies the time (about 14 times for the second)."
 )
 SOUND_HELP = (
-    "Try the employer's dates on every day where the playbook's behaviour can change, up to "
-    "six weeks on: sound within the bounds the report states (up to half a minute instead of "
-    "a second or two; the default tries a few representative days, and its report says it is "
+    "Try the employer's dates on every day up to six weeks on, each with each: sound within "
+    "the bounds the report states (half a minute to a few minutes on two cores instead of a "
+    "second or two; the default tries a few representative days, and its report says it is "
     "not sound)."
 )
 

@@ -129,7 +129,7 @@ def _proof(
 
 def _progress(name: str) -> Callable[[int, int], None]:
     """A line on the terminal that counts the cases a proof has searched (a sound proof of a
-    bundled playbook takes half a minute, long enough to wonder whether it is stuck)."""
+    bundled playbook takes minutes, long enough to wonder whether it is stuck)."""
 
     def show(done: int, total: int) -> None:
         sys.stderr.write(f"\rprove {name}: {done:,} of {total:,} cases searched")

@@ -22,8 +22,8 @@ from followup.lint.space import (
 
 NOT_SOUND = (
     "not sound: the employer's dates are a few representative days only, so a case with another "
-    "date may break a limit reported ok here (--sound tries every day where the behaviour can "
-    "change)"
+    "date may break a limit reported ok here (--sound tries every day up to the bound, each "
+    "with each)"
 )
 NEWS_DATES = (
     f"news carries dates a fixed number of days on (a new decision date {NEW_DECISION_DAYS}, a "

@@ -1,7 +1,7 @@
 """Prove what a playbook can do to a job seeker's contacts, over every case it may meet.
 
 `prove` builds the playbook's space (`followup.lint.space`), searches every case in it
-(`followup.lint.search`, split over two processes), and reports the worst: direct contacts in
+(`followup.lint.search`, split over the CPUs it may use), and reports the worst: direct contacts in
 total, in one interview round, in any 7 and any 30 days, the shortest gap between two
 check-ins, the longest stretch the case stays open without word from the employer, and whether
 every path closes.  Each worst value
@@ -29,7 +29,9 @@ from followup.timeline.durations import Duration
 from followup.timeline.holiday_library import HolidaysLibraryProvider
 
 DEFAULT_HORIZON = 120
-WORKERS = 2
+# Processes a proof is split over at most: one per CPU this process may use, up to this many
+# (each holds one task's memo at a time; tasks are a few dozen, so more would mostly wait).
+WORKERS = 8
 _REMEMBERED = 32  # proofs kept per process, oldest dropped first
 _PROOFS: dict[tuple[Playbook, int, bool, tuple[str, ...], int], Report] = {}
 _CALENDARS: dict[str | None, BusinessCalendar] = {}
@@ -129,21 +131,28 @@ def _flatten(index: int, worst: Worst) -> Flat:
     return index, worst.paths, measures, worst.closes, _events(worst.unclosed_w)
 
 
-def _search(indices: list[int]) -> tuple[list[Flat], int, int]:
-    """Search some cases of the current job.
+def _search(indices: list[int]) -> tuple[list[Flat], int]:
+    """Search some cases of the current job: one task, whose cases share their calendar,
+    interview weekday and permission to follow up.
+
+    The search forgets its memo after each task, so a process holds one task's states at a
+    time: cases of different weekdays or permissions rarely reach the same abstract state
+    (the key holds the weekday, and the permission while a rule reads it), and a sound proof's
+    memo of every task would take gigabytes.
 
     Returns:
-        What each case found, which process searched them, and how many abstract states that
-        process knows by now.
+        What each case found, and how many abstract states the task's search kept.
     """
     assert _JOB is not None
     cp, space = _JOB
-    country = space.starts[indices[0]].country  # a task's cases share their calendar
+    country = space.starts[indices[0]].country
     search = _SEARCHES.get(country)
     if search is None:
         search = _SEARCHES[country] = Search(cp, space, calendar(country))
     found = [_flatten(i, search.explore(space.starts[i])) for i in indices]
-    return found, os.getpid(), sum(len(s.memo) for s in _SEARCHES.values())
+    states = len(search.memo)
+    search.memo.clear()
+    return found, states
 
 
 def _tasks(space: Space) -> list[list[int]]:
@@ -156,10 +165,10 @@ def _tasks(space: Space) -> list[list[int]]:
 
 
 def _gathered(
-    found: Iterable[tuple[list[Flat], int, int]], space: Space, progress: Progress | None
-) -> list[tuple[list[Flat], int, int]]:
+    found: Iterable[tuple[list[Flat], int]], space: Space, progress: Progress | None
+) -> list[tuple[list[Flat], int]]:
     """The results of the tasks as they come, telling ``progress`` how many cases are done."""
-    results: list[tuple[list[Flat], int, int]] = []
+    results: list[tuple[list[Flat], int]] = []
     done = 0
     for result in found:
         results.append(result)
@@ -194,11 +203,16 @@ def _run(
         _SEARCHES.clear()
         if collecting:
             gc.enable()
-    known: dict[int, int] = {}
-    for _, pid, states in results:
-        known[pid] = max(known.get(pid, 0), states)
-    flats = sorted((f for found, _, _ in results for f in found), key=lambda f: f[0])
-    return flats, sum(known.values())
+    flats = sorted((f for found, _ in results for f in found), key=lambda f: f[0])
+    return flats, sum(states for _, states in results)
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (fewer than the machine's under a container's or a
+    job's limits, where the operating system says so)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def expressible(start: Start) -> bool:
@@ -252,11 +266,10 @@ def prove(
     ``progress`` is told, as groups of cases finish, how many are done out of how many.
 
     A proof depends only on the playbook's value, the horizon and the space (``sound``: the
-    employer's dates on every day where the playbook's behaviour can change, see
-    `followup.lint.offsets.employer_offsets`; ``countries``: whose public holidays are explored
-    besides the weekends-only calendar; ``news``: pieces of outside news per path), so one
-    already made in this process (``lint --prove``
-    over a base and the playbooks extending it, a spec run) is reused.
+    employer's dates on every day up to a bound, see `followup.lint.offsets`; ``countries``:
+    whose public holidays are explored besides the weekends-only calendar; ``news``: pieces of
+    outside news per path), so one already made in this process (``lint --prove`` over a base
+    and the playbooks extending it, a spec run) is reused.
 
     Raises:
         EngineError: the playbook's timers or steps run on without end.
@@ -288,7 +301,7 @@ def _prove(
     holidays = {c: calendar(c).holidays_in(HOLIDAY_YEAR) for c in countries}
     space = build_space(cp.playbook, horizon, sound=sound, holidays=holidays, news=news)
     if workers is None:
-        workers = min(WORKERS, os.cpu_count() or 1)
+        workers = min(WORKERS, _usable_cpus())
     flats, states = _run(cp, space, workers, progress)
     contacts = _worst(space, flats, 0)
     per7 = _worst(space, flats, 1)

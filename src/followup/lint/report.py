@@ -27,7 +27,6 @@ from followup.lint.space import (
     JOB_SEEKER,
     NEWS_DAYS,
     WEEKDAYS,
-    Space,
 )
 
 WHAT = {
@@ -157,16 +156,6 @@ def _days(values: tuple[int | None, ...]) -> str:
     return ", ".join("none" if v is None else f"+{v} days" for v in values)
 
 
-def _pairs(sp: Space) -> str:
-    """How many pairs of the two dates are tried, when that is more than each with each."""
-    each = len(sp.decision) * len(sp.after)
-    return (
-        f" ({sp.pairs:,} pairs of the two, {each:,} of them each with each)"
-        if sp.pairs > each
-        else ""
-    )
-
-
 def _space_lines(report: Report) -> list[str]:
     sp = report.space
     weeks = ", ".join(w.isoformat() for w in sp.weeks)
@@ -175,7 +164,7 @@ def _space_lines(report: Report) -> list[str]:
         f"interview on each weekday ({', '.join(WEEKDAYS)}; the week of {weeks})",
         f"follow-up wanted: {', '.join(sp.follow_ups)}",
         f"preferred channel: {channels}",
-        f"decision date: {_days(sp.decision)}; check in after: {_days(sp.after)}" + _pairs(sp),
+        f"decision date: {_days(sp.decision)}; check in after: {_days(sp.after)}",
         f"the employer's dates: {sp.described()['employer_dates']}",
         f"interviewers: {', '.join(str(n) for n in sp.interviewers)}",
         f"news: {', '.join(i.name for i in sp.inputs)}",

@@ -3,8 +3,9 @@
 Every case the language allows is one of: an interview on some weekday; what the employer said
 (follow-up wanted or not, a preferred channel, calls allowed, a decision date, a date to check
 in); and, later, news the playbook does not control (replies, a competing offer, a portfolio
-update, a promise the job seeker made).  The prover explores all of them, with dates reduced to a
-few representative offsets, and with two exact reductions: a fact the playbook never reads is
+update, a promise the job seeker made).  The prover explores all of them, with the employer's
+dates on a few representative days (quick) or on every day up to a bound (`--sound`), and with
+two exact reductions: a fact the playbook never reads is
 explored at one value only, and channel preferences the playbook cannot tell apart (the same
 kind of channel chosen for every action) are explored once.  Both are exact because the engine
 can only act on what the rules read.
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from followup.lint.offsets import EMPLOYER_DATES_MAX, LOWEST, employer_offsets, employer_pairs
+from followup.lint.offsets import EMPLOYER_DATES_MAX, employer_days
 from followup.lint.reads import Reads, channel_choices, count_cap, reads_of, uses_months
 from followup.model.case import Employer, Event
 from followup.model.playbook import (
@@ -42,14 +43,11 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DECISION_DAYS = (7, 21)  # "we decide in a week / three weeks" (or no date at all)
 FOLLOW_UP_AFTER_DAYS = (7, 14)  # "check in after a week / two weeks" (or no such date)
 QUICK_DATES = (
-    "a few representative days only (--sound tries every day where the behaviour can change)"
+    "a few representative days only (--sound tries every day up to the bound, each with each)"
 )
 EMPLOYER_DATES = (
-    "every day where an anchor offset measured from the employer's date meets one measured from "
-    f"another anchor, the days either side and the bound, up to {EMPLOYER_DATES_MAX} days after "
-    "the interview (a later date only keeps the case open longer); with both a decision date "
-    "and a date to check in after, every pair of those and, for each, the other date on each "
-    "gap where offsets measured from the two meet, and the days either side"
+    f"every day up to {EMPLOYER_DATES_MAX} days after the interview, for each of the employer's "
+    "dates and each with each (a later date only keeps the case open longer)"
 )
 # Outside news comes on a day something is due; dates it carries are this far ahead of it.
 NEW_DECISION_DAYS = 14
@@ -156,7 +154,6 @@ class Space:
     sound: bool = False
     weeks: tuple[date, ...] = (FIRST_INTERVIEW,)
     countries: tuple[str, ...] = ()
-    pairs: int = 0  # the pairs of the two dates tried (with both: more than the two lists make)
 
     def described(self) -> dict[str, object]:
         """The space, for scripts."""
@@ -169,7 +166,6 @@ class Space:
             ],
             "decision_by_days": list(self.decision),
             "follow_up_after_days": list(self.after),
-            "employer_date_pairs": self.pairs,
             "employer_dates": EMPLOYER_DATES if self.sound else QUICK_DATES,
             "interviewers": list(self.interviewers),
             "news": [i.name for i in self.inputs],
@@ -195,18 +191,17 @@ def build_space(
 ) -> Space:
     """The space to explore for ``pb`` within ``horizon`` days of the employer's last word.
 
-    With ``sound`` the employer's dates are every day where the playbook's behaviour can change
-    (`employer_offsets`, and for the two together `employer_pairs`), else a few representative
-    ones (`DECISION_DAYS`, `FOLLOW_UP_AFTER_DAYS`, each with each).  ``holidays`` gives, per
-    country to explore, its public holidays of `HOLIDAY_YEAR`; the interview then also falls on
-    each day from `HOLIDAY_LEAD_DAYS` before each of them to the holiday itself.  ``news``
-    pieces of outside news may come on a path, any of them a new round (at least
-    `MAX_EXTRA_ROUNDS`).
+    With ``sound`` the employer's dates are every day up to the bound (`employer_days`), else a
+    few representative ones (`DECISION_DAYS`, `FOLLOW_UP_AFTER_DAYS`); each with each.
+    ``holidays`` gives, per country to explore, its public holidays of `HOLIDAY_YEAR`; the
+    interview then also falls on each day from `HOLIDAY_LEAD_DAYS` before each of them to the
+    holiday itself.  ``news`` pieces of outside news may come on a path, any of them a new round
+    (at least `MAX_EXTRA_ROUNDS`).
     """
     reads = reads_of(pb)
     follow_ups = FOLLOW_UP_PERMISSIONS if "follow_up" in reads.facts else ("unspecified",)
-    decision, after = _employer_dates(pb, reads, sound)
-    pairs = employer_pairs(pb, decision, after) if sound else _product(decision, after)
+    decision, after = _employer_dates(reads, sound)
+    pairs = tuple((d, a) for d in decision for a in after)
     interviewers = (
         tuple(range(count_cap(pb, "interviewers") + 1)) if "interviewers" in reads.facts else (1,)
     )
@@ -233,31 +228,21 @@ def build_space(
         sound,
         weeks,
         tuple(sorted(holidays or {})),
-        len(pairs),
     )
 
 
 def _employer_dates(
-    pb: Playbook, reads: Reads, sound: bool
+    reads: Reads, sound: bool
 ) -> tuple[tuple[int | None, ...], tuple[int | None, ...]]:
     """The decision dates and dates to check in after to try, as offsets from the interview
-    (None: the employer gave none), each list alone."""
+    (None: the employer gave none); a date the playbook never reads is tried as none only."""
     decision: tuple[int | None, ...] = (None,)
     if "decision_by" in reads.anchors or "has_decision_date" in reads.facts:
-        low = LOWEST["decision_by"]
-        decision = (None, *(employer_offsets(pb, "decision_by", low) if sound else DECISION_DAYS))
+        decision = (None, *(employer_days("decision_by") if sound else DECISION_DAYS))
     after: tuple[int | None, ...] = (None,)
     if "follow_up_after" in reads.anchors or "has_follow_up_after" in reads.facts:
-        low = LOWEST["follow_up_after"]
-        tried = employer_offsets(pb, "follow_up_after", low) if sound else FOLLOW_UP_AFTER_DAYS
-        after = (None, *tried)
+        after = (None, *(employer_days("follow_up_after") if sound else FOLLOW_UP_AFTER_DAYS))
     return decision, after
-
-
-def _product(
-    decision: tuple[int | None, ...], after: tuple[int | None, ...]
-) -> tuple[tuple[int | None, int | None], ...]:
-    return tuple((d, a) for d in decision for a in after)
 
 
 def _starts(
