@@ -52,12 +52,24 @@ def test_a_fixed_give_up_before_a_late_check_in_is_reported():
     assert "L118" in _codes("{earlier_of: [interview + 6w, decision_by + 2w]}")
 
 
+def test_a_give_up_their_date_moves_less_than_the_check_in_is_reported():
+    """Given up two weeks after their date, or six after the last contact: in the quiet case
+    (no contact after the thank-you) a check-in three weeks after a late date is lost; one
+    measured further from their date, or a check-in sooner, is not."""
+    give_up = "{later_of: [last_contact + 6w, decision_by + 2w, reply + 6w]}"
+    assert "L118" in _codes(give_up, "decision_by + 3w")
+    assert "L118" not in _codes(give_up, "decision_by + 10d")
+    longer = "{later_of: [last_contact + 6w, decision_by + 4w, reply + 6w]}"
+    assert "L118" not in _codes(longer, "decision_by + 3w")
+
+
 @pytest.mark.parametrize(
     "give_up",
     [
         "{later_of: [interview + 4w, decision_by + 2w]}",  # the fix the warning gives
         "decision_by + 2w",
         "state_entered + 4w",  # entered when their date may already be late: not sure
+        "reply + 2w",  # gives up only after a reply, which the quiet case has none of
     ],
 )
 def test_a_give_up_that_their_date_moves_is_not_reported(give_up):

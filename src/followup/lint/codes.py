@@ -207,13 +207,14 @@ CODES: tuple[Code, ...] = (
         "L118",
         "gives-up-first",
         "warning",
-        "A timer closes the case on a date the employer's dates cannot move (measured from the "
-        "interview or the thank-you), while a check-in in the same state waits for a date "
-        "measured from theirs (`decision_by + 1w`). The engine holds a give-up only until the "
-        "check-in it holds back for their date is due (open-past-their-date), so when their "
-        "date is late enough the case closes first and the check-in never comes.",
-        "Measure the timer from their date too, later than the check-in: `after: {later_of: "
-        "[interview + 3w, decision_by + 2w]}`.",
+        "A check-in waits for a date measured from the employer's (`decision_by + 3w`), but a "
+        "timer in the same state closes the case on a date theirs moves less (`interview + 6w`, "
+        "or `decision_by + 2w`). The engine holds a give-up only until the check-in it holds "
+        "back for their date is due (open-past-their-date), so when their date is late enough "
+        "and nothing else happens (no reply, no news, no other contact), the case closes first "
+        "and the check-in never comes.",
+        "Give the timer a longer offset on their date than the check-in's: `after: {later_of: "
+        "[interview + 6w, decision_by + 4w]}`; or date the check-in earlier.",
     ),
     Code(
         "L201",
