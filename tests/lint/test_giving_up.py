@@ -61,6 +61,9 @@ def test_a_give_up_their_date_moves_less_than_the_check_in_is_reported():
     assert "L118" not in _codes(give_up, "decision_by + 10d")
     longer = "{later_of: [last_contact + 6w, decision_by + 4w, reply + 6w]}"
     assert "L118" not in _codes(longer, "decision_by + 3w")
+    # Only after a first check-in, whose day the last contact then is: no quiet case.
+    after_one = ", when: {check_ins: {ge: 1}}"
+    assert "L118" not in _codes(give_up, "decision_by + 3w", when=after_one)
 
 
 @pytest.mark.parametrize(

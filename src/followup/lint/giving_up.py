@@ -13,15 +13,18 @@ longer offset, as the later of the two.
 
 from __future__ import annotations
 
+from followup.lint.reads import guard_facts
 from followup.lint.rules import Checks, satisfiable
 from followup.model.playbook import Action, AllOf, DateRule, DateTerm, Transition
 from followup.model.vocabulary import CLOSED, NUDGE_KINDS
-from followup.semantics.meaning import EVENTS, WAIT_PAST
+from followup.semantics.meaning import CONTACT_COUNTS, EVENTS, WAIT_PAST
 from followup.timeline.durations import Duration
 
 # In the quiet case these anchors are dated at or right after the interview (the last contact
 # only where the state can be reached without another contact; see `_quiet_states`).
 EARLY_ANCHORS = ("interview", "thank_you_sent")
+# Facts that count contacts: a condition on them can rule the quiet case out.
+COUNTED = frozenset({*CONTACT_COUNTS, "check_ins", "check_ins_this_round"})
 # In the quiet case these have no date, so a date rule skips terms on them: what news dates
 # (a reply, a competing offer, a promise...), and the employer's other date when they gave one.
 NEWS_ANCHORS = frozenset(
@@ -130,11 +133,14 @@ def gives_up_first(c: Checks) -> None:
         needs = _fewest_days(term.offset.duration)
         for timer in closing:
             assert timer.after is not None
+            # A condition on the contacts made so far may rule the quiet case out.
+            counted = (guard_facts(action.when) | guard_facts(timer.when)) & COUNTED
             shared = [s for s in action.states if s in timer.sources]
             beaten = [
                 s
                 for s in shared
-                if (bound := _quiet_bound(timer.after, term.anchor, s in quiet)) is not None
+                if (bound := _quiet_bound(timer.after, term.anchor, s in quiet and not counted))
+                is not None
                 and bound < needs
             ]
             if not beaten or not _together(c, action, timer):
