@@ -16,6 +16,7 @@ from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import plan_case
 from followup.lint.gherkin import CASE_FILE, event_fields, scenario
 from followup.lint.prove import Report, Witness, prove, window_of
+from followup.lint.report import text as report_text
 from followup.lint.search import Search, direct_contact
 from followup.lint.space import Start, build_space
 from followup.model.case import Case, Employer, Event, Interviewer
@@ -484,6 +485,12 @@ def test_the_two_employer_dates_are_tried_together_where_their_gap_matters():
     gap = interview + timedelta(days=employer.follow_up_after.days) - employer.decision_by
     assert gap.days == 8
     assert _recommended(cp, breach.witness) == []
+    shown = report_text(report, str(DIAGONAL))
+    assert f"explored {report.cases:,} cases" in shown
+    assert (
+        "decision date: none, every day from +0 to +42 days; "
+        "check in after: none, every day from +1 to +42 days"
+    ) in shown
 
 
 def test_sound_dates_are_every_day_up_to_the_bound_each_with_each():

@@ -153,7 +153,12 @@ def problems(report: Report, doc: Document | None) -> list[Problem]:
 
 
 def _days(values: tuple[int | None, ...]) -> str:
-    return ", ".join("none" if v is None else f"+{v} days" for v in values)
+    """The employer's dates tried, as offsets; a run of every day is one range."""
+    days = [v for v in values if v is not None]
+    shown = ["none"] if None in values else []
+    if len(days) > 3 and days == list(range(days[0], days[-1] + 1)):
+        return ", ".join([*shown, f"every day from +{days[0]} to +{days[-1]} days"])
+    return ", ".join([*shown, *(f"+{v} days" for v in days)])
 
 
 def _space_lines(report: Report) -> list[str]:
@@ -183,7 +188,7 @@ def text(report: Report, ref: str, doc: Document | None = None) -> str:
     pb = report.cp.playbook
     lines = [
         f"prove {pb.id} ({pb.file})",
-        f"  explored {report.cases} cases: {report.paths:,} paths through {report.states:,} "
+        f"  explored {report.cases:,} cases: {report.paths:,} paths through {report.states:,} "
         f"abstract states in {report.seconds:.1f} s",
     ]
     lines += [f"    {line}" for line in _space_lines(report)]
