@@ -9,9 +9,10 @@ is then `decision_by + 17d`), so dates meet at sums of offsets along any chain o
 and the engine's own moves (the day after their date, the gaps between contacts, weekends, the
 dates news carries).  With the two employer dates, such sums meet across them too: a playbook
 written to show it keeps a case open two days longer than the meeting days alone find, with a
-date to check in after twelve days before the decision date.  Closed under those sums, the
-meeting days of every bundled playbook are all the days up to the bound but one or two, so a
-sound proof tries every day, and every pair of days, and needs no argument about which to skip.
+date to check in after twelve days before the decision date.  Closed under sums along chains
+of up to two steps, the decision dates where something meets are all 43 days up to the bound
+for every bundled playbook, so a sound proof tries every day, and every pair of days, and needs
+no argument about which to skip.
 """
 
 from __future__ import annotations
