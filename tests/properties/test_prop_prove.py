@@ -66,8 +66,8 @@ def starts(draw: st.DrawFn, explored: Space) -> Case:
         shift = timedelta(weeks=draw(st.integers(-8, 90)))
     employer = start.employer
     if explored.sound:
-        # The sound space claims every employer date up to its bound, not only those it tried:
-        # draw any day in that range, so a date between two tried ones is checked too.
+        # The sound space claims every employer date up to its bound: draw any day in that
+        # range, not from the list the space holds, so a space that skipped some is caught.
         decision = draw(st.integers(0, EMPLOYER_DATES_MAX))
         after = draw(st.integers(1, EMPLOYER_DATES_MAX))
         if draw(st.booleans()):
@@ -179,8 +179,8 @@ def test_the_same_with_more_news(name: str) -> None:
 
 @pytest.mark.parametrize("name", ["two-dates.yaml", "issue-example.yaml", "nagging.yaml"])
 def test_the_same_for_the_sound_space(name: str) -> None:
-    """The same for the sound space, whose employer dates come from the playbook's offsets:
-    random cases take any employer date up to its bound, not only the dates it tried."""
+    """The same for the sound space, which claims every employer date up to its bound: random
+    cases draw theirs from that range, not from the list the space holds."""
     check_space(proof(str(FIXTURES / name), sound=True))
 
 
