@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from typing import NamedTuple
 
 from followup.compile.machine import CompiledPlaybook
 from followup.lint.search import Search, direct_contact
@@ -94,6 +95,18 @@ class Report:
 Flat = tuple[int, int, tuple[tuple[int | None, tuple[Ev, ...] | None], ...], bool, tuple[Ev, ...]]
 # Told how many cases are searched, out of how many, as groups of them finish.
 Progress = Callable[[int, int], None]
+GAP = 3  # the measure whose worst is its lowest: the shortest gap between check-ins
+
+
+class Done(NamedTuple):
+    """What one task found: only the cases the report can pick (`_candidates`), and totals."""
+
+    kept: list[Flat]
+    cases: int
+    paths: int
+    closes: bool
+    states: int
+
 
 _JOB: tuple[CompiledPlaybook, Space] | None = None  # what forked workers search
 # Each process keeps one search per calendar, and what it remembers.
@@ -131,17 +144,18 @@ def _flatten(index: int, worst: Worst) -> Flat:
     return index, worst.paths, measures, worst.closes, _events(worst.unclosed_w)
 
 
-def _search(indices: list[int]) -> tuple[list[Flat], int]:
+def _search(indices: list[int]) -> Done:
     """Search some cases of the current job: one task, whose cases share their calendar,
     interview weekday and permission to follow up.
 
     The search forgets its memo after each task, so a process holds one task's states at a
     time: cases of different weekdays or permissions rarely reach the same abstract state
-    (the key holds the weekday, and the permission while a rule reads it), and a sound proof's
+    (see `_tasks`; the key holds the permission while a rule reads it), and a sound proof's
     memo of every task would take gigabytes.
 
     Returns:
-        What each case found, and how many abstract states the task's search kept.
+        The cases the report can pick, with how many cases, paths and abstract states the
+        task had, and whether all its paths close.
     """
     assert _JOB is not None
     cp, space = _JOB
@@ -152,11 +166,48 @@ def _search(indices: list[int]) -> tuple[list[Flat], int]:
     found = [_flatten(i, search.explore(space.starts[i])) for i in indices]
     states = len(search.memo)
     search.memo.clear()
-    return found, states
+    return Done(
+        _candidates(space, found),
+        len(found),
+        sum(f[1] for f in found),
+        all(f[3] for f in found),
+        states,
+    )
+
+
+def _candidates(space: Space, flats: list[Flat]) -> list[Flat]:
+    """The cases, among ``flats`` (in case order), that the report can pick as a witness.
+
+    Per measure, the first case with the worst value and the first such case a scenario can
+    state (`expressible`); and the first case that does not close, and the first such one a
+    scenario can state.  `_worst` picks among those exactly what it would among all, so a
+    process sends these few instead of every case's paths (a sound proof has tens of
+    thousands of cases, and their paths took hundreds of megabytes).
+    """
+    nice = [expressible(space.starts[f[0]]) for f in flats]
+    picked: set[int] = set()  # positions in ``flats``
+    for which in range(len(flats[0][2]) if flats else 0):
+        values = [v for f in flats if (v := f[2][which][0]) is not None]
+        if not values:
+            continue
+        worst = min(values) if which == GAP else max(values)
+        at = [i for i, f in enumerate(flats) if f[2][which][0] == worst]
+        picked.add(at[0])
+        picked.update([i for i in at if nice[i]][:1])
+    unclosed = [i for i, f in enumerate(flats) if not f[3]]
+    picked.update(unclosed[:1])
+    picked.update([i for i in unclosed if nice[i]][:1])
+    keep = {flats[i][0]: flats[i] for i in picked}
+    return sorted(keep.values(), key=lambda f: f[0])
 
 
 def _tasks(space: Space) -> list[list[int]]:
-    """Cases grouped by calendar, interview weekday and permission to follow up, biggest first."""
+    """Cases grouped by calendar, interview weekday and permission to follow up, biggest first.
+
+    Cases of one weekday share abstract states most: the key holds the weekday (or, with
+    public holidays or months, the day itself, where paths from interviews a week apart still
+    meet on the same days).
+    """
     groups: dict[tuple[str, int, str], list[int]] = {}
     for i, start in enumerate(space.starts):
         key = (start.country or "", start.interview.weekday(), start.employer.follow_up)
@@ -164,15 +215,13 @@ def _tasks(space: Space) -> list[list[int]]:
     return sorted(groups.values(), key=len, reverse=True)
 
 
-def _gathered(
-    found: Iterable[tuple[list[Flat], int]], space: Space, progress: Progress | None
-) -> list[tuple[list[Flat], int]]:
+def _gathered(found: Iterable[Done], space: Space, progress: Progress | None) -> list[Done]:
     """The results of the tasks as they come, telling ``progress`` how many cases are done."""
-    results: list[tuple[list[Flat], int]] = []
+    results: list[Done] = []
     done = 0
     for result in found:
         results.append(result)
-        done += len(result[0])
+        done += result.cases
         if progress is not None:
             progress(done, len(space.starts))
     return results
@@ -180,7 +229,7 @@ def _gathered(
 
 def _run(
     cp: CompiledPlaybook, space: Space, workers: int, progress: Progress | None = None
-) -> tuple[list[Flat], int]:
+) -> tuple[list[Flat], list[Done]]:
     global _JOB
     _JOB = (cp, space)
     _SEARCHES.clear()
@@ -203,8 +252,8 @@ def _run(
         _SEARCHES.clear()
         if collecting:
             gc.enable()
-    flats = sorted((f for found, _ in results for f in found), key=lambda f: f[0])
-    return flats, sum(states for _, states in results)
+    flats = sorted((f for done in results for f in done.kept), key=lambda f: f[0])
+    return flats, results
 
 
 def _usable_cpus() -> int:
@@ -302,11 +351,11 @@ def _prove(
     space = build_space(cp.playbook, horizon, sound=sound, holidays=holidays, news=news)
     if workers is None:
         workers = min(WORKERS, _usable_cpus())
-    flats, states = _run(cp, space, workers, progress)
+    flats, tasks = _run(cp, space, workers, progress)
     contacts = _worst(space, flats, 0)
     per7 = _worst(space, flats, 1)
     per30 = _worst(space, flats, 2)
-    gap = _worst(space, flats, 3, lowest=True)
+    gap = _worst(space, flats, GAP, lowest=True)
     open_ = _worst(space, flats, 4)
     per_round = _worst(space, flats, 5)
     unclosed = next(
@@ -335,15 +384,15 @@ def _prove(
         cp,
         space,
         len(space.starts),
-        sum(f[1] for f in flats),
-        states,
+        sum(t.paths for t in tasks),
+        sum(t.states for t in tasks),
         time.perf_counter() - began,
         contacts,
         per7,
         per30,
         gap,
         open_,
-        all(f[3] for f in flats),
+        all(t.closes for t in tasks),
         unclosed,
         tuple(breaches),
         per_round,
