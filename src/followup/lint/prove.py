@@ -176,28 +176,22 @@ def _search(indices: list[int]) -> Done:
 
 
 def _candidates(space: Space, flats: list[Flat]) -> list[Flat]:
-    """The cases, among ``flats`` (in case order), that the report can pick as a witness.
+    """The cases, among ``flats`` (in case order), that the report can pick as a witness: per
+    measure, and for a path that does not close, the one `_pick` picks among them.
 
-    Per measure, the first case with the worst value and the first such case a scenario can
-    state (`expressible`); and the first case that does not close, and the first such one a
-    scenario can state.  `_worst` picks among those exactly what it would among all, so a
-    process sends these few instead of every case's paths (a sound proof has tens of
-    thousands of cases, and their paths took hundreds of megabytes).
+    `_pick`'s choice among all cases is its choice among the tasks' picks (the worst value,
+    then the first case a scenario can state, then the first case), so a process sends these
+    few instead of every case's paths (a sound proof has tens of thousands of cases, and their
+    paths took hundreds of megabytes).
     """
-    nice = [expressible(space.starts[f[0]]) for f in flats]
-    picked: set[int] = set()  # positions in ``flats``
+    keep: dict[int, Flat] = {}
     for which in range(len(flats[0][2]) if flats else 0):
-        values = [v for f in flats if (v := f[2][which][0]) is not None]
-        if not values:
-            continue
-        worst = min(values) if which == GAP else max(values)
-        at = [i for i, f in enumerate(flats) if f[2][which][0] == worst]
-        picked.add(at[0])
-        picked.update([i for i in at if nice[i]][:1])
-    unclosed = [i for i, f in enumerate(flats) if not f[3]]
-    picked.update(unclosed[:1])
-    picked.update([i for i in unclosed if nice[i]][:1])
-    keep = {flats[i][0]: flats[i] for i in picked}
+        picked = _pick(space, flats, _measure(which), lowest=which == GAP)
+        if picked is not None:
+            keep[picked[1][0]] = picked[1]
+    picked = _pick(space, flats, _unclosed)
+    if picked is not None:
+        keep[picked[1][0]] = picked[1]
     return sorted(keep.values(), key=lambda f: f[0])
 
 
@@ -270,23 +264,43 @@ def expressible(start: Start) -> bool:
     return employer.follow_up_after is None or employer.follow_up == "invited"
 
 
-def _worst(space: Space, flats: list[Flat], which: int, *, lowest: bool = False) -> Found:
+def _measure(which: int) -> Callable[[Flat], int | None]:
+    """The value of measure ``which`` of a case."""
+    return lambda flat: flat[2][which][0]
+
+
+def _unclosed(flat: Flat) -> int | None:
+    """1 for a case with a path that does not close, else None (nothing to pick)."""
+    return None if flat[3] else 1
+
+
+def _pick(
+    space: Space, flats: list[Flat], value: Callable[[Flat], int | None], *, lowest: bool = False
+) -> tuple[int, Flat] | None:
+    """The case the report shows for a measure, with its value: the worst value (the highest,
+    or the lowest), and among the cases with it the first a scenario can state (`expressible`),
+    else the first (``flats`` in case order); None if no case has a value."""
     best: tuple[int, Flat] | None = None
     for flat in flats:
-        value = flat[2][which][0]
-        if value is None:
+        found = value(flat)
+        if found is None:
             continue
         if best is None:
-            best = (value, flat)
+            best = (found, flat)
             continue
-        better = value < best[0] if lowest else value > best[0]
+        better = found < best[0] if lowest else found > best[0]
         tie_but_nicer = (
-            value == best[0]
+            found == best[0]
             and expressible(space.starts[flat[0]])
             and not (expressible(space.starts[best[1][0]]))
         )
         if better or tie_but_nicer:
-            best = (value, flat)
+            best = (found, flat)
+    return best
+
+
+def _worst(space: Space, flats: list[Flat], which: int, *, lowest: bool = False) -> Found:
+    best = _pick(space, flats, _measure(which), lowest=lowest)
     if best is None:
         return Found(None, None)
     value, flat = best
@@ -358,13 +372,11 @@ def _prove(
     gap = _worst(space, flats, GAP, lowest=True)
     open_ = _worst(space, flats, 4)
     per_round = _worst(space, flats, 5)
-    unclosed = next(
-        (
-            Witness(space.starts[f[0]], f[4])
-            for f in flats
-            if not f[3] and expressible(space.starts[f[0]])
-        ),
-        next((Witness(space.starts[f[0]], f[4]) for f in flats if not f[3]), None),
+    first_unclosed = _pick(space, flats, _unclosed)
+    unclosed = (
+        None
+        if first_unclosed is None
+        else Witness(space.starts[first_unclosed[1][0]], first_unclosed[1][4])
     )
     limits = cp.playbook.limits
     breaches: list[Breach] = []

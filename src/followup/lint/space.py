@@ -16,16 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import product
 
 from followup.lint.offsets import EMPLOYER_DATES_MAX, employer_days
 from followup.lint.reads import Reads, channel_choices, count_cap, reads_of, uses_months
 from followup.model.case import Employer, Event
-from followup.model.playbook import (
-    Playbook,
-)
-from followup.model.vocabulary import (
-    FOLLOW_UP_PERMISSIONS,
-)
+from followup.model.playbook import Playbook
+from followup.model.vocabulary import FOLLOW_UP_PERMISSIONS
 from followup.semantics import meaning as semantics
 from followup.semantics.meaning import DEFAULT_REPLY, EVENTS
 from followup.timeline.durations import Duration
@@ -201,13 +198,12 @@ def build_space(
     reads = reads_of(pb)
     follow_ups = FOLLOW_UP_PERMISSIONS if "follow_up" in reads.facts else ("unspecified",)
     decision, after = _employer_dates(reads, sound)
-    pairs = tuple((d, a) for d in decision for a in after)
     interviewers = (
         tuple(range(count_cap(pb, "interviewers") + 1)) if "interviewers" in reads.facts else (1,)
     )
     channels = channel_choices(pb, reads)
     weeks = MONTH_WEEKS if uses_months(pb) else (FIRST_INTERVIEW,)
-    employers = (follow_ups, channels, pairs, interviewers)
+    employers = (follow_ups, channels, decision, after, interviewers)
     days = [w + timedelta(days=d) for w in weeks for d in range(len(WEEKDAYS))]
     starts = [*_starts(days, None, *employers)]
     for country, off in sorted((holidays or {}).items()):
@@ -250,28 +246,25 @@ def _starts(
     country: str | None,
     follow_ups: tuple[str, ...],
     channels: list[tuple[str | None, bool]],
-    pairs: tuple[tuple[int | None, int | None], ...],
+    decision: tuple[int | None, ...],
+    after: tuple[int | None, ...],
     interviewers: tuple[int, ...],
 ) -> Iterator[Start]:
-    for interview in days:
-        for follow_up in follow_ups:
-            for pc, mc in channels:
-                for dec, fua in pairs:
-                    for people in interviewers:
-                        yield Start(
-                            interview,
-                            Employer(
-                                decision_by=None
-                                if dec is None
-                                else interview + timedelta(days=dec),
-                                follow_up=follow_up,
-                                follow_up_after=None if fua is None else Duration(days=fua),
-                                preferred_channel=pc,
-                                may_call=mc,
-                            ),
-                            people,
-                            country,
-                        )
+    for interview, follow_up, (pc, mc), dec, fua, people in product(
+        days, follow_ups, channels, decision, after, interviewers
+    ):
+        yield Start(
+            interview,
+            Employer(
+                decision_by=None if dec is None else interview + timedelta(days=dec),
+                follow_up=follow_up,
+                follow_up_after=None if fua is None else Duration(days=fua),
+                preferred_channel=pc,
+                may_call=mc,
+            ),
+            people,
+            country,
+        )
 
 
 def _visible(news: Input, reads: Reads) -> bool:
