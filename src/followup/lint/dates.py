@@ -7,6 +7,7 @@ a cap is unreachable only when even the earliest dates leave no room for it.
 
 from __future__ import annotations
 
+from followup.lint.reach import moves_of, reached
 from followup.lint.reads import completed_by
 from followup.lint.rules import Checks, kind_of, rules_of, satisfiable
 from followup.model.playbook import Compare, DateRule, Guard, Not, Span
@@ -114,18 +115,7 @@ def late_steps(c: Checks) -> None:
 
 def _reply_states(c: Checks) -> set[str]:
     """States a case can be in after a reply: a reply can make an earlier timer stale there."""
-    edges: dict[str, set[str]] = {}
-    for t in c.cp.playbook.transitions:
-        for s in t.sources:
-            edges.setdefault(s, set()).add(t.dest)
-    seen = {"waiting"}
-    todo = ["waiting"]
-    while todo:
-        for dest in edges.get(todo.pop(), ()):
-            if dest not in seen:
-                seen.add(dest)
-                todo.append(dest)
-    return seen
+    return reached(moves_of(c.cp.playbook.transitions), ["waiting"])
 
 
 # -- L108: caps that can never be reached --------------------------------------------------------

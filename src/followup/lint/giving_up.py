@@ -13,6 +13,7 @@ longer offset, as the later of the two.
 
 from __future__ import annotations
 
+from followup.lint.reach import moves_of, reached
 from followup.lint.reads import guard_facts
 from followup.lint.rules import Checks, satisfiable
 from followup.model.playbook import Action, AllOf, DateRule, DateTerm, Transition
@@ -98,19 +99,11 @@ def _fewest_days(duration: Duration) -> int:
     return duration.days + 28 * duration.months + duration.business_days
 
 
-def _quiet_states(pb_transitions: list[Transition]) -> set[str]:
+def _quiet_states(transitions: tuple[Transition, ...]) -> set[str]:
     """The states a case reaches with no contact after the thank-you: by timers, and the
     thank-you itself, from the interview."""
-    seen = {"interviewed"}
-    todo = ["interviewed"]
-    while todo:
-        here = todo.pop()
-        for t in pb_transitions:
-            quiet = t.after is not None or t.on == "thank_you_sent"
-            if here in t.sources and quiet and t.dest not in seen:
-                seen.add(t.dest)
-                todo.append(t.dest)
-    return seen
+    quiet = (t for t in transitions if t.after is not None or t.on == "thank_you_sent")
+    return reached(moves_of(quiet), ["interviewed"])
 
 
 def _together(c: Checks, action: Action, timer: Transition) -> bool:
@@ -123,7 +116,7 @@ def gives_up_first(c: Checks) -> None:
     """A check-in dated past the employer's date that a give-up can beat in the quiet case."""
     pb = c.cp.playbook
     closing = [t for t in pb.transitions if t.after is not None and t.dest == CLOSED]
-    quiet = _quiet_states(list(pb.transitions))
+    quiet = _quiet_states(pb.transitions)
     for action in pb.actions:
         if action.kind not in NUDGE_KINDS:
             continue
@@ -150,7 +143,7 @@ def gives_up_first(c: Checks) -> None:
                 action,
                 "due",
                 f"check-in '{action.id}' waits for {term}, but timer '{timer.id}' closes the "
-                f"case in '{beaten[0]}' on {_shown(timer.after)}: when the employer's "
+                f"case in '{beaten[0]}' on {timer.after}: when the employer's "
                 f"{term.anchor} is late enough and nothing else happens, the case closes first "
                 "and the check-in never comes",
                 _remedy(timer, term.anchor, needs),
@@ -174,9 +167,3 @@ def _remedy(timer: Transition, anchor: str, needs: int) -> str:
 
 def _list(rule: DateRule) -> str:
     return ", ".join(str(t) for t in rule.terms)
-
-
-def _shown(rule: DateRule) -> str:
-    if len(rule.terms) == 1:
-        return str(rule.terms[0])
-    return f"the {rule.combine} of " + ", ".join(str(t) for t in rule.terms)

@@ -11,7 +11,7 @@ facts and generous about time, so a rule reported as never firing really never f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import product
@@ -20,7 +20,7 @@ from followup.compile.expressions import compile_guard
 from followup.compile.machine import CompiledPlaybook, Move, reply_trigger
 from followup.lint.reads import count_cap, guard_facts, rule_anchors
 from followup.lint.spans import CALENDAR, span_dates
-from followup.model.playbook import DateRule, Guard, Playbook, Span, guard_tests
+from followup.model.playbook import DateRule, Guard, Playbook, Span, Transition, guard_tests
 from followup.model.vocabulary import CLOSED, FACTS, INITIAL_STATE, STATES
 from followup.semantics.meaning import (
     ANCHOR_KNOWN_WHEN,
@@ -305,3 +305,25 @@ class Explorer:
         for s in STATES:
             reach.states.setdefault(s, set())
         return reach
+
+
+def moves_of(transitions: Iterable[Transition]) -> dict[str, set[str]]:
+    """Each state to the states these transitions lead to from it."""
+    edges: dict[str, set[str]] = {}
+    for t in transitions:
+        for source in t.sources:
+            edges.setdefault(source, set()).add(t.dest)
+    return edges
+
+
+def reached(edges: Mapping[str, Iterable[str]], start: Iterable[str]) -> set[str]:
+    """The states reached from ``start`` along ``edges`` (a state to the states it moves to),
+    ``start`` included."""
+    seen = set(start)
+    todo = list(seen)
+    while todo:
+        for dest in edges.get(todo.pop(), ()):
+            if dest not in seen:
+                seen.add(dest)
+                todo.append(dest)
+    return seen

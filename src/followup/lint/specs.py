@@ -30,6 +30,7 @@ from followup.lint.folds import (
     settling_facts,
     waits_past_gap,
 )
+from followup.lint.reach import reached
 from followup.lint.reads import count_cap, guard_facts, reads_of
 from followup.lint.space import Input
 from followup.model.playbook import Compare, DateRule, DateTerm, Guard, Span, guard_tests
@@ -155,13 +156,7 @@ class Specs:
             seen.add("waiting")
             if rounds:
                 seen.add("interviewed")
-        todo = list(seen)
-        while todo:
-            for dest in self.edges.get(todo.pop(), ()):
-                if dest not in seen:
-                    seen.add(dest)
-                    todo.append(dest)
-        return frozenset(seen)
+        return frozenset(reached(self.edges, seen))
 
     def spec(
         self,
