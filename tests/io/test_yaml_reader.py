@@ -363,6 +363,18 @@ def test_colon_in_a_list_item_s_text_quotes_only_the_value() -> None:
     assert problem.expected == 'the text in quotes: x: "Tip: \\"one\\""'
 
 
+def test_colon_in_a_flow_mapping_quotes_only_that_item_s_value() -> None:
+    """In `{id: x, advice: Go: now., source: s}` the suggestion quotes `Go: now.` alone (not
+    everything from the first key on), and the read goes on with it quoted: one problem."""
+    text = "a:\n  - {id: x, advice: Go: now., source: s}\nb: 1\nb: 2\n"
+    with pytest.raises(InputError) as info:
+        read_yaml_text(text, "case.yaml")
+    first, second = info.value.problems
+    assert (first.line, first.col) == (2, 23)
+    assert first.expected == 'the text in quotes: advice: "Go: now."'
+    assert (second.line, second.message) == (4, "duplicate key 'b' (first at line 3)")
+
+
 @pytest.mark.parametrize(
     ("text", "where"),
     [

@@ -19,8 +19,12 @@ from followup.errors import InputError, Problem
 TAB_INDENT: Final = "a tab character in the indentation; YAML indents with spaces"
 COLON_IN_TEXT: Final = "a colon followed by a space inside unquoted text starts a new key"
 # A line `key: value` (or `- key: value`) whose value is plain text: group 1 is all up to the
-# value, group 2 the value itself (no quote, flow, block or anchor indicator first).
-_PLAIN_KEY: Final = re.compile(r"^(\s*(?:-\s+)*[^\s#'\"{\[][^:#]*:\s+)([^'\"{\[|>&*!].*?)\s*$")
+# value, group 2 the value itself (no quote, flow, block or anchor indicator first).  The key
+# holds no flow bracket: a line of a flow mapping is taken item by item (`_FLOW_ITEM`).
+_PLAIN_KEY: Final = re.compile(r"^(\s*(?:-\s+)*[^\s#'\"{\[][^:#{\[]*:\s+)([^'\"{\[|>&*!].*?)\s*$")
+# One `key: value` item of a flow mapping (`{id: x, advice: Go: now.}`), between its commas
+# or brackets: the same two groups.
+_FLOW_ITEM: Final = re.compile(r"^(\s*[^\s#'\"{\[,][^:#{\[,]*:\s+)([^'\"{\[|>&*!].*?)\s*$")
 
 
 def teach(text: str, line: int, col: int) -> tuple[int, str, str] | None:
@@ -33,30 +37,50 @@ def teach(text: str, line: int, col: int) -> tuple[int, str, str] | None:
     indent = len(source) - len(source.lstrip(" \t"))
     if "\t" in source[: max(indent, col)] and col <= indent + 1:
         return source.index("\t") + 1, TAB_INDENT, "spaces"
-    match = _PLAIN_KEY.match(source)
-    if source[col - 1 : col] == ":" and match and _inside_value(match, col):
-        key = match.group(1).strip().lstrip("- ")
-        return col, COLON_IN_TEXT, f'the text in quotes: {key} "{_escaped(match.group(2))}"'
+    found = _plain_value(source, col) if source[col - 1 : col] == ":" else None
+    if found is not None:
+        start, end, key = found
+        quoted = _escaped(source[start:end])
+        return col, COLON_IN_TEXT, f'the text in quotes: {key} "{quoted}"'
     return None
 
 
-def quote_value(text: str, line: int) -> str | None:
-    """``text`` with the plain value on ``line`` in double quotes, or None if it has none.
+def quote_value(text: str, line: int, col: int) -> str | None:
+    """``text`` with the plain value holding the colon at ``line``:``col`` in double quotes,
+    or None if there is none.
 
     Every other line is kept as written, so the places of later problems do not move.
     """
     lines = text.split("\n")
     if not 1 <= line <= len(lines):
         return None
-    match = _PLAIN_KEY.match(lines[line - 1])
-    if match is None:
+    source = lines[line - 1]
+    found = _plain_value(source, col)
+    if found is None:
         return None
-    lines[line - 1] = f'{match.group(1)}"{_escaped(match.group(2))}"'
+    start, end, _ = found
+    lines[line - 1] = f'{source[:start]}"{_escaped(source[start:end])}"{source[end:]}'
     return "\n".join(lines)
 
 
-def _inside_value(match: re.Match[str], col: int) -> bool:
-    return match.end(1) < col <= match.end(1) + len(match.group(2))
+def _plain_value(source: str, col: int) -> tuple[int, int, str] | None:
+    """Where the plain value holding column ``col`` of a line starts and ends (0-based, end
+    excluded), and its key: the value of a `key: value` line, or of one item of a flow
+    mapping on it.  None when ``col`` is in no such value."""
+    at = col - 1
+    match = _PLAIN_KEY.match(source)
+    offset = 0
+    if match is None and "{" in source[:at]:
+        offset = max(source.rfind(sep, 0, at) for sep in ",{[") + 1
+        ends = [i for sep in ",}]" if (i := source.find(sep, at)) >= 0]
+        match = _FLOW_ITEM.match(source[offset : min(ends, default=len(source))])
+    if match is None:
+        return None
+    start = offset + match.end(1)
+    end = start + len(match.group(2))
+    if not start < col <= end:
+        return None
+    return start, end, match.group(1).strip().lstrip("- ")
 
 
 def _escaped(value: str) -> str:

@@ -151,7 +151,11 @@ def _beyond(
     """
     problems = [*builder.problems, failure]
     for _ in range(MAX_REPAIRS):
-        repaired = quote_value(text, failure.line) if failure.message == COLON_IN_TEXT else None
+        repaired = (
+            quote_value(text, failure.line, failure.col)
+            if failure.message == COLON_IN_TEXT
+            else None
+        )
         if repaired is None:
             break
         text = repaired
