@@ -31,7 +31,7 @@ def test_run_turns_the_collector_off(monkeypatch, capsys, collector_restored):
     assert not gc.isenabled()
 
 
-@pytest.mark.parametrize("command", [["lint"], ["prove"]])
+@pytest.mark.parametrize("command", [["lint"], ["prove", "--quick"]])
 def test_long_commands_turn_it_back_on(command, capsys, collector_restored):
     """lint and prove may run for long: they collect garbage as usual."""
     gc.disable()

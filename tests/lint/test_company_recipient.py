@@ -70,7 +70,9 @@ def test_the_plan_calls_the_main_line_and_says_so(write, cli, tmp_path):
 def test_the_prover_counts_the_call_as_a_direct_contact(write):
     """The call is a direct contact: a thank-you and the call make two in a round, a reply
     saying they are still deciding allows the call again (three), and two rounds make four."""
-    report = prove(catalog.load(str(write("d.yaml", CALL.replace("TO", "to: company,")))))
+    report = prove(
+        catalog.load(str(write("d.yaml", CALL.replace("TO", "to: company,")))), sound=False
+    )
     assert (report.per_round.value, report.contacts.value) == (3, 4)
     (breach,) = report.breaches
     assert breach.limit == "max_contacts"

@@ -46,7 +46,7 @@ def lint(
     horizon: int,
     dirs: tuple[Path, ...],
     *,
-    sound: bool = False,
+    sound: bool = True,
     countries: tuple[str, ...] = (),
     news: int = 1,
     as_json: bool = False,
@@ -91,6 +91,18 @@ def lint(
         raise Failed(_summary(errors, warnings, strict))
     if warnings:
         click.echo(_summary(errors, warnings, strict))
+
+
+def sound_space(*, sound: bool, quick: bool) -> bool:
+    """Whether a proof searches the sound space: the default, unless ``--quick`` asks for the
+    few representative days only.
+
+    Raises:
+        UsageError: both ``--sound`` and ``--quick``.
+    """
+    if sound and quick:
+        raise UsageError("--sound and --quick: choose one (--sound is the default)")
+    return not quick
 
 
 def _problem_json(p: Problem) -> dict[str, object]:
@@ -163,7 +175,7 @@ def prove(
     as_json: bool,
     dirs: tuple[Path, ...],
     *,
-    sound: bool = False,
+    sound: bool = True,
     countries: tuple[str, ...] = (),
     news: int = 1,
 ) -> None:

@@ -1,8 +1,8 @@
 """What a prover's space leaves out of every case the language allows, each with why.
 
-`prove` prints these with every proof (``--json``: ``space.bounds``).  The quick space (the
-default) also skips employer dates between the few it tries, so it is not sound: a limit it
-reports as kept may still break.  The sound space (``--sound``) is exhaustive within the rest.
+`prove` prints these with every proof (``--json``: ``space.bounds``).  The sound space (the
+default) is exhaustive within them.  The quick space (``--quick``) also skips employer dates
+between the few it tries, so it is not sound: a limit it reports as kept may still break.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from followup.lint.space import (
 )
 
 NOT_SOUND = (
-    "not sound: the employer's dates are a few representative days only, so a case with another "
-    "date may break a limit reported ok here (--sound tries every day up to the bound, each "
-    "with each)"
+    "not sound: the employer's dates are a few representative days only (--quick), so a case "
+    "with another date may break a limit reported ok here (without --quick, prove tries every "
+    "day up to the bound, each with each)"
 )
 NEWS_DATES = (
     f"news carries dates a fixed number of days on (a new decision date {NEW_DECISION_DAYS}, a "

@@ -309,15 +309,16 @@ def _proof_text() -> list[str]:
         f"{', '.join(w.isoformat() for w in space.MONTH_WEEKS)});",
         "- what the employer said: follow-up invited, not wanted or unspecified; each preferred "
         "channel, with and without calls allowed; a decision date none or "
-        f"{days} on; a date to check in none or {after} on. With `--sound`, the employer's "
-        f"dates are instead every day up to {offsets.EMPLOYER_DATES_MAX} days after the "
+        f"{days} on; a date to check in none or {after} on, with `--quick`. Without it (the "
+        "default, or `--sound`), the employer's dates are every day up to "
+        f"{offsets.EMPLOYER_DATES_MAX} days after the "
         "interview, each with each (trying only the days where offsets measured from their date "
         "meet others misses cases: a step dated from their date sets an anchor that later dates "
         "are measured from, so dates meet at sums of offsets, which cover nearly every day); a "
         "bound, because a rule such as "
-        "`decision_by + 4w` keeps a case open longer the later the employer's date. The default "
+        "`decision_by + 4w` keeps a case open longer the later the employer's date. The quick "
         "space is not sound (a date between those it tries may break a limit it reports as "
-        "kept, and its report says so); `--sound` is, within the bounds listed here;",
+        "kept, and its report says so); the default is, within the bounds listed here;",
         "- on each day a contact is due (whether the job seeker makes it or not), and on the day "
         "the playbook closes the case, the news that can come: none; a reply 'still deciding' "
         f"(without, or with a new date {space.NEW_DECISION_DAYS} days on); 'no follow-up'; "

@@ -319,7 +319,7 @@ def prove(
     horizon: int = DEFAULT_HORIZON,
     workers: int | None = None,
     *,
-    sound: bool = False,
+    sound: bool = True,
     countries: tuple[str, ...] = (),
     news: int = MAX_INPUTS,
     progress: Progress | None = None,

@@ -4,9 +4,9 @@ Every case the language allows is one of: an interview on some weekday; what the
 (follow-up wanted or not, a preferred channel, calls allowed, a decision date, a date to check
 in); and, later, news the playbook does not control (replies, a competing offer, a portfolio
 update, a promise the job seeker made).  The prover explores all of them, with the employer's
-dates on a few representative days (quick) or on every day up to a bound (`--sound`), and with
-two exact reductions: a fact the playbook never reads is
-explored at one value only, and channel preferences the playbook cannot tell apart (the same
+dates on every day up to a bound (sound, the default) or on a few representative days
+(`--quick`), and with two exact reductions: a fact the playbook never reads is explored at one
+value only, and channel preferences the playbook cannot tell apart (the same
 kind of channel chosen for every action) are explored once.  Both are exact because the engine
 can only act on what the rules read.
 """
@@ -36,11 +36,12 @@ FIRST_INTERVIEW = date(2026, 3, 2)
 # is lost; leap years' 29 February is neither extreme.
 MONTH_WEEKS = (date(2026, 7, 6), date(2026, 1, 26))
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-# The quick space (the default): a few representative employer dates only.
+# The quick space (`--quick`): a few representative employer dates only.
 DECISION_DAYS = (7, 21)  # "we decide in a week / three weeks" (or no date at all)
 FOLLOW_UP_AFTER_DAYS = (7, 14)  # "check in after a week / two weeks" (or no such date)
 QUICK_DATES = (
-    "a few representative days only (--sound tries every day up to the bound, each with each)"
+    "a few representative days only (--quick; without it, every day up to the bound, each with "
+    "each)"
 )
 EMPLOYER_DATES = (
     f"every day up to {EMPLOYER_DATES_MAX} days after the interview, for each of the employer's "
