@@ -45,7 +45,14 @@ Feature: The "email sequence" coach's playbook, written from the docs alone
     When they replied "still deciding" on 2026-03-18
     And I check the plan on 2026-03-19
     Then the schedule has no check-in
-    And the case closes on 2026-04-06
+    And the case closes on 2026-04-08
+
+  Scenario: Their reply after a decision date still lets the sequence end, with no check-in sent
+    Given the employer will decide by 2026-03-26
+    And I sent a thank-you by email on 2026-03-05
+    When they replied "still deciding" on 2026-03-30
+    And I check the plan on 2026-06-01
+    Then the case is closed as "moved on"
 
   Scenario: Four check-ins at most over the whole application
     Given I sent a thank-you by email on 2026-03-05

@@ -15,6 +15,7 @@ from followup import catalog
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import plan_case
 from followup.lint.gherkin import CASE_FILE, event_fields, scenario
+from followup.lint.offsets import EMPLOYER_DATES_MAX
 from followup.lint.prove import Report, Witness, prove, window_of
 from followup.lint.report import text as report_text
 from followup.lint.search import Search, direct_contact
@@ -283,6 +284,7 @@ def test_prove_json_shape(cli):
         "playbook",
         "file",
         "ok",
+        "stopped_early",
         "space",
         "explored",
         "worst",
@@ -325,6 +327,73 @@ def test_pesty_breaks_its_limit(cli, pesty):
     assert "counterexample for max_contacts_per_7d" in result.out
     assert "When I sent a thank-you by email on" in result.out
     assert "1 limit broken" in result.err
+
+
+def test_a_breach_on_the_representative_dates_stops_the_proof_early(cli, write, pesty):
+    """A sound proof whose quick pass already breaks a limit stops there: the breach is a
+    real case, the report says it stopped, and a limit those dates keep is "not proved", never
+    "ok"; a playbook the quick pass finds no fault with gets the whole sound search."""
+    kept = write(
+        "kept.yaml",
+        PESTY.replace("max_contacts_per_7d: 2", "max_contacts_per_7d: 2\n  max_days_open: 400"),
+    )
+    result = cli("prove", kept)
+    assert result.code == 2
+    assert "STOPPED EARLY" in result.out
+    assert "not proved" in result.out
+    assert "  ok" not in result.out
+    assert "counterexample for max_contacts_per_7d" in result.out
+    report = json.loads(cli("prove", kept, "--json").out)["reports"][0]
+    assert report["stopped_early"] is True
+    assert report["space"]["sound"] is False
+    assert [c["limit"] for c in report["counterexamples"]] == ["max_contacts_per_7d"]
+    whole = prove(catalog.load(str(kept)))  # the library's default searches every day
+    assert not whole.stopped
+    assert whole.space.sound
+    assert [b.limit for b in whole.breaches] == ["max_contacts_per_7d"]
+    assert whole.cases > report["explored"]["cases"]
+    sound = json.loads(cli("prove", str(TWO_DATES), "--json").out)["reports"][0]
+    assert sound["stopped_early"] is False
+    assert sound["space"]["sound"] is True
+
+
+def test_check_ins_read_the_employer_dates_their_rules_never_name(write):
+    """The engine holds check-ins past the employer's date, and the playbook's give-up waits
+    for them: a playbook whose rules never name that date still keeps a case open longer the
+    later it is.  The sound proof tries every such date and reports the limit broken; without
+    the engine's wait (opted out) the date changes nothing and is not tried."""
+    late = PESTY.replace("max_contacts_per_7d: 2", "max_days_open: 25")
+    cp = catalog.load(str(write("late.yaml", late)))
+    employer = Employer(decision_by=date(2026, 4, 13))  # 40 days after the interview
+    thanked = Event(date(2026, 3, 4), "thank_you_sent", 0, "email")
+    case = Case("late", date(2026, 3, 4), employer=employer, events=(thanked,))
+    planned = plan_case(cp, case, date(2026, 3, 5), PLAIN)
+    assert planned.closes_on is not None
+    assert (planned.closes_on - case.interview).days > 25  # a real case breaks the limit
+    space = build_space(cp.playbook, 120, sound=True)
+    assert space.decision == (None, *range(EMPLOYER_DATES_MAX + 1))
+    assert space.after == (None,)  # the decision date alone carries the later of the two
+    report = prove(cp)
+    assert "max_days_open" in {b.limit for b in report.breaches}
+    opted = late + "opt_out:\n  - {rule: wait-past-their-date, reason: r, source: s}\n"
+    unread = build_space(catalog.load(str(write("opted.yaml", opted))).playbook, 120, sound=True)
+    assert unread.decision == unread.after == (None,)
+
+
+def test_a_date_no_rule_names_is_tried_only_as_the_later_one():
+    """With the decision date read by rules and the date to check in after only waited past,
+    a pair where the second is not later is the case without it, and is not tried again."""
+    cp = catalog.load(str(ISSUE_EXAMPLE))
+    space = build_space(cp.playbook, 120, sound=True)
+    pairs = {
+        (
+            None if s.employer.decision_by is None else (s.employer.decision_by - s.interview).days,
+            None if s.employer.follow_up_after is None else s.employer.follow_up_after.days,
+        )
+        for s in space.starts
+    }
+    assert {(10, None), (10, 11), (None, 5)} <= pairs
+    assert not any(d is not None and f is not None and f <= d for d, f in pairs)
 
 
 def test_lint_prove_reports_the_breach(cli, pesty):
@@ -498,7 +567,6 @@ def test_the_two_employer_dates_are_tried_together_where_their_gap_matters():
 def test_sound_dates_are_every_day_up_to_the_bound_each_with_each():
     """The sound space tries every day up to the bound for each of the employer's dates, and
     every pair of them: no list of meeting days, which a date measured from a step misses."""
-    from followup.lint.offsets import EMPLOYER_DATES_MAX
 
     cp = catalog.load(str(DIAGONAL))
     space = build_space(cp.playbook, 120, sound=True)

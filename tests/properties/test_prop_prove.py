@@ -66,8 +66,9 @@ def starts(draw: st.DrawFn, explored: Space) -> Case:
         shift = timedelta(weeks=draw(st.integers(-8, 90)))
     employer = start.employer
     if explored.sound:
-        # The sound space claims every employer date up to its bound: draw any day in that
-        # range, not from the list the space holds, so a space that skipped some is caught.
+        # The sound space claims every employer date up to its bound, given or not, even for a
+        # playbook whose rules name neither: draw any day in that range (or none), not from
+        # the list the space holds, so a space that skipped some is caught.
         decision = draw(st.integers(0, EMPLOYER_DATES_MAX))
         after = draw(st.integers(1, EMPLOYER_DATES_MAX))
         if draw(st.booleans()):
@@ -75,10 +76,8 @@ def starts(draw: st.DrawFn, explored: Space) -> Case:
             after = min(max(decision + draw(st.integers(-10, 10)), 1), EMPLOYER_DATES_MAX)
         employer = msgspec.structs.replace(
             employer,
-            decision_by=None
-            if employer.decision_by is None
-            else start.interview + timedelta(days=decision),
-            follow_up_after=None if employer.follow_up_after is None else Duration(days=after),
+            decision_by=None if draw(st.booleans()) else start.interview + timedelta(days=decision),
+            follow_up_after=None if draw(st.booleans()) else Duration(days=after),
         )
     if employer.decision_by is not None:
         employer = msgspec.structs.replace(employer, decision_by=employer.decision_by + shift)
@@ -164,10 +163,16 @@ def test_no_random_case_breaks_a_limit_prove_says_holds(playbook_id: str) -> Non
 FIXTURES = REPO / "tests" / "lint" / "data"
 
 
-@pytest.mark.parametrize("sound", [False, True], ids=["quick", "sound"])
-@pytest.mark.parametrize("name", ["two-dates.yaml", "nagging.yaml"])
+@pytest.mark.parametrize(
+    ("name", "sound"),
+    [("two-dates.yaml", False), ("two-dates.yaml", True), ("nagging.yaml", False)],
+    ids=["two-dates-quick", "two-dates-sound", "nagging-quick"],
+)
 def test_the_same_with_public_holidays(name: str, sound: bool) -> None:
-    """The same with a country's public holidays, in the quick and the sound space."""
+    """The same with a country's public holidays, in the quick and the sound space (the nagging
+    playbook's sound space with holidays, every decision date for its check-ins to wait past
+    times a daily check-in, takes most of a minute; the sound space with holidays is covered
+    here by two-dates and below by the issue example)."""
     check_space(proof(str(FIXTURES / name), sound=sound, countries=("US",)))
 
 

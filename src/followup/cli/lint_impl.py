@@ -129,7 +129,13 @@ def _proof(
     progress = _progress(cp.id) if sys.stderr.isatty() else None
     try:
         return run_proof(
-            cp, horizon, sound=sound, countries=countries, news=news, progress=progress
+            cp,
+            horizon,
+            sound=sound,
+            countries=countries,
+            news=news,
+            progress=progress,
+            first_breach=True,
         )
     except CalendarError as err:
         raise UsageError(f"--country: {err.message}; expected {err.expected}") from err

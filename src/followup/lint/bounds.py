@@ -21,9 +21,14 @@ from followup.lint.space import (
 )
 
 NOT_SOUND = (
-    "not sound: the employer's dates are a few representative days only (--quick), so a case "
-    "with another date may break a limit reported ok here (without --quick, prove tries every "
-    "day up to the bound, each with each)"
+    "not sound: the employer's dates are a few representative days only, so a case with "
+    "another date may break a limit reported ok here (a sound proof, without --quick, tries "
+    "every day up to the bound, each with each)"
+)
+STOPPED = (
+    "stopped early: the representative employer dates already break a limit, in a real case "
+    "(below), so the search over every day was not run; the values are the worst of those "
+    "dates only, and a limit they keep is not proved (fix the breach, then prove again)"
 )
 NEWS_DATES = (
     f"news carries dates a fixed number of days on (a new decision date {NEW_DECISION_DAYS}, a "

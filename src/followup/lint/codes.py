@@ -337,7 +337,11 @@ def _proof_text() -> list[str]:
         "",
         "Two reductions keep this exact and small: a fact no rule reads (other than a reminder, "
         "which changes nothing) is explored at one value, and channel preferences that give "
-        "every action the same kind of channel are explored once. Paths that reach the same "
-        "abstract state (everything the engine will still read, relative to the day) are "
-        "explored once.",
+        "every action the same kind of channel are explored once. The engine's own rules read "
+        "too: check-ins wait past the later of the employer's dates (unless the playbook opts "
+        "out of wait-past-their-date), so a playbook with check-ins is explored with their dates "
+        "even where no rule names them; a date no rule names then counts only as the later of "
+        "the two, and the pairs where it is not later are the case without it. Paths that reach "
+        "the same abstract state (everything the engine will still read, relative to the day) "
+        "are explored once.",
     ]

@@ -18,10 +18,12 @@ from followup.model.playbook import (
 from followup.model.vocabulary import (
     COMPLETED_BY,
     DIRECT_CHANNELS,
+    NUDGE_KINDS,
     PREFERRED_CHANNELS,
 )
 from followup.semantics import meaning as semantics
 from followup.semantics.meaning import CALLS_WITHOUT_INVITATION
+from followup.semantics.rules import WAIT_PAST_THEIR_DATE
 from followup.timeline.durations import Duration
 
 
@@ -30,9 +32,12 @@ class Reads:
     """Everything a playbook's rules can look at."""
 
     facts: frozenset[str]
-    anchors: frozenset[str]
+    anchors: frozenset[str]  # the anchors its rules measure from
     channels: frozenset[str]
     triggers: frozenset[str]
+    # Its check-ins wait past the employer's dates (the engine's `WAIT_PAST_THEIR_DATE`): the
+    # later of those dates is read even where no rule names either.
+    waits_past: bool = False
 
 
 def guard_facts(guard: Guard | None) -> set[str]:
@@ -69,13 +74,21 @@ def reads_of(pb: Playbook) -> Reads:
     A reminder (an action nothing recorded completes) is shown and then lapses: it never
     changes a fact, an anchor or another rule's progress, so what only reminders read cannot
     change which contacts the engine recommends, or when the case closes.
+
+    The engine's own rules read too: a check-in waits past the later of the employer's dates
+    (`WAIT_PAST_THEIR_DATE`, unless the playbook opts out), and the playbook gives up no
+    earlier than the check-in it held, so a playbook with check-ins reads that date even where
+    no rule of its own names it (``waits_past``).
     """
     facts: set[str] = set()
     anchors: set[str] = set()
     channels: set[str] = set()
+    engine_waits = WAIT_PAST_THEIR_DATE not in {o.rule for o in pb.opt_outs}
+    waits_past = False
     for a in pb.actions:
         if completed_by(pb, a.kind) is None:
             continue
+        waits_past = waits_past or (engine_waits and a.kind in NUDGE_KINDS)
         facts |= guard_facts(a.when)
         anchors |= rule_anchors(a.due)
         if a.repeat is not None:
@@ -87,7 +100,9 @@ def reads_of(pb: Playbook) -> Reads:
         facts |= guard_facts(t.when)
         anchors |= rule_anchors(t.after)
     triggers = {t.on for t in pb.transitions if t.on is not None}
-    return Reads(frozenset(facts), frozenset(anchors), frozenset(channels), frozenset(triggers))
+    return Reads(
+        frozenset(facts), frozenset(anchors), frozenset(channels), frozenset(triggers), waits_past
+    )
 
 
 def uses_months(pb: Playbook) -> bool:

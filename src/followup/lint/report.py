@@ -8,7 +8,7 @@ import yaml
 
 from followup.errors import Problem
 from followup.io.yaml_reader import Document
-from followup.lint.bounds import NEWS_DATES, NOT_SOUND, bounds
+from followup.lint.bounds import NEWS_DATES, NOT_SOUND, STOPPED, bounds
 from followup.lint.gherkin import CASE_FILE, case_file, event_fields, last_day, scenario
 from followup.lint.prove import (
     Breach,
@@ -179,8 +179,15 @@ def _space_lines(report: Report) -> list[str]:
         *([f"public holidays of {', '.join(sp.countries)}: {HOLIDAYS}"] if sp.countries else []),
         f"horizon: {sp.horizon} days after {HORIZON_FROM}",
         NEWS_DATES,
-        *([] if sp.sound else [NOT_SOUND.replace("not sound", "NOT SOUND", 1)]),
+        *_caveat(report),
     ]
+
+
+def _caveat(report: Report) -> list[str]:
+    """What the report cannot claim, in capitals: nothing for a sound proof."""
+    if report.stopped:
+        return [STOPPED.replace("stopped early", "STOPPED EARLY", 1)]
+    return [] if report.space.sound else [NOT_SOUND.replace("not sound", "NOT SOUND", 1)]
 
 
 def text(report: Report, ref: str, doc: Document | None = None) -> str:
@@ -200,7 +207,7 @@ def text(report: Report, ref: str, doc: Document | None = None) -> str:
         if key == "max_days_open" and pb.never_closes is not None:
             shown = "n/a"
         limit = limits[key]
-        verdict = "" if limit is None else ("  BROKEN" if key in broken else "  ok")
+        verdict = "" if limit is None else ("  BROKEN" if key in broken else _kept(report))
         lines.append(f"    {WHAT[key]:<53}{shown:>6}{'-' if limit is None else limit:>7}{verdict}")
     lines.append(
         f"    {'every path reaches closed within the horizon':<53}"
@@ -231,6 +238,11 @@ def text(report: Report, ref: str, doc: Document | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _kept(report: Report) -> str:
+    """The verdict on a limit no path broke: a stopped search did not look for one."""
+    return "  not proved" if report.stopped else "  ok"
+
+
 def _indent(block: str, prefix: str) -> str:
     return "\n".join(prefix + line if line else line for line in block.rstrip("\n").split("\n"))
 
@@ -255,6 +267,7 @@ def as_json(report: Report, ref: str, doc: Document | None = None) -> dict[str, 
         "playbook": pb.id,
         "file": pb.file,
         "ok": report.ok,
+        "stopped_early": report.stopped,
         "space": {
             "sound": report.space.sound,
             "bounds": bounds(report.space),

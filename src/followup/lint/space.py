@@ -40,8 +40,7 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 DECISION_DAYS = (7, 21)  # "we decide in a week / three weeks" (or no date at all)
 FOLLOW_UP_AFTER_DAYS = (7, 14)  # "check in after a week / two weeks" (or no such date)
 QUICK_DATES = (
-    "a few representative days only (--quick; without it, every day up to the bound, each with "
-    "each)"
+    "a few representative days only (a sound proof tries every day up to the bound, each with each)"
 )
 EMPLOYER_DATES = (
     f"every day up to {EMPLOYER_DATES_MAX} days after the interview, for each of the employer's "
@@ -199,12 +198,13 @@ def build_space(
     reads = reads_of(pb)
     follow_ups = FOLLOW_UP_PERMISSIONS if "follow_up" in reads.facts else ("unspecified",)
     decision, after = _employer_dates(reads, sound)
+    pairs = [(d, f) for d in decision for f in after if _distinct(reads, d, f)]
     interviewers = (
         tuple(range(count_cap(pb, "interviewers") + 1)) if "interviewers" in reads.facts else (1,)
     )
     channels = channel_choices(pb, reads)
     weeks = MONTH_WEEKS if uses_months(pb) else (FIRST_INTERVIEW,)
-    employers = (follow_ups, channels, decision, after, interviewers)
+    employers = (follow_ups, channels, pairs, interviewers)
     days = [w + timedelta(days=d) for w in weeks for d in range(len(WEEKDAYS))]
     starts = [*_starts(days, None, *employers)]
     for country, off in sorted((holidays or {}).items()):
@@ -232,14 +232,44 @@ def _employer_dates(
     reads: Reads, sound: bool
 ) -> tuple[tuple[int | None, ...], tuple[int | None, ...]]:
     """The decision dates and dates to check in after to try, as offsets from the interview
-    (None: the employer gave none); a date the playbook never reads is tried as none only."""
+    (None: the employer gave none); a date the playbook never reads is tried as none only.
+
+    Check-ins that wait past the later of the two dates read it even where no rule names
+    either: then the decision date is tried, and carries that later date alone when no rule
+    reads the other (`_distinct` leaves out the pairs that change nothing).
+    """
+    reads_decision, reads_after = _reads_dates(reads)
     decision: tuple[int | None, ...] = (None,)
-    if "decision_by" in reads.anchors or "has_decision_date" in reads.facts:
+    if reads_decision or reads.waits_past:
         decision = (None, *(employer_days("decision_by") if sound else DECISION_DAYS))
     after: tuple[int | None, ...] = (None,)
-    if "follow_up_after" in reads.anchors or "has_follow_up_after" in reads.facts:
+    if reads_after or (reads.waits_past and reads_decision):
         after = (None, *(employer_days("follow_up_after") if sound else FOLLOW_UP_AFTER_DAYS))
     return decision, after
+
+
+def _reads_dates(reads: Reads) -> tuple[bool, bool]:
+    """Whether a rule reads the decision date, and the date to check in after."""
+    return (
+        "decision_by" in reads.anchors or "has_decision_date" in reads.facts,
+        "follow_up_after" in reads.anchors or "has_follow_up_after" in reads.facts,
+    )
+
+
+def _distinct(reads: Reads, decision: int | None, after: int | None) -> bool:
+    """Whether a case with both dates can differ from every case already tried with one.
+
+    A date no rule reads counts only as the later of the two, for check-ins to wait past:
+    with the other date on or after it, the case is the one without it.
+    """
+    if decision is None or after is None:
+        return True
+    reads_decision, reads_after = _reads_dates(reads)
+    if reads_decision and not reads_after:
+        return after > decision
+    if reads_after and not reads_decision:
+        return decision > after
+    return True
 
 
 def _starts(
@@ -247,12 +277,11 @@ def _starts(
     country: str | None,
     follow_ups: tuple[str, ...],
     channels: list[tuple[str | None, bool]],
-    decision: tuple[int | None, ...],
-    after: tuple[int | None, ...],
+    dates: list[tuple[int | None, int | None]],
     interviewers: tuple[int, ...],
 ) -> Iterator[Start]:
-    for interview, follow_up, (pc, mc), dec, fua, people in product(
-        days, follow_ups, channels, decision, after, interviewers
+    for interview, follow_up, (pc, mc), (dec, fua), people in product(
+        days, follow_ups, channels, dates, interviewers
     ):
         yield Start(
             interview,
