@@ -26,6 +26,7 @@ from followup.lint.offsets import EMPLOYER_DATES_MAX
 from followup.lint.prove import Report, calendar, gap_days, prove
 from followup.lint.space import FIRST_INTERVIEW, Input, Space
 from followup.model.case import Case, Interviewer
+from followup.model.vocabulary import FOLLOW_UP_PERMISSIONS, PREFERRED_CHANNELS
 from followup.semantics.meaning import REPLIES
 from followup.timeline.durations import Duration
 
@@ -79,6 +80,15 @@ def starts(draw: st.DrawFn, explored: Space) -> Case:
             decision_by=None if draw(st.booleans()) else start.interview + timedelta(days=decision),
             follow_up_after=None if draw(st.booleans()) else Duration(days=after),
         )
+    # What the employer said besides dates: any value, not only those the space tried, so an
+    # exploration that reduced a fact the engine does read is caught.
+    preferred = draw(st.sampled_from((None, *PREFERRED_CHANNELS)))
+    employer = msgspec.structs.replace(
+        employer,
+        follow_up=draw(st.sampled_from(FOLLOW_UP_PERMISSIONS)),
+        preferred_channel=preferred,
+        may_call=draw(st.booleans()),
+    )
     if employer.decision_by is not None:
         employer = msgspec.structs.replace(employer, decision_by=employer.decision_by + shift)
     return Case(
