@@ -21,9 +21,10 @@ from datetime import timedelta
 from typing import NamedTuple
 
 from followup.compile.machine import CompiledPlaybook
+from followup.lint.picks import GAP, Flat, candidates, flatten, measure, pick, unclosed
 from followup.lint.search import Search, direct_contact
 from followup.lint.space import HOLIDAY_YEAR, MAX_INPUTS, Space, Start, build_space
-from followup.lint.worst import Ev, Wit, Worst
+from followup.lint.worst import Ev
 from followup.model.playbook import Playbook
 from followup.timeline.calendar import BusinessCalendar, NoHolidays
 from followup.timeline.durations import Duration
@@ -93,16 +94,13 @@ class Report:
         return not self.breaches
 
 
-# A finished search of some cases, flattened so it can cross a process boundary:
-# (case index, paths, then per measure its value and events).
-Flat = tuple[int, int, tuple[tuple[int | None, tuple[Ev, ...] | None], ...], bool, tuple[Ev, ...]]
 # Told how many cases are searched, out of how many, as groups of them finish.
 Progress = Callable[[int, int], None]
-GAP = 3  # the measure whose worst is its lowest: the shortest gap between check-ins
 
 
 class Done(NamedTuple):
-    """What one task found: only the cases the report can pick (`_candidates`), and totals."""
+    """What one task found: only the cases the report can pick (`picks.candidates`), and
+    totals."""
 
     kept: list[Flat]
     cases: int
@@ -131,22 +129,6 @@ def calendar(country: str | None) -> BusinessCalendar:
     return found
 
 
-def _events(w: Wit | None) -> tuple[Ev, ...]:
-    return tuple(w.events()) if w is not None else ()
-
-
-def _flatten(index: int, worst: Worst) -> Flat:
-    measures = (
-        (worst.contacts, _events(worst.contacts_w)),
-        (worst.per7, _events(worst.per7_w)),
-        (worst.per30, _events(worst.per30_w)),
-        (worst.gap, _events(worst.gap_w) if worst.gap is not None else None),
-        (worst.open, _events(worst.open_w)),
-        (worst.per_round()[0], _events(worst.per_round()[1])),
-    )
-    return index, worst.paths, measures, worst.closes, _events(worst.unclosed_w)
-
-
 def _search(indices: list[int]) -> Done:
     """Search some cases of the current job: one task, whose cases share their calendar,
     interview weekday and permission to follow up.
@@ -166,36 +148,16 @@ def _search(indices: list[int]) -> Done:
     search = _SEARCHES.get(country)
     if search is None:
         search = _SEARCHES[country] = Search(cp, space, calendar(country))
-    found = [_flatten(i, search.explore(space.starts[i])) for i in indices]
+    found = [flatten(i, search.explore(space.starts[i])) for i in indices]
     states = len(search.memo)
     search.memo.clear()
     return Done(
-        _candidates(space, found),
+        candidates(space, found),
         len(found),
         sum(f[1] for f in found),
         all(f[3] for f in found),
         states,
     )
-
-
-def _candidates(space: Space, flats: list[Flat]) -> list[Flat]:
-    """The cases, among ``flats`` (in case order), that the report can pick as a witness: per
-    measure, and for a path that does not close, the one `_pick` picks among them.
-
-    `_pick`'s choice among all cases is its choice among the tasks' picks (the worst value,
-    then the first case a scenario can state, then the first case), so a process sends these
-    few instead of every case's paths (a sound proof has tens of thousands of cases, and their
-    paths took hundreds of megabytes).
-    """
-    keep: dict[int, Flat] = {}
-    for which in range(len(flats[0][2]) if flats else 0):
-        picked = _pick(space, flats, _measure(which), lowest=which == GAP)
-        if picked is not None:
-            keep[picked[1][0]] = picked[1]
-    picked = _pick(space, flats, _unclosed)
-    if picked is not None:
-        keep[picked[1][0]] = picked[1]
-    return sorted(keep.values(), key=lambda f: f[0])
 
 
 def _tasks(space: Space) -> list[list[int]]:
@@ -261,49 +223,8 @@ def _usable_cpus() -> int:
     return os.cpu_count() or 1
 
 
-def expressible(start: Start) -> bool:
-    """Whether the step library can say how this case started (else a case file is needed)."""
-    employer = start.employer
-    return employer.follow_up_after is None or employer.follow_up == "invited"
-
-
-def _measure(which: int) -> Callable[[Flat], int | None]:
-    """The value of measure ``which`` of a case."""
-    return lambda flat: flat[2][which][0]
-
-
-def _unclosed(flat: Flat) -> int | None:
-    """1 for a case with a path that does not close, else None (nothing to pick)."""
-    return None if flat[3] else 1
-
-
-def _pick(
-    space: Space, flats: list[Flat], value: Callable[[Flat], int | None], *, lowest: bool = False
-) -> tuple[int, Flat] | None:
-    """The case the report shows for a measure, with its value: the worst value (the highest,
-    or the lowest), and among the cases with it the first a scenario can state (`expressible`),
-    else the first (``flats`` in case order); None if no case has a value."""
-    best: tuple[int, Flat] | None = None
-    for flat in flats:
-        found = value(flat)
-        if found is None:
-            continue
-        if best is None:
-            best = (found, flat)
-            continue
-        better = found < best[0] if lowest else found > best[0]
-        tie_but_nicer = (
-            found == best[0]
-            and expressible(space.starts[flat[0]])
-            and not (expressible(space.starts[best[1][0]]))
-        )
-        if better or tie_but_nicer:
-            best = (found, flat)
-    return best
-
-
 def _worst(space: Space, flats: list[Flat], which: int, *, lowest: bool = False) -> Found:
-    best = _pick(space, flats, _measure(which), lowest=lowest)
+    best = pick(space, flats, measure(which), lowest=lowest)
     if best is None:
         return Found(None, None)
     value, flat = best
@@ -385,8 +306,8 @@ def _prove(
     gap = _worst(space, flats, GAP, lowest=True)
     open_ = _worst(space, flats, 4)
     per_round = _worst(space, flats, 5)
-    first_unclosed = _pick(space, flats, _unclosed)
-    unclosed = (
+    first_unclosed = pick(space, flats, unclosed)
+    open_ended = (
         None
         if first_unclosed is None
         else Witness(space.starts[first_unclosed[1][0]], first_unclosed[1][4])
@@ -418,7 +339,7 @@ def _prove(
         gap,
         open_,
         all(t.closes for t in tasks),
-        unclosed,
+        open_ended,
         tuple(breaches),
         per_round,
     )

@@ -10,13 +10,13 @@ from followup.errors import Problem
 from followup.io.yaml_reader import Document
 from followup.lint.bounds import NEWS_DATES, NOT_SOUND, STOPPED, bounds
 from followup.lint.gherkin import CASE_FILE, case_file, event_fields, last_day, scenario
+from followup.lint.picks import expressible
 from followup.lint.prove import (
     Breach,
     Found,
     Report,
     Witness,
     day_of,
-    expressible,
     gap_days,
     window_of,
 )
