@@ -14,6 +14,7 @@ import pytest
 from followup import catalog
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import plan_case
+from followup.lint.bounds import bounds
 from followup.lint.gherkin import CASE_FILE, event_fields, scenario
 from followup.lint.offsets import EMPLOYER_DATES_MAX
 from followup.lint.prove import Report, Witness, prove, window_of
@@ -378,6 +379,31 @@ def test_check_ins_read_the_employer_dates_their_rules_never_name(write):
     opted = late + "opt_out:\n  - {rule: wait-past-their-date, reason: r, source: s}\n"
     unread = build_space(catalog.load(str(write("opted.yaml", opted))).playbook, 120, sound=True)
     assert unread.decision == unread.after == (None,)
+
+
+def test_a_proof_says_when_it_leaves_out_promises_the_engine_keeps(write):
+    """The engine keeps a promise in every playbook (keep-promises): a promise the job seeker
+    makes is a check-in on its day even where no rule names a promise.  Where the space leaves
+    promises out, the proof says so among its bounds; a playbook that names them explores
+    them, and one that opts out of keep-promises has nothing to leave out."""
+    cp = catalog.load(str(write("plain.yaml", PESTY)))
+    promised = Event(date(2026, 3, 10), "committed", 1, "email", due=date(2026, 3, 17))
+    thanked = Event(date(2026, 3, 4), "thank_you_sent", 0, "email")
+    case = Case("promise", date(2026, 3, 4), events=(thanked, promised))
+    planned = plan_case(cp, case, date(2026, 3, 11), PLAIN)
+    steps = {(s.rule_id, s.due) for s in (*planned.next, *planned.schedule)}
+    assert ("keep-your-promise", date(2026, 3, 17)) in steps
+    space = build_space(cp.playbook, 120)
+    assert "promise to follow up" not in [n.name for n in space.inputs]
+    assert space.promises_left_out
+    assert any(b.startswith("a promise the job seeker makes") for b in bounds(space))
+    assert "keep-promises" in report_text(prove(cp, sound=False), "plain")
+    opted = PESTY + "opt_out:\n  - {rule: keep-promises, reason: r, source: s}\n"
+    unkept = build_space(catalog.load(str(write("opted.yaml", opted))).playbook, 120)
+    assert not unkept.promises_left_out
+    named = build_space(catalog.load("fine-line").playbook, 120)
+    assert "promise to follow up" in [n.name for n in named.inputs]
+    assert not named.promises_left_out
 
 
 def test_a_date_no_rule_names_is_tried_only_as_the_later_one():

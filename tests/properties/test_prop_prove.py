@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from followup import catalog
+from followup.lint import space as prover_space
 from followup.lint.offsets import EMPLOYER_DATES_MAX
 from followup.lint.prove import Report, calendar, gap_days, prove
 from followup.lint.space import FIRST_INTERVIEW, Input, Space
@@ -43,6 +44,7 @@ _COMMON = {
 settings.register_profile("prove", max_examples=300, **_COMMON)  # type: ignore[arg-type]
 settings.register_profile("prove-sweep", max_examples=5000, **_COMMON)  # type: ignore[arg-type]
 PROFILE = settings.get_profile(os.environ.get("FOLLOWUP_PROVE_PROFILE", "prove"))
+ALL_NEWS = prover_space.REPLIES + prover_space.NEWS  # every kind of outside news the language has
 
 
 @cache
@@ -103,6 +105,7 @@ def starts(draw: st.DrawFn, explored: Space) -> Case:
 def chooser(data: st.DataObject, explored: Space) -> Chooser:
     """Random steps done or passed over, and random news within the space's budget."""
     left = {"news": explored.max_inputs, "rounds": explored.max_rounds}
+    claimed = tuple(n for n in ALL_NEWS if n in explored.inputs or n.type != "committed")
 
     def choose(what: str, arg: object) -> object:
         if what == "do":
@@ -111,7 +114,9 @@ def chooser(data: st.DataObject, explored: Space) -> Chooser:
         day, closing = arg
         if left["news"] <= 0 or data.draw(st.integers(0, 5)) > 0:
             return None
-        news: Input = data.draw(st.sampled_from(explored.inputs))
+        # Any news the language has, not only what the space found visible to the playbook
+        # (but a promise where the proof states it leaves promises out).
+        news: Input = data.draw(st.sampled_from(claimed))
         if closing and news.type != "reply":
             return None
         new_round = news.outcome is not None and REPLIES[news.outcome].new_round

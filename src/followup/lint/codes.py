@@ -328,6 +328,9 @@ def _proof_text() -> list[str]:
         f"{space.MAX_EXTRA_ROUNDS} extra round (`--news N`: up to N pieces, any of them a new "
         "round; every reply restarts check-ins, so contacts grow with news and a bound is "
         "needed); news decides afresh which steps are taken;",
+        "- a promise the job seeker makes only where a rule names one (`committed`): the "
+        "engine keeps promises in every playbook, so where none is named the report lists "
+        "promises among what it leaves out;",
         "- the job seeker does each recommended step on its due date, or never;",
         "- Saturday and Sunday weekends, as for a case without a country; with `--country CODE` "
         "(repeatable) also that country's weekend and public holidays, with the interview on "

@@ -8,7 +8,7 @@ import yaml
 
 from followup.errors import Problem
 from followup.io.yaml_reader import Document
-from followup.lint.bounds import NEWS_DATES, NOT_SOUND, STOPPED, bounds
+from followup.lint.bounds import NEWS_DATES, NOT_SOUND, PROMISES_LEFT_OUT, STOPPED, bounds
 from followup.lint.gherkin import CASE_FILE, case_file, event_fields, last_day, scenario
 from followup.lint.picks import expressible
 from followup.lint.prove import (
@@ -179,6 +179,7 @@ def _space_lines(report: Report) -> list[str]:
         *([f"public holidays of {', '.join(sp.countries)}: {HOLIDAYS}"] if sp.countries else []),
         f"horizon: {sp.horizon} days after {HORIZON_FROM}",
         NEWS_DATES,
+        *([PROMISES_LEFT_OUT] if sp.promises_left_out else []),
         *_caveat(report),
     ]
 

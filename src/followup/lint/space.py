@@ -25,6 +25,7 @@ from followup.model.playbook import Playbook
 from followup.model.vocabulary import FOLLOW_UP_PERMISSIONS
 from followup.semantics import meaning as semantics
 from followup.semantics.meaning import DEFAULT_REPLY, EVENTS
+from followup.semantics.rules import KEEP_PROMISES
 from followup.timeline.durations import Duration
 
 # A Monday with no holiday near it; the interview falls on each day of that week in turn.
@@ -119,10 +120,11 @@ REPLIES = (
     Input("no follow-up", "reply", "no_follow_up"),
     Input("next round", "reply", "next_round", NEXT_INTERVIEW_DAYS),
 )
+PROMISE = Input("promise to follow up", "committed", ahead=PROMISE_DAYS)
 NEWS = (
     Input("competing offer", "competing_offer", ahead=OFFER_DEADLINE_DAYS),
     Input("portfolio update", "portfolio_update"),
-    Input("promise to follow up", "committed", ahead=PROMISE_DAYS),
+    PROMISE,
 )
 # What makes each piece of news visible to a playbook: the facts it sets and the anchors it dates
 # (and, for a promise, the channel word `committed`).
@@ -151,6 +153,9 @@ class Space:
     sound: bool = False
     weeks: tuple[date, ...] = (FIRST_INTERVIEW,)
     countries: tuple[str, ...] = ()
+    # The engine keeps promises in this playbook (keep-promises), but no rule names one, so the
+    # space leaves promises out: a stated bound (`followup.lint.bounds`), not a reduction.
+    promises_left_out: bool = False
 
     def described(self) -> dict[str, object]:
         """The space, for scripts."""
@@ -225,6 +230,7 @@ def build_space(
         sound,
         weeks,
         tuple(sorted(holidays or {})),
+        PROMISE not in inputs and KEEP_PROMISES not in {o.rule for o in pb.opt_outs},
     )
 
 
