@@ -40,6 +40,20 @@ def test_new_writes_a_playbook_that_validates_and_plans(cli, config_dir):
     assert [s["action"] for s in data["schedule"]] == ["check_in", "move_on"]
 
 
+def test_the_new_playbook_keeps_its_own_limits_under_the_sound_proof(cli, tmp_path):
+    """What `new` writes promises its limits and keeps them in every case the sound proof
+    tries.  It did not: its give-up counted from your last message and their decision date
+    only, so a "still deciding" reply after a date to check in after left nothing to end the
+    case (open 120 days against max_days_open 90)."""
+    assert cli("new", "mine", "--dir", tmp_path).code == 0
+    proved = cli("prove", tmp_path / "mine.yaml", "--json")
+    assert proved.code == 0, proved.out
+    (report,) = json.loads(proved.out)["reports"]
+    assert report["space"]["sound"] is True
+    assert report["worst"]["always_closes"] is True
+    assert report["worst"]["max_days_open"] <= report["limits"]["max_days_open"]
+
+
 def test_the_schema_line_points_at_the_installed_schema(cli, config_dir):
     """The first line names the shipped playbook schema by an absolute path that exists."""
     cli("new", "mine")

@@ -73,7 +73,12 @@ transitions:
     source: Check in once
   - id: no-news-means-move-on
     from: [waiting, checked-in]
-    after: {{later_of: [last_contact + answer_within, decision_by + answer_within]}}
+    after:
+      later_of:
+        - last_contact + answer_within
+        - decision_by + answer_within
+        - follow_up_after + answer_within
+        - reply + answer_within
     to: closed
     outcome: moved_on
     advice: Silence this long after your last message means it is time to look elsewhere.
@@ -104,7 +109,12 @@ actions:
   - id: move-on
     in: [waiting, checked-in]
     kind: move_on
-    due: {{later_of: [last_contact + answer_within, decision_by + answer_within]}}
+    due:
+      later_of:
+        - last_contact + answer_within
+        - decision_by + answer_within
+        - follow_up_after + answer_within
+        - reply + answer_within
     channel: none
     advice: Put your energy into your other applications; a late answer is still welcome.
     source: Know when to stop
@@ -123,7 +133,7 @@ avoid:
     source: Check in once
 
 # What this playbook promises never to do to a job seeker, whatever happens.
-# `followup prove {id}` explores every application the language allows and shows a
+# `followup prove {id}` explores every application within the bounds it prints and shows a
 # counterexample if one of these can be broken.
 limits:
   max_contacts: 4        # direct contacts (email, phone, letters, texts) before closing
