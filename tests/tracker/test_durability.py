@@ -20,11 +20,13 @@ from followup.tracker import connection as connection_module
 from followup.tracker.store import open_store
 
 # A writer: `followup log` COUNT times in one process (through the CLI's own entry point), each
-# with a unique note.  It waits for GO to exist so that several writers start together.
+# with a unique note.  Once imported it says so (GO.TAG), then waits for GO to exist, so that
+# several writers start together even when importing is slow on a busy machine.
 WRITER = """
 import os, sys, time
 from followup.cli.main import main
 db, app, tag, count, go = sys.argv[1:6]
+open(go + "." + tag, "w").close()
 while not os.path.exists(go):
     time.sleep(0.005)
 failed = 0
@@ -62,6 +64,14 @@ def _writer(db: Path, app: str, tag: str, count: int, go: Path, env: dict[str, s
     )
 
 
+def _all_ready(go: Path, tags: list[str], seconds: float = 60) -> None:
+    """Wait until every writer has imported and is waiting for ``go``."""
+    deadline = time.monotonic() + seconds
+    while not all(Path(f"{go}.{tag}").exists() for tag in tags):
+        assert time.monotonic() < deadline, "the writers did not start"
+        time.sleep(0.01)
+
+
 def _saved_notes(out: str) -> list[str]:
     """Notes of the 'saved:' lines a writer printed in full (a killed one may stop mid-line)."""
     complete = out.split("\n")[:-1]
@@ -83,6 +93,7 @@ def test_two_writers_at_once_lose_nothing(db, app, env, tmp_path):
     """2 processes x 100 `log` calls on one database: 200 events, none refused as locked."""
     go = tmp_path / "go"
     writers = [_writer(db, app, f"w{n}", 100, go, env) for n in range(2)]
+    _all_ready(go, [f"w{n}" for n in range(2)])
     go.touch()
     results = [w.communicate(timeout=60) for w in writers]
     for writer, (out, err) in zip(writers, results, strict=True):
