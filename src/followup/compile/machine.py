@@ -307,7 +307,7 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
     completed_by: dict[str, str | None] = dict(COMPLETED_BY)
     completed_by.update({k.name: k.completed_by for k in playbook.kinds})
     actions: dict[str, list[CompiledAction]] = {}
-    opted_out = frozenset(o.rule for o in playbook.opt_outs)
+    opted_out = playbook.opted_out()
     builtins = tuple(
         a for a in BUILT_IN_ACTIONS if a is not KEEP_PROMISE or KEEP_PROMISES not in opted_out
     )

@@ -83,7 +83,7 @@ def reads_of(pb: Playbook) -> Reads:
     facts: set[str] = set()
     anchors: set[str] = set()
     channels: set[str] = set()
-    engine_waits = WAIT_PAST_THEIR_DATE not in {o.rule for o in pb.opt_outs}
+    engine_waits = WAIT_PAST_THEIR_DATE not in pb.opted_out()
     waits_past = False
     for a in pb.actions:
         if completed_by(pb, a.kind) is None:

@@ -202,8 +202,7 @@ def build_space(
     """
     reads = reads_of(pb)
     follow_ups = FOLLOW_UP_PERMISSIONS if "follow_up" in reads.facts else ("unspecified",)
-    decision, after = _employer_dates(reads, sound)
-    pairs = [(d, f) for d in decision for f in after if _distinct(reads, d, f)]
+    decision, after, pairs = _employer_dates(reads, sound)
     interviewers = (
         tuple(range(count_cap(pb, "interviewers") + 1)) if "interviewers" in reads.facts else (1,)
     )
@@ -230,52 +229,40 @@ def build_space(
         sound,
         weeks,
         tuple(sorted(holidays or {})),
-        PROMISE not in inputs and KEEP_PROMISES not in {o.rule for o in pb.opt_outs},
+        PROMISE not in inputs and KEEP_PROMISES not in pb.opted_out(),
     )
+
+
+DatePair = tuple[int | None, int | None]
 
 
 def _employer_dates(
     reads: Reads, sound: bool
-) -> tuple[tuple[int | None, ...], tuple[int | None, ...]]:
+) -> tuple[tuple[int | None, ...], tuple[int | None, ...], list[DatePair]]:
     """The decision dates and dates to check in after to try, as offsets from the interview
-    (None: the employer gave none); a date the playbook never reads is tried as none only.
+    (None: the employer gave none), and the pairs of them to try; a date the playbook never
+    reads is tried as none only.
 
     Check-ins that wait past the later of the two dates read it even where no rule names
     either: then the decision date is tried, and carries that later date alone when no rule
-    reads the other (`_distinct` leaves out the pairs that change nothing).
+    reads the other.  A date no rule reads counts only as the later of the two, so a pair where
+    it is not later is the case without it, and is left out.
     """
-    reads_decision, reads_after = _reads_dates(reads)
+    reads_decision = "decision_by" in reads.anchors or "has_decision_date" in reads.facts
+    reads_after = "follow_up_after" in reads.anchors or "has_follow_up_after" in reads.facts
     decision: tuple[int | None, ...] = (None,)
     if reads_decision or reads.waits_past:
         decision = (None, *(employer_days("decision_by") if sound else DECISION_DAYS))
     after: tuple[int | None, ...] = (None,)
     if reads_after or (reads.waits_past and reads_decision):
         after = (None, *(employer_days("follow_up_after") if sound else FOLLOW_UP_AFTER_DAYS))
-    return decision, after
 
+    def distinct(d: int | None, f: int | None) -> bool:
+        if d is None or f is None or reads_decision == reads_after:
+            return True
+        return f > d if reads_decision else d > f
 
-def _reads_dates(reads: Reads) -> tuple[bool, bool]:
-    """Whether a rule reads the decision date, and the date to check in after."""
-    return (
-        "decision_by" in reads.anchors or "has_decision_date" in reads.facts,
-        "follow_up_after" in reads.anchors or "has_follow_up_after" in reads.facts,
-    )
-
-
-def _distinct(reads: Reads, decision: int | None, after: int | None) -> bool:
-    """Whether a case with both dates can differ from every case already tried with one.
-
-    A date no rule reads counts only as the later of the two, for check-ins to wait past:
-    with the other date on or after it, the case is the one without it.
-    """
-    if decision is None or after is None:
-        return True
-    reads_decision, reads_after = _reads_dates(reads)
-    if reads_decision and not reads_after:
-        return after > decision
-    if reads_after and not reads_decision:
-        return decision > after
-    return True
+    return decision, after, [(d, f) for d in decision for f in after if distinct(d, f)]
 
 
 def _starts(
@@ -283,7 +270,7 @@ def _starts(
     country: str | None,
     follow_ups: tuple[str, ...],
     channels: list[tuple[str | None, bool]],
-    dates: list[tuple[int | None, int | None]],
+    dates: list[DatePair],
     interviewers: tuple[int, ...],
 ) -> Iterator[Start]:
     for interview, follow_up, (pc, mc), (dec, fua), people in product(

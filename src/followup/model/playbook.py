@@ -274,6 +274,10 @@ class Playbook(msgspec.Struct, frozen=True):
     # The engine rules it opts out of (`followup.semantics.rules.RULE_IDS`), said explicitly.
     opt_outs: tuple[OptOut, ...] = ()
 
+    def opted_out(self) -> frozenset[str]:
+        """The ids of the engine rules it opts out of."""
+        return frozenset(o.rule for o in self.opt_outs)
+
     def parameter(self, name: str) -> Duration | int:
         """The value of a parameter by name (KeyError if absent)."""
         for key, value in self.parameters:
