@@ -164,8 +164,7 @@ def _least_days(term: DateTerm) -> int | None:
         return 0
     if term.offset.sign < 0:
         return None
-    d = term.offset.duration
-    return d.days + 28 * d.months + d.business_days
+    return term.offset.duration.fewest_days
 
 
 def _fixed_terms(rule: DateRule, moving: frozenset[str]) -> tuple[DateTerm, ...]:

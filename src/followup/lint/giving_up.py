@@ -94,11 +94,6 @@ def _days(term: DateTerm) -> int:
     return offset.sign * span
 
 
-def _fewest_days(duration: Duration) -> int:
-    """The fewest calendar days ``duration`` can span."""
-    return duration.days + 28 * duration.months + duration.business_days
-
-
 def _quiet_states(transitions: tuple[Transition, ...]) -> set[str]:
     """The states a case reaches with no contact after the thank-you: by timers, and the
     thank-you itself, from the interview."""
@@ -123,7 +118,7 @@ def gives_up_first(c: Checks) -> None:
         term = _late_term(action.due)
         if term is None or term.offset is None:
             continue
-        needs = _fewest_days(term.offset.duration)
+        needs = term.offset.duration.fewest_days
         for timer in closing:
             assert timer.after is not None
             # A condition on the contacts made so far may rule the quiet case out.

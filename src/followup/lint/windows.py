@@ -18,7 +18,7 @@ def _days(term: DateTerm) -> tuple[int, int]:
     # Business days span weekends (and a public holiday or two) as `followup.lint.offsets`
     # counts them; a month is 28 to 31 days.
     n = d.business_days
-    low = d.days + n + 28 * d.months
+    low = d.fewest_days
     high = d.days + 31 * d.months + (n + 2 * (n // 5) + 2 if n else 0)
     return (low, high) if term.offset.sign > 0 else (-high, -low)
 

@@ -172,6 +172,12 @@ class Duration:
         return "".join(parts) or "0d"
 
     @property
+    def fewest_days(self) -> int:
+        """The fewest calendar days it can span from any date (a month is 28 days at least, a
+        business day one)."""
+        return self.days + 28 * self.months + self.business_days
+
+    @property
     def approx_days(self) -> float:
         """An approximate length in days, for sorting and limits only, never for dates."""
         return self.months * _DAYS_PER_MONTH + self.days + self.business_days * 7 / 5
