@@ -218,6 +218,8 @@ def _slot_copier(names: tuple[str, ...]) -> Callable[[Facts, Facts], None]:
     made from the class's own slot names (never anything a user wrote), the way ``dataclasses``
     makes ``__init__``.
     """
+    if not all(name.isidentifier() for name in names):  # only ever slot names: say so
+        raise ValueError(f"not slot names: {names!r}")
     body = "".join(f"    other.{name} = self.{name}\n" for name in names)
     namespace: dict[str, Callable[[Facts, Facts], None]] = {}
     exec(f"def copy(self, other):\n{body}", namespace)
