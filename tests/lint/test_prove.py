@@ -20,7 +20,7 @@ from followup.lint.offsets import EMPLOYER_DATES_MAX
 from followup.lint.prove import Report, Witness, prove, window_of
 from followup.lint.report import text as report_text
 from followup.lint.search import Search, direct_contact
-from followup.lint.space import Start, build_space
+from followup.lint.space import Space, Start, build_space
 from followup.model.case import Case, Employer, Event, Interviewer
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import Duration
@@ -406,18 +406,23 @@ def test_a_proof_says_when_it_leaves_out_promises_the_engine_keeps(write):
     assert not named.promises_left_out
 
 
-def test_a_date_no_rule_names_is_tried_only_as_the_later_one():
-    """With the decision date read by rules and the date to check in after only waited past,
-    a pair where the second is not later is the case without it, and is not tried again."""
-    cp = catalog.load(str(ISSUE_EXAMPLE))
-    space = build_space(cp.playbook, 120, sound=True)
-    pairs = {
+def _dates_tried(space: Space) -> set[tuple[int | None, int | None]]:
+    """The employer's two dates each case of ``space`` starts with, as days after its interview."""
+    return {
         (
             None if s.employer.decision_by is None else (s.employer.decision_by - s.interview).days,
             None if s.employer.follow_up_after is None else s.employer.follow_up_after.days,
         )
         for s in space.starts
     }
+
+
+def test_a_date_no_rule_names_is_tried_only_as_the_later_one():
+    """With the decision date read by rules and the date to check in after only waited past,
+    a pair where the second is not later is the case without it, and is not tried again."""
+    cp = catalog.load(str(ISSUE_EXAMPLE))
+    space = build_space(cp.playbook, 120, sound=True)
+    pairs = _dates_tried(space)
     assert {(10, None), (10, 11), (None, 5)} <= pairs
     assert not any(d is not None and f is not None and f <= d for d, f in pairs)
 
@@ -598,13 +603,7 @@ def test_sound_dates_are_every_day_up_to_the_bound_each_with_each():
     space = build_space(cp.playbook, 120, sound=True)
     assert space.decision == (None, *range(0, EMPLOYER_DATES_MAX + 1))
     assert space.after == (None, *range(1, EMPLOYER_DATES_MAX + 1))
-    tried = {
-        (
-            None if s.employer.decision_by is None else (s.employer.decision_by - s.interview).days,
-            None if s.employer.follow_up_after is None else s.employer.follow_up_after.days,
-        )
-        for s in space.starts
-    }
+    tried = _dates_tried(space)
     assert tried == {(d, a) for d in space.decision for a in space.after}
     quick = build_space(cp.playbook, 120)
     assert len(quick.decision) == len(quick.after) == 3
