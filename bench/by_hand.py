@@ -30,6 +30,7 @@ from policy import (
     ON_HOLD_EVERY,
     ONE_DAY,
     PLAYBOOK,
+    PROMISE_ID,
     RECORD_ROUND_ID,
     REOPENABLE,
     RESTARTABLE,
@@ -236,6 +237,8 @@ class Replay:
         """A check-in, kept off the not-before date and away from the last one."""
         if self.not_before is not None and due < self.not_before:
             due = self.not_before
+        if self.promised is not None and due < self.promised:
+            due = self.promised  # no check-in before the day you promised to write
         if self.last_nudge is not None and due < self.last_nudge + MIN_NUDGE_GAP:
             due = self.last_nudge + MIN_NUDGE_GAP
         return self._by_preferred(action_id, due)
@@ -307,14 +310,20 @@ class Replay:
 
     def _promise(self) -> list[Pending]:
         """The engine's own step, before the playbook's: a promise not yet kept."""
-        if self.promised is None or self.done.get("keep-your-promise"):
+        if self.promised is None or self.done.get(PROMISE_ID):
             return []
         if self.promised_channel is None:
-            return [self._by_preferred("keep-your-promise", self.promised, paced=False)]
+            return [self._by_preferred(PROMISE_ID, self.promised, paced=False)]
         due = self.promised  # the channel promised, even a call
         if self.promised_channel in DIRECT_CHANNELS:
             due = roll_forward(due, self.hol)
-        return [(due, "keep-your-promise", self.promised_channel)]
+        return [(due, PROMISE_ID, self.promised_channel)]
+
+    def held_for_promise(self, day: date, keeping: Pending | None) -> list[str]:
+        """The check-ins due by ``day`` that keeping your promise then also counts as."""
+        if self.promised is None:
+            return []
+        return [p[1] for p in self.pending() if p[1] in NUDGES and p[0] <= day and p != keeping]
 
     def news_expires(self) -> date | None:
         """The last day the competing offer is worth telling them about: before its deadline."""
@@ -334,12 +343,24 @@ class Replay:
         if kind in ("thank_you_sent", "check_in_sent"):
             first: Pending | None = None
             for p in self.pending():
-                if COMPLETED_BY[p[1]] == kind and (first is None or p[0] < first[0]):
+                if COMPLETED_BY[p[1]] != kind:
+                    continue
+                # Sent before your promise's day, it is the check-in held for it, not the promise.
+                early = first is not None and day < p[0] == first[0]
+                if first is None or p[0] < first[0] or (early and first[1] == PROMISE_ID):
                     first = p
             if first is not None:
                 self.complete(first[1], day)
             else:
                 self.credits[kind] = self.credits.get(kind, 0) + 1
+            kept = first is not None and first[1] == PROMISE_ID
+            if (
+                kind == "check_in_sent"
+                and self.promised is not None
+                and (kept or day >= self.promised)
+            ):
+                for action_id in self.held_for_promise(day, first):
+                    self.complete(action_id, day)  # keeping it is that check-in too
             self.last_contact = day  # any follow-up resets the clock
             if event.get("channel") in (None, *DIRECT_CHANNELS):
                 self.last_direct = day
@@ -348,13 +369,12 @@ class Replay:
                 self.last_nudge = day
                 # Following up keeps a promise: on or after its day, or as the promise itself;
                 # a check-in for an earlier step leaves it standing.
-                kept = first is not None and first[1] == "keep-your-promise"
                 if self.promised is not None and (kept or day >= self.promised):
                     self.promised = None
         elif kind == "committed":
             self.promised = date.fromisoformat(event["due"]) if "due" in event else day
             self.promised_channel = event.get("channel")
-            self.done.pop("keep-your-promise", None)
+            self.done.pop(PROMISE_ID, None)
         elif kind == "competing_offer":
             self.competing_offer = day
             deadline = event.get("deadline")
@@ -407,7 +427,7 @@ class Replay:
                 if last is not None and when > last:
                     continue  # news after its deadline is no longer worth sending
                 # Same day: your promise first, check-ins last, else the one due first.
-                rank = 0 if p[1] == "keep-your-promise" else 2 if p[1] in NUDGES else 1
+                rank = 0 if p[1] == PROMISE_ID else 2 if p[1] in NUDGES else 1
                 key = (when, rank, p[0])
                 if best is None or key < best_key:
                     best, best_key = p, key
@@ -452,4 +472,7 @@ def plan_by_hand(case: dict[str, Any], today: date, make: MakeReplay = Replay) -
         paced_after = run.paced.get(step[1])
         if paced_after is not None:
             nxt["paced_after"] = paced_after.isoformat()
+        covers = run.held_for_promise(max(step[0], today), step) if step[1] == PROMISE_ID else []
+        if covers:
+            nxt["covers"] = covers
     return {"case": case["id"], "playbook": PLAYBOOK, "state": state, "next": nxt}

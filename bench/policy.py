@@ -26,6 +26,7 @@ from followup.semantics.builtin import (
     RECORD_ROUND_KIND,
 )
 
+PROMISE_ID = KEEP_PROMISE.id  # the engine's own step: a promise you made
 PLAYBOOK_FILE = Path(__file__).resolve().parent.parent / "playbooks" / f"{PLAYBOOK}.yaml"
 
 # -- the policy's numbers: they mirror playbooks/week-then-on-hold.yaml (`parameters:` and the
@@ -89,12 +90,10 @@ COMPLETED_BY: dict[str, str | None] = {
     "move-on-after-two-months": None,
     "move-on": None,
     # The engine's own step in every playbook: a promise, kept by the follow-up it promised.
-    "keep-your-promise": "check_in_sent",
+    PROMISE_ID: "check_in_sent",
 }
 RESTARTABLE = [
-    a
-    for a in COMPLETED_BY
-    if a not in ("thank-you-note", "flag-competing-offer", "keep-your-promise")
+    a for a in COMPLETED_BY if a not in ("thank-you-note", "flag-competing-offer", PROMISE_ID)
 ]
 # On the same day the engine takes your promise first and check-ins last, each group by due date.
 NUDGES = ("check-in-when-they-said", "check-in-after-a-week", "on-hold-check-in")

@@ -2,6 +2,8 @@ Feature: A promise I made is in my plan on its day
   When I told them "I'll send you my work samples on Thursday", that is a promise: every playbook
   puts it in my plan on that day, by the way I promised, with what I said I would do. Recording
   the follow-up keeps it; if the day passes with nothing recorded, the plan says so plainly.
+  They expect to hear from me that day, so the playbook does not check in before it: a check-in
+  due earlier waits for the day I promised, and the one message I send then counts as both.
 
   Scenario Outline: A promise to email on the 12th is due on the 12th in every playbook
     Given the playbook "<playbook>"
@@ -87,3 +89,38 @@ Feature: A promise I made is in my plan on its day
     When I check the plan on 2026-03-05
     Then I am told to avoid "Don't phone unless the hiring manager said calling is fine"
     And I am not told to avoid "exception"
+
+  Scenario: A check-in due before the day I promised waits for it
+    # They expect my email on the 16th: a portal check-in on the 15th would only nag.
+    Given the playbook "stalker-free"
+    And an interview on 2026-03-07
+    And the employer invited a follow-up after 7 days
+    And the employer prefers the portal
+    And I sent a thank-you by email on 2026-03-09
+    And I committed on 2026-03-09 to email them on 2026-03-16
+    When I check the plan on 2026-03-10
+    Then no check-in is due before 2026-03-16
+    And the next step is a promised follow-up by email on 2026-03-16
+    And keeping my promise also counts as the check-in "follow-up-when-they-said"
+
+  Scenario: Keeping the promise counts as the check-in that waited for it
+    Given the playbook "stalker-free"
+    And an interview on 2026-03-07
+    And the employer invited a follow-up after 7 days
+    And the employer prefers the portal
+    And I sent a thank-you by email on 2026-03-09
+    And I committed on 2026-03-09 to email them on 2026-03-16
+    When I sent a check-in by email on 2026-03-16
+    And I check the plan on 2026-03-17
+    Then the plan has no notes
+    And the next step is a final check-in through the portal on 2026-03-23
+
+  Scenario: A playbook that opts out of keeping promises checks in when its rule says
+    Given the playbook "no-promises.yaml"
+    And an interview on 2026-03-07
+    And the employer invited a follow-up after 7 days
+    And the employer prefers the portal
+    And I sent a thank-you by email on 2026-03-09
+    And I committed on 2026-03-09 to email them on 2026-03-16
+    When I check the plan on 2026-03-10
+    Then the next step is a check-in through the portal on 2026-03-15

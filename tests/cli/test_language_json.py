@@ -93,3 +93,28 @@ def test_today_counts_a_window_step_late_only_after_its_last_day():
     assert seen(10) == (0, "due")
     assert seen(11) == (0, "due")
     assert seen(13) == (2, "overdue")
+
+
+def test_a_promise_says_which_check_in_it_counts_as(cli, tmp_path):
+    """covers names the check-in that waited for the promise's day, in the schema; a step that
+    covers nothing has no such key."""
+    case = tmp_path / "promise.yaml"
+    case.write_text(
+        "id: promise\ncompany: Acme\ninterview: 2026-03-02\nevents:\n"
+        "  - {date: 2026-03-02, type: thank_you_sent, channel: email}\n"
+        "  - {date: 2026-03-04, type: committed, channel: email, due: 2026-03-12}\n",
+        encoding="utf-8",
+    )
+    result = cli("plan", case, "--playbook", "week-then-on-hold", "--today", "2026-03-05", "--json")
+    assert result.code == 0, result.err
+    out = json.loads(result.out)
+    jsonschema.validate(
+        out, {**SCHEMA, "$ref": "#/$defs/output_plan"}, cls=jsonschema.Draft202012Validator
+    )
+    first = out["next"][0]
+    assert (first["action"], first["due"], first["covers"]) == (
+        "keep_promise",
+        "2026-03-12",
+        ["check-in-after-a-week"],
+    )
+    assert "covers" not in _plan(cli, tmp_path, "windows.yaml")["next"][0]

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from followup.compile.machine import compile_playbook
+from followup.engine.plan import plan_case
 from followup.io.yaml_reader import read_yaml_text
 from followup.language.playbook_loader import build_playbook
 from followup.lint import lint_compiled
 from followup.lint.space import build_space
+from followup.model.case import Case, Employer, Event
 from followup.model.playbook import Playbook
+from followup.timeline.calendar import BusinessCalendar
+from followup.timeline.holiday_library import HolidaysLibraryProvider
 
 from .conftest import HEADER, USUAL
 
@@ -106,6 +112,38 @@ def test_a_window_that_may_end_first_is_flagged():
      channel: email, advice: Go., source: s}
 """
     assert "L113" in [p.code for p in lint_compiled(compile_playbook(_playbook(body)))]
+
+
+def test_more_business_days_from_the_same_date_never_end_first():
+    """until decision_by + 3bd never comes before decision_by + 1bd, whatever the calendar:
+    more of each unit moves the same date at least as far."""
+    body = """\
+  - {id: nudge, in: waiting, kind: check_in, due: decision_by + 1bd, until: decision_by + 3bd,
+     channel: email, advice: Go., source: s}
+"""
+    assert "L113" not in [p.code for p in lint_compiled(compile_playbook(_playbook(body)))]
+
+
+def test_a_window_two_public_holidays_can_close_is_flagged():
+    """One business day after a Thursday can be five calendar days later (Christmas and Boxing
+    Day on Friday and Monday, in England in 2026), after until interview + 4d: L113 says so,
+    and the engine then keeps the window to its first day."""
+    body = """\
+  - {id: nudge, in: [thanked, waiting], kind: check_in, due: interview + 1bd, until: interview + 4d,
+     channel: email, advice: Go., source: s}
+"""
+    cp = compile_playbook(_playbook(body))
+    assert "L113" in [p.code for p in lint_compiled(cp)]
+    thanked = Event(date(2026, 12, 24), "thank_you_sent", 0, "email")
+    case = Case(
+        "xmas", date(2026, 12, 24), employer=Employer(follow_up="invited"), events=(thanked,)
+    )
+    planned = plan_case(
+        cp, case, date(2026, 12, 24), BusinessCalendar("GB-ENG", HolidaysLibraryProvider())
+    )
+    nudge = next(s for s in (*planned.next, *planned.schedule) if s.rule_id == "nudge")
+    assert nudge.due == date(2026, 12, 29)
+    assert nudge.latest in (None, nudge.due)
 
 
 def test_the_later_of_several_ends_is_enough():

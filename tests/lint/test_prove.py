@@ -19,7 +19,7 @@ from followup.lint.gherkin import CASE_FILE, event_fields, scenario
 from followup.lint.offsets import EMPLOYER_DATES_MAX
 from followup.lint.prove import Report, Witness, prove, window_of
 from followup.lint.report import text as report_text
-from followup.lint.search import Search, direct_contact
+from followup.lint.search import Search, direct_contact, own_word_ids
 from followup.lint.space import Space, Start, build_space
 from followup.model.case import Case, Employer, Event, Interviewer
 from followup.timeline.calendar import BusinessCalendar
@@ -119,6 +119,7 @@ SOUND_WITNESSES: dict[str, list[tuple[str, dict[str, object]]]] = {
     "dos-and-donts": [
         ("2026-03-03", {"follow_up_after": Duration(days=1)}),  # a reach-out a day on, an offer
         ("2026-03-07", {"decision_by": date(2026, 4, 18)}),  # their timetable six weeks on
+        ("2026-03-06", {"follow_up_after": Duration(days=42)}),  # a check-in then, or a promise
     ],
     "week-then-on-hold": [
         ("2026-07-06", {"follow_up_after": Duration(days=1)}),  # a check-in a day on, an offer
@@ -195,8 +196,10 @@ def test_worst_values_are_counted_on_their_paths(reports, path):
     per7 = report.per7.witness
     assert contacts is not None
     assert per7 is not None
-    assert sum(1 for ev in contacts.events if direct_contact(ev[1], ev[2])) == report.contacts.value
-    assert window_of(per7, 7)[1] == report.per7.value
+    own = own_word_ids(report.cp)  # a promise kept is the job seeker's word: never counted
+    counted = [ev for ev in contacts.events if direct_contact(ev[1], ev[2]) and ev[5] not in own]
+    assert len(counted) == report.contacts.value
+    assert window_of(per7, 7, own)[1] == report.per7.value
 
 
 @pytest.mark.parametrize(
@@ -261,6 +264,7 @@ def test_space_reduces_only_what_no_rule_reads():
         "still deciding with a new date",
         "no follow-up",
         "next round",
+        "promise to follow up",  # the engine keeps it (keep-promises), whatever the rules say
     ]
 
 
@@ -381,11 +385,11 @@ def test_check_ins_read_the_employer_dates_their_rules_never_name(write):
     assert unread.decision == unread.after == (None,)
 
 
-def test_a_proof_says_when_it_leaves_out_promises_the_engine_keeps(write):
-    """The engine keeps a promise in every playbook (keep-promises): a promise the job seeker
-    makes is a check-in on its day even where no rule names a promise.  Where the space leaves
-    promises out, the proof says so among its bounds; a playbook that names them explores
-    them, and one that opts out of keep-promises has nothing to leave out."""
+def test_promises_are_explored_wherever_the_engine_keeps_them(write):
+    """The engine keeps a promise in every playbook (keep-promises), even where no rule names
+    one: the promise is a step on its day, and a check-in due before it waits for it.  So the
+    space explores promises in every playbook that keeps them, and states no bound about them;
+    one that opts out of keep-promises has nothing to explore."""
     cp = catalog.load(str(write("plain.yaml", PESTY)))
     promised = Event(date(2026, 3, 10), "committed", 1, "email", due=date(2026, 3, 17))
     thanked = Event(date(2026, 3, 4), "thank_you_sent", 0, "email")
@@ -394,16 +398,31 @@ def test_a_proof_says_when_it_leaves_out_promises_the_engine_keeps(write):
     steps = {(s.rule_id, s.due) for s in (*planned.next, *planned.schedule)}
     assert ("keep-your-promise", date(2026, 3, 17)) in steps
     space = build_space(cp.playbook, 120)
-    assert "promise to follow up" not in [n.name for n in space.inputs]
-    assert space.promises_left_out
-    assert any(b.startswith("a promise the job seeker makes") for b in bounds(space))
-    assert "keep-promises" in report_text(prove(cp, sound=False), "plain")
+    assert "promise to follow up" in [n.name for n in space.inputs]
+    assert not any("promise" in b for b in bounds(space) if not b.startswith("news carries"))
     opted = PESTY + "opt_out:\n  - {rule: keep-promises, reason: r, source: s}\n"
     unkept = build_space(catalog.load(str(write("opted.yaml", opted))).playbook, 120)
-    assert not unkept.promises_left_out
-    named = build_space(catalog.load("fine-line").playbook, 120)
-    assert "promise to follow up" in [n.name for n in named.inputs]
-    assert not named.promises_left_out
+    assert "promise to follow up" not in [n.name for n in unkept.inputs]
+
+
+def test_a_kept_promise_is_the_job_seekers_word_not_the_playbooks_check_in():
+    """how-many-times checks in at least ten days apart.  A promise made on the day of a
+    check-in, for a week later, is kept a week after it: that gap is the job seeker's word, not
+    the playbook's, so min_gap does not measure it (the check-ins the playbook recommends are
+    measured from the promise kept, as from any check-in)."""
+    cp = catalog.load("how-many-times")
+    space = build_space(cp.playbook, 120)
+    employer = Employer(follow_up="invited", preferred_channel="email")
+    found = Search(cp, space, PLAIN).explore(Start(date(2026, 3, 2), employer, 1))
+    # The kept promise, 7 days after a check-in, is not counted (it was, before: 7).
+    assert found.gap is not None
+    assert found.gap >= 10
+    thanked = Event(date(2026, 3, 2), "thank_you_sent", 0, "email")
+    checked = Event(date(2026, 3, 12), "check_in_sent", 1, "email")
+    promised = Event(date(2026, 3, 12), "committed", 2, "email", due=date(2026, 3, 19))
+    case = Case("kept", date(2026, 3, 2), employer=employer, events=(thanked, checked, promised))
+    planned = plan_case(cp, case, date(2026, 3, 13), PLAIN)
+    assert ("keep_promise", date(2026, 3, 19)) in [(s.action, s.due) for s in planned.schedule]
 
 
 def _dates_tried(space: Space) -> set[tuple[int | None, int | None]]:
@@ -756,3 +775,35 @@ def test_the_terminal_line_counts_the_cases(capsys):
 
     _progress("pesty")(1200, 15960)
     assert capsys.readouterr().err == "\rprove pesty: 1,200 of 15,960 cases searched"
+
+
+def test_a_job_accepted_elsewhere_is_explored_where_a_rule_reads_it(write):
+    """A job accepted elsewhere ends the case only once the job seeker withdraws (a step they may
+    pass over), so where a rule reads it, the prover explores it: here a farewell email after
+    the thank-you is a second direct contact, which only that news brings."""
+    farewell = HEADER.format(id="farewell") + textwrap.dedent(
+        """\
+        limits:
+          max_contacts_per_round: 1
+        transitions:
+          - {id: thanked, from: interviewed, on: thank_you_sent, to: thanked, source: s}
+          - {id: give-up, from: [interviewed, thanked], after: interview + 3w, to: closed,
+             source: s}
+        actions:
+          - {id: thanks, in: interviewed, kind: thank_you, due: interview, channel: email,
+             advice: Go., source: s}
+          - {id: farewell, in: thanked, kind: share_update, when: {accepted_elsewhere: true},
+             due: accepted_elsewhere, channel: email, advice: Say goodbye., source: s}
+        opt_out:
+          - {rule: keep-promises, reason: a promise would be a second contact too, source: s}
+        """
+    )
+    cp = catalog.load(str(write("farewell.yaml", farewell)))
+    assert "accepted a job elsewhere" in [n.name for n in build_space(cp.playbook, 120).inputs]
+    report = prove(cp, sound=False)
+    breach = {b.limit: b for b in report.breaches}["max_contacts_per_round"]
+    assert breach.found == 2
+    assert breach.witness is not None
+    assert "I accepted a job elsewhere on" in scenario("farewell", breach.witness, "too many")
+    plain = build_space(catalog.load(str(write("plain.yaml", PESTY))).playbook, 120)
+    assert "accepted a job elsewhere" not in [n.name for n in plain.inputs]

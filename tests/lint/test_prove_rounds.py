@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from followup import catalog
 from followup.lint.prove import prove
+from followup.lint.space import build_space
 
 from .conftest import HEADER
 
@@ -30,6 +31,8 @@ actions:
     channel: email
     advice: Check in once.
     source: s
+opt_out:
+  - {rule: keep-promises, reason: a promise would be one more contact in its round, source: s}
 """
 )
 
@@ -70,3 +73,18 @@ def test_prove_names_the_per_round_limit(cli, write):
     assert "3 direct contacts in one interview round, more than max_contacts_per_round" in (
         result.out
     )
+
+
+def test_a_promise_kept_is_no_contact_a_limit_counts(write):
+    """A promise the job seeker makes and keeps is their own word, which the employer agreed to:
+    the per-round cap counts the playbook's steps only, though the engine counts the promise as a
+    contact (and the check-ins after it wait for it)."""
+    keeping = ROUNDS.replace("NUDGE", "check_ins_this_round").replace(
+        "opt_out:\n  - {rule: keep-promises, reason: a promise would be one more contact in its "
+        "round, source: s}\n",
+        "",
+    )
+    cp = catalog.load(str(write("keeping.yaml", keeping)))
+    assert "promise to follow up" in [n.name for n in build_space(cp.playbook, 120).inputs]
+    report = prove(cp, sound=False)
+    assert report.per_round.value == 2  # 3 if the promise kept after the check-in counted

@@ -105,7 +105,6 @@ def starts(draw: st.DrawFn, explored: Space) -> Case:
 def chooser(data: st.DataObject, explored: Space) -> Chooser:
     """Random steps done or passed over, and random news within the space's budget."""
     left = {"news": explored.max_inputs, "rounds": explored.max_rounds}
-    claimed = tuple(n for n in ALL_NEWS if n in explored.inputs or n.type != "committed")
 
     def choose(what: str, arg: object) -> object:
         if what == "do":
@@ -114,9 +113,8 @@ def chooser(data: st.DataObject, explored: Space) -> Chooser:
         day, closing = arg
         if left["news"] <= 0 or data.draw(st.integers(0, 5)) > 0:
             return None
-        # Any news the language has, not only what the space found visible to the playbook
-        # (but a promise where the proof states it leaves promises out).
-        news: Input = data.draw(st.sampled_from(claimed))
+        # Any news the language has, not only what the space found visible to the playbook.
+        news: Input = data.draw(st.sampled_from(ALL_NEWS))
         if closing and news.type != "reply":
             return None
         new_round = news.outcome is not None and REPLIES[news.outcome].new_round
@@ -204,9 +202,13 @@ def test_the_same_for_the_sound_space(name: str) -> None:
     check_space(proof(str(FIXTURES / name), sound=True))
 
 
-@pytest.mark.parametrize("name", ["two-dates.yaml", "issue-example.yaml"])
+@pytest.mark.parametrize("name", ["two-dates.yaml"])
 def test_the_same_for_the_sound_space_with_holidays_and_news(name: str) -> None:
-    """The same with public holidays and two pieces of news per path, in the sound space."""
+    """The same with public holidays and two pieces of news per path, in the sound space.
+
+    (The issue example's sound space with promises, US holidays and two pieces of news takes
+    twelve minutes on two cores; it is checked above without the holidays and the second piece.)
+    """
     check_space(proof(str(FIXTURES / name), sound=True, countries=("US",), news=2))
 
 

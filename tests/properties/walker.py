@@ -19,7 +19,7 @@ from followup.engine.run import Run
 from followup.lint.search import direct_contact, record
 from followup.model.case import Case, Event
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
-from followup.semantics.meaning import CONTACT_EVENTS, NUDGE_EVENTS, REOPENABLE
+from followup.semantics.meaning import CONTACT_EVENTS, NUDGE_EVENTS, OWN_WORD_KINDS, REOPENABLE
 from followup.timeline.calendar import BusinessCalendar
 
 # The walk asks: ("do", rule id) -> bool; ("news", (day, closing)) -> an Event or None.
@@ -41,13 +41,13 @@ class Walked:
     per_round: int = 0  # the most direct contacts between two "next round" replies
 
 
-def _per_round(events: list[Event]) -> int:
+def _per_round(events: list[Event], own: set[int]) -> int:
     """The most direct contacts in one interview round (a next-round reply starts one)."""
     most = count = 0
-    for e in events:
+    for i, e in enumerate(events):
         if e.type == "reply" and e.outcome == "next_round":
             count = 0
-        elif direct_contact(e.type, e.channel):
+        elif direct_contact(e.type, e.channel) and i not in own:
             count += 1
             most = max(most, count)
     return most
@@ -60,11 +60,21 @@ def _window(days: list[date], size: int) -> int:
     )
 
 
-def figures(events: list[Event], open_days: int, closed: bool) -> Walked:
-    """Count on a case's events what `prove` bounds (recomputed here, not taken from it)."""
-    direct = [e.date for e in events if direct_contact(e.type, e.channel)]
-    nudges = [e.date for e in events if e.type in NUDGE_EVENTS]
-    gaps = [(b - a).days for a, b in pairwise(nudges)]
+def figures(
+    events: list[Event], open_days: int, closed: bool, own: set[int] | None = None
+) -> Walked:
+    """Count on a case's events what `prove` bounds (recomputed here, not taken from it).
+
+    ``own``: the positions of the events that kept a promise of the job seeker's own, which no
+    limit counts (`OWN_WORD_KINDS`): not as a contact, nor the gap before it; the next check-in
+    counts from it.
+    """
+    own = own or set()
+    direct = [
+        e.date for i, e in enumerate(events) if direct_contact(e.type, e.channel) and i not in own
+    ]
+    nudges = [(i, e.date) for i, e in enumerate(events) if e.type in NUDGE_EVENTS]
+    gaps = [(b - a).days for (_, a), (j, b) in pairwise(nudges) if j not in own]
     return Walked(
         tuple(events),
         len(direct),
@@ -73,7 +83,7 @@ def figures(events: list[Event], open_days: int, closed: bool) -> Walked:
         min(gaps) if gaps else None,
         open_days,
         closed,
-        _per_round(events),
+        _per_round(events, own),
     )
 
 
@@ -84,6 +94,7 @@ class _Walk:
             s: tuple(a for a in g if a.completed_by is not None) for s, g in cp.actions.items()
         }
         self.events: list[Event] = []
+        self.own: set[int] = set()  # the events that kept a promise (`figures`)
         self.passed: set[tuple[str, date]] = set()
 
     def due_on(self, day: date) -> object | None:
@@ -117,6 +128,8 @@ class _Walk:
                 if choose("do", p.compiled.id):
                     ev = Event(day, kind, len(self.events), channel=p.channel)
                     record(run, ev)
+                    if p.compiled.action.kind in OWN_WORD_KINDS:
+                        self.own.add(len(self.events))
                     self.events.append(ev)
                 continue
             version = run.version
@@ -141,12 +154,12 @@ def walk(
     day = case.interview
     while len(w.events) < MAX_EVENTS:
         if (day - last_word).days > horizon:
-            return figures(w.events, max(longest, horizon), False)
+            return figures(w.events, max(longest, horizon), False, w.own)
         contact_due = w.steps(day, choose)
         closing = run.state == CLOSED
         if closing and (run.outcome != REOPENABLE or run.closed_on != day):
             assert run.closed_on is not None
-            return figures(w.events, max(longest, (run.closed_on - last_word).days), True)
+            return figures(w.events, max(longest, (run.closed_on - last_word).days), True, w.own)
         news = choose("news", (day, closing)) if contact_due or closing else None
         if isinstance(news, Event):
             record(run, news)
@@ -158,6 +171,6 @@ def walk(
             continue  # the same day again: steps the news brings due today
         if closing:
             assert run.closed_on is not None
-            return figures(w.events, max(longest, (run.closed_on - last_word).days), True)
+            return figures(w.events, max(longest, (run.closed_on - last_word).days), True, w.own)
         day += timedelta(days=1)
     raise AssertionError(f"more than {MAX_EVENTS} events on one walk")

@@ -41,6 +41,18 @@ def the_next_step_says(followup_world: World, text: str) -> None:
     )
 
 
+@then(parsers.re(r'keeping my promise also counts as the check-in "(?P<rule>[^"]+)"'))
+def the_promise_covers(followup_world: World, rule: str) -> None:
+    """The promised follow-up next is also this rule's check-in, which waited for its day."""
+    plan = followup_world.plan()
+    covers = [r for s in plan.next if s.action == "keep_promise" for r in s.covers]
+    followup_world.check(
+        rule in covers,
+        f'Expected keeping the promise to count as the check-in "{rule}"; it counts as: '
+        + (", ".join(covers) or "nothing else"),
+    )
+
+
 @then(parsers.re(r"the schedule has no (?P<action>(?!direct contacts?$).+)"), {"action": action_of})
 def the_schedule_has_no(followup_world: World, action: str) -> None:
     """No step of this kind is left in the schedule ("my promised follow-up", "check-in")."""

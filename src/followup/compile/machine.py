@@ -100,6 +100,9 @@ class CompiledAction(msgspec.Struct, frozen=True, eq=False):
     # playbook opted out of that engine rule, or this is no check-in).
     waits_past: bool = False
     gap: timedelta | None = None
+    # A check-in waits for the day of a promise you made that is still to come, and keeping
+    # the promise counts as it too (keep-promises; False: no check-in, or the playbook opted out).
+    waits_for_promise: bool = False
     # Whether the minimum gap between any two direct contacts may move it (not for the kinds
     # the engine exempts, nor when the playbook opted out of that rule).
     paced: bool = False
@@ -289,6 +292,7 @@ def _compile_action(
         compile_date(action.until) if action.until else None,
         action.kind in NUDGE_KINDS and WAIT_PAST_THEIR_DATE not in opted_out,
         MIN_NUDGE_GAP if action.kind in NUDGE_KINDS and CHECK_IN_GAP not in opted_out else None,
+        action.kind in NUDGE_KINDS and KEEP_PROMISES not in opted_out,
         action.kind not in UNPACED_KINDS and CONTACT_GAP not in opted_out,
         calls_ok,
     )

@@ -59,6 +59,10 @@ class Scheduling(Facts):
                 return "they asked you not to follow up"
             if ca.waits_past and self.not_before is not None and due < self.not_before:
                 due = self.not_before
+            if ca.waits_for_promise and self.committed:
+                promised = self.at_committed
+                if promised is not None and due < promised:
+                    due = promised
             gap = ca.gap
             if gap is not None and self.last_nudge is not None and due < self.last_nudge + gap:
                 due = self.last_nudge + gap

@@ -33,9 +33,20 @@ def explain_case(
 
 def _why(step: Step) -> tuple[str, ...]:
     """Why a projected step is later than its rule alone would have it."""
-    if step.paced_after is None:
-        return ()
-    return (paced_words(step.paced_after),)
+    why: list[str] = []
+    if step.paced_after is not None:
+        why.append(paced_words(step.paced_after))
+    if step.covers:
+        why.append("also counts as " + promise_covers_words(step.covers))
+    return tuple(why)
+
+
+def promise_covers_words(rule_ids: tuple[str, ...]) -> str:
+    """Which check-ins keeping a promise counts as, in words."""
+    return (
+        f"your check-in ({', '.join(rule_ids)}), which waited for the day you promised: "
+        "one message keeps your word and asks where things stand"
+    )
 
 
 def paced_words(after: date) -> str:

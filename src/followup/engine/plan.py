@@ -103,9 +103,11 @@ def _first(p: Pending, q: Pending) -> bool:
     return p.due < q.due
 
 
-def _step(p: Pending, due: date, run: Run, send_on: date | None) -> Step:
+def _step(p: Pending, due: date, run: Run, send_on: date | None, when: date) -> Step:
     action = p.compiled.action
-    note = run.committed_note if action.kind == PROMISE_KIND else ""
+    promise = action.kind == PROMISE_KIND
+    note = run.committed_note if promise else ""
+    covers = tuple(ca.id for ca in run.held_for_promise(when, p.compiled)) if promise else ()
     return Step(
         action.kind,
         due,
@@ -119,6 +121,7 @@ def _step(p: Pending, due: date, run: Run, send_on: date | None) -> Step:
         p.paced_after,
         None if p.latest is None else max(p.latest, due),
         action.to,
+        covers,
     )
 
 
@@ -202,7 +205,7 @@ def project(
                     break
             # An overdue step is done today, unless today is no day for it (a weekend, say).
             send_on = when if when > due and when != today else None
-            steps.append(_step(best, due, sim, send_on))
+            steps.append(_step(best, due, sim, send_on, when))
             now = when
             event_type = best.compiled.completed_by
             if event_type is None:

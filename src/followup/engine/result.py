@@ -28,6 +28,8 @@ class Step(msgspec.Struct, frozen=True):
     latest: date | None = None
     # Whom it goes to (`RECIPIENTS`): the people you deal with, or the company's main line.
     to: str = "contact"
+    # The rule ids of the check-ins that waited for this promise and that keeping it counts as.
+    covers: tuple[str, ...] = ()
 
     @property
     def why(self) -> str:

@@ -203,7 +203,17 @@ class Run(Scheduling):
         best: Pending | None = None
         among = self.cp.completes.get((self.state, kind_event))
         for p in self.pending(among) if among else ():
-            if best is None or p.due < best.due:
+            # A check-in held for your promise is due on its day too; sent before that day, it
+            # is that check-in, not the promise (which still stands).
+            if (
+                best is None
+                or p.due < best.due
+                or (
+                    p.due == best.due
+                    and day < p.due
+                    and best.compiled.action.kind == KEEP_PROMISE.kind
+                )
+            ):
                 best = p
         if best is not None:
             self.complete(best.compiled, day)
@@ -235,6 +245,11 @@ class Run(Scheduling):
             self.note(day, "event", _describe_event(ev))
         step, contact, sets, counts, nudge, dates, keeps_channel, answers = _EFFECTS[kind]
         credited = self._attribute(kind, day, attribute_to) if step else None
+        if sets and step and self.committed and not self._promise_stands(day, credited):
+            # It keeps your promise: it is also each check-in that waited for it.
+            for ca in self.held_for_promise(day, credited):
+                self.complete(ca, day)
+                self.note(day, "done", f"counts as {ca.action.id} too: it waited for your promise")
         if contact:
             # Any follow-up resets the clock, even a portal check; only direct ones are counted.
             self.at_last_contact = day
@@ -277,6 +292,20 @@ class Run(Scheduling):
         self.trigger(kind, day)
         if answers and self.outcome == OFFER:
             self.offer_answer = kind
+
+    def held_for_promise(
+        self, day: date, keeping: CompiledAction | None = None
+    ) -> list[CompiledAction]:
+        """The check-ins that keeping your promise on ``day`` also counts as (keep-promises):
+        those due by then, which wait for the promise while it is still to come; ``keeping``
+        is the step that keeps it, if one does."""
+        if not self.committed:
+            return []
+        return [
+            p.compiled
+            for p in self.pending()
+            if p.compiled.waits_for_promise and p.due <= day and p.compiled is not keeping
+        ]
 
     def _promise_stands(self, day: date, credited: CompiledAction | None) -> bool:
         """Whether a follow-up on ``day`` leaves your promise still to keep: it came before the

@@ -30,12 +30,6 @@ STOPPED = (
     "(below), so the search over every day was not run; the values are the worst of those "
     "dates only, and a limit they keep is not proved (fix the breach, then prove again)"
 )
-PROMISES_LEFT_OUT = (
-    "a promise the job seeker makes is not explored, because no rule of this playbook names "
-    "one; the engine still keeps promises in every playbook (keep-promises), so a case with a "
-    "promise can make one more check-in and stay open until it is kept (name `committed` in a "
-    "rule to have promises explored, or opt out of keep-promises)"
-)
 NEWS_DATES = (
     f"news carries dates a fixed number of days on (a new decision date {NEW_DECISION_DAYS}, a "
     f"next interview {NEXT_INTERVIEW_DAYS}, an offer's deadline {OFFER_DEADLINE_DAYS}, a "
@@ -64,7 +58,6 @@ def bounds(space: Space) -> list[str]:
         f"round(s), on {NEWS_DAYS} (each reply restarts check-ins, so more news means more "
         "contacts without end)",
         NEWS_DATES,
-        *([PROMISES_LEFT_OUT] if space.promises_left_out else []),
         f"the job seeker {JOB_SEEKER}",
         f"public holidays: {holidays}",
         f"the horizon: {space.horizon} days after {HORIZON_FROM} (a path still open then counts "

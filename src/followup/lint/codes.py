@@ -297,6 +297,10 @@ def _proof_text() -> list[str]:
         "| `max_days_open` | the most days the case stays open without word from the employer "
         "(from the interview or their latest reply to the day the playbook closes the case) |",
         "",
+        "A promise the job seeker keeps (the engine's keep-promises step) is their own word, "
+        "which the employer agreed to, not something the playbook recommends unasked: no limit "
+        "counts it, though the steps after it wait for it and count from it.",
+        "",
         "It also says whether every path reaches `closed` within the horizon (`--horizon`, "
         "120 days by default, counted from the employer's latest word). A path that breaks a "
         "limit is printed as a Gherkin scenario in the step library's words (L201); exit 2.",
@@ -324,13 +328,16 @@ def _proof_text() -> list[str]:
         f"(without, or with a new date {space.NEW_DECISION_DAYS} days on); 'no follow-up'; "
         f"'next round' (an interview {space.NEXT_INTERVIEW_DAYS} days on); a competing offer; "
         "a portfolio update; a promise to follow up by email "
-        f"({space.PROMISE_DAYS} days on). At most {space.MAX_INPUTS} piece of news per path and "
+        f"({space.PROMISE_DAYS} days on); a job accepted elsewhere. News that only ends the "
+        "case (an offer, a rejection, withdrawing) is left out, exactly: nothing after it is "
+        "measured. At most {space.MAX_INPUTS} piece of news per path and "
         f"{space.MAX_EXTRA_ROUNDS} extra round (`--news N`: up to N pieces, any of them a new "
         "round; every reply restarts check-ins, so contacts grow with news and a bound is "
         "needed); news decides afresh which steps are taken;",
-        "- a promise the job seeker makes only where a rule names one (`committed`): the "
-        "engine keeps promises in every playbook, so where none is named the report lists "
-        "promises among what it leaves out;",
+        "- news a playbook cannot tell from none is explored as none, exactly: a competing "
+        "offer, a portfolio update or a job accepted elsewhere only where a rule reads it, and "
+        "a promise wherever the engine keeps promises (keep-promises, in every playbook that "
+        "does not opt out);",
         "- the job seeker does each recommended step on its due date, or never;",
         "- Saturday and Sunday weekends, as for a case without a country; with `--country CODE` "
         "(repeatable) also that country's weekend and public holidays, with the interview on "

@@ -80,6 +80,8 @@ def sentence(start: Start, ev: Ev) -> str | None:
         return f"I added something to my portfolio on {on}"
     if kind == "committed" and channel == "email" and "due" in f:
         return f"I committed on {on} to email them on {f['due']}"
+    if kind == "accepted_elsewhere":
+        return f"I accepted a job elsewhere on {on}"
     return None
 
 

@@ -89,9 +89,7 @@ def _days(term: DateTerm) -> int:
     offset = term.offset
     if offset is None:
         return 0
-    d = offset.duration
-    span = d.days + 31 * d.months + d.business_days + 2 * ((d.business_days + 4) // 5)
-    return offset.sign * span
+    return offset.sign * offset.duration.most_days()
 
 
 def _quiet_states(transitions: tuple[Transition, ...]) -> set[str]:

@@ -345,11 +345,15 @@ def _prove(
     )
 
 
-def window_of(witness: Witness, size: int) -> tuple[int, int]:
+def window_of(
+    witness: Witness, size: int, uncounted: frozenset[str] = frozenset()
+) -> tuple[int, int]:
     """The first day (an offset) of a ``size``-day window with the most direct contacts, and
-    how many it has."""
+    how many it has; steps of the rules in ``uncounted`` are not counted (`own_word_ids`)."""
 
-    days = [ev[0] for ev in witness.events if direct_contact(ev[1], ev[2])]
+    days = [
+        ev[0] for ev in witness.events if direct_contact(ev[1], ev[2]) and ev[5] not in uncounted
+    ]
     best = (0, 0)
     for first in days:
         count = sum(1 for d in days if first <= d < first + size)

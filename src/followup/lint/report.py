@@ -8,7 +8,7 @@ import yaml
 
 from followup.errors import Problem
 from followup.io.yaml_reader import Document
-from followup.lint.bounds import NEWS_DATES, NOT_SOUND, PROMISES_LEFT_OUT, STOPPED, bounds
+from followup.lint.bounds import NEWS_DATES, NOT_SOUND, STOPPED, bounds
 from followup.lint.gherkin import CASE_FILE, case_file, event_fields, last_day, scenario
 from followup.lint.picks import expressible
 from followup.lint.prove import (
@@ -20,6 +20,7 @@ from followup.lint.prove import (
     gap_days,
     window_of,
 )
+from followup.lint.search import own_word_ids
 from followup.lint.space import (
     CALENDAR,
     HOLIDAYS,
@@ -82,12 +83,13 @@ def _where(doc: Document | None, file: str, key: str | None) -> tuple[str, int, 
     return (doc.file, *doc.where(("limits",), key=True))
 
 
-def breach_text(breach: Breach) -> str:
-    """What a breach is, in words, with the dates that show it."""
+def breach_text(breach: Breach, uncounted: frozenset[str] = frozenset()) -> str:
+    """What a breach is, in words, with the dates that show it (``uncounted``: the rules whose
+    steps no limit counts, `followup.lint.search.own_word_ids`)."""
     w = breach.witness
     if breach.limit in ("max_contacts_per_7d", "max_contacts_per_30d"):
         size = 7 if breach.limit.endswith("7d") else 30
-        first, count = window_of(w, size)
+        first, count = window_of(w, size, uncounted)
         return (
             f"a path makes {count} direct contacts in the {size} days from {day_of(w, first)}, "
             f"more than {breach.limit} allows ({breach.allowed})"
@@ -117,11 +119,11 @@ def problems(report: Report, doc: Document | None) -> list[Problem]:
     """The proof's findings as lint problems: broken limits, and warnings."""
     file = report.cp.playbook.file
     out: list[Problem] = []
+    uncounted = own_word_ids(report.cp)
     for b in report.breaches:
         f, line, col = _where(doc, file, b.limit)
-        out.append(
-            Problem(f, line, col, breach_text(b), f"{b.limit} to hold on every path", "L201")
-        )
+        text = breach_text(b, uncounted)
+        out.append(Problem(f, line, col, text, f"{b.limit} to hold on every path", "L201"))
     limits = _limits(report)
     if all(v is None for v in limits.values()):
         f, line, col = _where(doc, file, None)
@@ -179,7 +181,6 @@ def _space_lines(report: Report) -> list[str]:
         *([f"public holidays of {', '.join(sp.countries)}: {HOLIDAYS}"] if sp.countries else []),
         f"horizon: {sp.horizon} days after {HORIZON_FROM}",
         NEWS_DATES,
-        *([PROMISES_LEFT_OUT] if sp.promises_left_out else []),
         *_caveat(report),
     ]
 

@@ -27,7 +27,13 @@ from followup.lint.space import Input, Space, Start
 from followup.lint.worst import Ev, Worst, leaf, merge, prepend
 from followup.model.case import Case, Event, Interviewer
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
-from followup.semantics.meaning import CONTACT_EVENTS, NUDGE_EVENTS, REOPENABLE, REPLIES
+from followup.semantics.meaning import (
+    CONTACT_EVENTS,
+    NUDGE_EVENTS,
+    OWN_WORD_KINDS,
+    REOPENABLE,
+    REPLIES,
+)
 from followup.timeline.calendar import BusinessCalendar
 
 WINDOWS = (7, 30)
@@ -183,7 +189,7 @@ class Search:
         after = run.clone()
         record(after, Event(day, event_type, channel=p.channel))
         recent = ctx.recent
-        if direct_contact(event_type, p.channel):
+        if counted(p):
             recent = (*(d for d in recent if (day - d).days < 30), day)
         handled = ctx.handled | {(p.compiled.id, p.due)}
         news_day = _news_day(ctx, event_type, day)
@@ -199,7 +205,7 @@ class Search:
         event_type = p.compiled.completed_by
         assert event_type is not None
         worst = prepend(self.ev_of(p, day, run.now), done, (after.now - run.now).days)
-        if direct_contact(event_type, p.channel):
+        if counted(p):
             worst.contacts += 1
             worst.head += 1
             for size in WINDOWS:
@@ -208,7 +214,11 @@ class Search:
                     worst.per7 = count
                 elif size == 30 and count > worst.per30:
                     worst.per30 = count
-        if event_type in NUDGE_EVENTS and run.last_nudge is not None:
+        if (
+            event_type in NUDGE_EVENTS
+            and run.last_nudge is not None
+            and p.compiled.action.kind not in OWN_WORD_KINDS
+        ):
             gap = (day - run.last_nudge).days
             if worst.gap is None or gap < worst.gap:
                 worst.gap = gap
@@ -284,6 +294,24 @@ def _news_day(ctx: Ctx, event_type: str, day: date) -> date | None:
     if ctx.inputs > 0 and event_type in CONTACT_EVENTS:
         return day
     return ctx.news_day
+
+
+def counted(p: Pending) -> bool:
+    """Whether a playbook's limits count doing ``p`` as a direct contact: the engine counts
+    it, and it is no promise of the job seeker's own (`OWN_WORD_KINDS`)."""
+    event_type = p.compiled.completed_by
+    return (
+        event_type is not None
+        and direct_contact(event_type, p.channel)
+        and p.compiled.action.kind not in OWN_WORD_KINDS
+    )
+
+
+def own_word_ids(cp: CompiledPlaybook) -> frozenset[str]:
+    """The rule ids of the steps a playbook's limits never count (`OWN_WORD_KINDS`)."""
+    return frozenset(
+        ca.id for group in cp.actions.values() for ca in group if ca.action.kind in OWN_WORD_KINDS
+    )
 
 
 def direct_contact(event_type: str, channel: str | None) -> bool:

@@ -3,12 +3,13 @@
 Every case the language allows is one of: an interview on some weekday; what the employer said
 (follow-up wanted or not, a preferred channel, calls allowed, a decision date, a date to check
 in); and, later, news the playbook does not control (replies, a competing offer, a portfolio
-update, a promise the job seeker made).  The prover explores all of them, with the employer's
-dates on every day up to a bound (sound, the default) or on a few representative days
-(`--quick`), and with two exact reductions: a fact the playbook never reads is explored at one
-value only, and channel preferences the playbook cannot tell apart (the same
-kind of channel chosen for every action) are explored once.  Both are exact because the engine
-can only act on what the rules read.
+update, a promise the job seeker made, a job accepted elsewhere).  The prover explores all of
+them, with the employer's dates on every day up to a bound (sound, the default) or on a few
+representative days (`--quick`), and with three exact reductions: a fact the playbook never
+reads is explored at one value only, news it cannot tell from none is not explored, and channel
+preferences the playbook cannot tell apart (the same kind of channel chosen for every action)
+are explored once.  They are exact because the engine can only act on what the rules (and its
+own rules, such as keeping promises) read.
 """
 
 from __future__ import annotations
@@ -121,10 +122,14 @@ REPLIES = (
     Input("next round", "reply", "next_round", NEXT_INTERVIEW_DAYS),
 )
 PROMISE = Input("promise to follow up", "committed", ahead=PROMISE_DAYS)
+# News that only ends the case (an offer, a rejection, withdrawing) is left out, exactly: nothing
+# after it is measured.  A job accepted elsewhere ends it only once the job seeker withdraws (the
+# engine's step, which they may also pass over), so it is explored where a rule reads it.
 NEWS = (
     Input("competing offer", "competing_offer", ahead=OFFER_DEADLINE_DAYS),
     Input("portfolio update", "portfolio_update"),
     PROMISE,
+    Input("accepted a job elsewhere", "accepted_elsewhere"),
 )
 # What makes each piece of news visible to a playbook: the facts it sets and the anchors it dates
 # (and, for a promise, the channel word `committed`).
@@ -153,9 +158,6 @@ class Space:
     sound: bool = False
     weeks: tuple[date, ...] = (FIRST_INTERVIEW,)
     countries: tuple[str, ...] = ()
-    # The engine keeps promises in this playbook (keep-promises), but no rule names one, so the
-    # space leaves promises out: a stated bound (`followup.lint.bounds`), not a reduction.
-    promises_left_out: bool = False
 
     def described(self) -> dict[str, object]:
         """The space, for scripts."""
@@ -214,7 +216,8 @@ def build_space(
     for country, off in sorted((holidays or {}).items()):
         near = {h - timedelta(days=k) for h in off for k in range(HOLIDAY_LEAD_DAYS + 1)}
         starts += _starts(sorted(near), country, *employers)
-    inputs = REPLIES + tuple(n for n in NEWS if _visible(n, reads))
+    keeps_promises = KEEP_PROMISES not in pb.opted_out()
+    inputs = REPLIES + tuple(n for n in NEWS if _visible(n, reads, keeps_promises))
     return Space(
         tuple(starts),
         inputs,
@@ -229,7 +232,6 @@ def build_space(
         sound,
         weeks,
         tuple(sorted(holidays or {})),
-        PROMISE not in inputs and KEEP_PROMISES not in pb.opted_out(),
     )
 
 
@@ -290,11 +292,13 @@ def _starts(
         )
 
 
-def _visible(news: Input, reads: Reads) -> bool:
+def _visible(news: Input, reads: Reads, keeps_promises: bool) -> bool:
+    """Whether ``news`` can change what the playbook does: a rule reads what it sets or moves
+    on it, or (a promise) the engine keeps promises in this playbook (keep-promises)."""
     names = NEWS_READS[news.type]
     return bool(
         set(names) & reads.facts
         or set(names) & reads.anchors
         or news.type in reads.triggers
-        or (news.type == "committed" and "committed" in reads.channels)
+        or (news.type == "committed" and (keeps_promises or "committed" in reads.channels))
     )

@@ -294,6 +294,9 @@ class Specs:
         if any(ca.nudge for ca in actions.values()):
             dates |= {"not_before", "last_nudge"}
             facts.add("told_no_follow_up")
+        if any(ca.waits_for_promise for ca in actions.values()):
+            dates.add("at_committed")  # a check-in waits for the day of a promise still to come
+            facts.add("committed")
         if any(ca.completed_by in NUDGE_EVENTS for ca in actions.values()):
             dates.add("last_nudge")  # the gap between check-ins is measured from it
         if CLOSED in reach:

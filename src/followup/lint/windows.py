@@ -9,23 +9,38 @@ from __future__ import annotations
 from followup.lint.rules import Checks
 from followup.model.playbook import DateRule, DateTerm
 
+# Public holidays a run of business days may span, besides weekends (two at Christmas and the
+# New Year, or at Easter, in many countries' calendars).
+HOLIDAYS_ON_THE_WAY = 2
+
 
 def _days(term: DateTerm) -> tuple[int, int]:
     """The fewest and most calendar days a term can lie after its anchor."""
     if term.offset is None:
         return 0, 0
     d = term.offset.duration
-    # Business days span weekends (and a public holiday or two) as `followup.lint.offsets`
-    # counts them; a month is 28 to 31 days.
-    n = d.business_days
-    low = d.fewest_days
-    high = d.days + 31 * d.months + (n + 2 * (n // 5) + 2 if n else 0)
+    # Business days may also span a public holiday or two on a country's calendar.
+    low, high = d.fewest_days, d.most_days(holidays=HOLIDAYS_ON_THE_WAY)
     return (low, high) if term.offset.sign > 0 else (-high, -low)
 
 
+def _units(term: DateTerm) -> tuple[int, int, int]:
+    """A term's offset as signed months, days and business days."""
+    if term.offset is None:
+        return 0, 0, 0
+    d, sign = term.offset.duration, term.offset.sign
+    return sign * d.months, sign * d.days, sign * d.business_days
+
+
 def _after(end: DateTerm, start: DateTerm) -> bool:
-    """Whether ``end`` is never before ``start`` (known only for terms of one anchor)."""
-    return end.anchor == start.anchor and _days(end)[0] >= _days(start)[1]
+    """Whether ``end`` is never before ``start`` (known only for terms of one anchor): it
+    moves the same date at least as far in each unit (each moves a date monotonically), or its
+    fewest days are at least the other's most."""
+    if end.anchor != start.anchor:
+        return False
+    if all(e >= s for e, s in zip(_units(end), _units(start), strict=True)):
+        return True
+    return _days(end)[0] >= _days(start)[1]
 
 
 def _never_before(end: DateTerm, due: DateRule) -> bool:

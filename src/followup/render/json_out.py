@@ -39,6 +39,7 @@ def step_full(step: Step) -> dict[str, Any]:
         **({"latest": step.latest.isoformat()} if step.latest else {}),
         **({"to": step.to} if step.to != DEFAULT_RECIPIENT else {}),
         **({"paced_after": step.paced_after.isoformat()} if step.paced_after else {}),
+        **({"covers": list(step.covers)} if step.covers else {}),
     }
 
 

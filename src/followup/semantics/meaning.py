@@ -34,6 +34,10 @@ UNPACED_KINDS: Final[dict[str, str]] = {
     "withdraw": "withdrawing (it ends the contact; waiting only keeps them busy with you)",
     "answer_offer": "answering their offer (it must reach them before their answer-by date)",
 }
+# The steps that are the job seeker's own word, which the employer agreed to: a playbook's
+# limits (`followup.lint`) never count them, since a limit is about what the playbook
+# recommends unasked; the steps after them still wait for them and count from them.
+OWN_WORD_KINDS: Final = frozenset({"keep_promise"})
 # Recipients (`RECIPIENTS`) whose phone may be called although the case does not allow calls:
 # the case's `may_call` is the interviewer's wish about calls to them, and a company's main line
 # is there to be called.  Such a call is still a direct contact, counted and kept off days off.

@@ -129,7 +129,10 @@ def optional_rules() -> dict[str, str]:
         "day, by the channel you promised (even a call), until a check-in or an update keeps it: "
         "one made on or after that day, or the check-in that is the promise itself (one sent "
         "earlier for another step leaves it standing, in the plan as in what you record); a "
-        f"playbook does not give up ({REOPENABLE}) on the case before that day has passed.",
+        f"check-in ({nudges}) due before that day waits for it, and the follow-up that keeps "
+        "the promise counts as that check-in too (you told them when you would be in touch, so "
+        f"asking sooner would only nag); a playbook does not give up ({REOPENABLE}) on the case "
+        "before that day has passed.",
         OPEN_PAST_THEIR_DATE: f"A playbook does not give up ({REOPENABLE}) on a case before the "
         f"employer's own date ({_or([ANCHORS[a] for a in WAIT_PAST])}) has passed: not before "
         "the day after the first business day after it, the day a check-in held back for that "

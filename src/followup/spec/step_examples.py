@@ -75,6 +75,7 @@ EXAMPLES: dict[str, str] = {
     'email"',
     "show_says": 'followup show says "Opted out"',
     "the_next_step_says": 'the next step says "send work samples"',
+    "the_promise_covers": 'keeping my promise also counts as the check-in "check-in-after-a-week"',
     "the_schedule_has_no": "the schedule has no promised follow-up",
     "the_next_step_is_sent_on": "the plan says to send the next step on 2026-03-16",
     "only_answer_left": "the only step left is to answer their offer on 2026-03-16",

@@ -177,6 +177,14 @@ class Duration:
         business day one)."""
         return self.days + 28 * self.months + self.business_days
 
+    def most_days(self, holidays: int = 0) -> int:
+        """The most calendar days it can span from any date: a month is 31 days at most, and
+        business days span a weekend for each five or part of five, plus ``holidays`` public
+        holidays on the way (none on a weekends-only calendar)."""
+        n = self.business_days
+        off = 2 * ((n + 4) // 5) + holidays if n else 0
+        return self.days + 31 * self.months + n + off
+
     @property
     def approx_days(self) -> float:
         """An approximate length in days, for sorting and limits only, never for dates."""
