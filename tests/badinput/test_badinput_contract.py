@@ -124,6 +124,18 @@ BAD_CASES = [
         (5,),
         ("2026-03-01", "before the interview", "on or after the interview"),
     ),
+    Bad(
+        "promise-due-before-it-was-made",
+        CASE + "events:\n  - {date: 2026-03-09, type: committed, due: 2026-03-05}\n",
+        (5,),
+        ("2026-03-05", "before the event itself", "on or after 2026-03-09"),
+    ),
+    Bad(
+        "deadline-before-the-offer",
+        CASE + "events:\n  - {date: 2026-03-09, type: competing_offer, deadline: 2026-03-01}\n",
+        (5,),
+        ("the deadline is 2026-03-01", "on or after 2026-03-09"),
+    ),
     Bad("unknown-country", CASE + "country: XX\n", (4,), ("'XX'", "US")),
     Bad("malformed-country", CASE + "country: usa\n", (4,), ("'usa'", "two-letter")),
     Bad(

@@ -75,6 +75,9 @@ def decode_case(doc: Document, default_id: str = "") -> Case:
     for event in events:
         if event.date < interview:
             issues.append(_before(("events", event.index, "date"), event.date, interview))
+        for key, carried in (("due", event.due), ("deadline", event.deadline)):
+            if carried is not None and carried < event.date:
+                issues.append(_earlier(event.index, key, carried, event.date))
     if issues:
         raise InputError(_located(doc, issues))
     return Case(
@@ -131,6 +134,17 @@ def _before(path: Path_, day: object, interview: object) -> Issue:
         f"the event on {day} is before the interview on {interview}",
         "a date on or after the interview",
         "event-before-interview",
+    )
+
+
+def _earlier(index: int, key: str, carried: date, day: date) -> Issue:
+    """A promise due, or a deadline, before the day of the event that gave it."""
+    what = "the promise is due" if key == "due" else "the deadline is"
+    return Issue(
+        ("events", index, key),
+        f"{what} {carried}, before the event itself on {day}",
+        f"a date on or after {day}",
+        "date-before-its-event",
     )
 
 
