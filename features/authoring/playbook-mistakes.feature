@@ -135,6 +135,21 @@ Feature: followup tells a coach what is wrong in a playbook, where, and how to f
     Then followup says at line 10, column 21: every 0d waits no time; expected at least 1d or 1bd
     And followup says nothing else
 
+  Scenario: A minimum gap of no time is refused: it would promise nothing
+    Given a playbook "mine.yaml" that reads:
+      """
+      id: mine
+      title: Mine
+      source: {title: My notes}
+      limits:
+        min_gap: 0d
+      actions:
+        - {id: thanks, in: interviewed, kind: thank_you, due: interview, advice: Thank them.}
+      """
+    When I check the playbook
+    Then followup says at line 5, column 12: min_gap 0d promises nothing; expected at least 1d
+    And followup says nothing else
+
   Scenario: A message template that does not render is found before any draft is written
     Given a playbook "mine.yaml" that reads:
       """

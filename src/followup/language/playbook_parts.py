@@ -122,6 +122,10 @@ class PartsReader(ExpressionReader):
         if "min_gap" in spec:
             found = self.offset((*path, "min_gap"), spec["min_gap"])
             gap = found.duration if found else None
+            if gap is not None and not gap.approx_days:
+                # Any two check-ins are at least no days apart: the limit would promise nothing.
+                self.fail((*path, "min_gap"), f"min_gap {gap} promises nothing", "at least 1d")
+                gap = None
         return Limits(
             counts["max_contacts"],
             counts["max_contacts_per_7d"],
