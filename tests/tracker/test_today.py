@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
+from pathlib import Path
 
+import jsonschema
 import pytest
 
 from followup.catalog import bundled_dir
 
 TODAY = "2026-03-12"
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[2] / "src/followup/schemas/output.schema.json").read_text()
+)
 
 
 def _add(tracker, company: str, interviewed: str, *people: str) -> str:
@@ -200,3 +206,23 @@ def test_the_engines_own_steps_name_the_command_that_records_them(tracker):
     actions = {(d["id"], d["action"]) for d in left["due"] + left["upcoming"]}
     assert (globex, "record_interview") not in actions
     assert not any(i == initech for i, _ in actions)
+
+
+def test_a_promise_says_it_is_the_check_in_too(tracker):
+    """A check-in due before a promise waits for it; today's list says the promise counts as
+    that check-in, in text and JSON, so the job seeker sends one message, not two."""
+    app = _add(tracker, "Acme", "2026-03-02", "Dana Reyes <dana@acme.example>")
+    tracker("log", app, "thank_you_sent", "--date", "2026-03-02", "--channel", "email")
+    logged = tracker("log", app, "committed", "--date", "2026-03-04", "--due", "2026-03-12")
+    assert logged.code == 0, logged.err
+    queue = tracker("today", "--today", "2026-03-10", "--json").json()
+    jsonschema.validate(
+        queue, {**SCHEMA, "$ref": "#/$defs/output_today"}, cls=jsonschema.Draft202012Validator
+    )
+    steps = queue["due"] + queue["upcoming"]
+    assert [(d["action"], d["due"], d.get("covers")) for d in steps if d["id"] == app][:1] == [
+        ("keep_promise", "2026-03-12", ["check-in-after-a-week"])
+    ]
+    assert "check_in" not in [d["action"] for d in steps if d["id"] == app]
+    text = tracker("today", "--today", "2026-03-10").out
+    assert "also counts as: your check-in" in text

@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from followup.engine.explain import promise_covers_words
 from followup.engine.result import Plan
 from followup.errors import visible
 from followup.model.case import Case, Interviewer
@@ -171,6 +172,7 @@ def item_lines(item: Item) -> list[tuple[str, str]]:
             break_on_hyphens=False,
         )
 
+    covers = f"also counts as: {promise_covers_words(step.covers)}" if step.covers else ""
     when = step_relative(step.due, step.latest, item.today)
     head = f"{step_day(step.due, step.latest)} ({when})  {item.case.id}  {title(item.case)}"
     first = textwrap.wrap(
@@ -180,6 +182,7 @@ def item_lines(item: Item) -> list[tuple[str, str]]:
         *((line, kind) for line in first),
         *((line, "") for line in wrap(f"{what}{opt}")),
         *((line, "quiet") for line in wrap(f"why: {step.why}")),
+        *((line, "quiet") for line in wrap(covers) if covers),
         *((line, "record") for line in wrap(record_line(item), "  ")),
     ]
 
