@@ -226,3 +226,28 @@ def test_a_promise_says_it_is_the_check_in_too(tracker):
     assert "check_in" not in [d["action"] for d in steps if d["id"] == app]
     text = tracker("today", "--today", "2026-03-10").out
     assert "also counts as: your check-in" in text
+
+
+def test_a_paced_step_in_today_keeps_to_the_documented_schema(tracker):
+    """A step the minimum gap moved carries paced_after in today's JSON too, and the schema
+    today is documented by accepts it (it once refused every key a step may add)."""
+    added = tracker(
+        "add",
+        "--company",
+        "Late",
+        "--role",
+        "Engineer",
+        "--interviewed",
+        "2026-03-02",
+        "--playbook",
+        "week-then-on-hold",
+    )
+    assert added.code == 0, added.err
+    app = added.out.strip()
+    tracker("log", app, "thank_you_sent", "--date", "2026-03-08", "--channel", "email")
+    queue = tracker("today", "--today", "2026-03-09", "--json").json()
+    jsonschema.validate(
+        queue, {**SCHEMA, "$ref": "#/$defs/output_today"}, cls=jsonschema.Draft202012Validator
+    )
+    paced = [d for d in queue["due"] + queue["upcoming"] if "paced_after" in d]
+    assert [(d["action"], d["paced_after"]) for d in paced] == [("check_in", "2026-03-08")]
