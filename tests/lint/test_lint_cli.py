@@ -7,6 +7,7 @@ import re
 import pytest
 
 from followup.lint.codes import CODES, doc_text
+from followup.semantics.rules import doc_text as engine_rules
 
 from .conftest import BUNDLED, REPO, playbook_text
 
@@ -21,6 +22,12 @@ def test_doc_table_is_generated_from_the_codes():
         'print(doc_text(), end="")\' > docs/lint-codes.md'
     )
     assert (REPO / "docs" / "lint-codes.md").read_text(encoding="utf-8") == doc_text(), regenerate
+
+
+def test_generated_docs_fill_every_placeholder():
+    """The generated docs name numbers, never the code that holds them ({space.MAX_INPUTS})."""
+    for text in (doc_text(), engine_rules()):
+        assert re.findall(r"\{[a-z_.A-Z]+\}", text) == []
 
 
 def test_doc_lists_every_code_once():

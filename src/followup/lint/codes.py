@@ -330,7 +330,7 @@ def _proof_text() -> list[str]:
         "a portfolio update; a promise to follow up by email "
         f"({space.PROMISE_DAYS} days on); a job accepted elsewhere. News that only ends the "
         "case (an offer, a rejection, withdrawing) is left out, exactly: nothing after it is "
-        "measured. At most {space.MAX_INPUTS} piece of news per path and "
+        f"measured. At most {space.MAX_INPUTS} piece of news per path and "
         f"{space.MAX_EXTRA_ROUNDS} extra round (`--news N`: up to N pieces, any of them a new "
         "round; every reply restarts check-ins, so contacts grow with news and a bound is "
         "needed); news decides afresh which steps are taken;",
