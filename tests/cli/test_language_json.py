@@ -21,10 +21,15 @@ events:
 """
 
 
-def _plan(cli, tmp_path: Path, playbook: str) -> dict[str, object]:
-    case = tmp_path / "acme.yaml"
-    case.write_text(CASE, encoding="utf-8")
-    result = cli("plan", case, "--playbook", FEATURES / playbook, "--today", "2026-03-05", "--json")
+def _plan(
+    cli, tmp_path: Path, playbook: str | Path, case_text: str = CASE, today: str = "2026-03-05"
+) -> dict[str, object]:
+    """``plan --json`` of a case under a playbook (a file in features/engine, or a bundled id),
+    checked against the documented schema."""
+    case = tmp_path / "case.yaml"
+    case.write_text(case_text, encoding="utf-8")
+    ref = FEATURES / playbook if str(playbook).endswith(".yaml") else playbook
+    result = cli("plan", case, "--playbook", ref, "--today", today, "--json")
     assert result.code == 0, result.err
     out = json.loads(result.out)
     jsonschema.validate(
@@ -45,19 +50,11 @@ def test_a_window_gives_its_last_day(cli, tmp_path):
 
 def test_a_step_the_gap_moved_says_after_which_contact(cli, tmp_path):
     """paced_after names the contact a next step waits after, and is absent otherwise."""
-    case = tmp_path / "late.yaml"
-    case.write_text(
+    late = (
         "id: late\ncompany: Acme\ninterview: 2026-03-02\nevents:\n"
-        "  - {date: 2026-03-08, type: thank_you_sent, channel: email}\n",
-        encoding="utf-8",
+        "  - {date: 2026-03-08, type: thank_you_sent, channel: email}\n"
     )
-    result = cli("plan", case, "--playbook", "week-then-on-hold", "--today", "2026-03-09", "--json")
-    assert result.code == 0, result.err
-    out = json.loads(result.out)
-    jsonschema.validate(
-        out, {**SCHEMA, "$ref": "#/$defs/output_plan"}, cls=jsonschema.Draft202012Validator
-    )
-    first = out["next"][0]
+    first = _plan(cli, tmp_path, "week-then-on-hold", late, "2026-03-09")["next"][0]
     assert (first["action"], first["due"], first["paced_after"]) == (
         "check_in",
         "2026-03-11",
@@ -98,20 +95,12 @@ def test_today_counts_a_window_step_late_only_after_its_last_day():
 def test_a_promise_says_which_check_in_it_counts_as(cli, tmp_path):
     """covers names the check-in that waited for the promise's day, in the schema; a step that
     covers nothing has no such key."""
-    case = tmp_path / "promise.yaml"
-    case.write_text(
+    promised = (
         "id: promise\ncompany: Acme\ninterview: 2026-03-02\nevents:\n"
         "  - {date: 2026-03-02, type: thank_you_sent, channel: email}\n"
-        "  - {date: 2026-03-04, type: committed, channel: email, due: 2026-03-12}\n",
-        encoding="utf-8",
+        "  - {date: 2026-03-04, type: committed, channel: email, due: 2026-03-12}\n"
     )
-    result = cli("plan", case, "--playbook", "week-then-on-hold", "--today", "2026-03-05", "--json")
-    assert result.code == 0, result.err
-    out = json.loads(result.out)
-    jsonschema.validate(
-        out, {**SCHEMA, "$ref": "#/$defs/output_plan"}, cls=jsonschema.Draft202012Validator
-    )
-    first = out["next"][0]
+    first = _plan(cli, tmp_path, "week-then-on-hold", promised)["next"][0]
     assert (first["action"], first["due"], first["covers"]) == (
         "keep_promise",
         "2026-03-12",

@@ -17,10 +17,12 @@ SCHEMA = json.loads(
 )
 
 
-def _add(tracker, company: str, interviewed: str, *people: str) -> str:
+def _add(tracker, company: str, interviewed: str, *people: str, playbook: str = "") -> str:
     argv = ["add", "--company", company, "--role", "Engineer", "--interviewed", interviewed]
     for person in people:
         argv += ["--interviewer", person]
+    if playbook:
+        argv += ["--playbook", playbook]
     result = tracker(*argv, "--country", "US")
     assert result.code == 0, result.err
     return result.out.strip()
@@ -231,19 +233,7 @@ def test_a_promise_says_it_is_the_check_in_too(tracker):
 def test_a_paced_step_in_today_keeps_to_the_documented_schema(tracker):
     """A step the minimum gap moved carries paced_after in today's JSON too, and the schema
     today is documented by accepts it (it once refused every key a step may add)."""
-    added = tracker(
-        "add",
-        "--company",
-        "Late",
-        "--role",
-        "Engineer",
-        "--interviewed",
-        "2026-03-02",
-        "--playbook",
-        "week-then-on-hold",
-    )
-    assert added.code == 0, added.err
-    app = added.out.strip()
+    app = _add(tracker, "Late", "2026-03-02", playbook="week-then-on-hold")
     tracker("log", app, "thank_you_sent", "--date", "2026-03-08", "--channel", "email")
     queue = tracker("today", "--today", "2026-03-09", "--json").json()
     jsonschema.validate(
