@@ -4,17 +4,20 @@ A generated section sits between ``<!-- BEGIN generated: NAME -->`` and
 ``<!-- END generated: NAME -->``; `refresh` rewrites it, and a test fails when a doc's section
 differs from what `section` would write.  ``python -m followup.language.schemas --write``
 refreshes the docs with the schemas: the case file's keys (README) and the keys of each part of
-a playbook (docs/playbook-language.md).
+a playbook (docs/playbook-language.md), and every key of the commands' JSON output
+(docs/json.md, from the output schema's descriptions).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 from followup.language.case_format import CASE
+from followup.language.output_keys import key_table
 from followup.language.playbook_format import NEEDED_UNLESS_EXTENDS, PARTS, PLAYBOOK
 from followup.language.playbook_shapes import FACT_TEXT
 from followup.language.spec import Choice, Field, ListOf, MapOf, Mapping, OneOf
@@ -128,6 +131,11 @@ def _playbook_part(name: str) -> Callable[[], str]:
     return make
 
 
+def json_keys() -> str:
+    """docs/json.md's table of every key of every command's JSON output, from the schema."""
+    return key_table(json.loads(shipped_path("output").read_text("utf-8")))
+
+
 _PLAYBOOK_DOC = "docs/playbook-language.md"
 SECTIONS: dict[str, tuple[str, Callable[[], str]]] = {
     "case-keys": ("README.md", case_keys),
@@ -144,6 +152,7 @@ SECTIONS: dict[str, tuple[str, Callable[[], str]]] = {
     "playbook-channel-option-keys": (_PLAYBOOK_DOC, _playbook_part("channel_option")),
     "playbook-avoid-keys": (_PLAYBOOK_DOC, _playbook_part("avoid")),
     "playbook-template-keys": (_PLAYBOOK_DOC, _playbook_part("template")),
+    "json-keys": ("docs/json.md", json_keys),
 }
 
 
