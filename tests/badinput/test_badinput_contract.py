@@ -136,6 +136,28 @@ BAD_CASES = [
         (5,),
         ("the deadline is 2026-03-01", "on or after 2026-03-09"),
     ),
+    Bad(
+        "decision-date-before-the-interview",
+        CASE + "employer:\n  decision_by: 2026-02-20\n",
+        (5,),
+        ("the decision date is 2026-02-20", "before the interview", "on or after 2026-03-02"),
+    ),
+    Bad(
+        "new-decision-date-before-the-reply",
+        CASE
+        + "events:\n  - {date: 2026-03-09, type: reply, outcome: still_deciding, "
+        + "decision_by: 2026-03-06}\n",
+        (5,),
+        ("the decision date is 2026-03-06", "on or after 2026-03-09"),
+    ),
+    Bad(
+        "next-interview-before-the-reply",
+        CASE
+        + "events:\n  - {date: 2026-03-09, type: reply, outcome: next_round, "
+        + "interview: 2026-03-06}\n",
+        (5,),
+        ("the next interview is 2026-03-06", "on or after 2026-03-09"),
+    ),
     Bad("unknown-country", CASE + "country: XX\n", (4,), ("'XX'", "US")),
     Bad("malformed-country", CASE + "country: usa\n", (4,), ("'usa'", "two-letter")),
     Bad(

@@ -73,12 +73,25 @@ def test_edit_refuses_a_bad_value_by_its_flag_and_saves_nothing(tracker, acme):
         (["--interviewed", "2026-02-30"], "--interviewed"),
         (["--add-recruiter", "Rita <rita>"], "--add-recruiter"),
         (["--timezone", "Mars/Base"], "--timezone"),
+        (["--decision-by", "2026-02-20"], "--decision-by"),  # before the interview (03-02)
     ):
         result = tracker("edit", acme, *argv)
         assert result.code == 2, argv
         assert result.err.startswith(f"followup: {flag}: "), result.err
     assert tracker("edit", acme).code == 2  # nothing asked
     assert tracker("edit", acme, "--role", "Data Engineer").code == 2  # nothing changes
+    assert _status(tracker, acme)["history"] == []
+
+
+def test_log_refuses_a_new_decision_date_before_the_reply_that_gave_it(tracker, acme):
+    """A reply on 03-09 cannot move their decision to 03-06: named by its flag, nothing saved."""
+    result = tracker(
+        "log", acme, "reply", "--outcome", "still_deciding", "--decision-by", "2026-03-06",
+        "--date", "2026-03-09", "--today", "2026-03-10",
+    )  # fmt: skip
+    assert result.code == 2
+    assert result.err.startswith("followup: --decision-by: "), result.err
+    assert "on or after 2026-03-09" in result.err
     assert _status(tracker, acme)["history"] == []
 
 

@@ -72,12 +72,21 @@ def decode_case(doc: Document, default_id: str = "") -> Case:
         msgspec.structs.replace(e, interviewers=tuple(e.interviewers)) if e.interviewers else e
         for e in events
     ]
+    said = employer.decision_by if employer is not None else None
+    if said is not None and said < interview:
+        issues.append(_earlier(("employer", "decision_by"), said, interview, "the interview"))
     for event in events:
         if event.date < interview:
             issues.append(_before(("events", event.index, "date"), event.date, interview))
-        for key, carried in (("due", event.due), ("deadline", event.deadline)):
+        for key, carried in (
+            ("due", event.due),
+            ("deadline", event.deadline),
+            ("decision_by", event.decision_by),
+            ("interview", event.interview),
+        ):
             if carried is not None and carried < event.date:
-                issues.append(_earlier(event.index, key, carried, event.date))
+                path = ("events", event.index, key)
+                issues.append(_earlier(path, carried, event.date, "the event itself"))
     if issues:
         raise InputError(_located(doc, issues))
     return Case(
@@ -137,12 +146,23 @@ def _before(path: Path_, day: object, interview: object) -> Issue:
     )
 
 
-def _earlier(index: int, key: str, carried: date, day: date) -> Issue:
-    """A promise due, or a deadline, before the day of the event that gave it."""
-    what = "the promise is due" if key == "due" else "the deadline is"
+# What a date the employer or the job seeker gave is, by its key, for a message that refuses it.
+_CARRIED = {
+    "due": "the promise is due",
+    "deadline": "the deadline is",
+    "decision_by": "the decision date is",
+    "interview": "the next interview is",
+}
+
+
+def _earlier(path: Path_, carried: date, day: date, what_day: str) -> Issue:
+    """A date given by an event (a promise's due day, a deadline, a new decision date, the
+    next round's interview), or the employer's decision date, before the day it was given."""
+    key = path[-1]
+    assert isinstance(key, str)
     return Issue(
-        ("events", index, key),
-        f"{what} {carried}, before the event itself on {day}",
+        path,
+        f"{_CARRIED[key]} {carried}, before {what_day} on {day}",
         f"a date on or after {day}",
         "date-before-its-event",
     )
