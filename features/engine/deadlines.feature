@@ -22,8 +22,19 @@ Feature: News of a competing offer goes out before its deadline, or not at all
     Given I got a competing offer on 2026-03-05 with a deadline of 2026-03-12
     When I check the plan on 2026-04-08
     Then the schedule has no update
-    And the plan notes "has passed"
+    And the plan notes "has expired"
     And the next steps include a check-in by email on 2026-03-09
+
+  Scenario: With a deadline on a Monday, the last day to tell them by email is the Friday before
+    # An email on the Monday would come on the deadline itself, and none goes on a weekend.
+    When I got a competing offer on 2026-03-04 with a deadline of 2026-03-09
+    Then the next step is an update by email between 2026-03-04 and 2026-03-06
+
+  Scenario: Seen on the weekend before a Monday deadline, the note has expired and the plan says so
+    Given I got a competing offer on 2026-03-04 with a deadline of 2026-03-09
+    When I check the plan on 2026-03-07
+    Then the schedule has no update
+    And the plan notes "The last day to tell them about your competing offer was 2026-03-06"
 
   Scenario: The check-in due the same day stays in view, three days after the news
     # Two emails the same day would crowd them: the news goes today (it cannot wait for the

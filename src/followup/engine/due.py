@@ -67,7 +67,7 @@ class Scheduling(Facts):
             if gap is not None and self.last_nudge is not None and due < self.last_nudge + gap:
                 due = self.last_nudge + gap
         channel = self._channel(ca)
-        expires = self.news_expires() if ca.action.kind == NEWS_KIND else None
+        expires = self.news_expires(channel) if ca.action.kind == NEWS_KIND else None
         paced_after: date | None = None
         last = self.last_direct
         if (
@@ -84,11 +84,32 @@ class Scheduling(Facts):
                 return f"its next date {due} is past its end {until}"
         if expires is not None and due > expires:
             due = expires
+        moved_from: date | None = None
         if channel in self.cp.off_days:
-            due = self.cal.roll_forward(due)
-        if ca.latest is None:
-            return Pending(ca, due, channel, expires, paced_after)
-        return Pending(ca, due, channel, expires, paced_after, self.window_end(ca, due, channel))
+            rolled = self.cal.roll_forward(due)
+            if rolled != due:
+                due, moved_from = rolled, due
+        latest = None if ca.latest is None else self.window_end(ca, due, channel)
+        return Pending(ca, due, channel, expires, paced_after, latest, moved_from)
+
+    def held_for_day_off(self, when: date) -> date:
+        """The day a timer of the current state due ``when`` fires at the earliest: a step of
+        the state that fell due on a weekend or holiday on or before ``when``, and moved to a
+        business day after it, holds the timer until that day (business-days-only), where a
+        step due that day comes first; else ``when`` itself."""
+        if not self.cp.off_days or self.cal.is_business_day(when):
+            return when  # the step moved over a run of days off, so ``when`` would be one
+        held = when
+        for ca in self.cp.doable.get(self.state, ()):
+            found = self.resolve(ca)
+            if (
+                isinstance(found, Pending)
+                and found.moved_from is not None
+                and found.moved_from <= when < found.due
+                and found.due > held
+            ):
+                held = found.due
+        return held
 
     def window_end(self, ca: CompiledAction, due: date, channel: str | None) -> date:
         """The last day of an action's window: its ``until`` (the business day before, for
@@ -100,9 +121,24 @@ class Scheduling(Facts):
             end = self.cal.roll_backward(end)
         return due if end is None or end < due else end
 
-    def news_expires(self) -> date | None:
+    def done_on(self, p: Pending, now: date) -> date | None:
+        """The day ``p`` would really be done, acting from ``now``: not before now, and (for
+        direct contact) never on a weekend or holiday; None once it is too late to be worth
+        doing (news after its last day, `news_expires`)."""
+        when = p.due if p.due > now else now
+        if p.channel in self.cp.off_days:
+            when = self.cal.roll_forward(when)
+        if p.expires is not None and when > p.expires:
+            return None
+        return when
+
+    def news_expires(self, channel: str | None = None) -> date | None:
         """The last day news of a competing offer is worth sending: the day before its deadline
-        (or the day you got it, if the deadline is that close); None without such a deadline."""
+        (or the day you got it, if the deadline is that close); None without such a deadline.
+
+        By a channel that keeps off weekends and holidays it is the last business day on or
+        before that day: news sent the next business day would come on the deadline itself.
+        """
         deadline = self.at_offer_deadline
         if not self.competing_offer or self.portfolio_update or deadline is None:
             return None
@@ -110,7 +146,9 @@ class Scheduling(Facts):
             return None
         last = shift_days(deadline, -1)
         got = self.at_competing_offer
-        return got if got is not None and last < got else last
+        if got is not None and last < got:
+            last = got
+        return self.cal.roll_backward(last) if channel in self.cp.off_days else last
 
     def _channel(self, ca: CompiledAction) -> str | None:
         if ca.fixed_channel is not None:

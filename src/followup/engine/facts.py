@@ -38,6 +38,8 @@ class Pending(msgspec.Struct, frozen=True, gc=False):
     paced_after: date | None = None
     # The end of the window the playbook gives it (its ``until``): still due, but late after.
     latest: date | None = None
+    # The day it fell due on, when that was a weekend or holiday the engine moved it off.
+    moved_from: date | None = None
 
 
 class Facts:

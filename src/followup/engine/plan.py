@@ -119,10 +119,17 @@ def _step(p: Pending, due: date, run: Run, send_on: date | None, when: date) -> 
         note,
         send_on,
         p.paced_after,
-        None if p.latest is None else max(p.latest, due),
+        _last_day(p, due),
         action.to,
         covers,
     )
+
+
+def _last_day(p: Pending, due: date) -> date | None:
+    """The last day of a step's window: the playbook's, else the last day news of a competing
+    offer is worth sending (news-before-deadline); never before the day it is due."""
+    last = p.latest if p.latest is not None else p.expires
+    return None if last is None else max(last, due)
 
 
 def _record_round(invited: date) -> Step:
@@ -179,11 +186,9 @@ def project(
         best: Pending | None = None
         best_when = end
         for p in sim.pending():
-            when = p.due if p.due > now else now
-            if p.channel in off_days:
-                when = roll(when)
-            if p.expires is not None and when > p.expires:
-                continue  # too late to be worth doing (news after its deadline)
+            when = sim.done_on(p, now)
+            if when is None:
+                continue  # too late to be worth doing (news after its last day)
             if best is None or when < best_when or (when == best_when and _first(p, best)):
                 best, best_when = p, when
         timer = sim.next_timer()
@@ -288,7 +293,7 @@ def _windows_passed(run: Run, today: date) -> list[str]:
         f"The window for {p.compiled.action.id} ({p.due.isoformat()} to {p.latest.isoformat()}) "
         "has passed with nothing recorded: it is still in the plan, so do it now, late."
         for p in run.pending()
-        if p.latest is not None and p.latest < today
+        if p.latest is not None and p.latest < today and p.expires is None
     ]
 
 
@@ -303,7 +308,8 @@ def notes_now(run: Run, today: date) -> list[str]:
     missed = _missed_thanks(run, today)
     if missed:
         notes.append(missed)
-    expired = run.news_expires()
+    news = [p.expires for p in run.pending() if p.compiled.action.kind == NEWS_KIND]
+    expired = news[0] if news else run.news_expires()
     if run.state != CLOSED and expired is not None and not _has_news_step(run):
         # The engine's rule times a playbook's own step; without one, say so rather than nothing.
         if expired >= today:
@@ -314,9 +320,9 @@ def notes_now(run: Run, today: date) -> list[str]:
             )
     elif run.state != CLOSED and expired is not None and expired < today:
         notes.append(
-            f"The deadline on your competing offer ({run.at_offer_deadline}) has passed, so the "
-            "step to tell them about it has expired; if you still hold the offer, a new deadline "
-            "is new news: record it."
+            f"The last day to tell them about your competing offer was {expired} (its deadline "
+            f"is {run.at_offer_deadline}), so that step has expired; if you still hold the "
+            "offer, a new deadline is new news: record it."
         )
     notes += _windows_passed(run, today)
     promised = run.at_committed

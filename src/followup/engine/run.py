@@ -113,6 +113,7 @@ class Run(Scheduling):
                 continue
             if when < floor:
                 when = floor
+            when = self.held_for_day_off(when)
             if move.outcome == REOPENABLE and (self.committed or self.not_before is not None):
                 if give_up is None:
                     give_up = self._give_up_floor()

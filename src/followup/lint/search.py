@@ -145,7 +145,6 @@ class Search:
         """What the engine does next if nobody does anything but the pending steps."""
         sim = run  # cloned only once time has to pass in it
         end = ctx.start + self.horizon
-        roll = self.cal.roll_forward
         while True:
             if sim.state == CLOSED:
                 assert sim.closed_on is not None
@@ -156,9 +155,9 @@ class Search:
             for p in sim.pending(doable) if doable else ():
                 if (p.compiled.id, p.due) in ctx.handled:
                     continue
-                day = p.due if p.due > sim.now else sim.now
-                if p.channel in sim.cp.off_days:  # unless the playbook opted out of that rule
-                    day = roll(day)
+                day = sim.done_on(p, sim.now)
+                if day is None:
+                    continue  # too late to be worth doing, so the engine never recommends it
                 if best is None or day < best_day:
                     best, best_day = p, day
             timer = sim.next_timer()

@@ -118,7 +118,8 @@ def optional_rules() -> dict[str, str]:
     nudges = ", ".join(sorted(NUDGE_KINDS))
     return {
         BUSINESS_DAYS_ONLY: f"Contact by {_or(sorted(DIRECT_CHANNELS))} never falls on a weekend "
-        "or a public holiday of the case's country: it moves to the next business day.",
+        "or a public holiday of the case's country: it moves to the next business day, and a "
+        "timer that would end its state before that day waits until the day is over.",
         CHECK_IN_GAP: f"Two check-ins ({nudges}) are never recommended less than "
         f"{MIN_NUDGE_GAP_DAYS} days apart.",
         CONTACT_GAP: _contact_gap_sentence(),
@@ -138,8 +139,9 @@ def optional_rules() -> dict[str, str]:
         "the day after the first business day after it, the day a check-in held back for that "
         "date is due, so that check-in comes first.",
         NEWS_BEFORE_DEADLINE: f"While you hold a competing offer with a deadline, a {NEWS_KIND} "
-        "step is due by the day before the deadline at latest; once that day has passed it "
-        "expires, and the plan says so.",
+        "step is due by the day before the deadline at latest (by direct contact, the last "
+        "business day before it), which the plan shows as the last day of its window; once "
+        "that day has passed it expires, and the plan says so.",
     }
 
 
