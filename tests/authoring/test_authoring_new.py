@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from followup import catalog
 
@@ -130,11 +131,25 @@ def test_new_extends_a_file_by_its_path_from_the_new_folder(cli, tmp_path, monke
     monkeypatch.chdir(tmp_path)
     result = cli("new", "kid", "--extends", "bases/base.yaml", "--dir", "mine")
     assert result.code == 0, result.err
-    assert '\nextends: "../bases/base.yaml"\n' in (tmp_path / "mine" / "kid.yaml").read_text(
-        encoding="utf-8"
-    )
+    written = (tmp_path / "mine" / "kid.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(written)["extends"] == "../bases/base.yaml"
     monkeypatch.chdir(tmp_path / "bases")
     assert cli("validate", tmp_path / "mine" / "kid.yaml").code == 0
+
+
+@pytest.mark.parametrize(
+    "extends", [None, *sorted(p.stem for p in (REPO / "playbooks").glob("*.yaml"))]
+)
+def test_what_new_writes_is_already_formatted(cli, tmp_path, extends):
+    """A coach with `fmt --check` in CI passes on the untouched starter: `new` writes its file
+    in fmt's canonical form (comments included), and it validates."""
+    argv = ("--extends", extends) if extends else ()
+    assert cli("new", "mine", *argv, "--dir", tmp_path).code == 0
+    path = tmp_path / "mine.yaml"
+    checked = cli("fmt", "--check", path)
+    assert checked.code == 0, checked.out + checked.err
+    assert cli("validate", path).code == 0
+    assert "# yaml-language-server: $schema=" in path.read_text(encoding="utf-8")
 
 
 def test_new_refuses_to_overwrite(cli, tmp_path):

@@ -362,6 +362,19 @@ def test_list_empty_database(tracker):
     assert "followup add" in result.out
 
 
+def test_list_when_every_application_is_closed_says_so(tracker, acme):
+    """Every application closed: list says none is open, how many are closed and how to see
+    them, never that there are none yet; --json stays the list of open ones (none)."""
+    assert tracker("close", acme, "--date", "2026-03-10").code == 0
+    result = tracker("list", "--today", TODAY)
+    assert result.code == 0, result.err
+    assert "No applications yet" not in result.out
+    assert "No open applications" in result.out
+    assert "1 closed" in result.out
+    assert "followup list --all" in result.out
+    assert tracker("list", "--json", "--today", TODAY).json() == []
+
+
 def test_status_shows_the_plan_and_history(tracker, acme, run):
     """status prints the same plan as 'followup plan' would, then the history."""
     tracker("log", acme, "thank_you_sent", "--date", "2026-03-02", "--channel", "email")

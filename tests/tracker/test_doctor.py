@@ -3,14 +3,18 @@ only by adding (safeguards created again, unreplayable applications archived).""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from pathlib import Path
 
+import jsonschema
 from tests.old_tracker import old_tracker
 
 from followup.tracker import schema
 from followup.tracker.store import open_store
 
 TODAY = "2026-03-12"
+OUTPUT = Path(__file__).resolve().parents[2] / "src" / "followup" / "schemas" / "output.schema.json"
 
 
 def _counts(db) -> tuple[int, int, int]:
@@ -37,9 +41,75 @@ def test_a_healthy_tracker(tracker, acme):
     assert data["applications"] == 1
 
 
-def test_an_empty_tracker_is_healthy(tracker):
+def test_an_empty_tracker_is_healthy(tracker, db):
     """Nothing stored yet is nothing wrong."""
+    open_store(db).close()  # a tracker file with no application in it
     assert tracker("doctor").code == 0
+
+
+def test_a_missing_tracker_is_refused_and_not_created(run, tmp_path):
+    """No file at --db: exit 2 naming the file and saying it does not exist (never "healthy"),
+    in text and with --json; the file is not created."""
+    db = tmp_path / "missing.db"
+    for argv in (("doctor",), ("doctor", "--json"), ("doctor", "--repair")):
+        result = run(*argv, "--db", db)
+        assert result.code == 2, result.out
+        assert result.out == ""
+        assert str(db) in result.err
+        assert "does not exist" in result.err
+        assert "Traceback" not in result.err
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_damaged_index_is_reported_not_raised(tracker, acme, db):
+    """The page of the applications' id index overwritten: the integrity check names it and
+    the applications check says they cannot be read, exit 1 (not an error about an APP)."""
+    tracker("add", "--company", "Globex", "--role", "R", "--interviewed", "2026-03-02")
+    conn = sqlite3.connect(db)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    [(root,)] = conn.execute(
+        "SELECT rootpage FROM sqlite_schema WHERE name = 'sqlite_autoindex_applications_1'"
+    )
+    conn.close()
+    with open(db, "r+b") as f:
+        f.seek((root - 1) * page_size + 8)  # past the page's header: its cell pointers
+        f.write(b"\xff" * 64)
+    result = tracker("doctor", "--today", TODAY, "--json")
+    assert result.code == 1, result.err
+    checks = result.json()["checks"]
+    assert checks["integrity"]["ok"] is False
+    assert checks["applications"]["ok"] is False
+
+
+def _damage(db) -> None:
+    """Cut the file short, as a disk or a copy that stopped half way would."""
+    with open(db, "r+b") as f:
+        f.truncate(20_000)
+
+
+def test_a_damaged_file_fails_the_integrity_check(tracker, acme, db):
+    """A truncated file: doctor reports the integrity check failed, in text and in --json
+    (the usual shape; the checks it could not run are not ok either), exit 1."""
+    for company in ("Globex", "Initech"):
+        tracker("add", "--company", company, "--role", "R", "--interviewed", "2026-03-02")
+    _damage(db)
+    text = tracker("doctor", "--today", TODAY)
+    assert text.code == 1, text.err
+    assert "integrity" in text.out
+    assert text.out.splitlines()[-1] == "problems found"
+    assert "Traceback" not in text.err
+    data = tracker("doctor", "--today", TODAY, "--json").json()
+    assert data["healthy"] is False
+    assert data["db"] == str(db)
+    assert set(data["checks"]) == {"integrity", "schema", "safeguards", "applications"}
+    assert not any(check["ok"] for check in data["checks"].values())
+    schema = {**json.loads(OUTPUT.read_text(encoding="utf-8")), "$ref": "#/$defs/output_doctor"}
+    jsonschema.validate(data, schema, cls=jsonschema.Draft202012Validator)
+    [problem] = data["checks"]["integrity"]["problems"]
+    assert problem["id"] is None
+    assert problem["repairable"] is False
+    repaired = tracker("doctor", "--repair", "--today", TODAY)
+    assert repaired.code == 1, repaired.err
 
 
 def test_old_rows_are_found_and_archived_by_appending(run, tmp_path):

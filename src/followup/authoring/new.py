@@ -3,7 +3,9 @@
 Two skeletons: a playbook of one's own (thank-you, one check-in, moving on, a don't, limits),
 and one that builds on another playbook, showing in comments how to override a parameter and
 replace, remove or add rules.  Commented examples are written so that deleting the ``# `` in
-front of them gives a playbook that still validates (a test does exactly that).
+front of them gives a playbook that still validates (a test does exactly that).  The command
+(`followup.cli.new_impl`) lays the text out through `followup fmt`'s formatter before writing
+it, so the file is in the canonical layout whatever the spacing here.
 """
 
 from __future__ import annotations

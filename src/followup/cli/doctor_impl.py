@@ -2,7 +2,8 @@
 
 The checks and repairs are in `followup.services.doctor`; this module opens the tracker, runs
 them and prints the report (text or ``--json``).  Exit 0 when the tracker is healthy (after any
-repair), 1 when problems are left.
+repair), 1 when problems are left (a file SQLite cannot read is one: its integrity check
+failed), 2 when there is no tracker file to check.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ import click
 from followup.cli import tracker_flags as flags
 from followup.errors import EXIT_FAILURE, FollowupError, json_visible, visible
 from followup.services import doctor
+from followup.tracker.connection import DamagedFile
+
+_UNCHECKED = "not checked: the file cannot be read"
 
 
 class Unhealthy(FollowupError):
@@ -30,23 +34,33 @@ def run(
     """``followup doctor [--repair]``: check the tracker, print what was found.
 
     Raises:
-        UsageError: the file is not a followup tracker.
-        StoreError: the database could not be opened or (with ``--repair``) written.
+        UsageError: there is no file, or it is not a followup tracker.
+        StoreError: the database stayed busy, or (with ``--repair``) could not be written.
         Unhealthy: problems are left (exit 1).
     """
-    with flags.open_db(db, write=False) as store:
-        path = store.path
-        report = doctor.examine(store, today, dirs)
-        repaired: list[str] = []
-        if repair and not report.healthy:
-            repaired = doctor.repair(store, report)
+    repaired: list[str] = []
+    try:
+        with flags.open_db(db, write=False, must_exist=True) as store:
+            path = store.path
             report = doctor.examine(store, today, dirs)
+            if repair and not report.healthy:
+                repaired = doctor.repair(store, report)
+                report = doctor.examine(store, today, dirs)
+    except DamagedFile as err:
+        # Finding this is the doctor's job: a failed check to report, not an error to stop on.
+        path, report, repaired = err.path, doctor.unreadable(err.reason), []
     if as_json:
         click.echo(
             json_visible(json.dumps(_json(path, report, repaired), indent=2, ensure_ascii=False))
         )
     else:
         click.echo("\n".join(_lines(path, report, repaired)))
+    if report.damaged:
+        raise Unhealthy(
+            f"{visible(str(path))}: the file is damaged; expected a readable SQLite file: "
+            "restore it from a backup ('followup doctor --repair' only adds rows, it cannot "
+            "mend the file)"
+        )
     if not report.healthy:
         hint = "" if repair else "; 'followup doctor --repair' sets right what it can"
         raise Unhealthy(f"{len(report.findings)} problem(s) found{hint}")
@@ -56,26 +70,30 @@ def _json(path: Path, report: doctor.Report, repaired: list[str]) -> dict[str, o
     return {
         "db": str(path),
         "healthy": report.healthy,
-        "checks": {
-            check: {
-                "ok": not any(f.check == check for f in report.findings),
-                "problems": [
-                    {"id": f.app_id, "message": f.message, "repairable": f.archivable}
-                    for f in report.findings
-                    if f.check == check
-                ],
-            }
-            for check in doctor.CHECKS
-        },
+        "checks": {check: _check(report, check) for check in doctor.CHECKS},
         "applications": report.applications,
         "archived": report.archived,
         "repaired": repaired,
     }
 
 
+def _check(report: doctor.Report, check: str) -> dict[str, object]:
+    found: list[dict[str, object]] = [
+        {"id": f.app_id, "message": f.message, "repairable": f.archivable}
+        for f in report.findings
+        if f.check == check
+    ]
+    if check in report.unchecked:  # not ok: nothing says it is
+        found.append({"id": None, "message": _UNCHECKED, "repairable": False})
+    return {"ok": not found, "problems": found}
+
+
 def _lines(path: Path, report: doctor.Report, repaired: list[str]) -> list[str]:
     lines = [f"followup doctor: {visible(str(path))}"]
     for check in doctor.CHECKS:
+        if check in report.unchecked:
+            lines.append(f"  {check:<13} {_UNCHECKED}")
+            continue
         found = [f for f in report.findings if f.check == check]
         extra = f" ({report.applications} checked)" if check == "applications" else ""
         lines.append(f"  {check:<13} {'ok' if not found else f'{len(found)} problem(s)'}{extra}")

@@ -12,6 +12,7 @@ from followup import catalog
 from followup.authoring import new
 from followup.authoring.folders import user_playbooks_dir
 from followup.errors import UsageError
+from followup.formatting import format_text
 from followup.language.playbook_loader import ID_RE
 
 
@@ -40,6 +41,7 @@ def new_playbook(
     Raises:
         UsageError: a bad id, a file already there, or an unknown base.
         InputError: the base playbook has problems.
+        EngineError: the formatter could not keep the starter's meaning or comments (a bug).
     """
 
     if not ID_RE.fullmatch(playbook_id):
@@ -65,6 +67,13 @@ def new_playbook(
         text = new.extending_playbook(playbook_id, schema_location(), written, data)
     try:
         folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise UsageError(f"cannot write {target}: {err.strerror or err}") from None
+    # Written as `followup fmt` lays it out, so `fmt --check` passes on the untouched file; the
+    # formatter is the one definition of that layout (and proves it kept every comment).  After
+    # the folder exists: an `extends` path is read from there.
+    text = format_text(text, str(target), dirs)
+    try:
         with open(target, "x", encoding="utf-8") as out:
             out.write(text)
     except FileExistsError:

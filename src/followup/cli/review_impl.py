@@ -92,6 +92,7 @@ def list_apps(
     """
     rows: list[tuple[dict[str, Any], str]] = []
     problems: list[tuple[str, str]] = []
+    closed = 0  # left out without --all
     with flags.open_db(db, write=False) as store:
         # Closed or not is the plan's answer on the day asked about, as in every view.
         hidden = store.archived()
@@ -109,6 +110,7 @@ def list_apps(
             problems.append((case.id, str(err)))
             continue
         if not (show_all or archived) and nothing_left(plan):
+            closed += 1
             continue
         contact = last_contact(case, plan.today)
         row: dict[str, Any] = {
@@ -135,7 +137,10 @@ def list_apps(
         echo("No archived applications.")
     elif not rows and not problems:
         more = f" ({len(hidden)} archived: 'followup list --archived')" if hidden else ""
-        echo(f"No applications yet: 'followup add' or 'followup import' to start.{more}")
+        if closed:  # the data is there: say where, so it never looks lost
+            echo(f"No open applications; {closed} closed: 'followup list --all' shows them.{more}")
+        else:
+            echo(f"No applications yet: 'followup add' or 'followup import' to start.{more}")
     else:
         width = max((len(row["id"]) for row, _ in rows), default=0)
         for row, line in rows:

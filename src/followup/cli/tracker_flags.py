@@ -82,15 +82,16 @@ def db_path(db: Path | None) -> tuple[Path | None, str]:
     return None, "your data folder"
 
 
-def open_db(db: Path | None, write: bool) -> Store:
+def open_db(db: Path | None, write: bool, must_exist: bool = False) -> Store:
     """The tracker ``--db`` (or ``$FOLLOWUP_DB``, or the data folder's) names.
 
     A command that only reads never creates anything: without a file it reads an empty tracker
-    and says on stderr where it looked.  The first write creates the file and says where.
+    and says on stderr where it looked (or, with ``must_exist``, refuses: a command that checks
+    the file itself has nothing to check).  The first write creates the file and says where.
 
     Raises:
-        UsageError: the path cannot be a tracker (named as ``--db``), or ``$FOLLOWUP_DB`` is
-            empty.
+        UsageError: the path cannot be a tracker (named as ``--db``), ``$FOLLOWUP_DB`` is
+            empty, or there is no file and ``must_exist``.
         StoreError: the database is damaged or stayed busy.
     """
     db, source = db_path(db)
@@ -103,6 +104,12 @@ def open_db(db: Path | None, write: bool) -> Store:
     except UsageError as err:
         raise UsageError(f"--db: {err}") from None
     where = visible(str(store.path))
+    if store.missing and must_exist:
+        store.close()
+        raise UsageError(
+            f"{source}: '{where}' does not exist; expected an existing tracker database "
+            "('followup add' or 'followup import' creates one)"
+        )
     if store.missing:
         click.echo(
             f"followup: no tracker yet at {where} (from {source}); 'followup add' or "

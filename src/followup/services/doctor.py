@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Final
 
 from followup.drafts.ical import reminders_for
-from followup.errors import FollowupError
+from followup.errors import FollowupError, UsageError
 from followup.language.patterns import id_problem
 from followup.services.cases import calendar_for, today_for
 from followup.services.planning import plan_for
@@ -46,11 +46,24 @@ class Report:
     repaired: list[str] = field(default_factory=list)
     applications: int = 0
     archived: dict[str, str] = field(default_factory=dict)
+    unchecked: tuple[str, ...] = ()  # checks that could not run (the file cannot be read)
 
     @property
     def healthy(self) -> bool:
-        """No finding is left."""
-        return not self.findings
+        """No finding is left, and every check ran."""
+        return not self.findings and not self.unchecked
+
+    @property
+    def damaged(self) -> bool:
+        """SQLite cannot read the file: nothing followup does can mend it."""
+        return bool(self.unchecked)
+
+
+def unreadable(reason: str) -> Report:
+    """The report on a file SQLite cannot read (``reason``, in SQLite's words): the integrity
+    check failed, and the checks that read the file could not run."""
+    why = f"the file is damaged and cannot be read ({reason})"
+    return Report(findings=[Finding("integrity", why)], unchecked=CHECKS[1:])
 
 
 def examine(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Report:
@@ -60,8 +73,12 @@ def examine(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Report:
         report.findings += _integrity(store)
         report.findings += _schema(store)
         report.findings += [Finding("safeguards", m) for m in schema.damaged_guards(store.conn)]
-        report.archived = store.archived()
-        found = store.load(include_closed=True)
+        try:
+            report.archived = store.archived()
+            found = store.load(include_closed=True)
+        except UsageError as err:  # a damaged index names an application its table has not
+            report.findings.append(Finding("applications", f"cannot be read: {err}"))
+            return report
     report.applications = len(found)
     for stored in found:
         if stored.case is None:

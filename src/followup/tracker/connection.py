@@ -38,6 +38,15 @@ class StoreError(FollowupError):
     """The database could not be read or written (busy too long, disk full, damaged file)."""
 
 
+class DamagedFile(StoreError):
+    """SQLite found the file damaged (cut short, overwritten): it cannot be read as it is."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: database error: {reason}")
+        self.path = path
+        self.reason = reason  # SQLite's own words
+
+
 def is_busy(err: sqlite3.Error) -> bool:
     """Whether SQLite answered "busy" or "locked" (another connection holds the lock)."""
     return (getattr(err, "sqlite_errorcode", 0) & 0xFF) in (
@@ -57,6 +66,8 @@ def store_error(err: sqlite3.Error, path: Path) -> FollowupError:
         return UsageError(f"--db: cannot open '{path}' ({err})")
     if "not a database" in str(err):
         return UsageError(f"--db: '{path}' is not a followup tracker (not a SQLite database)")
+    if (getattr(err, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_CORRUPT:
+        return DamagedFile(path, str(err))
     return StoreError(f"{path}: database error: {err}")
 
 
