@@ -30,6 +30,7 @@ Feature: Messages to people go out on business days
     When I check the plan on 2026-11-20
     Then the next step is a check-in by email on 2026-11-27
     And no step falls on a weekend or public holiday
+    And the plan reads "moved from Thu 2026-11-26, a weekend or public holiday"
 
   Scenario: Without a country, only weekends count
     Given an interview on 2026-11-19

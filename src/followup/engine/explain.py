@@ -38,7 +38,17 @@ def _why(step: Step) -> tuple[str, ...]:
         why.append(paced_words(step.paced_after))
     if step.covers:
         why.append("also counts as " + promise_covers_words(step.covers))
+    if step.moved_from is not None:
+        why.append(moved_words(step.moved_from))
     return tuple(why)
+
+
+def moved_words(was: date) -> str:
+    """Why a step is on a later day than its rule's (business-days-only), in words."""
+    return (
+        f"moved from {was:%a} {was.isoformat()}, a weekend or public holiday: messages to "
+        "people go on business days"
+    )
 
 
 def promise_covers_words(rule_ids: tuple[str, ...]) -> str:

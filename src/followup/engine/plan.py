@@ -122,6 +122,7 @@ def _step(p: Pending, due: date, run: Run, send_on: date | None, when: date) -> 
         _last_day(p, due),
         action.to,
         covers,
+        p.moved_from if due == p.due else None,
     )
 
 

@@ -30,6 +30,8 @@ class Step(msgspec.Struct, frozen=True):
     to: str = "contact"
     # The rule ids of the check-ins that waited for this promise and that keeping it counts as.
     covers: tuple[str, ...] = ()
+    # The day it fell due on, when that was a weekend or public holiday it moved off.
+    moved_from: date | None = None
 
     @property
     def why(self) -> str:

@@ -40,6 +40,7 @@ def step_full(step: Step) -> dict[str, Any]:
         **({"to": step.to} if step.to != DEFAULT_RECIPIENT else {}),
         **({"paced_after": step.paced_after.isoformat()} if step.paced_after else {}),
         **({"covers": list(step.covers)} if step.covers else {}),
+        **({"moved_from": step.moved_from.isoformat()} if step.moved_from else {}),
     }
 
 

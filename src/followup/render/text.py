@@ -7,7 +7,7 @@ import sys
 import textwrap
 from datetime import date
 
-from followup.engine.explain import paced_words, promise_covers_words
+from followup.engine.explain import moved_words, paced_words, promise_covers_words
 from followup.engine.result import Plan, Step, TraceEntry
 from followup.engine.rounds import round_interviewers
 from followup.errors import visible
@@ -96,6 +96,8 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
                 )
             if step.covers:
                 lines += _wrap(f"also counts as: {promise_covers_words(step.covers)}", "      ")
+            if step.moved_from is not None:
+                lines += _wrap(moved_words(step.moved_from), "      ")
             lines += _wrap(f"source: {step.source}", "      ")
     elif not plan.outcome:
         lines += ["", "Nothing to do: this playbook has no further steps for this case."]
