@@ -12,6 +12,17 @@ Feature: An offer waits for my answer
     Then the case is closed as "offer"
     And the only step left is to answer their offer on 2026-03-19
 
+  Scenario: On their answer-by date itself the answer is still due, its window's last day
+    Given they made an offer on 2026-03-16 to answer by 2026-03-20
+    When I check the plan on 2026-03-20
+    Then the plan reads "between Thu 19 and Fri 20 March (due now): answer their offer"
+
+  Scenario: Once their answer-by date has passed unanswered, the plan says so rather than counting days
+    Given they made an offer on 2026-03-16 to answer by 2026-03-20
+    When I check the plan on 2026-06-30
+    Then nothing more is due
+    And the plan notes "asked for your answer by 2026-03-20, which has passed"
+
   Scenario: An offer without a date: answer it now
     When they made an offer on 2026-03-16
     Then the only step left is to answer their offer on 2026-03-16

@@ -81,7 +81,8 @@ def test_add_with_a_subdivision_plans_by_its_holidays(tracker, db):
     assert status.code == 0, status.err
     # A week after Monday 2026-03-30 is Easter Monday, a bank holiday in England.
     assert "2026-04-07" in status.out
-    assert "2026-04-06" not in status.out
+    assert "Mon 2026-04-06:" not in status.out  # nothing planned on the bank holiday
+    assert "moved from Mon 2026-04-06" in status.out  # and the plan says why
 
 
 def test_ids_are_unique(tracker):

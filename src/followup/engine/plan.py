@@ -12,11 +12,12 @@ from datetime import date, timedelta
 
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.facts import Pending
+from followup.engine.notes import notes_now, offer_unanswered
 from followup.engine.result import Plan, Step, TraceEntry
 from followup.engine.run import Run
 from followup.model.case import Case, Event
 from followup.model.playbook import Avoid
-from followup.model.vocabulary import CLOSED, INITIAL_STATE
+from followup.model.vocabulary import CLOSED
 from followup.semantics.builtin import (
     ANSWER_OFFER_ADVICE,
     ANSWER_OFFER_ID,
@@ -28,8 +29,6 @@ from followup.semantics.builtin import (
     RECORD_ROUND_KIND,
     WITHDRAW,
 )
-from followup.semantics.meaning import NEWS_KIND, OFFER, THANKS_KINDS
-from followup.semantics.rules import KEEP_PROMISES
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
 
@@ -145,14 +144,32 @@ def _record_round(invited: date) -> Step:
     )
 
 
-def _answer_offer(run: Run) -> list[Step]:
-    """An offer not yet answered: the one step left, by the day before their answer-by date."""
-    if run.outcome != OFFER or run.offer_answer is not None or run.closed_on is None:
+def _answer_offer(run: Run, today: date) -> list[Step]:
+    """An offer not yet answered: the one step left, by the day before their answer-by date at
+    the latest (its window ends on that date); none once that date has passed (`notes_now`
+    says so)."""
+    if not offer_unanswered(run):
         return []
-    due = run.closed_on
-    if run.offer_answer_by is not None:
-        due = max(due, shift_days(run.offer_answer_by, -1))
-    return [Step(ANSWER_OFFER_KIND, due, None, ANSWER_OFFER_ID, ANSWER_OFFER_ADVICE, ENGINE_RULE)]
+    assert run.closed_on is not None
+    due = by = run.offer_answer_by
+    if by is None:
+        due = run.closed_on
+    elif by < today:
+        return []
+    else:
+        due = max(run.closed_on, shift_days(by, -1))
+    latest = None if by is None else max(by, due)
+    return [
+        Step(
+            ANSWER_OFFER_KIND,
+            due,
+            None,
+            ANSWER_OFFER_ID,
+            ANSWER_OFFER_ADVICE,
+            ENGINE_RULE,
+            latest=latest,
+        )
+    ]
 
 
 def project(
@@ -168,7 +185,7 @@ def project(
         within the horizon).
     """
     if run.state == CLOSED:
-        return _answer_offer(run), run.closed_on
+        return _answer_offer(run, today), run.closed_on
     if run.awaiting_interview is not None:
         return [_record_round(run.awaiting_interview)], None
     sim = run if in_place else run.clone()
@@ -263,84 +280,6 @@ def _except_promise(avoid: Avoid, run: Run) -> str:
     if not run.committed or promised is None or channel != avoid.channel or run.state == CLOSED:
         return avoid.text
     return PROMISE_EXCEPTION.format(text=avoid.text, channel=channel, day=promised.isoformat())
-
-
-def _missed_thanks(run: Run, today: date) -> str:
-    """A line when the plan has moved past an interview that nobody was thanked for."""
-    interview = run.at_interview
-    if run.state in (INITIAL_STATE, CLOSED) or interview is None or interview > today:
-        return ""
-    thanks = {run.cp.completed_by.get(kind) for kind in THANKS_KINDS}
-    if any(ev.type in thanks and interview <= ev.date <= today for ev in run.case.events):
-        return ""
-    late = [p for p in run.pending() if p.compiled.action.kind in THANKS_KINDS]
-    verdict = (
-        "this playbook still suggests a late one (see the plan)"
-        if late
-        else "this playbook does not suggest a late one now; carry on with the plan"
-    )
-    return (
-        f"No thank-you is recorded for the interview on {interview.isoformat()}, and the time "
-        f"this playbook gives for one has passed: {verdict}."
-    )
-
-
-def _windows_passed(run: Run, today: date) -> list[str]:
-    """A line for each step whose window (due..until) has passed with nothing recorded: it
-    still stands (late is better than never for a contact the coach asked for), shown due."""
-    if run.state == CLOSED:
-        return []
-    return [
-        f"The window for {p.compiled.action.id} ({p.due.isoformat()} to {p.latest.isoformat()}) "
-        "has passed with nothing recorded: it is still in the plan, so do it now, late."
-        for p in run.pending()
-        if p.latest is not None and p.latest < today and p.expires is None
-    ]
-
-
-def _has_news_step(run: Run) -> bool:
-    """Whether the playbook has a step of the kind that tells them about a competing offer."""
-    return any(ca.action.kind == NEWS_KIND for group in run.cp.actions.values() for ca in group)
-
-
-def notes_now(run: Run, today: date) -> list[str]:
-    """What the job seeker should know that is not a step: a promise whose day has passed."""
-    notes: list[str] = []
-    missed = _missed_thanks(run, today)
-    if missed:
-        notes.append(missed)
-    news = [p.expires for p in run.pending() if p.compiled.action.kind == NEWS_KIND]
-    expired = news[0] if news else run.news_expires()
-    if run.state != CLOSED and expired is not None and not _has_news_step(run):
-        # The engine's rule times a playbook's own step; without one, say so rather than nothing.
-        if expired >= today:
-            notes.append(
-                f"You hold a competing offer to answer by {run.at_offer_deadline}. This playbook "
-                f"has no step for telling them about it (its article does not cover it): whether "
-                f"to tell them, before {expired}, is your call."
-            )
-    elif run.state != CLOSED and expired is not None and expired < today:
-        notes.append(
-            f"The last day to tell them about your competing offer was {expired} (its deadline "
-            f"is {run.at_offer_deadline}), so that step has expired; if you still hold the "
-            "offer, a new deadline is new news: record it."
-        )
-    notes += _windows_passed(run, today)
-    promised = run.at_committed
-    keeps = KEEP_PROMISES not in run.cp.opted_out
-    if (
-        run.state != CLOSED
-        and keeps
-        and run.committed
-        and promised is not None
-        and promised < today
-    ):
-        what = f" ({run.committed_note})" if run.committed_note else ""
-        notes.append(
-            f"You promised to follow up on {promised.isoformat()}{what} and nothing since "
-            "says you did: a broken promise. Do it now, and say why it is late."
-        )
-    return notes
 
 
 def plan_case(

@@ -1,0 +1,105 @@
+"""What the job seeker should know on a day that is not a step: the plan's notes.
+
+A thank-you whose moment passed unrecorded, news of a competing offer whose last day has gone
+(or that the playbook has no step for), an offer whose answer-by date passed, a window that
+closed with nothing recorded, a promise not kept on its day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from followup.engine.run import Run
+from followup.model.vocabulary import CLOSED, INITIAL_STATE
+from followup.semantics.meaning import NEWS_KIND, OFFER, THANKS_KINDS
+from followup.semantics.rules import KEEP_PROMISES
+
+
+def offer_unanswered(run: Run) -> bool:
+    """Whether the case closed on an offer that you have not yet answered (as recorded)."""
+    return run.outcome == OFFER and run.offer_answer is None and run.closed_on is not None
+
+
+def _missed_thanks(run: Run, today: date) -> str:
+    """A line when the plan has moved past an interview that nobody was thanked for."""
+    interview = run.at_interview
+    if run.state in (INITIAL_STATE, CLOSED) or interview is None or interview > today:
+        return ""
+    thanks = {run.cp.completed_by.get(kind) for kind in THANKS_KINDS}
+    if any(ev.type in thanks and interview <= ev.date <= today for ev in run.case.events):
+        return ""
+    late = [p for p in run.pending() if p.compiled.action.kind in THANKS_KINDS]
+    verdict = (
+        "this playbook still suggests a late one (see the plan)"
+        if late
+        else "this playbook does not suggest a late one now; carry on with the plan"
+    )
+    return (
+        f"No thank-you is recorded for the interview on {interview.isoformat()}, and the time "
+        f"this playbook gives for one has passed: {verdict}."
+    )
+
+
+def _windows_passed(run: Run, today: date) -> list[str]:
+    """A line for each step whose window (due..until) has passed with nothing recorded: it
+    still stands (late is better than never for a contact the coach asked for), shown due."""
+    if run.state == CLOSED:
+        return []
+    return [
+        f"The window for {p.compiled.action.id} ({p.due.isoformat()} to {p.latest.isoformat()}) "
+        "has passed with nothing recorded: it is still in the plan, so do it now, late."
+        for p in run.pending()
+        if p.latest is not None and p.latest < today and p.expires is None
+    ]
+
+
+def _has_news_step(run: Run) -> bool:
+    """Whether the playbook has a step of the kind that tells them about a competing offer."""
+    return any(ca.action.kind == NEWS_KIND for group in run.cp.actions.values() for ca in group)
+
+
+def notes_now(run: Run, today: date) -> list[str]:
+    """What the job seeker should know that is not a step: a promise whose day has passed."""
+    notes: list[str] = []
+    missed = _missed_thanks(run, today)
+    if missed:
+        notes.append(missed)
+    news = [p.expires for p in run.pending() if p.compiled.action.kind == NEWS_KIND]
+    expired = news[0] if news else run.news_expires()
+    if run.state != CLOSED and expired is not None and not _has_news_step(run):
+        # The engine's rule times a playbook's own step; without one, say so rather than nothing.
+        if expired >= today:
+            notes.append(
+                f"You hold a competing offer to answer by {run.at_offer_deadline}. This playbook "
+                f"has no step for telling them about it (its article does not cover it): whether "
+                f"to tell them, before {expired}, is your call."
+            )
+    elif run.state != CLOSED and expired is not None and expired < today:
+        notes.append(
+            f"The last day to tell them about your competing offer was {expired} (its deadline "
+            f"is {run.at_offer_deadline}), so that step has expired; if you still hold the "
+            "offer, a new deadline is new news: record it."
+        )
+    by = run.offer_answer_by
+    if offer_unanswered(run) and by is not None and by < today:
+        notes.append(
+            f"Their offer asked for your answer by {by}, which has passed with no answer "
+            "recorded: if you gave one, record it (accepted or declined); if not, ask them "
+            "whether the offer still stands before you answer."
+        )
+    notes += _windows_passed(run, today)
+    promised = run.at_committed
+    keeps = KEEP_PROMISES not in run.cp.opted_out
+    if (
+        run.state != CLOSED
+        and keeps
+        and run.committed
+        and promised is not None
+        and promised < today
+    ):
+        what = f" ({run.committed_note})" if run.committed_note else ""
+        notes.append(
+            f"You promised to follow up on {promised.isoformat()}{what} and nothing since "
+            "says you did: a broken promise. Do it now, and say why it is late."
+        )
+    return notes
