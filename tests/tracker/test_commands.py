@@ -473,3 +473,18 @@ def test_accepting_an_offer_asks_every_other_open_application_to_withdraw(tracke
     status = tracker("status", globex, "--json", "--today", "2026-03-13")
     assert status.code == 0, status.err
     assert [s["action"] for s in json.loads(status.out)["plan"]["next"]] == ["withdraw"]
+
+
+def test_a_promise_logged_without_a_day_says_which_day_it_is_for(tracker, acme):
+    """Without --due a promise is for the day it was made; the log says so, and how to change
+    it, so a forgotten flag is not found out the next day as "a broken promise"."""
+    logged = tracker("log", acme, "committed", "--date", "2026-03-04", "--today", "2026-03-04")
+    assert logged.code == 0, logged.err
+    assert "no --due" in logged.err
+    assert "2026-03-04" in logged.err
+    dated = tracker(
+        "log", acme, "committed", "--date", "2026-03-05", "--due", "2026-03-09",
+        "--today", "2026-03-05",
+    )  # fmt: skip
+    assert dated.code == 0, dated.err
+    assert "no --due" not in dated.err

@@ -138,6 +138,13 @@ def log(options: Mapping[str, Any]) -> None:
     said = f"{saved.app_id} #{saved.seq} {recording.describe(saved.data)}"
     if not options.get("as_json"):
         echo(f"saved: {said}")
+        if event == "committed" and not values.get("due"):
+            day = saved.data.get("date")
+            click.echo(
+                f"followup: no --due: the promise is for {day}, the day you made it; to promise "
+                f"a later day, 'followup undo {saved.app_id}' and log it again with --due DATE",
+                err=True,
+            )
         for other in others:
             echo(
                 f"also saved on {other}: you accepted a job elsewhere; its plan now asks you to "
