@@ -20,9 +20,35 @@ def offer_unanswered(run: Run) -> bool:
     return run.outcome == OFFER and run.offer_answer is None and run.closed_on is not None
 
 
+def _thanks_out_of_reach(run: Run, today: date) -> str:
+    """A line when a thank-you is still pending but the playbook's time for it ends before
+    the next day it may go (an email seen on a weekend): the plan will move on without it."""
+    timer = run.next_timer()
+    if run.state != INITIAL_STATE or timer is None:
+        return ""
+    for p in run.pending():
+        if p.compiled.action.kind not in THANKS_KINDS:
+            continue
+        when = run.done_on(p, today)
+        if when is not None and when > timer[0]:
+            return (
+                f"No thank-you is recorded, and the time this playbook gives for one ends on "
+                f"{timer[0]:%a} {timer[0].isoformat()}, before the next day it may go "
+                f"{_by(p.channel)}({when:%a} {when.isoformat()}): the plan moves on without it."
+            )
+    return ""
+
+
+def _by(channel: str | None) -> str:
+    return f"by {channel} " if channel else ""
+
+
 def _missed_thanks(run: Run, today: date) -> str:
-    """A line when the plan has moved past an interview that nobody was thanked for."""
+    """A line when the plan has moved past an interview that nobody was thanked for (or is
+    about to, with no day left for the thank-you)."""
     interview = run.at_interview
+    if run.state == INITIAL_STATE and interview is not None and interview <= today:
+        return _thanks_out_of_reach(run, today)
     if run.state in (INITIAL_STATE, CLOSED) or interview is None or interview > today:
         return ""
     thanks = {run.cp.completed_by.get(kind) for kind in THANKS_KINDS}
