@@ -6,7 +6,7 @@ import json
 import shutil
 
 TODAY = "2026-03-12"
-AGENDA_KEYS = {"case", "playbook", "state", "next"}
+AGENDA_KEYS = {"case", "playbook", "state", "outcome", "next"}
 NEXT_KEYS = {"action", "due", "channel", "why", "source"}
 
 
@@ -130,6 +130,32 @@ def test_agenda_text_table(cli, tmp_path):
     assert "check in by email  [waiting]" in lines[3]
     assert "Nothing to do" in lines
     assert lines[-1].split() == ["rejected", "closed:", "rejection"]
+
+
+def test_agenda_json_says_how_a_closed_case_ended(cli, tmp_path):
+    """Each JSON line carries the plan's outcome, as the text's 'closed: ...' does: null while
+    the case is open, how it ended once closed (the playbook giving up included)."""
+    batch = tmp_path / "cases.jsonl"
+    rejected = case_line(
+        "rejected", [{"date": "2026-03-05", "type": "reply", "outcome": "rejection"}]
+    )
+    batch.write_text(f"{THANKED}\n{OFFER}\n{rejected}\n", encoding="utf-8")
+    rows = json_lines(cli("agenda", batch, "--today", TODAY, "--json").out)
+    assert [(r["case"], r["outcome"]) for r in rows] == [
+        ("thanked", None),
+        ("offered", "offer"),
+        ("rejected", "rejection"),
+    ]
+    later = cli("agenda", batch, "--today", "2026-06-01", "--json")
+    assert later.code == 0, later.err
+    gave_up = json_lines(later.out)[0]
+    assert (gave_up["case"], gave_up["state"], gave_up["outcome"]) == (
+        "thanked",
+        "closed",
+        "moved_on",
+    )
+    text = cli("agenda", batch, "--today", "2026-06-01").out.splitlines()
+    assert ["thanked", "closed:", "moved_on"] in [line.split() for line in text]
 
 
 def test_agenda_with_a_fixed_playbook(cli, tmp_path):

@@ -144,7 +144,7 @@ class Planner:
             named = f"case '{case.id}': {err}" if case is not None else str(err)
             return InputError([item.problem((), named)])
         if self.as_json:
-            return dumps(agenda_json(case.id, cp.id, state, steps)) + "\n"
+            return dumps(agenda_json(case.id, cp.id, state, outcome, steps)) + "\n"
         return Row(case.id, state, outcome, steps[0] if steps else None)
 
 
