@@ -475,4 +475,10 @@ def plan_by_hand(case: dict[str, Any], today: date, make: MakeReplay = Replay) -
         covers = run.held_for_promise(max(step[0], today), step) if step[1] == PROMISE_ID else []
         if covers:
             nxt["covers"] = covers
-    return {"case": case["id"], "playbook": PLAYBOOK, "state": state, "next": nxt}
+    return {
+        "case": case["id"],
+        "playbook": PLAYBOOK,
+        "state": state,
+        "outcome": run.outcome,
+        "next": nxt,
+    }

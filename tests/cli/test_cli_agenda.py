@@ -6,7 +6,7 @@ import json
 import shutil
 
 TODAY = "2026-03-12"
-AGENDA_KEYS = {"case", "playbook", "state", "next"}
+AGENDA_KEYS = {"case", "playbook", "state", "outcome", "next"}
 NEXT_KEYS = {"action", "due", "channel", "why", "source"}
 
 
@@ -102,6 +102,46 @@ def test_agenda_continues_past_bad_lines_and_exits_2(cli, tmp_path):
     assert "Traceback" not in result.err
 
 
+def test_agenda_reports_a_second_case_with_the_same_id(cli, tmp_path):
+    """Two lines with one id would give two answers for one case: the later line is a located
+    problem naming the case and the earlier line, and every other case is still planned."""
+    batch = tmp_path / "cases.jsonl"
+    again = case_line("thanked", [])
+    batch.write_text(f"{THANKED}\n{OFFER}\n{again}\n{BAD_TYPE}\n", encoding="utf-8")
+    result = cli("agenda", batch, "--today", TODAY, "--json")
+    assert result.code == 2
+    rows = json_lines(result.out)
+    assert [(r["case"], r["next"]["due"]) for r in rows] == [
+        ("thanked", "2026-03-09"),
+        ("offered", "2026-03-05"),
+    ]
+    assert f"{batch}:3:" in result.err
+    assert "case 'thanked': the id is already used by the case on line 1" in result.err
+    assert f"{batch}:4:" in result.err  # the line after it is still read and checked
+    assert "2 case(s) had problems" in result.err
+    table = cli("agenda", batch, "--today", TODAY)
+    assert table.code == 2
+    assert table.err == result.err
+    assert [line.split()[3] for line in table.out.splitlines()[2:4]] == ["offered", "thanked"]
+
+
+def test_agenda_reports_two_case_files_with_the_same_id(cli, tmp_path):
+    """In a folder, the later file with an id already seen is reported, naming the first."""
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    for name in ("a.yaml", "b.yaml"):
+        (folder / name).write_text(
+            "id: same\ninterview: 2026-03-02\nplaybook: week-then-on-hold\n", encoding="utf-8"
+        )
+    result = cli("agenda", folder, "--today", TODAY, "--json")
+    assert result.code == 2
+    assert [r["case"] for r in json_lines(result.out)] == ["same"]
+    first, second = folder / "a.yaml", folder / "b.yaml"
+    assert f"{second}:1:5: case 'same': the id is already used by the case in {first}" in (
+        result.err
+    )
+
+
 def test_agenda_case_without_id_in_a_batch(cli, tmp_path):
     """Every case in a JSON Lines batch needs an id."""
     batch = tmp_path / "cases.jsonl"
@@ -130,6 +170,32 @@ def test_agenda_text_table(cli, tmp_path):
     assert "check in by email  [waiting]" in lines[3]
     assert "Nothing to do" in lines
     assert lines[-1].split() == ["rejected", "closed:", "rejection"]
+
+
+def test_agenda_json_says_how_a_closed_case_ended(cli, tmp_path):
+    """Each JSON line carries the plan's outcome, as the text's 'closed: ...' does: null while
+    the case is open, how it ended once closed (the playbook giving up included)."""
+    batch = tmp_path / "cases.jsonl"
+    rejected = case_line(
+        "rejected", [{"date": "2026-03-05", "type": "reply", "outcome": "rejection"}]
+    )
+    batch.write_text(f"{THANKED}\n{OFFER}\n{rejected}\n", encoding="utf-8")
+    rows = json_lines(cli("agenda", batch, "--today", TODAY, "--json").out)
+    assert [(r["case"], r["outcome"]) for r in rows] == [
+        ("thanked", None),
+        ("offered", "offer"),
+        ("rejected", "rejection"),
+    ]
+    later = cli("agenda", batch, "--today", "2026-06-01", "--json")
+    assert later.code == 0, later.err
+    gave_up = json_lines(later.out)[0]
+    assert (gave_up["case"], gave_up["state"], gave_up["outcome"]) == (
+        "thanked",
+        "closed",
+        "moved_on",
+    )
+    text = cli("agenda", batch, "--today", "2026-06-01").out.splitlines()
+    assert ["thanked", "closed:", "moved_on"] in [line.split() for line in text]
 
 
 def test_agenda_with_a_fixed_playbook(cli, tmp_path):

@@ -53,6 +53,19 @@ def test_jobs_give_the_same_output_in_input_order(cli, tmp_path, as_json):
         assert ids == sorted(ids, key=lambda i: int(i[1:]))  # input order, c0 c1 c2 ...
 
 
+def test_jobs_report_an_id_used_again_in_a_later_chunk(cli, tmp_path):
+    """Workers plan their chunks apart; the same id in two chunks is still caught, once."""
+    batch = mixed_batch(tmp_path / "cases.jsonl", agenda_jobs.CHUNK + 10)
+    with batch.open("a", encoding="utf-8") as out:
+        out.write(json.dumps({**GOOD, "id": "c0"}) + "\n")
+    two = cli("agenda", batch, "--today", TODAY, "--json", "--jobs", "2")
+    assert two.code == 2
+    last = agenda_jobs.CHUNK + 11
+    assert f"{batch}:{last}:1: case 'c0': the id is already used by the case on line 1" in (two.err)
+    ids = [json.loads(line)["case"] for line in two.out.splitlines()]
+    assert ids.count("c0") == 1
+
+
 def test_jobs_on_a_folder_of_case_files(cli, tmp_path):
     """A folder batch is handed out by file: each file is read by the worker that plans it."""
     for case in (REPO / "examples" / "cases").glob("*.yaml"):

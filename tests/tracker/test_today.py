@@ -241,3 +241,21 @@ def test_a_paced_step_in_today_keeps_to_the_documented_schema(tracker):
     )
     paced = [d for d in queue["due"] + queue["upcoming"] if "paced_after" in d]
     assert [(d["action"], d["paced_after"]) for d in paced] == [("check_in", "2026-03-08")]
+
+
+def test_an_overdue_email_seen_on_a_weekend_says_the_day_to_send_it(tracker):
+    """Seen on a Saturday, an overdue check-in goes out on Monday: today's list and list's
+    next step name that day as status and plan do, not a bare 'overdue' that reads as now."""
+    app = _add(tracker, "Acme", "2026-03-02", playbook="week-then-on-hold")
+    tracker("log", app, "thank_you_sent", "--date", "2026-03-02", "--channel", "email")
+    queue = tracker("today", "--today", "2026-03-21", "--json").json()
+    assert [(d["due"], d["send_on"]) for d in queue["due"]] == [("2026-03-09", "2026-03-23")]
+    status = tracker("status", app, "--today", "2026-03-21").out
+    assert "(12 days overdue; send it Mon 2026-03-23)" in status
+    text = tracker("today", "--today", "2026-03-21").out.splitlines()
+    assert (
+        f"  Mon 2026-03-09 (12 days overdue; send it Mon 2026-03-23)  {app}  Acme - Engineer"
+        in text
+    )
+    listed = tracker("list", "--today", "2026-03-21").out
+    assert "next: Mon 2026-03-09 (12 days overdue; send it Mon 2026-03-23)" in listed

@@ -2,6 +2,8 @@
 
 Every playbook is compiled once and shared by all cases.  A case with problems is reported on
 stderr (located) and skipped, the rest still run, and the exit code is 2 if any case was bad.
+A case whose id an earlier case already has is such a case: each id is planned once, so every
+output line (or row) names one case.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
 from followup import catalog
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import next_steps
-from followup.errors import FollowupError, InputError, UsageError, visible
+from followup.errors import FollowupError, InputError, Problem, UsageError, visible
 from followup.io.jsonl import name_case, read_jsonl, read_jsonl_lines
 from followup.io.user_files import Line, folder_entries, path_kind
 from followup.io.yaml_reader import Document, read_yaml_file
@@ -38,6 +41,24 @@ class BatchHadProblems(FollowupError):
     """Some cases in a batch could not be planned (each already reported)."""
 
     exit_code = 2
+
+
+class Planned(NamedTuple):
+    """A case planned: its id, where that id was written (file, line, column), and its JSON
+    line (``--json``) or table row."""
+
+    case_id: str
+    where: tuple[str, int, int]
+    output: str | Row
+
+
+def _same_id(case: Planned, first: tuple[str, int, int]) -> InputError:
+    """A case whose id an earlier case of the batch already has: located at its id, naming
+    the case and where the earlier one is (its line in a JSON Lines file, else its file)."""
+    file, line, col = case.where
+    earlier = f"on line {first[1]}" if first[0] == file else f"in {first[0]}"
+    message = f"case '{case.case_id}': the id is already used by the case {earlier}"
+    return InputError([Problem(file, line, col, message, "a different id for each case")])
 
 
 def _documents(path: Path) -> tuple[int, Iterator[Document | InputError]]:
@@ -124,8 +145,8 @@ class Planner:
         self.batch = batch
         self.by_id: dict[str, CompiledPlaybook] = {}
 
-    def plan(self, item: Document | InputError) -> str | Row | InputError:
-        """The case's JSON line (``--json``) or table row, or its located problems.
+    def plan(self, item: Document | InputError) -> Planned | InputError:
+        """The case planned (its JSON line or table row), or its located problems.
 
         A bad case is returned, never raised: one case never stops a batch.
         """
@@ -143,9 +164,11 @@ class Planner:
         except DateRangeError as err:  # dates are checked at input: a last line of defence
             named = f"case '{case.id}': {err}" if case is not None else str(err)
             return InputError([item.problem((), named)])
+        where = (item.file, *item.where(("id",)))
         if self.as_json:
-            return dumps(agenda_json(case.id, cp.id, state, steps)) + "\n"
-        return Row(case.id, state, outcome, steps[0] if steps else None)
+            line = dumps(agenda_json(case.id, cp.id, state, outcome, steps)) + "\n"
+            return Planned(case.id, where, line)
+        return Planned(case.id, where, Row(case.id, state, outcome, steps[0] if steps else None))
 
 
 def run_agenda(
@@ -180,6 +203,7 @@ def run_agenda(
     planner = Planner(today, catalog.load(ref, dirs) if ref else None, dirs, as_json, batch)
     bad = 0
     rows: list[Row] = []
+    seen: dict[str, tuple[str, int, int]] = {}  # each id planned, and where it was written
     write = sys.stdout.write
     bar = (
         click.progressbar(length=total, file=sys.stderr, label="planning")
@@ -195,7 +219,7 @@ def run_agenda(
             # lazy: processes are started only when asked for
             from followup.cli.agenda_jobs import plan_in_workers
 
-            answers: Iterator[str | Row | InputError] = plan_in_workers(
+            answers: Iterator[Planned | InputError] = plan_in_workers(
                 planner, path, items, jobs, bar
             )
         else:
@@ -205,13 +229,20 @@ def run_agenda(
                 gc.collect(0)
                 if bar is not None and jobs == 1:
                     bar.update(CHUNK)
-            if isinstance(answer, str):
-                write(answer)
-            elif isinstance(answer, Row):
-                rows.append(answer)
-            else:
+            if isinstance(answer, Planned):
+                # One case per id: a later case with an id already planned is a bad record.
+                first = seen.get(answer.case_id)
+                if first is None:
+                    seen[answer.case_id] = answer.where
+                else:
+                    answer = _same_id(answer, first)
+            if isinstance(answer, InputError):
                 bad += 1
                 click.echo(str(answer), err=True)
+            elif isinstance(answer.output, str):
+                write(answer.output)
+            else:
+                rows.append(answer.output)
     finally:
         if collecting:
             gc.enable()

@@ -21,17 +21,16 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from followup.cli.agenda import Planner
+from followup.cli.agenda import Planned, Planner
 from followup.errors import EXIT_FAILURE, FollowupError, InputError
 from followup.io.jsonl import line_item
 from followup.io.user_files import Line
 from followup.io.yaml_reader import read_yaml_file
-from followup.render.agenda_text import Row
 
 CHUNK = 1000  # cases per message to a worker: big enough that pickling is a small share
 AHEAD = 2  # chunks in flight per worker: each always has the next one waiting
 
-Answer = str | Row | InputError
+Answer = Planned | InputError
 
 # The worker's planner, set by the pool's initializer.  Forked workers receive it without
 # pickling: the compiled playbooks (and their machines) are inherited, not rebuilt.

@@ -22,7 +22,14 @@ from followup.engine.result import Plan
 from followup.errors import FollowupError, InputError, UsageError, json_visible, visible
 from followup.model.case import Case
 from followup.render.json_out import step_full
-from followup.render.words import OUTCOME_WORDS, action_words, day, step_day, step_relative
+from followup.render.words import (
+    OUTCOME_WORDS,
+    action_words,
+    day,
+    send_on_words,
+    step_day,
+    step_relative,
+)
 from followup.services import exchange, recording
 from followup.services.planning import plan_for
 from followup.tracker.store import Store
@@ -88,9 +95,8 @@ def next_line(plan: Plan) -> str:
         return "nothing more to do under this playbook"
     step = plan.next[0]
     when = step_day(step.due, step.latest)
-    return f"next: {when} ({step_relative(step.due, step.latest, plan.today)}): " + action_words(
-        step.action, step.channel
-    )
+    rel = step_relative(step.due, step.latest, plan.today) + send_on_words(step.send_on)
+    return f"next: {when} ({rel}): " + action_words(step.action, step.channel)
 
 
 def add(options: Mapping[str, Any]) -> None:

@@ -20,7 +20,7 @@ from followup.model.case import Case, Interviewer
 from followup.model.vocabulary import CHANNELS
 from followup.render.json_out import step_full
 from followup.render.text import terminal_width
-from followup.render.words import action_words, step_day, step_relative
+from followup.render.words import action_words, send_on_words, step_day, step_relative
 from followup.semantics.builtin import ANSWER_OFFER_KIND, RECORD_ROUND_KIND
 from followup.services import recording
 from followup.services.today import Item
@@ -173,7 +173,7 @@ def item_lines(item: Item) -> list[tuple[str, str]]:
         )
 
     covers = f"also counts as: {promise_covers_words(step.covers)}" if step.covers else ""
-    when = step_relative(step.due, step.latest, item.today)
+    when = step_relative(step.due, step.latest, item.today) + send_on_words(step.send_on)
     head = f"{step_day(step.due, step.latest)} ({when})  {item.case.id}  {title(item.case)}"
     first = textwrap.wrap(
         head, width, initial_indent="  ", subsequent_indent=INDENT, break_on_hyphens=False

@@ -61,12 +61,16 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     }
 
 
-def agenda_json(case_id: str, playbook_id: str, state: str, steps: list[Step]) -> dict[str, Any]:
-    """One line of ``followup agenda --json``: the case's first next step, if any."""
+def agenda_json(
+    case_id: str, playbook_id: str, state: str, outcome: str | None, steps: list[Step]
+) -> dict[str, Any]:
+    """One line of ``followup agenda --json``: where the case stands (closed: how it ended) and
+    its first next step, if any."""
     return {
         "case": case_id,
         "playbook": playbook_id,
         "state": state,
+        "outcome": outcome,
         "next": step_full(steps[0]) if steps else None,
     }
 

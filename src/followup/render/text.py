@@ -14,7 +14,14 @@ from followup.errors import visible
 from followup.model.case import Case
 from followup.model.playbook import Playbook
 from followup.model.vocabulary import COMPANY_RECIPIENT
-from followup.render.words import OUTCOME_WORDS, action_words, day, step_day, step_relative
+from followup.render.words import (
+    OUTCOME_WORDS,
+    action_words,
+    day,
+    send_on_words,
+    step_day,
+    step_relative,
+)
 
 # A case without a country is planned on Saturday-Sunday weekends alone: a step can land on a
 # public holiday (Christmas Day, say) and nothing says so unless the plan does.
@@ -84,7 +91,7 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
         for step in plan.next:
             opt = " (optional)" if step.optional else ""
             what = action_words(step.action, step.channel) + _recipients(step, case, plan.today)
-            when = f"; send it {day(step.send_on)}" if step.send_on else ""
+            when = send_on_words(step.send_on)
             rel = step_relative(step.due, step.latest, plan.today)
             lines.append(f"  {step_day(step.due, step.latest)} ({rel}{when}): {what}{opt}")
             if step.note:

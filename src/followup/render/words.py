@@ -72,6 +72,13 @@ def step_day(due: date, latest: date | None) -> str:
     return day(due) if latest is None or latest <= due else window(due, latest)
 
 
+def send_on_words(send_on: date | None) -> str:
+    """'; send it Mon 2026-03-23': the day to do an overdue step when that is not today (an
+    email seen on a day off goes on the next business day), written after how late it is;
+    empty when there is no such day.  Every view of a step says it in these words."""
+    return f"; send it {day(send_on)}" if send_on else ""
+
+
 def step_relative(due: date, latest: date | None, today: date) -> str:
     """How far off a step is; inside its window it is due now, and late only after it."""
     if latest is None or latest <= due or today < due:
