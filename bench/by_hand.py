@@ -59,6 +59,13 @@ def roll_forward(day: date, hol: frozenset[date]) -> date:
     return day
 
 
+def roll_backward(day: date, hol: frozenset[date]) -> date:
+    """``day`` if it is a weekday and not a holiday, else the last such day before it."""
+    while day.weekday() >= 5 or day in hol:
+        day -= ONE_DAY
+    return day
+
+
 def add_business_days(day: date, count: int, hol: frozenset[date]) -> date:
     """The ``count``-th business day after ``day``."""
     for _ in range(count):
@@ -96,6 +103,7 @@ class Replay:
         *("last_nudge", "may_call", "not_before", "now", "outcome", "preferred", "reply"),
         "last_direct",
         "paced",
+        "moved",
         *("promised", "promised_channel", "offer_deadline", "has_news", "awaiting"),
         "closed_on",
         "state",
@@ -110,6 +118,9 @@ class Replay:
         # The contact the gap made each action wait after, as last worked out (the engine's
         # paced_after, which agenda --json shows).
         self.paced: dict[str, date] = {}
+        # The day each action fell due on before it moved off a weekend or holiday, if it did
+        # (the engine's moved_from).
+        self.moved: dict[str, date] = {}
         self.follow_up: str = employer.get("follow_up", "unspecified")
         self.preferred: str | None = employer.get("preferred_channel")
         self.may_call: bool = employer.get("may_call", False)
@@ -246,9 +257,7 @@ class Replay:
     def _by_preferred(self, action_id: str, due: date, *, paced: bool = True) -> Pending:
         """Their preferred channel (phone only if they may be called), else email; a direct
         contact ``paced`` waits the minimum gap after the last one."""
-        channel = self.preferred
-        if channel is None or (channel == "phone" and not self.may_call):
-            channel = "email"
+        channel = self._preferred_channel()
         if channel in DIRECT_CHANNELS:
             last = self.last_direct
             if paced and last is not None and due < last + MIN_CONTACT_GAP:
@@ -256,8 +265,24 @@ class Replay:
                 self.paced[action_id] = last
             else:
                 self.paced.pop(action_id, None)
-            due = roll_forward(due, self.hol)
+            due = self._rolled(action_id, due)
         return (due, action_id, channel)
+
+    def _preferred_channel(self) -> str:
+        """Their preferred channel (phone only if they may be called), else email."""
+        channel = self.preferred
+        if channel is None or (channel == "phone" and not self.may_call):
+            channel = "email"
+        return channel
+
+    def _rolled(self, action_id: str, due: date) -> date:
+        """``due`` moved off a weekend or holiday, remembering where it was if it moved."""
+        rolled = roll_forward(due, self.hol)
+        if rolled != due:
+            self.moved[action_id] = due
+        else:
+            self.moved.pop(action_id, None)
+        return rolled
 
     def pending(self) -> list[Pending]:
         """Actions of the current state that still apply, in playbook order."""
@@ -275,10 +300,12 @@ class Replay:
             ):
                 found.append((self.interview, "ask-how-to-follow-up", None))
             if not done.get("thank-you-note"):
-                found.append((roll_forward(self.interview, self.hol), "thank-you-note", "email"))
+                found.append(
+                    (self._rolled("thank-you-note", self.interview), "thank-you-note", "email")
+                )
         if self.competing_offer is not None and not done.get("flag-competing-offer"):
             due = self.competing_offer
-            last = self.news_expires()
+            last = self.news_expires(self._preferred_channel())
             # News before a deadline is not held back by the gap: it must land before it.
             found.append(
                 self._by_preferred(
@@ -316,7 +343,7 @@ class Replay:
             return [self._by_preferred(PROMISE_ID, self.promised, paced=False)]
         due = self.promised  # the channel promised, even a call
         if self.promised_channel in DIRECT_CHANNELS:
-            due = roll_forward(due, self.hol)
+            due = self._rolled(PROMISE_ID, due)
         return [(due, PROMISE_ID, self.promised_channel)]
 
     def held_for_promise(self, day: date, keeping: Pending | None) -> list[str]:
@@ -325,11 +352,13 @@ class Replay:
             return []
         return [p[1] for p in self.pending() if p[1] in NUDGES and p[0] <= day and p != keeping]
 
-    def news_expires(self) -> date | None:
-        """The last day the competing offer is worth telling them about: before its deadline."""
+    def news_expires(self, channel: str | None) -> date | None:
+        """The last day the competing offer is worth telling them about: before its deadline
+        (by direct contact, the last business day before it)."""
         if self.competing_offer is None or self.has_news or self.offer_deadline is None:
             return None
-        return max(self.offer_deadline - ONE_DAY, self.competing_offer)
+        last = max(self.offer_deadline - ONE_DAY, self.competing_offer)
+        return roll_backward(last, self.hol) if channel in DIRECT_CHANNELS else last
 
     def complete(self, action_id: str, day: date) -> None:
         """Count an action as done on ``day``."""
@@ -423,7 +452,7 @@ class Replay:
                 when = max(p[0], now)
                 if p[2] in DIRECT_CHANNELS:  # the day it would really be done
                     when = roll_forward(when, self.hol)
-                last = self.news_expires() if p[1] == "flag-competing-offer" else None
+                last = self.news_expires(p[2]) if p[1] == "flag-competing-offer" else None
                 if last is not None and when > last:
                     continue  # news after its deadline is no longer worth sending
                 # Same day: your promise first, check-ins last, else the one due first.
@@ -469,12 +498,18 @@ def plan_by_hand(case: dict[str, Any], today: date, make: MakeReplay = Replay) -
         kind, why, source = ACTION_TEXTS[step[1]]
         due, channel = step[0].isoformat(), step[2]
         nxt = {"action": kind, "due": due, "channel": channel, "why": why, "source": source}
+        last = run.news_expires(step[2]) if step[1] == "flag-competing-offer" else None
+        if last is not None:
+            nxt["latest"] = max(last, step[0]).isoformat()
         paced_after = run.paced.get(step[1])
         if paced_after is not None:
             nxt["paced_after"] = paced_after.isoformat()
         covers = run.held_for_promise(max(step[0], today), step) if step[1] == PROMISE_ID else []
         if covers:
             nxt["covers"] = covers
+        moved = run.moved.get(step[1])
+        if moved is not None:
+            nxt["moved_from"] = moved.isoformat()
     return {
         "case": case["id"],
         "playbook": PLAYBOOK,
