@@ -45,7 +45,8 @@ def test_jobs_give_the_same_output_in_input_order(cli, tmp_path, as_json):
     assert one.code == two.code == 2
     assert two.out == one.out
     assert two.err == one.err
-    assert f"{batch}:4:1: case 'far', interview: " in two.err  # line 4 is n=3
+    # n=3 on line 4, located at its interview's value (the 15th character of the line)
+    assert f"{batch}:4:15: case 'far', interview: " in two.err
     assert f"{batch}:18:1: case 'x': " in two.err  # n=17: an unknown playbook
     assert f"{batch}:25:1: not valid JSON" in two.err  # n=24
     if as_json:
@@ -61,7 +62,10 @@ def test_jobs_report_an_id_used_again_in_a_later_chunk(cli, tmp_path):
     two = cli("agenda", batch, "--today", TODAY, "--json", "--jobs", "2")
     assert two.code == 2
     last = agenda_jobs.CHUNK + 11
-    assert f"{batch}:{last}:1: case 'c0': the id is already used by the case on line 1" in (two.err)
+    col = batch.read_text("utf-8").splitlines()[last - 1].index('"c0"') + 1  # at the id itself
+    assert f"{batch}:{last}:{col}: case 'c0': the id is already used by the case on line 1" in (
+        two.err
+    )
     ids = [json.loads(line)["case"] for line in two.out.splitlines()]
     assert ids.count("c0") == 1
 

@@ -429,7 +429,8 @@ def test_the_decoder_and_the_schema_agree_on_shape(data: object) -> None:
 
 
 def test_a_json_lines_case_names_the_case_and_the_field() -> None:
-    """A JSON line has one place, its line: each problem also says which case and which field."""
+    """A JSON line's problems are located at the value they are about (line and column), and
+    each also names the case and the field: the line alone does not say which of thousands."""
     from followup.io.jsonl import line_document
 
     text = (
@@ -437,9 +438,10 @@ def test_a_json_lines_case_names_the_case_and_the_field() -> None:
     )
     with pytest.raises(InputError) as err:
         build_case(line_document(text, "cases.jsonl", 7))
-    assert [str(p) for p in err.value.problems] == [
-        "cases.jsonl:7:1: case 'b', events[0].date: the event date '2026-3-3' is not a date;"
-        " expected a date written YYYY-MM-DD",
-        "cases.jsonl:7:1: case 'b', events[0]: the event has no 'outcome'; expected the key"
-        " 'outcome'",
+    event, day = text.index('{"date"') + 1, text.index('"2026-3-3"') + 1  # 51 and 60
+    assert sorted(str(p) for p in err.value.problems) == [
+        f"cases.jsonl:7:{event}: case 'b', events[0]: the event has no 'outcome'; expected the"
+        " key 'outcome'",
+        f"cases.jsonl:7:{day}: case 'b', events[0].date: the event date '2026-3-3' is not a"
+        " date; expected a date written YYYY-MM-DD",
     ]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from followup.errors import InputError, Problem
+from followup.io.json_locations import line_locations
 from followup.io.user_files import Line, bounded_lines, open_user_file, size_words
 from followup.io.yaml_reader import Document
 
@@ -71,9 +72,9 @@ def line_document(text: str, file: str, lineno: int) -> Document:
     if ("\\ud" in text or "\\uD" in text) and (col := _surrogate_column(text, data)):
         # JSON may escape half a UTF-16 pair; Python keeps it, and writing it anywhere fails.
         problem = Problem(file, lineno, col, "text contains an unpaired surrogate", "UTF-8 text")
-        doc = Document(file, data, {(): (lineno, 1)}, {})
+        doc = Document(file, data, *line_locations(text, lineno))
         raise InputError(name_case(doc, [problem]))
-    return Document(file, data, {(): (lineno, 1)}, {})
+    return Document(file, data, *line_locations(text, lineno))
 
 
 def _surrogate_column(text: str, data: object) -> int:

@@ -15,6 +15,7 @@ from pathlib import Path
 import msgspec
 
 from followup.errors import InputError, Problem
+from followup.io.json_locations import LineLocations
 from followup.io.yaml_reader import Document, Path_
 from followup.language.case_format import CASE, EVENT
 from followup.language.decode import BAD, Decoder, Issue, compile_mapping, located
@@ -117,7 +118,7 @@ def _located(doc: Document, issues: list[Issue]) -> list[Problem]:
     """The issues as problems; on a one-line document (a JSON Lines case) each also names the
     case and the field, since the line alone does not say where in it the problem is."""
     found = located(doc, issues)
-    if len(doc.locations) > 1 or doc.key_locations:
+    if not isinstance(doc.locations, LineLocations):
         return found
     data = doc.data
     case_id = data.get("id") if isinstance(data, dict) else None

@@ -1,0 +1,38 @@
+"""A JSON line's locations: each value and key at its own column, worked out only when asked."""
+
+from __future__ import annotations
+
+from followup.io.json_locations import LineScan, line_locations
+
+LINE = (
+    '  {"id": "b", "interview": "2026-13-02", '
+    '"events": [{"date": "x", "type": "reply"}, {"date": "y"}], "employer": {"decision_by": 1}}'
+)
+
+
+def _at(col: int) -> str:
+    return LINE[col - 1 :]
+
+
+def test_each_value_and_key_is_located_at_its_own_column() -> None:
+    values, keys = line_locations(LINE, 7)
+    assert values[()] == (7, 3)  # past the leading spaces
+    assert _at(values[("interview",)][1]).startswith('"2026-13-02"')
+    assert _at(keys[("interview",)][1]).startswith('"interview"')
+    assert _at(values[("events", 1, "date")][1]).startswith('"y"')
+    assert _at(keys[("employer", "decision_by")][1]).startswith('"decision_by"')
+    assert all(line == 7 for line, _ in values.values())
+
+
+def test_nothing_is_walked_until_asked_and_the_top_level_first() -> None:
+    scan = LineScan(LINE, 1)
+    assert scan.depth == 0  # building the document costs nothing
+    assert scan.walked(deep=False).values.get(("events", 0)) is None
+    assert ("id",) in scan.values
+    assert ("events", 0, "type") in scan.walked(deep=True).values
+
+
+def test_a_line_that_is_not_json_keeps_what_was_found() -> None:
+    values, _ = line_locations('{"id": "b", "interview": ', 3)
+    assert values[("id",)] == (3, 8)
+    assert ("interview",) not in values
