@@ -39,7 +39,9 @@ PERSON_FORM = '"NAME [<EMAIL>] [PHONE]"'
 db_option = click.option(
     "--db",
     "db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # A folder is not refused here: open_db refuses it in the form of every --db error.
+    type=click.Path(path_type=Path),
+    metavar="FILE",
     help=f"The tracker database (default ${DB_ENV}, else your data folder); read commands "
     "never create it.",
 )
