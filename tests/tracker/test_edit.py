@@ -176,7 +176,7 @@ def test_add_and_import_refuse_a_likely_duplicate_unless_allowed(tracker, acme, 
 
 def test_unsnooze_shows_it_again(tracker, acme):
     """unsnooze ends a snooze from today; today lists its steps again."""
-    tracker("snooze", acme, "--until", "2026-03-30")
+    tracker("snooze", acme, "--until", "2026-03-30", "--today", "2026-03-12")
     assert tracker("today", "--today", "2026-03-12", "--json").json()["snoozed"]
     result = tracker("unsnooze", acme, "--today", "2026-03-12", "--json")
     assert result.json() == {"id": acme, "snoozed_until": None, "was_snoozed_until": "2026-03-30"}

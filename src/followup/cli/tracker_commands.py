@@ -232,14 +232,15 @@ def status_cmd(
 @cli.command("snooze")
 @click.argument("app", metavar="APP")
 @click.option("--until", required=True, metavar="YYYY-MM-DD", help="Hide it until this day.")
+@today_flag
 @db_option
 @json_option
-def snooze_cmd(app: str, until: str, db: Path | None, as_json: bool) -> None:
+def snooze_cmd(app: str, until: str, today: str | None, db: Path | None, as_json: bool) -> None:
     """Keep APP out of 'today' until a date ('unsnooze' shows it again)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.snooze(app, until, db, as_json)
+    tracker_impl.snooze(app, until, db, as_json, parse_today(today))
 
 
 @cli.command("close")
