@@ -206,6 +206,35 @@ def test_history_across_applications_since_a_day(tracker, acme):
     assert "2026-03-02" not in text
 
 
+def test_history_heads_each_application_once_a_day(tracker, acme):
+    """Several entries on one day sit under one heading of their application (even when
+    another application's entry was recorded between them); --json keeps a row per entry, in
+    the order recorded."""
+    other = tracker(
+        "add", "--company", "Beta", "--role", "R", "--interviewed", "2026-03-03"
+    ).out.strip()
+    today = ("--today", "2026-03-12")
+    tracker("log", acme, "thank_you_sent", "--date", "2026-03-04", *today)
+    tracker("log", other, "thank_you_sent", "--date", "2026-03-04", *today)
+    tracker("log", acme, "note_sent", "--date", "2026-03-04", *today)
+    tracker("log", acme, "networked", "--date", "2026-03-04", *today)
+    tracker("log", acme, "check_in_sent", "--date", "2026-03-10", *today)
+    lines = tracker("history", "--since", "2026-03-04").out.splitlines()
+    headings = [line.split()[0] for line in lines if line.startswith("  ") and line[2] != " "]
+    assert headings == [acme, other, acme]  # the 4th, then the 10th
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"  {acme}"))
+    under = [line.split()[-1] for line in lines[start + 1 : start + 4]]
+    assert under == ["thank_you_sent", "note_sent", "networked"]
+    rows = tracker("history", "--since", "2026-03-04", "--json").json()
+    assert [(r["id"], r["event"]["type"]) for r in rows] == [
+        (acme, "thank_you_sent"),
+        (other, "thank_you_sent"),
+        (acme, "note_sent"),
+        (acme, "networked"),
+        (acme, "check_in_sent"),
+    ]
+
+
 def test_list_shows_the_interview_and_the_last_contact(tracker, acme):
     """list: when the interview was and when you were last in touch (null before any)."""
     [row] = tracker("list", "--today", "2026-03-12", "--json").json()
