@@ -148,6 +148,20 @@ def test_tracker_db_that_is_not_a_file(cli, tmp_path: Path, kind: str, command) 
     assert "expected a tracker database file" in result.err
 
 
+@pytest.mark.parametrize("command", [("list",), ("draft", "x"), ("log", "x", "note_sent")])
+@pytest.mark.parametrize("where", ["after", "before"])
+def test_tracker_db_that_is_a_folder(cli, tmp_path: Path, command, where: str) -> None:
+    """--db naming a folder (after the command or before it) is refused like every other --db
+    that is not a file: located, what was expected, exit 2; not click's usage text."""
+    argv = [*command, "--db", tmp_path] if where == "after" else ["--db", tmp_path, *command]
+    result = cli(*argv)
+    assert result.code == 2, result.err
+    assert result.err.startswith(f"followup: --db: '{tmp_path}': ")
+    assert "expected a tracker database file" in result.err
+    assert "Usage:" not in result.err
+    assert list(tmp_path.iterdir()) == []  # nothing created in it
+
+
 def test_agenda_folder_that_cannot_be_listed(cli, tmp_path: Path, monkeypatch) -> None:
     """A folder batch we may not list is one located problem, not a PermissionError."""
 

@@ -93,7 +93,7 @@ def test_every_command_prints_json_matching_its_schema(env, capsys) -> None:
         ("log", ("beta", "thank_you_sent", "--date", "2026-03-02", *t)),
         ("edit", ("beta", "--add-recruiter", "Rita +44 20 7946 0000")),
         ("undo", ("beta",)),
-        ("snooze", ("beta", "--until", "2026-03-20")),
+        ("snooze", ("beta", "--until", "2026-03-20", *t)),
         ("unsnooze", ("beta", *t)),
         ("today", t),
         ("list", t),

@@ -163,7 +163,7 @@ def test_calendar_to_stdout_skips_snoozed_applications(cli, acme):
         "--playbook",
         "week-then-on-hold",
     )
-    assert cli("snooze", acme, "--until", "2026-04-01").code == 0
+    assert cli("snooze", acme, "--until", "2026-04-01", "--today", "2026-03-03").code == 0
     result = cli("calendar", "--today", "2026-03-03")
     assert result.code == 0, result.err
     cal = Calendar.from_ical(result.out.encode("utf-8"))

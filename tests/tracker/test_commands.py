@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -274,7 +275,7 @@ def test_undo_walks_back_and_stops_when_nothing_is_left(tracker, acme):
 
 def test_snooze_hides_from_today_until_the_date(tracker, acme):
     """A snoozed application is left out of today before its date and back on it."""
-    result = tracker("snooze", acme, "--until", "2026-03-14")
+    result = tracker("snooze", acme, "--until", "2026-03-14", "--today", TODAY)
     assert result.code == 0, result.err
     assert result.out.startswith("saved:")
     hidden = tracker("today", "--today", TODAY, "--json").json()
@@ -290,6 +291,35 @@ def test_snooze_bad_date_exits_2(tracker, acme):
     result = tracker("snooze", acme, "--until", "next week")
     assert result.code == 2
     assert "--until: 'next week' is not a date" in result.err
+
+
+def test_snooze_until_a_past_day_is_refused(tracker, acme):
+    """A snooze that ended before today hides nothing and would end the one in force: refused,
+    naming --until and what it expects, and nothing is saved; today itself is accepted."""
+    assert tracker("snooze", acme, "--until", "2026-03-20", "--today", TODAY).code == 0
+    result = tracker("snooze", acme, "--until", "2026-03-11", "--today", TODAY)
+    assert result.code == 2
+    assert result.err.startswith("followup: --until: 2026-03-11 is before today (2026-03-12); ")
+    assert "expected today or a later date" in result.err
+    assert "Traceback" not in result.err
+    listed = tracker("list", "--today", TODAY, "--json").json()
+    assert [a["snoozed_until"] for a in listed] == ["2026-03-20"]
+    assert tracker("snooze", acme, "--until", TODAY, "--today", TODAY).code == 0
+
+
+def test_snooze_without_today_still_works_on_broken_stored_data(tracker, acme, db):
+    """Without --today, snooze reads today where the application is; stored data broken by
+    hand (doctor's job to report) does not stop a snooze: this machine's today stands in."""
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "INSERT INTO events (app_id, recorded_at, data) VALUES (?, 'x', ?)",
+        (acme, '{"date": "2026-03-03", "type": "no_such_event"}'),
+    )
+    conn.commit()
+    conn.close()
+    assert tracker("list", "--today", TODAY).code == 1  # the data is broken indeed
+    result = tracker("snooze", acme, "--until", "8999-12-31")
+    assert result.code == 0, result.err
 
 
 def test_close_records_an_event_and_reopen_retracts_it(tracker, acme, db):

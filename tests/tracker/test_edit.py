@@ -176,7 +176,7 @@ def test_add_and_import_refuse_a_likely_duplicate_unless_allowed(tracker, acme, 
 
 def test_unsnooze_shows_it_again(tracker, acme):
     """unsnooze ends a snooze from today; today lists its steps again."""
-    tracker("snooze", acme, "--until", "2026-03-30")
+    tracker("snooze", acme, "--until", "2026-03-30", "--today", "2026-03-12")
     assert tracker("today", "--today", "2026-03-12", "--json").json()["snoozed"]
     result = tracker("unsnooze", acme, "--today", "2026-03-12", "--json")
     assert result.json() == {"id": acme, "snoozed_until": None, "was_snoozed_until": "2026-03-30"}
@@ -204,6 +204,35 @@ def test_history_across_applications_since_a_day(tracker, acme):
     text = tracker("history", "--since", "2026-03-04").out
     assert "Beta" in text
     assert "2026-03-02" not in text
+
+
+def test_history_heads_each_application_once_a_day(tracker, acme):
+    """Several entries on one day sit under one heading of their application (even when
+    another application's entry was recorded between them); --json keeps a row per entry, in
+    the order recorded."""
+    other = tracker(
+        "add", "--company", "Beta", "--role", "R", "--interviewed", "2026-03-03"
+    ).out.strip()
+    today = ("--today", "2026-03-12")
+    tracker("log", acme, "thank_you_sent", "--date", "2026-03-04", *today)
+    tracker("log", other, "thank_you_sent", "--date", "2026-03-04", *today)
+    tracker("log", acme, "note_sent", "--date", "2026-03-04", *today)
+    tracker("log", acme, "networked", "--date", "2026-03-04", *today)
+    tracker("log", acme, "check_in_sent", "--date", "2026-03-10", *today)
+    lines = tracker("history", "--since", "2026-03-04").out.splitlines()
+    headings = [line.split()[0] for line in lines if line.startswith("  ") and line[2] != " "]
+    assert headings == [acme, other, acme]  # the 4th, then the 10th
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"  {acme}"))
+    under = [line.split()[-1] for line in lines[start + 1 : start + 4]]
+    assert under == ["thank_you_sent", "note_sent", "networked"]
+    rows = tracker("history", "--since", "2026-03-04", "--json").json()
+    assert [(r["id"], r["event"]["type"]) for r in rows] == [
+        (acme, "thank_you_sent"),
+        (other, "thank_you_sent"),
+        (acme, "note_sent"),
+        (acme, "networked"),
+        (acme, "check_in_sent"),
+    ]
 
 
 def test_list_shows_the_interview_and_the_last_contact(tracker, acme):

@@ -238,3 +238,19 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path, run):
     assert result.code == 2
     assert "not a followup tracker" in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_file_that_is_not_sqlite_is_named_once_by_where_it_came_from(tmp_path, run, monkeypatch):
+    """The refusal names its source once: ``--db: 'FILE' ...``, or ``$FOLLOWUP_DB: 'FILE' ...``
+    when the variable named it (not ``--db: --db:``, nor --db for a flag not given)."""
+    junk = tmp_path / "junk.db"
+    junk.write_text("hello\n")
+    result = run("list", "--db", junk)
+    assert result.code == 2
+    assert result.err.startswith(f"followup: --db: '{junk}' is not a followup tracker")
+    assert result.err.count("--db") == 1
+    monkeypatch.setenv("FOLLOWUP_DB", str(junk))
+    result = run("list")
+    assert result.code == 2
+    assert result.err.startswith(f"followup: $FOLLOWUP_DB: '{junk}' is not a followup tracker")
+    assert "--db" not in result.err

@@ -19,7 +19,9 @@ from followup.cli.group import cli, json_option, parse_today, playbook_dirs, pla
 db_option = click.option(
     "--db",
     "db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # A folder is not refused here: open_db refuses it in the form of every --db error.
+    type=click.Path(path_type=Path),
+    metavar="FILE",
     help="The tracker database (default $FOLLOWUP_DB, else your data folder); read commands "
     "never create it.",
 )

@@ -215,7 +215,9 @@ class LazyGroup(click.Group):
 @click.option(
     "--db",
     "global_db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # A folder is not refused here: open_db refuses it in the form of every --db error.
+    type=click.Path(path_type=Path),
+    metavar="FILE",
     help="The tracker database, for any tracker command (the same as its own --db).",
 )
 @click.pass_context

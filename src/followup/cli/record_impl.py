@@ -16,7 +16,7 @@ from followup.cli.tracker_impl import db_of, dirs_of, echo, echo_json, next_line
 from followup.errors import visible
 from followup.render.words import day as day_words
 from followup.services import editing, recording
-from followup.services.history import across
+from followup.services.history import Line, across
 
 
 def edit(options: Mapping[str, Any]) -> None:
@@ -115,12 +115,18 @@ def history(apps: tuple[str, ...], since: date | None, db: Path | None, as_json:
     if not lines:
         echo("Nothing recorded" + (f" since {day_words(since)}." if since else " yet."))
         return
-    current = None
+    # One heading per day, and under it one per application (in the order its first entry of
+    # the day was recorded) with all its entries of that day; --json keeps one row per entry.
+    by_day: dict[date, dict[str, list[Line]]] = {}
     for line in lines:
-        if line.day != current:
-            current = line.day
-            echo(day_words(line.day))
-        title = " - ".join(x for x in (line.company, line.role) if x)
-        mark = " (archived)" if line.archived else ""
-        echo(f"  {line.app_id}{mark}  {visible(title)}")
-        echo("  " + view.entry_line(line.entry).replace(f"{line.entry.recorded_at[:10]} ", "", 1))
+        by_day.setdefault(line.day, {}).setdefault(line.app_id, []).append(line)
+    for day_, apps_of_day in by_day.items():
+        echo(day_words(day_))
+        for app_lines in apps_of_day.values():
+            first = app_lines[0]
+            title = " - ".join(x for x in (first.company, first.role) if x)
+            mark = " (archived)" if first.archived else ""
+            echo(f"  {first.app_id}{mark}  {visible(title)}")
+            for line in app_lines:
+                entry = view.entry_line(line.entry)
+                echo("  " + entry.replace(f"{line.entry.recorded_at[:10]} ", "", 1))

@@ -39,7 +39,9 @@ PERSON_FORM = '"NAME [<EMAIL>] [PHONE]"'
 db_option = click.option(
     "--db",
     "db",
-    type=click.Path(dir_okay=False, path_type=Path),
+    # A folder is not refused here: open_db refuses it in the form of every --db error.
+    type=click.Path(path_type=Path),
+    metavar="FILE",
     help=f"The tracker database (default ${DB_ENV}, else your data folder); read commands "
     "never create it.",
 )
@@ -230,14 +232,15 @@ def status_cmd(
 @cli.command("snooze")
 @click.argument("app", metavar="APP")
 @click.option("--until", required=True, metavar="YYYY-MM-DD", help="Hide it until this day.")
+@today_flag
 @db_option
 @json_option
-def snooze_cmd(app: str, until: str, db: Path | None, as_json: bool) -> None:
+def snooze_cmd(app: str, until: str, today: str | None, db: Path | None, as_json: bool) -> None:
     """Keep APP out of 'today' until a date ('unsnooze' shows it again)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.snooze(app, until, db, as_json)
+    tracker_impl.snooze(app, until, db, as_json, parse_today(today))
 
 
 @cli.command("close")

@@ -98,11 +98,12 @@ def open_db(db: Path | None, write: bool, must_exist: bool = False) -> Store:
     # A database that exists must be a regular file: sqlite reports a FIFO or a device only as
     # a "disk I/O error" (exit 1), as if the disk were failing.
     if db is not None and os.path.lexists(db) and (why := path_problem(db)) is not None:
-        raise UsageError(f"--db: '{db}': {why}; expected a tracker database file")
+        raise UsageError(f"{source}: '{db}': {why}; expected a tracker database file")
     try:
         store = open_store(db, create=write)
     except UsageError as err:
-        raise UsageError(f"--db: {err}") from None
+        # The tracker's messages name the file, not the flag: the flag is named here, once.
+        raise UsageError(f"{source}: {err}") from None
     where = visible(str(store.path))
     if store.missing and must_exist:
         store.close()

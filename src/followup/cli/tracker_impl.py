@@ -209,14 +209,16 @@ def undo(
 # -- snooze, close, reopen ----------------------------------------------------------------------
 
 
-def snooze(app: str, until: str, db: Path | None, as_json: bool = False) -> None:
+def snooze(
+    app: str, until: str, db: Path | None, as_json: bool = False, today: date | None = None
+) -> None:
     """``followup snooze``: hides APP from ``today`` until a date.
 
     Raises:
-        UsageError: unknown APP or a bad ``--until``.
+        UsageError: unknown APP, or a bad ``--until`` or one before today.
     """
     with flags.open_db(db, write=True) as store:
-        app_id, day_ = recording.snooze(store, app, parse_day(until, "--until"))
+        app_id, day_ = recording.snooze(store, app, parse_day(until, "--until"), today, "--until")
     if as_json:
         echo_json({"id": app_id, "snoozed_until": day_.isoformat()})
     else:

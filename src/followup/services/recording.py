@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from followup import catalog
-from followup.errors import UsageError, visible
+from followup.errors import InputError, UsageError, visible
 from followup.io.yaml_reader import Path_
 from followup.language.case_loader import EVENT_KEYS
 from followup.model.case import Case
@@ -286,16 +286,39 @@ def archive(store: Store, app: str, reason: str, action: str = "archive") -> tup
     return app_id, seq
 
 
-def snooze(store: Store, app: str, day: date) -> tuple[str, date]:
+def snooze(
+    store: Store, app: str, day: date, today: date | None = None, name: str = "until"
+) -> tuple[str, date]:
     """Hide an application from 'today' until a day.
 
+    Args:
+        day: The day it shows in 'today' again.
+        today: The day it is (default: today where the application is).
+        name: What the user calls ``day``, for errors.
+
     Raises:
-        UsageError: unknown application.
+        UsageError: unknown application, or ``day`` is before today (a snooze that ended
+            before it began would hide nothing, and would end any snooze in force).
     """
     with store.writing():
         app_id = store.resolve(app)
+        now = today or _today_of(store, app_id)
+        if day < now:
+            raise UsageError(
+                f"{name}: {day.isoformat()} is before today ({now.isoformat()}); expected "
+                "today or a later date, the day it shows in 'followup today' again"
+            )
         store.snooze(app_id, day)
     return app_id, day
+
+
+def _today_of(store: Store, app_id: str) -> date:
+    """Today where the application is; this machine's today if its stored data is broken (a
+    snooze needs none of it: 'followup doctor' reports it)."""
+    try:
+        return today_for(store.case(app_id))
+    except InputError:
+        return date.today()
 
 
 def close(

@@ -63,9 +63,9 @@ def store_error(err: sqlite3.Error, path: Path) -> FollowupError:
             "saved, try again"
         )
     if "unable to open" in str(err):
-        return UsageError(f"--db: cannot open '{path}' ({err})")
+        return UsageError(f"cannot open '{path}' ({err})")
     if "not a database" in str(err):
-        return UsageError(f"--db: '{path}' is not a followup tracker (not a SQLite database)")
+        return UsageError(f"'{path}' is not a followup tracker (not a SQLite database)")
     if (getattr(err, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_CORRUPT:
         return DamagedFile(path, str(err))
     return StoreError(f"{path}: database error: {err}")
