@@ -11,6 +11,7 @@ from followup.compile.machine import compile_playbook
 from followup.drafts.compose import draft_case, drafts_for, nothing_to_draft
 from followup.drafts.templates import (
     DEFAULTS,
+    SYNTAX_EXPECTED,
     YOUR_NAME,
     check_templates,
     default_template,
@@ -259,6 +260,16 @@ def test_syntax_error_is_located_in_a_one_line_subject(write_playbook, load, fir
     (problem,) = err.value.problems
     assert (problem.line, problem.col) == (first_template_line + 1, 14)
     assert "template 'thank_you', subject line 1" in problem.message
+    assert problem.expected == SYNTAX_EXPECTED  # what to write, not what a sandbox allows
+
+
+def test_an_unclosed_block_expects_its_closing_tag(write_playbook, load, first_template_line):
+    """An {% if %} never closed: the problem says how a block is closed."""
+    path = write_playbook('check_in: "Still keen {% if case.company %} on it."\n')
+    with pytest.raises(InputError) as err:
+        check_templates(load(path))
+    (problem,) = err.value.problems
+    assert "{% endif %}" in problem.expected
 
 
 def test_every_problem_is_reported_at_once(write_playbook, load, first_template_line):

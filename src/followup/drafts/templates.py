@@ -26,6 +26,7 @@ from followup.model.playbook import Playbook, Template
 
 __all__ = [
     "DEFAULTS",
+    "SYNTAX_EXPECTED",
     "YOUR_NAME",
     "Message",
     "check_templates",
@@ -40,6 +41,11 @@ MAX_NUMBER_DIGITS = 4300  # Python's default int-to-string limit, which Jinja2's
 EXPECTED = (
     "a template that reads only case, interviewer, step, sender and playbook, within the sandbox"
 )
+# What a template whose syntax Jinja cannot read should look like instead.
+SYNTAX_EXPECTED = (
+    "template syntax: a value written {{ case.role }}, filters the drafts know, and each "
+    "{% if %} or {% for %} closed by its {% endif %} or {% endfor %}"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +59,11 @@ class Message:
 class _Failure(Exception):
     """A template could not be compiled or rendered; ``line`` is 1-based within the template."""
 
-    def __init__(self, line: int, message: str) -> None:
+    def __init__(self, line: int, message: str, expected: str = EXPECTED) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
+        self.expected = expected
 
 
 def template_for(playbook: Playbook, rule_id: str, kind: str) -> Template | None:
@@ -91,7 +98,7 @@ def _compile(source: str) -> jinja2.Template:
             raise _Failure(line, f"'{{% {name} %}}' is not allowed in a message template")
         return env.from_string(env.bound(tree))
     except TemplateSyntaxError as err:  # an unknown filter is only found when compiling
-        raise _Failure(err.lineno, err.message or "syntax error") from None
+        raise _Failure(err.lineno, err.message or "syntax error", SYNTAX_EXPECTED) from None
     except (RecursionError, MemoryError, SyntaxError):
         # Jinja2 and Python parse and compile recursively: absurd nesting ends here, located
         # at the start of the template since neither says where.
@@ -258,7 +265,7 @@ def locate(template: Template, part: str, failure: _Failure) -> Problem:
     if excerpt:
         message += f" (in `{_short(excerpt)}`)"
     line, col = _file_place(template, part, failure.line) or (origin.line, origin.col)
-    return Problem(origin.file, line, col, message, EXPECTED)
+    return Problem(origin.file, line, col, message, failure.expected)
 
 
 def _short(text: str, limit: int = 60) -> str:
