@@ -36,6 +36,10 @@ EXTRA = {
     "bad-parameter": HEADER.format(id="param")
     + "parameters: {wait: 2 weeks}\n"
     + USUAL.replace("interview + 4w", "interview + wait"),
+    "bad-parameter-and-broken-template": HEADER.format(id="both")
+    + "parameters: {wait: 2 weeks}\n"
+    + USUAL.replace("interview + 4w", "interview + wait")
+    + "templates:\n  thank_you: 'Thanks for {{ case.company }, truly.'\n",
 }
 TEXTS = {
     **{f"agreement-{title}": text for kind, title, text, _ in AGREEMENT if kind == "playbook"},
@@ -69,6 +73,18 @@ def test_a_template_that_does_not_render_is_a_lint_error(name: str, tmp_path: Pa
     assert [p.code for p in linted] == ["L001"]
     assert linted[0].line == HEADER.count("\n") + USUAL.count("\n") + 2
     assert linted[0].message.startswith("template 'thank_you'")
+
+
+def test_a_playbook_that_does_not_load_has_its_templates_checked_too(tmp_path: Path) -> None:
+    """Every problem at once: a bad parameter does not hide a broken template until it is
+    fixed, in lint or in validate."""
+    path = tmp_path / "playbook.yaml"
+    path.write_text(EXTRA["bad-parameter-and-broken-template"], encoding="utf-8")
+    refused, _ = validate_file(path)
+    linted, _, _ = lint_file(path)
+    for found in (refused, linted):
+        assert any("'2 weeks'" in p.message for p in found)
+        assert any(p.message.startswith("template 'thank_you'") for p in found)
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)

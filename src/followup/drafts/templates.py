@@ -22,7 +22,8 @@ from followup.drafts.context import CONTEXT_NAMES, YOUR_NAME, sample_context
 from followup.drafts.defaults import BUILT_IN, DEFAULTS, default_template
 from followup.drafts.sandbox import MAX_SOURCE, DraftEnvironment, refused_tag, render_bounded
 from followup.errors import InputError, Problem, suggest
-from followup.model.playbook import Playbook, Template
+from followup.io.yaml_reader import Document
+from followup.model.playbook import Origin, Playbook, Source, Template
 
 __all__ = [
     "DEFAULTS",
@@ -35,6 +36,7 @@ __all__ = [
     "sample_context",
     "template_for",
     "template_problems",
+    "unloaded_template_problems",
 ]
 
 MAX_NUMBER_DIGITS = 4300  # Python's default int-to-string limit, which Jinja2's lexer meets
@@ -220,6 +222,43 @@ def template_problems(playbook: Playbook) -> list[Problem]:
                     failures.append(err)
             problems += [locate(template, part, f) for f in failures]
     return problems
+
+
+def unloaded_template_problems(doc: Document) -> list[Problem]:
+    """The problems of the templates written in a playbook file that does not load, so a
+    coach sees them with the file's other problems rather than after fixing those.
+
+    Each template is checked as `template_problems` checks it, against a sample case; without
+    the playbook's rules a template is taken to be for a step of its own key's kind.  A
+    template whose shape is wrong is left to the loader, which reports it.
+    """
+    data = doc.data
+    raw = data.get("templates") if isinstance(data, dict) else None
+    if not isinstance(raw, dict):
+        return []
+    found: list[Template] = []
+    for key, value in raw.items():
+        spec = value if isinstance(value, dict) else {"body": value}
+        body, subject = spec.get("body"), spec.get("subject", "")
+        if isinstance(key, str) and isinstance(body, str) and isinstance(subject, str):
+            line, col = doc.where(("templates", key))
+            found.append(Template(key, body, Origin(doc.file, line, col), subject))
+    ident = data.get("id") if isinstance(data, dict) else None
+    title = data.get("title") if isinstance(data, dict) else None
+    stand_in = Playbook(
+        ident if isinstance(ident, str) else "playbook",
+        title if isinstance(title, str) else "",
+        "",
+        Source(""),
+        doc.file,
+        (),
+        (),
+        (),
+        (),
+        (),
+        templates=tuple(found),
+    )
+    return template_problems(stand_in)
 
 
 def check_templates(playbook: Playbook) -> None:

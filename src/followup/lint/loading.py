@@ -13,6 +13,7 @@ from typing import Final
 
 from followup import catalog
 from followup.compile.machine import CompiledPlaybook, compile_playbook
+from followup.drafts.templates import unloaded_template_problems
 from followup.errors import InputError, Problem, UsageError
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.expression_reader import UNKNOWN_FACT as FACT_KIND
@@ -29,6 +30,14 @@ CODES: Final = {STATE_KIND: UNKNOWN_STATE, CLOSED_KIND: CLOSED_RULE, FACT_KIND: 
 def coded(problems: tuple[Problem, ...], doc: Document | None = None) -> list[Problem]:
     """The loader's problems, each with the lint code for its kind (L001 for any other)."""
     return [replace(p, code=CODES.get(p.kind, LOAD)) for p in problems]
+
+
+def with_templates(problems: tuple[Problem, ...], doc: Document) -> tuple[Problem, ...]:
+    """A file's loading problems and its templates' problems, every one at once (the templates
+    are otherwise only checked once the playbook loads)."""
+    seen = {(p.line, p.col, p.message) for p in problems}
+    more = [p for p in unloaded_template_problems(doc) if (p.line, p.col, p.message) not in seen]
+    return (*problems, *more)
 
 
 def load(
@@ -51,7 +60,7 @@ def load(
     try:
         playbook = catalog.build_document(doc, path, dirs)
     except InputError as err:
-        return doc, None, coded(err.problems, doc)
+        return doc, None, coded(with_templates(err.problems, doc), doc)
     except UsageError:
         raise
     return doc, compile_playbook(playbook), []

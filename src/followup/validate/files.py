@@ -14,6 +14,7 @@ from followup.io.jsonl import name_case, read_jsonl
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.case_loader import build_case
 from followup.lint import validate_problems
+from followup.lint.loading import with_templates
 from followup.timeline.holiday_library import region_error
 
 PLAYBOOK_MARKERS = ("transitions", "actions", "avoid", "parameters", "source", "title", "extends")
@@ -61,6 +62,8 @@ def _check(
             # The playbook the case names is a missing or special file: say so at the case.
             message = "; ".join(f"playbook file '{p.file}': {p.message}" for p in err.problems)
             return [doc.problem(("playbook",), message, "the id or file of a known playbook")]
+        if kind == "playbook":  # its templates too: every problem at once
+            return list(with_templates(err.problems, doc))
         return list(err.problems)
     except UsageError as err:
         return [doc.problem(("playbook",), str(err), "the id of a known playbook")]
