@@ -42,3 +42,18 @@ def test_an_unreadable_batch_is_located(tmp_path: Path, capsys: pytest.CaptureFi
     folder.mkdir()
     assert main(["validate", str(folder)]) == 2
     assert f"{folder}:1:1:" in capsys.readouterr().err
+
+
+def test_a_case_id_used_twice_is_refused_as_agenda_refuses_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """validate says beforehand what agenda would skip: the second case with the same id,
+    located at that id and naming the line of the first."""
+    batch = tmp_path / "cases.jsonl"
+    line = '{"id": "a", "interview": "2026-03-02"}\n'
+    batch.write_text(line + '{"id": "b", "interview": "2026-03-02"}\n' + line, encoding="utf-8")
+    assert main(["validate", str(batch)]) == 2
+    (problem,) = capsys.readouterr().err.splitlines()
+    col = line.index('"a"') + 1
+    assert problem.startswith(f"{batch}:3:{col}: case 'a': ")
+    assert "line 1" in problem

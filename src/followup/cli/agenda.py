@@ -21,8 +21,8 @@ import click
 from followup import catalog
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import next_steps
-from followup.errors import FollowupError, InputError, Problem, UsageError, visible
-from followup.io.jsonl import name_case, read_jsonl, read_jsonl_lines
+from followup.errors import FollowupError, InputError, UsageError, visible
+from followup.io.jsonl import name_case, read_jsonl, read_jsonl_lines, repeated_id
 from followup.io.user_files import Line, folder_entries, path_kind
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.case_loader import build_case
@@ -53,12 +53,8 @@ class Planned(NamedTuple):
 
 
 def _same_id(case: Planned, first: tuple[str, int, int]) -> InputError:
-    """A case whose id an earlier case of the batch already has: located at its id, naming
-    the case and where the earlier one is (its line in a JSON Lines file, else its file)."""
-    file, line, col = case.where
-    earlier = f"on line {first[1]}" if first[0] == file else f"in {first[0]}"
-    message = f"case '{case.case_id}': the id is already used by the case {earlier}"
-    return InputError([Problem(file, line, col, message, "a different id for each case")])
+    """A case whose id an earlier case of the batch already has (`repeated_id`)."""
+    return InputError([repeated_id(case.case_id, case.where, first)])
 
 
 def _documents(path: Path) -> tuple[int, Iterator[Document | InputError]]:

@@ -110,6 +110,18 @@ def name_case(doc: Document, problems: list[Problem]) -> list[Problem]:
     ]
 
 
+Where_ = tuple[str, int, int]  # a file, line and column
+
+
+def repeated_id(case_id: str, where: Where_, first: Where_) -> Problem:
+    """A case of a batch whose id an earlier case already has: located at its id, naming the
+    case and where the earlier one is (its line in a JSON Lines file, else its file)."""
+    file, line, col = where
+    earlier = f"on line {first[1]}" if first[0] == file else f"in {first[0]}"
+    message = f"case '{case_id}': the id is already used by the case {earlier}"
+    return Problem(file, line, col, message, "a different id for each case")
+
+
 def line_item(line: Line, file: str) -> Document | InputError:
     """One line read by :func:`read_jsonl_lines` as its document, or the error in it."""
     lineno, raw = line

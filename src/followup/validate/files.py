@@ -10,7 +10,7 @@ from followup.authoring.folders import default_dirs
 from followup.catalog import build_document
 from followup.compile.machine import compile_playbook
 from followup.errors import InputError, Problem, UsageError
-from followup.io.jsonl import name_case, read_jsonl
+from followup.io.jsonl import name_case, read_jsonl, repeated_id
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.case_loader import build_case
 from followup.lint import validate_problems
@@ -99,6 +99,7 @@ def _validate_lines(path: Path, dirs: tuple[Path, ...]) -> list[Problem]:
 
     problems: list[Problem] = []
     found_ids: set[str] = set()
+    seen: dict[str, tuple[str, int, int]] = {}  # each case id, and where it was first written
     try:
         _, documents = read_jsonl(path)
     except InputError as err:
@@ -110,6 +111,13 @@ def _validate_lines(path: Path, dirs: tuple[Path, ...]) -> list[Problem]:
             problems.append(doc.problem((), "the case has no 'id'", "an 'id' on every case"))
         else:
             problems += name_case(doc, _check(doc, "case", dirs, found_ids))
+            case_id = doc.data.get("id") if isinstance(doc.data, dict) else None
+            if isinstance(case_id, str):
+                where = (doc.file, *doc.where(("id",)))
+                if case_id in seen:  # as agenda refuses it
+                    problems.append(repeated_id(case_id, where, seen[case_id]))
+                else:
+                    seen[case_id] = where
     return problems
 
 
