@@ -518,3 +518,22 @@ def test_a_promise_logged_without_a_day_says_which_day_it_is_for(tracker, acme):
     )  # fmt: skip
     assert dated.code == 0, dated.err
     assert "no --due" not in dated.err
+
+
+def test_status_of_a_record_that_cannot_be_planned_still_shows_its_history(tracker, acme, db):
+    """A value recorded before followup refused it (a decision date before the interview)
+    stays in the tracker: status shows the history, the problem, and how to set it right."""
+    conn = sqlite3.connect(db)
+    conn.execute(
+        "INSERT INTO events (app_id, recorded_at, data) VALUES (?, 'x', ?)",
+        (acme, '{"date": "2026-03-03", "type": "reply", "outcome": "still_deciding", '
+         '"decision_by": "2026-03-01"}'),
+    )  # fmt: skip
+    conn.commit()
+    conn.close()
+    result = tracker("status", acme, "--today", TODAY)
+    assert result.code == 2
+    assert "History" in result.out
+    assert "reply" in result.out  # the entry to take back is listed with its number
+    assert f"followup undo {acme} N" in result.err
+    assert "decision_by" in result.err

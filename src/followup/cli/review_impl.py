@@ -14,12 +14,13 @@ import click
 from followup.cli import tracker_flags as flags
 from followup.cli import tracker_view as view
 from followup.cli.tracker_impl import echo, echo_json, next_line
-from followup.errors import FollowupError, visible
+from followup.errors import FollowupError, InputError, visible
 from followup.render.json_out import plan_json, step_full
 from followup.render.text import plan_text
 from followup.render.words import OUTCOME_WORDS, day
 from followup.services.planning import nothing_left, plan_for
 from followup.services.today import build_queue, closed_on_the_day, last_contact
+from followup.tracker.records import Entry
 
 # -- today --------------------------------------------------------------------------------------
 
@@ -153,6 +154,19 @@ def list_apps(
     flags.report(problems)
 
 
+def _unplannable(app_id: str, history: list[Entry]) -> None:
+    """What was recorded on an application that cannot be planned, and how to set it right
+    (the problem itself follows on stderr)."""
+    echo("History")
+    for e in history:
+        echo(view.entry_line(e))
+    click.echo(
+        f"followup: {app_id} cannot be planned as recorded: 'followup edit {app_id}' corrects "
+        f"a value, 'followup undo {app_id} N' takes back entry #N",
+        err=True,
+    )
+
+
 def status(
     app: str, today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, ...]
 ) -> None:
@@ -160,11 +174,19 @@ def status(
 
     Raises:
         UsageError: unknown or ambiguous APP, or its playbook is not found.
+        InputError: what was recorded cannot be planned (the history is still shown, with how
+            to set it right).
     """
     with flags.open_db(db, write=False) as store, store.reading():
         app_id = store.resolve(app)
-        case, history = store.case(app_id), store.history(app_id)
+        history = store.history(app_id)
         until = store.snoozed_until(app_id)
+        try:
+            case = store.case(app_id)
+        except InputError:
+            if not as_json:
+                _unplannable(app_id, history)
+            raise
     plan, cp = plan_for(case, today, dirs)
     snoozed = until if until and until > plan.today else None
     if as_json:

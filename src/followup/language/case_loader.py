@@ -115,11 +115,12 @@ def _split_time(event: Event) -> Event:
 
 
 def _located(doc: Document, issues: list[Issue]) -> list[Problem]:
-    """The issues as problems; on a one-line document (a JSON Lines case) each also names the
-    case and the field, since the line alone does not say where in it the problem is."""
+    """The issues as problems; on a one-line document (a JSON Lines case) or a tracked
+    application's record each also names the case and the field, since the line alone (or no
+    line at all) does not say where in it the problem is."""
     found = located(doc, issues)
-    if not isinstance(doc.locations, LineLocations):
-        return found
+    if doc.locations and not isinstance(doc.locations, LineLocations):
+        return found  # a file's own lines and columns say where
     data = doc.data
     case_id = data.get("id") if isinstance(data, dict) else None
     named = f"case '{case_id}'" if isinstance(case_id, str) else ""
