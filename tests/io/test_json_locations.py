@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from followup.io.json_locations import LineScan, line_locations
+from followup.io.json_locations import LineLocations, LineScan, line_locations
 
 LINE = (
     '  {"id": "b", "interview": "2026-13-02", '
@@ -36,3 +36,19 @@ def test_a_line_that_is_not_json_keeps_what_was_found() -> None:
     values, _ = line_locations('{"id": "b", "interview": ', 3)
     assert values[("id",)] == (3, 8)
     assert ("interview",) not in values
+
+
+def test_the_first_key_is_found_without_a_walk_when_it_is_written_once() -> None:
+    """A batch asks where each case's id is: the first key costs no walk of the line."""
+    scan = LineScan('{"id": "a", "interview": "2026-03-02"}', 2)
+    values, keys = LineLocations(scan), LineLocations(scan, keys=True)
+    assert values[("id",)] == (2, 8)
+    assert keys[("id",)] == (2, 2)
+    assert scan.depth == 0
+
+
+def test_a_first_key_written_twice_is_walked_to_the_one_that_counts() -> None:
+    """JSON keeps the last of two equal keys, so the quick answer would point at the wrong one."""
+    text = '{"id": "a", "interview": "2026-03-02", "id": "b"}'
+    values, _ = line_locations(text, 1)
+    assert text[values[("id",)][1] - 1 :].startswith('"b"')

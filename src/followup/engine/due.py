@@ -29,10 +29,15 @@ class Scheduling(Facts):
         """Actions of the current state (or just ``among`` them) that apply, with their dates."""
         result: list[Pending] = []
         group = self.cp.actions.get(self.state, ()) if among is None else among
+        moved: list[tuple[date, date]] = []
         for ca in group:
             found = self.resolve(ca)
             if isinstance(found, Pending):
                 result.append(found)
+                if found.moved_from is not None and ca.completed_by is not None:
+                    moved.append((found.moved_from, found.due))
+        if among is None:  # every step of the state: what `held_for_day_off` needs, for free
+            self.moved_cache, self.moved_version = tuple(moved), self.version
         return result
 
     def resolve(self, ca: CompiledAction) -> Pending | str:
@@ -97,18 +102,19 @@ class Scheduling(Facts):
         the state that fell due on a weekend or holiday on or before ``when``, and moved to a
         business day after it, holds the timer until that day (business-days-only), where a
         step due that day comes first; else ``when`` itself."""
-        if not self.cp.off_days or self.cal.is_business_day(when):
+        if not self.cp.off_days or self.cal.roll_forward(when) == when:
             return when  # the step moved over a run of days off, so ``when`` would be one
+        if self.moved_version != self.version:  # else the projection has just found them
+            moved = []
+            for ca in self.cp.doable.get(self.state, ()):
+                found = self.resolve(ca)
+                if isinstance(found, Pending) and found.moved_from is not None:
+                    moved.append((found.moved_from, found.due))
+            self.moved_cache, self.moved_version = tuple(moved), self.version
         held = when
-        for ca in self.cp.doable.get(self.state, ()):
-            found = self.resolve(ca)
-            if (
-                isinstance(found, Pending)
-                and found.moved_from is not None
-                and found.moved_from <= when < found.due
-                and found.due > held
-            ):
-                held = found.due
+        for moved_from, due in self.moved_cache:
+            if moved_from <= when < due and due > held:
+                held = due
         return held
 
     def window_end(self, ca: CompiledAction, due: date, channel: str | None) -> date:

@@ -88,6 +88,8 @@ class Facts:
         "last_nudge",
         "last_reply",
         "may_call",
+        "moved_cache",
+        "moved_version",
         "networked",
         "not_before",
         "now",
@@ -129,6 +131,10 @@ class Facts:
         self.timer_cache: tuple[date, Move] | None = None
         self.reminder_version = -1
         self.reminder_cache: tuple[date, CompiledAction] | None = None
+        # The steps of the current state moved off a day off (day fallen due on, day moved to),
+        # as `pending` last found them at ``moved_version`` (`held_for_day_off` reads them).
+        self.moved_version = -1
+        self.moved_cache: tuple[tuple[date, date], ...] = ()
         self.outcome: str | None = None
         self.closed_on: date | None = None
         # Their offer: the date they asked you to answer by, and your answer once recorded.

@@ -90,8 +90,10 @@ def notes_now(run: Run, today: date) -> list[str]:
     missed = _missed_thanks(run, today)
     if missed:
         notes.append(missed)
-    news = [p.expires for p in run.pending() if p.compiled.action.kind == NEWS_KIND]
-    expired = news[0] if news else run.news_expires()
+    expired = run.news_expires()
+    if expired is not None:  # by the channel its step goes by, if there is one
+        news = [p.expires for p in run.pending() if p.compiled.action.kind == NEWS_KIND]
+        expired = news[0] if news else expired
     if run.state != CLOSED and expired is not None and not _has_news_step(run):
         # The engine's rule times a playbook's own step; without one, say so rather than nothing.
         if expired >= today:

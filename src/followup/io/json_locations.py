@@ -16,6 +16,8 @@ from collections.abc import Iterator, Mapping
 from followup.io.yaml_reader import Path_
 
 _SPACE = re.compile(r"[ \t\n\r]*")
+# The first key of a line's object and the start of its value (most writers put ``id`` first).
+_FIRST_KEY = re.compile(r'[ \t\n\r]*\{[ \t\n\r]*("[^"\\]*")[ \t\n\r]*:[ \t\n\r]*')
 _value_end = json.JSONDecoder().raw_decode
 Where = tuple[int, int]
 
@@ -57,8 +59,16 @@ class LineLocations(Mapping[Path_, Where]):
         return scan.keys if self.of_keys else scan.values
 
     def __getitem__(self, path: Path_) -> Where:
+        text = self.scan.text
         if path == () and not self.of_keys:
-            return (self.scan.lineno, _skip(self.scan.text, 0) + 1)
+            return (self.scan.lineno, _skip(text, 0) + 1)
+        if len(path) == 1 and self.scan.depth == 0 and (first := _FIRST_KEY.match(text)):
+            # The first key, written once in the whole line: where it is needs no walk (a batch
+            # asks where each case's id is, and most lines start with it).
+            quoted = first.group(1)
+            if quoted[1:-1] == path[0] and text.count(quoted) == 1:
+                col = first.start(1) + 1 if self.of_keys else first.end() + 1
+                return (self.scan.lineno, col)
         return self._found(path)[path]
 
     def __iter__(self) -> Iterator[Path_]:
