@@ -44,17 +44,33 @@ class BatchHadProblems(FollowupError):
 
 
 class Planned(NamedTuple):
-    """A case planned: its id, where that id was written (file, line, column), and its JSON
-    line (``--json``) or table row."""
+    """A case planned: its id, its JSON line (``--json``) or table row, and where its id was
+    written (file, line, column), or the document to find that in when it is asked for."""
 
     case_id: str
-    where: tuple[str, int, int]
     output: str | Row
+    where: tuple[str, int, int] | None = None
+    doc: Document | None = None
+
+    def located(self) -> tuple[str, int, int]:
+        """Where the case's id was written."""
+        if self.where is not None:
+            return self.where
+        assert self.doc is not None
+        return (self.doc.file, *self.doc.where(("id",)))
+
+    def line(self) -> tuple[str, int, int]:
+        """The file and line of the case (all a later case with its id needs to name it)."""
+        if self.where is not None:
+            return self.where
+        assert self.doc is not None
+        line, col = self.doc.locations.get((), (1, 1))
+        return (self.doc.file, line, col)
 
 
 def _same_id(case: Planned, first: tuple[str, int, int]) -> InputError:
     """A case whose id an earlier case of the batch already has (`repeated_id`)."""
-    return InputError([repeated_id(case.case_id, case.where, first)])
+    return InputError([repeated_id(case.case_id, case.located(), first)])
 
 
 def _documents(path: Path) -> tuple[int, Iterator[Document | InputError]]:
@@ -140,6 +156,9 @@ class Planner:
         self.as_json = as_json
         self.batch = batch
         self.by_id: dict[str, CompiledPlaybook] = {}
+        # In this process an answer keeps its document, and its id is located only when
+        # another case has the same id; a worker's answers travel back without it.
+        self.keep_documents = True
 
     def plan(self, item: Document | InputError) -> Planned | InputError:
         """The case planned (its JSON line or table row), or its located problems.
@@ -160,11 +179,15 @@ class Planner:
         except DateRangeError as err:  # dates are checked at input: a last line of defence
             named = f"case '{case.id}': {err}" if case is not None else str(err)
             return InputError([item.problem((), named)])
-        where = (item.file, *item.where(("id",)))
+        if self.keep_documents:
+            where, doc = None, item
+        else:
+            where, doc = (item.file, *item.where(("id",))), None
         if self.as_json:
             line = dumps(agenda_json(case.id, cp.id, state, outcome, steps)) + "\n"
-            return Planned(case.id, where, line)
-        return Planned(case.id, where, Row(case.id, state, outcome, steps[0] if steps else None))
+            return Planned(case.id, line, where, doc)
+        row = Row(case.id, state, outcome, steps[0] if steps else None)
+        return Planned(case.id, row, where, doc)
 
 
 def run_agenda(
@@ -229,7 +252,7 @@ def run_agenda(
                 # One case per id: a later case with an id already planned is a bad record.
                 first = seen.get(answer.case_id)
                 if first is None:
-                    seen[answer.case_id] = answer.where
+                    seen[answer.case_id] = answer.line()
                 else:
                     answer = _same_id(answer, first)
             if isinstance(answer, InputError):

@@ -45,6 +45,7 @@ class WorkerFailed(FollowupError):
 
 def _start(planner: Planner) -> None:
     global _planner
+    planner.keep_documents = False  # answers travel back to the parent: located here
     _planner = planner
 
 
