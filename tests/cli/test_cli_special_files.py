@@ -173,3 +173,17 @@ def test_agenda_folder_that_cannot_be_listed(cli, tmp_path: Path, monkeypatch) -
     result = cli("agenda", tmp_path, "--today", TODAY)
     assert result.code == 2
     assert result.err == f"{tmp_path}:1:1: permission denied; expected a readable file\n"
+
+
+@pytest.mark.parametrize(("command", "kind"), [("report", ".html"), ("calendar", ".ics")])
+def test_out_that_is_a_folder(cli, tmp_path: Path, command: str, kind: str) -> None:
+    """--out naming a folder is refused in followup's own form, saying what file it expected,
+    exit 2; not click's usage text, and nothing is written into the folder."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    result = cli(command, "--out", folder, "--db", tmp_path / "t.db", "--today", TODAY)
+    assert result.code == 2, result.err
+    assert result.err.startswith(f"followup: --out: '{folder}' is a folder; ")
+    assert f"expected an {kind} file" in result.err
+    assert "Usage:" not in result.err
+    assert list(folder.iterdir()) == []

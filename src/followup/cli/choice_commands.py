@@ -108,7 +108,7 @@ def switch_cmd(
 @click.option(
     "--out",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),  # a folder is refused by the command, in its own words
     metavar="FILE.html",
     help="Where to write the page.",
 )

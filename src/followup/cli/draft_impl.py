@@ -98,6 +98,8 @@ def calendar(out: Path | None, today: date | None, db: Path | None, dirs: tuple[
         SomeAppsFailed: some applications were left out (each reported, exit 1).
     """
 
+    if out is not None and out.is_dir():
+        raise UsageError(f"--out: '{out}' is a folder; expected an .ics file to write")
     with flags.open_db(db, write=False) as store:
         db_path = store.path.resolve()
         # A closed application gets no reminders: the plan says so on the day asked about

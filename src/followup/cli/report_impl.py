@@ -25,13 +25,23 @@ def _open(db: Path | None) -> Store:
     return open_db(db, write=False)
 
 
-def _write(out: Path, text: str) -> None:
-    """Write the page whole or not at all (a reader never sees half a page)."""
+def _writable(out: Path) -> None:
+    """Refuse an ``--out`` that names a folder, or a file in a folder that does not exist.
+
+    Raises:
+        UsageError: saying which, and what was expected.
+    """
     if out.is_dir():
         raise UsageError(f"--out: '{out}' is a folder; expected an .html file to write")
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"--out: folder '{folder}' does not exist; expected an existing folder")
+
+
+def _write(out: Path, text: str) -> None:
+    """Write the page whole or not at all (a reader never sees half a page)."""
+    _writable(out)  # again: the folder may have changed while the page was made
+    folder = out.parent if str(out.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=".report-", suffix=".html", dir=folder)
     try:
         mask = os.umask(0)
@@ -59,10 +69,7 @@ def report(
         UsageError: unknown case or application, or ``--out`` cannot be written there.
         InputError: a case file or playbook has problems.
     """
-    if not out.parent.is_dir() and str(out.parent):
-        raise UsageError(
-            f"--out: folder '{out.parent}' does not exist; expected an existing folder"
-        )
+    _writable(out)  # before anything is read: a wrong --out wastes nothing
     store = None
     if not refs or any(not Path(r).is_file() for r in refs):
         store = _open(db)

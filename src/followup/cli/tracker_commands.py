@@ -364,7 +364,11 @@ def draft_cmd(
 
 @cli.command("calendar")
 @click.option(
-    "--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="The .ics file."
+    "--out",
+    "out",
+    type=click.Path(path_type=Path),  # a folder is refused by the command, in its own words
+    metavar="FILE.ics",
+    help="The .ics file.",
 )
 @today_flag
 @db_option
