@@ -49,6 +49,8 @@ def test_draft_by_company_prefix_and_rule_id(cli, acme):
     result = cli("draft", "acm", "flag-competing-offer", "--today", "2026-03-03")
     assert result.code == 0, result.err
     assert "Subject: A time-sensitive update: Data Engineer" in result.out
+    # its head gives the step's window as the plan does: the last day news is worth sending
+    assert "due between Tue 3 and Mon 9 March (due now)" in result.out
 
 
 def test_draft_for_a_closed_case_says_there_is_nothing_to_draft(cli, acme):

@@ -18,7 +18,7 @@ from followup.drafts.compose import Draft, draft_case, nothing_to_draft
 from followup.drafts.context import NOBODY, Sender
 from followup.errors import FollowupError, UsageError, json_visible, visible
 from followup.io.user_dirs import user_cache_dir
-from followup.render.words import action_words, day, relative
+from followup.render.words import action_words, send_on_words, step_day, step_relative
 from followup.services.cases import calendar_for, today_for
 from followup.services.planning import playbook_for
 from followup.settings import read_settings
@@ -73,7 +73,9 @@ def sender_for(name: str | None, signature: str | None) -> Sender:
 
 
 def _draft_text(d: Draft, today: date) -> str:
-    head = f"# {action_words(d.action, d.channel)}, due {day(d.due)} ({relative(d.due, today)})"
+    # The step's day (or window) and how far off it is, as every view of a step writes them.
+    when = f"{step_relative(d.due, d.latest, today)}{send_on_words(d.send_on)}"
+    head = f"# {action_words(d.action, d.channel)}, due {step_day(d.due, d.latest)} ({when})"
     lines = [f"{head}; rule {d.rule_id}{'; optional' if d.optional else ''}"]
     if d.to and d.layout != "call":  # a call script names who to call itself
         lines.append(f"To: {visible(d.to)}")

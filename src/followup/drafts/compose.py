@@ -54,6 +54,9 @@ class Draft:
     optional: bool = False
     layout: str = "email"
     blanks: tuple[str, ...] = ()
+    # The step's window and the day to send it, as the plan shows them (`followup.engine.Step`).
+    latest: date | None = None
+    send_on: date | None = None
 
     def as_json(self) -> dict[str, object]:
         """The fields a script reads: to, subject, body, action, due, channel, layout (email,
@@ -170,6 +173,8 @@ def draft_step(
                 step.optional,
                 laid.layout,
                 tuple(blanks_in(to, laid.subject, laid.body)),
+                step.latest,
+                step.send_on,
             )
         )
     return drafts
