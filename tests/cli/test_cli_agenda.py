@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 TODAY = "2026-03-12"
 AGENDA_KEYS = {"case", "playbook", "state", "outcome", "next"}
 NEXT_KEYS = {"action", "due", "channel", "why", "source"}
@@ -123,6 +125,20 @@ def test_agenda_reports_a_second_case_with_the_same_id(cli, tmp_path):
     assert table.code == 2
     assert table.err == result.err
     assert [line.split()[3] for line in table.out.splitlines()[2:4]] == ["offered", "thanked"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_id_taken_by_a_refused_case_is_still_taken(cli, tmp_path, jobs):
+    """A case refused for its own mistake still holds its id: a later case with that id is
+    reported too (as validate reports it), so fixing the first never brings a new error."""
+    batch = tmp_path / "cases.jsonl"
+    batch.write_text(f"{BAD_TYPE}\n{case_line('typo', [])}\n{OFFER}\n", encoding="utf-8")
+    result = cli("agenda", batch, "--today", TODAY, "--json", "--jobs", jobs)
+    assert result.code == 2
+    assert [r["case"] for r in json_lines(result.out)] == ["offered"]
+    assert "case 'typo': the id is already used by the case on line 1" in result.err
+    checked = cli("validate", batch)
+    assert "case 'typo': the id is already used by the case on line 1" in checked.err
 
 
 def test_agenda_reports_two_case_files_with_the_same_id(cli, tmp_path):

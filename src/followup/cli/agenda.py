@@ -11,17 +11,17 @@ from __future__ import annotations
 import gc
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import click
 
 from followup import catalog
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import next_steps
-from followup.errors import FollowupError, InputError, UsageError, visible
+from followup.errors import FollowupError, InputError, Problem, UsageError, visible
 from followup.io.jsonl import name_case, read_jsonl, read_jsonl_lines, repeated_id
 from followup.io.user_files import Line, folder_entries, path_kind
 from followup.io.yaml_reader import Document, read_yaml_file
@@ -66,6 +66,31 @@ class Planned(NamedTuple):
         assert self.doc is not None
         line, col = self.doc.locations.get((), (1, 1))
         return (self.doc.file, line, col)
+
+
+class RefusedCase(InputError):
+    """A case with an id that could not be planned: its id still counts as used, so a later
+    case with the same id is reported too, as ``validate`` reports it (every problem at once)."""
+
+    def __init__(
+        self, problems: Iterable[Problem], case_id: str, where: tuple[str, int, int]
+    ) -> None:
+        super().__init__(problems)
+        self.case_id = case_id
+        self.where = where
+
+    def __reduce__(self) -> Any:
+        return (type(self), (self.problems, self.case_id, self.where))
+
+
+def _refused(item: Document, problems: Iterable[Problem]) -> InputError:
+    """``problems`` of a case, remembering its id (if it has one) and its line."""
+    data = item.data
+    case_id = data.get("id") if isinstance(data, dict) else None
+    if not isinstance(case_id, str):
+        return InputError(problems)
+    line, col = item.locations.get((), (1, 1))
+    return RefusedCase(problems, case_id, (item.file, line, col))
 
 
 def _same_id(case: Planned, first: tuple[str, int, int]) -> InputError:
@@ -173,12 +198,14 @@ class Planner:
             state, outcome, steps = next_steps(cp, case, self.today, calendar_for(case, item))
         except InputError as err:
             # A batch line's number alone does not say which case: name it in every problem.
-            return InputError(name_case(item, list(err.problems))) if self.batch else err
+            return _refused(
+                item, name_case(item, list(err.problems)) if self.batch else err.problems
+            )
         except UsageError as err:  # never expected from one case; still, it stops only that one
-            return InputError([item.problem((), str(err))])
+            return _refused(item, [item.problem((), str(err))])
         except DateRangeError as err:  # dates are checked at input: a last line of defence
             named = f"case '{case.id}': {err}" if case is not None else str(err)
-            return InputError([item.problem((), named)])
+            return _refused(item, [item.problem((), named)])
         if self.keep_documents:
             where, doc = None, item
         else:
@@ -255,6 +282,8 @@ def run_agenda(
                     seen[answer.case_id] = answer.line()
                 else:
                     answer = _same_id(answer, first)
+            elif isinstance(answer, RefusedCase):  # its id is taken all the same
+                seen.setdefault(answer.case_id, answer.where)
             if isinstance(answer, InputError):
                 bad += 1
                 click.echo(str(answer), err=True)
