@@ -128,7 +128,8 @@ def test_agenda_reports_the_far_case_and_plans_the_others(cli, tmp_path: Path) -
     result = cli("agenda", batch, "--today", "2026-03-10", "--json")
     assert result.code == 2
     assert [json.loads(line)["case"] for line in result.out.splitlines()] == ["c0", "c2"]
-    assert result.err.splitlines()[0].startswith(f"{batch}:2:1: case 'c1'")
+    col = batch.read_text().splitlines()[1].index('"9999-12-30"') + 1  # at the date itself
+    assert result.err.splitlines()[0].startswith(f"{batch}:2:{col}: case 'c1'")
     assert "9999-12-30 is outside the years" in result.err
     today = cli("agenda", batch, "--today", "9999-12-30")
     assert today.code == 2
