@@ -72,6 +72,15 @@ def test_overdue_step_is_shown_today_and_says_so(write_playbook, compiled, make_
     assert "Due Mon 2026-03-09 (2 days overdue)." in first.description
 
 
+def test_an_overdue_email_seen_on_a_weekend_says_when_to_send_it(
+    write_playbook, compiled, make_case
+):
+    """The event's words for its day are the plan's: on Saturday, send it Monday."""
+    cp = compiled(write_playbook())
+    (first, *_) = reminders_for(cp, make_case(THANKED), date(2026, 3, 14), CAL)
+    assert "Due Mon 2026-03-09 (5 days overdue; send it Mon 2026-03-16)." in first.description
+
+
 def test_uids_are_stable_and_sequence_grows_only_for_changed_events(
     write_playbook, compiled, make_case
 ):

@@ -40,7 +40,7 @@ from followup.engine.result import Step
 from followup.errors import InputError, Problem, visible
 from followup.io.user_files import kind_problem, read_user_text
 from followup.model.case import Case
-from followup.render.words import action_words, relative
+from followup.render.words import action_words, send_on_words, step_day, step_relative
 from followup.timeline.calendar import BusinessCalendar
 
 PRODID = f"-//followup//followup {__version__}//EN"
@@ -121,9 +121,10 @@ def summary(case: Case, step: Step) -> str:
 def _description(
     cp: CompiledPlaybook, case: Case, step: Step, today: date, cal: BusinessCalendar
 ) -> str:
-    due = f"Due {step.due:%a} {step.due.isoformat()}"
+    # The step's day (or window) as every view of a step writes it, and how late it is.
+    due = f"Due {step_day(step.due, step.latest)}"
     if step.due < today:
-        due += f" ({relative(step.due, today)})"
+        due += f" ({step_relative(step.due, step.latest, today)}{send_on_words(step.send_on)})"
     lines = [
         due + ("" if not step.optional else ", optional") + ".",
         f"Why: {step.why}",
