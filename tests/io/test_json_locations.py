@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from followup.io.json_locations import LineLocations, LineScan, line_locations
+from followup.io.json_locations import KeyLocations, LineLocations, line_locations
 
 LINE = (
     '  {"id": "b", "interview": "2026-13-02", '
@@ -25,11 +25,11 @@ def test_each_value_and_key_is_located_at_its_own_column() -> None:
 
 
 def test_nothing_is_walked_until_asked_and_the_top_level_first() -> None:
-    scan = LineScan(LINE, 1)
-    assert scan.depth == 0  # building the document costs nothing
-    assert scan.walked(deep=False).values.get(("events", 0)) is None
-    assert ("id",) in scan.values
-    assert ("events", 0, "type") in scan.walked(deep=True).values
+    line = LineLocations(LINE, 1)
+    assert line.depth == 0  # building the document costs nothing
+    assert line.walked(deep=False)[0].get(("events", 0)) is None
+    assert ("interview",) in line.walked(deep=False)[0]
+    assert ("events", 0, "type") in line.walked(deep=True)[0]
 
 
 def test_a_line_that_is_not_json_keeps_what_was_found() -> None:
@@ -40,11 +40,11 @@ def test_a_line_that_is_not_json_keeps_what_was_found() -> None:
 
 def test_the_first_key_is_found_without_a_walk_when_it_is_written_once() -> None:
     """A batch asks where each case's id is: the first key costs no walk of the line."""
-    scan = LineScan('{"id": "a", "interview": "2026-03-02"}', 2)
-    values, keys = LineLocations(scan), LineLocations(scan, keys=True)
+    values = LineLocations('{"id": "a", "interview": "2026-03-02"}', 2)
+    keys = KeyLocations(values)
     assert values[("id",)] == (2, 8)
     assert keys[("id",)] == (2, 2)
-    assert scan.depth == 0
+    assert values.depth == 0
 
 
 def test_a_first_key_written_twice_is_walked_to_the_one_that_counts() -> None:

@@ -2,8 +2,10 @@
 
 The standard `json` parser returns values without positions.  A batch of 100,000 cases would pay
 for positions it never uses, so a line's locations are worked out on first use, by walking the
-line again with `json`'s own decoder (C code) for each key and each whole value: the top level first
-(enough for a case's own keys), every depth only when a nested part is asked for.
+line again with `json`'s own decoder (C code) for each key and each whole value: the top level
+first (enough for a case's own keys), every depth only when a nested part is asked for.  The
+line itself and its first key need no walk at all (a batch asks where each case's id is, and
+most lines start with it).
 """
 
 from __future__ import annotations
@@ -16,24 +18,60 @@ from collections.abc import Iterator, Mapping
 from followup.io.yaml_reader import Path_
 
 _SPACE = re.compile(r"[ \t\n\r]*")
-# The first key of a line's object and the start of its value (most writers put ``id`` first).
+# The first key of a line's object and the start of its value.
 _FIRST_KEY = re.compile(r'[ \t\n\r]*\{[ \t\n\r]*("[^"\\]*")[ \t\n\r]*:[ \t\n\r]*')
 _value_end = json.JSONDecoder().raw_decode
 Where = tuple[int, int]
 
 
-class LineScan:
-    """The positions in one JSON line, walked once per depth needed."""
+class LineLocations(Mapping[Path_, Where]):
+    """1-based ``(line, col)`` of each value of one JSON line (`keys_of` gives its keys')."""
+
+    __slots__ = ("_keys", "_values", "depth", "lineno", "text")
 
     def __init__(self, text: str, lineno: int) -> None:
         self.text = text
         self.lineno = lineno
-        self.values: dict[Path_, Where] = {}
-        self.keys: dict[Path_, Where] = {}
-        self.depth = 0  # 0: not walked; 1: the top level; 2: every level
+        self.depth = 0  # how far the line has been walked: 0 not at all, 1 the top, 2 all
+        self._values: dict[Path_, Where] = {}
+        self._keys: dict[Path_, Where] = {}
 
-    def walked(self, deep: bool) -> LineScan:
-        """This scan, walked at least as deep as asked."""
+    def get(self, path: Path_, default: Where | None = None) -> Where | None:  # type: ignore[override]
+        """Where the value at ``path`` starts (``default`` if the line has none there)."""
+        if path == ():
+            return (self.lineno, 1 if self.text[:1] == "{" else _skip(self.text, 0) + 1)
+        found = self.first_key(path, keys=False)
+        if found is not None:
+            return found
+        return self.walked(len(path) > 1)[0].get(path, default)
+
+    def __getitem__(self, path: Path_) -> Where:
+        found = self.get(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self.walked(True)[0])
+
+    def __len__(self) -> int:
+        return len(self.walked(True)[0])
+
+    def first_key(self, path: Path_, *, keys: bool) -> Where | None:
+        """Where the line's first key (or its value) is, when ``path`` names that key and it
+        is written once in the whole line; else None (a walk is needed)."""
+        if len(path) != 1 or self.depth:
+            return None
+        first = _FIRST_KEY.match(self.text)
+        if first is None:
+            return None
+        quoted = first.group(1)
+        if quoted[1:-1] != path[0] or self.text.count(quoted) != 1:
+            return None
+        return (self.lineno, first.start(1) + 1 if keys else first.end() + 1)
+
+    def walked(self, deep: bool) -> tuple[dict[Path_, Where], dict[Path_, Where]]:
+        """The values' and the keys' locations, the line walked at least as deep as asked."""
         wanted = 2 if deep else 1
         if self.depth < wanted:
             values: dict[Path_, int] = {}
@@ -41,47 +79,44 @@ class LineScan:
             # Not JSON after all (the parser has said so): keep what was found.
             with contextlib.suppress(ValueError, IndexError):
                 _walk(self.text, _skip(self.text, 0), (), values, keys, deep)
-            self.values = {p: (self.lineno, col) for p, col in values.items()}
-            self.keys = {p: (self.lineno, col) for p, col in keys.items()}
+            self._values = {p: (self.lineno, col) for p, col in values.items()}
+            self._keys = {p: (self.lineno, col) for p, col in keys.items()}
             self.depth = wanted
-        return self
+        return self._values, self._keys
 
 
-class LineLocations(Mapping[Path_, Where]):
-    """1-based ``(line, col)`` of each value of a JSON line, or (``keys``) of each key."""
+class KeyLocations(Mapping[Path_, Where]):
+    """1-based ``(line, col)`` of each key of one JSON line, from its `LineLocations`."""
 
-    def __init__(self, scan: LineScan, *, keys: bool = False) -> None:
-        self.scan = scan
-        self.of_keys = keys
+    __slots__ = ("line",)
 
-    def _found(self, path: Path_ | None) -> dict[Path_, Where]:
-        scan = self.scan.walked(deep=path is None or len(path) > 1)
-        return scan.keys if self.of_keys else scan.values
+    def __init__(self, line: LineLocations) -> None:
+        self.line = line
+
+    def get(self, path: Path_, default: Where | None = None) -> Where | None:  # type: ignore[override]
+        """Where the key ending ``path`` starts (``default`` if the line has none there)."""
+        found = self.line.first_key(path, keys=True)
+        if found is not None:
+            return found
+        return self.line.walked(len(path) > 1)[1].get(path, default)
 
     def __getitem__(self, path: Path_) -> Where:
-        text = self.scan.text
-        if path == () and not self.of_keys:
-            return (self.scan.lineno, _skip(text, 0) + 1)
-        if len(path) == 1 and self.scan.depth == 0 and (first := _FIRST_KEY.match(text)):
-            # The first key, written once in the whole line: where it is needs no walk (a batch
-            # asks where each case's id is, and most lines start with it).
-            quoted = first.group(1)
-            if quoted[1:-1] == path[0] and text.count(quoted) == 1:
-                col = first.start(1) + 1 if self.of_keys else first.end() + 1
-                return (self.scan.lineno, col)
-        return self._found(path)[path]
+        found = self.get(path)
+        if found is None:
+            raise KeyError(path)
+        return found
 
     def __iter__(self) -> Iterator[Path_]:
-        return iter(self._found(None))
+        return iter(self.line.walked(True)[1])
 
     def __len__(self) -> int:
-        return len(self._found(None))
+        return len(self.line.walked(True)[1])
 
 
-def line_locations(text: str, lineno: int) -> tuple[LineLocations, LineLocations]:
+def line_locations(text: str, lineno: int) -> tuple[LineLocations, KeyLocations]:
     """The values' and the keys' locations of one JSON line, both worked out when first used."""
-    scan = LineScan(text, lineno)
-    return LineLocations(scan), LineLocations(scan, keys=True)
+    values = LineLocations(text, lineno)
+    return values, KeyLocations(values)
 
 
 def _skip(text: str, i: int) -> int:

@@ -119,7 +119,7 @@ def _located(doc: Document, issues: list[Issue]) -> list[Problem]:
     application's record each also names the case and the field, since the line alone (or no
     line at all) does not say where in it the problem is."""
     found = located(doc, issues)
-    if doc.locations and not isinstance(doc.locations, LineLocations):
+    if not isinstance(doc.locations, LineLocations) and doc.locations:
         return found  # a file's own lines and columns say where
     data = doc.data
     case_id = data.get("id") if isinstance(data, dict) else None
