@@ -102,9 +102,11 @@ class Scheduling(Facts):
         the state that fell due on a weekend or holiday on or before ``when``, and moved to a
         business day after it, holds the timer until that day (business-days-only), where a
         step due that day comes first; else ``when`` itself."""
+        if self.moved_version == self.version and not self.moved_cache:
+            return when  # the projection has just found no step moved (the usual answer)
         if not self.cp.off_days or self.cal.roll_forward(when) == when:
             return when  # the step moved over a run of days off, so ``when`` would be one
-        if self.moved_version != self.version:  # else the projection has just found them
+        if self.moved_version != self.version:
             moved = []
             for ca in self.cp.doable.get(self.state, ()):
                 found = self.resolve(ca)
