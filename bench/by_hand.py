@@ -212,7 +212,7 @@ class Replay:
         for when, trigger in timers:
             if self.reply is not None and when < self.reply:
                 continue  # the silence it measured ended with their reply
-            when = max(when, self.entered, self.now)
+            when = self._held(max(when, self.entered, self.now))
             if CLOSING_OUTCOME.get(trigger) == REOPENABLE and self.promised is not None:
                 # No giving up on a case before the day you promised to follow up has passed.
                 when = max(when, self.promised + timedelta(days=1))
@@ -222,6 +222,17 @@ class Replay:
             if best is None or when < best[0]:
                 best = (when, trigger)
         return best
+
+    def _held(self, when: date) -> date:
+        """A timer on a day off waits for a step moved off a day off on or before it."""
+        if roll_forward(when, self.hol) == when:
+            return when
+        held = when
+        for due, action_id, _ in self.pending():
+            moved = self.moved.get(action_id)
+            if moved is not None and COMPLETED_BY[action_id] is not None and moved <= when < due:
+                held = max(held, due)
+        return held
 
     def advance(self, limit: date, *, inclusive: bool) -> None:
         """Let time pass up to ``limit``: timers fire and move-on advice lapses, in date order."""
@@ -344,6 +355,8 @@ class Replay:
         due = self.promised  # the channel promised, even a call
         if self.promised_channel in DIRECT_CHANNELS:
             due = self._rolled(PROMISE_ID, due)
+        else:
+            self.moved.pop(PROMISE_ID, None)  # a portal or LinkedIn message goes any day
         return [(due, PROMISE_ID, self.promised_channel)]
 
     def held_for_promise(self, day: date, keeping: Pending | None) -> list[str]:
@@ -486,7 +499,8 @@ def plan_by_hand(case: dict[str, Any], today: date, make: MakeReplay = Replay) -
             run.advance(day, inclusive=not expected)
             run.apply(event, day)
         run.advance(today, inclusive=True)
-        state, step = run.state, run.next_step(today)
+        state, outcome = run.state, run.outcome  # on today, before the projection moves on
+        step = run.next_step(today)
         if run.awaiting is not None and state != CLOSED:
             step = (run.awaiting, RECORD_ROUND_ID, None)
         if state == CLOSED and run.outcome == "offer" and run.closed_on is not None:
@@ -514,6 +528,6 @@ def plan_by_hand(case: dict[str, Any], today: date, make: MakeReplay = Replay) -
         "case": case["id"],
         "playbook": PLAYBOOK,
         "state": state,
-        "outcome": run.outcome,
+        "outcome": outcome,
         "next": nxt,
     }
