@@ -213,15 +213,21 @@ class Replay:
             if self.reply is not None and when < self.reply:
                 continue  # the silence it measured ended with their reply
             when = self._held(max(when, self.entered, self.now))
-            if CLOSING_OUTCOME.get(trigger) == REOPENABLE and self.promised is not None:
-                # No giving up on a case before the day you promised to follow up has passed.
-                when = max(when, self.promised + timedelta(days=1))
-            if CLOSING_OUTCOME.get(trigger) == REOPENABLE and self.not_before is not None:
-                # Nor before their own date has passed and the check-in held for it is due.
-                when = max(when, roll_forward(self.not_before, self.hol) + ONE_DAY)
+            if CLOSING_OUTCOME.get(trigger) == REOPENABLE:
+                when = max(when, self._give_up_floor())
             if best is None or when < best[0]:
                 best = (when, trigger)
         return best
+
+    def _give_up_floor(self) -> date:
+        """No giving up on a case before the day you promised to follow up has passed, nor
+        before their own date has passed and the check-in held for it is due."""
+        floor = date.min
+        if self.promised is not None:
+            floor = self.promised + ONE_DAY
+        if self.not_before is not None:
+            floor = max(floor, roll_forward(self.not_before, self.hol) + ONE_DAY)
+        return floor
 
     def _held(self, when: date) -> date:
         """A timer on a day off waits for a step moved off a day off on or before it."""
@@ -340,10 +346,13 @@ class Replay:
                 last = self.last_done["on-hold-check-in"] if count else self.last_contact
                 found.append(self._nudge("on-hold-check-in", last + ON_HOLD_EVERY))
         if state in ("waiting", "checked-in", "on-hold"):
+            # The advice to let go waits as giving up does (`_give_up_floor`).
             if self.check_ins < MAX_CHECK_INS and not done.get("move-on-after-two-months"):
-                found.append((self.give_up_on(), "move-on-after-two-months", None))
+                due = max(self.give_up_on(), self._give_up_floor())
+                found.append((due, "move-on-after-two-months", None))
             if state == "on-hold" and self.check_ins >= MAX_CHECK_INS and not done.get("move-on"):
-                found.append((self.last_contact + ON_HOLD_EVERY, "move-on", None))
+                due = max(self.last_contact + ON_HOLD_EVERY, self._give_up_floor())
+                found.append((due, "move-on", None))
         return self._promise() + found
 
     def _promise(self) -> list[Pending]:

@@ -209,6 +209,15 @@ Feature: Two or three steps, then move on (playbook how-many-times)
     And the schedule includes move_on on 2026-03-13
     And the case closes on 2026-03-13
 
+  Scenario: Their decision date still to come: the advice to move on waits for it, as closing does
+    # Moving on a week after the note would fall on 2026-03-13, before the date they gave.
+    Given the employer will decide by 2026-03-16
+    And I sent a thank-you by email on 2026-03-02
+    And I got a competing offer on 2026-03-06 with a deadline of 2026-03-13
+    And I sent an update by email on 2026-03-06
+    Then the schedule includes move_on on 2026-03-18
+    And the case closes on 2026-03-18
+
   Scenario: An offer on a Saturday: the note goes out on Monday
     Given I sent a thank-you by email on 2026-03-02
     And I sent a handwritten note by mail on 2026-03-03

@@ -15,8 +15,8 @@ from followup.compile.expressions import shift
 from followup.compile.machine import CompiledAction
 from followup.engine.facts import Facts, Pending
 from followup.model.vocabulary import DIRECT_CHANNELS
-from followup.semantics.meaning import MIN_CONTACT_GAP, NEWS_KIND
-from followup.semantics.rules import NEWS_BEFORE_DEADLINE
+from followup.semantics.meaning import GIVE_UP_KIND, MIN_CONTACT_GAP, NEWS_KIND
+from followup.semantics.rules import KEEP_PROMISES, NEWS_BEFORE_DEADLINE, OPEN_PAST_THEIR_DATE
 from followup.timeline.durations import shift_days
 
 
@@ -71,6 +71,10 @@ class Scheduling(Facts):
             gap = ca.gap
             if gap is not None and self.last_nudge is not None and due < self.last_nudge + gap:
                 due = self.last_nudge + gap
+        elif ca.action.kind == GIVE_UP_KIND and (self.committed or self.not_before is not None):
+            floor = self.give_up_floor()  # the advice to let go waits as giving up does
+            if due < floor:
+                due = floor
         channel = self._channel(ca)
         expires = self.news_expires(channel) if ca.action.kind == NEWS_KIND else None
         paced_after: date | None = None
@@ -96,6 +100,24 @@ class Scheduling(Facts):
                 due, moved_from = rolled, due
         latest = None if ca.latest is None else self.window_end(ca, due, channel)
         return Pending(ca, due, channel, expires, paced_after, latest, moved_from)
+
+    def give_up_floor(self) -> date:
+        """The earliest day a playbook may give up on the case (`REOPENABLE`).
+
+        Not while a promise you made is still due (keep-promises), nor before the employer's
+        own date has passed and the check-in held for it is due (open-past-their-date): the day
+        after the first business day from the day check-ins wait for (``not_before``).
+        """
+        floor = date.min
+        opted_out = self.cp.opted_out
+        if self.committed and self.at_committed is not None and KEEP_PROMISES not in opted_out:
+            floor = shift_days(self.at_committed, 1)
+        held = self.not_before
+        if held is not None and OPEN_PAST_THEIR_DATE not in opted_out:
+            held = shift_days(self.cal.roll_forward(held), 1)
+            if held > floor:
+                floor = held
+        return floor
 
     def held_for_day_off(self, when: date) -> date:
         """The day a timer of the current state due ``when`` fires at the earliest: a step of

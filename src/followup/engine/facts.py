@@ -189,7 +189,7 @@ class Facts:
 
     def wait_past(self, given: date | None) -> None:
         """Hold check-ins until the day after ``given`` (None: no date to wait for); giving up
-        waits for the check-in held for it (`followup.engine.run.Run._give_up_floor`)."""
+        waits for the check-in held for it (`followup.engine.due.Scheduling.give_up_floor`)."""
         self.not_before = None if given is None else shift_days(given, 1)
 
     def _start_round(self, interview: date | None, day: date) -> None:

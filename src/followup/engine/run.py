@@ -30,8 +30,6 @@ from followup.semantics.meaning import (
     REOPENABLE,
     part_of_day,
 )
-from followup.semantics.rules import KEEP_PROMISES, OPEN_PAST_THEIR_DATE
-from followup.timeline.durations import shift_days
 
 # A playbook whose timers chase each other without an event in between is broken; stop early.
 MAX_MOVES_PER_ADVANCE = 200
@@ -116,31 +114,13 @@ class Run(Scheduling):
             when = self.held_for_day_off(when)
             if move.outcome == REOPENABLE and (self.committed or self.not_before is not None):
                 if give_up is None:
-                    give_up = self._give_up_floor()
+                    give_up = self.give_up_floor()
                 if when < give_up:
                     when = give_up
             if best is None or when < best[0]:
                 best = (when, move)
         self.timer_cache, self.timer_version = best, self.version
         return best
-
-    def _give_up_floor(self) -> date:
-        """The earliest day a playbook may give up on the case (`REOPENABLE`).
-
-        Not while a promise you made is still due (keep-promises), nor before the employer's
-        own date has passed and the check-in held for it is due (open-past-their-date): the day
-        after the first business day from the day check-ins wait for (``not_before``).
-        """
-        floor = date.min
-        opted_out = self.cp.opted_out
-        if self.committed and self.at_committed is not None and KEEP_PROMISES not in opted_out:
-            floor = shift_days(self.at_committed, 1)
-        held = self.not_before
-        if held is not None and OPEN_PAST_THEIR_DATE not in opted_out:
-            held = shift_days(self.cal.roll_forward(held), 1)
-            if held > floor:
-                floor = held
-        return floor
 
     def consider(self, day: date) -> None:
         """Trace every rule of the current state: what is pending, and why the rest is not."""

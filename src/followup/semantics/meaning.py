@@ -48,6 +48,9 @@ WAIT_PAST: Final = ("decision_by", "follow_up_after")
 # Telling them about a competing offer only helps before its deadline: while you hold one with a
 # deadline, a step of this kind is due by the day before it at the latest, and expires after that.
 NEWS_KIND: Final = "share_update"
+# The playbook's own advice to let the application go: it waits as long as giving up does
+# (keep-promises, open-past-their-date), so it never comes before the case may close.
+GIVE_UP_KIND: Final = "move_on"
 # The step kinds that thank them for an interview; if none is recorded by the time the plan has
 # moved past the interview, the plan says so.
 THANKS_KINDS: Final = ("thank_you", "thank_you_note")

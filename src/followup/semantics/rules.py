@@ -27,6 +27,7 @@ from followup.semantics.meaning import (
     EVENTS,
     FREE_EVENTS,
     FROM_CASE,
+    GIVE_UP_KIND,
     MEANINGS,
     MIN_CONTACT_GAP_DAYS,
     MIN_NUDGE_GAP_DAYS,
@@ -132,12 +133,13 @@ def optional_rules() -> dict[str, str]:
         "earlier for another step leaves it standing, in the plan as in what you record); a "
         f"check-in ({nudges}) due before that day waits for it, and the follow-up that keeps "
         "the promise counts as that check-in too (you told them when you would be in touch, so "
-        f"asking sooner would only nag); a playbook does not give up ({REOPENABLE}) on the case "
-        "before that day has passed.",
-        OPEN_PAST_THEIR_DATE: f"A playbook does not give up ({REOPENABLE}) on a case before the "
-        f"employer's own date ({_or([ANCHORS[a] for a in WAIT_PAST])}) has passed: not before "
-        "the day after the first business day after it, the day a check-in held back for that "
-        "date is due, so that check-in comes first.",
+        f"asking sooner would only nag); a playbook does not give up ({REOPENABLE}) on the case, "
+        f"nor advise you to ({GIVE_UP_KIND}), before that day has passed.",
+        OPEN_PAST_THEIR_DATE: f"A playbook does not give up ({REOPENABLE}) on a case, nor advise "
+        f"you to ({GIVE_UP_KIND}), before the employer's own date "
+        f"({_or([ANCHORS[a] for a in WAIT_PAST])}) has passed: not before the day after the "
+        "first business day after it, the day a check-in held back for that date is due, so "
+        "that check-in comes first.",
         NEWS_BEFORE_DEADLINE: f"While you hold a competing offer with a deadline, a {NEWS_KIND} "
         "step is due by the day before the deadline at latest (by direct contact, the last "
         "business day before it), which the plan shows as the last day of its window; once "
