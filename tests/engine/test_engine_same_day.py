@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from followup import catalog
+from followup.engine.plan import plan_case
+from followup.io.yaml_reader import read_yaml_text
+from followup.language.case_loader import build_case
+from followup.timeline.calendar import BusinessCalendar
+
 D = date.fromisoformat
+PLAIN = BusinessCalendar(None)
 
 WINDOW = """
 transitions:
@@ -41,3 +48,27 @@ def test_doing_the_step_that_day_retraces_the_projection(make_playbook, make_cas
         cp, make_case([{"date": "2026-03-04", "type": "thank_you_sent"}]), D("2026-03-04")
     )
     assert after.state == "thanked"
+
+
+KEPT_ON_A_SATURDAY = """
+id: kept-on-a-saturday
+interview: 2026-07-06
+employer: {follow_up: invited, follow_up_after: 38d, preferred_channel: portal}
+playbook: week-then-on-hold
+events:
+  - {date: 2026-07-06, type: thank_you_sent, channel: email}
+  - {date: 2026-08-14, type: check_in_sent, channel: portal}
+  - {date: 2026-08-25, type: check_in_sent, channel: portal}
+  - {date: 2026-09-05, type: committed, channel: email, due: 2026-09-12}
+  - {date: 2026-09-12, type: check_in_sent, channel: portal}
+"""
+
+
+def test_a_step_moved_off_a_day_off_no_longer_holds_a_timer_once_it_is_done() -> None:
+    """A promise due on a Saturday moves to Monday, and would hold the give-up timer that
+    Sunday; kept on the Saturday itself (by portal, which goes any day), it holds nothing and
+    the case closes that day.  The prover found the engine wrongly holding it: a list of moved
+    steps remembered while the follow-up was still being applied (max_days_open 70 > 69)."""
+    case = build_case(read_yaml_text(KEPT_ON_A_SATURDAY, "case.yaml"))
+    plan = plan_case(catalog.load("week-then-on-hold"), case, D("2026-09-15"), PLAIN)
+    assert (plan.state, plan.closes_on) == ("closed", D("2026-09-12"))

@@ -25,8 +25,15 @@ class Scheduling(Facts):
 
     __slots__ = ()
 
-    def pending(self, among: tuple[CompiledAction, ...] | None = None) -> list[Pending]:
-        """Actions of the current state (or just ``among`` them) that apply, with their dates."""
+    def pending(
+        self, among: tuple[CompiledAction, ...] | None = None, *, settled: bool = False
+    ) -> list[Pending]:
+        """Actions of the current state (or just ``among`` them) that apply, with their dates.
+
+        ``settled``: the run is between changes (the projection asking what is next, never an
+        event being applied), so the steps moved off a day off are remembered for
+        `held_for_day_off` at this version.
+        """
         result: list[Pending] = []
         group = self.cp.actions.get(self.state, ()) if among is None else among
         moved: list[tuple[date, date]] = []
@@ -36,7 +43,7 @@ class Scheduling(Facts):
                 result.append(found)
                 if found.moved_from is not None and ca.completed_by is not None:
                     moved.append((found.moved_from, found.due))
-        if among is None:  # every step of the state: what `held_for_day_off` needs, for free
+        if settled and among is None:  # every step of the state: what the hold needs, for free
             self.moved_cache, self.moved_version = tuple(moved), self.version
         return result
 

@@ -203,7 +203,7 @@ def project(
         # never on a weekend or holiday, since waiting for an earlier step can land it on one.
         best: Pending | None = None
         best_when = end
-        for p in sim.pending():
+        for p in sim.pending(settled=True):
             when = sim.done_on(p, now)
             if when is None:
                 continue  # too late to be worth doing (news after its last day)
