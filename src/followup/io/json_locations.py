@@ -24,8 +24,33 @@ _value_end = json.JSONDecoder().raw_decode
 Where = tuple[int, int]
 
 
-class LineLocations(Mapping[Path_, Where]):
-    """1-based ``(line, col)`` of each value of one JSON line (`keys_of` gives its keys')."""
+class _Positions(Mapping[Path_, Where]):
+    """A mapping of positions answered by ``get`` (which knows when no walk is needed), and
+    listed from the whole walk (``_all``)."""
+
+    __slots__ = ()
+
+    def get(self, path: Path_, default: Where | None = None) -> Where | None:  # type: ignore[override]
+        raise NotImplementedError
+
+    def _all(self) -> dict[Path_, Where]:
+        raise NotImplementedError
+
+    def __getitem__(self, path: Path_) -> Where:
+        found = self.get(path)
+        if found is None:
+            raise KeyError(path)
+        return found
+
+    def __iter__(self) -> Iterator[Path_]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+class LineLocations(_Positions):
+    """1-based ``(line, col)`` of each value of one JSON line (`KeyLocations`: of its keys)."""
 
     __slots__ = ("_keys", "_values", "depth", "lineno", "text")
 
@@ -45,17 +70,8 @@ class LineLocations(Mapping[Path_, Where]):
             return found
         return self.walked(len(path) > 1)[0].get(path, default)
 
-    def __getitem__(self, path: Path_) -> Where:
-        found = self.get(path)
-        if found is None:
-            raise KeyError(path)
-        return found
-
-    def __iter__(self) -> Iterator[Path_]:
-        return iter(self.walked(True)[0])
-
-    def __len__(self) -> int:
-        return len(self.walked(True)[0])
+    def _all(self) -> dict[Path_, Where]:
+        return self.walked(True)[0]
 
     def first_key(self, path: Path_, *, keys: bool) -> Where | None:
         """Where the line's first key (or its value) is, when ``path`` names that key and it
@@ -85,7 +101,7 @@ class LineLocations(Mapping[Path_, Where]):
         return self._values, self._keys
 
 
-class KeyLocations(Mapping[Path_, Where]):
+class KeyLocations(_Positions):
     """1-based ``(line, col)`` of each key of one JSON line, from its `LineLocations`."""
 
     __slots__ = ("line",)
@@ -100,17 +116,8 @@ class KeyLocations(Mapping[Path_, Where]):
             return found
         return self.line.walked(len(path) > 1)[1].get(path, default)
 
-    def __getitem__(self, path: Path_) -> Where:
-        found = self.get(path)
-        if found is None:
-            raise KeyError(path)
-        return found
-
-    def __iter__(self) -> Iterator[Path_]:
-        return iter(self.line.walked(True)[1])
-
-    def __len__(self) -> int:
-        return len(self.line.walked(True)[1])
+    def _all(self) -> dict[Path_, Where]:
+        return self.line.walked(True)[1]
 
 
 def line_locations(text: str, lineno: int) -> tuple[LineLocations, KeyLocations]:
