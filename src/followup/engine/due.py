@@ -30,9 +30,10 @@ class Scheduling(Facts):
     ) -> list[Pending]:
         """Actions of the current state (or just ``among`` them) that apply, with their dates.
 
-        ``settled``: the run is between changes (the projection asking what is next, never an
-        event being applied), so the steps moved off a day off are remembered for
-        `held_for_day_off` at this version.
+        ``settled``: the run is between changes (the projection asking what is next, or a timer
+        asking, never an event being applied), so the steps to do that moved off a day off are
+        remembered for `held_for_day_off` at this version; ``among`` must then hold every one
+        of the state's steps to do.
         """
         result: list[Pending] = []
         group = self.cp.actions.get(self.state, ()) if among is None else among
@@ -43,7 +44,7 @@ class Scheduling(Facts):
                 result.append(found)
                 if found.moved_from is not None and ca.completed_by is not None:
                     moved.append((found.moved_from, found.due))
-        if settled and among is None:  # every step of the state: what the hold needs, for free
+        if settled:
             self.moved_cache, self.moved_version = tuple(moved), self.version
         return result
 
@@ -136,12 +137,7 @@ class Scheduling(Facts):
         if not self.cp.off_days or self.cal.roll_forward(when) == when:
             return when  # the step moved over a run of days off, so ``when`` would be one
         if self.moved_version != self.version:
-            moved = []
-            for ca in self.cp.doable.get(self.state, ()):
-                found = self.resolve(ca)
-                if isinstance(found, Pending) and found.moved_from is not None:
-                    moved.append((found.moved_from, found.due))
-            self.moved_cache, self.moved_version = tuple(moved), self.version
+            self.pending(self.cp.doable.get(self.state, ()), settled=True)
         held = when
         for moved_from, due in self.moved_cache:
             if moved_from <= when < due and due > held:
