@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from followup.compile.expressions import DateFn, GuardFn, always, compile_date, compile_guard
-from followup.model.playbook import Action, Avoid, Playbook, Transition
+from followup.model.playbook import Action, Avoid, Playbook, Repeat, Transition
 from followup.model.vocabulary import (
     CLOSED,
     COMPLETED_BY,
@@ -108,6 +108,9 @@ class CompiledAction(msgspec.Struct, frozen=True, eq=False):
     paced: bool = False
     # Its recipient may be phoned without an invitation (`CALLS_WITHOUT_INVITATION`).
     calls_ok: bool = False
+    # The action's kind and repeat, copied for the same reason.
+    kind: str = ""
+    repeat: Repeat | None = None
 
 
 class CompiledAvoid(msgspec.Struct, frozen=True, eq=False):
@@ -295,6 +298,8 @@ def _compile_action(
         action.kind in NUDGE_KINDS and KEEP_PROMISES not in opted_out,
         action.kind not in UNPACED_KINDS and CONTACT_GAP not in opted_out,
         calls_ok,
+        action.kind,
+        action.repeat,
     )
 
 

@@ -16,7 +16,7 @@ from followup.compile.machine import CompiledAction
 from followup.engine.facts import Facts, Pending
 from followup.model.vocabulary import DIRECT_CHANNELS
 from followup.semantics.meaning import GIVE_UP_KIND, MIN_CONTACT_GAP, NEWS_KIND
-from followup.semantics.rules import KEEP_PROMISES, NEWS_BEFORE_DEADLINE, OPEN_PAST_THEIR_DATE
+from followup.semantics.rules import KEEP_PROMISES, NEWS_BEFORE_DEADLINE
 from followup.timeline.durations import shift_days
 
 
@@ -30,22 +30,29 @@ class Scheduling(Facts):
     ) -> list[Pending]:
         """Actions of the current state (or just ``among`` them) that apply, with their dates.
 
-        ``settled``: the run is between changes (the projection asking what is next, or a timer
-        asking, never an event being applied), so the steps to do that moved off a day off are
-        remembered for `held_for_day_off` at this version; ``among`` must then hold every one
-        of the state's steps to do.
+        ``settled``: the run is between changes (the projection, a note or a timer asking,
+        never an event being applied), so the answer is remembered until the next change and
+        shared with every settled caller at this version (`held_for_day_off` among them);
+        ``among`` must then be None or the state's steps to do (``cp.doable``), and the list
+        must not be changed.
         """
-        result: list[Pending] = []
-        group = self.cp.actions.get(self.state, ()) if among is None else among
-        moved: list[tuple[date, date]] = []
-        for ca in group:
-            found = self.resolve(ca)
-            if isinstance(found, Pending):
-                result.append(found)
-                if found.moved_from is not None and ca.completed_by is not None:
-                    moved.append((found.moved_from, found.due))
         if settled:
-            self.moved_cache, self.moved_version = tuple(moved), self.version
+            if among is None:
+                if self.pending_version == self.version:
+                    return self.pending_cache
+            elif self.doable_version == self.version:
+                return self.doable_cache
+        result: list[Pending] = []
+        resolve = self.resolve
+        for ca in self.cp.actions.get(self.state, ()) if among is None else among:
+            found = resolve(ca)
+            if type(found) is Pending:
+                result.append(found)
+        if settled:
+            if among is None:
+                self.pending_cache, self.pending_version = result, self.version
+            else:
+                self.doable_cache, self.doable_version = result, self.version
         return result
 
     def resolve(self, ca: CompiledAction) -> Pending | str:
@@ -55,7 +62,7 @@ class Scheduling(Facts):
         if not ca.guard(self):
             return "its condition does not hold"
         count = self.done.get(ca.id, 0)
-        repeat = ca.action.repeat
+        repeat = ca.repeat
         if repeat is None:
             if count:
                 return "already done"
@@ -79,12 +86,12 @@ class Scheduling(Facts):
             gap = ca.gap
             if gap is not None and self.last_nudge is not None and due < self.last_nudge + gap:
                 due = self.last_nudge + gap
-        elif ca.action.kind == GIVE_UP_KIND and (self.committed or self.not_before is not None):
+        elif ca.kind == GIVE_UP_KIND and (self.committed or self.not_before is not None):
             floor = self.give_up_floor()  # the advice to let go waits as giving up does
             if due < floor:
                 due = floor
         channel = self._channel(ca)
-        expires = self.news_expires(channel) if ca.action.kind == NEWS_KIND else None
+        expires = self.news_expires(channel) if ca.kind == NEWS_KIND else None
         paced_after: date | None = None
         last = self.last_direct
         if (
@@ -117,32 +124,46 @@ class Scheduling(Facts):
         after the first business day from the day check-ins wait for (``not_before``).
         """
         floor = date.min
-        opted_out = self.cp.opted_out
-        if self.committed and self.at_committed is not None and KEEP_PROMISES not in opted_out:
+        if (
+            self.committed
+            and self.at_committed is not None
+            and KEEP_PROMISES not in self.cp.opted_out
+        ):
             floor = shift_days(self.at_committed, 1)
-        held = self.not_before
-        if held is not None and OPEN_PAST_THEIR_DATE not in opted_out:
-            held = shift_days(self.cal.roll_forward(held), 1)
-            if held > floor:
-                floor = held
+        held = self.gives_up_after
+        if held is not None and held > floor:
+            floor = held
         return floor
 
     def held_for_day_off(self, when: date) -> date:
         """The day a timer of the current state due ``when`` fires at the earliest: a step of
         the state that fell due on a weekend or holiday on or before ``when``, and moved to a
         business day after it, holds the timer until that day (business-days-only), where a
-        step due that day comes first; else ``when`` itself."""
-        if self.moved_version == self.version and not self.moved_cache:
-            return when  # the projection has just found no step moved (the usual answer)
-        if not self.cp.off_days or self.cal.roll_forward(when) == when:
-            return when  # the step moved over a run of days off, so ``when`` would be one
-        if self.moved_version != self.version:
-            self.pending(self.cp.doable.get(self.state, ()), settled=True)
+        step due that day comes first; else ``when`` itself.
+
+        Only a day off can be held (the step moved over a run of days off, so ``when`` is one),
+        and only in a state with steps to do: `holds_for_day_off` says so first.
+        """
+        if self.pending_version == self.version:
+            steps = self.pending_cache  # the projection has just asked for every step
+        else:
+            steps = self.pending(self.cp.doable[self.state], settled=True)
         held = when
-        for moved_from, due in self.moved_cache:
-            if moved_from <= when < due and due > held:
-                held = due
+        for p in steps:
+            moved_from = p.moved_from
+            if (
+                moved_from is not None
+                and moved_from <= when < p.due
+                and p.due > held
+                and p.compiled.completed_by is not None
+            ):
+                held = p.due
         return held
+
+    def holds_for_day_off(self) -> bool:
+        """Whether a timer of the current state may be held for a step moved off a day off
+        (`held_for_day_off`): the state has steps to do, some by a channel that keeps off them."""
+        return bool(self.cp.off_days) and self.state in self.cp.doable
 
     def window_end(self, ca: CompiledAction, due: date, channel: str | None) -> date:
         """The last day of an action's window: its ``until`` (the business day before, for

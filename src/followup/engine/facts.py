@@ -18,6 +18,7 @@ from followup.engine.result import TraceEntry
 from followup.model.case import Case
 from followup.model.vocabulary import INITIAL_STATE
 from followup.semantics.meaning import WAIT_PAST, part_of_day
+from followup.semantics.rules import OPEN_PAST_THEIR_DATE
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
 
@@ -77,8 +78,11 @@ class Facts:
         "contacts_all_rounds",
         "cp",
         "credits",
+        "doable_cache",
+        "doable_version",
         "done",
         "follow_up",
+        "gives_up_after",
         "has_decision_date",
         "has_follow_up_after",
         "interview_part",
@@ -88,14 +92,14 @@ class Facts:
         "last_nudge",
         "last_reply",
         "may_call",
-        "moved_cache",
-        "moved_version",
         "networked",
         "not_before",
         "now",
         "offer_answer",
         "offer_answer_by",
         "outcome",
+        "pending_cache",
+        "pending_version",
         "portfolio_update",
         "preferred_channel",
         "reminder_cache",
@@ -131,10 +135,12 @@ class Facts:
         self.timer_cache: tuple[date, Move] | None = None
         self.reminder_version = -1
         self.reminder_cache: tuple[date, CompiledAction] | None = None
-        # The steps of the current state moved off a day off (day fallen due on, day moved to),
-        # as `pending` last found them at ``moved_version`` (`held_for_day_off` reads them).
-        self.moved_version = -1
-        self.moved_cache: tuple[tuple[date, date], ...] = ()
+        # What `pending` found between changes (``settled``), for the whole state and for its
+        # steps to do, each at the version named.
+        self.pending_version = -1
+        self.pending_cache: list[Pending] = []
+        self.doable_version = -1
+        self.doable_cache: list[Pending] = []
         self.outcome: str | None = None
         self.closed_on: date | None = None
         # Their offer: the date they asked you to answer by, and your answer once recorded.
@@ -190,12 +196,21 @@ class Facts:
     def wait_past(self, given: date | None) -> None:
         """Hold check-ins until the day after ``given`` (None: no date to wait for); giving up
         waits for the check-in held for it (`followup.engine.due.Scheduling.give_up_floor`)."""
-        self.not_before = None if given is None else shift_days(given, 1)
+        if given is None:
+            self.not_before = self.gives_up_after = None
+            return
+        self.not_before = shift_days(given, 1)
+        # Giving up waits for that check-in's day, the first business day from ``not_before``.
+        self.gives_up_after = (
+            None
+            if OPEN_PAST_THEIR_DATE in self.cp.opted_out
+            else shift_days(self.cal.roll_forward(self.not_before), 1)
+        )
 
     def _start_round(self, interview: date | None, day: date) -> None:
         """Begin an interview round on ``interview`` (None: its date is not known yet, and
         nothing is planned until it is): counters and per-rule progress start over."""
-        self.not_before = None
+        self.not_before = self.gives_up_after = None
         # The day you were invited to a round whose date is not known yet, else None.
         self.awaiting_interview = day if interview is None else None
         self.at_interview = interview

@@ -26,7 +26,7 @@ def _thanks_out_of_reach(run: Run, today: date) -> str:
     timer = run.next_timer()
     if run.state != INITIAL_STATE or timer is None:
         return ""
-    for p in run.pending():
+    for p in run.pending(settled=True):
         if p.compiled.action.kind not in THANKS_KINDS:
             continue
         when = run.done_on(p, today)
@@ -54,7 +54,7 @@ def _missed_thanks(run: Run, today: date) -> str:
     thanks = {run.cp.completed_by.get(kind) for kind in THANKS_KINDS}
     if any(ev.type in thanks and interview <= ev.date <= today for ev in run.case.events):
         return ""
-    late = [p for p in run.pending() if p.compiled.action.kind in THANKS_KINDS]
+    late = [p for p in run.pending(settled=True) if p.compiled.action.kind in THANKS_KINDS]
     verdict = (
         "this playbook still suggests a late one (see the plan)"
         if late
@@ -74,7 +74,7 @@ def _windows_passed(run: Run, today: date) -> list[str]:
     return [
         f"The window for {p.compiled.action.id} ({p.due.isoformat()} to {p.latest.isoformat()}) "
         "has passed with nothing recorded: it is still in the plan, so do it now, late."
-        for p in run.pending()
+        for p in run.pending(settled=True)
         if p.latest is not None and p.latest < today and p.expires is None
     ]
 
@@ -92,7 +92,7 @@ def notes_now(run: Run, today: date) -> list[str]:
         notes.append(missed)
     expired = run.news_expires()
     if expired is not None:  # by the channel its step goes by, if there is one
-        news = [p.expires for p in run.pending() if p.compiled.action.kind == NEWS_KIND]
+        news = [p.expires for p in run.pending(settled=True) if p.compiled.action.kind == NEWS_KIND]
         expired = news[0] if news else expired
     if run.state != CLOSED and expired is not None and not _has_news_step(run):
         # The engine's rule times a playbook's own step; without one, say so rather than nothing.

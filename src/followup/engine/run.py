@@ -104,6 +104,7 @@ class Run(Scheduling):
             return best
         floor = max(self.at_state_entered, self.now)
         give_up: date | None = None  # the earliest day to give up on the case, once needed
+        roll = self.cal.roll_forward if self.holds_for_day_off() else None
         for move in self.cp.timers.get(self.state, ()):
             assert move.when_date is not None
             when = move.when_date(self)
@@ -111,7 +112,10 @@ class Run(Scheduling):
                 continue
             if when < floor:
                 when = floor
-            when = self.held_for_day_off(when)
+            if best is not None and when >= best[0]:
+                continue  # holding it back or giving up later could only make it later still
+            if roll is not None and roll(when) != when:
+                when = self.held_for_day_off(when)
             if move.outcome == REOPENABLE and (self.committed or self.not_before is not None):
                 if give_up is None:
                     give_up = self.give_up_floor()
@@ -374,12 +378,8 @@ class Run(Scheduling):
 
     def _step_due_on(self, day: date) -> bool:
         """Whether the current state asks for something (not mere advice) due on ``day``."""
-        resolve = self.resolve
-        for ca in self.cp.doable.get(self.state, ()):
-            found = resolve(ca)
-            if isinstance(found, Pending) and found.due == day:
-                return True
-        return False
+        doable = self.cp.doable.get(self.state)
+        return bool(doable) and any(p.due == day for p in self.pending(doable, settled=True))
 
     def _next_reminder(self) -> tuple[date, CompiledAction] | None:
         """The earliest pending action that nothing recorded can complete (advice, not contact)."""

@@ -79,6 +79,13 @@ def decode_case(doc: Document, default_id: str = "") -> Case:
     for event in events:
         if event.date < interview:
             issues.append(_before(("events", event.index, "date"), event.date, interview))
+        if (
+            event.due is None
+            and event.deadline is None
+            and event.decision_by is None
+            and event.interview is None
+        ):
+            continue  # the usual event: no date of its own to check
         for key, carried in (
             ("due", event.due),
             ("deadline", event.deadline),
