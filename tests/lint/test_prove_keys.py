@@ -8,7 +8,7 @@ from followup import catalog
 from followup.engine.run import Run
 from followup.lint.folds import settling_facts
 from followup.lint.relevance import Relevance
-from followup.lint.search import Ctx, Search, record
+from followup.lint.search import Ctx, Next, Search, record
 from followup.lint.space import build_space
 from followup.model.case import Case, Employer, Event, Interviewer
 from followup.model.playbook import DateTerm
@@ -122,12 +122,12 @@ def test_a_key_worked_out_from_another_is_the_key_itself():
     checked = 0
 
     class Checking(Search):
-        def solve(self, run, ctx, key=None):  # type: ignore[no-untyped-def]
+        def solve(self, run, ctx, key=None, hint=None):  # type: ignore[no-untyped-def]
             nonlocal checked
             if key is not None:
                 assert key == self.relevance.key(run, ctx)
                 checked += 1
-            return super().solve(run, ctx, key)
+            return super().solve(run, ctx, key, hint)
 
     for ref in ("dos-and-donts", "fine-line"):
         cp = catalog.load(ref)
@@ -136,3 +136,39 @@ def test_a_key_worked_out_from_another_is_the_key_itself():
         for start in space.starts[::500]:
             search.explore(start)
     assert checked > 1000
+
+
+def test_a_peek_that_goes_on_from_where_a_step_was_passed_over_is_a_peek_from_the_start() -> None:
+    """The search saves time by going on from the run a peek had moved on (`Next.sim`) when
+    the step it found is passed over, and by reusing a peek for the branch where no news
+    comes: each answer must be the one a peek from the run itself gives."""
+    resumed = 0
+
+    class Checking(Search):
+        def peek(self, run, ctx, sim=None):  # type: ignore[no-untyped-def]
+            nonlocal resumed
+            found = super().peek(run, ctx, sim)
+            if sim is not None:
+                fresh = super().peek(run, ctx)
+                assert (found.kind, found.day, found.pending, found.reopenable) == (
+                    fresh.kind,
+                    fresh.day,
+                    fresh.pending,
+                    fresh.reopenable,
+                )
+                resumed += 1
+            return found
+
+        def solve(self, run, ctx, key=None, hint=None):  # type: ignore[no-untyped-def]
+            if isinstance(hint, Next):
+                fresh = Search.peek(self, run, ctx)
+                assert (hint.kind, hint.day, hint.pending) == (fresh.kind, fresh.day, fresh.pending)
+            return super().solve(run, ctx, key, hint)
+
+    for ref in ("dos-and-donts", "how-many-times"):
+        cp = catalog.load(ref)
+        space = build_space(cp.playbook, 120, sound=True)
+        search = Checking(cp, space, PLAIN)
+        for start in space.starts[::700]:
+            search.explore(start)
+    assert resumed > 1000

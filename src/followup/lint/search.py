@@ -60,6 +60,9 @@ class Next:
     day: date | None = None
     pending: Pending | None = None
     reopenable: bool = False
+    # The run moved on to where the answer was found (None: the run asked, unmoved).  Passing
+    # over the step leaves everything before it as it was, so a peek from there goes on here.
+    sim: Run | None = None
 
 
 def record(run: Run, ev: Event) -> None:
@@ -98,9 +101,13 @@ class Search:
 
     # -- the search ----------------------------------------------------------------------------
 
-    def solve(self, run: Run, ctx: Ctx, key: Key | None = None) -> Worst:
+    def solve(
+        self, run: Run, ctx: Ctx, key: Key | None = None, hint: Next | Run | None = None
+    ) -> Worst:
         """The worst futures from ``run`` with ``ctx`` (whose key is ``key``, if known);
-        ``run`` is never changed.
+        ``run`` is never changed.  ``hint`` saves work the caller has done: what comes next
+        (a `Next`), or ``run`` moved on as far as nothing but a step now passed over decides
+        (`Next.sim`).
 
         Raises:
             EngineError: the playbook's timers or steps run on without end.
@@ -110,17 +117,18 @@ class Search:
             key = self.relevance.key(run, ctx)
         found = self.memo.get(key)
         if found is None:
-            found = self.memo[key] = self._solve(run, ctx, key)
+            found = self.memo[key] = self._solve(run, ctx, key, hint)
         return found
 
-    def _solve(self, run: Run, ctx: Ctx, key: Key) -> Worst:
+    def _solve(self, run: Run, ctx: Ctx, key: Key, hint: Next | Run | None) -> Worst:
         taken: list[tuple[date, Ev]] = []  # steps done without a choice, before the next branch
         base = run.now
         known: Key | None = key  # the key of ``run`` and ``ctx`` while neither has changed
         while True:
-            nxt = self.peek(run, ctx)
+            nxt = hint if isinstance(hint, Next) else self.peek(run, ctx, hint)
+            hint = None
             if ctx.news_day is not None and (nxt.day is None or nxt.day > ctx.news_day):
-                worst = self.news(run, ctx, ctx.news_day, closing=False, key=known)
+                worst = self.news(run, ctx, ctx.news_day, closing=False, key=known, after=nxt)
             elif nxt.kind == "end":
                 worst = leaf(self.space.horizon, False)
             elif nxt.kind == "close":
@@ -138,21 +146,28 @@ class Search:
                     run, ctx = self.do(run, ctx, nxt.pending, nxt.day)
                     known = None
                     continue
-                worst = self.step(run, ctx, nxt.pending, nxt.day, known)
+                worst = self.step(run, ctx, nxt.pending, nxt.day, known, nxt.sim)
             return _prefixed(taken, worst, base, run.now) if taken else worst
 
-    def peek(self, run: Run, ctx: Ctx) -> Next:
-        """What the engine does next if nobody does anything but the pending steps."""
-        sim = run  # cloned only once time has to pass in it
+    def peek(self, run: Run, ctx: Ctx, sim: Run | None = None) -> Next:
+        """What the engine does next if nobody does anything but the pending steps (from
+        ``sim``, ``run`` moved on without a step in ``ctx.handled``, if given)."""
+        given = run if sim is None else sim
+        sim = given  # cloned only once time has to pass in it
         end = ctx.start + self.horizon
         while True:
             if sim.state == CLOSED:
                 assert sim.closed_on is not None
-                return Next("close", sim.closed_on, reopenable=sim.outcome == REOPENABLE)
+                return Next(
+                    "close",
+                    sim.closed_on,
+                    reopenable=sim.outcome == REOPENABLE,
+                    sim=None if sim is run else sim,
+                )
             best: Pending | None = None
             best_day = end
             doable = sim.cp.doable.get(sim.state)
-            for p in sim.pending(doable) if doable else ():
+            for p in sim.pending(doable, settled=True) if doable else ():
                 if (p.compiled.id, p.due) in ctx.handled:
                     continue
                 day = sim.done_on(p, sim.now)
@@ -162,11 +177,13 @@ class Search:
                     best, best_day = p, day
             timer = sim.next_timer()
             if best is not None and (timer is None or best_day <= timer[0]):
-                return Next("end") if best_day > end else Next("step", best_day, best)
+                if best_day > end:
+                    return Next("end")
+                return Next("step", best_day, best, sim=None if sim is run else sim)
             if timer is None or timer[0] > end:
                 return Next("end")
-            if sim is run:
-                sim = run.clone()
+            if sim is given:
+                sim = given.clone()
             state, now, version = sim.state, sim.now, sim.version
             sim.advance(timer[0], inclusive=True)
             if (sim.state, sim.now, sim.version) == (state, now, version):
@@ -196,9 +213,11 @@ class Search:
             handled, ctx.inputs, ctx.rounds, news_day, recent, ctx.start, ctx.events + 1
         )
 
-    def step(self, run: Run, ctx: Ctx, p: Pending, day: date, key: Key | None) -> Worst:
+    def step(
+        self, run: Run, ctx: Ctx, p: Pending, day: date, key: Key | None, sim: Run | None = None
+    ) -> Worst:
         """Branch: the job seeker does ``p`` on ``day``, or never does it (``key``: that of
-        ``run`` and ``ctx``, if known)."""
+        ``run`` and ``ctx``, if known; ``sim``: ``run`` moved on to where ``p`` came next)."""
         after, done_ctx = self.do(run, ctx, p, day)
         done = self.solve(after, done_ctx)
         event_type = p.compiled.completed_by
@@ -224,19 +243,27 @@ class Search:
         news_day = _news_day(ctx, event_type, day)
         skipped = ctx._replace(handled=ctx.handled | {(p.compiled.id, p.due)}, news_day=news_day)
         skipped_key = None if key is None else self.relevance.rekeyed(key, run, skipped)
-        return merge(worst, self.solve(run, skipped, skipped_key))
+        return merge(worst, self.solve(run, skipped, skipped_key, sim))
 
     def news(
-        self, run: Run, ctx: Ctx, day: date, *, closing: bool, key: Key | None = None
+        self,
+        run: Run,
+        ctx: Ctx,
+        day: date,
+        *,
+        closing: bool,
+        key: Key | None = None,
+        after: Next | None = None,
     ) -> Worst:
         """Branch: no news on ``day``, or each piece of news the budget still allows
-        (``key``: that of ``run`` and ``ctx``, if known)."""
+        (``key``: that of ``run`` and ``ctx``, if known; ``after``: what comes next without
+        news, if known)."""
         if closing:
             worst = leaf((day - ctx.start).days, True)
         else:
             quiet = ctx._replace(news_day=None)
             quiet_key = None if key is None else self.relevance.rekeyed(key, run, quiet)
-            worst = self.solve(run, quiet, quiet_key)
+            worst = self.solve(run, quiet, quiet_key, after)
         if ctx.inputs <= 0:
             return worst
         for news in self.space.inputs:
