@@ -142,7 +142,8 @@ class Scheduling(Facts):
         step due that day comes first; else ``when`` itself.
 
         Only a day off can be held (the step moved over a run of days off, so ``when`` is one),
-        and only in a state with steps to do: `holds_for_day_off` says so first.
+        and only in a state with steps to do by a channel that keeps off days off: the caller
+        (`followup.engine.run.Run.next_timer`) asks only then.
         """
         if self.pending_version == self.version:
             steps = self.pending_cache  # the projection has just asked for every step
@@ -159,11 +160,6 @@ class Scheduling(Facts):
             ):
                 held = p.due
         return held
-
-    def holds_for_day_off(self) -> bool:
-        """Whether a timer of the current state may be held for a step moved off a day off
-        (`held_for_day_off`): the state has steps to do, some by a channel that keeps off them."""
-        return bool(self.cp.off_days) and self.state in self.cp.doable
 
     def window_end(self, ca: CompiledAction, due: date, channel: str | None) -> date:
         """The last day of an action's window: its ``until`` (the business day before, for

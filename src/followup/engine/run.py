@@ -104,7 +104,9 @@ class Run(Scheduling):
             return best
         floor = max(self.at_state_entered, self.now)
         give_up: date | None = None  # the earliest day to give up on the case, once needed
-        roll = self.cal.roll_forward if self.holds_for_day_off() else None
+        # Only a day off can be held, and only in a state with steps to do (`held_for_day_off`).
+        cp = self.cp
+        roll = self.cal.roll_forward if cp.off_days and self.state in cp.doable else None
         for move in self.cp.timers.get(self.state, ()):
             assert move.when_date is not None
             when = move.when_date(self)
