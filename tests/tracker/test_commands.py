@@ -537,3 +537,21 @@ def test_status_of_a_record_that_cannot_be_planned_still_shows_its_history(track
     assert "reply" in result.out  # the entry to take back is listed with its number
     assert f"followup undo {acme} N" in result.err
     assert "decision_by" in result.err
+
+
+def test_add_handed_a_case_file_names_the_command_that_tracks_one(tracker, db, tmp_path):
+    """A case file given to add (which takes options) is answered with 'followup import',
+    not click's "missing option"; nothing is stored, and a value of an option is never taken
+    for such a file."""
+    case_file = tmp_path / "acme.yaml"
+    case_file.write_text("id: acme\n", encoding="utf-8")
+    result = tracker("add", str(case_file))
+    assert result.code == 2
+    assert "followup import FILE" in result.err
+    assert str(case_file) in result.err
+    assert "Traceback" not in result.err
+    assert not db.exists()
+    result = tracker("add", "--company", str(case_file), "--role", "Analyst")
+    assert result.code == 2
+    assert "followup import" not in result.err
+    assert "--interviewed" in result.err

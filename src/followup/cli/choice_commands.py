@@ -12,20 +12,7 @@ import click
 
 from followup.analysis.choice import EMPLOYER_SAID, PERSISTENCE
 from followup.cli.group import cli, json_option, parse_today, playbook_dirs, playbooks_option
-
-# The same flag as the tracker's commands (`tracker_commands.db_option`; the variable is read
-# where the tracker is opened, `tracker_flags.db_path`); declared
-# here so that these commands do not register the tracker's whole area.
-db_option = click.option(
-    "--db",
-    "db",
-    # A folder is not refused here: open_db refuses it in the form of every --db error.
-    type=click.Path(path_type=Path),
-    metavar="FILE",
-    help="The tracker database (default $FOLLOWUP_DB, else your data folder); read commands "
-    "never create it.",
-)
-today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answer for.")
+from followup.cli.tracker_options import db_option, today_flag
 
 
 @cli.command("choose")

@@ -168,6 +168,38 @@ class SuggestingChoice(click.Choice):  # type: ignore[type-arg]
             )
 
 
+class FileHintCommand(click.Command):
+    """A command of options only that, handed a file it does not take, says which command
+    does (``file_hint``) instead of click's "missing option"."""
+
+    file_hint = ""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)  # click's parser uses up the list it is given
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError:
+            takes_value = {
+                name
+                for p in self.params
+                if isinstance(p, click.Option) and not p.is_flag
+                for name in p.opts
+            }
+            files = [
+                arg
+                for before, arg in zip(["", *given], given, strict=False)
+                if before not in takes_value and not arg.startswith("-") and _looks_like_file(arg)
+            ]
+            if not files or not self.file_hint:
+                raise
+            raise UsageError(f"{ctx.info_name}: '{files[0]}' {self.file_hint}") from None
+
+
+def _looks_like_file(arg: str) -> bool:
+    path = Path(arg)
+    return path.suffix.lower() in (".yaml", ".yml", ".json", ".jsonl") or path.is_file()
+
+
 class LazyGroup(click.Group):
     """A click group whose commands are registered by area modules, imported on first use."""
 

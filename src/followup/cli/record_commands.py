@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from followup.cli.group import SuggestingChoice, cli, json_option, parse_day, playbooks_option
-from followup.cli.tracker_commands import PERSON_FORM, db_option, employer_options, today_flag
+from followup.cli.tracker_options import PERSON_FORM, db_option, employer_options, today_flag
 
 # What `edit --clear` may remove (`tracker_flags.CLEARABLE` says where each one is).
 CLEAR_KEYS = (

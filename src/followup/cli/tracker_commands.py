@@ -7,13 +7,12 @@ SQLite store lives in ``followup.tracker``.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import click
 
 from followup.cli.group import (
+    FileHintCommand,
     SuggestingChoice,
     cli,
     json_option,
@@ -21,60 +20,28 @@ from followup.cli.group import (
     playbook_dirs,
     playbooks_option,
 )
+from followup.cli.tracker_options import (
+    CLOSINGS,
+    PERSON_FORM,
+    db_option,
+    employer_options,
+    today_flag,
+)
 from followup.model.vocabulary import (
     CHANNELS,
     EVENT_TYPES,
-    FOLLOW_UP_PERMISSIONS,
-    PREFERRED_CHANNELS,
     REPLY_OUTCOMES,
 )
-from followup.semantics.meaning import CLOSING_EVENTS, CLOSING_REPLIES
-
-DB_ENV = "FOLLOWUP_DB"
-# How `close --as` may end an application: an event that closes it, or a closing reply.
-CLOSINGS = (*CLOSING_EVENTS, *CLOSING_REPLIES)
-# How a person is given on the command line (`tracker_flags.interviewer` reads it).
-PERSON_FORM = '"NAME [<EMAIL>] [PHONE]"'
-
-db_option = click.option(
-    "--db",
-    "db",
-    # A folder is not refused here: open_db refuses it in the form of every --db error.
-    type=click.Path(path_type=Path),
-    metavar="FILE",
-    help=f"The tracker database (default ${DB_ENV}, else your data folder); read commands "
-    "never create it.",
-)
-today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answer for.")
-# What the employer said, as `add` and `edit` take it (`--may-call` differs: edit can unset it).
-_EMPLOYER = (
-    click.option("--decision-by", metavar="YYYY-MM-DD", help="When they said they would decide."),
-    click.option(
-        "--decision-in", metavar="DURATION", help="...or how long they said it would take."
-    ),
-    click.option(
-        "--follow-up", type=SuggestingChoice(FOLLOW_UP_PERMISSIONS), help="Did they invite it?"
-    ),
-    click.option("--follow-up-after", metavar="DURATION", help="When they said you may check in."),
-    click.option(
-        "--channel", type=SuggestingChoice(PREFERRED_CHANNELS), help="How they prefer contact."
-    ),
-    click.option(
-        "--main-line",
-        metavar="PHONE",
-        help="The company's main phone line, for a call a playbook addresses to the company.",
-    ),
-)
 
 
-def employer_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The employer's flags, in the same order on every command that takes them."""
-    for option in reversed(_EMPLOYER):
-        func = option(func)
-    return func
+class _AddCommand(FileHintCommand):
+    file_hint = (
+        "is a file, and add takes an application's details as options (--company, --role, "
+        "--interviewed, ...); expected 'followup import FILE' to track a case file"
+    )
 
 
-@cli.command("add")
+@cli.command("add", cls=_AddCommand)
 @click.option("--company", required=True, help="The employer.")
 @click.option("--role", required=True, help="The job you interviewed for.")
 @click.option(

@@ -16,6 +16,7 @@ import click
 
 from followup import catalog
 from followup.cli.group import GLOBAL_DB
+from followup.cli.tracker_options import DB_ENV
 from followup.errors import EXIT_FAILURE, FollowupError, UsageError, visible
 from followup.io.user_files import path_problem
 from followup.io.yaml_reader import Path_
@@ -53,9 +54,6 @@ def report(problems: Sequence[tuple[str, str]], doing: str = "planned") -> None:
             f"{len(problems)} application(s) could not be {doing} (see above); "
             "'followup doctor' checks the whole tracker"
         )
-
-
-DB_ENV: Final = "FOLLOWUP_DB"
 
 
 def db_path(db: Path | None) -> tuple[Path | None, str]:
