@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,16 +23,28 @@ from followup.cli.main import main
 os.register_at_fork(after_in_child=lambda: sys.settrace(None))
 
 
+def _isolate(patch: pytest.MonkeyPatch, mine: Path, factory: pytest.TempPathFactory) -> None:
+    patch.setenv("FOLLOWUP_DB", str(mine / "followup.db"))
+    patch.setenv("FOLLOWUP_CONFIG_DIR", str(mine / "config"))
+    patch.setenv("FOLLOWUP_CACHE", str(factory.getbasetemp() / "holiday-cache"))
+    patch.delenv("FOLLOWUP_PLAYBOOKS", raising=False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def isolated_session(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The same for what a module- or session-wide fixture builds before any test's own
+    folders exist (a report made once for a module's tests, say)."""
+    with pytest.MonkeyPatch.context() as patch:
+        _isolate(patch, Path(tmp_path_factory.mktemp("session-user")), tmp_path_factory)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def isolated_user_folders(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Point the database, caches and config folder at temporary places; no coach folders."""
-    mine = Path(tmp_path_factory.mktemp("user"))
-    monkeypatch.setenv("FOLLOWUP_DB", str(mine / "followup.db"))
-    monkeypatch.setenv("FOLLOWUP_CONFIG_DIR", str(mine / "config"))
-    monkeypatch.setenv("FOLLOWUP_CACHE", str(tmp_path_factory.getbasetemp() / "holiday-cache"))
-    monkeypatch.delenv("FOLLOWUP_PLAYBOOKS", raising=False)
+    _isolate(monkeypatch, Path(tmp_path_factory.mktemp("user")), tmp_path_factory)
 
 
 @dataclass(frozen=True)
