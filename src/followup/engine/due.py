@@ -175,9 +175,12 @@ class Scheduling(Facts):
         """The day ``p`` would really be done, acting from ``now``: not before now, and (for
         direct contact) never on a weekend or holiday; None once it is too late to be worth
         doing (news after its last day, `news_expires`)."""
-        when = p.due if p.due > now else now
-        if p.channel in self.cp.off_days:
-            when = self.cal.roll_forward(when)
+        if p.due > now:
+            when = p.due  # already on a business day when its channel keeps off days off
+        elif p.channel in self.cp.off_days:
+            when = self.cal.roll_forward(now)
+        else:
+            when = now
         if p.expires is not None and when > p.expires:
             return None
         return when

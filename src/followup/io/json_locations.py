@@ -22,6 +22,7 @@ _SPACE = re.compile(r"[ \t\n\r]*")
 _FIRST_KEY = re.compile(r'[ \t\n\r]*\{[ \t\n\r]*("[^"\\]*")[ \t\n\r]*:[ \t\n\r]*')
 _value_end = json.JSONDecoder().raw_decode
 Where = tuple[int, int]
+_NONE_YET: dict[Path_, Where] = {}
 
 
 class _Positions(Mapping[Path_, Where]):
@@ -58,8 +59,9 @@ class LineLocations(_Positions):
         self.text = text
         self.lineno = lineno
         self.depth = 0  # how far the line has been walked: 0 not at all, 1 the top, 2 all
-        self._values: dict[Path_, Where] = {}
-        self._keys: dict[Path_, Where] = {}
+        # Replaced, never changed, by the walk: until then both share one empty mapping.
+        self._values: dict[Path_, Where] = _NONE_YET
+        self._keys: dict[Path_, Where] = _NONE_YET
 
     def get(self, path: Path_, default: Where | None = None) -> Where | None:  # type: ignore[override]
         """Where the value at ``path`` starts (``default`` if the line has none there)."""
