@@ -129,12 +129,7 @@ def test_a_key_worked_out_from_another_is_the_key_itself():
                 checked += 1
             return super().solve(run, ctx, key, hint)
 
-    for ref in ("dos-and-donts", "fine-line"):
-        cp = catalog.load(ref)
-        space = build_space(cp.playbook, 120, sound=True)
-        search = Checking(cp, space, PLAIN)
-        for start in space.starts[::500]:
-            search.explore(start)
+    _explore_some(Checking, ("dos-and-donts", "fine-line"), every=500)
     assert checked > 1000
 
 
@@ -149,26 +144,29 @@ def test_a_peek_that_goes_on_from_where_a_step_was_passed_over_is_a_peek_from_th
             nonlocal resumed
             found = super().peek(run, ctx, sim)
             if sim is not None:
-                fresh = super().peek(run, ctx)
-                assert (found.kind, found.day, found.pending, found.reopenable) == (
-                    fresh.kind,
-                    fresh.day,
-                    fresh.pending,
-                    fresh.reopenable,
-                )
+                assert _answer(found) == _answer(super().peek(run, ctx))
                 resumed += 1
             return found
 
         def solve(self, run, ctx, key=None, hint=None):  # type: ignore[no-untyped-def]
             if isinstance(hint, Next):
-                fresh = Search.peek(self, run, ctx)
-                assert (hint.kind, hint.day, hint.pending) == (fresh.kind, fresh.day, fresh.pending)
+                assert _answer(hint) == _answer(Search.peek(self, run, ctx))
             return super().solve(run, ctx, key, hint)
 
-    for ref in ("dos-and-donts", "how-many-times"):
+    _explore_some(Checking, ("dos-and-donts", "how-many-times"), every=700)
+    assert resumed > 1000
+
+
+def _answer(nxt: Next) -> tuple[object, ...]:
+    """What a peek answers, without the run it moved on (`Next.sim`)."""
+    return (nxt.kind, nxt.day, nxt.pending, nxt.reopenable)
+
+
+def _explore_some(search: type[Search], refs: tuple[str, ...], every: int) -> None:
+    """Search every ``every``-th case of the sound space of each playbook in ``refs``."""
+    for ref in refs:
         cp = catalog.load(ref)
         space = build_space(cp.playbook, 120, sound=True)
-        search = Checking(cp, space, PLAIN)
-        for start in space.starts[::700]:
-            search.explore(start)
-    assert resumed > 1000
+        checking = search(cp, space, PLAIN)
+        for start in space.starts[::every]:
+            checking.explore(start)

@@ -60,8 +60,8 @@ class Next:
     day: date | None = None
     pending: Pending | None = None
     reopenable: bool = False
-    # The run moved on to where the answer was found (None: the run asked, unmoved).  Passing
-    # over the step leaves everything before it as it was, so a peek from there goes on here.
+    # For a step: the run moved on to where it was found (None: the run asked, unmoved).
+    # Passing over the step leaves everything before it as it was, so a peek goes on from here.
     sim: Run | None = None
 
 
@@ -158,12 +158,7 @@ class Search:
         while True:
             if sim.state == CLOSED:
                 assert sim.closed_on is not None
-                return Next(
-                    "close",
-                    sim.closed_on,
-                    reopenable=sim.outcome == REOPENABLE,
-                    sim=None if sim is run else sim,
-                )
+                return Next("close", sim.closed_on, reopenable=sim.outcome == REOPENABLE)
             best: Pending | None = None
             best_day = end
             doable = sim.cp.doable.get(sim.state)
