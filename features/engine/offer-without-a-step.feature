@@ -14,6 +14,11 @@ Feature: A competing offer under a playbook that has no step for it
     Then the plan notes "This playbook has no step for telling them about it"
     And the schedule has no update
 
+  Scenario: The last day to tell them is a business day, as for a step by email
+    When I got a competing offer on 2026-12-02 with a deadline of 2026-12-14
+    And I check the plan on 2026-12-10
+    Then the plan notes "by Fri 2026-12-11 at the latest"
+
   Scenario: Once the deadline has passed, there is nothing more to say about it
     When I got a competing offer on 2026-12-02 with a deadline of 2026-12-09
     And I check the plan on 2026-12-10

@@ -79,6 +79,12 @@ def _windows_passed(run: Run, today: date) -> list[str]:
     ]
 
 
+def _way_to_tell(run: Run) -> str:
+    """How you would tell them news with no step for it: the way the engine's own steps reach
+    them (`followup.semantics.builtin`), their preferred channel, else email."""
+    return "email" if run.preferred_channel == "none" else run.preferred_channel
+
+
 def _has_news_step(run: Run) -> bool:
     """Whether the playbook has a step of the kind that tells them about a competing offer."""
     return any(ca.action.kind == NEWS_KIND for group in run.cp.actions.values() for ca in group)
@@ -91,16 +97,16 @@ def notes_now(run: Run, today: date) -> list[str]:
     if missed:
         notes.append(missed)
     expired = run.news_expires()
-    if expired is not None:  # by the channel its step goes by, if there is one
+    if expired is not None:  # by the channel its step goes by, or the one you would use
         news = [p.expires for p in run.pending(settled=True) if p.compiled.action.kind == NEWS_KIND]
-        expired = news[0] if news else expired
+        expired = news[0] if news else run.news_expires(_way_to_tell(run))
     if run.state != CLOSED and expired is not None and not _has_news_step(run):
         # The engine's rule times a playbook's own step; without one, say so rather than nothing.
         if expired >= today:
             notes.append(
                 f"You hold a competing offer to answer by {run.at_offer_deadline}. This playbook "
                 f"has no step for telling them about it (its article does not cover it): whether "
-                f"to tell them, before {expired}, is your call."
+                f"to tell them, by {expired:%a} {expired.isoformat()} at the latest, is your call."
             )
     elif run.state != CLOSED and expired is not None and expired < today:
         notes.append(
