@@ -90,7 +90,8 @@ class Scheduling(Facts):
             floor = self.give_up_floor()  # the advice to let go waits as giving up does
             if due < floor:
                 due = floor
-        channel = self._channel(ca)
+        channel = ca.fixed_channel
+        channel = self._channel(ca) if channel is None else channel or None
         expires = self.news_expires(channel) if ca.kind == NEWS_KIND else None
         paced_after: date | None = None
         last = self.last_direct
@@ -204,8 +205,7 @@ class Scheduling(Facts):
         return self.cal.roll_backward(last) if channel in self.cp.off_days else last
 
     def _channel(self, ca: CompiledAction) -> str | None:
-        if ca.fixed_channel is not None:
-            return ca.fixed_channel or None
+        """The channel of an action without a fixed one (`CompiledAction.fixed_channel`)."""
         for use, guard in ca.channel:
             if not guard(self):
                 continue
