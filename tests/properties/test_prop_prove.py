@@ -25,7 +25,7 @@ from followup import catalog
 from followup.lint import space as prover_space
 from followup.lint.offsets import EMPLOYER_DATES_MAX
 from followup.lint.prove import Report, calendar, gap_days, prove
-from followup.lint.space import FIRST_INTERVIEW, Input, Space
+from followup.lint.space import FIRST_INTERVIEW, NEWS_DATES_MAX, Input, Space
 from followup.model.case import Case, Interviewer
 from followup.model.vocabulary import FOLLOW_UP_PERMISSIONS, PREFERRED_CHANNELS
 from followup.semantics.meaning import REPLIES
@@ -49,10 +49,20 @@ ALL_NEWS = prover_space.REPLIES + prover_space.NEWS  # every kind of outside new
 
 @cache
 def proof(
-    playbook: str, sound: bool = False, countries: tuple[str, ...] = (), news: int = 1
+    playbook: str,
+    sound: bool = False,
+    countries: tuple[str, ...] = (),
+    news: int = 1,
+    every_news_date: bool = False,
 ) -> Report:
     """The proof of a playbook (an id or a file), made once per process."""
-    return prove(catalog.load(playbook), sound=sound, countries=countries, news=news)
+    return prove(
+        catalog.load(playbook),
+        sound=sound,
+        countries=countries,
+        news=news,
+        every_news_date=every_news_date,
+    )
 
 
 @st.composite
@@ -111,10 +121,17 @@ def chooser(data: st.DataObject, explored: Space) -> Chooser:
             return data.draw(st.integers(0, 3)) > 0  # mostly done, sometimes passed over
         assert isinstance(arg, tuple)
         day, closing = arg
-        if left["news"] <= 0 or data.draw(st.integers(0, 5)) > 0:
+        # News one time in six, or in two where every date it carries is claimed (the dates
+        # are then many, and the sooner ones few).
+        if left["news"] <= 0 or data.draw(st.integers(0, 1 if explored.every_news_date else 5)):
             return None
         # Any news the language has, not only what the space found visible to the playbook.
         news: Input = data.draw(st.sampled_from(ALL_NEWS))
+        if news.ahead and explored.every_news_date:
+            # That space claims every date news carries up to its bound: draw any of them,
+            # often one within the week, where contacts crowd together.
+            days = st.one_of(st.integers(1, 7), st.integers(1, NEWS_DATES_MAX))
+            news = replace(news, ahead=data.draw(days))
         if closing and news.type != "reply":
             return None
         new_round = news.outcome is not None and REPLIES[news.outcome].new_round
@@ -187,6 +204,13 @@ def test_the_same_with_public_holidays(name: str, sound: bool) -> None:
     times a daily check-in, takes most of a minute; the sound space with holidays is covered
     here by two-dates and below by the issue example)."""
     check_space(proof(str(FIXTURES / name), sound=sound, countries=("US",)))
+
+
+@pytest.mark.parametrize("name", ["next-round-soon.yaml", "two-dates.yaml", "nagging.yaml"])
+def test_the_same_with_every_date_news_carries(name: str) -> None:
+    """The same when news carries its date on any day up to the bound (``--news-dates
+    every``): a next round the day after their reply, a new decision date six weeks on."""
+    check_space(proof(str(FIXTURES / name), every_news_date=True))
 
 
 @pytest.mark.parametrize("name", ["two-dates.yaml", "nagging.yaml"])

@@ -20,6 +20,7 @@ from followup.cli.group import (
 )
 
 DEFAULT_HORIZON = 120
+NEWS_DATES = ("fixed", "every")  # --news-dates: the dates news carries (the first: the default)
 COUNTRY_HELP = (
     "Also explore this country's public holidays (ISO code such as US or GB-ENG; repeat for "
     "more). Default: none, weekends only."
@@ -32,6 +33,11 @@ SOUND_HELP = (
     "The default: try the employer's dates on every day up to six weeks on, each with each, so "
     "that within the bounds the report states no case breaks a limit reported as kept (half a "
     "minute to a few minutes per bundled playbook on two cores)."
+)
+NEWS_DATES_HELP = (
+    "'fixed' (the default): the dates news carries (a next interview, a new decision date, an "
+    "offer's deadline, a promise) are a week or two on. 'every': each day up to six weeks on, "
+    "so that no such date breaks a limit reported as kept (about 20 times as long)."
 )
 QUICK_HELP = (
     "Try the employer's dates on a few representative days only: a second or two, to catch "
@@ -74,11 +80,19 @@ _SPACE = (
         help=COUNTRY_HELP,
     ),
     click.option("--news", type=click.IntRange(1, 4), default=1, show_default=True, help=NEWS_HELP),
+    click.option(
+        "--news-dates",
+        type=click.Choice(NEWS_DATES),
+        default=NEWS_DATES[0],
+        show_default=True,
+        help=NEWS_DATES_HELP,
+    ),
 )
 
 
 def space_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The prover's space (--sound or --quick, --country, --news), the same on lint and prove."""
+    """The prover's space (--sound or --quick, --country, --news, --news-dates), the same on
+    lint and prove."""
     for option in reversed(_SPACE):
         func = option(func)
     return func
@@ -106,6 +120,7 @@ def lint_cmd(
     quick: bool,
     countries: tuple[str, ...],
     news: int,
+    news_dates: str,
     horizon: int,
     playbooks_dir: tuple[str, ...],
     as_json: bool,
@@ -124,6 +139,7 @@ def lint_cmd(
         sound=lint_impl.sound_space(sound=sound, quick=quick),
         countries=countries,
         news=news,
+        every_news_date=news_dates == "every",
         as_json=as_json,
     )
 
@@ -147,6 +163,7 @@ def prove_cmd(
     quick: bool,
     countries: tuple[str, ...],
     news: int,
+    news_dates: str,
     as_json: bool,
     playbooks_dir: tuple[str, ...],
 ) -> None:
@@ -163,6 +180,7 @@ def prove_cmd(
         sound=lint_impl.sound_space(sound=sound, quick=quick),
         countries=countries,
         news=news,
+        every_news_date=news_dates == "every",
     )
 
 

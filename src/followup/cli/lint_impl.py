@@ -49,6 +49,7 @@ def lint(
     sound: bool = True,
     countries: tuple[str, ...] = (),
     news: int = 1,
+    every_news_date: bool = False,
     as_json: bool = False,
 ) -> None:
     """Lint each playbook file (and prove it with ``prove``); print every problem (with
@@ -67,7 +68,7 @@ def lint(
         path = Path(name)
         problems, cp, doc = lint_file(path, dirs)
         if prove and cp is not None:
-            result = _proof(cp, horizon, sound, countries, news)
+            result = _proof(cp, horizon, sound, countries, news, every_news_date)
             problems = sorted(set(problems) | set(proof_report.problems(result, doc)))
             proofs.append(_without_problems(proof_report.text(result, str(path), doc)))
         found += problems
@@ -118,7 +119,12 @@ def _problem_json(p: Problem) -> dict[str, object]:
 
 
 def _proof(
-    cp: CompiledPlaybook, horizon: int, sound: bool, countries: tuple[str, ...], news: int
+    cp: CompiledPlaybook,
+    horizon: int,
+    sound: bool,
+    countries: tuple[str, ...],
+    news: int,
+    every_news_date: bool,
 ) -> Report:
     """Prove ``cp``; an unknown country is the command line's mistake.
 
@@ -136,6 +142,7 @@ def _proof(
             news=news,
             progress=progress,
             first_breach=True,
+            every_news_date=every_news_date,
         )
     except CalendarError as err:
         raise UsageError(f"--country: {err.message}; expected {err.expected}") from err
@@ -184,6 +191,7 @@ def prove(
     sound: bool = True,
     countries: tuple[str, ...] = (),
     news: int = 1,
+    every_news_date: bool = False,
 ) -> None:
     """Prove each playbook (an id or a file) and print the worst case it can reach.
 
@@ -202,7 +210,7 @@ def prove(
             doc = read_yaml_file(catalog.resolve(ref, dirs), display=cp.playbook.file)
         except InputError:
             doc = None
-        result = _proof(cp, horizon, sound, countries, news)
+        result = _proof(cp, horizon, sound, countries, news, every_news_date)
         broken += len(result.breaches)
         if as_json:
             outputs.append(proof_report.as_json(result, ref, doc))

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from followup.lint.offsets import EMPLOYER_DATES_MAX
 from followup.lint.space import (
+    FIXED_NEWS_DATES,
     HOLIDAYS,
     HORIZON_FROM,
     JOB_SEEKER,
-    NEW_DECISION_DAYS,
+    NEWS_DATES_MAX,
     NEWS_DAYS,
-    NEXT_INTERVIEW_DAYS,
-    OFFER_DEADLINE_DAYS,
-    PROMISE_DAYS,
     Space,
 )
 
@@ -31,10 +29,20 @@ STOPPED = (
     "dates only, and a limit they keep is not proved (fix the breach, then prove again)"
 )
 NEWS_DATES = (
-    f"news carries dates a fixed number of days on (a new decision date {NEW_DECISION_DAYS}, a "
-    f"next interview {NEXT_INTERVIEW_DAYS}, an offer's deadline {OFFER_DEADLINE_DAYS}, a "
-    f"promise {PROMISE_DAYS}), not every date a reply could name"
+    f"news carries dates a fixed number of days on ({FIXED_NEWS_DATES}), not every date it "
+    "could carry: each other day is a future of its own, and trying every day up to "
+    f"{NEWS_DATES_MAX} makes the search about 20 times as long (--news-dates every does; a "
+    "next interview the day after a reply can crowd two thank-yous into two days)"
 )
+EVERY_NEWS_DATES = (
+    f"news carries its date at most {NEWS_DATES_MAX} days on (a later date keeps the case open "
+    "longer without end)"
+)
+
+
+def news_dates(space: Space) -> str:
+    """What ``space`` leaves out of the dates news carries, and why."""
+    return EVERY_NEWS_DATES if space.every_news_date else NEWS_DATES
 
 
 def bounds(space: Space) -> list[str]:
@@ -57,7 +65,7 @@ def bounds(space: Space) -> list[str]:
         f"at most {space.max_inputs} piece(s) of news per path and {space.max_rounds} extra "
         f"round(s), on {NEWS_DAYS} (each reply restarts check-ins, so more news means more "
         "contacts without end)",
-        NEWS_DATES,
+        news_dates(space),
         f"the job seeker {JOB_SEEKER}",
         f"public holidays: {holidays}",
         f"the horizon: {space.horizon} days after {HORIZON_FROM} (a path still open then counts "

@@ -35,7 +35,7 @@ DEFAULT_HORIZON = 120
 # (each holds one task's memo at a time; tasks are a few dozen, so more would mostly wait).
 WORKERS = 8
 _REMEMBERED = 32  # proofs kept per process, oldest dropped first
-_PROOFS: dict[tuple[Playbook, int, bool, tuple[str, ...], int], Report] = {}
+_PROOFS: dict[tuple[Playbook, int, bool, tuple[str, ...], int, bool], Report] = {}
 _CALENDARS: dict[str | None, BusinessCalendar] = {}
 
 
@@ -248,6 +248,7 @@ def prove(
     news: int = MAX_INPUTS,
     progress: Progress | None = None,
     first_breach: bool = False,
+    every_news_date: bool = False,
 ) -> Report:
     """Search every case of ``cp``'s space and compare the worst with its limits.
 
@@ -261,8 +262,9 @@ def prove(
     A proof depends only on the playbook's value, the horizon and the space (``sound``: the
     employer's dates on every day up to a bound, see `followup.lint.offsets`; ``countries``:
     whose public holidays are explored besides the weekends-only calendar; ``news``: pieces of
-    outside news per path), so one already made in this process (``lint --prove`` over a base
-    and the playbooks extending it, a spec run) is reused.
+    outside news per path; ``every_news_date``: the dates news carries on every day up to a
+    bound, see `followup.lint.space.dated_news`), so one already made in this process
+    (``lint --prove`` over a base and the playbooks extending it, a spec run) is reused.
 
     Raises:
         EngineError: the playbook's timers or steps run on without end.
@@ -270,15 +272,23 @@ def prove(
     """
     countries = tuple(sorted(set(countries)))
     if sound and first_breach:
-        quick = prove(cp, horizon, workers, sound=False, countries=countries, news=news)
+        quick = prove(
+            cp,
+            horizon,
+            workers,
+            sound=False,
+            countries=countries,
+            news=news,
+            every_news_date=every_news_date,
+        )
         if quick.breaches:
             return replace(quick, stopped=True)
-    key = (cp.playbook, horizon, sound, countries, news)
+    key = (cp.playbook, horizon, sound, countries, news, every_news_date)
     if (known := _PROOFS.get(key)) is not None:
         if progress is not None:
             progress(known.cases, known.cases)
         return replace(known, cp=cp)
-    report = _prove(cp, horizon, workers, sound, countries, news, progress)
+    report = _prove(cp, horizon, workers, sound, countries, news, progress, every_news_date)
     if len(_PROOFS) >= _REMEMBERED:
         _PROOFS.pop(next(iter(_PROOFS)))
     _PROOFS[key] = report
@@ -293,10 +303,18 @@ def _prove(
     countries: tuple[str, ...],
     news: int,
     progress: Progress | None = None,
+    every_news_date: bool = False,
 ) -> Report:
     began = time.perf_counter()
     holidays = {c: calendar(c).holidays_in(HOLIDAY_YEAR) for c in countries}
-    space = build_space(cp.playbook, horizon, sound=sound, holidays=holidays, news=news)
+    space = build_space(
+        cp.playbook,
+        horizon,
+        sound=sound,
+        holidays=holidays,
+        news=news,
+        every_news_date=every_news_date,
+    )
     if workers is None:
         workers = min(WORKERS, _usable_cpus())
     flats, tasks = _run(cp, space, workers, progress)

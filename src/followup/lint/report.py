@@ -8,7 +8,7 @@ import yaml
 
 from followup.errors import Problem
 from followup.io.yaml_reader import Document
-from followup.lint.bounds import NEWS_DATES, NOT_SOUND, STOPPED, bounds
+from followup.lint.bounds import NOT_SOUND, STOPPED, bounds, news_dates
 from followup.lint.gherkin import CASE_FILE, case_file, event_fields, last_day, scenario
 from followup.lint.picks import expressible
 from followup.lint.prove import (
@@ -174,13 +174,13 @@ def _space_lines(report: Report) -> list[str]:
         f"decision date: {_days(sp.decision)}; check in after: {_days(sp.after)}",
         f"the employer's dates: {sp.described()['employer_dates']}",
         f"interviewers: {', '.join(str(n) for n in sp.interviewers)}",
-        f"news: {', '.join(i.name for i in sp.inputs)}",
+        f"news: {', '.join(dict.fromkeys(i.name for i in sp.inputs))}",
         f"at most {sp.max_inputs} piece of news per path, on {NEWS_DAYS}; "
         f"at most {sp.max_rounds} extra round",
         f"the job seeker {JOB_SEEKER}; calendar: {CALENDAR}",
         *([f"public holidays of {', '.join(sp.countries)}: {HOLIDAYS}"] if sp.countries else []),
         f"horizon: {sp.horizon} days after {HORIZON_FROM}",
-        NEWS_DATES,
+        news_dates(sp),
         *_caveat(report),
     ]
 

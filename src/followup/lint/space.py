@@ -15,7 +15,7 @@ own rules, such as keeping promises) read.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from itertools import product
 
@@ -48,11 +48,23 @@ EMPLOYER_DATES = (
     f"every day up to {EMPLOYER_DATES_MAX} days after the interview, for each of the employer's "
     "dates and each with each (a later date only keeps the case open longer)"
 )
-# Outside news comes on a day something is due; dates it carries are this far ahead of it.
+# Outside news comes on a day something is due; dates it carries are this far ahead of it, or
+# (``--news-dates every``) on every day from the next one up to `NEWS_DATES_MAX`.
 NEW_DECISION_DAYS = 14
 NEXT_INTERVIEW_DAYS = 7
 OFFER_DEADLINE_DAYS = 7
 PROMISE_DAYS = 7
+# A later date a piece of news carries keeps the case open longer without end, as the employer's
+# own dates do: the same bound.
+NEWS_DATES_MAX = EMPLOYER_DATES_MAX
+FIXED_NEWS_DATES = (
+    f"a new decision date {NEW_DECISION_DAYS} days on, a next interview {NEXT_INTERVIEW_DAYS}, "
+    f"an offer's deadline {OFFER_DEADLINE_DAYS}, a promise {PROMISE_DAYS}"
+)
+EVERY_NEWS_DATE = (
+    f"every day from 1 to {NEWS_DATES_MAX} days after the news, for each date news carries "
+    "(a new decision date, a next interview, an offer's deadline, a promise)"
+)
 # Pieces of outside news on any one path (``--news``), and how many of them may be "next round"
 # replies.  A bound is needed: every reply restarts check-ins, so with more news a path makes
 # more contacts without end; and each piece multiplies the paths (about 14 times for the second).
@@ -158,6 +170,7 @@ class Space:
     sound: bool = False
     weeks: tuple[date, ...] = (FIRST_INTERVIEW,)
     countries: tuple[str, ...] = ()
+    every_news_date: bool = False  # dates news carries on every day up to the bound
 
     def described(self) -> dict[str, object]:
         """The space, for scripts."""
@@ -172,7 +185,8 @@ class Space:
             "follow_up_after_days": list(self.after),
             "employer_dates": EMPLOYER_DATES if self.sound else QUICK_DATES,
             "interviewers": list(self.interviewers),
-            "news": [i.name for i in self.inputs],
+            "news": list(dict.fromkeys(i.name for i in self.inputs)),
+            "news_dates": EVERY_NEWS_DATE if self.every_news_date else FIXED_NEWS_DATES,
             "news_days": NEWS_DAYS,
             "max_news_per_path": self.max_inputs,
             "max_extra_rounds": self.max_rounds,
@@ -192,6 +206,7 @@ def build_space(
     sound: bool = False,
     holidays: dict[str, frozenset[date]] | None = None,
     news: int = MAX_INPUTS,
+    every_news_date: bool = False,
 ) -> Space:
     """The space to explore for ``pb`` within ``horizon`` days of the employer's last word.
 
@@ -200,7 +215,8 @@ def build_space(
     ``holidays`` gives, per country to explore, its public holidays of `HOLIDAY_YEAR`; the
     interview then also falls on each day from `HOLIDAY_LEAD_DAYS` before each of them to the
     holiday itself.  ``news`` pieces of outside news may come on a path, any of them a new round
-    (at least `MAX_EXTRA_ROUNDS`).
+    (at least `MAX_EXTRA_ROUNDS`); with ``every_news_date`` the date a piece carries is each day
+    up to `NEWS_DATES_MAX` after it (`dated_news`), else the one of its kind (`Input.ahead`).
     """
     reads = reads_of(pb)
     follow_ups = FOLLOW_UP_PERMISSIONS if "follow_up" in reads.facts else ("unspecified",)
@@ -218,6 +234,8 @@ def build_space(
         starts += _starts(sorted(near), country, *employers)
     keeps_promises = KEEP_PROMISES not in pb.opted_out()
     inputs = REPLIES + tuple(n for n in NEWS if _visible(n, reads, keeps_promises))
+    if every_news_date:
+        inputs = dated_news(inputs)
     return Space(
         tuple(starts),
         inputs,
@@ -232,6 +250,17 @@ def build_space(
         sound,
         weeks,
         tuple(sorted(holidays or {})),
+        every_news_date,
+    )
+
+
+def dated_news(inputs: tuple[Input, ...]) -> tuple[Input, ...]:
+    """``inputs`` with each that carries a date (`Input.ahead`) tried on every day from the
+    next one up to `NEWS_DATES_MAX` instead: each is a future of its own."""
+    return tuple(
+        replace(n, ahead=days)
+        for n in inputs
+        for days in (range(1, NEWS_DATES_MAX + 1) if n.ahead else (0,))
     )
 
 

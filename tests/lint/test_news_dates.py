@@ -1,0 +1,100 @@
+"""The dates news carries: a few fixed ones by default, every day up to the bound when asked.
+
+A next interview, a new decision date, an offer's deadline and a promise each carry a date.
+`prove --news-dates every` tries each of them on every day from the next one up to
+`NEWS_DATES_MAX`, so that no such date breaks a limit the report calls kept; by default a
+proof tries one date per kind and its bounds say so, and why.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+
+from followup import catalog
+from followup.lint.bounds import bounds
+from followup.lint.prove import prove
+from followup.lint.space import (
+    FIXED_NEWS_DATES,
+    NEWS,
+    NEWS_DATES_MAX,
+    NEXT_INTERVIEW_DAYS,
+    REPLIES,
+    build_space,
+)
+
+from .conftest import REPO
+
+SOON = REPO / "tests" / "lint" / "data" / "next-round-soon.yaml"
+DOS = REPO / "playbooks" / "dos-and-donts.yaml"
+
+
+def test_every_date_news_carries_is_tried_up_to_the_bound():
+    """Each kind of news that carries a date is tried with each day from 1 to the bound; news
+    without a date once; the kinds the report lists are the same either way."""
+    pb = catalog.load(str(DOS)).playbook
+    fixed = build_space(pb, 120, sound=True)
+    every = build_space(pb, 120, sound=True, every_news_date=True)
+    dated = {n.name for n in REPLIES + NEWS if n.ahead}
+    assert dated == {
+        "still deciding with a new date",
+        "next round",
+        "competing offer",
+        "promise to follow up",
+    }
+    for news in fixed.inputs:
+        tried = [n.ahead for n in every.inputs if n.name == news.name]
+        assert tried == (list(range(1, NEWS_DATES_MAX + 1)) if news.ahead else [0])
+    assert every.described()["news"] == fixed.described()["news"]
+    assert fixed.described()["news_dates"] == FIXED_NEWS_DATES
+    assert every.described()["news_dates"].startswith(f"every day from 1 to {NEWS_DATES_MAX}")
+
+
+def test_a_next_round_the_next_day_breaks_a_limit_the_fixed_dates_keep():
+    """Thanks after each interview, at most one contact a week: a next interview a week on
+    keeps it, one the day after their reply does not, and only every date finds that."""
+    cp = catalog.load(str(SOON))
+    fixed = prove(cp)
+    assert fixed.ok
+    assert fixed.per7.value == 1
+    every = prove(cp, every_news_date=True)
+    (breach,) = every.breaches
+    assert (breach.limit, breach.allowed, breach.found) == ("max_contacts_per_7d", 1, 2)
+    replies = [ev for ev in breach.witness.events if ev[1] == "reply"]
+    assert [(ev[3], ev[4]) for ev in replies] == [("next_round", 1)]
+    assert NEXT_INTERVIEW_DAYS > 1  # the fixed date could not have found it
+
+
+def test_each_way_says_what_it_leaves_out_and_why():
+    """The bounds name the fixed dates and the cost of the rest, or the bound on every date."""
+    pb = catalog.load(str(SOON)).playbook
+    fixed = bounds(build_space(pb, 120, sound=True))
+    assert any(FIXED_NEWS_DATES in b and "--news-dates every" in b for b in fixed)
+    every = bounds(build_space(pb, 120, sound=True, every_news_date=True))
+    assert any(f"at most {NEWS_DATES_MAX} days on" in b for b in every)
+    assert not any(FIXED_NEWS_DATES in b for b in every)
+
+
+def test_prove_and_lint_take_news_dates(cli):
+    """`--news-dates every` on prove and on lint --prove finds the breach and says how it
+    chose the dates; `fixed` is the default; another word is a usage error."""
+    default = cli("prove", str(SOON), "--json")
+    assert default.code == 0, default.err
+    assert json.loads(default.out)["reports"][0]["space"]["news_dates"] == FIXED_NEWS_DATES
+    every = cli("prove", str(SOON), "--news-dates", "every", "--json")
+    assert every.code == 2
+    (report,) = json.loads(every.out)["reports"]
+    assert report["space"]["news_dates"].startswith("every day")
+    (found,) = report["counterexamples"]
+    assert found["limit"] == "max_contacts_per_7d"
+    reply = next(ev for ev in found["events"] if ev["type"] == "reply")
+    next_day = date.fromisoformat(reply["date"]) + timedelta(days=1)
+    assert date.fromisoformat(reply["interview"]) == next_day
+    linted = cli("lint", str(SOON), "--prove", "--news-dates", "every")
+    assert linted.code == 2
+    assert " L201 " in linted.out
+    assert cli("lint", str(SOON), "--prove").code == 0
+    wrong = cli("prove", str(SOON), "--news-dates", "sometimes")
+    assert wrong.code == 2
+    assert "--news-dates" in wrong.err
+    assert not wrong.out
