@@ -6,6 +6,7 @@ from datetime import date
 
 from followup import catalog
 from followup.engine.plan import plan_case
+from followup.engine.run import Run
 from followup.io.yaml_reader import read_yaml_text
 from followup.language.case_loader import build_case
 from followup.timeline.calendar import BusinessCalendar
@@ -72,3 +73,34 @@ def test_a_step_moved_off_a_day_off_no_longer_holds_a_timer_once_it_is_done() ->
     case = build_case(read_yaml_text(KEPT_ON_A_SATURDAY, "case.yaml"))
     plan = plan_case(catalog.load("week-then-on-hold"), case, D("2026-09-15"), PLAIN)
     assert (plan.state, plan.closes_on) == ("closed", D("2026-09-12"))
+
+
+HELD = """
+transitions:
+  - {id: thanked, from: interviewed, on: thank_you_sent, to: thanked}
+  - {id: window-closes, from: interviewed, after: interview + 2d, to: waiting}
+actions:
+  - {id: thank, in: interviewed, kind: thank_you, due: interview + 1d, channel: email,
+     advice: Thank them.}
+"""
+
+
+def test_a_timer_held_for_a_day_off_is_worked_out_only_when_it_can_fire(
+    make_playbook, make_case, plan_on
+):
+    """An interview on Friday: the thank-you due Saturday moves to Monday and holds the timer
+    due Sunday until then.  Time passing to Saturday only needs to know that the timer comes
+    later (a day after Saturday, not remembered); asked outright, it is Monday."""
+    cp = make_playbook(HELD)
+    case = make_case([], interview="2026-03-06")
+    run = Run(cp, case, PLAIN)
+    early = run.next_timer(by=D("2026-03-07"))
+    assert early is not None
+    assert early[0] > D("2026-03-07")
+    assert run.next_timer() == (D("2026-03-09"), early[1])
+    assert run.next_timer(by=D("2026-03-07")) == (D("2026-03-09"), early[1])  # now known
+    assert run.advance(D("2026-03-07"), inclusive=True) is None
+    assert run.state == "interviewed"
+    plan = plan_on(cp, case, D("2026-03-08"))
+    assert plan.state == "interviewed"
+    assert [(s.action, s.due) for s in plan.next] == [("thank_you", D("2026-03-09"))]

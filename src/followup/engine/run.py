@@ -94,14 +94,20 @@ class Run(Scheduling):
             self.note(day, "skipped", f"{move.rule_id}: its condition does not hold")
         return False
 
-    def next_timer(self) -> tuple[date, Move] | None:
-        """The earliest timer of the current state that applies, with the day it fires."""
+    def next_timer(self, by: date | None = None) -> tuple[date, Move] | None:
+        """The earliest timer of the current state that applies, with the day it fires.
+
+        With ``by``, only a timer firing on or before that day needs its exact day: one that
+        fires after it may be given an earlier day, still after ``by`` (a day off holding it
+        back, or the floor of giving up, is then not worked out: both only make it later).
+        """
         if self.timer_version == self.version:
             return self.timer_cache
         best: tuple[date, Move] | None = None
         if self.awaiting_interview is not None:  # no time counts until the round has its date
             self.timer_cache, self.timer_version = best, self.version
             return best
+        exact = True
         floor = max(self.at_state_entered, self.now)
         give_up: date | None = None  # the earliest day to give up on the case, once needed
         # Only a day off can be held, and only in a state with steps to do (`held_for_day_off`).
@@ -116,16 +122,20 @@ class Run(Scheduling):
                 when = floor
             if best is not None and when >= best[0]:
                 continue  # holding it back or giving up later could only make it later still
-            if roll is not None and roll(when) != when:
-                when = self.held_for_day_off(when)
-            if move.outcome == REOPENABLE and (self.committed or self.not_before is not None):
-                if give_up is None:
-                    give_up = self.give_up_floor()
-                if when < give_up:
-                    when = give_up
+            if by is not None and when > by:
+                exact = False  # after ``by`` whatever holds it back: its day is a lower bound
+            else:
+                if roll is not None and roll(when) != when:
+                    when = self.held_for_day_off(when)
+                if move.outcome == REOPENABLE and (self.committed or self.not_before is not None):
+                    if give_up is None:
+                        give_up = self.give_up_floor()
+                    if when < give_up:
+                        when = give_up
             if best is None or when < best[0]:
                 best = (when, move)
-        self.timer_cache, self.timer_version = best, self.version
+        if exact:
+            self.timer_cache, self.timer_version = best, self.version
         return best
 
     def consider(self, day: date) -> None:
@@ -346,14 +356,15 @@ class Run(Scheduling):
         """Let time pass up to ``limit``: timers fire and reminders lapse, in date order.
 
         Returns:
-            The date of the timer it stopped short of, if that is what stopped it.
+            ``limit`` itself when a timer due that very day is what stopped it short (not
+            ``inclusive``, or a step due that day comes first); else None.
 
         Raises:
             EngineError: the playbook's timers keep firing without time passing.
         """
         has_reminders = self.cp.reminders
         for _ in range(MAX_MOVES_PER_ADVANCE):
-            timer = self.next_timer()
+            timer = self.next_timer(by=limit)
             reminder = self._next_reminder() if self.state in has_reminders else None
             if reminder is not None and (timer is None or reminder[0] <= timer[0]):
                 if reminder[0] >= limit:
@@ -365,9 +376,9 @@ class Run(Scheduling):
             if timer is None:
                 return None
             when, move = timer
-            if when > limit or (when == limit and not inclusive):
-                return when
-            if when == limit and self._step_due_on(limit):
+            if when > limit:
+                return None  # ``when`` may be earlier than the timer's day: still after ``limit``
+            if when == limit and (not inclusive or self._step_due_on(limit)):
                 # As in the projection, a step due today comes before today's timers: the day
                 # is not over until you have had the chance to do it.
                 return when
