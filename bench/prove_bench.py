@@ -29,9 +29,10 @@ import json, resource, sys, time
 from followup import catalog
 from followup.lint.prove import prove
 ref, sound, workers = sys.argv[1], sys.argv[2] == "sound", int(sys.argv[3]) or None
+every = sys.argv[4] == "every"
 cp = catalog.load(ref)
 start = time.perf_counter()
-report = prove(cp, sound=sound, workers=workers)
+report = prove(cp, sound=sound, workers=workers, every_news_date=every)
 wall = time.perf_counter() - start
 usage = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
 print(json.dumps({
@@ -46,14 +47,15 @@ print(json.dumps({
 """
 
 
-def measure(ref: str, mode: str, workers: int) -> dict[str, object]:
-    """One proof of ``ref`` in ``mode``, in a fresh process.
+def measure(ref: str, mode: str, workers: int, news_dates: str = "fixed") -> dict[str, object]:
+    """One proof of ``ref`` in ``mode``, in a fresh process (``news_dates``: as
+    ``prove --news-dates``).
 
     Raises:
         RuntimeError: the proof could not run (its error output is in the message).
     """
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
-    cmd = [sys.executable, "-c", CHILD, ref, mode, str(workers)]
+    cmd = [sys.executable, "-c", CHILD, ref, mode, str(workers), news_dates]
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if done.returncode != 0 or not done.stdout.strip():
         raise RuntimeError(f"{ref} ({mode}): {done.stderr.strip()[-2000:]}")
@@ -76,6 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workers", type=int, default=0, help="processes per proof (default: as prove decides)"
     )
+    parser.add_argument(
+        "--news-dates",
+        choices=("fixed", "every"),
+        default="fixed",
+        help="as prove --news-dates ('every': about 20 times as long)",
+    )
     parser.add_argument("--json", action="store_true", help="one JSON object per proof")
     args = parser.parse_args(argv)
     refs = args.playbooks or [*BUNDLED, NAGGING]
@@ -89,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     for ref in refs:
         for mode in modes:
             try:
-                row = measure(ref, mode, args.workers)
+                row = measure(ref, mode, args.workers, args.news_dates)
             except RuntimeError as exc:
                 print(f"FAILED {exc}", file=sys.stderr)
                 failed = True

@@ -47,3 +47,19 @@ def test_a_proof_that_cannot_run_fails_the_benchmark():
     done = _bench("no-such-playbook", "--mode", "quick")
     assert done.returncode == 1
     assert "FAILED no-such-playbook" in done.stderr
+
+
+def test_news_dates_reach_the_proof():
+    """`--news-dates every` proves as `prove --news-dates every` does: the next round the day
+    after their reply breaks the one-contact-a-week limit the fixed dates keep."""
+    soon = str(REPO / "tests" / "lint" / "data" / "next-round-soon.yaml")
+    fixed, every = (
+        _bench(soon, "--mode", "quick", "--news-dates", dates, "--json")
+        for dates in ("fixed", "every")
+    )
+    assert fixed.returncode == every.returncode == 0, fixed.stderr + every.stderr
+    (kept,), (broken,) = (
+        [json.loads(line) for line in d.stdout.splitlines()] for d in (fixed, every)
+    )
+    assert (kept["ok"], broken["ok"]) == (True, False)
+    assert broken["states"] > kept["states"]

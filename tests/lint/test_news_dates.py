@@ -98,3 +98,20 @@ def test_prove_and_lint_take_news_dates(cli):
     assert wrong.code == 2
     assert "--news-dates" in wrong.err
     assert not wrong.out
+
+
+def test_lint_says_when_the_provers_options_change_nothing(cli):
+    """Without --prove, lint checks the playbook and says on stderr that the prover's options
+    it was given were not used; the exit code is lint's own."""
+    result = cli("lint", str(SOON), "--news-dates", "every", "--country", "US")
+    assert result.code == 0
+    assert "ok" in result.out
+    assert "--country, --news-dates only matter with --prove" in result.err
+    quiet = cli("lint", str(SOON))
+    assert quiet.code == 0
+    assert quiet.err == ""
+    cased = cli("prove", str(SOON), "--news-dates", "Every", "--json")
+    assert json.loads(cased.out)["reports"][0]["space"]["news_dates"].startswith("every day")
+    near = cli("prove", str(SOON), "--news-dates", "evry")
+    assert near.code == 2
+    assert "did you mean 'every'" in near.err

@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from followup.cli.group import (
+    SuggestingChoice,
     cli,
     json_option,
     keep_collecting,
@@ -82,7 +83,7 @@ _SPACE = (
     click.option("--news", type=click.IntRange(1, 4), default=1, show_default=True, help=NEWS_HELP),
     click.option(
         "--news-dates",
-        type=click.Choice(NEWS_DATES),
+        type=SuggestingChoice(NEWS_DATES, case_sensitive=False),
         default=NEWS_DATES[0],
         show_default=True,
         help=NEWS_DATES_HELP,
@@ -96,6 +97,19 @@ def space_options(func: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(_SPACE):
         func = option(func)
     return func
+
+
+def _unused_space_options(ctx: click.Context) -> None:
+    """Say on stderr which of the prover's options lint was given without --prove (they
+    change nothing then; a script that passes them anyway still works)."""
+    given = [
+        f"--{name.replace('_', '-')}"
+        for name in ("sound", "quick", "countries", "news", "news_dates", "horizon")
+        if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
+    ]
+    if given:
+        names = ", ".join("--country" if g == "--countries" else g for g in given)
+        click.echo(f"lint: {names} only matter with --prove; nothing was proved", err=True)
 
 
 @cli.command("lint")
@@ -127,6 +141,8 @@ def lint_cmd(
 ) -> None:
     """Check playbooks for mistakes: every problem as file:line:col: CODE message."""
     keep_collecting()
+    if not prove:
+        _unused_space_options(click.get_current_context())
     # lazy: a command loads its implementation only when it runs
     from followup.cli import lint_impl
 
