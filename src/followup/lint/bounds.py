@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from followup.lint.offsets import EMPLOYER_DATES_MAX
 from followup.lint.space import (
+    EVERY_NEWS_DATE_COST,
     FIXED_NEWS_DATES,
+    FIXED_NEWS_DATES_MISS,
     HOLIDAYS,
     HORIZON_FROM,
     JOB_SEEKER,
@@ -31,8 +33,8 @@ STOPPED = (
 NEWS_DATES = (
     f"news carries dates a fixed number of days on ({FIXED_NEWS_DATES}), not every date it "
     "could carry: each other day is a future of its own, and trying every day up to "
-    f"{NEWS_DATES_MAX} makes the search about 20 times as long (--news-dates every does; a "
-    "next interview the day after a reply can crowd two thank-yous into two days)"
+    f"{NEWS_DATES_MAX} makes the search {EVERY_NEWS_DATE_COST} (--news-dates every does; "
+    f"{FIXED_NEWS_DATES_MISS})"
 )
 EVERY_NEWS_DATES = (
     f"news carries its date at most {NEWS_DATES_MAX} days on (a later date keeps the case open "

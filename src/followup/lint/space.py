@@ -61,6 +61,11 @@ FIXED_NEWS_DATES = (
     f"a new decision date {NEW_DECISION_DAYS} days on, a next interview {NEXT_INTERVIEW_DAYS}, "
     f"an offer's deadline {OFFER_DEADLINE_DAYS}, a promise {PROMISE_DAYS}"
 )
+# What trying every such date costs (measured: bench/README.md), and what the fixed ones miss.
+EVERY_NEWS_DATE_COST = "about 20 times as long"
+FIXED_NEWS_DATES_MISS = (
+    "a next interview the day after their reply can crowd two thank-yous into two days"
+)
 EVERY_NEWS_DATE = (
     f"every day from 1 to {NEWS_DATES_MAX} days after the news, for each date news carries "
     "(a new decision date, a next interview, an offer's deadline, a promise)"
