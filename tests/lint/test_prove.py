@@ -771,10 +771,22 @@ def test_a_proof_tells_how_many_cases_are_searched_as_it_goes(pesty):
 
 
 def test_the_terminal_line_counts_the_cases(capsys):
+    """The line counts the cases; once the proof has run a while it guesses the time left at
+    the pace so far, and each line clears what a longer one before it left."""
     from followup.cli.lint_impl import _progress
 
-    _progress("pesty")(1200, 15960)
-    assert capsys.readouterr().err == "\rprove pesty: 1,200 of 15,960 cases searched"
+    now = [100.0]
+    show = _progress("pesty", clock=lambda: now[0])
+    show(1200, 15960)
+    assert capsys.readouterr().err == "\rprove pesty: 1,200 of 15,960 cases searched\033[K"
+    now[0] = 130.0  # 30 s for 3,990 cases: 90 s for the 11,970 left
+    show(3990, 15960)
+    assert capsys.readouterr().err.endswith("3,990 of 15,960 cases searched, about 90 s left\033[K")
+    now[0] = 160.0  # 60 s for 4,000: 179 s for the rest
+    show(4000, 15960)
+    assert "about 3 min left" in capsys.readouterr().err
+    show(15960, 15960)
+    assert "left" not in capsys.readouterr().err
 
 
 def test_a_job_accepted_elsewhere_is_explored_where_a_rule_reads_it(write):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -152,15 +153,33 @@ def _proof(
             sys.stderr.flush()
 
 
-def _progress(name: str) -> Callable[[int, int], None]:
-    """A line on the terminal that counts the cases a proof has searched (a sound proof of a
-    bundled playbook takes minutes, long enough to wonder whether it is stuck)."""
+# A guess of the time left is shown only once the proof has run this long (an early one is wild).
+GUESS_AFTER_SECONDS = 2.0
+
+
+def _progress(name: str, clock: Callable[[], float] = time.monotonic) -> Callable[[int, int], None]:
+    """A line on the terminal that counts the cases a proof has searched, and once it has run
+    a while, about how long is left at the pace so far (a sound proof of a bundled playbook
+    takes minutes, and with every news date far longer: long enough to wonder whether it is
+    stuck, or whether to wait)."""
+    began = clock()
 
     def show(done: int, total: int) -> None:
-        sys.stderr.write(f"\rprove {name}: {done:,} of {total:,} cases searched")
+        line = f"\rprove {name}: {done:,} of {total:,} cases searched"
+        spent = clock() - began
+        if 0 < done < total and spent >= GUESS_AFTER_SECONDS:
+            line += f", about {_duration(spent * (total - done) / done)} left"
+        sys.stderr.write(line + "\033[K")  # the rest of an older, longer line goes
         sys.stderr.flush()
 
     return show
+
+
+def _duration(seconds: float) -> str:
+    """A rough length of time: seconds under two minutes, else minutes."""
+    if seconds < 120:
+        return f"{max(1, round(seconds))} s"
+    return f"{round(seconds / 60)} min"
 
 
 def _without_problems(block: str) -> str:
