@@ -86,9 +86,9 @@ class Scheduling(Facts):
             gap = ca.gap
             if gap is not None and self.last_nudge is not None and due < self.last_nudge + gap:
                 due = self.last_nudge + gap
-        elif ca.kind == GIVE_UP_KIND and (self.committed or self.not_before is not None):
+        elif ca.kind == GIVE_UP_KIND:
             floor = self.give_up_floor()  # the advice to let go waits as giving up does
-            if due < floor:
+            if floor is not None and due < floor:
                 due = floor
         channel = ca.fixed_channel
         channel = self._channel(ca) if channel is None else channel or None
@@ -117,24 +117,22 @@ class Scheduling(Facts):
         latest = None if ca.latest is None else self.window_end(ca, due, channel)
         return Pending(ca, due, channel, expires, paced_after, latest, moved_from)
 
-    def give_up_floor(self) -> date:
-        """The earliest day a playbook may give up on the case (`REOPENABLE`).
+    def give_up_floor(self) -> date | None:
+        """The earliest day a playbook may give up on the case (`REOPENABLE`), or None when
+        nothing holds giving up back.
 
         Not while a promise you made is still due (keep-promises), nor before the employer's
         own date has passed and the check-in held for it is due (open-past-their-date): the day
-        after the first business day from the day check-ins wait for (``not_before``).
+        after the first business day from the day check-ins wait for (``gives_up_after``).
         """
-        floor = date.min
-        if (
-            self.committed
-            and self.at_committed is not None
-            and KEEP_PROMISES not in self.cp.opted_out
-        ):
-            floor = shift_days(self.at_committed, 1)
         held = self.gives_up_after
-        if held is not None and held > floor:
-            floor = held
-        return floor
+        if not self.committed:
+            return held
+        promised = self.at_committed
+        if promised is None or KEEP_PROMISES in self.cp.opted_out:
+            return held
+        kept = shift_days(promised, 1)
+        return kept if held is None or kept > held else held
 
     def held_for_day_off(self, when: date) -> date:
         """The day a timer of the current state due ``when`` fires at the earliest: a step of

@@ -109,7 +109,8 @@ class Run(Scheduling):
             return best
         exact = True
         floor = max(self.at_state_entered, self.now)
-        give_up: date | None = None  # the earliest day to give up on the case, once needed
+        give_up: date | None = None  # the earliest day to give up on the case, once asked
+        asked = False
         # Only a day off can be held, and only in a state with steps to do (`held_for_day_off`).
         cp = self.cp
         roll = self.cal.roll_forward if cp.off_days and self.state in cp.doable else None
@@ -127,10 +128,10 @@ class Run(Scheduling):
             else:
                 if roll is not None and roll(when) != when:
                     when = self.held_for_day_off(when)
-                if move.outcome == REOPENABLE and (self.committed or self.not_before is not None):
-                    if give_up is None:
-                        give_up = self.give_up_floor()
-                    if when < give_up:
+                if move.outcome == REOPENABLE:
+                    if not asked:
+                        give_up, asked = self.give_up_floor(), True
+                    if give_up is not None and when < give_up:
                         when = give_up
             if best is None or when < best[0]:
                 best = (when, move)
