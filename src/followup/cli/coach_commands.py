@@ -99,16 +99,21 @@ def space_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+# The parameters of lint that only a proof reads: the space's (`_SPACE`) and the horizon.
+_PROVER_ONLY = frozenset({"sound", "quick", "countries", "news", "news_dates", "horizon"})
+
+
 def _unused_space_options(ctx: click.Context) -> None:
     """Say on stderr which of the prover's options lint was given without --prove (they
     change nothing then; a script that passes them anyway still works)."""
     given = [
-        f"--{name.replace('_', '-')}"
-        for name in ("sound", "quick", "countries", "news", "news_dates", "horizon")
-        if ctx.get_parameter_source(name) == click.core.ParameterSource.COMMANDLINE
+        p.opts[0]
+        for p in ctx.command.params
+        if p.name in _PROVER_ONLY
+        and ctx.get_parameter_source(p.name) == click.core.ParameterSource.COMMANDLINE
     ]
     if given:
-        names = ", ".join("--country" if g == "--countries" else g for g in given)
+        names = ", ".join(given)
         click.echo(f"lint: {names} only matter with --prove; nothing was proved", err=True)
 
 

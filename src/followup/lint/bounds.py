@@ -30,13 +30,13 @@ STOPPED = (
     "(below), so the search over every day was not run; the values are the worst of those "
     "dates only, and a limit they keep is not proved (fix the breach, then prove again)"
 )
-NEWS_DATES = (
+FIXED_NEWS_DATES_BOUND = (
     f"news carries dates a fixed number of days on ({FIXED_NEWS_DATES}), not every date it "
     "could carry: each other day is a future of its own, and trying every day up to "
     f"{NEWS_DATES_MAX} makes the search {EVERY_NEWS_DATE_COST} (--news-dates every does; "
     f"{FIXED_NEWS_DATES_MISS})"
 )
-EVERY_NEWS_DATES = (
+EVERY_NEWS_DATE_BOUND = (
     f"news carries its date at most {NEWS_DATES_MAX} days on (a later date keeps the case open "
     "longer without end)"
 )
@@ -44,7 +44,7 @@ EVERY_NEWS_DATES = (
 
 def news_dates(space: Space) -> str:
     """What ``space`` leaves out of the dates news carries, and why."""
-    return EVERY_NEWS_DATES if space.every_news_date else NEWS_DATES
+    return EVERY_NEWS_DATE_BOUND if space.every_news_date else FIXED_NEWS_DATES_BOUND
 
 
 def bounds(space: Space) -> list[str]:

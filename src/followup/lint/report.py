@@ -174,7 +174,7 @@ def _space_lines(report: Report) -> list[str]:
         f"decision date: {_days(sp.decision)}; check in after: {_days(sp.after)}",
         f"the employer's dates: {sp.described()['employer_dates']}",
         f"interviewers: {', '.join(str(n) for n in sp.interviewers)}",
-        f"news: {', '.join(dict.fromkeys(i.name for i in sp.inputs))}",
+        f"news: {', '.join(sp.news_kinds)}",
         f"at most {sp.max_inputs} piece of news per path, on {NEWS_DAYS}; "
         f"at most {sp.max_rounds} extra round",
         f"the job seeker {JOB_SEEKER}; calendar: {CALENDAR}",

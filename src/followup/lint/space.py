@@ -177,6 +177,11 @@ class Space:
     countries: tuple[str, ...] = ()
     every_news_date: bool = False  # dates news carries on every day up to the bound
 
+    @property
+    def news_kinds(self) -> list[str]:
+        """The kinds of news that may come, each once (`dated_news` tries one on many days)."""
+        return list(dict.fromkeys(i.name for i in self.inputs))
+
     def described(self) -> dict[str, object]:
         """The space, for scripts."""
         return {
@@ -190,7 +195,7 @@ class Space:
             "follow_up_after_days": list(self.after),
             "employer_dates": EMPLOYER_DATES if self.sound else QUICK_DATES,
             "interviewers": list(self.interviewers),
-            "news": list(dict.fromkeys(i.name for i in self.inputs)),
+            "news": self.news_kinds,
             "news_dates": EVERY_NEWS_DATE if self.every_news_date else FIXED_NEWS_DATES,
             "news_days": NEWS_DAYS,
             "max_news_per_path": self.max_inputs,
