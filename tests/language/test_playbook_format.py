@@ -125,6 +125,15 @@ def _mutations() -> list[tuple[str, dict[str, Any]]]:
             wrong = copy.deepcopy(BASE)
             del wrong[part][0][needed]
             out.append((f"{part}[0] without {needed}", wrong))
+    for part, form in (
+        ("transitions", fmt.TRANSITION),
+        ("actions", fmt.ACTION),
+        ("avoid", fmt.AVOID),
+    ):
+        for key in (f.name for f in form.fields if not f.nullable):
+            wrong = copy.deepcopy(BASE)
+            wrong[part][0][key] = None  # null where the declaration takes no null
+            out.append((f"{part}[0].{key}=null", wrong))
     return out
 
 

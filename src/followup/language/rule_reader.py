@@ -272,12 +272,17 @@ class RuleReader(PartsReader):
         advice = (
             self.text((*path, "advice"), spec["advice"], "the advice") if "advice" in spec else ""
         )
-        channel = spec.get("channel")
-        if channel is not None:
-            channel = self.choice((*path, "channel"), channel, "the channel", CHANNELS)
-        about = spec.get("to")
-        if about is not None:
-            about = self.choice((*path, "to"), about, "the recipient", RECIPIENTS)
+        # Given, even as null, each must be one of its words (as the declaration says).
+        channel = (
+            self.choice((*path, "channel"), spec["channel"], "the channel", CHANNELS)
+            if "channel" in spec
+            else None
+        )
+        about = (
+            self.choice((*path, "to"), spec["to"], "the recipient", RECIPIENTS)
+            if "to" in spec
+            else None
+        )
         return Avoid(
             rid,
             advice,
