@@ -137,6 +137,15 @@ def closest(word: str, choices: Iterable[str]) -> str:
     return close[0] if close else ""
 
 
+def unknown_word(what: str, value: object, words: Iterable[str], shown: str) -> str:
+    """The message for ``value`` where one of ``words`` was expected (``shown``: the value as
+    the user wrote it): a word with the nearest known one, or what else it is ("the channel
+    is nothing", not "the channel nothing is not known")."""
+    if not isinstance(value, str):
+        return f"{what} is {type_name(value)}"
+    return f"{what} {shown} is not known{suggest(value, words)}"
+
+
 def suggest(word: str, choices: Iterable[str]) -> str:
     """' (did you mean 'x'?)' for the closest choice, or ''."""
     close = closest(word, choices)

@@ -10,7 +10,7 @@ with the siblings, so a user sees every problem in one run.  A value with a prob
 from collections.abc import Callable
 from typing import Any, Final, NamedTuple
 
-from followup.errors import Problem, suggest, type_name
+from followup.errors import Problem, type_name, unknown_word
 from followup.io.yaml_reader import Document, Path_
 from followup.language.spec import (
     Boolean,
@@ -177,10 +177,8 @@ def _choice(node: Choice, what: str) -> Decoder:
     def decode(value: object, path: Where, key: str | int | None, out: Sink) -> Any:
         if type(value) is str and value in allowed:
             return value
-        hint = suggest(value, words) if isinstance(value, str) else ""
-        out.append(
-            Issue(at(path, key), f"{what} {shown(value)} is not known{hint}", expected, kind)
-        )
+        message = unknown_word(what, value, words, shown(value))
+        out.append(Issue(at(path, key), message, expected, kind))
         return BAD
 
     return decode

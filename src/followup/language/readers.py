@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from followup.errors import Problem, closest, suggest, type_name
+from followup.errors import Problem, closest, type_name, unknown_word
 from followup.io.yaml_reader import Document, Path_
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -122,14 +122,8 @@ class Reader:
         """One of ``choices``; suggests the closest on a typo (a problem of ``kind``)."""
         choices = tuple(choices)
         if not isinstance(value, str) or value not in choices:
-            shown = f"'{value}'" if isinstance(value, str) else type_name(value)
-            hint = suggest(value, choices) if isinstance(value, str) else ""
-            self.fail(
-                path,
-                f"{what} {shown} is not known{hint}",
-                "one of " + ", ".join(choices),
-                kind=kind,
-            )
+            message = unknown_word(what, value, choices, f"'{value}'")
+            self.fail(path, message, "one of " + ", ".join(choices), kind=kind)
             return choices[0]
         return value
 
