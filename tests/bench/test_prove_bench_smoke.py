@@ -10,8 +10,7 @@ from pathlib import Path
 
 import followup
 from followup import catalog
-from followup.lint.prove import DEFAULT_HORIZON
-from followup.lint.space import build_space
+from followup.lint.space import DEFAULT_HORIZON, build_space
 
 REPO = Path(__file__).resolve().parents[2]
 BENCH = REPO / "bench" / "prove_bench.py"

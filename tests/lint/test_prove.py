@@ -340,7 +340,7 @@ def test_a_breach_on_the_representative_dates_stops_the_proof_early(cli, write, 
     "ok"; a playbook the quick pass finds no fault with gets the whole sound search."""
     kept = write(
         "kept.yaml",
-        PESTY.replace("max_contacts_per_7d: 2", "max_contacts_per_7d: 2\n  max_days_open: 400"),
+        PESTY.replace("max_contacts_per_7d: 2", "max_contacts_per_7d: 2\n  max_contacts: 40"),
     )
     result = cli("prove", kept)
     assert result.code == 2

@@ -20,7 +20,6 @@ from followup.cli.group import (
     playbooks_option,
 )
 
-DEFAULT_HORIZON = 120
 NEWS_DATES = ("fixed", "every")  # --news-dates: the dates news carries (the first: the default)
 COUNTRY_HELP = (
     "Also explore this country's public holidays (ISO code such as US or GB-ENG; repeat for "
@@ -69,6 +68,34 @@ def _upper(_ctx: click.Context, _param: click.Parameter, value: tuple[str, ...])
     return tuple(code.upper() for code in value)
 
 
+class ProverDefault(click.Option):
+    """An option whose default is one of the prover's constants (`followup.lint.space`), read
+    only when the option is left out or its help is shown: the prover defines it, and every
+    other command starts without importing the prover."""
+
+    def __init__(self, *args: Any, constant: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.constant = constant
+
+    def get_default(self, ctx: click.Context, call: bool = True) -> Any:
+        from followup.lint import space  # lazy: see the class's docstring
+
+        return getattr(space, self.constant)
+
+
+def horizon_option(text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--horizon``, the same on lint and prove: how many days after the employer's last word
+    a path is followed (at least a day past the playbook's ``max_days_open``)."""
+    return click.option(
+        "--horizon",
+        cls=ProverDefault,
+        constant="DEFAULT_HORIZON",
+        type=click.IntRange(7, 730),
+        show_default=True,
+        help=f"{text} The search goes on at least a day past the playbook's max_days_open.",
+    )
+
+
 _SPACE = (
     click.option("--sound", is_flag=True, help=SOUND_HELP),
     click.option("--quick", is_flag=True, help=QUICK_HELP),
@@ -80,7 +107,14 @@ _SPACE = (
         callback=_upper,
         help=COUNTRY_HELP,
     ),
-    click.option("--news", type=click.IntRange(1, 4), default=1, show_default=True, help=NEWS_HELP),
+    click.option(
+        "--news",
+        cls=ProverDefault,
+        constant="MAX_INPUTS",
+        type=click.IntRange(1, 4),
+        show_default=True,
+        help=NEWS_HELP,
+    ),
     click.option(
         "--news-dates",
         type=SuggestingChoice(NEWS_DATES, case_sensitive=False),
@@ -122,13 +156,7 @@ def _unused_space_options(ctx: click.Context) -> None:
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit 2).")
 @click.option("--prove", is_flag=True, help="Also prove the playbook's limits (see 'prove').")
 @space_options
-@click.option(
-    "--horizon",
-    type=click.IntRange(7, 730),
-    default=DEFAULT_HORIZON,
-    show_default=True,
-    help="Days to explore when proving.",
-)
+@horizon_option("Days to explore when proving.")
 @playbooks_option
 @json_option
 def lint_cmd(
@@ -167,13 +195,7 @@ def lint_cmd(
 
 @cli.command("prove")
 @click.argument("refs", nargs=-1, required=True, metavar="ID|FILE...")
-@click.option(
-    "--horizon",
-    type=click.IntRange(7, 730),
-    default=DEFAULT_HORIZON,
-    show_default=True,
-    help="Days to explore.",
-)
+@horizon_option("Days to explore.")
 @space_options
 @json_option
 @playbooks_option

@@ -70,6 +70,7 @@ def bounds(space: Space) -> list[str]:
         news_dates(space),
         f"the job seeker {JOB_SEEKER}",
         f"public holidays: {holidays}",
-        f"the horizon: {space.horizon} days after {HORIZON_FROM} (a path still open then counts "
-        "as never closing)",
+        f"the horizon: {space.horizon} days after {HORIZON_FROM}, and at least a day past "
+        "max_days_open (a path still open then counts as never closing, and as open longer "
+        "than max_days_open allows)",
     ]

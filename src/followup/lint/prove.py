@@ -23,14 +23,20 @@ from typing import NamedTuple
 from followup.compile.machine import CompiledPlaybook
 from followup.lint.picks import GAP, Flat, candidates, flatten, measure, pick, unclosed
 from followup.lint.search import Search, direct_contact
-from followup.lint.space import HOLIDAY_YEAR, MAX_INPUTS, Space, Start, build_space
+from followup.lint.space import (
+    DEFAULT_HORIZON,
+    HOLIDAY_YEAR,
+    MAX_INPUTS,
+    Space,
+    Start,
+    build_space,
+)
 from followup.lint.worst import Ev
 from followup.model.playbook import Playbook
 from followup.timeline.calendar import BusinessCalendar, NoHolidays
 from followup.timeline.durations import Duration
 from followup.timeline.holiday_library import HolidaysLibraryProvider
 
-DEFAULT_HORIZON = 120
 # Processes a proof is split over at most: one per CPU this process may use, up to this many
 # (each holds one task's memo at a time; tasks are a few dozen, so more would mostly wait).
 WORKERS = 8

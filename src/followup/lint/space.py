@@ -92,6 +92,9 @@ HOLIDAYS = (
     f"its public holidays of {HOLIDAY_YEAR}, and on the holiday itself"
 )
 HORIZON_FROM = "the interview or the employer's latest reply"
+# How many days after `HORIZON_FROM` a path is followed, unless asked otherwise (``--horizon``);
+# never less than a day past the playbook's ``max_days_open``, so a path open longer is seen.
+DEFAULT_HORIZON = 120
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +221,8 @@ def build_space(
     news: int = MAX_INPUTS,
     every_news_date: bool = False,
 ) -> Space:
-    """The space to explore for ``pb`` within ``horizon`` days of the employer's last word.
+    """The space to explore for ``pb`` within ``horizon`` days of the employer's last word, or
+    a day past its ``max_days_open`` if that is later (`search_horizon`).
 
     With ``sound`` the employer's dates are every day up to the bound (`employer_days`), else a
     few representative ones (`DECISION_DAYS`, `FOLLOW_UP_AFTER_DAYS`); each with each.
@@ -251,7 +255,7 @@ def build_space(
         inputs,
         news,
         max(news, MAX_EXTRA_ROUNDS),
-        horizon,
+        search_horizon(pb, horizon),
         follow_ups,
         tuple(channels),
         decision,
@@ -262,6 +266,15 @@ def build_space(
         tuple(sorted(holidays or {})),
         every_news_date,
     )
+
+
+def search_horizon(pb: Playbook, horizon: int) -> int:
+    """The days a path of ``pb`` is followed when ``horizon`` is asked for: at least one past
+    its ``max_days_open``.  A path still open when the search stops has been open as long as
+    the horizon, and no longer is known; with a shorter horizon than the limit it would look
+    as if it kept the limit however long it really stays open."""
+    limit = pb.limits.max_days_open
+    return horizon if limit is None else max(horizon, limit + 1)
 
 
 def dated_news(inputs: tuple[Input, ...]) -> tuple[Input, ...]:
