@@ -244,3 +244,11 @@ def test_free_employer_dates_catch_a_space_that_skips_some() -> None:
     overclaimed = replace(quick, space=replace(quick.space, sound=True))
     with pytest.raises(AssertionError):
         check_space(overclaimed)
+
+
+def test_a_bundled_playbook_with_every_date_news_carries() -> None:
+    """A bundled playbook's limits hold with every date news carries (its quick space: about
+    ten seconds), and random cases with any such date keep what that proof says holds."""
+    report = proof("stalker-free", every_news_date=True)
+    assert report.ok, [b.limit for b in report.breaches]
+    check_space(report)

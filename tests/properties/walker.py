@@ -165,9 +165,14 @@ def walk(
             record(run, news)
             w.events.append(news)
             w.passed.clear()  # news decides afresh which steps are taken, as in the search
-            if news.type == "reply":  # word from the employer (prove counts every reply so)
+            # Word from the employer: a reply, or the next interview it sets; a promise they
+            # agreed to, from the day it falls due (the playbook waits for it).
+            word = (news.interview or day) if news.type == "reply" else None
+            if news.type == "committed" and news.due is not None:
+                word = max(last_word, news.due)
+            if word is not None and word != last_word:
                 longest = max(longest, (day - last_word).days)
-                last_word = day
+                last_word = word
             continue  # the same day again: steps the news brings due today
         if closing:
             assert run.closed_on is not None

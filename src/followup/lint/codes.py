@@ -294,8 +294,8 @@ def _proof_text() -> list[str]:
         "| `max_contacts_per_30d` | the most direct contacts in any 30 days in a row |",
         "| `min_gap` | the fewest days between two check-ins (a month counts 30 days, 5 business "
         "days a week) |",
-        "| `max_days_open` | the most days the case stays open without word from the employer "
-        "(from the interview or their latest reply to the day the playbook closes the case) |",
+        "| `max_days_open` | the most days from the employer's last word to the day the "
+        f"playbook closes the case; their last word is {space.LAST_WORD} |",
         "",
         "A promise the job seeker keeps (the engine's keep-promises step) is their own word, "
         "which the employer agreed to, not something the playbook recommends unasked: no limit "

@@ -48,7 +48,7 @@ class Ctx(NamedTuple):
     rounds: int  # "next round" replies still allowed
     news_day: date | None  # a day something was due, on which news may still come
     recent: tuple[date, ...]  # direct contacts in the last 30 days
-    start: date  # the employer's last word: the interview or their latest reply
+    start: date  # the employer's last word (`last_word`)
     events: int  # how many events the path has so far
 
 
@@ -274,7 +274,6 @@ class Search:
         after = run.clone()
         ev = news.event(day)
         record(after, ev)
-        reply = news.type == "reply"
         # News changes the situation: every step pending afterwards is the job seeker's to
         # take or pass over afresh.
         inputs = ctx.inputs - 1
@@ -285,7 +284,7 @@ class Search:
             rounds if inputs else 0,  # without news to come, rounds left change nothing
             None,
             ctx.recent,
-            day if reply else ctx.start,
+            last_word(ev, ctx.start),
             ctx.events + 1,
         )
         worst = prepend(
@@ -295,7 +294,7 @@ class Search:
             # The round so far ends here: what comes after is a round of its own.
             worst.rounds, worst.rounds_w = worst.per_round()
             worst.head = 0
-        if reply:
+        if child.start != ctx.start:
             stretch = (day - ctx.start).days
             if stretch > worst.open:
                 worst.open = stretch
@@ -307,6 +306,21 @@ class Search:
         event_type = p.compiled.completed_by
         assert event_type is not None
         return ((day - base).days, event_type, p.channel, None, None, p.compiled.id)
+
+
+def last_word(ev: Event, start: date) -> date:
+    """The employer's last word once news ``ev`` comes, if it was ``start`` (`LAST_WORD`).
+
+    A reply is word from them: its day, or the next interview it sets, since waiting for a day
+    they have set is not waiting without word from them.  A promise the job seeker makes, which
+    they agreed to, moves it to the day the promise falls due: the playbook waits for it, and a
+    limit counts only what the playbook does unasked (`OWN_WORD_KINDS`).  Other news leaves it.
+    """
+    if ev.type == "reply":
+        return ev.interview or ev.date
+    if ev.type == "committed" and ev.due is not None:
+        return max(start, ev.due)
+    return start
 
 
 def _news_day(ctx: Ctx, event_type: str, day: date) -> date | None:

@@ -91,7 +91,12 @@ HOLIDAYS = (
     f"for each country: the interview on each of the {HOLIDAY_LEAD_DAYS} days before each of "
     f"its public holidays of {HOLIDAY_YEAR}, and on the holiday itself"
 )
-HORIZON_FROM = "the interview or the employer's latest reply"
+# What a case waits on without word from the employer counts from (`search.last_word`).
+LAST_WORD = (
+    "the interview, their latest reply or the next interview it sets, or the day a promise the "
+    "job seeker made, which they agreed to, falls due"
+)
+HORIZON_FROM = f"the employer's last word ({LAST_WORD})"
 # How many days after `HORIZON_FROM` a path is followed, unless asked otherwise (``--horizon``);
 # never less than a day past the playbook's ``max_days_open``, so a path open longer is seen.
 DEFAULT_HORIZON = 120
