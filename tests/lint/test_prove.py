@@ -795,6 +795,12 @@ def test_the_terminal_line_counts_the_cases(capsys):
     assert "about 3 min left" in capsys.readouterr().err
     show(15960, 15960)
     assert "left" not in capsys.readouterr().err
+    show(100, 79464)  # the next space: its pace is its own
+    now[0] = 170.0  # 10 s since it began, 1,100 cases: 712 s for the rest
+    show(1100, 79464)
+    assert capsys.readouterr().err.endswith(
+        "1,100 of 79,464 cases searched, about 12 min left\033[K"
+    )
 
 
 def test_a_job_accepted_elsewhere_is_explored_where_a_rule_reads_it(write):

@@ -36,7 +36,8 @@ SOUND_HELP = (
 )
 NEWS_DATES_HELP = (
     "'fixed' (the default): the dates news carries (a next interview, a new decision date, an "
-    "offer's deadline, a promise) are a week or two on. 'every': each day up to six weeks on, "
+    "offer's deadline, a promise) are a week or two on (a sound proof first tries every one "
+    "of them with the representative employer dates). 'every': each day up to six weeks on, "
     "so that no such date breaks a limit reported as kept (about 20 times as long)."
 )
 QUICK_HELP = (

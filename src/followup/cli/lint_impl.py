@@ -161,12 +161,15 @@ def _progress(name: str, clock: Callable[[], float] = time.monotonic) -> Callabl
     """A line on the terminal that counts the cases a proof has searched, and once it has run
     a while, about how long is left at the pace so far (a sound proof of a bundled playbook
     takes minutes, and with every news date far longer: long enough to wonder whether it is
-    stuck, or whether to wait)."""
-    began = clock()
+    stuck, or whether to wait).  A proof may search more than one space (the quick one with
+    every news date, then the sound one): the pace is taken afresh for each."""
+    began = [clock(), 0]  # when the space being searched began, and its number of cases
 
     def show(done: int, total: int) -> None:
+        if total != began[1]:
+            began[:] = [clock(), total]
         line = f"\rprove {name}: {done:,} of {total:,} cases searched"
-        spent = clock() - began
+        spent = clock() - began[0]
         if 0 < done < total and spent >= GUESS_AFTER_SECONDS:
             line += f", about {_duration(spent * (total - done) / done)} left"
         sys.stderr.write(line + "\033[K")  # the rest of an older, longer line goes

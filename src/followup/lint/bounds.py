@@ -42,13 +42,23 @@ EVERY_NEWS_DATE_BOUND = (
 )
 
 
-def news_dates(space: Space) -> str:
-    """What ``space`` leaves out of the dates news carries, and why."""
-    return EVERY_NEWS_DATE_BOUND if space.every_news_date else FIXED_NEWS_DATES_BOUND
+EVERY_DATE_QUICK = (
+    f"; the representative employer dates were also tried with every date news carries up to "
+    f"{NEWS_DATES_MAX} days on, and keep every limit"
+)
 
 
-def bounds(space: Space) -> list[str]:
-    """What ``space`` leaves out of every case the language allows, each with why."""
+def news_dates(space: Space, every_date_quick: bool = False) -> str:
+    """What ``space`` leaves out of the dates news carries, and why; ``every_date_quick``: the
+    quick space was searched with every such date too, and kept every limit."""
+    if space.every_news_date:
+        return EVERY_NEWS_DATE_BOUND
+    return FIXED_NEWS_DATES_BOUND + (EVERY_DATE_QUICK if every_date_quick else "")
+
+
+def bounds(space: Space, every_date_quick: bool = False) -> list[str]:
+    """What ``space`` leaves out of every case the language allows, each with why
+    (``every_date_quick``: see `news_dates`)."""
     found = (
         [
             f"the employer's dates at most {EMPLOYER_DATES_MAX} days after the interview "
@@ -67,7 +77,7 @@ def bounds(space: Space) -> list[str]:
         f"at most {space.max_inputs} piece(s) of news per path and {space.max_rounds} extra "
         f"round(s), on {NEWS_DAYS} (each reply restarts check-ins, so more news means more "
         "contacts without end)",
-        news_dates(space),
+        news_dates(space, every_date_quick),
         f"the job seeker {JOB_SEEKER}",
         f"public holidays: {holidays}",
         f"the horizon: {space.horizon} days after {HORIZON_FROM}, and at least a day past "

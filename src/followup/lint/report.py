@@ -180,7 +180,7 @@ def _space_lines(report: Report) -> list[str]:
         f"the job seeker {JOB_SEEKER}; calendar: {CALENDAR}",
         *([f"public holidays of {', '.join(sp.countries)}: {HOLIDAYS}"] if sp.countries else []),
         f"horizon: {sp.horizon} days after {HORIZON_FROM}",
-        news_dates(sp),
+        news_dates(sp, report.every_date_quick),
         *_caveat(report),
     ]
 
@@ -272,7 +272,7 @@ def as_json(report: Report, ref: str, doc: Document | None = None) -> dict[str, 
         "stopped_early": report.stopped,
         "space": {
             "sound": report.space.sound,
-            "bounds": bounds(report.space),
+            "bounds": bounds(report.space, report.every_date_quick),
             **report.space.described(),
             "cases": report.cases,
         },
