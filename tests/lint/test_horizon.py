@@ -10,11 +10,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import yaml
 
 from followup import catalog
 from followup.lint.prove import prove
 from followup.lint.space import DEFAULT_HORIZON, build_space, search_horizon
+
+from .conftest import REPO
 
 PLAYBOOK = {
     "id": "patient",
@@ -86,3 +89,25 @@ def test_the_report_prints_the_horizon_searched(cli, tmp_path):
     short = _write(tmp_path, 20, None)
     default = json.loads(cli("prove", str(short), "--quick", "--json").out)["reports"][0]
     assert default["space"]["horizon_days"] == DEFAULT_HORIZON
+
+
+def test_a_limit_longer_than_ten_years_is_refused_where_it_is_written(cli, tmp_path):
+    """A max_days_open past the longest duration the language has (ten years) is refused with
+    its place and the range, by the loader and the schema alike, before any search would
+    follow a path that far (dates past the calendar's end)."""
+    path = _write(tmp_path, 200, 3654)
+    for command in (("validate",), ("prove", "--quick"), ("lint", "--prove")):
+        result = cli(*command, str(path))
+        assert result.code == 2, result
+        assert "Traceback" not in result.err
+        text = result.out + result.err
+        assert f"{path}:" in text
+        assert "max_days_open is 3654" in text
+        assert "from 1 to 3653" in text
+    schema = json.loads((REPO / "src/followup/schemas/playbook.schema.json").read_text())
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    assert not validator.is_valid(doc)
+    doc["limits"]["max_days_open"] = 3653
+    assert validator.is_valid(doc)
+    assert prove(catalog.load(str(_write(tmp_path, 200, 3653))), sound=False).space.horizon == 3654

@@ -84,7 +84,7 @@ def expected_of(node: Node) -> str:
     if isinstance(node, Boolean):
         return "true or false"
     if isinstance(node, Integer):
-        return f"a whole number >= {node.minimum}"
+        return node.expected
     if isinstance(node, ListOf):
         return "a list"
     if isinstance(node, OneOf):
@@ -195,13 +195,16 @@ def _boolean(what: str) -> Decoder:
 
 
 def _integer(node: Integer, what: str) -> Decoder:
-    minimum, expected = node.minimum, expected_of(node)
+    minimum, maximum, expected = node.minimum, node.maximum, expected_of(node)
 
     def decode(value: object, path: Where, key: str | int | None, out: Sink) -> Any:
         if type(value) is not int:
             return _wrong_type(at(path, key), value, what, expected, out)
         if value < minimum:
             out.append(Issue(at(path, key), f"{what} is {value}", expected, "too-small"))
+            return BAD
+        if maximum is not None and value > maximum:
+            out.append(Issue(at(path, key), f"{what} is {value}", expected, "too-large"))
             return BAD
         return value
 

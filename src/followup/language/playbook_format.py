@@ -19,6 +19,7 @@ from followup.language.playbook_rules import (
     INTERVAL,
     NAME,
     REPEAT,
+    REPEAT_MAX,
     RULE_ID,
     TRANSITION,
 )
@@ -35,6 +36,7 @@ from followup.language.spec import (
 )
 from followup.model.vocabulary import CORE_ACTION_KINDS, EVENT_TYPES
 from followup.semantics.rules import RULE_IDS
+from followup.timeline.durations import MAX_APPROX_DAYS
 
 __all__ = [
     "ACTION",
@@ -51,6 +53,7 @@ __all__ = [
     "PARTS",
     "PLAYBOOK",
     "REPEAT",
+    "REPEAT_MAX",
     "RULE_ID",
     "SOURCE",
     "TEMPLATE",
@@ -134,14 +137,19 @@ LIMITS = Mapping(
         ),
         Field(
             "max_days_open",
-            _count("max_days_open"),
+            # No longer than the longest duration: a case open ten years helps nobody, and the
+            # prover follows a path a day past it.
+            Integer(1, "max_days_open", maximum=MAX_APPROX_DAYS),
             "The most days a case may stay open without news before the playbook closes it.",
         ),
     ),
 )
 
 # The limits that are counts (the rest, min_gap, is a duration).
-COUNT_LIMITS = tuple(f.name for f in LIMITS.fields if f.name != "min_gap")
+# The limits that are counts, each with its form (a minimum, and for some a maximum).
+COUNT_LIMITS: dict[str, Integer] = {
+    f.name: node for f in LIMITS.fields if isinstance(node := f.node, Integer)
+}
 
 TEMPLATE = Mapping(
     "template",

@@ -116,7 +116,9 @@ class PartsReader(ExpressionReader):
         counts: dict[str, int | None] = {}
         for key in COUNT_LIMITS:
             counts[key] = (
-                self.integer((*path, key), spec[key], key, minimum=1) if key in spec else None
+                self.integer((*path, key), spec[key], key, COUNT_LIMITS[key])
+                if key in spec
+                else None
             )
         gap = None
         if "min_gap" in spec:

@@ -162,6 +162,7 @@ TRANSITION = Mapping(
     only_if=(("outcome", "to", "closed"),),
 )
 
+REPEAT_MAX = Integer(1, "max")  # a repeat's max, when it is a number
 REPEAT = Mapping(
     "repeat",
     "repeat",
@@ -175,7 +176,7 @@ REPEAT = Mapping(
         ),
         Field(
             "max",
-            OneOf((Integer(1, "max"), Text("max", pattern=NAME, name="name")), "max"),
+            OneOf((REPEAT_MAX, Text("max", pattern=NAME, name="name")), "max"),
             "The most times to do it in all: a number, or a count parameter.",
         ),
         Field("until", _DATE_RULE, "Stop repeating after this date."),

@@ -12,8 +12,11 @@ from datetime import date
 
 from followup.errors import Problem, closest, type_name, unknown_word
 from followup.io.yaml_reader import Document, Path_
+from followup.language.spec import Integer
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+WHOLE = Integer()  # any whole number from 0
 
 
 class Reader:
@@ -101,14 +104,14 @@ class Reader:
             return False
         return value
 
-    def integer(self, path: Path_, value: object, what: str, minimum: int = 0) -> int:
-        """A whole number no smaller than ``minimum``."""
+    def integer(self, path: Path_, value: object, what: str, form: Integer = WHOLE) -> int:
+        """A whole number of ``form`` (at least its minimum, at most its maximum if any)."""
         if isinstance(value, bool) or not isinstance(value, int):
-            self.fail(path, f"{what} is {type_name(value)}", f"a whole number >= {minimum}")
-            return minimum
-        if value < minimum:
-            self.fail(path, f"{what} is {value}", f"a whole number >= {minimum}")
-            return minimum
+            self.fail(path, f"{what} is {type_name(value)}", form.expected)
+            return form.minimum
+        if value < form.minimum or (form.maximum is not None and value > form.maximum):
+            self.fail(path, f"{what} is {value}", form.expected)
+            return form.minimum
         return value
 
     def choice(

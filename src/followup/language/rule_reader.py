@@ -18,6 +18,7 @@ from followup.language.playbook_format import (
     CHANNEL_OPTION,
     CHANNEL_WORDS,
     REPEAT,
+    REPEAT_MAX,
     RULE_ID,
     TRANSITION,
 )
@@ -199,7 +200,7 @@ class RuleReader(PartsReader):
                 if cap < 1:
                     self.fail((*path, "max"), f"parameter '{raw_max}' is {cap}", "a count >= 1")
             else:
-                cap = self.integer((*path, "max"), raw_max, "max", minimum=1)
+                cap = self.integer((*path, "max"), raw_max, "max", REPEAT_MAX)
         until = self.date_rule((*path, "until"), spec["until"]) if "until" in spec else None
         if cap is None and until is None:
             self.fail(path, "a repeat without 'max' or 'until' never stops", "max, until, or both")

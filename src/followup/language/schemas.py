@@ -103,6 +103,8 @@ class _Generator:
             out["type"] = "boolean"
         elif isinstance(node, Integer):
             out |= {"type": "integer", "minimum": node.minimum}
+            if node.maximum is not None:
+                out["maximum"] = node.maximum
         elif isinstance(node, ListOf):
             out |= {"type": "array", "items": self.node(node.item)}
             if node.min_items:

@@ -102,11 +102,19 @@ class Boolean(NamedTuple):
 
 
 class Integer(NamedTuple):
-    """A whole number no smaller than ``minimum``."""
+    """A whole number no smaller than ``minimum`` (and no larger than ``maximum``, if given)."""
 
     minimum: int = 0
     what: str = ""
     description: str = ""
+    maximum: int | None = None
+
+    @property
+    def expected(self) -> str:
+        """What a value must be, in words."""
+        if self.maximum is not None:
+            return f"a whole number from {self.minimum} to {self.maximum}"
+        return f"a whole number >= {self.minimum}"
 
 
 class ListOf(NamedTuple):
