@@ -99,8 +99,15 @@ def test_a_proof_with_the_fixed_dates_first_tries_every_date_on_the_quick_space(
     assert report["space"]["news_dates"] == FIXED_NEWS_DATES
     assert any(b.endswith(EVERY_DATE_QUICK) for b in report["space"]["bounds"])
     assert "keep every limit" in cli("prove", str(kept)).out
+    # Its worst values are the worse of both searches': the next-day round's two thank-yous.
+    assert report["worst"]["contacts_per_7d"] == 2
+    replies = [e for e in report["witnesses"]["max_contacts_per_7d"]["events"] if "interview" in e]
+    assert [
+        date.fromisoformat(e["interview"]) - date.fromisoformat(e["date"]) for e in replies
+    ] == [timedelta(days=1)]
     library = prove(catalog.load(str(kept)))  # asked for one proof, the library runs one
     assert not library.every_date_quick
+    assert library.per7.value == 1
     assert not any(b.endswith(EVERY_DATE_QUICK) for b in bounds(library.space))
 
 

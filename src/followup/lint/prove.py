@@ -94,7 +94,8 @@ class Report:
     # that already breaks a limit: its breaches are real cases, and it claims nothing else.
     stopped: bool = False
     # A sound proof with the fixed dates news carries whose quick space was also searched with
-    # every date news carries (`followup.lint.space.dated_news`), keeping every limit there.
+    # every date news carries (`followup.lint.space.dated_news`), keeping every limit there;
+    # its worst values are then the worse of the two searches'.
     every_date_quick: bool = False
 
     @property
@@ -282,6 +283,7 @@ def prove(
         CalendarError: a country the holidays library does not know.
     """
     countries = tuple(sorted(set(countries)))
+    quick: Report | None = None
     if sound and first_breach:
         # The quick space as asked (a second or two), then, if the dates news carries are
         # fixed, with every one of them (a tenth of the sound search): the breaches real
@@ -309,9 +311,36 @@ def prove(
         if len(_PROOFS) >= _REMEMBERED:
             _PROOFS.pop(next(iter(_PROOFS)))
         _PROOFS[key] = report
-    if sound and first_breach and not every_news_date:
-        report = replace(report, every_date_quick=True)
+    if quick is not None and quick.space.every_news_date and not every_news_date:
+        report = _worst_of_both(report, quick)
     return report
+
+
+def _worse(a: Found, b: Found, lowest: bool = False) -> Found:
+    """The worse of two worst values (the higher, or with ``lowest`` the lower); ties keep a."""
+    if b.value is None:
+        return a
+    if a.value is None or (b.value < a.value if lowest else b.value > a.value):
+        return b
+    return a
+
+
+def _worst_of_both(sound: Report, every: Report) -> Report:
+    """A sound proof with the fixed dates news carries, with the worst values of the quick one
+    with every date (searched first, with no breach) where they are worse: each is a real
+    path, so the report shows the worst of the cases searched either way."""
+    return replace(
+        sound,
+        contacts=_worse(sound.contacts, every.contacts),
+        per7=_worse(sound.per7, every.per7),
+        per30=_worse(sound.per30, every.per30),
+        gap=_worse(sound.gap, every.gap, lowest=True),
+        open=_worse(sound.open, every.open),
+        per_round=_worse(sound.per_round, every.per_round),
+        closes=sound.closes and every.closes,
+        unclosed=sound.unclosed or every.unclosed,
+        every_date_quick=True,
+    )
 
 
 def _prove(
