@@ -15,9 +15,10 @@ from followup import catalog
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import plan_case
 from followup.lint.bounds import bounds
+from followup.lint.findings import Report, Witness, window_of
 from followup.lint.gherkin import CASE_FILE, event_fields, scenario
 from followup.lint.offsets import EMPLOYER_DATES_MAX
-from followup.lint.prove import Report, Witness, prove, window_of
+from followup.lint.prove import prove
 from followup.lint.report import text as report_text
 from followup.lint.search import Search, direct_contact, own_word_ids
 from followup.lint.space import Space, Start, build_space

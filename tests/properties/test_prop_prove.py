@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 
 from followup import catalog
 from followup.lint import space as prover_space
+from followup.lint.findings import Report, gap_days
 from followup.lint.offsets import EMPLOYER_DATES_MAX
-from followup.lint.prove import Report, calendar, gap_days, prove
+from followup.lint.prove import calendar, prove
 from followup.lint.space import FIRST_INTERVIEW, NEWS_DATES_MAX, Input, Space
 from followup.model.case import Case, Interviewer
 from followup.model.vocabulary import FOLLOW_UP_PERMISSIONS, PREFERRED_CHANNELS

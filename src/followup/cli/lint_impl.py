@@ -29,7 +29,7 @@ from followup.io.yaml_reader import read_yaml_file
 from followup.lint import lint_file
 from followup.lint import report as proof_report
 from followup.lint.codes import severity
-from followup.lint.prove import Report
+from followup.lint.findings import Report
 from followup.lint.prove import prove as run_proof
 from followup.timeline.calendar import CalendarError
 

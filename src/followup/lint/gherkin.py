@@ -13,8 +13,8 @@ from datetime import date, timedelta
 
 from followup.bdd.phrases import SENT_SAID
 from followup.language.case_loader import EVENT_KEYS
+from followup.lint.findings import Witness
 from followup.lint.picks import expressible
-from followup.lint.prove import Witness
 from followup.lint.space import Start
 from followup.lint.worst import Ev
 

@@ -16,25 +16,22 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from datetime import timedelta
+from dataclasses import replace
 from typing import NamedTuple
 
 from followup.compile.machine import CompiledPlaybook
+from followup.lint.findings import Breach, Found, Report, Witness, gap_days, worst_of_both
 from followup.lint.picks import GAP, Flat, candidates, flatten, measure, pick, unclosed
-from followup.lint.search import Search, direct_contact
+from followup.lint.search import Search
 from followup.lint.space import (
     DEFAULT_HORIZON,
     HOLIDAY_YEAR,
     MAX_INPUTS,
     Space,
-    Start,
     build_space,
 )
-from followup.lint.worst import Ev
 from followup.model.playbook import Playbook
 from followup.timeline.calendar import BusinessCalendar, NoHolidays
-from followup.timeline.durations import Duration
 from followup.timeline.holiday_library import HolidaysLibraryProvider
 
 # Processes a proof is split over at most: one per CPU this process may use, up to this many
@@ -43,65 +40,6 @@ WORKERS = 8
 _REMEMBERED = 32  # proofs kept per process, oldest dropped first
 _PROOFS: dict[tuple[Playbook, int, bool, tuple[str, ...], int, bool], Report] = {}
 _CALENDARS: dict[str | None, BusinessCalendar] = {}
-
-
-@dataclass(frozen=True, slots=True)
-class Witness:
-    """A path: how the case started, and its events (day offsets from the interview)."""
-
-    start: Start
-    events: tuple[Ev, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Found:
-    """One worst value with the path that shows it (None when no path has one at all)."""
-
-    value: int | None
-    witness: Witness | None
-
-
-@dataclass(frozen=True, slots=True)
-class Breach:
-    """A limit a path breaks."""
-
-    limit: str
-    allowed: int
-    found: int
-    witness: Witness
-
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    """What `prove` found for one playbook."""
-
-    cp: CompiledPlaybook
-    space: Space
-    cases: int
-    paths: int
-    states: int
-    seconds: float
-    contacts: Found
-    per7: Found
-    per30: Found
-    gap: Found
-    open: Found
-    closes: bool
-    unclosed: Witness | None
-    breaches: tuple[Breach, ...]
-    per_round: Found = Found(None, None)  # direct contacts in any one interview round
-    # A sound proof asked to stop at the first breach, made of the quick space alone because
-    # that already breaks a limit: its breaches are real cases, and it claims nothing else.
-    stopped: bool = False
-    # A sound proof with the fixed dates news carries whose quick space was also searched with
-    # every date news carries (`followup.lint.space.dated_news`), keeping every limit there;
-    # its worst values are then the worse of the two searches'.
-    every_date_quick: bool = False
-
-    @property
-    def ok(self) -> bool:
-        """No limit broken."""
-        return not self.breaches
 
 
 # Told how many cases are searched, out of how many, as groups of them finish.
@@ -243,11 +181,6 @@ def _worst(space: Space, flats: list[Flat], which: int, *, lowest: bool = False)
     return Found(value, Witness(space.starts[flat[0]], events))
 
 
-def gap_days(duration: Duration) -> int:
-    """A ``min_gap`` in calendar days (a month as 30 days, 5 business days as a week)."""
-    return duration.days + 30 * duration.months + (duration.business_days * 7 + 4) // 5
-
-
 def prove(
     cp: CompiledPlaybook,
     horizon: int = DEFAULT_HORIZON,
@@ -312,35 +245,8 @@ def prove(
             _PROOFS.pop(next(iter(_PROOFS)))
         _PROOFS[key] = report
     if quick is not None and quick.space.every_news_date and not every_news_date:
-        report = _worst_of_both(report, quick)
+        report = worst_of_both(report, quick)
     return report
-
-
-def _worse(a: Found, b: Found, lowest: bool = False) -> Found:
-    """The worse of two worst values (the higher, or with ``lowest`` the lower); ties keep a."""
-    if b.value is None:
-        return a
-    if a.value is None or (b.value < a.value if lowest else b.value > a.value):
-        return b
-    return a
-
-
-def _worst_of_both(sound: Report, every: Report) -> Report:
-    """A sound proof with the fixed dates news carries, with the worst values of the quick one
-    with every date (searched first, with no breach) where they are worse: each is a real
-    path, so the report shows the worst of the cases searched either way."""
-    return replace(
-        sound,
-        contacts=_worse(sound.contacts, every.contacts),
-        per7=_worse(sound.per7, every.per7),
-        per30=_worse(sound.per30, every.per30),
-        gap=_worse(sound.gap, every.gap, lowest=True),
-        open=_worse(sound.open, every.open),
-        per_round=_worse(sound.per_round, every.per_round),
-        closes=sound.closes and every.closes,
-        unclosed=sound.unclosed or every.unclosed,
-        every_date_quick=True,
-    )
 
 
 def _prove(
@@ -409,25 +315,3 @@ def _prove(
         tuple(breaches),
         per_round,
     )
-
-
-def window_of(
-    witness: Witness, size: int, uncounted: frozenset[str] = frozenset()
-) -> tuple[int, int]:
-    """The first day (an offset) of a ``size``-day window with the most direct contacts, and
-    how many it has; steps of the rules in ``uncounted`` are not counted (`own_word_ids`)."""
-
-    days = [
-        ev[0] for ev in witness.events if direct_contact(ev[1], ev[2]) and ev[5] not in uncounted
-    ]
-    best = (0, 0)
-    for first in days:
-        count = sum(1 for d in days if first <= d < first + size)
-        if count > best[1]:
-            best = (first, count)
-    return best
-
-
-def day_of(witness: Witness, offset: int) -> str:
-    """An event offset of a witness as a date."""
-    return (witness.start.interview + timedelta(days=offset)).isoformat()

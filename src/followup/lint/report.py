@@ -9,9 +9,7 @@ import yaml
 from followup.errors import Problem
 from followup.io.yaml_reader import Document
 from followup.lint.bounds import NOT_SOUND, STOPPED, bounds, news_dates
-from followup.lint.gherkin import CASE_FILE, case_file, event_fields, last_day, scenario
-from followup.lint.picks import expressible
-from followup.lint.prove import (
+from followup.lint.findings import (
     Breach,
     Found,
     Report,
@@ -20,6 +18,8 @@ from followup.lint.prove import (
     gap_days,
     window_of,
 )
+from followup.lint.gherkin import CASE_FILE, case_file, event_fields, last_day, scenario
+from followup.lint.picks import expressible
 from followup.lint.search import own_word_ids
 from followup.lint.space import (
     CALENDAR,
