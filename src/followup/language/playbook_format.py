@@ -145,8 +145,7 @@ LIMITS = Mapping(
     ),
 )
 
-# The limits that are counts (the rest, min_gap, is a duration).
-# The limits that are counts, each with its form (a minimum, and for some a maximum).
+# The limits that are counts (the rest, min_gap, is a duration), each with its form.
 COUNT_LIMITS: dict[str, Integer] = {
     f.name: node for f in LIMITS.fields if isinstance(node := f.node, Integer)
 }

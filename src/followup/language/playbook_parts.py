@@ -114,12 +114,8 @@ class PartsReader(ExpressionReader):
             return Limits()
         spec = self.mapping(path, value, LIMIT_KEYS, what="limits")
         counts: dict[str, int | None] = {}
-        for key in COUNT_LIMITS:
-            counts[key] = (
-                self.integer((*path, key), spec[key], key, COUNT_LIMITS[key])
-                if key in spec
-                else None
-            )
+        for key, form in COUNT_LIMITS.items():
+            counts[key] = self.integer((*path, key), spec[key], key, form) if key in spec else None
         gap = None
         if "min_gap" in spec:
             found = self.offset((*path, "min_gap"), spec["min_gap"])

@@ -302,7 +302,7 @@ def _proof_text() -> list[str]:
         "counts it, though the steps after it wait for it and count from it.",
         "",
         "It also says whether every path reaches `closed` within the horizon (`--horizon`, "
-        f"{space.DEFAULT_HORIZON} days by default, counted from the employer's latest word, and "
+        f"{space.DEFAULT_HORIZON} days by default, counted from the employer's last word, and "
         "never less than a day past `max_days_open`, so that a path open longer than the limit "
         "is seen and not cut off as if it kept it). A path that breaks a "
         "limit is printed as a Gherkin scenario in the step library's words (L201); exit 2.",
