@@ -213,7 +213,7 @@ def test_an_error_an_override_causes_in_an_inherited_rule_points_at_the_base(bas
     """`most: 0` breaks the base's repeat cap: the error is at that rule, in base.yaml."""
     found = problems(child(tmp_path, "parameters: {most: 0}\n"))
     assert found == [
-        f"{tmp_path / 'base.yaml'}:16:34: parameter 'most' is 0; expected a count >= 1"
+        f"{tmp_path / 'base.yaml'}:16:34: parameter 'most' is 0; expected a whole number >= 1"
     ]
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from followup.compile.expressions import DateFn, GuardFn, always, compile_date, compile_guard
-from followup.model.playbook import Action, Avoid, Playbook, Repeat, Transition
+from followup.model.playbook import Action, Avoid, ChannelOption, Playbook, Repeat, Transition
 from followup.model.vocabulary import (
     CLOSED,
     COMPLETED_BY,
@@ -266,10 +266,15 @@ def build_tables(
     )
 
 
+def compile_channels(options: tuple[ChannelOption, ...]) -> tuple[tuple[str, GuardFn], ...]:
+    """A channel rule as the engine reads it: each choice with its condition."""
+    return tuple((opt.use, compile_guard(opt.when)) for opt in options)
+
+
 def _compile_action(
     action: Action, completed_by: str | None, citation: str, opted_out: frozenset[str]
 ) -> CompiledAction:
-    channel = tuple((opt.use, compile_guard(opt.when)) for opt in action.channel)
+    channel = compile_channels(action.channel)
     until = compile_date(action.repeat.until) if action.repeat and action.repeat.until else None
     fixed: str | None = None
     only = action.channel[0] if len(action.channel) == 1 else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from followup.compile.expressions import shift
+from followup.compile.expressions import GuardFn, shift
 from followup.compile.machine import CompiledAction
 from followup.engine.facts import Facts, Pending
 from followup.model.vocabulary import DIRECT_CHANNELS
@@ -204,7 +204,14 @@ class Scheduling(Facts):
 
     def _channel(self, ca: CompiledAction) -> str | None:
         """The channel of an action without a fixed one (`CompiledAction.fixed_channel`)."""
-        for use, guard in ca.channel:
+        return self.channel_by(ca.channel, ca.calls_ok)
+
+    def channel_by(
+        self, options: tuple[tuple[str, GuardFn], ...], calls_ok: bool = False
+    ) -> str | None:
+        """The first channel of a rule's choices (`compile_channels`) this case allows (None:
+        none; ``calls_ok``: a call needs no invitation)."""
+        for use, guard in options:
             if not guard(self):
                 continue
             if use == "none":
@@ -218,7 +225,7 @@ class Scheduling(Facts):
                     continue
                 # The channel you promised, even a call: they agreed to it.
                 return self.committed_channel
-            if use == "phone" and not self.may_call and not ca.calls_ok:
+            if use == "phone" and not self.may_call and not calls_ok:
                 continue
             return use
         return None

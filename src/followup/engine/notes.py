@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from followup.compile.machine import compile_channels
 from followup.engine.run import Run
 from followup.model.vocabulary import CLOSED, INITIAL_STATE
+from followup.semantics.builtin import OWN_WAY
 from followup.semantics.meaning import NEWS_KIND, OFFER, THANKS_KINDS
 from followup.semantics.rules import KEEP_PROMISES
+
+_OWN_WAY = compile_channels(OWN_WAY)
 
 
 def offer_unanswered(run: Run) -> bool:
@@ -79,10 +83,10 @@ def _windows_passed(run: Run, today: date) -> list[str]:
     ]
 
 
-def _way_to_tell(run: Run) -> str:
+def _way_to_tell(run: Run) -> str | None:
     """How you would tell them news with no step for it: the way the engine's own steps reach
-    them (`followup.semantics.builtin`), their preferred channel, else email."""
-    return "email" if run.preferred_channel == "none" else run.preferred_channel
+    them (`OWN_WAY`)."""
+    return run.channel_by(_OWN_WAY)
 
 
 def _has_news_step(run: Run) -> bool:

@@ -196,9 +196,8 @@ class RuleReader(PartsReader):
             if isinstance(raw_max, str) and raw_max in self.refused:  # a list is no name
                 cap = 1  # its definition is the one problem
             elif isinstance(named, int):
-                cap = named
-                if cap < 1:
-                    self.fail((*path, "max"), f"parameter '{raw_max}' is {cap}", "a count >= 1")
+                # Its value is checked here, where a repeat reads it, against a repeat's range.
+                cap = self.integer((*path, "max"), named, f"parameter '{raw_max}'", REPEAT_MAX)
             else:
                 cap = self.integer((*path, "max"), raw_max, "max", REPEAT_MAX)
         until = self.date_rule((*path, "until"), spec["until"]) if "until" in spec else None

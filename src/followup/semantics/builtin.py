@@ -23,14 +23,17 @@ from followup.model.vocabulary import ENGINE_ONLY_KINDS, OPEN_STATES
 # Where explanations say a built-in step comes from.
 ENGINE_RULE: Final = "followup's own rule, the same in every playbook"
 ENGINE_ORIGIN: Final = Origin("<followup engine>", 0, 0)
+# How the engine's own steps reach the employer where you promised no way of your own: their
+# preferred channel, else email.  A note about news with no step for it says the same way.
+OWN_WAY: Final = (ChannelOption("preferred"), ChannelOption("email"))
 
 KEEP_PROMISE: Final = Action(
     id="keep-your-promise",
     states=OPEN_STATES,
     kind="keep_promise",
     due=DateRule((DateTerm("committed"),)),
-    # The channel you promised, even a call: they agreed to it.  Else their preference, else email.
-    channel=(ChannelOption("committed"), ChannelOption("preferred"), ChannelOption("email")),
+    # The channel you promised, even a call: they agreed to it.  Else the engine's own way.
+    channel=(ChannelOption("committed"), *OWN_WAY),
     advice=(
         "You promised to follow up on this day: do what you said, the way you said; "
         "a promise kept is worth more than any check-in."
@@ -45,7 +48,7 @@ WITHDRAW: Final = Action(
     states=OPEN_STATES,
     kind="withdraw",
     due=DateRule((DateTerm("accepted_elsewhere"),)),
-    channel=(ChannelOption("preferred"), ChannelOption("email")),
+    channel=OWN_WAY,
     advice=(
         "You accepted a job elsewhere: tell them now, thank them for their time, and withdraw "
         "politely; a short, warm note keeps the door open for later."
