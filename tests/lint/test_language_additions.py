@@ -199,10 +199,13 @@ WAITS = (
 
 
 def test_closes_never_takes_the_place_of_a_way_to_closed():
-    """Without closes: never, L102 (whose fix names closes: never); with it, nothing."""
+    """Without closes: never, L102 (whose fix names closes: never), once, at 'waiting', where
+    the cases stay; with it, nothing."""
     without = _lint_text(MINE + WAITS)
-    assert [p.split(" ", 2)[1] for p in without] == ["L102", "L102"]
-    assert all("'closes: {never: REASON}'" in p for p in without)
+    assert [p.split(" ", 2)[1] for p in without] == ["L102"]
+    assert "from state 'waiting'" in without[0]
+    assert "cases in 'interviewed' come to it and stay too" in without[0]
+    assert "'closes: {never: REASON}'" in without[0]
     never = "closes: {never: We wait for their word., source: Patience}\n"
     assert _lint_text(MINE + never + WAITS) == []
 

@@ -112,6 +112,32 @@ def test_no_route_to_closed_gives_an_example(write):
     assert all("follow_up is not_wanted" in m or "unspecified" in m for m in found)
 
 
+def test_no_route_to_closed_is_reported_where_the_cases_stay(write):
+    """One L102 at 'waiting', where the open cases end up, naming the states that lead there,
+    instead of one per state."""
+    problems, _, _ = lint_file(write("l102.yaml", playbook_text("L102")))
+    (found,) = [p for p in problems if p.code == "L102"]
+    assert "from state 'waiting'" in found.message
+    assert "cases in 'interviewed', 'thanked' come to it and stay too" in found.message
+    assert found.line == 7
+
+
+def test_no_route_to_closed_in_a_loop_names_each_state_of_the_loop(write):
+    """Cases that go round waiting and on-hold for ever: a timer out of either fixes it, so
+    both are reported, and the states leading into the loop are named."""
+    text = (
+        "id: loop\ntitle: A test playbook\nsource: {title: A test article}\n"
+        "transitions:\n"
+        "  - {id: waited, from: interviewed, after: interview + 2d, to: waiting, source: s}\n"
+        "  - {id: hold, from: waiting, after: interview + 2w, to: on-hold, source: s}\n"
+        "  - {id: back, from: on-hold, on: check_in_sent, to: waiting, source: s}\n"
+    )
+    problems, _, _ = lint_file(write("loop.yaml", text))
+    found = [p.message for p in problems if p.code == "L102"]
+    assert [m.split("'")[1] for m in found] == ["waiting", "on-hold"]
+    assert all("cases in 'interviewed' come to it" in m for m in found)
+
+
 def test_condition_against_its_state(write):
     """A condition that holds for some case, but never in the rule's state, is L104 too."""
     text = playbook_text("L109").replace("to: thanked}", "to: thanked, source: s}") + (

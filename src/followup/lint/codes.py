@@ -76,7 +76,9 @@ CODES: tuple[Code, ...] = (
         "error",
         "From a state some cases reach, the playbook's own transitions and timers never lead to "
         "`closed` for some combination of facts (shown): unless the employer answers, such a case "
-        "stays open for ever. Replies and withdrawing are not counted: they close every state.",
+        "stays open for ever. Replies and withdrawing are not counted: they close every state. "
+        "It is reported once, at each state where such cases stay, naming the states whose "
+        "cases come to it.",
         "Add a timer that leads to `closed` from that state for those facts, such as "
         "`after: last_contact + 4w` with `to: closed`.",
     ),

@@ -59,6 +59,34 @@ class Reach:
     fired: set[int] = field(default_factory=set)  # id() of each Move that can fire
     closes: set[Node] = field(default_factory=set)  # nodes with a playbook route to closed
     nodes: set[Node] = field(default_factory=set)
+    moves: dict[Node, list[Node]] = field(default_factory=dict)  # the playbook's own moves
+
+    def resting(self) -> dict[str, tuple[Node, set[str]]]:
+        """Where the cases the playbook never closes stay: each state of a group of such nodes
+        its own moves never leave (a bottom strongly connected component), with a node of the
+        group there and the other states whose never-closed cases come to it.  Fixing those
+        states fixes the ones that lead to them, so lint reports them alone."""
+        stuck = self.nodes - self.closes
+        resting: dict[str, tuple[Node, set[str]]] = {}
+        for group in _components(sorted(stuck, key=str), self.moves):
+            if any(nxt not in group for n in group for nxt in self.moves.get(n, ())):
+                continue  # its cases move on to another group
+            for node in sorted(group, key=str):
+                resting.setdefault(node[0], (node, set()))
+        back: dict[Node, list[Node]] = {}
+        for node in stuck:
+            for nxt in self.moves.get(node, ()):
+                back.setdefault(nxt, []).append(node)
+        for state, (_, leading) in resting.items():
+            todo = [n for n in stuck if n[0] == state]
+            seen = set(todo)
+            while todo:
+                for prev in back.get(todo.pop(), ()):
+                    if prev not in seen:
+                        seen.add(prev)
+                        todo.append(prev)
+            leading.update(n[0] for n in seen if n[0] not in resting)
+        return resting
 
     def values(self, state: str, name: str) -> list[object]:
         """The values ``name`` takes in ``state`` (sorted for messages)."""
@@ -289,6 +317,7 @@ class Explorer:
             for nxt, own in self.successors(node):
                 if own:
                     back.setdefault(nxt, []).append(node)
+                    reach.moves.setdefault(node, []).append(nxt)
                 if nxt not in seen:
                     seen.add(nxt)
                     todo.append(nxt)
@@ -327,3 +356,46 @@ def reached(edges: Mapping[str, Iterable[str]], start: Iterable[str]) -> set[str
                 seen.add(dest)
                 todo.append(dest)
     return seen
+
+
+def _components(nodes: Iterable[Node], moves: Mapping[Node, list[Node]]) -> list[set[Node]]:
+    """The strongly connected components of ``nodes`` along ``moves`` (Tarjan's algorithm,
+    without recursion: a playbook's machine may have thousands of nodes)."""
+    index: dict[Node, int] = {}
+    low: dict[Node, int] = {}
+    stack: list[Node] = []
+    on_stack: set[Node] = set()
+    found: list[set[Node]] = []
+    for root in nodes:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work = [(root, iter(moves.get(root, ())))]
+        while work:
+            node, rest = work[-1]
+            for nxt in rest:
+                if nxt not in index:
+                    index[nxt] = low[nxt] = len(index)
+                    stack.append(nxt)
+                    on_stack.add(nxt)
+                    work.append((nxt, iter(moves.get(nxt, ()))))
+                    break
+                if nxt in on_stack:
+                    low[node] = min(low[node], index[nxt])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    group: set[Node] = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        group.add(member)
+                        if member == node:
+                            break
+                    found.append(group)
+    return found

@@ -272,23 +272,25 @@ def no_route_to_closed(c: Checks) -> None:
             if f in c.reach.names
         }
     )
+    resting = c.reach.resting()
     for state in OPEN_STATES:
-        stuck = sorted(
-            (n[2] for n in c.reach.nodes if n[0] == state and n not in c.reach.closes), key=str
-        )
-        if not stuck:
+        if state not in resting:
             continue
-        example = stuck[0]
-        facts = "; ".join(f"{f} is {show([example[c.reach.names.index(f)]])}" for f in routing)
+        example, leading = resting[state]
+        facts = "; ".join(f"{f} is {show([example[2][c.reach.names.index(f)]])}" for f in routing)
         which = f"for some cases (for example: {facts})" if facts else "for any case"
+        also = [s for s in OPEN_STATES if s in leading]
+        led = (
+            f"; cases in {', '.join(repr(s) for s in also)} come to it and stay too" if also else ""
+        )
         rule = _first_rule_for(c, state)
         c.report(
             "L102",
             rule,
             "from" if isinstance(rule, Transition) else "in" if rule else "transitions",
             f"from state '{state}' the playbook never leads to 'closed' {which}; such a case "
-            "stays open unless the employer answers",
-            f"a timer from '{state}' (or a state it leads to) that moves to 'closed', or"
+            f"stays open unless the employer answers{led}",
+            f"a timer from '{state}' that moves to 'closed', or"
             " 'closes: {never: REASON}' if the playbook is meant to wait for their word",
         )
 
