@@ -7,7 +7,7 @@ a cap is unreachable only when even the earliest dates leave no room for it.
 
 from __future__ import annotations
 
-from followup.lint.reach import moves_of, reached
+from followup.lint.graphs import moves_of, reached
 from followup.lint.reads import completed_by
 from followup.lint.rules import Checks, kind_of, rules_of, satisfiable
 from followup.model.playbook import Compare, DateRule, Guard, Not, Span

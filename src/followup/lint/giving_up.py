@@ -13,7 +13,7 @@ longer offset, as the later of the two.
 
 from __future__ import annotations
 
-from followup.lint.reach import moves_of, reached
+from followup.lint.graphs import moves_of, reached
 from followup.lint.reads import guard_facts
 from followup.lint.rules import Checks, satisfiable
 from followup.model.playbook import Action, AllOf, DateRule, DateTerm, Transition

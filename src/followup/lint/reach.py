@@ -11,16 +11,17 @@ facts and generous about time, so a rule reported as never firing really never f
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import product
 
 from followup.compile.expressions import compile_guard
 from followup.compile.machine import CompiledPlaybook, Move, reply_trigger
+from followup.lint.graphs import components
 from followup.lint.reads import count_cap, guard_facts, rule_anchors
 from followup.lint.spans import CALENDAR, span_dates
-from followup.model.playbook import DateRule, Guard, Playbook, Span, Transition, guard_tests
+from followup.model.playbook import DateRule, Guard, Playbook, Span, guard_tests
 from followup.model.vocabulary import CLOSED, FACTS, INITIAL_STATE, STATES
 from followup.semantics.meaning import (
     ANCHOR_KNOWN_WHEN,
@@ -68,7 +69,7 @@ class Reach:
         states fixes the ones that lead to them, so lint reports them alone."""
         stuck = self.nodes - self.closes
         resting: dict[str, tuple[Node, set[str]]] = {}
-        for group in _components(sorted(stuck, key=str), self.moves):
+        for group in components(sorted(stuck, key=str), self.moves):
             if any(nxt not in group for n in group for nxt in self.moves.get(n, ())):
                 continue  # its cases move on to another group
             for node in sorted(group, key=str):
@@ -334,68 +335,3 @@ class Explorer:
         for s in STATES:
             reach.states.setdefault(s, set())
         return reach
-
-
-def moves_of(transitions: Iterable[Transition]) -> dict[str, set[str]]:
-    """Each state to the states these transitions lead to from it."""
-    edges: dict[str, set[str]] = {}
-    for t in transitions:
-        for source in t.sources:
-            edges.setdefault(source, set()).add(t.dest)
-    return edges
-
-
-def reached(edges: Mapping[str, Iterable[str]], start: Iterable[str]) -> set[str]:
-    """The states reached from ``start`` along ``edges`` (a state to the states it moves to),
-    ``start`` included."""
-    seen = set(start)
-    todo = list(seen)
-    while todo:
-        for dest in edges.get(todo.pop(), ()):
-            if dest not in seen:
-                seen.add(dest)
-                todo.append(dest)
-    return seen
-
-
-def _components(nodes: Iterable[Node], moves: Mapping[Node, list[Node]]) -> list[set[Node]]:
-    """The strongly connected components of ``nodes`` along ``moves`` (Tarjan's algorithm,
-    without recursion: a playbook's machine may have thousands of nodes)."""
-    index: dict[Node, int] = {}
-    low: dict[Node, int] = {}
-    stack: list[Node] = []
-    on_stack: set[Node] = set()
-    found: list[set[Node]] = []
-    for root in nodes:
-        if root in index:
-            continue
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work = [(root, iter(moves.get(root, ())))]
-        while work:
-            node, rest = work[-1]
-            for nxt in rest:
-                if nxt not in index:
-                    index[nxt] = low[nxt] = len(index)
-                    stack.append(nxt)
-                    on_stack.add(nxt)
-                    work.append((nxt, iter(moves.get(nxt, ()))))
-                    break
-                if nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    group: set[Node] = set()
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        group.add(member)
-                        if member == node:
-                            break
-                    found.append(group)
-    return found

@@ -30,7 +30,7 @@ from followup.lint.folds import (
     settling_facts,
     waits_past_gap,
 )
-from followup.lint.reach import reached
+from followup.lint.graphs import reached
 from followup.lint.reads import count_cap, guard_facts, reads_of
 from followup.lint.space import Input
 from followup.model.playbook import Compare, DateRule, DateTerm, Guard, Span, guard_tests
