@@ -28,11 +28,12 @@ CHILD = """
 import json, resource, sys, time
 from followup import catalog
 from followup.lint.prove import prove
+from followup.lint.space import ProofOptions
 ref, sound, workers = sys.argv[1], sys.argv[2] == "sound", int(sys.argv[3]) or None
 every = sys.argv[4] == "every"
 cp = catalog.load(ref)
 start = time.perf_counter()
-report = prove(cp, sound=sound, workers=workers, every_news_date=every)
+report = prove(cp, ProofOptions(sound=sound, every_news_date=every), workers)
 wall = time.perf_counter() - start
 usage = [resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
 print(json.dumps({

@@ -8,6 +8,7 @@ from pathlib import Path
 from followup import catalog
 from followup.lint import lint_file
 from followup.lint.prove import prove
+from followup.lint.space import ProofOptions
 
 PLAYBOOK = Path(__file__).resolve().parents[2] / "features" / "authoring" / "email-sequence.yaml"
 
@@ -19,7 +20,7 @@ def test_it_is_lint_clean():
 
 
 def test_it_keeps_its_caps_per_round_and_in_all():
-    report = prove(catalog.load(str(PLAYBOOK)), sound=False)
+    report = prove(catalog.load(str(PLAYBOOK)), ProofOptions(sound=False))
     limits = report.cp.playbook.limits
     assert report.ok
     assert report.closes

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import followup
 from followup import catalog
-from followup.lint.space import DEFAULT_HORIZON, build_space
+from followup.lint.space import DEFAULT_HORIZON, ProofOptions, build_space
 
 REPO = Path(__file__).resolve().parents[2]
 BENCH = REPO / "bench" / "prove_bench.py"
@@ -31,7 +31,9 @@ def test_each_proof_is_one_row_with_what_it_explored():
         ("stalker-free", "quick"),
         ("nagging", "quick"),
     ]
-    space = build_space(catalog.load("stalker-free").playbook, DEFAULT_HORIZON)
+    space = build_space(
+        catalog.load("stalker-free").playbook, ProofOptions(DEFAULT_HORIZON, sound=False)
+    )
     assert rows[0]["cases"] == len(space.starts)
     assert rows[0]["ok"] is True
     assert rows[1]["ok"] is False  # the nagging playbook breaks the limits it declares

@@ -8,6 +8,7 @@ import json
 from followup import catalog
 from followup.lint import lint_file
 from followup.lint.prove import prove
+from followup.lint.space import ProofOptions
 
 from .conftest import HEADER, USUAL
 
@@ -71,7 +72,8 @@ def test_the_prover_counts_the_call_as_a_direct_contact(write):
     """The call is a direct contact: a thank-you and the call make two in a round, a reply
     saying they are still deciding allows the call again (three), and two rounds make four."""
     report = prove(
-        catalog.load(str(write("d.yaml", CALL.replace("TO", "to: company,")))), sound=False
+        catalog.load(str(write("d.yaml", CALL.replace("TO", "to: company,")))),
+        ProofOptions(sound=False),
     )
     assert (report.per_round.value, report.contacts.value) == (3, 4)
     (breach,) = report.breaches

@@ -15,7 +15,7 @@ import yaml
 
 from followup import catalog
 from followup.lint.prove import prove
-from followup.lint.space import DEFAULT_HORIZON, build_space, search_horizon
+from followup.lint.space import DEFAULT_HORIZON, ProofOptions, build_space, search_horizon
 
 from .conftest import REPO
 
@@ -52,7 +52,9 @@ def _write(folder: Path, give_up_days: int, limit: int | None) -> Path:
 def test_a_case_open_past_a_limit_longer_than_the_horizon_breaks_it(tmp_path):
     """Giving up after 200 days breaks a 150-day limit, though the horizon asked for is 120:
     the path is followed to day 151, where it is still open."""
-    report = prove(catalog.load(str(_write(tmp_path, 200, 150))), DEFAULT_HORIZON, sound=False)
+    report = prove(
+        catalog.load(str(_write(tmp_path, 200, 150))), ProofOptions(DEFAULT_HORIZON, sound=False)
+    )
     assert report.space.horizon == 151
     assert [b.limit for b in report.breaches] == ["max_days_open"]
     assert report.open.value == 151
@@ -61,7 +63,9 @@ def test_a_case_open_past_a_limit_longer_than_the_horizon_breaks_it(tmp_path):
 
 def test_a_case_that_closes_before_such_a_limit_keeps_it(tmp_path):
     """Giving up after 140 days keeps the 150-day limit: every path is seen to close."""
-    report = prove(catalog.load(str(_write(tmp_path, 140, 150))), DEFAULT_HORIZON, sound=False)
+    report = prove(
+        catalog.load(str(_write(tmp_path, 140, 150))), ProofOptions(DEFAULT_HORIZON, sound=False)
+    )
     assert report.ok
     assert report.closes
     assert 140 <= report.open.value <= 150
@@ -71,7 +75,7 @@ def test_the_horizon_asked_for_stands_when_it_is_longer_or_there_is_no_limit(tmp
     """A horizon past the limit, or with no limit to see past, is the one asked for."""
     with_limit = catalog.load(str(_write(tmp_path, 200, 150))).playbook
     assert search_horizon(with_limit, 300) == 300
-    assert build_space(with_limit, 90).horizon == 151
+    assert build_space(with_limit, ProofOptions(90, sound=False)).horizon == 151
     without = catalog.load(str(_write(tmp_path, 200, None))).playbook
     assert search_horizon(without, 90) == 90
 
@@ -110,4 +114,9 @@ def test_a_limit_longer_than_ten_years_is_refused_where_it_is_written(cli, tmp_p
     assert not validator.is_valid(doc)
     doc["limits"]["max_days_open"] = 3653
     assert validator.is_valid(doc)
-    assert prove(catalog.load(str(_write(tmp_path, 200, 3653))), sound=False).space.horizon == 3654
+    assert (
+        prove(
+            catalog.load(str(_write(tmp_path, 200, 3653))), ProofOptions(sound=False)
+        ).space.horizon
+        == 3654
+    )

@@ -9,7 +9,7 @@ from followup.engine.plan import plan_case
 from followup.io.yaml_reader import read_yaml_text
 from followup.language.playbook_loader import build_playbook
 from followup.lint import lint_compiled
-from followup.lint.space import build_space
+from followup.lint.space import ProofOptions, build_space
 from followup.model.case import Case, Employer, Event
 from followup.model.playbook import Playbook
 from followup.timeline.calendar import BusinessCalendar
@@ -30,10 +30,10 @@ NOTE = """\
 
 def test_a_time_between_makes_the_prover_try_decision_dates():
     """The decision date is explored when only a time_between condition reads it."""
-    space = build_space(_playbook(NOTE), 120, sound=True)
+    space = build_space(_playbook(NOTE), ProofOptions(120))
     assert {18, 19, 20} <= set(space.decision)  # both sides of the threshold
     assert None in space.decision
-    assert build_space(_playbook(""), 120, sound=True).decision == (None,)
+    assert build_space(_playbook(""), ProofOptions(120)).decision == (None,)
 
 
 def test_a_condition_on_the_time_between_can_fire():
@@ -241,7 +241,7 @@ def test_prove_reports_days_open_as_unbounded_by_design():
         + "limits: {max_contacts: 9}\n"
     )
     cp = compile_playbook(build_playbook(read_yaml_text(text, "mine.yaml")))
-    found = prove(cp, sound=False, workers=1)
+    found = prove(cp, ProofOptions(sound=False), workers=1)
     assert not found.closes
     assert [p.code for p in report.problems(found, None)] == []
     shown = report.text(found, "mine.yaml")

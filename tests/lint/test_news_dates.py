@@ -20,6 +20,7 @@ from followup.lint.space import (
     NEWS_DATES_MAX,
     NEXT_INTERVIEW_DAYS,
     REPLIES,
+    ProofOptions,
     build_space,
 )
 
@@ -33,8 +34,8 @@ def test_every_date_news_carries_is_tried_up_to_the_bound():
     """Each kind of news that carries a date is tried with each day from 1 to the bound; news
     without a date once; the kinds the report lists are the same either way."""
     pb = catalog.load(str(DOS)).playbook
-    fixed = build_space(pb, 120, sound=True)
-    every = build_space(pb, 120, sound=True, every_news_date=True)
+    fixed = build_space(pb, ProofOptions(120))
+    every = build_space(pb, ProofOptions(120, every_news_date=True))
     dated = {n.name for n in REPLIES + NEWS if n.ahead}
     assert dated == {
         "still deciding with a new date",
@@ -57,7 +58,7 @@ def test_a_next_round_the_next_day_breaks_a_limit_the_fixed_dates_keep():
     fixed = prove(cp)
     assert fixed.ok
     assert fixed.per7.value == 1
-    every = prove(cp, every_news_date=True)
+    every = prove(cp, ProofOptions(every_news_date=True))
     (breach,) = every.breaches
     assert (breach.limit, breach.allowed, breach.found) == ("max_contacts_per_7d", 1, 2)
     replies = [ev for ev in breach.witness.events if ev[1] == "reply"]
@@ -68,9 +69,9 @@ def test_a_next_round_the_next_day_breaks_a_limit_the_fixed_dates_keep():
 def test_each_way_says_what_it_leaves_out_and_why():
     """The bounds name the fixed dates and the cost of the rest, or the bound on every date."""
     pb = catalog.load(str(SOON)).playbook
-    fixed = bounds(build_space(pb, 120, sound=True))
+    fixed = bounds(build_space(pb, ProofOptions(120)))
     assert any(FIXED_NEWS_DATES in b and "--news-dates every" in b for b in fixed)
-    every = bounds(build_space(pb, 120, sound=True, every_news_date=True))
+    every = bounds(build_space(pb, ProofOptions(120, every_news_date=True)))
     assert any(f"at most {NEWS_DATES_MAX} days on" in b for b in every)
     assert not any(FIXED_NEWS_DATES in b for b in every)
 

@@ -21,7 +21,7 @@ from followup.lint.offsets import EMPLOYER_DATES_MAX
 from followup.lint.prove import prove
 from followup.lint.report import text as report_text
 from followup.lint.search import Search, direct_contact, own_word_ids
-from followup.lint.space import Space, Start, build_space
+from followup.lint.space import ProofOptions, Space, Start, build_space
 from followup.model.case import Case, Employer, Event, Interviewer
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import Duration
@@ -34,7 +34,9 @@ PLAIN = BusinessCalendar(None)
 @pytest.fixture(scope="module")
 def reports() -> dict[str, Report]:
     """The proof of every bundled playbook (computed once: a few seconds)."""
-    return {path.stem: prove(catalog.load(str(path)), sound=False) for path in BUNDLED}
+    return {
+        path.stem: prove(catalog.load(str(path)), ProofOptions(sound=False)) for path in BUNDLED
+    }
 
 
 def _case(start: Start, events: list[tuple[int, ...]]) -> Case:
@@ -148,7 +150,9 @@ def _worst_with_sound_witnesses(report: Report) -> tuple[int, int, int, int | No
         report.gap.value,
         report.open.value or 0,
     )
-    every = build_space(report.cp.playbook, report.space.horizon, every_news_date=True)
+    every = build_space(
+        report.cp.playbook, ProofOptions(report.space.horizon, sound=False, every_news_date=True)
+    )
     search = Search(report.cp, every, PLAIN)
     for day, said in SOUND_WITNESSES.get(report.cp.id, []):
         employer = Employer(follow_up="invited", preferred_channel="email", **said)  # type: ignore[arg-type]
@@ -231,7 +235,7 @@ def test_remembering_changes_nothing(ref, sound, every):
             pass
 
     cp = catalog.load(ref)
-    space = build_space(cp.playbook, 120, sound=sound)
+    space = build_space(cp.playbook, ProofOptions(120, sound=sound))
     memo = Search(cp, space, PLAIN)
     plain = Search(cp, space, PLAIN)
     plain.memo = Forgetful()  # type: ignore[assignment]
@@ -262,7 +266,9 @@ def test_space_reduces_only_what_no_rule_reads():
              advice: Go., source: s}
         """
     )
-    space = build_space(build_playbook(read_yaml_text(text, "plain.yaml")), 120)
+    space = build_space(
+        build_playbook(read_yaml_text(text, "plain.yaml")), ProofOptions(120, sound=False)
+    )
     assert len(space.starts) == 7
     assert space.follow_ups == ("unspecified",)
     assert [i.name for i in space.inputs] == [
@@ -381,13 +387,13 @@ def test_check_ins_read_the_employer_dates_their_rules_never_name(write):
     planned = plan_case(cp, case, date(2026, 3, 5), PLAIN)
     assert planned.closes_on is not None
     assert (planned.closes_on - case.interview).days > 25  # a real case breaks the limit
-    space = build_space(cp.playbook, 120, sound=True)
+    space = build_space(cp.playbook, ProofOptions(120))
     assert space.decision == (None, *range(EMPLOYER_DATES_MAX + 1))
     assert space.after == (None,)  # the decision date alone carries the later of the two
     report = prove(cp)
     assert "max_days_open" in {b.limit for b in report.breaches}
     opted = late + "opt_out:\n  - {rule: wait-past-their-date, reason: r, source: s}\n"
-    unread = build_space(catalog.load(str(write("opted.yaml", opted))).playbook, 120, sound=True)
+    unread = build_space(catalog.load(str(write("opted.yaml", opted))).playbook, ProofOptions(120))
     assert unread.decision == unread.after == (None,)
 
 
@@ -403,14 +409,16 @@ def test_promises_are_explored_wherever_the_engine_keeps_them(write):
     planned = plan_case(cp, case, date(2026, 3, 11), PLAIN)
     steps = {(s.rule_id, s.due) for s in (*planned.next, *planned.schedule)}
     assert ("keep-your-promise", date(2026, 3, 17)) in steps
-    space = build_space(cp.playbook, 120)
+    space = build_space(cp.playbook, ProofOptions(120, sound=False))
     assert "promise to follow up" in [n.name for n in space.inputs]
     # (The dates news carries include a promise's; the horizon counts from the day one falls
     # due, which is what the employer's last word is, not a bound on promises.)
     stated = [b for b in bounds(space) if not b.startswith(("news carries", "the horizon"))]
     assert not any("promise" in b for b in stated)
     opted = PESTY + "opt_out:\n  - {rule: keep-promises, reason: r, source: s}\n"
-    unkept = build_space(catalog.load(str(write("opted.yaml", opted))).playbook, 120)
+    unkept = build_space(
+        catalog.load(str(write("opted.yaml", opted))).playbook, ProofOptions(120, sound=False)
+    )
     assert "promise to follow up" not in [n.name for n in unkept.inputs]
 
 
@@ -420,7 +428,7 @@ def test_a_kept_promise_is_the_job_seekers_word_not_the_playbooks_check_in():
     the playbook's, so min_gap does not measure it (the check-ins the playbook recommends are
     measured from the promise kept, as from any check-in)."""
     cp = catalog.load("how-many-times")
-    space = build_space(cp.playbook, 120)
+    space = build_space(cp.playbook, ProofOptions(120, sound=False))
     employer = Employer(follow_up="invited", preferred_channel="email")
     found = Search(cp, space, PLAIN).explore(Start(date(2026, 3, 2), employer, 1))
     # The kept promise, 7 days after a check-in, is not counted (it was, before: 7).
@@ -449,7 +457,7 @@ def test_a_date_no_rule_names_is_tried_only_as_the_later_one():
     """With the decision date read by rules and the date to check in after only waited past,
     a pair where the second is not later is the case without it, and is not tried again."""
     cp = catalog.load(str(ISSUE_EXAMPLE))
-    space = build_space(cp.playbook, 120, sound=True)
+    space = build_space(cp.playbook, ProofOptions(120))
     pairs = _dates_tried(space)
     assert {(10, None), (10, 11), (None, 5)} <= pairs
     assert not any(d is not None and f is not None and f <= d for d, f in pairs)
@@ -517,7 +525,7 @@ def _feature(pesty: Path, report: Report) -> str:
 
 def test_counterexample_runs_as_a_scenario(pesty, tmp_path):
     """The printed counterexample, with a Then added, passes under pytest-bdd and the steps."""
-    report = prove(catalog.load(str(pesty)), sound=False, workers=1)
+    report = prove(catalog.load(str(pesty)), ProofOptions(sound=False), workers=1)
     feature = tmp_path / "pesty.feature"
     feature.write_text(_feature(pesty, report), encoding="utf-8")
     (tmp_path / "test_pesty.py").write_text(
@@ -569,11 +577,11 @@ def test_a_playbook_that_extends_keeps_its_base_limits(cli, write):
 
 def test_a_proof_is_reused_only_for_the_same_playbook_and_horizon(pesty):
     """Proving an equal playbook again returns the same findings without searching again."""
-    first = prove(catalog.load(str(pesty)), sound=False)
-    again = prove(catalog.load(str(pesty)), sound=False)
+    first = prove(catalog.load(str(pesty)), ProofOptions(sound=False))
+    again = prove(catalog.load(str(pesty)), ProofOptions(sound=False))
     assert again.seconds == first.seconds  # the same proof, not a second search
     assert (again.contacts, again.gap, again.closes) == (first.contacts, first.gap, first.closes)
-    assert prove(catalog.load(str(pesty)), sound=False, horizon=60).seconds != first.seconds
+    assert prove(catalog.load(str(pesty)), ProofOptions(60, sound=False)).seconds != first.seconds
 
 
 TWO_DATES = REPO / "tests" / "lint" / "data" / "two-dates.yaml"
@@ -583,8 +591,8 @@ def test_sound_dates_find_a_gap_the_quick_dates_miss():
     """Check-ins 10 days after the interview and 10 days after their date: a decision date a
     few days after the interview puts them 3 days apart; only the sound space tries it."""
     cp = catalog.load(str(TWO_DATES))
-    quick = prove(cp, sound=False)
-    sound = prove(cp, sound=True)
+    quick = prove(cp, ProofOptions(sound=False))
+    sound = prove(cp)
     assert quick.ok
     assert [b.limit for b in sound.breaches] == ["min_gap"]
     breach = sound.breaches[0]
@@ -605,7 +613,7 @@ def test_the_two_employer_dates_are_tried_together_where_their_gap_matters():
     decides that, only the gap between them: trying the days where each date's offsets meet
     others' (and each with each) said the limit held."""
     cp = catalog.load(str(DIAGONAL))
-    report = prove(cp, sound=True)
+    report = prove(cp)
     [breach] = report.breaches
     assert (breach.limit, breach.found) == ("max_contacts_per_7d", 4)
     employer = breach.witness.start.employer
@@ -628,12 +636,12 @@ def test_sound_dates_are_every_day_up_to_the_bound_each_with_each():
     every pair of them: no list of meeting days, which a date measured from a step misses."""
 
     cp = catalog.load(str(DIAGONAL))
-    space = build_space(cp.playbook, 120, sound=True)
+    space = build_space(cp.playbook, ProofOptions(120))
     assert space.decision == (None, *range(0, EMPLOYER_DATES_MAX + 1))
     assert space.after == (None, *range(1, EMPLOYER_DATES_MAX + 1))
     tried = _dates_tried(space)
     assert tried == {(d, a) for d in space.decision for a in space.after}
-    quick = build_space(cp.playbook, 120)
+    quick = build_space(cp.playbook, ProofOptions(120, sound=False))
     assert len(quick.decision) == len(quick.after) == 3
 
 
@@ -659,7 +667,7 @@ def test_prove_is_sound_unless_asked_to_be_quick(cli):
 def test_a_nagging_playbook_is_refuted():
     """Daily check-ins, up to a hundred: every contact limit it declares is refuted (how fast:
     `make bench-prove`)."""
-    report = prove(catalog.load(str(REPO / "tests" / "lint" / "data" / "nagging.yaml")), sound=True)
+    report = prove(catalog.load(str(REPO / "tests" / "lint" / "data" / "nagging.yaml")))
     assert {b.limit for b in report.breaches} == {"max_contacts", "max_contacts_per_7d", "min_gap"}
     assert report.contacts.value is not None
     assert report.contacts.value > 3
@@ -668,8 +676,8 @@ def test_a_nagging_playbook_is_refuted():
 def test_public_holidays_find_a_gap_weekends_alone_miss():
     """New Year's Day moves the first check-in to Monday 4 January, four days before the next."""
     cp = catalog.load(str(TWO_DATES))
-    assert prove(cp, sound=False).ok
-    report = prove(cp, sound=False, countries=("US",))
+    assert prove(cp, ProofOptions(sound=False)).ok
+    report = prove(cp, ProofOptions(sound=False, countries=("US",)))
     assert [b.limit for b in report.breaches] == ["min_gap"]
     witness = report.breaches[0].witness
     assert witness.start.country == "US"
@@ -731,7 +739,7 @@ def test_sound_prove_catches_the_issue_example():
     second = plan_case(cp, case, first.due + timedelta(days=1), PLAIN).next[0]
     gap = (second.due - first.due).days
     assert gap < 7  # the case breaks the declared limit
-    report = prove(cp, sound=True)
+    report = prove(cp)
     breach = {b.limit: b for b in report.breaches}["min_gap"]
     assert breach.found <= gap
     assert _recommended(cp, breach.witness) == []
@@ -760,8 +768,7 @@ def test_a_proof_tells_how_many_cases_are_searched_as_it_goes(pesty):
     seen: list[tuple[int, int]] = []
     report = prove(
         cp,
-        sound=False,
-        horizon=60,
+        ProofOptions(60, sound=False),
         workers=1,
         progress=lambda done, total: seen.append((done, total)),
     )
@@ -771,8 +778,7 @@ def test_a_proof_tells_how_many_cases_are_searched_as_it_goes(pesty):
     again: list[tuple[int, int]] = []
     prove(
         cp,
-        sound=False,
-        horizon=60,
+        ProofOptions(60, sound=False),
         workers=1,
         progress=lambda done, total: again.append((done, total)),
     )
@@ -826,11 +832,15 @@ def test_a_job_accepted_elsewhere_is_explored_where_a_rule_reads_it(write):
         """
     )
     cp = catalog.load(str(write("farewell.yaml", farewell)))
-    assert "accepted a job elsewhere" in [n.name for n in build_space(cp.playbook, 120).inputs]
-    report = prove(cp, sound=False)
+    assert "accepted a job elsewhere" in [
+        n.name for n in build_space(cp.playbook, ProofOptions(120, sound=False)).inputs
+    ]
+    report = prove(cp, ProofOptions(sound=False))
     breach = {b.limit: b for b in report.breaches}["max_contacts_per_round"]
     assert breach.found == 2
     assert breach.witness is not None
     assert "I accepted a job elsewhere on" in scenario("farewell", breach.witness, "too many")
-    plain = build_space(catalog.load(str(write("plain.yaml", PESTY))).playbook, 120)
+    plain = build_space(
+        catalog.load(str(write("plain.yaml", PESTY))).playbook, ProofOptions(120, sound=False)
+    )
     assert "accepted a job elsewhere" not in [n.name for n in plain.inputs]

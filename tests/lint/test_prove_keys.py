@@ -9,7 +9,7 @@ from followup.engine.run import Run
 from followup.lint.folds import settling_facts
 from followup.lint.relevance import Relevance
 from followup.lint.search import Ctx, Next, Search, record
-from followup.lint.space import build_space
+from followup.lint.space import ProofOptions, build_space
 from followup.model.case import Case, Employer, Event, Interviewer
 from followup.model.playbook import DateTerm
 from followup.timeline.calendar import BusinessCalendar
@@ -50,7 +50,7 @@ def test_a_rule_whose_condition_failed_for_good_leaves_the_key():
     """With no news to come, sharing portfolio news can never be due: the key forgets the rule
     and the fact it reads; while news may come it keeps both."""
     run = _shared_offer_run()
-    relevance = Relevance(run.cp, news=build_space(run.cp.playbook, 120, sound=True).inputs)
+    relevance = Relevance(run.cp, news=build_space(run.cp.playbook, ProofOptions(120)).inputs)
     settled = relevance.specs.for_run(run, False, False)
     open_to_news = relevance.specs.for_run(run, True, True)
     assert "share-portfolio-news" not in {aid for aid, _ in settled.done}
@@ -63,7 +63,7 @@ def test_news_shared_is_news_shared_whichever_it_was():
     """Once an offer or a portfolio piece is shared, both share rules are gone (one done, one
     that can no longer apply): the two paths meet in one spec."""
     offer, portfolio = _shared_offer_run(), _shared_offer_run("portfolio_update")
-    specs = Relevance(offer.cp, news=build_space(offer.cp.playbook, 120, sound=True).inputs).specs
+    specs = Relevance(offer.cp, news=build_space(offer.cp.playbook, ProofOptions(120)).inputs).specs
     assert specs.for_run(offer, False, False) is specs.for_run(portfolio, False, False)
 
 
@@ -71,7 +71,7 @@ def test_without_news_to_come_the_day_news_could_come_is_forgotten():
     """After the last piece of news, a contact no longer marks a day news could come."""
     run = _shared_offer_run()
     cp = run.cp
-    search = Search(cp, build_space(cp.playbook, 120, sound=True), PLAIN)
+    search = Search(cp, build_space(cp.playbook, ProofOptions(120)), PLAIN)
     pending = next(p for p in run.pending() if p.compiled.completed_by == "check_in_sent")
     day = max(pending.due, run.now)
     last = Ctx(frozenset(), 0, 1, None, (), INTERVIEW, 0)
@@ -106,7 +106,7 @@ def test_a_fold_is_kept_only_for_futures_that_reach_its_rule():
     """From checked-in, neither a promise nor a reply leads back to the interview's thank-you:
     its date is no part of the key there (it is in interviewed)."""
     cp = catalog.load("fine-line")
-    specs = Relevance(cp, news=build_space(cp.playbook, 120, sound=True).inputs).specs
+    specs = Relevance(cp, news=build_space(cp.playbook, ProofOptions(120)).inputs).specs
     thanks = (DateTerm("interview"),)  # thank-each-interviewer is due on the interview's day
 
     def fold_terms(state: str) -> set[tuple[DateTerm, ...]]:
@@ -166,7 +166,7 @@ def _explore_some(search: type[Search], refs: tuple[str, ...], every: int) -> No
     """Search every ``every``-th case of the sound space of each playbook in ``refs``."""
     for ref in refs:
         cp = catalog.load(ref)
-        space = build_space(cp.playbook, 120, sound=True)
+        space = build_space(cp.playbook, ProofOptions(120))
         checking = search(cp, space, PLAIN)
         for start in space.starts[::every]:
             checking.explore(start)

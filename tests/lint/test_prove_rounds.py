@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from followup import catalog
 from followup.lint.prove import prove
-from followup.lint.space import build_space
+from followup.lint.space import ProofOptions, build_space
 
 from .conftest import HEADER
 
@@ -39,7 +39,7 @@ opt_out:
 
 def _report(write, fact: str):
     path = write(f"rounds-{fact}.yaml", ROUNDS.replace("NUDGE", fact))
-    return prove(catalog.load(str(path)), sound=False)
+    return prove(catalog.load(str(path)), ProofOptions(sound=False))
 
 
 def test_a_cap_per_round_holds_while_the_whole_application_makes_more(write):
@@ -85,6 +85,8 @@ def test_a_promise_kept_is_no_contact_a_limit_counts(write):
         "",
     )
     cp = catalog.load(str(write("keeping.yaml", keeping)))
-    assert "promise to follow up" in [n.name for n in build_space(cp.playbook, 120).inputs]
-    report = prove(cp, sound=False)
+    assert "promise to follow up" in [
+        n.name for n in build_space(cp.playbook, ProofOptions(120, sound=False)).inputs
+    ]
+    report = prove(cp, ProofOptions(sound=False))
     assert report.per_round.value == 2  # 3 if the promise kept after the check-in counted

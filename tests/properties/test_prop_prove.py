@@ -26,7 +26,7 @@ from followup.lint import space as prover_space
 from followup.lint.findings import Report, gap_days
 from followup.lint.offsets import EMPLOYER_DATES_MAX
 from followup.lint.prove import calendar, prove
-from followup.lint.space import FIRST_INTERVIEW, NEWS_DATES_MAX, Input, Space
+from followup.lint.space import FIRST_INTERVIEW, NEWS_DATES_MAX, Input, ProofOptions, Space
 from followup.model.case import Case, Interviewer
 from followup.model.vocabulary import FOLLOW_UP_PERMISSIONS, PREFERRED_CHANNELS
 from followup.semantics.meaning import REPLIES
@@ -59,10 +59,7 @@ def proof(
     """The proof of a playbook (an id or a file), made once per process."""
     return prove(
         catalog.load(playbook),
-        sound=sound,
-        countries=countries,
-        news=news,
-        every_news_date=every_news_date,
+        ProofOptions(sound=sound, countries=countries, news=news, every_news_date=every_news_date),
     )
 
 

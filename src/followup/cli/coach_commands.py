@@ -180,18 +180,10 @@ def lint_cmd(
     # lazy: a command loads its implementation only when it runs
     from followup.cli import lint_impl
 
-    lint_impl.lint(
-        files,
-        strict,
-        prove,
-        horizon,
-        playbook_dirs(playbooks_dir),
-        sound=lint_impl.sound_space(sound=sound, quick=quick),
-        countries=countries,
-        news=news,
-        every_news_date=news_dates == "every",
-        as_json=as_json,
+    options = lint_impl.proof_options(
+        horizon, sound=sound, quick=quick, countries=countries, news=news, news_dates=news_dates
     )
+    lint_impl.lint(files, strict, prove, playbook_dirs(playbooks_dir), options, as_json=as_json)
 
 
 @cli.command("prove")
@@ -216,16 +208,10 @@ def prove_cmd(
     # lazy: a command loads its implementation only when it runs
     from followup.cli import lint_impl
 
-    lint_impl.prove(
-        refs,
-        horizon,
-        as_json,
-        playbook_dirs(playbooks_dir),
-        sound=lint_impl.sound_space(sound=sound, quick=quick),
-        countries=countries,
-        news=news,
-        every_news_date=news_dates == "every",
+    options = lint_impl.proof_options(
+        horizon, sound=sound, quick=quick, countries=countries, news=news, news_dates=news_dates
     )
+    lint_impl.prove(refs, as_json, playbook_dirs(playbooks_dir), options)
 
 
 @cli.command("fmt")

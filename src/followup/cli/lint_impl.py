@@ -31,6 +31,7 @@ from followup.lint import report as proof_report
 from followup.lint.codes import severity
 from followup.lint.findings import Report
 from followup.lint.prove import prove as run_proof
+from followup.lint.space import ProofOptions
 from followup.timeline.calendar import CalendarError
 
 
@@ -44,13 +45,9 @@ def lint(
     files: tuple[str, ...],
     strict: bool,
     prove: bool,
-    horizon: int,
     dirs: tuple[Path, ...],
+    options: ProofOptions,
     *,
-    sound: bool = True,
-    countries: tuple[str, ...] = (),
-    news: int = 1,
-    every_news_date: bool = False,
     as_json: bool = False,
 ) -> None:
     """Lint each playbook file (and prove it with ``prove``); print every problem (with
@@ -69,7 +66,7 @@ def lint(
         path = Path(name)
         problems, cp, doc = lint_file(path, dirs)
         if prove and cp is not None:
-            result = _proof(cp, horizon, sound, countries, news, every_news_date)
+            result = _proof(cp, options)
             problems = sorted(set(problems) | set(proof_report.problems(result, doc)))
             proofs.append(_without_problems(proof_report.text(result, str(path), doc)))
         found += problems
@@ -95,16 +92,24 @@ def lint(
         click.echo(_summary(errors, warnings, strict))
 
 
-def sound_space(*, sound: bool, quick: bool) -> bool:
-    """Whether a proof searches the sound space: the default, unless ``--quick`` asks for the
-    few representative days only.
+def proof_options(
+    horizon: int,
+    *,
+    sound: bool,
+    quick: bool,
+    countries: tuple[str, ...],
+    news: int,
+    news_dates: str,
+) -> ProofOptions:
+    """What the command line asks a proof to explore: the sound space, unless ``--quick``
+    asks for the few representative days only.
 
     Raises:
         UsageError: both ``--sound`` and ``--quick``.
     """
     if sound and quick:
         raise UsageError("--sound and --quick: choose one (--sound is the default)")
-    return not quick
+    return ProofOptions(horizon, not quick, countries, news, news_dates == "every")
 
 
 def _problem_json(p: Problem) -> dict[str, object]:
@@ -119,14 +124,7 @@ def _problem_json(p: Problem) -> dict[str, object]:
     }
 
 
-def _proof(
-    cp: CompiledPlaybook,
-    horizon: int,
-    sound: bool,
-    countries: tuple[str, ...],
-    news: int,
-    every_news_date: bool,
-) -> Report:
+def _proof(cp: CompiledPlaybook, options: ProofOptions) -> Report:
     """Prove ``cp``; an unknown country is the command line's mistake.
 
     Raises:
@@ -135,16 +133,7 @@ def _proof(
     """
     progress = _progress(cp.id) if sys.stderr.isatty() else None
     try:
-        return run_proof(
-            cp,
-            horizon,
-            sound=sound,
-            countries=countries,
-            news=news,
-            progress=progress,
-            first_breach=True,
-            every_news_date=every_news_date,
-        )
+        return run_proof(cp, options, progress=progress, first_breach=True)
     except CalendarError as err:
         raise UsageError(f"--country: {err.message}; expected {err.expected}") from err
     finally:
@@ -205,15 +194,7 @@ def _summary(errors: int, warnings: int, strict: bool) -> str:
 
 
 def prove(
-    refs: tuple[str, ...],
-    horizon: int,
-    as_json: bool,
-    dirs: tuple[Path, ...],
-    *,
-    sound: bool = True,
-    countries: tuple[str, ...] = (),
-    news: int = 1,
-    every_news_date: bool = False,
+    refs: tuple[str, ...], as_json: bool, dirs: tuple[Path, ...], options: ProofOptions
 ) -> None:
     """Prove each playbook (an id or a file) and print the worst case it can reach.
 
@@ -232,7 +213,7 @@ def prove(
             doc = read_yaml_file(catalog.resolve(ref, dirs), display=cp.playbook.file)
         except InputError:
             doc = None
-        result = _proof(cp, horizon, sound, countries, news, every_news_date)
+        result = _proof(cp, options)
         broken += len(result.breaches)
         if as_json:
             outputs.append(proof_report.as_json(result, ref, doc))

@@ -23,13 +23,7 @@ from followup.compile.machine import CompiledPlaybook
 from followup.lint.findings import Breach, Found, Report, Witness, gap_days, worst_of_both
 from followup.lint.picks import GAP, Flat, candidates, flatten, measure, pick, unclosed
 from followup.lint.search import Search
-from followup.lint.space import (
-    DEFAULT_HORIZON,
-    HOLIDAY_YEAR,
-    MAX_INPUTS,
-    Space,
-    build_space,
-)
+from followup.lint.space import DEFAULT_OPTIONS, HOLIDAY_YEAR, ProofOptions, Space, build_space
 from followup.model.playbook import Playbook
 from followup.timeline.calendar import BusinessCalendar, NoHolidays
 from followup.timeline.holiday_library import HolidaysLibraryProvider
@@ -38,7 +32,7 @@ from followup.timeline.holiday_library import HolidaysLibraryProvider
 # (each holds one task's memo at a time; tasks are a few dozen, so more would mostly wait).
 WORKERS = 8
 _REMEMBERED = 32  # proofs kept per process, oldest dropped first
-_PROOFS: dict[tuple[Playbook, int, bool, tuple[str, ...], int, bool], Report] = {}
+_PROOFS: dict[tuple[Playbook, ProofOptions], Report] = {}
 _CALENDARS: dict[str | None, BusinessCalendar] = {}
 
 
@@ -183,17 +177,14 @@ def _worst(space: Space, flats: list[Flat], which: int, *, lowest: bool = False)
 
 def prove(
     cp: CompiledPlaybook,
-    horizon: int = DEFAULT_HORIZON,
+    options: ProofOptions = DEFAULT_OPTIONS,
     workers: int | None = None,
     *,
-    sound: bool = True,
-    countries: tuple[str, ...] = (),
-    news: int = MAX_INPUTS,
     progress: Progress | None = None,
     first_breach: bool = False,
-    every_news_date: bool = False,
 ) -> Report:
-    """Search every case of ``cp``'s space and compare the worst with its limits.
+    """Search every case of ``cp``'s space within ``options`` and compare the worst with its
+    limits.
 
     ``progress`` is told, as groups of cases finish, how many are done out of how many.
 
@@ -204,71 +195,53 @@ def prove(
     With the fixed dates news carries, the quick space is then searched with every date too
     (``every_date_quick`` in the report when that keeps every limit).
 
-    A proof depends only on the playbook's value, the horizon and the space (``sound``: the
-    employer's dates on every day up to a bound, see `followup.lint.offsets`; ``countries``:
-    whose public holidays are explored besides the weekends-only calendar; ``news``: pieces of
-    outside news per path; ``every_news_date``: the dates news carries on every day up to a
-    bound, see `followup.lint.space.dated_news`), so one already made in this process
-    (``lint --prove`` over a base and the playbooks extending it, a spec run) is reused.
+    A proof depends only on the playbook's value and ``options`` (`ProofOptions`: the sound space is
+    the employer's dates on every day up to a bound, see `followup.lint.offsets`; every news
+    date, see `followup.lint.space.dated_news`), so one already made in this process (``lint
+    --prove`` over a base and the playbooks extending it, a spec run) is reused.
 
     Raises:
         EngineError: the playbook's timers or steps run on without end.
         CalendarError: a country the holidays library does not know.
     """
-    countries = tuple(sorted(set(countries)))
     quick: Report | None = None
-    if sound and first_breach:
+    if options.sound and first_breach:
         # The quick space as asked (a second or two), then, if the dates news carries are
         # fixed, with every one of them (a tenth of the sound search): the breaches real
         # cases most often show, such as a next round the day after their reply.
-        for every in dict.fromkeys((every_news_date, True)):
+        for every in dict.fromkeys((options.every_news_date, True)):
             quick = prove(
                 cp,
-                horizon,
+                replace(options, sound=False, every_news_date=every),
                 workers,
-                sound=False,
-                countries=countries,
-                news=news,
                 progress=progress if every else None,  # the slow one
-                every_news_date=every,
             )
             if quick.breaches:
                 return replace(quick, stopped=True)
-    key = (cp.playbook, horizon, sound, countries, news, every_news_date)
+    key = (cp.playbook, options)
     if (known := _PROOFS.get(key)) is not None:
         if progress is not None:
             progress(known.cases, known.cases)
         report = replace(known, cp=cp)
     else:
-        report = _prove(cp, horizon, workers, sound, countries, news, progress, every_news_date)
+        report = _prove(cp, options, workers, progress)
         if len(_PROOFS) >= _REMEMBERED:
             _PROOFS.pop(next(iter(_PROOFS)))
         _PROOFS[key] = report
-    if quick is not None and quick.space.every_news_date and not every_news_date:
+    if quick is not None and quick.space.every_news_date and not options.every_news_date:
         report = worst_of_both(report, quick)
     return report
 
 
 def _prove(
     cp: CompiledPlaybook,
-    horizon: int,
+    options: ProofOptions,
     workers: int | None,
-    sound: bool,
-    countries: tuple[str, ...],
-    news: int,
     progress: Progress | None = None,
-    every_news_date: bool = False,
 ) -> Report:
     began = time.perf_counter()
-    holidays = {c: calendar(c).holidays_in(HOLIDAY_YEAR) for c in countries}
-    space = build_space(
-        cp.playbook,
-        horizon,
-        sound=sound,
-        holidays=holidays,
-        news=news,
-        every_news_date=every_news_date,
-    )
+    holidays = {c: calendar(c).holidays_in(HOLIDAY_YEAR) for c in options.countries}
+    space = build_space(cp.playbook, options, holidays)
     if workers is None:
         workers = min(WORKERS, _usable_cpus())
     flats, tasks = _run(cp, space, workers, progress)

@@ -103,6 +103,24 @@ DEFAULT_HORIZON = 120
 
 
 @dataclass(frozen=True, slots=True)
+class ProofOptions:
+    """What a proof explores besides the playbook: the options of ``prove`` and ``lint
+    --prove``, each defined once here (a proof depends on the playbook and these alone)."""
+
+    horizon: int = DEFAULT_HORIZON  # days after the employer's last word (`search_horizon`)
+    sound: bool = True  # the employer's dates on every day up to the bound, else a few
+    countries: tuple[str, ...] = ()  # whose public holidays are explored besides weekends
+    news: int = MAX_INPUTS  # pieces of outside news per path
+    every_news_date: bool = False  # the dates news carries on every day up to the bound
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "countries", tuple(sorted(set(self.countries))))
+
+
+DEFAULT_OPTIONS = ProofOptions()  # a sound proof, with the defaults above
+
+
+@dataclass(frozen=True, slots=True)
 class Start:
     """One combination of what the employer said at the interview."""
 
@@ -218,25 +236,21 @@ class Space:
 
 
 def build_space(
-    pb: Playbook,
-    horizon: int,
-    *,
-    sound: bool = False,
-    holidays: dict[str, frozenset[date]] | None = None,
-    news: int = MAX_INPUTS,
-    every_news_date: bool = False,
+    pb: Playbook, options: ProofOptions, holidays: dict[str, frozenset[date]] | None = None
 ) -> Space:
-    """The space to explore for ``pb`` within ``horizon`` days of the employer's last word, or
-    a day past its ``max_days_open`` if that is later (`search_horizon`).
+    """The space to explore for ``pb`` within ``options.horizon`` days of the employer's last
+    word, or a day past its ``max_days_open`` if that is later (`search_horizon`).
 
-    With ``sound`` the employer's dates are every day up to the bound (`employer_days`), else a
-    few representative ones (`DECISION_DAYS`, `FOLLOW_UP_AFTER_DAYS`); each with each.
+    With ``options.sound`` the employer's dates are every day up to the bound (`employer_days`),
+    else a few representative ones (`DECISION_DAYS`, `FOLLOW_UP_AFTER_DAYS`); each with each.
     ``holidays`` gives, per country to explore, its public holidays of `HOLIDAY_YEAR`; the
     interview then also falls on each day from `HOLIDAY_LEAD_DAYS` before each of them to the
-    holiday itself.  ``news`` pieces of outside news may come on a path, any of them a new round
-    (at least `MAX_EXTRA_ROUNDS`); with ``every_news_date`` the date a piece carries is each day
-    up to `NEWS_DATES_MAX` after it (`dated_news`), else the one of its kind (`Input.ahead`).
+    holiday itself.  ``options.news`` pieces of outside news may come on a path, any of them a
+    new round (at least `MAX_EXTRA_ROUNDS`); with ``options.every_news_date`` the date a piece
+    carries is each day up to `NEWS_DATES_MAX` after it (`dated_news`), else the one of its kind
+    (`Input.ahead`).
     """
+    sound, news, every_news_date = options.sound, options.news, options.every_news_date
     reads = reads_of(pb)
     follow_ups = FOLLOW_UP_PERMISSIONS if "follow_up" in reads.facts else ("unspecified",)
     decision, after, pairs = _employer_dates(reads, sound)
@@ -260,7 +274,7 @@ def build_space(
         inputs,
         news,
         max(news, MAX_EXTRA_ROUNDS),
-        search_horizon(pb, horizon),
+        search_horizon(pb, options.horizon),
         follow_ups,
         tuple(channels),
         decision,
