@@ -19,9 +19,9 @@ def moves_of(transitions: Iterable[Transition]) -> dict[str, set[str]]:
     return edges
 
 
-def reached(edges: Mapping[str, Iterable[str]], start: Iterable[str]) -> set[str]:
-    """The states reached from ``start`` along ``edges`` (a state to the states it moves to),
-    ``start`` included."""
+def reached(edges: Mapping[N, Iterable[N]], start: Iterable[N]) -> set[N]:
+    """The states (or nodes) reached from ``start`` along ``edges`` (each to those it moves
+    to), ``start`` included."""
     seen = set(start)
     todo = list(seen)
     while todo:

@@ -18,7 +18,7 @@ from itertools import product
 
 from followup.compile.expressions import compile_guard
 from followup.compile.machine import CompiledPlaybook, Move, reply_trigger
-from followup.lint.graphs import components
+from followup.lint.graphs import components, reached
 from followup.lint.reads import count_cap, guard_facts, rule_anchors
 from followup.lint.spans import CALENDAR, span_dates
 from followup.model.playbook import DateRule, Guard, Playbook, Span, guard_tests
@@ -79,13 +79,7 @@ class Reach:
             for nxt in self.moves.get(node, ()):
                 back.setdefault(nxt, []).append(node)
         for state, (_, leading) in resting.items():
-            todo = [n for n in stuck if n[0] == state]
-            seen = set(todo)
-            while todo:
-                for prev in back.get(todo.pop(), ()):
-                    if prev not in seen:
-                        seen.add(prev)
-                        todo.append(prev)
+            seen = reached(back, [n for n in stuck if n[0] == state])
             leading.update(n[0] for n in seen if n[0] not in resting)
         return resting
 
