@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -24,13 +23,11 @@ from followup.lint.findings import Breach, Found, Report, Witness, gap_days, wor
 from followup.lint.picks import GAP, Flat, candidates, flatten, measure, pick, unclosed
 from followup.lint.search import Search
 from followup.lint.space import DEFAULT_OPTIONS, HOLIDAY_YEAR, ProofOptions, Space, build_space
+from followup.lint.workers import workers_for
 from followup.model.playbook import Playbook
 from followup.timeline.calendar import BusinessCalendar, NoHolidays
 from followup.timeline.holiday_library import HolidaysLibraryProvider
 
-# Processes a proof is split over at most: one per CPU this process may use, up to this many
-# (each holds one task's memo at a time; tasks are a few dozen, so more would mostly wait).
-WORKERS = 8
 _REMEMBERED = 32  # proofs kept per process, oldest dropped first
 _PROOFS: dict[tuple[Playbook, ProofOptions], Report] = {}
 _CALENDARS: dict[str | None, BusinessCalendar] = {}
@@ -157,14 +154,6 @@ def _run(
     return flats, results
 
 
-def _usable_cpus() -> int:
-    """The CPUs this process may run on (fewer than the machine's under a container's or a
-    job's limits, where the operating system says so)."""
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return os.cpu_count() or 1
-
-
 def _worst(space: Space, flats: list[Flat], which: int, *, lowest: bool = False) -> Found:
     best = pick(space, flats, measure(which), lowest=lowest)
     if best is None:
@@ -243,7 +232,7 @@ def _prove(
     holidays = {c: calendar(c).holidays_in(HOLIDAY_YEAR) for c in options.countries}
     space = build_space(cp.playbook, options, holidays)
     if workers is None:
-        workers = min(WORKERS, _usable_cpus())
+        workers = workers_for(options.every_news_date)
     flats, tasks = _run(cp, space, workers, progress)
     contacts = _worst(space, flats, 0)
     per7 = _worst(space, flats, 1)
