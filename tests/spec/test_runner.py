@@ -174,6 +174,44 @@ def test_a_misspelt_keyword_is_named(cli, tmp_path, write, line, where, word, me
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "where", "word", "meant"),
+    [
+        # the scenario becomes the feature's description: nothing would run
+        (
+            'Feature: Typo\n  Scenaro: One\n    Given the playbook "fine-line"\n',
+            2,
+            "Scenaro:",
+            "Scenario:",
+        ),
+        # the background's steps become description: the scenarios would run without them
+        (
+            'Feature: Typo\n  Backgound:\n    Given the playbook "fine-line"\n'
+            "  Scenario: One\n    Given an interview on 2026-03-02\n",
+            2,
+            "Backgound:",
+            "Background:",
+        ),
+    ],
+)
+def test_a_misspelt_header_is_named(cli, tmp_path, write, text, where, word, meant):
+    """A header typo hides what follows in a description: it is an error, with the header."""
+    result = cli("spec", write(tmp_path / "typo.feature", text))
+    assert result.code == 2
+    assert result.err.splitlines()[0].startswith(
+        f"typo.feature:{where}:3: '{word}' is not a Gherkin keyword (did you mean '{meant}'?)"
+    )
+
+
+def test_a_feature_without_scenarios_is_said_and_the_others_run(cli, tmp_path, write):
+    """A feature with only a description (its "Note:" no header typo) is named on stderr."""
+    empty = write(tmp_path / "empty.feature", "Feature: Later\n  Note: scenarios to come.\n")
+    result = cli("spec", empty, write(tmp_path / "ok.feature", PASSING))
+    assert result.code == 0, result.out + result.err
+    assert "empty.feature has no scenario; nothing in it runs" in result.err
+    assert "1 passed" in result.out
+
+
 def test_a_description_that_starts_like_a_keyword_is_left_alone(cli, tmp_path, write):
     """Free text under a scenario is only taken for a step when the rest is a library sentence."""
     feature = write(

@@ -54,9 +54,21 @@ def _run(
     features: tuple[str, ...], dirs: tuple[Path, ...], coverage: bool, fail_under: float | None
 ) -> int:
     # lazy: pytest loads only for the commands that run scenarios
-    from followup.spec.runner import check_gherkin, check_steps, feature_files, run_features
+    from followup.spec.runner import (
+        check_gherkin,
+        check_steps,
+        feature_files,
+        run_features,
+        shown,
+    )
 
-    files = check_gherkin(feature_files([Path(f) for f in features]))
+    given = feature_files([Path(f) for f in features])
+    files = check_gherkin(given)
+    for path in given:
+        if path not in files:
+            click.echo(
+                f"followup: spec: {shown(path)} has no scenario; nothing in it runs", err=True
+            )
     check_steps(files)
     if not coverage:
         return run_features(files, dirs)

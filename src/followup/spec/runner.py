@@ -87,10 +87,13 @@ def check_gherkin(files: Sequence[Path]) -> list[Path]:
             problems += _parse_problems(path, err)
             continue
         except (OSError, UnicodeDecodeError) as err:
-            problems.append(Problem(_shown(path), 1, 1, f"cannot be read: {err}"))
+            problems.append(Problem(shown(path), 1, 1, f"cannot be read: {err}"))
             continue
         if feature.scenarios:
             with_scenarios.append(path)
+        else:  # a misspelt header may have hidden them in a description
+            lines = path.read_text(encoding="utf-8").splitlines()
+            problems += misspelt_keywords(shown(path), lines)
     if problems:
         raise InputError(problems)
     return with_scenarios
@@ -103,7 +106,7 @@ def check_steps(files: Sequence[Path]) -> None:
         InputError: every such step, located, with the library's nearest sentences or the
             keyword meant.
     """
-    problems = step_problems(files, {path: _shown(path) for path in files})
+    problems = step_problems(files, {path: shown(path) for path in files})
     if problems:
         raise InputError(problems)
 
@@ -118,15 +121,15 @@ def _parse_problems(path: Path, err: GherkinParseError) -> list[Problem]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         lines = []
-    typos = misspelt_keywords(_shown(path), lines)
+    typos = misspelt_keywords(shown(path), lines)
     if typos:
         return typos
     line = lines[err.line - 1] if 0 < err.line <= len(lines) else ""
     typo = keyword_typo(line)
     if typo:
         col = len(line) - len(line.lstrip()) + 1
-        return [Problem(_shown(path), err.line, col, typo, "a Gherkin keyword")]
-    return [Problem(_shown(path), err.line, 1, _first_line(err.message))]
+        return [Problem(shown(path), err.line, col, typo, "a Gherkin keyword")]
+    return [Problem(shown(path), err.line, 1, _first_line(err.message))]
 
 
 def _first_line(message: str) -> str:
@@ -136,7 +139,8 @@ def _first_line(message: str) -> str:
     return re.sub(r"^\(\d+:\d+\):\s*", "", last) or "not valid Gherkin"
 
 
-def _shown(path: Path) -> str:
+def shown(path: Path) -> str:
+    """How messages name ``path``: relative to the working folder where it is inside it."""
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:

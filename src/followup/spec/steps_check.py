@@ -25,6 +25,9 @@ STEP_KEYWORDS: Final = ("Given", "When", "Then", "And", "But")
 _HEADERS: Final = re.compile(
     r"\s*(Feature|Rule|Background|Scenario|Scenario Outline|Scenario Template|Example):"
 )
+# The headers a misspelling of which turns a part of a feature into description text.
+HEADER_KEYWORDS: Final = ("Feature:", "Rule:", "Background:", "Scenario:", "Examples:")
+HEADER_LIKENESS: Final = 0.8  # how alike a line's first word must be to a header to be its typo
 _PLACEHOLDER: Final = re.compile(r"<[^<>]+>")
 NEAREST = 3  # sentences suggested for an unknown step
 
@@ -117,10 +120,12 @@ def _words(text: str) -> list[str]:
 def misspelt_keywords(
     name: str, lines: list[str], defs: Sequence[StepDef] | None = None
 ) -> list[Problem]:
-    """Lines before a part's first step that are a step with a misspelt keyword.
+    """Lines before a part's first step that are a step with a misspelt keyword, or a
+    misspelt header (``Scenaro:``), which makes the part that follows description text.
 
-    Such a line is free text to Gherkin, so it is reported only when the rest of it is a
-    sentence of the library: a description that merely starts with "The" is left alone.
+    Such a line is free text to Gherkin, so a step is reported only when the rest of it is a
+    sentence of the library (a description that merely starts with "The" is left alone), and a
+    header only when its first word, colon included, is nearly one (`HEADER_LIKENESS`).
     """
     defs = step_definitions() if defs is None else defs
     problems: list[Problem] = []
@@ -131,6 +136,10 @@ def misspelt_keywords(
             describing = True
         elif words and words[0] in STEP_KEYWORDS:
             describing = False
+        elif describing and words and (header := _misspelt_header(words[0])):
+            col = len(line) - len(line.lstrip()) + 1
+            message = f"'{words[0]}' is not a Gherkin keyword (did you mean '{header}'?)"
+            problems.append(Problem(name, number, col, message, ", ".join(HEADER_KEYWORDS)))
         elif (
             describing
             and len(words) == 2
@@ -140,3 +149,11 @@ def misspelt_keywords(
             col = len(line) - len(line.lstrip()) + 1
             problems.append(Problem(name, number, col, message, "Given, When, Then, And or But"))
     return problems
+
+
+def _misspelt_header(word: str) -> str:
+    """The header ``word`` (a line's first) is nearly, if it ends as one does ("Scenaro:")."""
+    if not word.endswith(":") or word in HEADER_KEYWORDS:
+        return ""
+    close = difflib.get_close_matches(word, HEADER_KEYWORDS, n=1, cutoff=HEADER_LIKENESS)
+    return close[0] if close else ""
