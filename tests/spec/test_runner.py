@@ -184,6 +184,13 @@ def test_a_misspelt_keyword_is_named(cli, tmp_path, write, line, where, word, me
             "Scenaro:",
             "Scenario:",
         ),
+        (
+            "Feature: Typo\n  Scenario Outlin: One\n    Given an interview on <day>\n"
+            "    Examples:\n      | day |\n      | 2026-03-02 |\n",
+            2,
+            "Scenario Outlin:",
+            "Scenario Outline:",
+        ),
         # the background's steps become description: the scenarios would run without them
         (
             'Feature: Typo\n  Backgound:\n    Given the playbook "fine-line"\n'
@@ -204,8 +211,12 @@ def test_a_misspelt_header_is_named(cli, tmp_path, write, text, where, word, mea
 
 
 def test_a_feature_without_scenarios_is_said_and_the_others_run(cli, tmp_path, write):
-    """A feature with only a description (its "Note:" no header typo) is named on stderr."""
-    empty = write(tmp_path / "empty.feature", "Feature: Later\n  Note: scenarios to come.\n")
+    """A feature with only a description is named on stderr; its "Rules:", with no steps
+    after it, is no misspelt "Rule:"."""
+    empty = write(
+        tmp_path / "empty.feature",
+        "Feature: Later\n  Note: scenarios to come.\n  Rules: at most two check-ins.\n",
+    )
     result = cli("spec", empty, write(tmp_path / "ok.feature", PASSING))
     assert result.code == 0, result.out + result.err
     assert "empty.feature has no scenario; nothing in it runs" in result.err

@@ -26,7 +26,14 @@ _HEADERS: Final = re.compile(
     r"\s*(Feature|Rule|Background|Scenario|Scenario Outline|Scenario Template|Example):"
 )
 # The headers a misspelling of which turns a part of a feature into description text.
-HEADER_KEYWORDS: Final = ("Feature:", "Rule:", "Background:", "Scenario:", "Examples:")
+HEADER_KEYWORDS: Final = (
+    "Feature:",
+    "Rule:",
+    "Background:",
+    "Scenario:",
+    "Scenario Outline:",
+    "Examples:",
+)
 HEADER_LIKENESS: Final = 0.8  # how alike a line's first word must be to a header to be its typo
 _PLACEHOLDER: Final = re.compile(r"<[^<>]+>")
 NEAREST = 3  # sentences suggested for an unknown step
@@ -125,7 +132,8 @@ def misspelt_keywords(
 
     Such a line is free text to Gherkin, so a step is reported only when the rest of it is a
     sentence of the library (a description that merely starts with "The" is left alone), and a
-    header only when its first word, colon included, is nearly one (`HEADER_LIKENESS`).
+    header only when its words up to the colon are nearly one (`HEADER_LIKENESS`) and steps or
+    a table follow it (a description may say "Rules: ...").
     """
     defs = step_definitions() if defs is None else defs
     problems: list[Problem] = []
@@ -136,9 +144,10 @@ def misspelt_keywords(
             describing = True
         elif words and words[0] in STEP_KEYWORDS:
             describing = False
-        elif describing and words and (header := _misspelt_header(words[0])):
+        elif describing and (header := _misspelt_header(line)) and _steps_follow(lines, number):
             col = len(line) - len(line.lstrip()) + 1
-            message = f"'{words[0]}' is not a Gherkin keyword (did you mean '{header}'?)"
+            said = line.strip().split(":", 1)[0] + ":"
+            message = f"'{said}' is not a Gherkin keyword (did you mean '{header}'?)"
             problems.append(Problem(name, number, col, message, ", ".join(HEADER_KEYWORDS)))
         elif (
             describing
@@ -151,9 +160,22 @@ def misspelt_keywords(
     return problems
 
 
-def _misspelt_header(word: str) -> str:
-    """The header ``word`` (a line's first) is nearly, if it ends as one does ("Scenaro:")."""
-    if not word.endswith(":") or word in HEADER_KEYWORDS:
+def _misspelt_header(line: str) -> str:
+    """The header a line starts with a near miss of ("Scenaro:", "Scenario Outlin:"): its
+    words up to the first colon, at most two, nearly one of `HEADER_KEYWORDS`."""
+    head, colon, _ = line.strip().partition(":")
+    said = head + colon
+    if not colon or len(head.split()) > 2 or said in HEADER_KEYWORDS:
         return ""
-    close = difflib.get_close_matches(word, HEADER_KEYWORDS, n=1, cutoff=HEADER_LIKENESS)
+    close = difflib.get_close_matches(said, HEADER_KEYWORDS, n=1, cutoff=HEADER_LIKENESS)
     return close[0] if close else ""
+
+
+def _steps_follow(lines: list[str], number: int) -> bool:
+    """Whether the first line after line ``number`` (counted from 1) that says anything is a
+    step or a table row, as after a header."""
+    for line in lines[number:]:
+        text = line.strip()
+        if text and not text.startswith("#"):
+            return text.split(maxsplit=1)[0] in STEP_KEYWORDS or text.startswith("|")
+    return False
