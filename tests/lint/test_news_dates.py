@@ -140,6 +140,8 @@ def test_lint_says_when_the_provers_options_change_nothing(cli):
     assert result.code == 0
     assert "ok" in result.out
     assert "--country, --news-dates only matter with --prove" in result.err
+    one = cli("lint", str(SOON), "--horizon", "90")
+    assert "--horizon only matters with --prove" in one.err
     quiet = cli("lint", str(SOON))
     assert quiet.code == 0
     assert quiet.err == ""

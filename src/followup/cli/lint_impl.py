@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -32,6 +33,9 @@ from followup.lint.codes import severity
 from followup.lint.findings import Report
 from followup.lint.prove import prove as run_proof
 from followup.lint.space import ProofOptions
+
+if TYPE_CHECKING:
+    from followup.cli.prover_options import ProverArgs
 from followup.timeline.calendar import CalendarError
 
 
@@ -92,24 +96,17 @@ def lint(
         click.echo(_summary(errors, warnings, strict))
 
 
-def proof_options(
-    horizon: int,
-    *,
-    sound: bool,
-    quick: bool,
-    countries: tuple[str, ...],
-    news: int,
-    news_dates: str,
-) -> ProofOptions:
+def proof_options(given: ProverArgs) -> ProofOptions:
     """What the command line asks a proof to explore: the sound space, unless ``--quick``
     asks for the few representative days only.
 
     Raises:
         UsageError: both ``--sound`` and ``--quick``.
     """
-    if sound and quick:
+    if given.sound and given.quick:
         raise UsageError("--sound and --quick: choose one (--sound is the default)")
-    return ProofOptions(horizon, not quick, countries, news, news_dates == "every")
+    every = given.news_dates == "every"
+    return ProofOptions(given.horizon, not given.quick, given.countries, given.news, every)
 
 
 def _problem_json(p: Problem) -> dict[str, object]:
