@@ -39,8 +39,10 @@ def test_the_workers_are_as_many_as_the_memory_holds(
 ) -> None:
     monkeypatch.setattr(workers, "usable_cpus", lambda: 64)
     need = EVERY_DATE_WORKER_BYTES if every else WORKER_BYTES
-    assert workers_for(every, _meminfo(tmp_path, 3 * need // 1024)) == 3
-    assert workers_for(every, _meminfo(tmp_path, need // 2048)) == 1  # one, whatever it takes
+    assert workers_for(True, every, _meminfo(tmp_path, 3 * need // 1024)) == 3
+    assert workers_for(True, every, _meminfo(tmp_path, need // 2048)) == 1  # one, whatever
+    # the quick space with every date is small: it needs no more than a sound one without
+    assert workers_for(False, every, _meminfo(tmp_path, 3 * WORKER_BYTES // 1024)) == 3
 
 
 def test_plenty_of_memory_leaves_one_worker_per_cpu_up_to_the_most(
@@ -48,7 +50,7 @@ def test_plenty_of_memory_leaves_one_worker_per_cpu_up_to_the_most(
 ) -> None:
     plenty = _meminfo(tmp_path, 10**12)
     monkeypatch.setattr(workers, "usable_cpus", lambda: 2)
-    assert workers_for(True, plenty) == 2
+    assert workers_for(True, True, plenty) == 2
     monkeypatch.setattr(workers, "usable_cpus", lambda: 64)
-    assert workers_for(False, plenty) == workers.WORKERS
-    assert workers_for(False, tmp_path / "missing") == workers.WORKERS
+    assert workers_for(True, False, plenty) == workers.WORKERS
+    assert workers_for(True, True, tmp_path / "missing") == workers.WORKERS

@@ -232,7 +232,7 @@ def _prove(
     holidays = {c: calendar(c).holidays_in(HOLIDAY_YEAR) for c in options.countries}
     space = build_space(cp.playbook, options, holidays)
     if workers is None:
-        workers = workers_for(options.every_news_date)
+        workers = workers_for(options.sound, options.every_news_date)
     flats, tasks = _run(cp, space, workers, progress)
     contacts = _worst(space, flats, 0)
     per7 = _worst(space, flats, 1)

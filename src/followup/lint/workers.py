@@ -47,12 +47,14 @@ def available_memory(meminfo: Path = MEMINFO) -> int | None:
     return None
 
 
-def workers_for(every_news_date: bool, meminfo: Path = MEMINFO) -> int:
+def workers_for(sound: bool, every_news_date: bool, meminfo: Path = MEMINFO) -> int:
     """How many processes to split a proof over: one per usable CPU, up to `WORKERS`, and no
-    more than the available memory holds (at least one, which a proof needs anyway)."""
+    more than the available memory holds (at least one, which a proof needs anyway).  Only
+    the sound search with every news date needs gigabytes; the quick space with every date has
+    a fiftieth of its cases."""
     count = min(WORKERS, usable_cpus())
     free = available_memory(meminfo)
     if free is not None:
-        need = EVERY_DATE_WORKER_BYTES if every_news_date else WORKER_BYTES
+        need = EVERY_DATE_WORKER_BYTES if sound and every_news_date else WORKER_BYTES
         count = min(count, max(1, free // need))
     return count
