@@ -135,6 +135,7 @@ SOUND_WITNESSES: dict[str, list[tuple[str, dict[str, object]]]] = {
     ],
     "how-many-times": [
         ("2026-03-02", {"follow_up_after": Duration(days=1)}),  # a deadline a day on, an offer
+        ("2026-03-05", {"follow_up_after": Duration(days=1)}),  # from a Thursday, a next round
         ("2026-03-02", {"decision_by": date(2026, 4, 13)}),  # their deadline six weeks on
     ],
 }
