@@ -16,6 +16,7 @@ from followup.lint.bounds import EVERY_DATE_QUICK, bounds
 from followup.lint.prove import prove
 from followup.lint.space import (
     FIXED_NEWS_DATES,
+    NEAREST_DAY,
     NEWS,
     NEWS_DATES_MAX,
     NEXT_INTERVIEW_DAYS,
@@ -150,3 +151,15 @@ def test_lint_says_when_the_provers_options_change_nothing(cli):
     near = cli("prove", str(SOON), "--news-dates", "evry")
     assert near.code == 2
     assert "did you mean 'every'" in near.err
+
+
+def test_the_every_date_pass_also_tries_the_employers_nearest_dates():
+    """With every date news carries, the representative employer dates gain a day on: a
+    check-in a day after the interview, then a next round the day after it, is how-many-times'
+    five contacts in a week, which the fixed representative dates never reach."""
+    pb = catalog.load("how-many-times").playbook
+    fixed = build_space(pb, ProofOptions(sound=False))
+    every = build_space(pb, ProofOptions(sound=False, every_news_date=True))
+    assert NEAREST_DAY not in fixed.after
+    assert every.after == (None, NEAREST_DAY, *fixed.after[1:])
+    assert len(every.starts) > len(fixed.starts)

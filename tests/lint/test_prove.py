@@ -370,7 +370,8 @@ def test_a_breach_on_the_representative_dates_stops_the_proof_early(cli, write, 
     assert whole.space.sound
     assert [b.limit for b in whole.breaches] == ["max_contacts_per_7d"]
     assert whole.cases > report["explored"]["cases"]
-    sound = json.loads(cli("prove", str(TWO_DATES), "--json").out)["reports"][0]
+    # two dates 8 days apart, which the representative ones never are: found by the sound search
+    sound = json.loads(cli("prove", str(DIAGONAL), "--json").out)["reports"][0]
     assert sound["stopped_early"] is False
     assert sound["space"]["sound"] is True
 
@@ -649,17 +650,18 @@ def test_sound_dates_are_every_day_up_to_the_bound_each_with_each():
 def test_prove_is_sound_unless_asked_to_be_quick(cli):
     """`prove` tries every day by default (as `--sound` says explicitly) and reports the
     breach; `--quick` tries a few days, misses it, and says how it chose the dates; asking for
-    both is a usage error."""
-    quick = cli("prove", str(TWO_DATES), "--quick", "--json")
+    both is a usage error.  (The breach needs the two dates 8 days apart: neither the
+    representative dates nor the every-date pass, which adds a day on, has such a pair.)"""
+    quick = cli("prove", str(DIAGONAL), "--quick", "--json")
     assert quick.code == 0
     assert json.loads(quick.out)["reports"][0]["space"]["employer_dates"].startswith("a few")
     for flags in ([], ["--sound"]):
-        sound = cli("prove", str(TWO_DATES), *flags, "--json")
+        sound = cli("prove", str(DIAGONAL), *flags, "--json")
         assert sound.code == 2
         found = json.loads(sound.out)["reports"][0]
         assert found["space"]["employer_dates"].startswith("every day")
-        assert [c["limit"] for c in found["counterexamples"]] == ["min_gap"]
-    both = cli("prove", str(TWO_DATES), "--sound", "--quick")
+        assert [c["limit"] for c in found["counterexamples"]] == ["max_contacts_per_7d"]
+    both = cli("prove", str(DIAGONAL), "--sound", "--quick")
     assert both.code == 2
     assert "--quick" in both.err
     assert not both.out
@@ -754,13 +756,13 @@ def test_a_proof_says_whether_it_is_sound_and_what_it_bounds(cli):
     assert space["sound"] is False
     assert space["bounds"][0].startswith("not sound")
     assert "NOT SOUND" in cli("prove", str(TWO_DATES), "--quick").out
-    sound = cli("prove", str(TWO_DATES), "--json")
+    sound = cli("prove", str(DIAGONAL), "--json")
     space = json.loads(sound.out)["reports"][0]["space"]
     assert space["sound"] is True
     assert not any(b.startswith("not sound") for b in space["bounds"])
     assert "42 days" in space["bounds"][0]
     assert any("public holidays: none" in b for b in space["bounds"])
-    assert "NOT SOUND" not in cli("prove", str(TWO_DATES)).out
+    assert "NOT SOUND" not in cli("prove", str(DIAGONAL)).out
 
 
 def test_a_proof_tells_how_many_cases_are_searched_as_it_goes(pesty):

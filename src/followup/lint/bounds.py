@@ -15,6 +15,7 @@ from followup.lint.space import (
     HOLIDAYS,
     HORIZON_FROM,
     JOB_SEEKER,
+    NEAREST_DAY,
     NEWS_DATES_MAX,
     NEWS_DAYS,
     Space,
@@ -43,8 +44,8 @@ EVERY_NEWS_DATE_BOUND = (
 
 
 EVERY_DATE_QUICK = (
-    f"; the representative employer dates were also tried with every date news carries up to "
-    f"{NEWS_DATES_MAX} days on, and keep every limit"
+    f"; the representative employer dates, and their dates {NEAREST_DAY} day on, were also "
+    f"tried with every date news carries up to {NEWS_DATES_MAX} days on, and keep every limit"
 )
 
 

@@ -41,6 +41,10 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # The quick space (`--quick`): a few representative employer dates only.
 DECISION_DAYS = (7, 21)  # "we decide in a week / three weeks" (or no date at all)
 FOLLOW_UP_AFTER_DAYS = (7, 14)  # "check in after a week / two weeks" (or no such date)
+# With every date news carries, the quick space also tries the employer's nearest date, a day
+# on: a next round the day after their reply crowds contacts most when the check-in that drew
+# it came a day after the interview (how-many-times: five in a week, found by the full search).
+NEAREST_DAY = 1
 QUICK_DATES = (
     "a few representative days only (a sound proof tries every day up to the bound, each with each)"
 )
@@ -253,7 +257,7 @@ def build_space(
     sound, news, every_news_date = options.sound, options.news, options.every_news_date
     reads = reads_of(pb)
     follow_ups = FOLLOW_UP_PERMISSIONS if "follow_up" in reads.facts else ("unspecified",)
-    decision, after, pairs = _employer_dates(reads, sound)
+    decision, after, pairs = _employer_dates(reads, sound, every_news_date)
     interviewers = (
         tuple(range(count_cap(pb, "interviewers") + 1)) if "interviewers" in reads.facts else (1,)
     )
@@ -310,11 +314,12 @@ DatePair = tuple[int | None, int | None]
 
 
 def _employer_dates(
-    reads: Reads, sound: bool
+    reads: Reads, sound: bool, every_news_date: bool = False
 ) -> tuple[tuple[int | None, ...], tuple[int | None, ...], list[DatePair]]:
     """The decision dates and dates to check in after to try, as offsets from the interview
     (None: the employer gave none), and the pairs of them to try; a date the playbook never
-    reads is tried as none only.
+    reads is tried as none only.  A quick space with every date news carries also tries
+    `NEAREST_DAY`.
 
     Check-ins that wait past the later of the two dates read it even where no rule names
     either: then the decision date is tried, and carries that later date alone when no rule
@@ -323,12 +328,15 @@ def _employer_dates(
     """
     reads_decision = "decision_by" in reads.anchors or "has_decision_date" in reads.facts
     reads_after = "follow_up_after" in reads.anchors or "has_follow_up_after" in reads.facts
+    nearest = (NEAREST_DAY,) if every_news_date else ()
     decision: tuple[int | None, ...] = (None,)
     if reads_decision or reads.waits_past:
-        decision = (None, *(employer_days("decision_by") if sound else DECISION_DAYS))
+        quick = (*nearest, *DECISION_DAYS)
+        decision = (None, *(employer_days("decision_by") if sound else quick))
     after: tuple[int | None, ...] = (None,)
     if reads_after or (reads.waits_past and reads_decision):
-        after = (None, *(employer_days("follow_up_after") if sound else FOLLOW_UP_AFTER_DAYS))
+        quick = (*nearest, *FOLLOW_UP_AFTER_DAYS)
+        after = (None, *(employer_days("follow_up_after") if sound else quick))
 
     def distinct(d: int | None, f: int | None) -> bool:
         if d is None or f is None or reads_decision == reads_after:
