@@ -129,11 +129,12 @@ class EngineError(FollowupError):
     exit_code = EXIT_FAILURE
 
 
-def closest(word: str, choices: Iterable[str]) -> str:
-    """The choice closest to ``word`` if one is close enough to be a typo of it, else ''."""
+def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
+    """The choice closest to ``word`` if one is close enough to be a typo of it (at least
+    ``cutoff`` alike), else ''."""
     import difflib  # lazy: only ever needed on an error path
 
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return close[0] if close else ""
 
 

@@ -61,9 +61,12 @@ def keyword_typo(line: str) -> str:
     first = words[0] if words else ""
     if not first or first in STEP_KEYWORDS or not first[:1].isupper():
         return ""
-    keywords = (*STEP_KEYWORDS, "Feature:", "Background:", "Scenario:", "Examples:", "Rule:")
-    near = closest(first, keywords)
-    return f"'{first}' is not a Gherkin keyword (did you mean '{near}'?)" if near else ""
+    near = closest(first, (*STEP_KEYWORDS, *HEADER_KEYWORDS))
+    return _not_a_keyword(first, near) if near else ""
+
+
+def _not_a_keyword(said: str, meant: str) -> str:
+    return f"'{said}' is not a Gherkin keyword (did you mean '{meant}'?)"
 
 
 def _unknown_steps(
@@ -144,10 +147,8 @@ def misspelt_keywords(
             describing = True
         elif words and words[0] in STEP_KEYWORDS:
             describing = False
-        elif describing and (header := _misspelt_header(line)) and _steps_follow(lines, number):
+        elif describing and (message := _misspelt_header(line)) and _steps_follow(lines, number):
             col = len(line) - len(line.lstrip()) + 1
-            said = line.strip().split(":", 1)[0] + ":"
-            message = f"'{said}' is not a Gherkin keyword (did you mean '{header}'?)"
             problems.append(Problem(name, number, col, message, ", ".join(HEADER_KEYWORDS)))
         elif (
             describing
@@ -161,14 +162,15 @@ def misspelt_keywords(
 
 
 def _misspelt_header(line: str) -> str:
-    """The header a line starts with a near miss of ("Scenaro:", "Scenario Outlin:"): its
-    words up to the first colon, at most two, nearly one of `HEADER_KEYWORDS`."""
+    """The message for a line that starts with a near miss of a header ("Scenaro:",
+    "Scenario Outlin:": its words up to the first colon, at most two, nearly one of
+    `HEADER_KEYWORDS`), else ''."""
     head, colon, _ = line.strip().partition(":")
     said = head + colon
     if not colon or len(head.split()) > 2 or said in HEADER_KEYWORDS:
         return ""
-    close = difflib.get_close_matches(said, HEADER_KEYWORDS, n=1, cutoff=HEADER_LIKENESS)
-    return close[0] if close else ""
+    meant = closest(said, HEADER_KEYWORDS, HEADER_LIKENESS)
+    return _not_a_keyword(said, meant) if meant else ""
 
 
 def _steps_follow(lines: list[str], number: int) -> bool:
