@@ -33,10 +33,10 @@ from followup.lint.codes import severity
 from followup.lint.findings import Report
 from followup.lint.prove import prove as run_proof
 from followup.lint.space import ProofOptions
+from followup.timeline.calendar import CalendarError
 
 if TYPE_CHECKING:
     from followup.cli.prover_options import ProverArgs
-from followup.timeline.calendar import CalendarError
 
 
 class Failed(FollowupError):

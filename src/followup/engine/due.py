@@ -91,7 +91,7 @@ class Scheduling(Facts):
             if floor is not None and due < floor:
                 due = floor
         channel = ca.fixed_channel
-        channel = self._channel(ca) if channel is None else channel or None
+        channel = self.channel_by(ca.channel, ca.calls_ok) if channel is None else channel or None
         expires = self.news_expires(channel) if ca.kind == NEWS_KIND else None
         paced_after: date | None = None
         last = self.last_direct
@@ -202,15 +202,12 @@ class Scheduling(Facts):
             last = got
         return self.cal.roll_backward(last) if channel in self.cp.off_days else last
 
-    def _channel(self, ca: CompiledAction) -> str | None:
-        """The channel of an action without a fixed one (`CompiledAction.fixed_channel`)."""
-        return self.channel_by(ca.channel, ca.calls_ok)
-
     def channel_by(
         self, options: tuple[tuple[str, GuardFn], ...], calls_ok: bool = False
     ) -> str | None:
         """The first channel of a rule's choices (`compile_channels`) this case allows (None:
-        none; ``calls_ok``: a call needs no invitation)."""
+        none; ``calls_ok``: a call needs no invitation): the channel of an action without a
+        fixed one (`CompiledAction.fixed_channel`), or of the engine's own way (`OWN_WAY`)."""
         for use, guard in options:
             if not guard(self):
                 continue

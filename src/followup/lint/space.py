@@ -314,7 +314,7 @@ DatePair = tuple[int | None, int | None]
 
 
 def _employer_dates(
-    reads: Reads, sound: bool, every_news_date: bool = False
+    reads: Reads, sound: bool, every_news_date: bool
 ) -> tuple[tuple[int | None, ...], tuple[int | None, ...], list[DatePair]]:
     """The decision dates and dates to check in after to try, as offsets from the interview
     (None: the employer gave none), and the pairs of them to try; a date the playbook never
