@@ -18,13 +18,13 @@ Keys: ``name`` and ``signature`` (drafts are signed with them), ``country``, ``t
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
 from followup import catalog
 from followup.authoring.folders import default_dirs, user_config_dir
 from followup.errors import InputError, UsageError, suggest
+from followup.io.user_files import write_atomic
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.case_format import check_timezone
 from followup.language.decode import BAD, Issue, compile_mapping, located
@@ -162,13 +162,10 @@ def write_settings(values: dict[str, str], path: Path | None = None) -> Path:
     path = path or settings_path()
     lines = ["# followup's settings: `followup config set KEY VALUE` writes this file."]
     lines += [f"{k}: {_quoted(values[k])}" for k in KEYS if k in values]
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        os.replace(tmp, path)  # a reader sees the old file or the new one, never half of one
+        write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"), "settings file")
     except OSError as err:
-        tmp.unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {err.strerror}") from None
     return path
 

@@ -321,7 +321,7 @@ def test_prove_json_shape(cli):
         "always_closes",
         "open_by_design",
     }
-    assert set(report["explored"]) == {"cases", "paths", "states", "seconds"}
+    assert set(report["explored"]) == {"cases", "paths", "states", "seconds", "remembered"}
     assert report["explored"]["cases"] == report["space"]["cases"] == 378
     assert report["limits"]["max_contacts"] == report["worst"]["contacts"]
     assert report["counterexamples"] == []

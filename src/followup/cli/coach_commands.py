@@ -61,7 +61,9 @@ def lint_cmd(
     from followup.cli import lint_impl
 
     options = lint_impl.proof_options(prover)
-    lint_impl.lint(files, strict, prove, playbook_dirs(playbooks_dir), options, as_json=as_json)
+    dirs = playbook_dirs(playbooks_dir)
+    cache = lint_impl.proof_cache(prover)
+    lint_impl.lint(files, strict, prove, dirs, options, as_json=as_json, cache=cache)
 
 
 @cli.command("prove")
@@ -78,7 +80,8 @@ def prove_cmd(
     from followup.cli import lint_impl
 
     options = lint_impl.proof_options(prover)
-    lint_impl.prove(refs, as_json, playbook_dirs(playbooks_dir), options)
+    dirs = playbook_dirs(playbooks_dir)
+    lint_impl.prove(refs, as_json, dirs, options, lint_impl.proof_cache(prover))
 
 
 @cli.command("fmt")

@@ -18,6 +18,7 @@ from followup.drafts.compose import Draft, draft_case, nothing_to_draft
 from followup.drafts.context import NOBODY, Sender
 from followup.errors import FollowupError, UsageError, json_visible, visible
 from followup.io.user_dirs import user_cache_dir
+from followup.io.user_files import write_atomic
 from followup.render.words import action_words, send_on_words, step_day, step_relative
 from followup.services.cases import calendar_for, today_for
 from followup.services.planning import playbook_for
@@ -139,7 +140,7 @@ def calendar(out: Path | None, today: date | None, db: Path | None, dirs: tuple[
         click.echo(content, nl=False)  # bytes: written as they are, CRLF line ends included
     else:
         try:
-            ical.write_atomic(out, content)
+            write_atomic(out, content, "file to write the calendar to")
         except OSError as err:
             raise UsageError(f"--out: cannot write '{out}': {err.strerror}") from None
     try:

@@ -31,6 +31,7 @@ from followup.lint import lint_file
 from followup.lint import report as proof_report
 from followup.lint.codes import severity
 from followup.lint.findings import Report
+from followup.lint.proof_cache import ProofCache
 from followup.lint.prove import prove as run_proof
 from followup.lint.space import ProofOptions
 from followup.timeline.calendar import CalendarError
@@ -53,9 +54,11 @@ def lint(
     options: ProofOptions,
     *,
     as_json: bool = False,
+    cache: ProofCache | None = None,
 ) -> None:
-    """Lint each playbook file (and prove it with ``prove``); print every problem (with
-    ``as_json``: one object, each file with its problems and their severity, and the counts).
+    """Lint each playbook file (and prove it with ``prove``, remembering proofs in ``cache``);
+    print every problem (with ``as_json``: one object, each file with its problems and their
+    severity, and the counts).
 
     Raises:
         Failed: an error was found (or a warning, with ``strict``), or a limit is broken.
@@ -70,7 +73,7 @@ def lint(
         path = Path(name)
         problems, cp, doc = lint_file(path, dirs)
         if prove and cp is not None:
-            result = _proof(cp, options)
+            result = _proof(cp, options, cache)
             problems = sorted(set(problems) | set(proof_report.problems(result, doc)))
             proofs.append(_without_problems(proof_report.text(result, str(path), doc)))
         found += problems
@@ -109,6 +112,12 @@ def proof_options(given: ProverArgs) -> ProofOptions:
     return ProofOptions(given.horizon, not given.quick, given.countries, given.news, every)
 
 
+def proof_cache(given: ProverArgs) -> ProofCache | None:
+    """Where proofs are remembered between runs (`followup.lint.proof_cache`), unless
+    ``--no-cache``."""
+    return None if given.no_cache else ProofCache.default()
+
+
 def _problem_json(p: Problem) -> dict[str, object]:
     return {
         "file": p.file,
@@ -121,7 +130,7 @@ def _problem_json(p: Problem) -> dict[str, object]:
     }
 
 
-def _proof(cp: CompiledPlaybook, options: ProofOptions) -> Report:
+def _proof(cp: CompiledPlaybook, options: ProofOptions, cache: ProofCache | None) -> Report:
     """Prove ``cp``; an unknown country is the command line's mistake.
 
     Raises:
@@ -130,7 +139,7 @@ def _proof(cp: CompiledPlaybook, options: ProofOptions) -> Report:
     """
     progress = _progress(cp.id) if sys.stderr.isatty() else None
     try:
-        return run_proof(cp, options, progress=progress, first_breach=True)
+        return run_proof(cp, options, progress=progress, first_breach=True, cache=cache)
     except CalendarError as err:
         raise UsageError(f"--country: {err.message}; expected {err.expected}") from err
     finally:
@@ -191,9 +200,14 @@ def _summary(errors: int, warnings: int, strict: bool) -> str:
 
 
 def prove(
-    refs: tuple[str, ...], as_json: bool, dirs: tuple[Path, ...], options: ProofOptions
+    refs: tuple[str, ...],
+    as_json: bool,
+    dirs: tuple[Path, ...],
+    options: ProofOptions,
+    cache: ProofCache | None = None,
 ) -> None:
-    """Prove each playbook (an id or a file) and print the worst case it can reach.
+    """Prove each playbook (an id or a file) and print the worst case it can reach
+    (remembering proofs in ``cache``).
 
     Raises:
         Failed: a playbook breaks one of its limits.
@@ -210,7 +224,7 @@ def prove(
             doc = read_yaml_file(catalog.resolve(ref, dirs), display=cp.playbook.file)
         except InputError:
             doc = None
-        result = _proof(cp, options)
+        result = _proof(cp, options, cache)
         broken += len(result.breaches)
         if as_json:
             outputs.append(proof_report.as_json(result, ref, doc))

@@ -36,6 +36,11 @@ NEWS_DATES_HELP = (
     "of them with the representative employer dates). 'every': each day up to six weeks on, "
     "so that no such date breaks a limit reported as kept (about 20 times as long)."
 )
+NO_CACHE_HELP = (
+    "Search again, neither reading nor writing the proofs remembered in followup's cache "
+    "folder (by default a playbook proved before with the same options by the same followup "
+    "is not searched again)."
+)
 QUICK_HELP = (
     "Try the employer's dates on a few representative days only: a second or two, to catch "
     "mistakes while writing, but not a proof (the report says NOT SOUND)."
@@ -112,11 +117,13 @@ class ProverArgs(NamedTuple):
     countries: tuple[str, ...]
     news: int
     news_dates: str
+    no_cache: bool
 
 
 def prover_options(horizon_text: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``--sound`` or ``--quick``, ``--country``, ``--news``, ``--news-dates`` and ``--horizon``
-    (``horizon_text`` says what it is for), given to the command as one ``prover``."""
+    """``--sound`` or ``--quick``, ``--country``, ``--news``, ``--news-dates``, ``--horizon``
+    (``horizon_text`` says what it is for) and ``--no-cache``, given to the command as one
+    ``prover``."""
 
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
         @functools.wraps(func)
@@ -124,7 +131,8 @@ def prover_options(horizon_text: str) -> Callable[[Callable[..., Any]], Callable
             prover = ProverArgs(*(kwargs.pop(name) for name in ProverArgs._fields))
             return func(*args, prover=prover, **kwargs)
 
-        for option in reversed((*_SPACE, horizon_option(horizon_text))):
+        no_cache = click.option("--no-cache", is_flag=True, help=NO_CACHE_HELP)
+        for option in reversed((*_SPACE, horizon_option(horizon_text), no_cache)):
             command = option(command)
         return command
 

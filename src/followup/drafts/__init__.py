@@ -19,12 +19,13 @@ checks templates every time, without the cache (`followup.drafts.templates.templ
 
 from __future__ import annotations
 
-import os
 import zlib
 from pathlib import Path
 
 from followup import __version__
+from followup.errors import InputError
 from followup.io.user_dirs import user_cache_dir
+from followup.io.user_files import write_atomic
 from followup.model.playbook import Playbook
 
 MARKER_DIR = "templates-checked"
@@ -69,10 +70,8 @@ def _remember(key: str) -> None:
     marker = _marker(key)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
-        tmp = marker.with_name(f"{marker.name}.{os.getpid()}.tmp")
-        tmp.write_text(key, encoding="utf-8")
-        os.replace(tmp, marker)  # a reader never sees half a marker
-    except OSError:
+        write_atomic(marker, key.encode("utf-8"), "marker file")  # never half a marker
+    except (OSError, InputError):
         pass  # no cache: the templates are checked again next time
 
 

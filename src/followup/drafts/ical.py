@@ -38,7 +38,7 @@ from followup.drafts.compose import draft_step
 from followup.engine.plan import project, situation_at
 from followup.engine.result import Step
 from followup.errors import InputError, Problem, visible
-from followup.io.user_files import kind_problem, read_user_text
+from followup.io.user_files import read_user_text, write_atomic
 from followup.model.case import Case
 from followup.render.words import action_words, send_on_words, step_day, step_relative
 from followup.timeline.calendar import BusinessCalendar
@@ -214,30 +214,8 @@ def read_state(path: Path) -> dict[str, Published]:
 def write_state(path: Path, state: Mapping[str, Published]) -> None:
     """Save the state atomically (a crash leaves the old one or the new one, never half)."""
     data = {"version": STATE_VERSION, "events": {u: asdict(p) for u, p in sorted(state.items())}}
-    write_atomic(path, (json.dumps(data, indent=1) + "\n").encode("utf-8"))
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write a file through a temporary one and a rename.
-
-    Raises:
-        InputError: ``path`` exists and is not a regular file: the rename would put a file in
-            the place of a device (``/dev/null`` for everyone, when run as root), a FIFO or a
-            folder, so it is refused by type (located at ``path:1:1``).
-        OSError: the file cannot be written.
-    """
-    try:
-        problem = kind_problem(os.stat(path).st_mode)
-    except FileNotFoundError:
-        problem = None
-    if problem is not None:
-        raise InputError.at(str(path), 1, 1, problem, "a file to write the calendar to")
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(content)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    content = (json.dumps(data, indent=1) + "\n").encode("utf-8")
+    write_atomic(path, content, "file to keep the calendar state in")
 
 
 # -- the file itself ---------------------------------------------------------------------------

@@ -172,6 +172,31 @@ def read_user_text(path: Path | str, name: str, what: str, max_bytes: int) -> st
         raise InputError.at(name, head.count(b"\n") + 1, col, message, "UTF-8 text") from None
 
 
+def write_atomic(path: Path, content: bytes, what: str) -> None:
+    """Replace ``path`` with ``content`` through a temporary file and a rename, so a reader
+    (or a crash) sees the old file or the new one, never half of one.
+
+    Raises:
+        InputError: ``path`` exists and is not a regular file: the rename would put a file in
+            the place of a device (``/dev/null`` for everyone, when run as root), a FIFO or a
+            folder, so it is refused by type (located at ``path:1:1``; ``what``: the file
+            expected there, without article).
+        OSError: the file cannot be written.
+    """
+    try:
+        problem = kind_problem(os.stat(path).st_mode)
+    except FileNotFoundError:
+        problem = None
+    if problem is not None:
+        raise InputError.at(str(path), 1, 1, problem, f"a {what}")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(content)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def bounded_lines(handle: BinaryIO, max_line: int) -> Iterator[Line]:
     """Each line of ``handle`` (split at ``\\n``, a ``\\r`` before it dropped), bounded in memory.
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from followup.compile.machine import CompiledPlaybook
+from followup.lint.picks import Flat
 from followup.lint.search import direct_contact
 from followup.lint.space import Space, Start
 from followup.lint.worst import Ev
@@ -66,11 +67,27 @@ class Report:
     # every date news carries (`followup.lint.space.dated_news`), keeping every limit there;
     # its worst values are then the worse of the two searches'.
     every_date_quick: bool = False
+    # Found by an earlier run of the same followup on the same playbook and options, and
+    # remembered (`followup.lint.proof_cache`): ``seconds`` is that run's.
+    remembered: bool = False
 
     @property
     def ok(self) -> bool:
         """No limit broken."""
         return not self.breaches
+
+
+@dataclass(frozen=True, slots=True)
+class Searched:
+    """What searching a space found, before it becomes a report: totals, and the few cases the
+    report can pick (`followup.lint.picks.candidates`), in case order."""
+
+    flats: tuple[Flat, ...]
+    paths: int
+    states: int
+    closes: bool
+    seconds: float
+    remembered: bool = False
 
 
 def gap_days(duration: Duration) -> int:

@@ -19,8 +19,17 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from followup.compile.machine import CompiledPlaybook
-from followup.lint.findings import Breach, Found, Report, Witness, gap_days, worst_of_both
+from followup.lint.findings import (
+    Breach,
+    Found,
+    Report,
+    Searched,
+    Witness,
+    gap_days,
+    worst_of_both,
+)
 from followup.lint.picks import GAP, Flat, candidates, flatten, measure, pick, unclosed
+from followup.lint.proof_cache import ProofCache
 from followup.lint.search import Search
 from followup.lint.space import DEFAULT_OPTIONS, HOLIDAY_YEAR, ProofOptions, Space, build_space
 from followup.lint.workers import workers_for
@@ -171,6 +180,7 @@ def prove(
     *,
     progress: Progress | None = None,
     first_breach: bool = False,
+    cache: ProofCache | None = None,
 ) -> Report:
     """Search every case of ``cp``'s space within ``options`` and compare the worst with its
     limits.
@@ -189,7 +199,7 @@ def prove(
     space is the employer's dates on every day up to a bound, see `followup.lint.offsets`;
     every news date, see `followup.lint.space.dated_news`), so one already made in this
     process (``lint --prove`` over a base and the playbooks extending it, a spec run) is
-    reused.
+    reused; with a ``cache``, one made by an earlier run of the same followup too.
 
     Raises:
         EngineError: the playbook's timers or steps run on without end.
@@ -207,6 +217,7 @@ def prove(
                 replace(options, sound=False, every_news_date=every),
                 workers,
                 progress=progress if every else None,  # the slow one
+                cache=cache,
             )
             if quick.breaches:
                 return replace(quick, stopped=True)
@@ -216,7 +227,7 @@ def prove(
             progress(known.cases, known.cases)
         report = replace(known, cp=cp)
     else:
-        report = _prove(cp, options, workers, progress)
+        report = _prove(cp, options, workers, progress, cache)
         if len(_PROOFS) >= _REMEMBERED:
             _PROOFS.pop(next(iter(_PROOFS)))
         _PROOFS[key] = report
@@ -230,13 +241,42 @@ def _prove(
     options: ProofOptions,
     workers: int | None,
     progress: Progress | None = None,
+    cache: ProofCache | None = None,
 ) -> Report:
-    began = time.perf_counter()
     holidays = {c: calendar(c).holidays_in(HOLIDAY_YEAR) for c in options.countries}
     space = build_space(cp.playbook, options, holidays)
+    searched = None if cache is None else cache.recall(cp, options, space)
+    if searched is None:
+        searched = _searched(cp, space, options, workers, progress)
+        if cache is not None:
+            cache.keep(cp.playbook, options, searched)
+    return _report(cp, space, searched)
+
+
+def _searched(
+    cp: CompiledPlaybook,
+    space: Space,
+    options: ProofOptions,
+    workers: int | None,
+    progress: Progress | None,
+) -> Searched:
+    began = time.perf_counter()
     if workers is None:
         workers = workers_for(options.sound, options.every_news_date)
     flats, tasks = _run(cp, space, workers, progress)
+    return Searched(
+        tuple(flats),
+        sum(t.paths for t in tasks),
+        sum(t.states for t in tasks),
+        all(t.closes for t in tasks),
+        time.perf_counter() - began,
+    )
+
+
+def _report(cp: CompiledPlaybook, space: Space, searched: Searched) -> Report:
+    """The report of what a search of ``space`` found: each worst value with the case that
+    shows it, and the limits broken."""
+    flats = list(searched.flats)
     contacts = _worst(space, flats, 0)
     per7 = _worst(space, flats, 1)
     per30 = _worst(space, flats, 2)
@@ -267,16 +307,17 @@ def _prove(
         cp,
         space,
         len(space.starts),
-        sum(t.paths for t in tasks),
-        sum(t.states for t in tasks),
-        time.perf_counter() - began,
+        searched.paths,
+        searched.states,
+        searched.seconds,
         contacts,
         per7,
         per30,
         gap,
         open_,
-        all(t.closes for t in tasks),
+        searched.closes,
         open_ended,
         tuple(breaches),
         per_round,
+        remembered=searched.remembered,
     )

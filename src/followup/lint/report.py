@@ -30,6 +30,8 @@ from followup.lint.space import (
     WEEKDAYS,
 )
 
+# A proof an earlier run of the same followup made of the same playbook (`proof_cache`).
+REMEMBERED = ", remembered from an earlier run (--no-cache searches again)"
 WHAT = {
     "max_contacts": "direct contacts before closing",
     "max_contacts_per_round": "direct contacts in one interview round",
@@ -198,7 +200,7 @@ def text(report: Report, ref: str, doc: Document | None = None) -> str:
     lines = [
         f"prove {pb.id} ({pb.file})",
         f"  explored {report.cases:,} cases: {report.paths:,} paths through {report.states:,} "
-        f"abstract states in {report.seconds:.1f} s",
+        f"abstract states in {report.seconds:.1f} s{REMEMBERED if report.remembered else ''}",
     ]
     lines += [f"    {line}" for line in _space_lines(report)]
     lines.append(f"  {'worst case':<55}{'found':>6}{'limit':>7}")
@@ -281,6 +283,7 @@ def as_json(report: Report, ref: str, doc: Document | None = None) -> dict[str, 
             "paths": report.paths,
             "states": report.states,
             "seconds": round(report.seconds, 3),
+            "remembered": report.remembered,
         },
         "worst": {
             "contacts": report.contacts.value,
