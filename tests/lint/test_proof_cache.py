@@ -227,3 +227,18 @@ def test_prove_says_when_it_remembers_and_no_cache_searches_again(
     prove_module._PROOFS.clear()
     lint = cli("lint", "--prove", "--quick", str(tiny))
     assert "remembered from an earlier run" in lint.out
+
+
+def test_without_followup_s_own_files_nothing_is_remembered(
+    cli: Any, tmp_path: Path, tiny: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unreadable(root: Path = proof_cache.PACKAGE) -> str:
+        raise PermissionError(13, "Permission denied", str(root / "engine" / "run.py"))
+
+    monkeypatch.setattr(proof_cache, "code_digest", unreadable)
+    monkeypatch.setenv("FOLLOWUP_CACHE", str(tmp_path / "cache"))
+    assert ProofCache.default() is None
+    result = cli("prove", str(tiny), "--quick")
+    assert result.code == 2  # proved all the same: its limit is broken
+    assert "counterexample for max_contacts" in result.out
+    assert not (tmp_path / "cache" / proof_cache.FOLDER).exists()

@@ -99,9 +99,13 @@ class ProofCache:
         self.code = code_digest() if code is None else code
 
     @classmethod
-    def default(cls) -> ProofCache:
-        """The user's cache folder (`user_cache_dir`)."""
-        return cls(user_cache_dir() / FOLDER)
+    def default(cls) -> ProofCache | None:
+        """The one in the user's cache folder (`user_cache_dir`); None where followup's own
+        files cannot all be read, so that what a proof depends on is not known."""
+        try:
+            return cls(user_cache_dir() / FOLDER)
+        except OSError:
+            return None
 
     def path(self, pb: Playbook, options: ProofOptions) -> Path:
         """The file that remembers the proof of ``pb`` within ``options``."""
