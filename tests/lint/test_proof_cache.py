@@ -242,3 +242,15 @@ def test_without_followup_s_own_files_nothing_is_remembered(
     assert result.code == 2  # proved all the same: its limit is broken
     assert "counterexample for max_contacts" in result.out
     assert not (tmp_path / "cache" / proof_cache.FOLDER).exists()
+
+
+def test_another_install_of_the_holidays_library_is_a_new_proof_with_countries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pb = catalog.load("stalker-free").playbook
+    cache = ProofCache(tmp_path)
+    us = ProofOptions(sound=False, countries=("US",))
+    before = (cache.path(pb, us), cache.path(pb, QUICK))
+    monkeypatch.setattr(proof_cache, "library_version_key", lambda: "another install")
+    assert cache.path(pb, us) != before[0]
+    assert cache.path(pb, QUICK) == before[1]  # weekends only: no holiday data read

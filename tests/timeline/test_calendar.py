@@ -374,9 +374,9 @@ def test_old_format_cache_file_is_not_misread(
     assert HolidaysLibraryProvider(tmp_path).year_off("IL", 2026) == truth
     assert json.loads(path.read_text())["format"] == 2
     # And the key in the file names changes with the format, so older names are never read.
-    key = library_module._library_version_key()
+    key = library_module.library_version_key()
     monkeypatch.setattr(library_module, "_CACHE_FORMAT", 1)
-    assert library_module._library_version_key() != key
+    assert library_module.library_version_key() != key
 
 
 def test_disk_cache_hit_does_not_import_holidays(tmp_path: Path) -> None:
@@ -460,12 +460,12 @@ def test_cache_key_changes_with_the_installed_library(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The key follows the library file's stat, and no key means no disk cache."""
-    key = library_module._library_version_key()
+    key = library_module.library_version_key()
     assert key is not None
     assert len(key) == 12
-    assert library_module._library_version_key() == key
+    assert library_module.library_version_key() == key
 
-    monkeypatch.setattr(library_module, "_library_version_key", lambda: None)
+    monkeypatch.setattr(library_module, "library_version_key", lambda: None)
     assert HolidaysLibraryProvider(tmp_path).year_off("US", 2026).holidays
     assert cache_files(tmp_path) == []
 

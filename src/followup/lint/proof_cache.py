@@ -3,7 +3,8 @@ not the minutes a sound search takes.
 
 A proof depends on nothing but the playbook's value, the options (`ProofOptions`) and the code
 that searched: followup's own files, the Python running them, and with ``--country`` the
-holidays library, whose data says which days are holidays.  A file's key is a hash of all of
+holidays library (as its holiday cache tells one install from another), whose data says which
+days are holidays.  A file's key is a hash of all of
 them, so an edited playbook (even only its wording), another option, an upgrade or an edit to
 followup's source is a miss, and the proof runs again.
 
@@ -38,6 +39,7 @@ from followup.lint.worst import Ev
 from followup.model.playbook import Origin, Playbook
 from followup.model.vocabulary import CHANNELS
 from followup.semantics.meaning import EVENTS, REPLIES
+from followup.timeline.holiday_library import library_version_key
 
 FOLDER = "proofs"
 FORMAT = 1  # of the files; another is a miss
@@ -66,10 +68,8 @@ def proof_key(pb: Playbook, options: ProofOptions, code: str) -> str:
     """The name of the file that remembers the proof of ``pb`` within ``options`` by the code
     whose `code_digest` is ``code``."""
     digest = hashlib.sha256(f"{FORMAT}\0{code}\0{options!r}\0".encode())
-    if options.countries:
-        from importlib.metadata import version  # lazy: only a proof with holidays reads it
-
-        digest.update(f"holidays {version('holidays')}\0".encode())
+    if options.countries:  # their public holidays come from the holidays library's data
+        digest.update(f"holidays {library_version_key()}\0".encode())
     digest.update(msgspec.json.encode(_meaning(msgspec.structs.replace(pb, file=""))))
     return digest.hexdigest()
 

@@ -34,7 +34,7 @@ def split_region(region: str) -> tuple[str, str | None]:
     return country, subdiv or None
 
 
-def _library_version_key() -> str | None:
+def library_version_key() -> str | None:
     """Identify the installed ``holidays`` package cheaply, or None if it is not installed.
 
     Importing ``holidays`` or reading its metadata would cost the time the cache exists to
@@ -198,7 +198,7 @@ class HolidaysLibraryProvider:
         if self._cache_dir is None:
             return None
         if not self._key_known:
-            self._key = _library_version_key()
+            self._key = library_version_key()
             self._key_known = True
         # Refuse anything that could escape the directory or clash on a case-insensitive disk.
         if self._key is None or not REGION_RE.fullmatch(region):
