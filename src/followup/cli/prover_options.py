@@ -28,7 +28,8 @@ NEWS_HELP = (
 SOUND_HELP = (
     "The default: try the employer's dates on every day up to six weeks on, each with each, so "
     "that within the bounds the report states no case breaks a limit reported as kept (half a "
-    "minute to a few minutes per bundled playbook on two cores)."
+    "minute to a few minutes per bundled playbook on two cores; about a second once "
+    "remembered, see --no-cache)."
 )
 NEWS_DATES_HELP = (
     "'fixed' (the default): the dates news carries (a next interview, a new decision date, an "
