@@ -4,7 +4,8 @@ Codes, severities and fixes are in one table (`followup.lint.codes`, published a
 docs/lint-codes.md).  A file that does not load gets the loader's problems, with codes; one that
 loads is explored as a state machine over facts (`followup.lint.reach`) and checked
 (`followup.lint.rules`, `followup.lint.dates`, `followup.lint.conflicts`).  ``lint --prove``
-and ``followup prove`` add the proof that the playbook keeps its limits (`followup.lint.prove`).
+and ``followup prove`` add the proof that the playbook keeps its limits (`followup.lint.prove`),
+remembered between runs (`followup.lint.proof_cache`).
 """
 
 from __future__ import annotations
