@@ -160,6 +160,11 @@ DAMAGE = {
     "too large": lambda path, data: os.truncate(path, proof_cache.MAX_BYTES + 1),
     "a folder": lambda path, data: (path.unlink(), path.mkdir()),
     "a FIFO": lambda path, data: (path.unlink(), os.mkfifo(path)),
+    "a link to a FIFO": lambda path, data: (
+        path.unlink(),
+        os.mkfifo(path.with_name("pipe")),
+        path.symlink_to(path.with_name("pipe")),
+    ),
 }
 
 
@@ -171,8 +176,9 @@ def test_a_damaged_proof_is_searched_again(tmp_path: Path, tiny: Path, damage: s
     again = _fresh_run(cp, cache)  # no error, no hang: searched again
     assert not again.remembered
     assert [b.limit for b in again.breaches] == ["max_contacts"]
-    if path.is_file():  # a damaged file is replaced by the proof; a FIFO or folder is left
-        assert _fresh_run(cp, cache).remembered
+    # what stands in the file's place is replaced by the proof, but for a folder, left as it is
+    assert _fresh_run(cp, cache).remembered is (damage != "a folder")
+    assert path.is_dir() is (damage == "a folder")
 
 
 def test_the_least_recently_used_proofs_go_past_the_limit(

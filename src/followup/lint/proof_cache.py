@@ -11,7 +11,8 @@ followup's source is a miss, and the proof runs again.
 What is kept is what the search found (`Searched`): its totals and the few cases the report
 picks, as JSON, one file per key under ``user_cache_dir()/proofs``, at most `KEEP` files (the
 least recently used go first).  A file that cannot be read, was not written by this format, or
-is damaged is a miss too: the proof runs and replaces it.  A folder that cannot be written only
+is damaged is a miss too: the proof runs and replaces it (a FIFO or a link in its place too; a
+folder there is left).  A folder that cannot be written only
 means nothing is remembered.  The report says when a proof was remembered, and ``--no-cache``
 searches again without reading or writing the folder.
 """
@@ -23,6 +24,7 @@ import functools
 import hashlib
 import json
 import os
+import stat
 import sys
 from pathlib import Path
 
@@ -129,6 +131,7 @@ class ProofCache:
         content = json.dumps(_encoded(searched), separators=(",", ":")).encode("utf-8")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
+            _clear_odd_entry(path)
             write_atomic(path, content, "remembered proof")
             self._prune()
         except (OSError, InputError):
@@ -142,6 +145,18 @@ class ProofCache:
                 files.append((entry.stat().st_mtime_ns, entry.path))
         for _, name in sorted(files)[: max(0, len(files) - KEEP)]:
             Path(name).unlink(missing_ok=True)
+
+
+def _clear_odd_entry(path: Path) -> None:
+    """Remove what stands at ``path``, one of this cache's own file names, if it is neither a
+    file nor a folder (a FIFO, a socket, a symbolic link): it would make the proof a miss every
+    time.  A folder, which may hold anything, is left (the proof is then never remembered)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        path.unlink()
 
 
 def _encoded(searched: Searched) -> dict[str, object]:
