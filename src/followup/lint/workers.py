@@ -17,9 +17,10 @@ from pathlib import Path
 WORKERS = 8
 # The memory one worker may need, rounded up from the largest measured (bench/README.md): a
 # sound search's memo with the fixed dates news carries (dos-and-donts: 426 MB), and with every
-# date (how-many-times: 3.5 GB).
+# date (dos-and-donts: 5.4 GiB at its peak so far, week-then-on-hold 4.3 GiB, how-many-times
+# 3.5 GB; the 4 GiB this was before would have let too many workers start).
 WORKER_BYTES = 512 * 2**20
-EVERY_DATE_WORKER_BYTES = 4 * 2**30
+EVERY_DATE_WORKER_BYTES = 8 * 2**30
 MEMINFO = Path("/proc/meminfo")
 
 
