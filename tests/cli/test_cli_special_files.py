@@ -187,3 +187,32 @@ def test_out_that_is_a_folder(cli, tmp_path: Path, command: str, kind: str) -> N
     assert f"expected an {kind} file" in result.err
     assert "Usage:" not in result.err
     assert list(folder.iterdir()) == []
+
+
+def test_a_fifo_in_followup_s_own_cache_folder_is_never_waited_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FIFO where a holiday file, a checked-templates marker or a remembered proof goes
+    counts as a miss: the command runs as without it, and a file takes its place."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("FOLLOWUP_CACHE", str(cache))
+    runs = {
+        "plan": ["plan", str(EXAMPLE), "--today", TODAY],
+        "prove": ["prove", "stalker-free", "--quick"],
+    }
+    first = run_all(runs, timeout=120)
+    cached = sorted(p for p in cache.rglob("*") if p.is_file())
+    kinds = {p.parent.name for p in cached}
+    assert kinds == {"cache", "templates-checked", "proofs"}, cached
+    for path in cached:
+        path.unlink()
+        os.mkfifo(path)
+    again = run_all(runs, timeout=120)
+
+    def answer(out: str) -> list[str]:  # without how long the search took
+        return [line for line in out.splitlines() if "abstract states in" not in line]
+
+    for name, (code, out, _err) in again.items():
+        assert code == 0, name
+        assert answer(out) == answer(first[name][1]), name  # the same answer, found again
+    assert all(path.is_file() for path in cached)

@@ -25,7 +25,7 @@ from pathlib import Path
 from followup import __version__
 from followup.errors import InputError
 from followup.io.user_dirs import user_cache_dir
-from followup.io.user_files import write_atomic
+from followup.io.user_files import clear_odd_entry, read_user_bytes, write_atomic
 from followup.model.playbook import Playbook
 
 MARKER_DIR = "templates-checked"
@@ -60,9 +60,11 @@ def is_checked(*paths: Path) -> bool:
 
 
 def _hit(key: str) -> bool:
-    try:
-        return _marker(key).read_text(encoding="utf-8") == key
-    except (OSError, UnicodeDecodeError):
+    data = key.encode("utf-8", "surrogatepass")
+    marker = _marker(key)
+    try:  # a FIFO in its place is refused, never opened blocking
+        return read_user_bytes(marker, str(marker), "marker file", len(data)) == data
+    except InputError:
         return False
 
 
@@ -70,7 +72,9 @@ def _remember(key: str) -> None:
     marker = _marker(key)
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(marker, key.encode("utf-8"), "marker file")  # never half a marker
+        clear_odd_entry(marker)
+        data = key.encode("utf-8", "surrogatepass")  # as `_hit` reads it
+        write_atomic(marker, data, "marker file")  # never half a marker
     except (OSError, InputError):
         pass  # no cache: the templates are checked again next time
 

@@ -197,6 +197,23 @@ def write_atomic(path: Path, content: bytes, what: str) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def clear_odd_entry(path: Path) -> None:
+    """Remove what stands at ``path``, one of followup's own cache file names, when it is
+    neither a file nor a folder (a FIFO, a socket, a symbolic link): `write_atomic` refuses
+    to replace it, so the cache would miss there on every run.  A folder, which may hold
+    anything, is left.
+
+    Raises:
+        OSError: it cannot be removed.
+    """
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        path.unlink()
+
+
 def bounded_lines(handle: BinaryIO, max_line: int) -> Iterator[Line]:
     """Each line of ``handle`` (split at ``\\n``, a ``\\r`` before it dropped), bounded in memory.
 

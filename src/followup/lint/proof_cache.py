@@ -24,7 +24,6 @@ import functools
 import hashlib
 import json
 import os
-import stat
 import sys
 from pathlib import Path
 
@@ -33,7 +32,7 @@ import msgspec
 from followup.compile.machine import CompiledPlaybook
 from followup.errors import InputError
 from followup.io.user_dirs import user_cache_dir
-from followup.io.user_files import read_user_bytes, write_atomic
+from followup.io.user_files import clear_odd_entry, read_user_bytes, write_atomic
 from followup.lint.findings import Searched
 from followup.lint.picks import Flat
 from followup.lint.space import ProofOptions, Space
@@ -131,7 +130,7 @@ class ProofCache:
         content = json.dumps(_encoded(searched), separators=(",", ":")).encode("utf-8")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            _clear_odd_entry(path)
+            clear_odd_entry(path)
             write_atomic(path, content, "remembered proof")
             self._prune()
         except (OSError, InputError):
@@ -145,18 +144,6 @@ class ProofCache:
                 files.append((entry.stat().st_mtime_ns, entry.path))
         for _, name in sorted(files)[: max(0, len(files) - KEEP)]:
             Path(name).unlink(missing_ok=True)
-
-
-def _clear_odd_entry(path: Path) -> None:
-    """Remove what stands at ``path``, one of this cache's own file names, if it is neither a
-    file nor a folder (a FIFO, a socket, a symbolic link): it would make the proof a miss every
-    time.  A folder, which may hold anything, is left (the proof is then never remembered)."""
-    try:
-        mode = os.lstat(path).st_mode
-    except FileNotFoundError:
-        return
-    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        path.unlink()
 
 
 def _encoded(searched: Searched) -> dict[str, object]:

@@ -11,6 +11,7 @@ import contextlib
 import importlib.util
 import json
 import os
+import stat
 import zlib
 from datetime import MAXYEAR, MINYEAR, date, timedelta
 from pathlib import Path
@@ -208,6 +209,10 @@ class HolidaysLibraryProvider:
     @staticmethod
     def _read(path: Path, region: str, year: int) -> YearOff | None:
         try:
+            # Only a regular file is read: opening a FIFO in its place would wait for a writer
+            # forever (`_write` then replaces it).  This layer is below `followup.io`'s reader.
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None
             data = json.loads(path.read_text(encoding="utf-8"))
             if (
                 not isinstance(data, dict)
