@@ -62,7 +62,7 @@ def lint_cmd(
 
     options = lint_impl.proof_options(prover)
     dirs = playbook_dirs(playbooks_dir)
-    cache = lint_impl.proof_cache(prover)
+    cache = lint_impl.proof_cache(prover) if prove else None  # it hashes followup's files
     lint_impl.lint(files, strict, prove, dirs, options, as_json=as_json, cache=cache)
 
 
