@@ -23,6 +23,8 @@ _UNSEEN = "[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udff
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
+# Stopped with Ctrl-C: 128 + SIGINT, what a shell reports for a program the signal ended.
+EXIT_INTERRUPTED = 130
 
 
 @dataclass(frozen=True, slots=True, order=True)

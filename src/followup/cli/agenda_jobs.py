@@ -12,6 +12,7 @@ process.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterator
@@ -45,6 +46,9 @@ class WorkerFailed(FollowupError):
 
 def _start(planner: Planner) -> None:
     global _planner
+    # Ctrl-C reaches every process of the command; the parent alone stops the batch (and the
+    # pool) and says so in one line, so a worker ignores it instead of printing a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     planner.keep_documents = False  # answers travel back to the parent: located here
     _planner = planner
 

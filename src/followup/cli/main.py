@@ -1,9 +1,9 @@
 """The ``followup`` command line.
 
-Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage.  Every error is one line per problem
-on stderr, never a traceback.  Commands are registered by one module per area (the engine, coach
-authoring, the job seeker's tracker); each imports its heavy work only when it runs, so
-``followup plan`` starts fast.
+Exit codes: 0 ok, 1 runtime failure, 2 bad input or usage, 130 Ctrl-C.  Every error is one
+line per problem on stderr, never a traceback.  Commands are registered by one module per area
+(the engine, coach authoring, the job seeker's tracker); each imports its heavy work only when
+it runs, so ``followup plan`` starts fast.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from followup.cli.group import cli
 from followup.errors import (
     EXIT_BAD_INPUT,
     EXIT_FAILURE,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     FollowupError,
     InputError,
@@ -37,7 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except click.exceptions.Exit as done:
         return int(done.exit_code)
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as stop:
+        if isinstance(stop.__cause__, KeyboardInterrupt):
+            return _interrupted()
         click.echo("Aborted.", err=True)
         return EXIT_FAILURE
     except click.ClickException as err:
@@ -49,8 +52,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        return _interrupted()
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _interrupted() -> int:
+    """Ctrl-C: one line, no traceback, the exit code a shell gives a program SIGINT ended.
+
+    What was written before stays written: the tracker commits whole entries only, files are
+    replaced atomically, and a proof is remembered only once it is complete.
+    """
+    click.echo("followup: interrupted", err=True)
+    return EXIT_INTERRUPTED
 
 
 def _error_text(err: FollowupError) -> str:
