@@ -155,3 +155,32 @@ def test_a_duration_written_out_in_a_date_rule_gets_the_same_suggestion() -> Non
     found = problems(text)
     assert len(found) == 1
     assert found[0].message == "'2 weeks' is not a duration (did you mean '2w'?)"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The playbook's own title and source: each missing once, nothing about their values.
+        (
+            "id: tiny\n" + RULE.format(from_key="from"),
+            [
+                (1, 1, "the playbook has no 'source'"),
+                (1, 1, "the playbook has no 'title'"),
+            ],
+        ),
+        # A rule's key: missing, not also "the states are nothing".
+        (HEAD + RULE.format(from_key="from").replace("    to: thanked\n", ""), None),
+        (HEAD + RULE.format(from_key="from").replace("    from: interviewed\n", ""), None),
+    ],
+)
+def test_a_missing_key_is_one_problem(
+    text: str, expected: list[tuple[int, int, str]] | None
+) -> None:
+    """A required key left out is reported once, where it belongs, and what its absent value
+    would then fail is not reported again."""
+    found = [(p.line, p.col, p.message) for p in problems(text)]
+    if expected is None:
+        assert len(found) == 1
+        assert "has no '" in found[0][2]
+    else:
+        assert found == expected

@@ -27,6 +27,9 @@ class Reader:
         self.problems: list[Problem] = []
         # A misspelt key's value is read under the key meant: where each such path was written.
         self.read_as: dict[Path_, Path_] = {}
+        # Where a required key is missing: that is one problem, and what its absent value then
+        # fails ("the title is nothing") would only say it again.
+        self.missing: set[Path_] = set()
 
     @property
     def file(self) -> str:
@@ -35,7 +38,10 @@ class Reader:
     def fail(
         self, path: Path_, message: str, expected: str = "", *, key: bool = False, kind: str = ""
     ) -> None:
-        """File a problem of ``kind`` (see `followup.errors.Problem`) at ``path``."""
+        """File a problem of ``kind`` (see `followup.errors.Problem`) at ``path``, unless it is
+        about a required key already reported missing, or something inside one."""
+        if self.missing and any(path[:end] in self.missing for end in range(1, len(path) + 1)):
+            return
         for end in range(len(path), 0, -1) if self.read_as else ():
             if (written := self.read_as.get(path[:end])) is not None:
                 path = (*written, *path[end:])
@@ -82,6 +88,7 @@ class Reader:
         for key in required:
             if key not in value and key not in read_as.values():
                 self.fail(path, f"{what or 'this'} has no '{key}'", f"the key '{key}'")
+                self.missing.add((*path, key))
         if not read_as:
             return value
         self.read_as.update({(*path, meant): (*path, key) for key, meant in read_as.items()})
