@@ -71,6 +71,21 @@ def test_validate_failing_reports_located_problems(cli, tmp_path, example):
     assert "expected text" in lines[0]
 
 
+@pytest.mark.parametrize("text", ["id: started\n", "{}\n"])
+def test_a_file_just_begun_is_not_guessed_to_be_a_case(cli, tmp_path, text):
+    """A file with nothing but an id says it could be either, instead of asking for an
+    interview date the coach never meant to give."""
+    begun = tmp_path / "begun.yaml"
+    begun.write_text(text, encoding="utf-8")
+    result = cli("validate", begun)
+    assert result.code == 2
+    lines = result.err.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"{begun}:1:1: nothing says whether this is a playbook or a case")
+    assert "interview" in lines[0]
+    assert "transitions" in lines[0]
+
+
 def test_validate_needs_a_file(cli):
     """validate without a file is a usage error."""
     result = cli("validate")

@@ -17,6 +17,11 @@ from followup.lint import validate_problems
 from followup.lint.loading import with_templates
 from followup.timeline.holiday_library import region_error
 
+SHARED_KEYS = frozenset({"id"})  # a key both kinds of file have
+EITHER = (
+    "a playbook's keys (title, source, transitions, actions) or a case's (interview, employer, "
+    "events)"
+)
 PLAYBOOK_MARKERS = ("transitions", "actions", "avoid", "parameters", "source", "title", "extends")
 
 
@@ -92,6 +97,10 @@ def validate_file(path: Path, dirs: tuple[Path, ...] | None = None) -> tuple[lis
     except InputError as err:
         return list(err.problems), "unreadable"
     kind = kind_of(doc)
+    if isinstance(doc.data, dict) and set(doc.data) <= SHARED_KEYS:
+        # `id: x` alone (a file just begun): "the case has no 'interview'" would guess wrong
+        # for a coach starting a playbook.
+        return [doc.problem((), "nothing says whether this is a playbook or a case", EITHER)], kind
     return _check(doc, kind, dirs), kind
 
 
