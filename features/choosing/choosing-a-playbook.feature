@@ -17,6 +17,12 @@ Feature: I choose a playbook that fits what the employer told me, and can change
     When I choose a playbook for "Acme", saying they asked me not to follow up
     Then no playbook that checks in anyway is recommended to me
 
+  Scenario: I hold a competing offer that I must answer soon
+    Given I recorded a competing offer at "Acme" on 2026-03-12, to answer by 2026-03-20
+    When I choose a playbook for "Acme", wanting to be steady
+    Then the playbook recommended to me tells them about my offer before I must answer it
+    And every playbook with no step for telling them is marked down for it
+
   Scenario: I apply the recommendation to my application
     When I choose a playbook for "Acme", wanting to be gentle, and apply it
     Then my application at "Acme" follows the playbook recommended to me

@@ -10,16 +10,18 @@ import json
 from datetime import date
 from typing import Any
 
-from pytest_bdd import parsers, then, when
+from pytest_bdd import given, parsers, then, when
 
 from followup import catalog
 from followup.bdd.world import World
 from followup.engine.plan import plan_case
 from followup.model.vocabulary import NUDGE_KINDS
+from followup.semantics.meaning import NEWS_KIND
 from followup.timeline.calendar import BusinessCalendar
 from followup.tracker.store import open_store
 
 COMPANY = r'"(?P<company>[^"]+)"'
+DATE = r"\d{4}-\d{2}-\d{2}"
 
 
 def _run(seeker: Any, cli: Any, *argv: Any) -> Any:
@@ -33,6 +35,24 @@ def _choose(seeker: Any, cli: Any, world: World, company: str, *flags: str) -> N
     _run(seeker, cli, "choose", seeker.ids[company], *flags, "--today", today, "--json")
     assert seeker.code == 0, seeker.err
     seeker.choice = json.loads(seeker.out.split("\nsaved:")[0])
+
+
+@given(
+    parsers.re(
+        rf"I recorded a competing offer at {COMPANY} on (?P<day>{DATE}), "
+        rf"to answer by (?P<deadline>{DATE})"
+    )
+)
+def i_recorded_an_offer(
+    seeker: Any, cli: Any, followup_world: World, company: str, day: str, deadline: str
+) -> None:
+    """``followup log APP competing_offer --date D --deadline D``."""
+    today = followup_world.today.isoformat()
+    app = seeker.ids[company]
+    argv = ("log", app, "competing_offer", "--date", day, "--deadline", deadline)
+    _run(seeker, cli, *argv, "--today", today)
+    assert seeker.code == 0, seeker.err
+    seeker.deadline = date.fromisoformat(deadline)
 
 
 @when(
@@ -106,6 +126,26 @@ def reasons_traced(seeker: Any) -> None:
             if reason["rule"]:
                 assert reason["rule"] in actions, reason
                 assert "section" in reason["source"], reason
+
+
+@then("the playbook recommended to me tells them about my offer before I must answer it")
+def recommended_tells(seeker: Any) -> None:
+    best = seeker.choice["ranking"][0]
+    told = [s for s in best["plan"]["schedule"] if s["action"] == NEWS_KIND]
+    assert told, best["id"]
+    assert date.fromisoformat(told[0].get("send_on") or told[0]["due"]) < seeker.deadline
+
+
+@then("every playbook with no step for telling them is marked down for it")
+def untold_marked_down(seeker: Any) -> None:
+    ranking = seeker.choice["ranking"]
+    silent = [
+        r for r in ranking if not any(s["action"] == NEWS_KIND for s in r["plan"]["schedule"])
+    ]
+    assert silent, "every bundled playbook tells them: nothing to mark down"
+    for row in silent:
+        against = [r for r in row["reasons"] if r["weight"] < 0 and "competing offer" in r["text"]]
+        assert against, row["id"]
 
 
 @then("no playbook that checks in anyway is recommended to me")

@@ -186,3 +186,26 @@ def test_compare_says_yes_and_no_not_python_s_true_and_false(
     line = " ".join(out.split("networks on LinkedIn:")[1].split("\n  -")[0].split())
     assert "fine-line yes" in line
     assert "week-then-on-hold no" in line
+
+
+def test_compare_says_which_playbooks_tell_them_about_a_competing_offer_in_time(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """With an offer elsewhere to answer by a date, the disagreement that matters most is
+    named: which playbooks tell them about it, on which day, and which never do."""
+    case = tmp_path / "offer.yaml"
+    case.write_text(
+        Path(CASE).read_text(encoding="utf-8")
+        + "  - {date: 2026-03-10, type: competing_offer, deadline: 2026-03-18}\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "compare", str(case), "--today", "2026-03-10")
+    assert code == 0, err
+    line = " ".join(
+        out.split("tells them about your competing offer:")[1].split("\n  -")[0].split()
+    )
+    assert "stalker-free never" in line
+    assert "week-then-on-hold 2026-03-1" in line
+    # Without the offer the line is not there: nothing to tell.
+    code, out, _ = run(capsys, "compare", CASE, "--today", "2026-03-10")
+    assert "competing offer" not in out

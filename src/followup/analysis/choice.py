@@ -19,6 +19,7 @@ from followup.engine.plan import plan_case
 from followup.engine.result import Plan, Step
 from followup.model.case import Case
 from followup.model.vocabulary import DIRECT_CHANNELS, FOLLOW_UP_PERMISSIONS, NUDGE_KINDS
+from followup.semantics.meaning import NEWS_KIND
 from followup.timeline.calendar import BusinessCalendar
 
 # How persistent the job seeker wants to be, and the check-ins each word hopes for when the
@@ -133,6 +134,7 @@ def reasons_for(plan: Plan, cp: CompiledPlaybook, answers: Answers) -> tuple[Rea
         else:
             text = f"checks in on {first.due.isoformat()}, before the date they gave"
             found.append(Reason(text, -3, *_cite(first)))
+    found += _news_reasons(plan, whole)
     phone = next((s for s in plan.schedule if s.channel == "phone"), None)
     if answers.may_call and phone is not None:
         found.append(Reason("calls, as they are fine with calls", 1, *_cite(phone)))
@@ -155,6 +157,21 @@ def reasons_for(plan: Plan, cp: CompiledPlaybook, answers: Answers) -> tuple[Rea
     if plan.closes_on:
         found.append(Reason(f"lets go on {plan.closes_on.isoformat()}", 0, *whole))
     return tuple(sorted(found, key=lambda r: -abs(r.weight)))
+
+
+def _news_reasons(plan: Plan, whole: tuple[str, str]) -> list[Reason]:
+    """With a competing offer to answer, whether the plan tells them while it still matters:
+    a decision with a deadline weighs more than the pace of check-ins."""
+    by = plan.tell_news_by
+    if by is None or by < plan.today:
+        return []
+    step = next((s for s in plan.schedule if s.action == NEWS_KIND), None)
+    day = None if step is None else step.send_on or step.due
+    if step is not None and day is not None and day <= by:
+        text = f"tells them about your competing offer on {day.isoformat()}, in time"
+        return [Reason(text, 3, *_cite(step))]
+    text = f"has no step to tell them about your competing offer by {by.isoformat()}"
+    return [Reason(text, -3, *whole)]
 
 
 def rank(

@@ -10,6 +10,7 @@ from followup.engine.plan import plan_case
 from followup.engine.result import Plan
 from followup.model.case import Case
 from followup.model.vocabulary import DIRECT_CHANNELS, NUDGE_KINDS
+from followup.semantics.meaning import NEWS_KIND
 from followup.timeline.calendar import BusinessCalendar
 
 
@@ -69,5 +70,13 @@ def disagreements(plans: list[Plan]) -> list[str]:
             },
         ),
     ]
+    if any(p.tell_news_by is not None and p.tell_news_by >= p.today for p in plans):
+        checks.insert(
+            2,
+            (
+                "tells them about your competing offer",
+                {p.playbook_id: _first(p, frozenset({NEWS_KIND})) for p in plans},
+            ),
+        )
     found = [line for label, values in checks if (line := _spread(label, values))]
     return found

@@ -94,16 +94,24 @@ def _has_news_step(run: Run) -> bool:
     return any(ca.action.kind == NEWS_KIND for group in run.cp.actions.values() for ca in group)
 
 
-def notes_now(run: Run, today: date) -> list[str]:
-    """What the job seeker should know that is not a step: a promise whose day has passed."""
+def news_tell_by(run: Run) -> date | None:
+    """The last day to tell them about a competing offer the case holds and has not shared,
+    by the channel the playbook's step for it goes by, or the one you would use without such a
+    step; None without such news."""
+    expired = run.news_expires()
+    if expired is not None:
+        news = [p.expires for p in run.pending(settled=True) if p.compiled.action.kind == NEWS_KIND]
+        expired = news[0] if news else run.news_expires(_way_to_tell(run))
+    return expired
+
+
+def notes_now(run: Run, today: date, expired: date | None) -> list[str]:
+    """What the job seeker should know that is not a step: a promise whose day has passed
+    (``expired``: `news_tell_by` of ``run``)."""
     notes: list[str] = []
     missed = _missed_thanks(run, today)
     if missed:
         notes.append(missed)
-    expired = run.news_expires()
-    if expired is not None:  # by the channel its step goes by, or the one you would use
-        news = [p.expires for p in run.pending(settled=True) if p.compiled.action.kind == NEWS_KIND]
-        expired = news[0] if news else run.news_expires(_way_to_tell(run))
     if run.state != CLOSED and expired is not None and not _has_news_step(run):
         # The engine's rule times a playbook's own step; without one, say so rather than nothing.
         if expired >= today:

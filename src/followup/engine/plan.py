@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.facts import Pending
-from followup.engine.notes import notes_now, offer_unanswered
+from followup.engine.notes import news_tell_by, notes_now, offer_unanswered
 from followup.engine.result import Plan, Step, TraceEntry
 from followup.engine.run import Run
 from followup.model.case import Case, Event
@@ -299,7 +299,8 @@ def plan_case(
     # (no copy of it to make: nothing reads the replayed state after).
     state, outcome, closed_on = run.state, run.outcome, run.closed_on
     avoid = tuple(avoid_now(run))
-    notes = tuple(notes_now(run, today))
+    tell_by = news_tell_by(run) if state != CLOSED else None
+    notes = tuple(notes_now(run, today, tell_by))
     schedule, closes_on = project(run, today, next_only=next_only, in_place=True)
     if state == CLOSED:
         closes_on = closed_on
@@ -316,6 +317,7 @@ def plan_case(
         ignored_future_events=ignored,
         notes=notes,
         never_closes=cp.playbook.never_closes.reason if cp.playbook.never_closes else "",
+        tell_news_by=tell_by,
     )
 
 

@@ -65,3 +65,6 @@ class Plan(msgspec.Struct, frozen=True):
     notes: tuple[str, ...] = ()
     # Why the playbook never closes a case on its own, when its coach says so (``closes: never``).
     never_closes: str = ""
+    # The last day to tell them about a competing offer the case holds unshared (whether or not
+    # the playbook has a step for it: `followup.engine.notes.news_tell_by`).
+    tell_news_by: date | None = None
