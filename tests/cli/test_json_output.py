@@ -147,7 +147,14 @@ def test_the_schema_refuses_a_misleading_value() -> None:
         "record_command": "followup log a check_in_sent",
         "record_flags": [],
     }
-    answer = {"today": None, "due": [], "upcoming": [item], "snoozed": [], "closed_today": []}
+    answer = {
+        "today": None,
+        "due": [],
+        "upcoming": [item],
+        "snoozed": [],
+        "closed_today": [],
+        "worth_knowing": [],
+    }
     with pytest.raises(jsonschema.ValidationError):
         _validate("today", answer)
     _validate("today", answer | {"upcoming": [item | {"days_overdue": None}]})

@@ -259,3 +259,28 @@ def test_an_overdue_email_seen_on_a_weekend_says_the_day_to_send_it(tracker):
     )
     listed = tracker("list", "--today", "2026-03-21").out
     assert "next: Mon 2026-03-09 (12 days overdue; send it Mon 2026-03-23)" in listed
+
+
+def test_a_competing_offer_the_playbook_has_no_step_for_shows_on_a_day_with_nothing_due(
+    tracker,
+):
+    """The daily view is where a job seeker looks: a deadline they must weigh themselves is
+    shown there, not only in `status`, even when no step is due; a snoozed one stays hidden."""
+    app = _add(
+        tracker, "Hooli", "2026-03-09", "Ann Lee <ann@hooli.example>", playbook="stalker-free"
+    )
+    tracker("log", app, "thank_you_sent", "--date", "2026-03-09", "--channel", "email")
+    tracker("log", app, "competing_offer", "--date", "2026-03-11", "--deadline", "2026-03-17")
+    result = tracker("today", "--today", TODAY, "--json")
+    assert result.code == 0, result.err
+    out = result.json()
+    jsonschema.validate(out, {**SCHEMA, "$ref": "#/$defs/output_today"})
+    assert not [d for d in out["due"] if d["id"] == app], out["due"]
+    (known,) = out["worth_knowing"]
+    assert known["id"] == app
+    assert any("competing offer to answer by 2026-03-17" in n for n in known["notes"])
+    text = tracker("today", "--today", TODAY).out
+    assert "Worth knowing" in text
+    assert app in text.split("Worth knowing")[1]
+    tracker("snooze", app, "--until", "2026-03-20", "--today", TODAY)
+    assert tracker("today", "--today", TODAY, "--json").json()["worth_knowing"] == []

@@ -51,6 +51,10 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
                     }
                     for c, p in queue.closed_today
                 ],
+                "worth_knowing": [
+                    {"id": c.id, "company": c.company, "role": c.role, "notes": list(notes)}
+                    for c, notes in queue.notes
+                ],
             }
         )
     else:
@@ -59,6 +63,9 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
         lines += [x for i in queue.due for x in view.item_lines(i)] or [("  Nothing due.", "")]
         lines += [("", ""), ("Coming up in the next 7 days", "head")]
         lines += [x for i in queue.upcoming for x in view.item_lines(i)] or [("  Nothing.", "")]
+        if queue.notes:
+            lines += [("", ""), ("Worth knowing", "head")]
+            lines += [x for c, notes in queue.notes for x in view.note_lines(c, notes)]
         if queue.closed_today:
             head = "Closed today by the playbook (its last step lapsed; a reply reopens it)"
             lines += [("", ""), (head, "head")]

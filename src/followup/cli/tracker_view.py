@@ -187,6 +187,22 @@ def item_lines(item: Item) -> list[tuple[str, str]]:
     ]
 
 
+def note_lines(case: Case, notes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """One application's notes for ``today``: its id and title, then each note, wrapped."""
+    width = terminal_width()
+    lines = [(f"  {case.id}  {title(case)}", "")]
+    for note in notes:
+        wrapped = textwrap.wrap(
+            visible(note),
+            width,
+            initial_indent=INDENT,
+            subsequent_indent=INDENT,
+            break_on_hyphens=False,
+        )
+        lines += [(line, "") for line in wrapped]
+    return lines
+
+
 def entry_json(e: Entry) -> dict[str, Any]:
     """One history row: ``kind`` is ``event``, ``edit`` or ``retraction``; an event carries
     ``event``, an edit ``edit`` and ``was`` (the values before), a retraction ``retracts``."""

@@ -62,6 +62,10 @@ class Queue:
     problems: list[tuple[str, str]] = field(default_factory=list)
     # Applications the playbook gave up on that very day (it closed them by itself).
     closed_today: list[tuple[Case, Plan]] = field(default_factory=list)
+    # Open applications whose plan has notes (what is worth knowing that is not a step): a
+    # competing offer with no step to tell them, a promise not kept.  A day with nothing due
+    # must still show them.
+    notes: list[tuple[Case, tuple[str, ...]]] = field(default_factory=list)
 
 
 # Events that are not contact with the employer: news of your own, a promise, the end.
@@ -152,6 +156,8 @@ def build_queue(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Que
         if until is not None and day < until:
             queue.snoozed.append((case, until))
             continue
+        if plan.notes:
+            queue.notes.append((case, plan.notes))
         for step in plan.schedule:
             event, asks = completion(cp, step)
             item = Item(case, step, day, recipients(case, step, day), event, asks)
