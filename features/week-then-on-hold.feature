@@ -80,6 +80,7 @@ Feature: A week, then on hold (playbook week-then-on-hold)
     And the case closes on 2026-04-11
     When I check the plan on 2026-04-12
     Then the case is closed as "moved on"
+    And I am told to avoid "keep chasing"
 
   # -- Their timing ----------------------------------------------------------------------------
 
@@ -182,12 +183,15 @@ Feature: A week, then on hold (playbook week-then-on-hold)
     When they rejected me on 2026-03-16
     Then the case is closed as "rejection"
     And nothing more is due
+    And I am not told to avoid "keep chasing"
 
   Scenario: An offer the day after the check-in closes the case
     Given I sent a thank-you by email on 2026-03-02
     When they made an offer on 2026-03-10
     Then the case is closed as "offer"
     And the only step left is to answer their offer on 2026-03-10
+    # Nothing is left to follow up: the don'ts about chasing an answer no longer apply.
+    And I am not told to avoid "keep chasing"
 
   Scenario: A reply after the playbook backed off reopens the case
     Given I sent a thank-you by email on 2026-03-02

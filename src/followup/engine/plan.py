@@ -29,6 +29,7 @@ from followup.semantics.builtin import (
     RECORD_ROUND_KIND,
     WITHDRAW,
 )
+from followup.semantics.meaning import REOPENABLE
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import shift_days
 
@@ -261,7 +262,15 @@ def next_of(schedule: list[Step], today: date) -> list[Step]:
 
 def avoid_now(run: Run) -> list[str]:
     """The don'ts that apply in the run's current state (one about the channel of a promise
-    still due names that promise as its exception)."""
+    still due names that promise as its exception).
+
+    A don't is advice on following up.  A case the employer decided (an offer, a rejection), or
+    that you ended (withdrawn, a job accepted elsewhere), has nothing left to follow up, so none
+    shows for it; one the playbook closed itself (`REOPENABLE`: it moved on) shows those for
+    ``closed``, such as not to keep chasing, since a reply can still reopen it.
+    """
+    if run.state == CLOSED and run.outcome != REOPENABLE:
+        return []
     texts = [
         _except_promise(ca.avoid, run) if ca.avoid.channel else ca.avoid.text
         for ca in run.cp.avoid
