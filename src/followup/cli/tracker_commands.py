@@ -27,6 +27,7 @@ from followup.cli.tracker_options import (
     employer_options,
     today_flag,
 )
+from followup.language.case_format import EVENT
 from followup.model.vocabulary import (
     CHANNELS,
     EVENT_TYPES,
@@ -89,21 +90,22 @@ def add_cmd(**options: object) -> None:
     tracker_impl.add(options)
 
 
+def _key_help(key: str) -> str:
+    """What an event's key means, as the case format says (the flag is that key)."""
+    return next(f.description for f in EVENT.fields if f.name == key)
+
+
 @cli.command("log", epilog="EVENT is one of: " + ", ".join(EVENT_TYPES) + ".")
 @click.argument("app", metavar="APP")
 @click.argument("event", type=SuggestingChoice(EVENT_TYPES), metavar="EVENT")
 @click.option("--date", "day", metavar="YYYY-MM-DD", help="When it happened (default today).")
-@click.option("--channel", type=SuggestingChoice(CHANNELS), help="How it was sent or received.")
-@click.option("--outcome", type=SuggestingChoice(REPLY_OUTCOMES), help="For a reply.")
-@click.option("--decision-by", metavar="YYYY-MM-DD", help="A reply's new decision date.")
-@click.option("--deadline", metavar="YYYY-MM-DD", help="A competing offer's deadline.")
-@click.option("--due", metavar="YYYY-MM-DD", help="The date you committed to.")
-@click.option(
-    "--interview",
-    metavar="YYYY-MM-DD[THH:MM]",
-    help="The next round's interview date, and its time if you know it.",
-)
-@click.option("--note", help="Anything worth remembering.")
+@click.option("--channel", type=SuggestingChoice(CHANNELS), help=_key_help("channel"))
+@click.option("--outcome", type=SuggestingChoice(REPLY_OUTCOMES), help=_key_help("outcome"))
+@click.option("--decision-by", metavar="YYYY-MM-DD", help=_key_help("decision_by"))
+@click.option("--deadline", metavar="YYYY-MM-DD", help=_key_help("deadline"))
+@click.option("--due", metavar="YYYY-MM-DD", help=_key_help("due"))
+@click.option("--interview", metavar="YYYY-MM-DD[THH:MM]", help=_key_help("interview"))
+@click.option("--note", help=_key_help("note"))
 @click.option(
     "--interviewer",
     "interviewers",
