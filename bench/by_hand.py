@@ -356,17 +356,14 @@ class Replay:
         return self._promise() + found
 
     def _promise(self) -> list[Pending]:
-        """The engine's own step, before the playbook's: a promise not yet kept."""
+        """The engine's own step, before the playbook's: a promise not yet kept, on the day
+        promised even if that is a weekend or holiday (they agreed to it, as to the channel)."""
         if self.promised is None or self.done.get(PROMISE_ID):
             return []
-        if self.promised_channel is None:
-            return [self._by_preferred(PROMISE_ID, self.promised, paced=False)]
-        due = self.promised  # the channel promised, even a call
-        if self.promised_channel in DIRECT_CHANNELS:
-            due = self._rolled(PROMISE_ID, due)
-        else:
-            self.moved.pop(PROMISE_ID, None)  # a portal or LinkedIn message goes any day
-        return [(due, PROMISE_ID, self.promised_channel)]
+        self.moved.pop(PROMISE_ID, None)
+        # the channel promised, even a call; else theirs
+        channel = self.promised_channel or self._preferred_channel()
+        return [(self.promised, PROMISE_ID, channel)]
 
     def held_for_promise(self, day: date, keeping: Pending | None) -> list[str]:
         """The check-ins due by ``day`` that keeping your promise then also counts as."""
@@ -472,8 +469,8 @@ class Replay:
             best_key = (now, 0, now)
             for p in self.pending():
                 when = max(p[0], now)
-                if p[2] in DIRECT_CHANNELS:  # the day it would really be done
-                    when = roll_forward(when, self.hol)
+                if p[2] in DIRECT_CHANNELS and p[1] != PROMISE_ID:
+                    when = roll_forward(when, self.hol)  # the day it would really be done
                 last = self.news_expires(p[2]) if p[1] == "flag-competing-offer" else None
                 if last is not None and when > last:
                     continue  # news after its deadline is no longer worth sending

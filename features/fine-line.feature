@@ -204,6 +204,20 @@ Feature: Top of mind, not a pest (playbook fine-line)
     When I check the plan on 2026-03-04
     Then the next step is a promised follow-up by email on 2026-03-09
 
+  Scenario: You promised an email for a Saturday: it goes that Saturday, not the Monday after
+    Given I sent a thank-you by email on 2026-03-02
+    And I committed to email them on 2026-03-14
+    When I check the plan on 2026-03-04
+    Then the next step is a promised follow-up by email on 2026-03-14
+    When I check the plan on 2026-03-14
+    Then the next step is a promised follow-up by email on 2026-03-14
+
+  Scenario: A check-in due on a Saturday still waits for the Monday
+    Given I sent a thank-you by email on 2026-03-02
+    And I sent a check-in by email on 2026-03-14
+    When I check the plan on 2026-03-16
+    Then the next step is a check-in by email on 2026-03-30
+
   # -- Other news ------------------------------------------------------------------------------
 
   Scenario: A competing offer leaves the status checks where they were (the article is silent on it)

@@ -191,7 +191,6 @@ def project(
         return [_record_round(run.awaiting_interview)], None
     sim = run if in_place else run.clone()
     roll = sim.cal.roll_forward
-    off_days = sim.cp.off_days
     now = today
     end = shift_days(today, HORIZON.days)
     steps: list[Step] = []
@@ -218,7 +217,7 @@ def project(
             if not steps:
                 first_when = when
             due = best.due if when == first_when else max(best.due, steps[-1].due)
-            if best.channel in off_days:
+            if sim.keeps_off_days_off(best.compiled, best.channel):
                 due = roll(due)
             if when > end:
                 break

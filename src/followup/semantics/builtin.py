@@ -59,6 +59,10 @@ WITHDRAW: Final = Action(
 )
 
 BUILT_IN_ACTIONS: Final = (KEEP_PROMISE, WITHDRAW)
+# Steps that stay on their day when it is a weekend or public holiday, where other messages to
+# people move to the next business day: you promised that day and they agreed to it (as to the
+# channel), and the next business day would break the promise.
+ON_ITS_DAY_KINDS: Final = frozenset({KEEP_PROMISE.kind})
 
 # A new round whose interview date is not recorded: the plan guesses nothing and asks for it.
 RECORD_ROUND_KIND: Final = ENGINE_ONLY_KINDS[0]

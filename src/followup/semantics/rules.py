@@ -120,7 +120,9 @@ def optional_rules() -> dict[str, str]:
     return {
         BUSINESS_DAYS_ONLY: f"Contact by {_or(sorted(DIRECT_CHANNELS))} never falls on a weekend "
         "or a public holiday of the case's country: it moves to the next business day, and a "
-        "timer that would end its state before that day waits until the day is over.",
+        "timer that would end its state before that day waits until the day is over. A promise "
+        "you recorded is the exception: it stays on the day you gave, even a weekend or a "
+        "holiday, since they agreed to that day and the next business day would break it.",
         CHECK_IN_GAP: f"Two check-ins ({nudges}) are never recommended less than "
         f"{MIN_NUDGE_GAP_DAYS} days apart.",
         CONTACT_GAP: _contact_gap_sentence(),
