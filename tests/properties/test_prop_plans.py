@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from followup.compile import CompiledPlaybook, compile_playbook
 from followup.engine.explain import explain_case
 from followup.engine.plan import plan_case
-from followup.engine.result import Plan
+from followup.engine.result import Plan, Step
 from followup.io.yaml_reader import read_yaml_file
 from followup.language.playbook_loader import build_playbook
 from followup.model.case import Case, Employer, Event, Interviewer
@@ -25,6 +25,7 @@ from followup.model.vocabulary import (
     PREFERRED_CHANNELS,
     REPLY_OUTCOMES,
 )
+from followup.semantics.builtin import ON_ITS_DAY_KINDS
 from followup.timeline.calendar import BusinessCalendar
 from followup.timeline.durations import parse_duration
 from followup.timeline.holiday_library import HolidaysLibraryProvider
@@ -192,24 +193,33 @@ def test_schedule_never_goes_backwards(given_scenario):
     assert plan.next == plan.schedule[: len(plan.next)]
 
 
+def _on_the_day_promised(step: Step, case: Case) -> bool:
+    """A promise kept on the day you gave, which stays there even on a day off."""
+    promised = {e.due or e.date for e in case.events if e.type == "committed"}
+    return step.action in ON_ITS_DAY_KINDS and step.due in promised
+
+
 @SETTINGS
 @given(scenario())
 def test_direct_contact_never_on_a_weekend(given_scenario):
-    """Email, phone, mail, text and recruiter steps are never due on a Saturday or Sunday."""
+    """Email, phone, mail, text and recruiter steps are never due on a Saturday or Sunday,
+    but for a promise, which is due on the day promised."""
     plan = run(*given_scenario)
+    case = given_scenario[1]
     for step in plan.schedule:
-        if step.channel in DIRECT_CHANNELS:
+        if step.channel in DIRECT_CHANNELS and not _on_the_day_promised(step, case):
             assert step.due.weekday() < 5, step
 
 
 @SETTINGS
 @given(scenario(country="US"))
 def test_direct_contact_never_on_a_us_holiday(given_scenario):
-    """With country US, direct steps fall on US business days (no weekends, no holidays)."""
+    """With country US, direct steps fall on US business days (no weekends, no holidays), but
+    for a promise, which is due on the day promised."""
     pid, case, offset = given_scenario
     plan = run(pid, case, offset, US)
     for step in plan.schedule:
-        if step.channel in DIRECT_CHANNELS:
+        if step.channel in DIRECT_CHANNELS and not _on_the_day_promised(step, case):
             assert US.is_business_day(step.due), step
 
 

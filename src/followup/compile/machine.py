@@ -27,7 +27,13 @@ from followup.model.vocabulary import (
     OPEN_STATES,
     STATES,
 )
-from followup.semantics.builtin import BUILT_IN_ACTIONS, BUILT_IN_IDS, ENGINE_RULE, KEEP_PROMISE
+from followup.semantics.builtin import (
+    BUILT_IN_ACTIONS,
+    BUILT_IN_IDS,
+    ENGINE_RULE,
+    KEEP_PROMISE,
+    ON_ITS_DAY_KINDS,
+)
 from followup.semantics.meaning import (
     CALLS_WITHOUT_INVITATION,
     EVENTS,
@@ -111,6 +117,9 @@ class CompiledAction(msgspec.Struct, frozen=True, eq=False):
     # The action's kind and repeat, copied for the same reason.
     kind: str = ""
     repeat: Repeat | None = None
+    # The channels on which its step moves off weekends and public holidays (business-days-only):
+    # every direct one, unless the playbook opted out or a promise keeps its day (ON_ITS_DAY_KINDS).
+    off_days: frozenset[str] = DIRECT_CHANNELS
 
 
 class CompiledAvoid(msgspec.Struct, frozen=True, eq=False):
@@ -305,6 +314,9 @@ def _compile_action(
         calls_ok,
         action.kind,
         action.repeat,
+        frozenset()
+        if BUSINESS_DAYS_ONLY in opted_out or action.kind in ON_ITS_DAY_KINDS
+        else DIRECT_CHANNELS,
     )
 
 

@@ -15,7 +15,6 @@ from followup.compile.expressions import GuardFn, shift
 from followup.compile.machine import CompiledAction
 from followup.engine.facts import Facts, Pending
 from followup.model.vocabulary import DIRECT_CHANNELS
-from followup.semantics.builtin import ON_ITS_DAY_KINDS
 from followup.semantics.meaning import GIVE_UP_KIND, MIN_CONTACT_GAP, NEWS_KIND
 from followup.semantics.rules import KEEP_PROMISES, NEWS_BEFORE_DEADLINE
 from followup.timeline.durations import shift_days
@@ -111,18 +110,12 @@ class Scheduling(Facts):
         if expires is not None and due > expires:
             due = expires
         moved_from: date | None = None
-        if self.keeps_off_days_off(ca, channel):
+        if channel in ca.off_days:
             rolled = self.cal.roll_forward(due)
             if rolled != due:
                 due, moved_from = rolled, due
         latest = None if ca.latest is None else self.window_end(ca, due, channel)
         return Pending(ca, due, channel, expires, paced_after, latest, moved_from)
-
-    def keeps_off_days_off(self, ca: CompiledAction, channel: str | None) -> bool:
-        """Whether a step of ``ca`` by ``channel`` moves off weekends and public holidays to the
-        next business day: a message to people does (`CompiledPlaybook.off_days`), unless it
-        keeps a promise, which stays on the day promised (`ON_ITS_DAY_KINDS`)."""
-        return channel in self.cp.off_days and ca.kind not in ON_ITS_DAY_KINDS
 
     def give_up_floor(self) -> date | None:
         """The earliest day a playbook may give up on the case (`REOPENABLE`), or None when
@@ -183,7 +176,7 @@ class Scheduling(Facts):
         doing (news after its last day, `news_expires`)."""
         if p.due > now:
             when = p.due  # on a business day if its channel keeps off days off (`resolve`)
-        elif self.keeps_off_days_off(p.compiled, p.channel):
+        elif p.channel in p.compiled.off_days:
             when = self.cal.roll_forward(now)
         else:
             when = now

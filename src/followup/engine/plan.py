@@ -217,7 +217,7 @@ def project(
             if not steps:
                 first_when = when
             due = best.due if when == first_when else max(best.due, steps[-1].due)
-            if sim.keeps_off_days_off(best.compiled, best.channel):
+            if best.channel in best.compiled.off_days:
                 due = roll(due)
             if when > end:
                 break
