@@ -289,3 +289,24 @@ def test_a_phone_check_in_is_a_call_script(cli):
     assert "Subject:" not in result.out
     assert "To:" not in result.out
     assert "Call Ms. Dana Reyes at Acme Corp.\n\nOpening: Hello Ms. Reyes, this is" in result.out
+
+
+def test_draft_a_case_file_without_a_tracker(cli, tmp_path):
+    """A job seeker who keeps case files gets the same draft as from the tracker, and no
+    tracker is made for it; a case file that is not there is a located error."""
+    case = tmp_path / "acme.yaml"
+    case.write_text(
+        "id: acme\ncompany: Acme Corp\nrole: Data Engineer\ninterview: 2026-03-02\n"
+        "playbook: week-then-on-hold\n"
+        "interviewers: [{name: Dana Reyes, email: dana@acme.example}]\n"
+        "events: [{date: 2026-03-02, type: thank_you_sent, channel: email}]\n",
+        encoding="utf-8",
+    )
+    result = cli("draft", case, "--today", "2026-03-09")
+    assert result.code == 0, result.err
+    assert "To: Dana Reyes <dana@acme.example>" in result.out
+    assert "Subject: Checking in: Data Engineer at Acme Corp" in result.out
+    assert not (tmp_path / "data" / "tracker.db").exists()
+    missing = cli("draft", tmp_path / "gone.yaml")
+    assert missing.code == 2
+    assert missing.err.startswith(f"{tmp_path / 'gone.yaml'}:1:1: no such file")

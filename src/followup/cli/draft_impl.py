@@ -20,8 +20,9 @@ from followup.errors import FollowupError, UsageError, json_visible, visible
 from followup.io.user_dirs import user_cache_dir
 from followup.io.user_files import write_atomic
 from followup.render.words import action_words, send_on_words, step_day, step_relative
-from followup.services.cases import calendar_for, today_for
+from followup.services.cases import calendar_for, read_case, today_for
 from followup.services.planning import playbook_for
+from followup.services.recording import looks_like_path
 from followup.settings import read_settings
 
 RULE = "-" * 72
@@ -36,15 +37,18 @@ def draft(
     dirs: tuple[Path, ...],
     sender: Sender = NOBODY,
 ) -> None:
-    """``followup draft APP [ACTION]``: the messages for the next (or the named) step.
+    """``followup draft CASE|APP [ACTION]``: the messages for the next (or the named) step
+    of a case file, or of a tracked application (as ``choose`` and ``report`` take them).
 
     Raises:
-        UsageError: no such application, or ACTION names no step of its plan.
-        InputError: a template has problems.
+        UsageError: no such case file or application, or ACTION names no step of its plan.
+        InputError: the case file or a template has problems.
     """
-
-    with flags.open_db(db, write=False) as store:
-        case = store.case(store.resolve(app))
+    if Path(app).is_file() or looks_like_path(app):
+        case = read_case(app)[0]  # no tracker needed, nor created
+    else:
+        with flags.open_db(db, write=False) as store:
+            case = store.case(store.resolve(app))
     cp = playbook_for(case, dirs)
     day_ = today or today_for(case)
     plan, drafts = draft_case(cp, case, day_, calendar_for(case), action, sender)

@@ -302,7 +302,7 @@ def export_cmd(apps: tuple[str, ...], out_dir: Path | None, db: Path | None) -> 
 
 
 @cli.command("draft")
-@click.argument("app", metavar="APP")
+@click.argument("app", metavar="CASE|APP")
 @click.argument("action", required=False, metavar="[ACTION]")
 @today_flag
 @click.option("--name", metavar="NAME", help="Sign as NAME (default: `followup config`).")
@@ -322,7 +322,8 @@ def draft_cmd(
     as_json: bool,
     playbooks_dir: tuple[str, ...],
 ) -> None:
-    """The message for APP's next step (or ACTION: a kind or rule id), from the playbook."""
+    """The message for the next step of a case file or tracked APP (or ACTION: a kind or rule
+    id), from the playbook."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import draft_impl
 
