@@ -17,6 +17,7 @@ from followup.cli.group import parse_day
 from followup.errors import UsageError, json_visible, visible
 from followup.render.json_out import plan_json
 from followup.services import choosing
+from followup.services.cases import names_case_file
 from followup.tracker.store import Store
 
 WIDTH = 88
@@ -170,7 +171,7 @@ def choose(req: Request) -> None:
         InputError: the case file or a playbook has problems.
     """
     store = None
-    if req.ref is not None and not Path(req.ref).is_file():
+    if req.ref is not None and not names_case_file(req.ref):
         store = _open(req.db, write=req.apply_it)
     try:
         found = choosing.subject(req.ref, store, req.today)

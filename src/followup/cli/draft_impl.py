@@ -20,9 +20,8 @@ from followup.errors import FollowupError, UsageError, json_visible, visible
 from followup.io.user_dirs import user_cache_dir
 from followup.io.user_files import write_atomic
 from followup.render.words import action_words, send_on_words, step_day, step_relative
-from followup.services.cases import calendar_for, read_case, today_for
+from followup.services.cases import calendar_for, names_case_file, read_case, today_for
 from followup.services.planning import playbook_for
-from followup.services.recording import looks_like_path
 from followup.settings import read_settings
 
 RULE = "-" * 72
@@ -44,7 +43,7 @@ def draft(
         UsageError: no such case file or application, or ACTION names no step of its plan.
         InputError: the case file or a template has problems.
     """
-    if Path(app).is_file() or looks_like_path(app):
+    if names_case_file(app):
         case = read_case(app)[0]  # no tracker needed, nor created
     else:
         with flags.open_db(db, write=False) as store:

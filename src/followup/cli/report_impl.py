@@ -14,7 +14,7 @@ from followup.analysis.choice import defaults_from
 from followup.errors import UsageError, visible
 from followup.render import report_html
 from followup.services import choosing
-from followup.services.cases import today_for
+from followup.services.cases import names_case_file, today_for
 from followup.tracker.store import Store
 
 
@@ -71,7 +71,7 @@ def report(
     """
     _writable(out)  # before anything is read: a wrong --out wastes nothing
     store = None
-    if not refs or any(not Path(r).is_file() for r in refs):
+    if not refs or not all(names_case_file(r) for r in refs):
         store = _open(db)
     try:
         if refs:

@@ -23,7 +23,7 @@ from followup.io.yaml_reader import Path_
 from followup.language.case_loader import EVENT_KEYS
 from followup.services.editing import Change
 from followup.services.planning import DEFAULT_PLAYBOOK
-from followup.services.recording import LikelyDuplicate, looks_like_path
+from followup.services.recording import LikelyDuplicate
 from followup.settings import read_settings, settings_path
 from followup.tracker.store import Store, open_store
 
@@ -223,7 +223,7 @@ def application_data(
         catalog.resolve(ref, dirs)
     except UsageError as err:
         raise UsageError(f"{label}: {err}") from None
-    data["playbook"] = str(Path(ref).resolve()) if looks_like_path(ref) else ref
+    data["playbook"] = str(Path(ref).resolve()) if catalog.looks_like_path(ref) else ref
     labels[("playbook",)] = label
     return data, labels
 

@@ -40,6 +40,12 @@ def today_for(case: Case) -> date:
     return date.today()
 
 
+def names_case_file(ref: str) -> bool:
+    """Whether CASE|APP names a case file (one that is there, or a file name or path) rather
+    than a tracked application, so that no tracker is opened for it."""
+    return Path(ref).is_file() or catalog.looks_like_path(ref)
+
+
 def read_case(path: str) -> tuple[Case, Document]:
     """Parse and check a case file.
 

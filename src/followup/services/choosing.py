@@ -16,9 +16,8 @@ from followup.analysis.choice import Answers, Choice, rank
 from followup.engine.result import Plan
 from followup.errors import FollowupError, UsageError
 from followup.model.case import Case
-from followup.services.cases import calendar_for, read_case, today_for
+from followup.services.cases import calendar_for, names_case_file, read_case, today_for
 from followup.services.planning import DEFAULT_PLAYBOOK, closed_by_record, plan_for
-from followup.services.recording import looks_like_path
 from followup.tracker.store import Store
 
 
@@ -52,7 +51,7 @@ def subject(ref: str | None, store: Store | None, today: date | None) -> Subject
     """
     if ref is None:
         return Subject(Case(id="new", interview=today or date.today()))
-    if Path(ref).is_file() or looks_like_path(ref) or store is None:
+    if names_case_file(ref) or store is None:
         return Subject(read_case(ref)[0])
     with store.reading():
         try:
@@ -84,7 +83,7 @@ def switch(
         InputError: the playbook file has problems.
     """
     cp = catalog.load(ref, dirs)  # an unknown id is refused before anything is written
-    stored = str(Path(ref).resolve()) if looks_like_path(ref) else cp.id
+    stored = str(Path(ref).resolve()) if catalog.looks_like_path(ref) else cp.id
     with store.writing():
         app_id = store.resolve(app)
         case = store.case(app_id)

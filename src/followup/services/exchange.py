@@ -27,7 +27,7 @@ from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
 from followup.services.cases import calendar_for, today_for
 from followup.services.planning import DEFAULT_PLAYBOOK, future_problem
-from followup.services.recording import LikelyDuplicate, looks_like_path, refuse_duplicate
+from followup.services.recording import LikelyDuplicate, refuse_duplicate
 from followup.tracker.store import Store
 
 
@@ -82,7 +82,7 @@ def read_case_files(
             continue
         data = {k: v for k, v in doc.data.items() if v is not None}
         data["id"] = case.id
-        data["playbook"] = str(Path(ref).resolve()) if looks_like_path(ref) else ref
+        data["playbook"] = str(Path(ref).resolve()) if catalog.looks_like_path(ref) else ref
         incoming.append(Incoming(name, case, data))
     if problems:
         raise InputError(problems)

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from followup import catalog
 from followup.errors import InputError, UsageError, visible
 from followup.io.yaml_reader import Path_
 from followup.language.case_loader import EVENT_KEYS
@@ -47,11 +46,6 @@ class Retracted:
     seq: int
     entry: Entry
     case: Case
-
-
-def looks_like_path(ref: str) -> bool:
-    """A playbook named by its file rather than its id (stored absolute, to work anywhere)."""
-    return ref.endswith(catalog.PLAYBOOK_SUFFIXES) or "/" in ref or "\\" in ref
 
 
 class LikelyDuplicate(UsageError):
