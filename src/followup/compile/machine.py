@@ -281,8 +281,13 @@ def compile_channels(options: tuple[ChannelOption, ...]) -> tuple[tuple[str, Gua
 
 
 def _compile_action(
-    action: Action, completed_by: str | None, citation: str, opted_out: frozenset[str]
+    action: Action,
+    completed_by: str | None,
+    citation: str,
+    opted_out: frozenset[str],
+    off_days: frozenset[str],
 ) -> CompiledAction:
+    """``off_days``: the playbook's (`CompiledPlaybook.off_days`)."""
     channel = compile_channels(action.channel)
     until = compile_date(action.repeat.until) if action.repeat and action.repeat.until else None
     fixed: str | None = None
@@ -314,9 +319,7 @@ def _compile_action(
         calls_ok,
         action.kind,
         action.repeat,
-        frozenset()
-        if BUSINESS_DAYS_ONLY in opted_out or action.kind in ON_ITS_DAY_KINDS
-        else DIRECT_CHANNELS,
+        frozenset() if action.kind in ON_ITS_DAY_KINDS else off_days,
     )
 
 
@@ -334,6 +337,7 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
     completed_by.update({k.name: k.completed_by for k in playbook.kinds})
     actions: dict[str, list[CompiledAction]] = {}
     opted_out = playbook.opted_out()
+    off_days = frozenset() if BUSINESS_DAYS_ONLY in opted_out else DIRECT_CHANNELS
     builtins = tuple(
         a for a in BUILT_IN_ACTIONS if a is not KEEP_PROMISE or KEEP_PROMISES not in opted_out
     )
@@ -341,7 +345,9 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
     for action in (*builtins, *playbook.actions):
         builtin = action.id in BUILT_IN_IDS
         citation = ENGINE_RULE if builtin else playbook.source.cite(action.cite.part)
-        compiled = _compile_action(action, completed_by.get(action.kind), citation, opted_out)
+        compiled = _compile_action(
+            action, completed_by.get(action.kind), citation, opted_out, off_days
+        )
         for state in action.states:
             if builtin and _replaced(action, state, playbook):
                 continue
@@ -390,7 +396,7 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
         restartable,
         renewed_by,
         opted_out,
-        frozenset() if BUSINESS_DAYS_ONLY in opted_out else DIRECT_CHANNELS,
+        off_days,
         {
             state: doable
             for state, group in by_state.items()
