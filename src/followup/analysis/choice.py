@@ -13,7 +13,7 @@ from typing import Final
 
 import msgspec
 
-from followup.analysis.compare import disagreements
+from followup.analysis.compare import disagreements, news_to_tell_by
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import plan_case
 from followup.engine.result import Plan, Step
@@ -162,8 +162,8 @@ def reasons_for(plan: Plan, cp: CompiledPlaybook, answers: Answers) -> tuple[Rea
 def _news_reasons(plan: Plan, whole: tuple[str, str]) -> list[Reason]:
     """With a competing offer to answer, whether the plan tells them while it still matters:
     a decision with a deadline weighs more than the pace of check-ins."""
-    by = plan.tell_news_by
-    if by is None or by < plan.today:
+    by = news_to_tell_by(plan)
+    if by is None:
         return []
     step = next((s for s in plan.schedule if s.action == NEWS_KIND), None)
     day = None if step is None else step.send_on or step.due

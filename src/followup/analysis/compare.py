@@ -30,6 +30,13 @@ def _first(plan: Plan, kinds: frozenset[str]) -> date | None:
     return next((s.due for s in plan.schedule if s.action in kinds), None)
 
 
+def news_to_tell_by(plan: Plan) -> date | None:
+    """The last day to tell them about a competing offer, while that day is still to come
+    (None: no such news, or too late to tell)."""
+    by = plan.tell_news_by
+    return by if by is not None and by >= plan.today else None
+
+
 def _word(value: object) -> str:
     """A value as a coach reads it: yes/no, never, or the value itself (not Python's True)."""
     if value is None:
@@ -70,7 +77,7 @@ def disagreements(plans: list[Plan]) -> list[str]:
             },
         ),
     ]
-    if any(p.tell_news_by is not None and p.tell_news_by >= p.today for p in plans):
+    if any(news_to_tell_by(p) is not None for p in plans):
         checks.insert(
             2,
             (

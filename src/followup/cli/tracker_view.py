@@ -164,13 +164,7 @@ def item_lines(item: Item) -> list[tuple[str, str]]:
     kind = "overdue" if last < item.today else "due" if step.due <= item.today else "soon"
 
     def wrap(text: str, more: str = "") -> list[str]:
-        return textwrap.wrap(
-            visible(text),
-            width,
-            initial_indent=INDENT,
-            subsequent_indent=INDENT + more,
-            break_on_hyphens=False,
-        )
+        return _indented(text, width, more)
 
     covers = f"also counts as: {promise_covers_words(step.covers)}" if step.covers else ""
     when = step_relative(step.due, step.latest, item.today) + send_on_words(step.send_on)
@@ -187,19 +181,24 @@ def item_lines(item: Item) -> list[tuple[str, str]]:
     ]
 
 
+def _indented(text: str, width: int, more: str = "") -> list[str]:
+    """``text`` escaped and wrapped under a step or an application of ``today`` (``more``:
+    the extra indent of the lines after the first)."""
+    return textwrap.wrap(
+        visible(text),
+        width,
+        initial_indent=INDENT,
+        subsequent_indent=INDENT + more,
+        break_on_hyphens=False,
+    )
+
+
 def note_lines(case: Case, notes: tuple[str, ...]) -> list[tuple[str, str]]:
     """One application's notes for ``today``: its id and title, then each note, wrapped."""
     width = terminal_width()
     lines = [(f"  {case.id}  {title(case)}", "")]
     for note in notes:
-        wrapped = textwrap.wrap(
-            visible(note),
-            width,
-            initial_indent=INDENT,
-            subsequent_indent=INDENT,
-            break_on_hyphens=False,
-        )
-        lines += [(line, "") for line in wrapped]
+        lines += [(line, "") for line in _indented(note, width)]
     return lines
 
 
