@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import msgspec
 import pytest
 
 from followup import catalog
@@ -64,12 +65,8 @@ def _silent_path_drafts(cp: CompiledPlaybook, employer: Employer) -> list[Draft]
         _, made = draft_case(cp, case, step.due, CAL, step.rule_id)
         drafts += made
         event = Event(step.due, _completed_by(cp, step.rule_id) or "", channel=step.channel)
-        case = Case(**{**_fields(case), "events": (*case.events, event)})
+        case = msgspec.structs.replace(case, events=(*case.events, event))
     return drafts
-
-
-def _fields(case: Case) -> dict[str, object]:
-    return {f: getattr(case, f) for f in case.__struct_fields__}
 
 
 @pytest.mark.parametrize("playbook", BUNDLED)
