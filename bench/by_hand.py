@@ -388,6 +388,7 @@ class Replay:
         """Apply one recorded event: contacts complete an action (or count as credit ahead)."""
         kind = event["type"]
         self.now = max(self.now, day)
+        promise_only = False  # your word kept, and none of the playbook's check-ins
         if kind in ("thank_you_sent", "check_in_sent"):
             first: Pending | None = None
             for p in self.pending():
@@ -407,14 +408,17 @@ class Replay:
                 and self.promised is not None
                 and (kept or day >= self.promised)
             ):
-                for action_id in self.held_for_promise(day, first):
+                held = self.held_for_promise(day, first)
+                for action_id in held:
                     self.complete(action_id, day)  # keeping it is that check-in too
+                promise_only = kept and not held
             self.last_contact = day  # any follow-up resets the clock
             if event.get("channel") in (None, *DIRECT_CHANNELS):
                 self.last_direct = day
             if kind == "check_in_sent":
-                self.check_ins += 1
-                self.last_nudge = day
+                if not promise_only:
+                    self.check_ins += 1
+                    self.last_nudge = day
                 # Following up keeps a promise: on or after its day, or as the promise itself;
                 # a check-in for an earlier step leaves it standing.
                 if self.promised is not None and (kept or day >= self.promised):
@@ -432,7 +436,8 @@ class Replay:
         elif kind == "reply":
             self._reply(event, day)
             return
-        self.fire(kind, day)
+        if not promise_only:
+            self.fire(kind, day)
 
     def _reply(self, event: dict[str, Any], day: date) -> None:
         """The employer wrote: close, start a new round, or start nudging over."""
@@ -457,6 +462,7 @@ class Replay:
                 self.not_before = self.decision_by + ONE_DAY
             if outcome == "no_follow_up":
                 self.follow_up = "not_wanted"  # for good, across rounds too
+                self.promised = None  # a promise made before is off: they asked for silence
         self.fire("reply_" + outcome, day)
 
     def next_step(self, today: date) -> Pending | None:

@@ -184,7 +184,7 @@ Feature: Top of mind, not a pest (playbook fine-line)
 
   # -- Promises --------------------------------------------------------------------------------
 
-  Scenario: You promised to call on a given day: do exactly that
+  Scenario: You promised to call on a given day: do exactly that, and the two-week check-in still comes
     Given the employer allows calls
     And I sent a thank-you by email on 2026-03-02
     And I committed to call them on 2026-03-10
@@ -194,9 +194,10 @@ Feature: Top of mind, not a pest (playbook fine-line)
     And I am told to avoid "promised"
     When I sent a check-in by phone on 2026-03-10
     And I check the plan on 2026-03-11
-    Then the state is "checked-in"
+    Then the state is "waiting"
     And I am not told to avoid "promised"
-    And the next step is a check-in by email on 2026-03-24
+    And the next step is a check-in by email on 2026-03-16
+    And the next step comes from rule "check-in-after-two-weeks"
 
   Scenario: You promised an email earlier than two weeks: keep the promise
     Given I sent a thank-you by email on 2026-03-02

@@ -121,6 +121,27 @@ Feature: A week, then on hold (playbook week-then-on-hold)
     And I am told to avoid "told you not to follow up"
     And the case closes on 2026-05-10
 
+  Scenario: A promise kept before their decision date is not the check-in after it
+    Given the employer will decide by 2026-03-13
+    And I sent a thank-you by email on 2026-03-02
+    And I committed on 2026-03-04 to email them on 2026-03-12 to "send two references"
+    When I check the plan on 2026-03-05
+    Then the next step is a promised follow-up by email on 2026-03-12
+    When I sent a check-in by email on 2026-03-12
+    And I check the plan on 2026-03-12
+    Then the state is "waiting"
+    And the next step is a check-in by email on 2026-03-16
+    And the next step comes from rule "check-in-after-a-week"
+
+  Scenario: They ask you not to follow up after you promised to call: the call is off
+    Given the employer allows calls
+    And I sent a thank-you by email on 2026-03-02
+    And I committed on 2026-03-03 to call them on 2026-03-16
+    When they asked me not to follow up on 2026-03-05
+    Then the schedule has no direct contacts
+    And I am not told to avoid "promised"
+    And the plan notes "they asked you not to follow up"
+
   # -- Their preferred way ---------------------------------------------------------------------
 
   Scenario: They prefer email, which is the article's own choice

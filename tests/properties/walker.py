@@ -61,19 +61,28 @@ def _window(days: list[date], size: int) -> int:
 
 
 def figures(
-    events: list[Event], open_days: int, closed: bool, own: set[int] | None = None
+    events: list[Event],
+    open_days: int,
+    closed: bool,
+    own: set[int] | None = None,
+    word_only: set[int] | None = None,
 ) -> Walked:
     """Count on a case's events what `prove` bounds (recomputed here, not taken from it).
 
     ``own``: the positions of the events that kept a promise of the job seeker's own, which no
     limit counts (`OWN_WORD_KINDS`): not as a contact, nor the gap before it; the next check-in
-    counts from it.
+    counts from it, unless it is in ``word_only``: a promise kept with no check-in waiting for
+    it, which is none of the playbook's check-ins (keep-promises), so the next one counts from
+    the check-in before.
     """
     own = own or set()
+    word_only = word_only or set()
     direct = [
         e.date for i, e in enumerate(events) if direct_contact(e.type, e.channel) and i not in own
     ]
-    nudges = [(i, e.date) for i, e in enumerate(events) if e.type in NUDGE_EVENTS]
+    nudges = [
+        (i, e.date) for i, e in enumerate(events) if e.type in NUDGE_EVENTS and i not in word_only
+    ]
     gaps = [(b - a).days for (_, a), (j, b) in pairwise(nudges) if j not in own]
     return Walked(
         tuple(events),
@@ -95,6 +104,8 @@ class _Walk:
         }
         self.events: list[Event] = []
         self.own: set[int] = set()  # the events that kept a promise (`figures`)
+        # Of those, the check-ins the engine did not count as the playbook's (`figures`).
+        self.word_only: set[int] = set()
         self.passed: set[tuple[str, date]] = set()
 
     def due_on(self, day: date) -> object | None:
@@ -127,9 +138,12 @@ class _Walk:
                 contact_due = contact_due or kind in CONTACT_EVENTS
                 if choose("do", p.compiled.id):
                     ev = Event(day, kind, len(self.events), channel=p.channel)
+                    check_ins = run.check_ins_all_rounds
                     record(run, ev)
                     if p.compiled.action.kind in OWN_WORD_KINDS:
                         self.own.add(len(self.events))
+                        if kind in NUDGE_EVENTS and run.check_ins_all_rounds == check_ins:
+                            self.word_only.add(len(self.events))
                     self.events.append(ev)
                 continue
             version = run.version
@@ -154,12 +168,14 @@ def walk(
     day = case.interview
     while len(w.events) < MAX_EVENTS:
         if (day - last_word).days > horizon:
-            return figures(w.events, max(longest, horizon), False, w.own)
+            return figures(w.events, max(longest, horizon), False, w.own, w.word_only)
         contact_due = w.steps(day, choose)
         closing = run.state == CLOSED
         if closing and (run.outcome != REOPENABLE or run.closed_on != day):
             assert run.closed_on is not None
-            return figures(w.events, max(longest, (run.closed_on - last_word).days), True, w.own)
+            return figures(
+                w.events, max(longest, (run.closed_on - last_word).days), True, w.own, w.word_only
+            )
         news = choose("news", (day, closing)) if contact_due or closing else None
         if isinstance(news, Event):
             record(run, news)
@@ -176,6 +192,8 @@ def walk(
             continue  # the same day again: steps the news brings due today
         if closing:
             assert run.closed_on is not None
-            return figures(w.events, max(longest, (run.closed_on - last_word).days), True, w.own)
+            return figures(
+                w.events, max(longest, (run.closed_on - last_word).days), True, w.own, w.word_only
+            )
         day += timedelta(days=1)
     raise AssertionError(f"more than {MAX_EVENTS} events on one walk")

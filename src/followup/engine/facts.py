@@ -102,6 +102,7 @@ class Facts:
         "pending_version",
         "portfolio_update",
         "preferred_channel",
+        "promise_called_off",
         "reminder_cache",
         "reminder_version",
         "round",
@@ -172,6 +173,8 @@ class Facts:
         self.at_offer_deadline: date | None = None
         self.at_portfolio_update: date | None = None
         self.at_committed: date | None = None
+        # The day they asked you not to follow up while a promise of yours was still to keep.
+        self.promise_called_off: date | None = None
         self._start_round(case.interview, case.interview)
         self.interview_part = part_of_day(case.interview_time)
         decision_by = employer.decision_by

@@ -135,6 +135,14 @@ def notes_now(run: Run, today: date, expired: date | None) -> list[str]:
         )
     notes += _windows_passed(run, today)
     promised = run.at_committed
+    called_off = run.promise_called_off
+    if run.state != CLOSED and called_off is not None and promised is not None:
+        what = f" ({run.committed_note})" if run.committed_note else ""
+        notes.append(
+            f"You had promised to follow up on {promised.isoformat()}{what}; on "
+            f"{called_off.isoformat()} they asked you not to follow up, so the plan drops that "
+            "promise. Do it only if they ask you for it."
+        )
     keeps = KEEP_PROMISES not in run.cp.opted_out
     if (
         run.state != CLOSED

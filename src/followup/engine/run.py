@@ -243,11 +243,23 @@ class Run(Scheduling):
             self.note(day, "event", _describe_event(ev))
         step, contact, sets, counts, nudge, dates, keeps_channel, answers = _EFFECTS[kind]
         credited = self._attribute(kind, day, attribute_to) if step else None
+        promise_only = False  # keeps your promise, and is none of the playbook's check-ins
         if sets and step and self.committed and not self._promise_stands(day, credited):
             # It keeps your promise: it is also each check-in that waited for it.
-            for ca in self.held_for_promise(day, credited):
+            held = self.held_for_promise(day, credited)
+            for ca in held:
                 self.complete(ca, day)
                 self.note(day, "done", f"counts as {ca.action.id} too: it waited for your promise")
+            if (
+                nudge
+                and not held
+                and credited is not None
+                and credited.action.kind == KEEP_PROMISE.kind
+            ):
+                # No check-in waited for it: it is your word kept, not one of the playbook's
+                # check-ins, so it moves nothing and uses none of them up (keep-promises).
+                promise_only = True
+                self.note(day, "done", "keeps your promise only: no check-in waited for it")
         if contact:
             # Any follow-up resets the clock, even a portal check; only direct ones are counted.
             self.at_last_contact = day
@@ -263,10 +275,10 @@ class Run(Scheduling):
                 setattr(self, name, value)
             if stands:
                 self.committed = True
-        if counts:
+        if counts and not promise_only:
             for name in counts:
                 setattr(self, name, getattr(self, name) + 1)
-        if nudge:
+        if nudge and not promise_only:
             self.last_nudge = day
         if dates:
             for name, source in dates:
@@ -280,6 +292,7 @@ class Run(Scheduling):
                 else:
                     setattr(self, name, day)
         if keeps_channel:
+            self.promise_called_off = None
             self.committed_channel = ev.channel
             self.committed_note = ev.note
             for action_id in self.cp.renewed_by.get(kind, ()):
@@ -287,7 +300,8 @@ class Run(Scheduling):
         if kind == "reply":
             self._reply(ev)
             return
-        self.trigger(kind, day)
+        if not promise_only:
+            self.trigger(kind, day)
         if answers and self.outcome == OFFER:
             self.offer_answer = kind
 
@@ -347,6 +361,8 @@ class Run(Scheduling):
                 self.has_decision_date = True
                 self.wait_past(ev.decision_by)
         if sets:
+            if self.committed and ("committed", False) in sets:
+                self.promise_called_off = day
             for name, value in sets:
                 setattr(self, name, value)
         self.trigger(trigger, day)

@@ -221,7 +221,8 @@ REPLIES: Final[dict[str, ReplyMeaning]] = {
             "asking you not to follow up",
             "waiting",
             restarts_nudges=True,
-            sets=(("told_no_follow_up", True), ("follow_up", "not_wanted")),
+            # A promise you made before they asked is off: they no longer want to hear from you.
+            sets=(("told_no_follow_up", True), ("follow_up", "not_wanted"), ("committed", False)),
         ),
     )
 }

@@ -61,6 +61,11 @@ def _reply_sentence(r: ReplyMeaning) -> str:
         )
     if ("told_no_follow_up", True) in r.sets:
         clauses.append("no check-in is ever recommended again")
+    if ("committed", False) in r.sets:
+        clauses.append(
+            "a promise you made before it is off (the plan drops it and says so), since they no "
+            "longer want to hear from you"
+        )
     return text + "".join("; " + c for c in clauses) + "."
 
 
@@ -135,8 +140,11 @@ def optional_rules() -> dict[str, str]:
         "earlier for another step leaves it standing, in the plan as in what you record); a "
         f"check-in ({nudges}) due before that day waits for it, and the follow-up that keeps "
         "the promise counts as that check-in too (you told them when you would be in touch, so "
-        f"asking sooner would only nag); a playbook does not give up ({REOPENABLE}) on the case, "
-        f"nor advise you to ({GIVE_UP_KIND}), before that day has passed.",
+        "asking sooner would only nag), while one kept with no check-in waiting for it is your "
+        "word kept, not one of the playbook's check-ins (it moves nothing, uses none of them up, "
+        "and the check-ins due after it stay in the plan); a playbook does not give up "
+        f"({REOPENABLE}) on the case, nor advise you to ({GIVE_UP_KIND}), before that day has "
+        "passed.",
         OPEN_PAST_THEIR_DATE: f"A playbook does not give up ({REOPENABLE}) on a case, nor advise "
         f"you to ({GIVE_UP_KIND}), before the employer's own date "
         f"({_or([ANCHORS[a] for a in WAIT_PAST])}) has passed: not before the day after the "
