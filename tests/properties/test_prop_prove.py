@@ -107,6 +107,8 @@ def starts(draw: st.DrawFn, explored: Space) -> Case:
         country=start.country,
         employer=employer,
         interviewers=tuple(Interviewer(f"Person {i}") for i in range(start.interviewers)),
+        # Any time of day, or none: a space that tried too few parts of the day is caught.
+        interview_time=draw(st.one_of(st.none(), st.times())),
     )
 
 
@@ -133,6 +135,8 @@ def chooser(data: st.DataObject, explored: Space) -> Chooser:
         if closing and news.type != "reply":
             return None
         new_round = news.outcome is not None and REPLIES[news.outcome].new_round
+        if new_round:
+            news = replace(news, at=data.draw(st.one_of(st.none(), st.times())))
         if new_round and left["rounds"] <= 0:
             return None
         left["rounds"] -= new_round
@@ -250,3 +254,13 @@ def test_a_bundled_playbook_with_every_date_news_carries() -> None:
     report = proof("stalker-free", every_news_date=True)
     assert report.ok, [b.limit for b in report.breaches]
     check_space(report)
+
+
+def test_random_times_of_day_catch_a_space_that_skips_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check has teeth for the time of day too: a proof that tried interviews with no time
+    only passes a playbook that pesters after a morning interview; random times refute it."""
+    monkeypatch.setattr(prover_space, "PARTS_OF_DAY", ("unknown",))
+    blind = prove(catalog.load(str(FIXTURES / "morning-only.yaml")), ProofOptions(sound=False))
+    assert blind.ok
+    with pytest.raises(AssertionError):
+        check_space(blind)

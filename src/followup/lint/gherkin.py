@@ -35,13 +35,20 @@ PREFERS = {"email": "email", "phone": "phone", "portal": "the portal", "recruite
 TABLE_COLUMNS = tuple(key for key in EVENT_KEYS if key != "note")
 
 
+def _interview(start: Start) -> str:
+    """The day of the interview, and its time of day if the case has one (HH:MM)."""
+    day = start.interview.isoformat()
+    at = start.interview_time
+    return day if at is None else f"{day}T{at:%H:%M}"
+
+
 def _on(start: Start, offset: int) -> str:
     return (start.interview + timedelta(days=offset)).isoformat()
 
 
 def event_fields(start: Start, ev: Ev) -> dict[str, str]:
     """A path event as a case file's event mapping."""
-    day, kind, channel, outcome, carried, _ = ev
+    day, kind, channel, outcome, carried, detail = ev
     fields = {"date": _on(start, day), "type": kind}
     if channel:
         fields["channel"] = channel
@@ -53,6 +60,8 @@ def event_fields(start: Start, ev: Ev) -> dict[str, str]:
         key = key or {"competing_offer": "deadline", "committed": "due"}.get(kind, "")
         if key:
             fields[key] = later
+        if key == "interview" and detail:
+            fields[key] = f"{later}T{detail}"  # the next interview's time of day
     return fields
 
 
@@ -72,7 +81,8 @@ def sentence(start: Start, ev: Ev) -> str | None:
         if outcome == "no_follow_up":
             return f"they asked me not to follow up on {on}"
         if outcome == "next_round" and "interview" in f:
-            return f'they replied "next round" on {on} with an interview on {f["interview"]}'
+            when = f["interview"].replace("T", " at ")
+            return f'they replied "next round" on {on} with an interview on {when}'
         return None
     if kind == "competing_offer" and "deadline" in f:
         return f"I got a competing offer on {on} with a deadline of {f['deadline']}"
@@ -95,7 +105,7 @@ def case_file(start: Start, people: bool) -> dict[str, object]:
         facts["follow_up_after"] = f"{employer.follow_up_after.days}d"
     if employer.preferred_channel is not None:
         facts["preferred_channel"] = employer.preferred_channel
-    case: dict[str, object] = {"id": "counterexample", "interview": start.interview.isoformat()}
+    case: dict[str, object] = {"id": "counterexample", "interview": _interview(start)}
     if people:
         case["interviewers"] = [f"Interviewer {i + 1}" for i in range(start.interviewers)]
     case["employer"] = facts
@@ -105,6 +115,8 @@ def case_file(start: Start, people: bool) -> dict[str, object]:
 def _givens(start: Start, people: bool) -> list[str]:
     employer = start.employer
     lines = [f"an interview on {start.interview.isoformat()}"]
+    if start.interview_time is not None:
+        lines = [f"the interview was on {_interview(start).replace('T', ' at ')}"]
     if people and start.interviewers:
         names = " ".join(f'"Interviewer {i + 1}"' for i in range(start.interviewers))
         verb = "are" if start.interviewers > 1 else "is"

@@ -171,6 +171,11 @@ def _space_lines(report: Report) -> list[str]:
     channels = ", ".join(f"{pc or 'none'}{' (calls ok)' if mc else ''}" for pc, mc in sp.channels)
     return [
         f"interview on each weekday ({', '.join(WEEKDAYS)}; the week of {weeks})",
+        *(
+            [f"at each part of the day (a rule reads it): {', '.join(sp.parts)}"]
+            if len(sp.parts) > 1
+            else []
+        ),
         f"follow-up wanted: {', '.join(sp.follow_ups)}",
         f"preferred channel: {channels}",
         f"decision date: {_days(sp.decision)}; check in after: {_days(sp.after)}",

@@ -92,7 +92,13 @@ class Search:
             EngineError: the playbook recommends steps without end on one day.
         """
         people = tuple(Interviewer(f"Interviewer {i + 1}") for i in range(start.interviewers))
-        case = Case("prove", start.interview, employer=start.employer, interviewers=people)
+        case = Case(
+            "prove",
+            start.interview,
+            employer=start.employer,
+            interviewers=people,
+            interview_time=start.interview_time,
+        )
         run = Run(self.cp, case, self.cal)
         ctx = Ctx(
             frozenset(), self.space.max_inputs, self.space.max_rounds, None, (), start.interview, 0
@@ -357,7 +363,8 @@ def direct_contact(event_type: str, channel: str | None) -> bool:
 def _news_ev(news: Input, day: date, base: date) -> Ev:
     """Outside news as a path event; the date it carries is counted from its own day."""
     channel = "email" if news.type == "committed" else None
-    return ((day - base).days, news.type, channel, news.outcome, news.ahead or None, "")
+    at = news.at.strftime("%H:%M") if news.at is not None else ""  # a next interview's time
+    return ((day - base).days, news.type, channel, news.outcome, news.ahead or None, at)
 
 
 def _prefixed(taken: list[tuple[date, Ev]], worst: Worst, base: date, last: date) -> Worst:

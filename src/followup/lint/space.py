@@ -16,16 +16,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from itertools import product
 
 from followup.lint.offsets import EMPLOYER_DATES_MAX, employer_days
 from followup.lint.reads import Reads, channel_choices, count_cap, reads_of, uses_months
 from followup.model.case import Employer, Event
 from followup.model.playbook import Playbook
-from followup.model.vocabulary import FOLLOW_UP_PERMISSIONS
+from followup.model.vocabulary import FOLLOW_UP_PERMISSIONS, PARTS_OF_DAY
 from followup.semantics import meaning as semantics
-from followup.semantics.meaning import DEFAULT_REPLY, EVENTS
+from followup.semantics.meaning import AFTERNOON_FROM, DEFAULT_REPLY, EVENING_FROM, EVENTS
 from followup.semantics.rules import KEEP_PROMISES
 from followup.timeline.durations import Duration
 
@@ -81,6 +81,17 @@ MAX_INPUTS = 1
 MAX_EXTRA_ROUNDS = 1
 NEWS_DAYS = "a day a contact is due (after it), or the day the playbook closes the case"
 JOB_SEEKER = "does each recommended step on its due date, or never"
+# The time of day of an interview, where a rule reads it (`interview_part`): the engine knows it
+# only as the part of the day it falls in (`part_of_day`), so one time in each part stands for
+# every time in it (and no time at all for "unknown").  A new round's interview is tried at each.
+PART_TIMES: dict[str, time | None] = {
+    "morning": time(AFTERNOON_FROM - 3, 0),
+    "afternoon": time(AFTERNOON_FROM + 2, 0),
+    "evening": time(EVENING_FROM + 1, 0),
+    "unknown": None,
+}
+assert tuple(PART_TIMES) == PARTS_OF_DAY
+assert all(semantics.part_of_day(t) == part for part, t in PART_TIMES.items())
 # The prover runs on BusinessCalendar(None): the default week, the same for every case.  Its
 # state key keeps the weekday (lint/relevance.py), which is exact for any weekly calendar.
 CALENDAR = "Saturday and Sunday weekends only (no country, so no public holidays)"
@@ -132,6 +143,7 @@ class Start:
     employer: Employer
     interviewers: int
     country: str | None = None  # whose public holidays count (None: weekends only)
+    interview_time: time | None = None  # `PART_TIMES`: where a rule reads the part of the day
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +154,7 @@ class Input:
     type: str
     outcome: str | None = None
     ahead: int = 0  # days ahead of the news for the date it carries, if any
+    at: time | None = None  # a next interview's time of day (`PART_TIMES`), if it has one
 
     def event(self, day: date) -> Event:
         """The event this news is, on ``day``."""
@@ -154,6 +167,7 @@ class Input:
                 outcome=self.outcome,
                 decision_by=later if self.ahead and meaning.restarts_nudges else None,
                 interview=later if meaning.new_round else None,
+                interview_time=self.at if meaning.new_round else None,
             )
         if self.type == "competing_offer":
             return Event(day, "competing_offer", deadline=later)
@@ -206,6 +220,7 @@ class Space:
     weeks: tuple[date, ...] = (FIRST_INTERVIEW,)
     countries: tuple[str, ...] = ()
     every_news_date: bool = False  # dates news carries on every day up to the bound
+    parts: tuple[str, ...] = ("unknown",)  # the parts of the day interviews are tried at
 
     @property
     def news_kinds(self) -> list[str]:
@@ -217,6 +232,7 @@ class Space:
         return {
             "interview_weekdays": list(WEEKDAYS),
             "interview_weeks": [w.isoformat() for w in self.weeks],
+            "interview_parts_of_day": list(self.parts),
             "follow_up": list(self.follow_ups),
             "preferred_channel_and_calls": [
                 {"preferred_channel": pc, "may_call": mc} for pc, mc in self.channels
@@ -263,14 +279,17 @@ def build_space(
     )
     channels = channel_choices(pb, reads)
     weeks = MONTH_WEEKS if uses_months(pb) else (FIRST_INTERVIEW,)
-    employers = (follow_ups, channels, pairs, interviewers)
+    parts = PARTS_OF_DAY if "interview_part" in reads.facts else ("unknown",)
+    employers = (follow_ups, channels, pairs, interviewers, parts)
     days = [w + timedelta(days=d) for w in weeks for d in range(len(WEEKDAYS))]
     starts = [*_starts(days, None, *employers)]
     for country, off in sorted((holidays or {}).items()):
         near = {h - timedelta(days=k) for h in off for k in range(HOLIDAY_LEAD_DAYS + 1)}
         starts += _starts(sorted(near), country, *employers)
     keeps_promises = KEEP_PROMISES not in pb.opted_out()
-    inputs = REPLIES + tuple(n for n in NEWS if _visible(n, reads, keeps_promises))
+    inputs = _at_each_part(REPLIES, parts) + tuple(
+        n for n in NEWS if _visible(n, reads, keeps_promises)
+    )
     if every_news_date:
         inputs = dated_news(inputs)
     return Space(
@@ -288,7 +307,19 @@ def build_space(
         weeks,
         tuple(sorted(holidays or {})),
         every_news_date,
+        parts,
     )
+
+
+def _at_each_part(replies: tuple[Input, ...], parts: tuple[str, ...]) -> tuple[Input, ...]:
+    """``replies`` with a next interview at each of ``parts`` of the day (`PART_TIMES`)."""
+    out: list[Input] = []
+    for r in replies:
+        if r.outcome is not None and semantics.REPLIES[r.outcome].new_round and len(parts) > 1:
+            out += [replace(r, name=f"{r.name} ({part})", at=PART_TIMES[part]) for part in parts]
+        else:
+            out.append(r)
+    return tuple(out)
 
 
 def search_horizon(pb: Playbook, horizon: int) -> int:
@@ -353,9 +384,10 @@ def _starts(
     channels: list[tuple[str | None, bool]],
     dates: list[DatePair],
     interviewers: tuple[int, ...],
+    parts: tuple[str, ...],
 ) -> Iterator[Start]:
-    for interview, follow_up, (pc, mc), (dec, fua), people in product(
-        days, follow_ups, channels, dates, interviewers
+    for interview, follow_up, (pc, mc), (dec, fua), people, part in product(
+        days, follow_ups, channels, dates, interviewers, parts
     ):
         yield Start(
             interview,
@@ -368,6 +400,7 @@ def _starts(
             ),
             people,
             country,
+            PART_TIMES[part],
         )
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 # The carried date, in days after the event's own day, is a reply's new decision date or
 # interview, an offer's deadline or a promise's due date; the rule id names the action a step
 # did ("" for outside news).
+# A path event: its day (from a base), type, channel, reply outcome, the days ahead of it of the
+# date it carries, and the rule id of a step (of news: a next interview's time, HH:MM, or "").
 Ev = tuple[int, str, str | None, str | None, int | None, str]
 
 
