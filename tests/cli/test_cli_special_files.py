@@ -216,3 +216,23 @@ def test_a_fifo_in_followup_s_own_cache_folder_is_never_waited_on(
         assert code == 0, name
         assert answer(out) == answer(first[name][1]), name  # the same answer, found again
     assert all(path.is_file() for path in cached)
+
+
+def test_spec_refuses_a_fifo_feature_at_once(tmp_path: Path) -> None:
+    """A FIFO named *.feature is refused by type, named as one, and never opened blocking."""
+    fifo = tmp_path / "pipe.feature"
+    os.mkfifo(fifo)
+    ((code, out, err),) = run_all({"spec": ["spec", str(fifo)]}).values()
+    assert code == 2, out + err
+    assert f"{fifo}:1:1: is a FIFO" in err
+    assert "Traceback" not in err
+
+
+def test_spec_on_a_folder_with_a_fifo_names_it_and_stops_before_running(tmp_path: Path) -> None:
+    """A FIFO among feature files is one located problem (the run stops before any scenario,
+    as for any unreadable feature), not a hang."""
+    os.mkfifo(tmp_path / "pipe.feature")
+    (tmp_path / "ok.feature").write_text("Feature: ok\n", encoding="utf-8")
+    ((code, out, err),) = run_all({"spec": ["spec", str(tmp_path)]}).values()
+    assert code == 2, out + err
+    assert "pipe.feature:1:1: is a FIFO" in err

@@ -307,3 +307,63 @@ def test_check_gherkin_reports_every_broken_file(tmp_path, write):
     found = {(p.file, p.line) for p in err.value.problems}
     assert found == {("one.feature", 1), ("two.feature", 5)}
     assert "inconsistent cell count" in str(err.value)
+
+
+@pytest.mark.parametrize("text", ["", "\n \n\t\n", "# only a comment\n"])
+def test_a_blank_feature_file_is_said_and_the_others_run(cli, tmp_path, write, text):
+    """An empty (or comment-only) file has nothing to run; the parser would crash on it, so it
+    is said as a file with no scenario and the good file beside it still runs."""
+    write(tmp_path / "features" / "blank.feature", text)
+    write(tmp_path / "features" / "good.feature", PASSING)
+    result = cli("spec", tmp_path / "features")
+    assert result.code == 0, result.out + result.err
+    assert "blank.feature has no scenario" in result.err
+    assert "1 passed" in result.out
+    assert "Traceback" not in result.err
+
+
+def test_an_oversized_feature_file_is_refused_before_parsing(cli, tmp_path):
+    """A feature of one huge line is refused by its size at once, not parsed for minutes."""
+    path = tmp_path / "big.feature"
+    path.write_bytes(
+        b'Feature: x\n  Scenario: y\n    Given the playbook "' + b"a" * 3_000_000 + b'"\n'
+    )
+    result = cli("spec", path)
+    assert result.code == 2
+    assert "big.feature:1:1:" in result.err
+    assert "expected at most 2 MB" in result.err
+    assert len(result.err) < 1000
+
+
+def test_a_feature_with_a_byte_order_mark_is_named_as_such(cli, tmp_path, write):
+    path = tmp_path / "bom.feature"
+    path.write_bytes(b"\xef\xbb\xbf" + PASSING.encode())
+    result = cli("spec", path)
+    assert result.code == 2
+    assert "bom.feature:1:1: starts with a byte order mark" in result.err
+
+
+def test_a_symlink_loop_is_named_not_called_missing(cli, tmp_path):
+    loop = tmp_path / "loop.feature"
+    loop.symlink_to(loop)
+    result = cli("spec", loop)
+    assert result.code == 2
+    assert "too many levels of symbolic links" in result.err
+    assert "does not exist" not in result.err
+
+
+def test_a_folder_without_features_is_a_usage_error(cli, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = cli("spec", tmp_path / "empty")
+    assert result.code == 2
+    assert "no .feature files in" in result.err
+
+
+def test_a_symlink_loop_in_a_folder_is_named_too(cli, tmp_path, write):
+    folder = tmp_path / "features"
+    write(folder / "good.feature", PASSING)
+    (folder / "loop.feature").symlink_to(folder / "loop.feature")
+    result = cli("spec", folder)
+    assert result.code == 2
+    assert "loop.feature:1:1: too many levels of symbolic links" in result.err
+    assert "Traceback" not in result.err

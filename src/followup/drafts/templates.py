@@ -315,13 +315,13 @@ def _file_place(template: Template, part: str, line: int) -> tuple[int, int] | N
     if template.origin.file == BUILT_IN:
         return None
     # lazy: the error path only
-    from followup.io.user_files import read_user_text  # the error path only
+    from followup.io.user_files import HAND_WRITTEN_LIMIT, read_user_text  # the error path only
     from followup.io.yaml_reader import read_yaml_file  # the error path only
 
     try:
         doc = read_yaml_file(Path(template.origin.file))
         name = template.origin.file
-        raw = read_user_text(name, name, "playbook file", 2 << 20).splitlines()
+        raw = read_user_text(name, name, "playbook file", HAND_WRITTEN_LIMIT).splitlines()
     except InputError:
         return None
     spec = _data_at(doc.data, ("templates", template.key))

@@ -23,6 +23,9 @@ from typing import BinaryIO, Final
 from followup.errors import InputError, UsageError
 
 _MB: Final = 1024 * 1024
+# The most a file a person writes by hand (a playbook, a case, a feature) may hold: far more than
+# any real one, and small enough that reading and parsing it stays quick and bounded.
+HAND_WRITTEN_LIMIT: Final = 2 * _MB
 # Chunk in which files are read line by line (and an over-long line is dropped).
 _CHUNK: Final = 256 * 1024
 # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.  O_NOCTTY: a

@@ -27,7 +27,7 @@ import yaml
 from yaml.reader import ReaderError
 
 from followup.errors import InputError, Problem
-from followup.io.user_files import read_user_bytes
+from followup.io.user_files import HAND_WRITTEN_LIMIT, read_user_bytes
 from followup.io.yaml_errors import (
     COLON_IN_TEXT,
     decode,
@@ -44,8 +44,6 @@ __all__ = ["Document", "Path_", "read_yaml_file", "read_yaml_text"]
 _LOADER: type[yaml.SafeLoader | yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # libyaml reports reader errors as a byte offset into the UTF-8 encoding, Python as a str index.
 _BYTE_OFFSETS: Final = _LOADER is not yaml.SafeLoader
-
-_MB: Final = 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +173,7 @@ def read_yaml_file(
     path: pathlib.Path | str,
     *,
     display: str | None = None,
-    max_bytes: int = 2 * _MB,
+    max_bytes: int = HAND_WRITTEN_LIMIT,
     max_depth: int = 64,
     max_nodes: int = 100_000,
 ) -> Document:

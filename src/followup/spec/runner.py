@@ -25,6 +25,7 @@ from pytest_bdd.parser import FeatureParser
 
 from followup.authoring.folders import PLAYBOOKS_ENV
 from followup.errors import InputError, Problem, UsageError
+from followup.io.user_files import HAND_WRITTEN_LIMIT, check_user_file, read_user_text
 from followup.spec.steps_check import keyword_typo, misspelt_keywords, step_problems
 
 FEATURE_SUFFIX = ".feature"
@@ -54,16 +55,23 @@ def feature_files(paths: Sequence[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*" + FEATURE_SUFFIX) if p.is_file()))
+            # Anything so named but a folder: a FIFO or a loop is then refused, located.
+            found.extend(sorted(p for p in path.rglob("*" + FEATURE_SUFFIX) if not p.is_dir()))
         elif path.is_file():
             if path.suffix != FEATURE_SUFFIX:
                 raise UsageError(f"'{path}' is not a {FEATURE_SUFFIX} file")
             found.append(path)
+        elif os.path.lexists(path):
+            check_user_file(path, str(path), "feature file or a folder")  # a FIFO, a loop...
+            raise UsageError(f"'{path}' cannot be read; expected a .feature file or a folder")
         else:
             raise UsageError(f"'{path}' does not exist; expected a .feature file or a folder")
     unique: dict[Path, None] = {}
     for path in found:
-        unique.setdefault(path.resolve(), None)
+        unique.setdefault(Path(os.path.realpath(path)), None)  # a loop stays as named
+    if not unique:
+        named = ", ".join(f"'{p}'" for p in paths)
+        raise UsageError(f"no {FEATURE_SUFFIX} files in {named}; expected at least one")
     return list(unique)
 
 
@@ -81,6 +89,10 @@ def check_gherkin(files: Sequence[Path]) -> list[Path]:
     problems: list[Problem] = []
     with_scenarios: list[Path] = []
     for path in files:
+        text, found = _read(path)
+        problems += found
+        if text is None or not _has_content(text):
+            continue  # refused, or blank: nothing in it runs (said by the caller)
         try:
             feature = FeatureParser(str(path.parent), path.name).parse()
         except GherkinParseError as err:
@@ -97,6 +109,27 @@ def check_gherkin(files: Sequence[Path]) -> list[Path]:
     if problems:
         raise InputError(problems)
     return with_scenarios
+
+
+def _read(path: Path) -> tuple[str | None, list[Problem]]:
+    """A feature file's text, or None and what keeps it from the Gherkin parser, located: a
+    FIFO, a file over `HAND_WRITTEN_LIMIT` (parsing 50 MB of Gherkin takes minutes and
+    gigabytes), bytes that are not UTF-8, or a byte order mark."""
+    name = shown(path)
+    try:
+        text = read_user_text(path, name, "feature file", HAND_WRITTEN_LIMIT)
+    except InputError as err:
+        return None, list(err.problems)
+    if text.startswith("\ufeff"):
+        bom = Problem(name, 1, 1, "starts with a byte order mark (BOM)", "UTF-8 without a BOM")
+        return None, [bom]
+    return text, []
+
+
+def _has_content(text: str) -> bool:
+    """Whether a feature file holds more than blank lines and comments (the parser fails on a
+    file without a ``Feature:``)."""
+    return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
 def check_steps(files: Sequence[Path]) -> None:
