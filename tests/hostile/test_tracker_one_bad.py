@@ -7,7 +7,9 @@ ids yet, or by hand (an event no case file allows).
 
 from __future__ import annotations
 
+import json
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -132,3 +134,72 @@ def test_a_lost_playbook_keeps_its_calendar_events(cli, tmp_path, monkeypatch):
     third_state = (tmp_path / "f.ics.state.json").read_text(encoding="utf-8")
     assert '"cancelled": true' not in third_state
     assert "CANCELLED" not in out.read_text(encoding="utf-8")
+
+
+def _damaged(cli, tmp_path: Path) -> Path:
+    """A tracker with two applications, where rows written by hand damaged the first: its
+    latest snooze ends on an impossible day, and two events have dates that are no dates."""
+    db = tmp_path / "damaged.db"
+    for company in ("Good", "Other"):
+        added = cli("add", "--company", company, "--role", "R", "--interviewed", "2026-03-02")
+        assert added.code == 0, added.err
+    logged = cli("log", "other", "thank_you_sent", "--date", "2026-03-02", "--today", TODAY)
+    assert logged.code == 0, logged.err
+    conn = sqlite3.connect(db)
+    first = conn.execute("SELECT id FROM applications ORDER BY rowid").fetchone()[0]
+    conn.execute(
+        "INSERT INTO snoozes (app_id, recorded_at, until) VALUES (?, '2026-03-03T00:00:00Z', ?)",
+        (first, "2026-99-99"),
+    )
+    for recorded, day in (("2026-03-04T00:00:00Z", "99999-03-03"), ("garbage", "x")):
+        data = json.dumps({"type": "note_sent", "date": day})
+        conn.execute(
+            "INSERT INTO events (app_id, recorded_at, data) VALUES (?, ?, ?)",
+            (first, recorded, data),
+        )
+    conn.commit()
+    conn.close()
+    return db
+
+
+@pytest.fixture
+def damaged(cli, tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("FOLLOWUP_DB", str(tmp_path / "damaged.db"))
+    return _damaged(cli, tmp_path)
+
+
+def test_history_lists_what_it_can_and_names_unreadable_days(cli, damaged):
+    """history on rows whose day cannot be read: every entry still listed (under 'Day
+    unreadable'), the application named on stderr with each entry, exit 1, no traceback."""
+    result = cli("history")
+    assert result.code == 1, result.err
+    assert "Traceback" not in result.err
+    assert "Other - R" in result.out
+    assert "Day unreadable" in result.out
+    assert "'99999-03-03' is not a date" in result.err
+    assert result.err.strip().splitlines()[-1].startswith("followup: 1 application(s)")
+    as_json = cli("history", "--json")
+    assert as_json.code == 1
+    assert None in [row["date"] for row in json.loads(as_json.out)]
+
+
+@pytest.mark.parametrize(
+    "argv", [("today", "--today", TODAY), ("list",), ("calendar", "--today", TODAY)]
+)
+def test_a_snooze_on_an_impossible_day_hides_nothing_and_stops_nothing(cli, damaged, argv):
+    """The snooze table checks only the shape of its day: 2026-99-99 gets in.  The views go on:
+    that snooze hides nothing (the application's own bad events are named as ever)."""
+    result = cli(*argv)
+    assert "Traceback" not in result.err
+    assert result.code == 1  # the damaged events, named
+    assert "Other" in result.out or argv[0] == "calendar"
+
+
+def test_doctor_names_the_bad_snooze_and_unsnooze_sets_it_right(cli, damaged):
+    before = cli("doctor")
+    assert before.code == 1
+    assert "its latest snooze ends on '2026-99-99', which is not a date" in before.out
+    app = next(line.split(":")[0].strip() for line in before.out.splitlines() if "snooze" in line)
+    assert cli("unsnooze", app, "--today", TODAY).code == 0
+    after = cli("doctor")
+    assert "snooze" not in after.out

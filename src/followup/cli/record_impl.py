@@ -104,13 +104,14 @@ def history(apps: tuple[str, ...], since: date | None, db: Path | None, as_json:
                     "id": line.app_id,
                     "company": line.company,
                     "role": line.role,
-                    "date": line.day.isoformat(),
+                    "date": None if line.day == date.max else line.day.isoformat(),
                     "archived": line.archived,
                     **view.entry_json(line.entry),
                 }
                 for line in lines
             ]
         )
+        flags.report(_damaged(lines), "dated")
         return
     if not lines:
         echo("Nothing recorded" + (f" since {day_words(since)}." if since else " yet."))
@@ -121,7 +122,7 @@ def history(apps: tuple[str, ...], since: date | None, db: Path | None, as_json:
     for line in lines:
         by_day.setdefault(line.day, {}).setdefault(line.app_id, []).append(line)
     for day_, apps_of_day in by_day.items():
-        echo(day_words(day_))
+        echo("Day unreadable" if day_ == date.max else day_words(day_))
         for app_lines in apps_of_day.values():
             first = app_lines[0]
             title = " - ".join(x for x in (first.company, first.role) if x)
@@ -130,3 +131,13 @@ def history(apps: tuple[str, ...], since: date | None, db: Path | None, as_json:
             for line in app_lines:
                 entry = view.entry_line(line.entry)
                 echo("  " + entry.replace(f"{line.entry.recorded_at[:10]} ", "", 1))
+    flags.report(_damaged(lines), "dated")
+
+
+def _damaged(lines: list[Line]) -> list[tuple[str, str]]:
+    """The entries whose stored day cannot be read, for `flags.report` (exit 1 after all)."""
+    by_app: dict[str, list[str]] = {}
+    for line in lines:
+        if line.problem:
+            by_app.setdefault(line.app_id, []).append(line.problem)
+    return [(app_id, " / ".join(problems)) for app_id, problems in by_app.items()]

@@ -80,6 +80,10 @@ def examine(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Report:
             report.findings.append(Finding("applications", f"cannot be read: {err}"))
             return report
     report.applications = len(found)
+    with store.reading():
+        for stored in found:
+            if snooze := store.snooze_problem(stored.app_id):
+                report.findings.append(Finding("applications", snooze, stored.app_id))
     for stored in found:
         if stored.case is None:
             # An id that is no id is among the problems of a case that cannot be built.

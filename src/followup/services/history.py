@@ -24,13 +24,27 @@ class Line:
     day: date
     entry: Entry
     archived: bool
+    # What is wrong with the day it belongs to, when its stored date cannot be read (a row
+    # damaged or written by hand): it is then listed on the day it was recorded, or last.
+    problem: str = ""
 
 
-def entry_day(entry: Entry) -> date:
-    """The day an entry belongs to: an event's date, else the day it was recorded."""
+def entry_day(entry: Entry) -> tuple[date, str]:
+    """The day an entry belongs to: an event's date, else the day it was recorded; and, when
+    a stored date cannot be read, what is wrong (the entry then goes under the day it was
+    recorded, or, if that cannot be read either, last, on `date.max`)."""
+    problem = ""
     if entry.retracts is None and not is_edit(entry.data) and entry.data.get("date"):
-        return date.fromisoformat(str(entry.data["date"]))
-    return date.fromisoformat(entry.recorded_at[:10])
+        given = str(entry.data["date"])
+        try:
+            return date.fromisoformat(given), ""
+        except ValueError:
+            problem = f"entry #{entry.seq}: its date {given[:40]!r} is not a date"
+    try:
+        return date.fromisoformat(entry.recorded_at[:10]), problem
+    except ValueError:
+        shown = entry.recorded_at[:40]
+        return date.max, problem or f"entry #{entry.seq}: its time {shown!r} is not a date"
 
 
 def across(store: Store, apps: list[str] | None, since: date | None) -> list[Line]:
@@ -48,8 +62,9 @@ def across(store: Store, apps: list[str] | None, since: date | None) -> list[Lin
         for app_id in dict.fromkeys(ids):
             company, role = names.get(app_id, ("", ""))
             for entry in store.history(app_id):
-                day = entry_day(entry)
-                if since is None or day >= since:
-                    lines.append(Line(app_id, company, role, day, entry, app_id in archived))
+                day, problem = entry_day(entry)
+                if since is None or day >= since or problem:
+                    line = Line(app_id, company, role, day, entry, app_id in archived, problem)
+                    lines.append(line)
     lines.sort(key=lambda line: (line.day, line.entry.seq))
     return lines

@@ -255,6 +255,9 @@ def unsnooze(store: Store, app: str, today: date | None = None) -> tuple[str, da
         app_id = store.resolve(app)
         until = store.snoozed_until(app_id)
         day = today or today_for(store.case(app_id))
+        if store.snooze_problem(app_id):
+            store.snooze(app_id, day)  # a snooze whose day cannot be read is set right
+            return app_id, None
         if until is None or until <= day:
             return app_id, None
         store.snooze(app_id, day)

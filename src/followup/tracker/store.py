@@ -155,11 +155,32 @@ class Store(Transactions):
         return [(i, c, r) for i, (c, r) in current.items()]
 
     def snoozed_until(self, app_id: str) -> date | None:
-        """The day the latest snooze of the application ends (it is hidden from 'today' before)."""
+        """The day the latest snooze of the application ends (it is hidden from 'today' before).
+
+        A snooze whose day cannot be read (a row damaged or written by hand: the table checks
+        only its shape) hides nothing; `snooze_problem` says what is wrong with it."""
+        raw = self.latest_snooze(app_id)
+        try:
+            return None if raw is None else date.fromisoformat(raw)
+        except ValueError:
+            return None
+
+    def latest_snooze(self, app_id: str) -> str | None:
+        """The stored end of the application's latest snooze, as stored (None: never snoozed)."""
         row = self._conn.execute(
             "SELECT until FROM snoozes WHERE app_id = ? ORDER BY seq DESC LIMIT 1", (app_id,)
         ).fetchone()
-        return date.fromisoformat(row[0]) if row else None
+        return None if row is None else str(row[0])
+
+    def snooze_problem(self, app_id: str) -> str:
+        """What is wrong with the application's latest snooze ("" if nothing is)."""
+        raw = self.latest_snooze(app_id)
+        if raw is None or self.snoozed_until(app_id) is not None:
+            return ""
+        return (
+            f"its latest snooze ends on {raw[:40]!r}, which is not a date, so it hides nothing; "
+            f"'followup snooze {app_id} --until DATE' or 'followup unsnooze {app_id}' sets it"
+        )
 
     # -- more reading ----------------------------------------------------------------------
 
