@@ -133,3 +133,26 @@ def test_every_view_counts_the_same_events(run, tracker, many, tmp_path):
     in_calendar = {i for i in states if f"UID:{i}.r" in ics}
     assert in_calendar == {i for i, (_, _, sched) in states.items() if sched}
     assert json.dumps(sorted(in_calendar)) == json.dumps(sorted(listed))
+
+
+@pytest.mark.parametrize(
+    ("argv", "flag"),
+    [
+        (("log", "{app}", "note_sent", "--date", ""), "--date"),
+        (("log", "{app}", "reply", "--outcome", "offer", "--deadline", " "), "--deadline"),
+        (
+            ("log", "{app}", "reply", "--outcome", "still_deciding", "--decision-by", ""),
+            "--decision-by",
+        ),
+        (("log", "{app}", "committed", "--due", ""), "--due"),
+        (("log", "{app}", "reply", "--outcome", "next_round", "--interview", ""), "--interview"),
+        (("close", "{app}", "--date", ""), "--date"),
+    ],
+)
+def test_an_empty_value_is_refused_not_taken_as_not_given(tracker, acme, argv, flag):
+    """An unset shell variable (--date "$D") must not save a date nobody gave: exit 2, the
+    flag named with what it takes, and nothing saved."""
+    result = tracker(*(a.format(app=acme) for a in argv), "--today", TODAY)
+    assert result.code == 2
+    assert f"{flag}: the value is empty; expected" in result.err
+    assert _events(tracker, acme) == []

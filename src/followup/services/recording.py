@@ -16,6 +16,7 @@ from typing import Any
 
 from followup.errors import InputError, UsageError, visible
 from followup.io.yaml_reader import Path_
+from followup.language.case_format import EVENT
 from followup.language.case_loader import EVENT_KEYS
 from followup.model.case import Case
 from followup.model.vocabulary import REPLY_OUTCOMES
@@ -120,6 +121,13 @@ def add(store: Store, data: dict[str, Any], labels: Labels, allow_duplicate: boo
     return app_id
 
 
+def _example(key: str) -> str:
+    """What an event field takes, in a few words: its form's examples (the case format)."""
+    field = next((f for f in EVENT.fields if f.name == key), None)
+    examples = getattr(field.node, "examples", ()) if field is not None else ()
+    return "a value such as " + " or ".join(examples) if examples else "a value"
+
+
 def log(
     store: Store,
     app: str,
@@ -144,6 +152,14 @@ def log(
             flag) or is dated after today; nothing is saved then.
     """
     names = {key: key for key in EVENT_KEYS} | dict(names or {})
+    for key, value in values.items():
+        if isinstance(value, str) and not value.strip():
+            # Often an unset shell variable (--date "$D"): taking it as "not given" would save
+            # a date nobody gave.
+            flag = names.get(key, key)
+            raise UsageError(
+                f"{flag}: the value is empty; expected {_example(key)}, or leave {flag} out"
+            )
     if kind == "reply" and not values.get("outcome"):
         raise UsageError(
             f"{names['outcome']}: a reply needs an outcome; expected one of "
