@@ -135,3 +135,19 @@ def test_a_settings_playbook_that_is_gone_is_named_as_from_the_settings(cli):
     assert added.code == 2
     assert "the playbook in your settings" in added.err
     assert "no playbook with id 'retired-playbook'" in added.err
+
+
+def test_the_calendar_signs_its_drafts_with_the_name_set(cli, tmp_path):
+    """calendar's drafts are signed as draft signs them: with the name in the settings."""
+    db = tmp_path / "t.db"
+    assert cli("config", "set", "name", "Jordan Lee").code == 0
+    added = cli(
+        "add", "--company", "Acme", "--role", "R", "--interviewed", "2026-03-02", "--db", db
+    )
+    assert added.code == 0, added.err
+    out = tmp_path / "f.ics"
+    made = cli("calendar", "--out", out, "--today", "2026-03-03", "--db", db)
+    assert made.code == 0, made.err
+    text = out.read_text(encoding="utf-8").replace("\r\n ", "")  # unfold the lines
+    assert "Jordan Lee" in text
+    assert "[[your name]]" not in text

@@ -242,6 +242,8 @@ def test_list_shows_the_interview_and_the_last_contact(tracker, acme):
     tracker("log", acme, "thank_you_sent", "--date", "2026-03-02", "--today", "2026-03-12")
     tracker("log", acme, "check_in_sent", "--date", "2026-03-10", "--today", "2026-03-12")
     tracker("log", acme, "portfolio_update", "--date", "2026-03-11", "--today", "2026-03-12")
+    # A job accepted elsewhere is news of your own, not contact with this employer.
+    tracker("log", acme, "accepted_elsewhere", "--date", "2026-03-12", "--today", "2026-03-12")
     [row] = tracker("list", "--today", "2026-03-12", "--json").json()
     assert row["last_contact"] == "2026-03-10"
     text = tracker("list", "--today", "2026-03-12").out

@@ -284,3 +284,20 @@ def test_a_competing_offer_the_playbook_has_no_step_for_shows_on_a_day_with_noth
     assert app in text.split("Worth knowing")[1]
     tracker("snooze", app, "--until", "2026-03-20", "--today", TODAY)
     assert tracker("today", "--today", TODAY, "--json").json()["worth_knowing"] == []
+
+
+def test_accepting_a_job_elsewhere_ends_a_snooze_so_the_withdrawal_shows(tracker):
+    """A snoozed application must not hide the polite withdrawal for days: once you accept a
+    job elsewhere it shows in today again from that day, with the withdrawal due."""
+    acme = _add(tracker, "Acme", "2026-03-02")
+    hooli = _add(tracker, "Hooli", "2026-03-04")
+    assert tracker("snooze", acme, "--until", "2026-03-31", "--today", "2026-03-18").code == 0
+    offer = ("reply", "--outcome", "offer", "--deadline", "2026-03-27", "--date", "2026-03-20")
+    assert tracker("log", hooli, *offer, "--today", "2026-03-20").code == 0
+    assert (
+        tracker("log", hooli, "accepted", "--date", "2026-03-23", "--today", "2026-03-23").code == 0
+    )
+    queue = tracker("today", "--today", "2026-03-23", "--json").json()
+    assert [item["id"] for item in queue["due"]] == [acme]
+    assert queue["due"][0]["action"] == "withdraw"
+    assert queue["snoozed"] == []

@@ -113,6 +113,7 @@ def calendar(out: Path | None, today: date | None, db: Path | None, dirs: tuple[
         found = store.load(include_closed=True)
     reminders: list[ical.Reminder] = []
     problems: list[tuple[str, str]] = []
+    sender = sender_for(None, None)  # the drafts are signed as 'followup draft' signs them
     for stored in found:
         case, until = stored.case, stored.snoozed_until
         if case is None:
@@ -123,7 +124,7 @@ def calendar(out: Path | None, today: date | None, db: Path | None, dirs: tuple[
             if until is not None and day_ < until:
                 continue  # snoozed: the same rule as 'followup today'
             cp = playbook_for(case, dirs)
-            reminders += ical.reminders_for(cp, case, day_, calendar_for(case))
+            reminders += ical.reminders_for(cp, case, day_, calendar_for(case), sender)
         except FollowupError as err:  # its playbook is gone, a template failed on it
             problems.append((case.id, str(err)))
     state_file = _state_file(out, db_path)

@@ -222,7 +222,10 @@ def snooze(
     if as_json:
         echo_json({"id": app_id, "snoozed_until": day_.isoformat()})
     else:
-        echo(f"saved: {app_id} is hidden from 'followup today' until {day(day_)}")
+        echo(
+            f"saved: {app_id} is hidden from 'followup today' until {day(day_)}, "
+            "when it shows again"
+        )
 
 
 def close(

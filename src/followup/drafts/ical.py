@@ -35,6 +35,7 @@ from icalendar import Alarm, Calendar, Event
 from followup import __version__
 from followup.compile.machine import CompiledPlaybook
 from followup.drafts.compose import draft_step
+from followup.drafts.context import NOBODY, Sender
 from followup.engine.plan import project, situation_at
 from followup.engine.result import Step
 from followup.errors import InputError, Problem, visible
@@ -77,10 +78,10 @@ class Published:
 
 
 def reminders_for(
-    cp: CompiledPlaybook, case: Case, today: date, cal: BusinessCalendar
+    cp: CompiledPlaybook, case: Case, today: date, cal: BusinessCalendar, sender: Sender = NOBODY
 ) -> list[Reminder]:
     """One reminder per projected step of an application (once it is closed, only the answer
-    to an offer is left).
+    to an offer is left), its drafts signed by ``sender`` as `followup draft` signs them.
 
     Raises:
         InputError: a template failed on this case.
@@ -94,7 +95,7 @@ def reminders_for(
         seen[step.rule_id] = seen.get(step.rule_id, 0) + 1
         occurrence = done.get(step.rule_id, 0) + seen[step.rule_id]
         uid = f"{case.id}.r{round_}.{step.rule_id}.{occurrence}@followup"
-        text = _description(cp, case, step, today, cal)
+        text = _description(cp, case, step, today, cal, sender)
         # What a user or coach wrote reaches the file only as visible text: a control or bidi
         # character would hide or reorder what a calendar app shows (lines and tabs are the
         # description's own).
@@ -119,7 +120,7 @@ def summary(case: Case, step: Step) -> str:
 
 
 def _description(
-    cp: CompiledPlaybook, case: Case, step: Step, today: date, cal: BusinessCalendar
+    cp: CompiledPlaybook, case: Case, step: Step, today: date, cal: BusinessCalendar, sender: Sender
 ) -> str:
     # The step's day (or window) as every view of a step writes it, and how late it is.
     due = f"Due {step_day(step.due, step.latest)}"
@@ -131,7 +132,7 @@ def _description(
         f"Source: {step.source}",
         f"Playbook: {cp.id}. Application: {case.id}.",
     ]
-    for draft in draft_step(cp, case, step, today, cal):
+    for draft in draft_step(cp, case, step, today, cal, sender):
         lines += ["", "Draft", f"To: {draft.to}"] if draft.to else ["", "Draft"]
         if draft.subject:
             lines.append(f"Subject: {draft.subject}")

@@ -189,7 +189,8 @@ def log(
 
 def accepted_elsewhere(store: Store, accepted: Saved) -> list[str]:
     """After you accept an offer, record on every other application still open that you took a
-    job elsewhere, so each plan asks for a polite withdrawal (with its draft).
+    job elsewhere, so each plan asks for a polite withdrawal (with its draft).  A snoozed one
+    shows in 'today' again from that day: the withdrawal cannot wait for the snooze to end.
 
     Returns:
         The ids it was recorded on (appended entries: ``followup undo`` takes each back).
@@ -197,7 +198,8 @@ def accepted_elsewhere(store: Store, accepted: Saved) -> list[str]:
     Raises:
         StoreError: the database could not be written.
     """
-    event = {"date": accepted.data["date"], "type": "accepted_elsewhere"}
+    day = str(accepted.data["date"])
+    event = {"date": day, "type": "accepted_elsewhere"}
     marked: list[str] = []
     with store.writing():
         for stored in store.load():
@@ -208,6 +210,9 @@ def accepted_elsewhere(store: Store, accepted: Saved) -> list[str]:
             if not already and not any(e.type in CLOSING_EVENTS for e in case.events):
                 store.append_event(case.id, dict(event))
                 marked.append(case.id)
+                until = stored.snoozed_until
+                if until is not None and until > date.fromisoformat(day):
+                    store.snooze(case.id, date.fromisoformat(day))
     return marked
 
 

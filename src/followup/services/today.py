@@ -20,7 +20,7 @@ from followup.model.case import Case, Interviewer
 from followup.model.playbook import Compare, Guard, guard_tests
 from followup.model.vocabulary import COMPANY_RECIPIENT, COMPLETED_BY
 from followup.semantics.builtin import RECORD_ROUND_KIND
-from followup.semantics.meaning import REOPENABLE
+from followup.semantics.meaning import CONTACT_EVENTS, REOPENABLE
 from followup.services.cases import today_for
 from followup.services.planning import nothing_left, plan_for
 from followup.tracker.store import Store
@@ -68,14 +68,15 @@ class Queue:
     notes: list[tuple[Case, tuple[str, ...]]] = field(default_factory=list)
 
 
-# Events that are not contact with the employer: news of your own, a promise, the end.
-_NOT_CONTACT: Final = frozenset({"competing_offer", "portfolio_update", "committed", "withdrew"})
+# Contact with the employer: what you sent them (`CONTACT_EVENTS`), their replies, networking.
+# Not news of your own (an offer elsewhere, a job accepted elsewhere), a promise, or an ending.
+_CONTACT: Final = CONTACT_EVENTS | {"reply", "networked"}
 
 
 def last_contact(case: Case, today: date) -> date | None:
     """The day of the latest contact with the employer up to ``today`` (a message either way,
     networking), or None when there has been none since the interview."""
-    days = [e.date for e in case.events if e.type not in _NOT_CONTACT and e.date <= today]
+    days = [e.date for e in case.events if e.type in _CONTACT and e.date <= today]
     return max(days, default=None)
 
 
