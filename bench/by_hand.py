@@ -271,9 +271,12 @@ class Replay:
             due = self.last_nudge + MIN_NUDGE_GAP
         return self._by_preferred(action_id, due)
 
-    def _by_preferred(self, action_id: str, due: date, *, paced: bool = True) -> Pending:
+    def _by_preferred(
+        self, action_id: str, due: date, *, paced: bool = True, last_day: date | None = None
+    ) -> Pending:
         """Their preferred channel (phone only if they may be called), else email; a direct
-        contact ``paced`` waits the minimum gap after the last one."""
+        contact ``paced`` waits the minimum gap after the last one, and moves off a day off
+        unless the next business day would be past ``last_day`` (news before a deadline)."""
         channel = self._preferred_channel()
         if channel in DIRECT_CHANNELS:
             last = self.last_direct
@@ -282,8 +285,13 @@ class Replay:
                 self.paced[action_id] = last
             else:
                 self.paced.pop(action_id, None)
-            due = self._rolled(action_id, due)
+            if not self._stays_off(due, last_day):
+                due = self._rolled(action_id, due)
         return (due, action_id, channel)
+
+    def _stays_off(self, due: date, last_day: date | None) -> bool:
+        """News due on a day off whose last day comes before the next business day."""
+        return last_day is not None and roll_forward(due, self.hol) > last_day >= due
 
     def _preferred_channel(self) -> str:
         """Their preferred channel (phone only if they may be called), else email."""
@@ -326,7 +334,10 @@ class Replay:
             # News before a deadline is not held back by the gap: it must land before it.
             found.append(
                 self._by_preferred(
-                    "flag-competing-offer", min(due, last) if last else due, paced=last is None
+                    "flag-competing-offer",
+                    min(due, last) if last else due,
+                    paced=last is None,
+                    last_day=last,
                 )
             )
         if state in ("thanked", "waiting") and wanted:
@@ -377,7 +388,11 @@ class Replay:
         if self.competing_offer is None or self.has_news or self.offer_deadline is None:
             return None
         last = max(self.offer_deadline - ONE_DAY, self.competing_offer)
-        return roll_backward(last, self.hol) if channel in DIRECT_CHANNELS else last
+        if channel not in DIRECT_CHANNELS:
+            return last
+        business = roll_backward(last, self.hol)
+        # No business day between the offer and then: that day itself, a weekend or not.
+        return last if business < self.competing_offer else business
 
     def complete(self, action_id: str, day: date) -> None:
         """Count an action as done on ``day``."""
@@ -475,9 +490,13 @@ class Replay:
             best_key = (now, 0, now)
             for p in self.pending():
                 when = max(p[0], now)
-                if p[2] in DIRECT_CHANNELS and p[1] != PROMISE_ID:
-                    when = roll_forward(when, self.hol)  # the day it would really be done
                 last = self.news_expires(p[2]) if p[1] == "flag-competing-offer" else None
+                if (
+                    p[2] in DIRECT_CHANNELS
+                    and p[1] != PROMISE_ID
+                    and not self._stays_off(when, last)
+                ):
+                    when = roll_forward(when, self.hol)  # the day it would really be done
                 if last is not None and when > last:
                     continue  # news after its deadline is no longer worth sending
                 # Same day: your promise first, check-ins last, else the one due first.

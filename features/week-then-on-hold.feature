@@ -184,6 +184,13 @@ Feature: A week, then on hold (playbook week-then-on-hold)
     And I check the plan on 2026-03-05
     Then the next step is a check-in by email on 2026-03-09
 
+  Scenario: An offer on a Saturday to answer by Monday: tell them that weekend, not too late
+    Given I sent a thank-you by email on 2026-03-02
+    When I got a competing offer on 2026-03-14 with a deadline of 2026-03-16
+    Then the next step is an update by email on 2026-03-14
+    And the next step comes from rule "flag-competing-offer"
+    And the plan has no notes
+
   Scenario: They are still deciding and give a new date: check in the day after it
     Given I sent a thank-you by email on 2026-03-02
     And I sent a check-in by email on 2026-03-09

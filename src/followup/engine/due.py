@@ -110,7 +110,7 @@ class Scheduling(Facts):
         if expires is not None and due > expires:
             due = expires
         moved_from: date | None = None
-        if channel in ca.off_days:
+        if channel in ca.off_days and not self.weekend_news(due, expires):
             rolled = self.cal.roll_forward(due)
             if rolled != due:
                 due, moved_from = rolled, due
@@ -176,7 +176,7 @@ class Scheduling(Facts):
         doing (news after its last day, `news_expires`)."""
         if p.due > now:
             when = p.due  # on a business day if its channel keeps off days off (`resolve`)
-        elif p.channel in p.compiled.off_days:
+        elif p.channel in p.compiled.off_days and not self.weekend_news(now, p.expires):
             when = self.cal.roll_forward(now)
         else:
             when = now
@@ -190,6 +190,9 @@ class Scheduling(Facts):
 
         By a channel that keeps off weekends and holidays it is the last business day on or
         before that day: news sent the next business day would come on the deadline itself.
+        Unless no business day comes between the day you got the offer and then (an offer on
+        a Saturday to answer by Monday): then it is that day itself, a day off or not, and the
+        step stays on its day (`weekend_news`) rather than wait for the deadline.
         """
         deadline = self.at_offer_deadline
         if not self.competing_offer or self.portfolio_update or deadline is None:
@@ -200,7 +203,15 @@ class Scheduling(Facts):
         got = self.at_competing_offer
         if got is not None and last < got:
             last = got
-        return self.cal.roll_backward(last) if channel in self.cp.off_days else last
+        if channel not in self.cp.off_days:
+            return last
+        business = self.cal.roll_backward(last)
+        return last if got is not None and business < got else business
+
+    def weekend_news(self, due: date, expires: date | None) -> bool:
+        """Whether news due ``due`` that is worth sending until ``expires`` stays on its day
+        off: the next business day would be past its last day (`news_expires`)."""
+        return expires is not None and self.cal.roll_forward(due) > expires >= due
 
     def channel_by(
         self, options: tuple[tuple[str, GuardFn], ...], calls_ok: bool = False

@@ -217,7 +217,7 @@ def project(
             if not steps:
                 first_when = when
             due = best.due if when == first_when else max(best.due, steps[-1].due)
-            if best.channel in best.compiled.off_days:
+            if best.channel in best.compiled.off_days and not sim.weekend_news(due, best.expires):
                 due = roll(due)
             if when > end:
                 break

@@ -127,7 +127,9 @@ def optional_rules() -> dict[str, str]:
         "or a public holiday of the case's country: it moves to the next business day, and a "
         "timer that would end its state before that day waits until the day is over. A promise "
         "you recorded is the exception: it stays on the day you gave, even a weekend or a "
-        "holiday, since they agreed to that day and the next business day would break it.",
+        "holiday, since they agreed to that day and the next business day would break it; so "
+        "is news of a competing offer whose next business day would be its deadline "
+        f"({NEWS_BEFORE_DEADLINE}).",
         CHECK_IN_GAP: f"Two check-ins ({nudges}) are never recommended less than "
         f"{MIN_NUDGE_GAP_DAYS} days apart.",
         CONTACT_GAP: _contact_gap_sentence(),
@@ -152,7 +154,9 @@ def optional_rules() -> dict[str, str]:
         "that check-in comes first.",
         NEWS_BEFORE_DEADLINE: f"While you hold a competing offer with a deadline, a {NEWS_KIND} "
         "step is due by the day before the deadline at latest (by direct contact, the last "
-        "business day before it), which the plan shows as the last day of its window; once "
+        "business day before it, unless no business day comes between the day you got the "
+        "offer and then: an offer on a Saturday to answer by Monday is told that weekend, not "
+        "on the deadline itself), which the plan shows as the last day of its window; once "
         "that day has passed it expires, and the plan says so.",
     }
 
