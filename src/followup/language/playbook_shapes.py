@@ -96,7 +96,8 @@ FACT_TEXT = {
     "accepted_elsewhere": "Whether the job seeker has accepted a job at another company.",
     "interview_part": "When in the day the interview was (morning before noon, afternoon before"
     " 18:00, evening), if the case gives its time; unknown otherwise.",
-    "last_reply": "What the employer's last reply said (none if they have not replied).",
+    "last_reply": "What the employer's last reply said (none if they have not replied; "
+    "next_round all through the round that reply started, until they reply again).",
     "check_ins": "How many check-ins (check_in and final_check_in steps, both recorded as"
     " check_in_sent, whatever the channel) the job seeker has sent since the employer last"
     " replied"

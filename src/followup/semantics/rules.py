@@ -81,6 +81,7 @@ def rule_sentences() -> tuple[str, ...]:
     news = [r.outcome for r in REPLIES.values() if r.after_giving_up and not r.closes_as]
     endings = [r.closes_as for r in REPLIES.values() if r.after_giving_up and r.closes_as]
     endings += [e.closes_as for e in EVENTS.values() if e.closes_as]
+    endings = list(dict.fromkeys(endings))  # accepted and declined both end as an offer
     lines.append(
         f"After the playbook gave up ({REOPENABLE}), a reply {_or(news)} reopens the case, and "
         f"{_or([str(x) for x in endings])} becomes its real ending; any other closed case "
@@ -173,6 +174,11 @@ def _contact_gap_sentence() -> str:
     )
 
 
+def _round_reply() -> str:
+    """The reply outcome that starts a new round (`ReplyMeaning.new_round`)."""
+    return next(r.outcome for r in REPLIES.values() if r.new_round)
+
+
 def _or(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
@@ -258,7 +264,10 @@ def doc_text() -> str:
         )
     lines += [
         "",
-        f"A new round starts these facts over: {_pairs(tuple(ROUND_START.items()))}.",
+        f"A new round starts these facts over: {_pairs(tuple(ROUND_START.items()))}; then "
+        f"the reply that started it sets `last_reply` = {_round_reply()} (so a rule can tell a "
+        "later round by it), and `interview_part` from the new interview's time, if the reply "
+        "gives one.",
         "",
         "## Recorded events",
         "",
