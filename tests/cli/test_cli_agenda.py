@@ -90,6 +90,23 @@ def test_agenda_json_from_a_jsonl_file(cli, tmp_path):
     assert rows[1]["next"]["action"] == "answer_offer"
 
 
+def test_a_byte_order_mark_before_the_first_line_is_not_a_bad_case(cli, tmp_path):
+    """An editor's BOM (and CRLF line ends) must not cost the first case."""
+    batch = tmp_path / "cases.jsonl"
+    batch.write_bytes(b"\xef\xbb\xbf" + f"{THANKED}\r\n{OFFER}\r\n".encode())
+    result = cli("agenda", batch, "--today", TODAY, "--json")
+    assert result.code == 0, result.err
+    assert [r["case"] for r in json_lines(result.out)] == ["thanked", "offered"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_one_case_file_is_a_batch_of_one(cli, example, jobs):
+    """A YAML case file is planned as one case, not read as 17 bad JSON lines."""
+    result = cli("agenda", example, "--today", TODAY, "--json", "--jobs", jobs)
+    assert result.code == 0, result.err
+    assert [r["case"] for r in json_lines(result.out)] == ["acme-data-eng"]
+
+
 def test_agenda_continues_past_bad_lines_and_exits_2(cli, tmp_path):
     """Bad lines are reported, located, on stderr; the good ones are still planned."""
     batch = tmp_path / "cases.jsonl"

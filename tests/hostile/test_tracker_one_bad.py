@@ -79,6 +79,16 @@ def test_calendar_writes_the_good_and_names_the_bad(cli, db, tmp_path):
     assert "teleport" not in text
 
 
+def test_report_writes_the_page_and_names_the_bad(cli, db, tmp_path):
+    """The page lists the bad applications; stderr names them too and the exit is 1, so a
+    script that writes the page knows something was left out."""
+    out = tmp_path / "page.html"
+    result = cli("report", "--out", out, "--today", TODAY, "--db", db)
+    _check(result)
+    assert out.exists()
+    assert GOOD in out.read_text(encoding="utf-8")
+
+
 def test_export_writes_only_what_imports_again(cli, db, tmp_path):
     """Export: the good ones as files; a bad id never names a file (nor one outside --out)."""
     out = tmp_path / "out"

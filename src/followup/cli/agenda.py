@@ -104,10 +104,10 @@ def _documents(path: Path) -> tuple[int, Iterator[Document | InputError]]:
     Raises:
         InputError: the batch itself cannot be read (missing, a FIFO, a device, a loop...).
     """
-    if path_kind(path) == "folder":
+    if path_kind(path) == "folder" or _case_file(path):
         # Every *.yaml entry, whatever it is: a FIFO or a loop among them is reported as a
         # bad case (by the reader's type check) rather than silently left out.
-        files = folder_entries(path, str(path), (".yaml", ".yml"))
+        files = _case_files(path)
 
         def from_files() -> Iterator[Document | InputError]:
             for f in files:
@@ -308,7 +308,24 @@ def _items(path: Path) -> tuple[int, Iterator[Line] | Iterator[Path]]:
     Raises:
         InputError: as :func:`_documents`.
     """
-    if path_kind(path) == "folder":
-        files = folder_entries(path, str(path), (".yaml", ".yml"))
+    if path_kind(path) == "folder" or _case_file(path):
+        files = _case_files(path)
         return len(files), iter(files)
     return read_jsonl_lines(path)
+
+
+CASE_SUFFIXES = (".yaml", ".yml")
+
+
+def _case_file(path: Path) -> bool:
+    """Whether CASES names one YAML case file: a batch of that one case, not JSON Lines."""
+    return path.name.endswith(CASE_SUFFIXES)
+
+
+def _case_files(path: Path) -> list[Path]:
+    """The case files of a folder batch (or the one named), sorted.
+
+    Raises:
+        InputError: the folder cannot be listed.
+    """
+    return [path] if _case_file(path) else folder_entries(path, str(path), CASE_SUFFIXES)

@@ -93,7 +93,7 @@ def agenda_cmd(
     as_json: bool,
     jobs: int,
 ) -> None:
-    """The next step of every case in CASES (a JSON Lines file or a folder of case files)."""
+    """The next step of every case in CASES (a JSON Lines file, a folder of case files, or one)."""
     from followup.cli import agenda  # lazy: --help lists commands without loading them
 
     if not cases:  # Path("") would be the current folder, taken as a batch of case files

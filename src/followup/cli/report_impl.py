@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from followup.analysis.choice import defaults_from
+from followup.cli import tracker_flags as flags
 from followup.errors import UsageError, visible
 from followup.render import report_html
 from followup.services import choosing
@@ -68,9 +69,12 @@ def report(
     Raises:
         UsageError: unknown case or application, or ``--out`` cannot be written there.
         InputError: a case file or playbook has problems.
+        SomeAppsFailed: the page was written, but some applications could not be planned
+            (each named on stderr, as the page lists them; exit 1).
     """
     _writable(out)  # before anything is read: a wrong --out wastes nothing
     store = None
+    problems: list[tuple[str, str]] = []
     if not refs or not all(names_case_file(r) for r in refs):
         store = _open(db)
     try:
@@ -96,3 +100,4 @@ def report(
             store.close()
     _write(out, text)
     click.echo(f"wrote {visible(str(out))}")
+    flags.report(problems)  # as list and today do: the page has them, a script must know too

@@ -19,6 +19,7 @@ from followup.io.user_files import Line, bounded_lines, open_user_file, size_wor
 from followup.io.yaml_reader import Document
 
 MAX_LINE_BYTES = 1024 * 1024
+_BOM = b"\xef\xbb\xbf"  # UTF-8's byte order mark, which some editors put first
 _COUNT_CHUNK = 1024 * 1024
 # A lone surrogate once decoded (json.loads joins the escaped halves of a pair into one character).
 _LONE = re.compile("[\ud800-\udfff]")
@@ -179,6 +180,8 @@ def read_jsonl_lines(path: Path) -> tuple[int, Iterator[Line]]:
     def lines() -> Iterator[Line]:
         with handle:
             for line in bounded_lines(handle, MAX_LINE_BYTES):
+                if line[0] == 1 and line[1] is not None and line[1].startswith(_BOM):
+                    line = (1, line[1][len(_BOM) :])  # an editor's byte order mark, not JSON
                 if line[1] is None or line[1].strip():
                     yield line
 
