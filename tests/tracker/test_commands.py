@@ -555,3 +555,21 @@ def test_add_handed_a_case_file_names_the_command_that_tracks_one(tracker, db, t
     assert result.code == 2
     assert "followup import" not in result.err
     assert "--interviewed" in result.err
+
+
+def test_undo_and_reopen_answer_for_the_day_asked(tracker, acme):
+    """undo and reopen take --today as every other tracker command does: the state they print
+    is the one on that day, and undo --json shows the entry retracted by the one it saved."""
+    closed = tracker("close", acme, "--as", "withdrew", "--today", "2026-03-24")
+    assert closed.code == 0, closed.err
+    reopened = tracker("reopen", acme, "--today", "2026-03-24")
+    assert reopened.code == 0, reopened.err
+    assert f"{acme} is waiting" in reopened.out
+    logged = tracker("log", acme, "note_sent", "--date", "2026-03-25", "--today", "2026-03-25")
+    assert logged.code == 0, logged.err
+    undone = tracker("undo", acme, "--today", "2026-03-25", "--json").json()
+    assert undone["state"] == "waiting"
+    assert undone["retracted"]["retracted_by"] == undone["seq"]
+    status = tracker("status", acme, "--today", "2026-03-25", "--json").json()
+    again = next(e for e in status["history"] if e["seq"] == undone["retracts"])
+    assert again["retracted_by"] == undone["seq"]

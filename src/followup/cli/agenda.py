@@ -23,7 +23,7 @@ from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import next_steps
 from followup.errors import FollowupError, InputError, Problem, UsageError, visible
 from followup.io.jsonl import name_case, read_jsonl, read_jsonl_lines, repeated_id
-from followup.io.user_files import Line, folder_entries, path_kind
+from followup.io.user_files import Line, check_user_file, folder_entries, path_kind
 from followup.io.yaml_reader import Document, read_yaml_file
 from followup.language.case_loader import build_case
 from followup.model.case import Case
@@ -326,6 +326,10 @@ def _case_files(path: Path) -> list[Path]:
     """The case files of a folder batch (or the one named), sorted.
 
     Raises:
-        InputError: the folder cannot be listed.
+        InputError: the folder cannot be listed, or the file named cannot be read.
     """
-    return [path] if _case_file(path) else folder_entries(path, str(path), CASE_SUFFIXES)
+    if _case_file(path):
+        # One file named: one that cannot be read is the batch's own problem, as for JSON Lines.
+        check_user_file(path, str(path), "YAML case file, a JSON Lines file or a folder")
+        return [path]
+    return folder_entries(path, str(path), CASE_SUFFIXES)

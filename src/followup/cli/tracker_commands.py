@@ -130,18 +130,24 @@ def log_cmd(**options: object) -> None:
 @cli.command("undo")
 @click.argument("app", metavar="APP")
 @click.argument("entry", required=False, metavar="[#N]")
+@today_flag
 @db_option
 @json_option
 @playbooks_option
 def undo_cmd(
-    app: str, entry: str | None, db: Path | None, as_json: bool, playbooks_dir: tuple[str, ...]
+    app: str,
+    entry: str | None,
+    today: str | None,
+    db: Path | None,
+    as_json: bool,
+    playbooks_dir: tuple[str, ...],
 ) -> None:
     """Retract the last entry recorded on APP, or entry #N as 'status' numbers it (an event or
     an edit; history keeps both, the plan forgets it)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.undo(app, entry, db, as_json, playbooks_dir)
+    tracker_impl.undo(app, entry, db, as_json, playbooks_dir, parse_today(today))
 
 
 @cli.command("today")
@@ -245,15 +251,18 @@ def close_cmd(
 
 @cli.command("reopen")
 @click.argument("app", metavar="APP")
+@today_flag
 @db_option
 @json_option
 @playbooks_option
-def reopen_cmd(app: str, db: Path | None, as_json: bool, playbooks_dir: tuple[str, ...]) -> None:
+def reopen_cmd(
+    app: str, today: str | None, db: Path | None, as_json: bool, playbooks_dir: tuple[str, ...]
+) -> None:
     """Reopen APP after a close (retracts the closing event)."""
     # lazy: a command loads its implementation only when it runs
     from followup.cli import tracker_impl
 
-    tracker_impl.reopen(app, db, as_json, playbooks_dir)
+    tracker_impl.reopen(app, db, as_json, playbooks_dir, parse_today(today))
 
 
 @cli.command("import")

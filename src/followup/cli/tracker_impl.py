@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -174,7 +175,12 @@ def log(options: Mapping[str, Any]) -> None:
 
 
 def undo(
-    app: str, entry: str | None, db: Path | None, as_json: bool, playbooks: Sequence[str] = ()
+    app: str,
+    entry: str | None,
+    db: Path | None,
+    as_json: bool,
+    playbooks: Sequence[str] = (),
+    today: date | None = None,
 ) -> None:
     """``followup undo``: retracts the latest entry that counts, or the one numbered ENTRY.
 
@@ -187,14 +193,15 @@ def undo(
     with flags.open_db(db, write=True) as store:
         done = recording.undo(store, app, seq, "ENTRY")
     said = f"{done.app_id} #{done.seq} retracts #{done.entry.seq}"
-    plan, _ = plan_saved(done.case, None, env_dirs(playbooks), said, store)
+    plan, _ = plan_saved(done.case, today, env_dirs(playbooks), said, store)
     if as_json:
         echo_json(
             {
                 "id": done.app_id,
                 "seq": done.seq,
                 "retracts": done.entry.seq,
-                "retracted": view.entry_json(done.entry),
+                # As status shows it from now on: retracted by the entry just saved.
+                "retracted": view.entry_json(replace(done.entry, retracted_by=done.seq)),
                 **view.plan_state(plan),
             }
         )
@@ -256,7 +263,13 @@ def close(
     echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
 
 
-def reopen(app: str, db: Path | None, as_json: bool = False, playbooks: Sequence[str] = ()) -> None:
+def reopen(
+    app: str,
+    db: Path | None,
+    as_json: bool = False,
+    playbooks: Sequence[str] = (),
+    today: date | None = None,
+) -> None:
     """``followup reopen``: retracts the recorded close, or explains why there is none.
 
     Raises:
@@ -268,13 +281,17 @@ def reopen(app: str, db: Path | None, as_json: bool = False, playbooks: Sequence
         case = store.case(app_id)
     if done:
         said = ", ".join(f"{app_id} #{r.seq} retracts #{r.entry.seq}" for r in done)
-        plan, _ = plan_saved(done[-1].case, None, env_dirs(playbooks), said, store)
+        plan, _ = plan_saved(done[-1].case, today, env_dirs(playbooks), said, store)
         if as_json:
             echo_json(
                 {
                     "id": app_id,
                     "retracted": [
-                        {"seq": r.seq, "retracts": r.entry.seq, **view.entry_json(r.entry)}
+                        {
+                            "seq": r.seq,
+                            "retracts": r.entry.seq,
+                            **view.entry_json(replace(r.entry, retracted_by=r.seq)),
+                        }
                         for r in done
                     ],
                     **view.plan_state(plan),
