@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from followup.compile.machine import compile_playbook
 from followup.engine.plan import plan_case
 from followup.io.yaml_reader import read_yaml_text
@@ -112,6 +114,51 @@ def test_a_window_that_may_end_first_is_flagged():
      channel: email, advice: Go., source: s}
 """
     assert "L113" in [p.code for p in lint_compiled(compile_playbook(_playbook(body)))]
+
+
+@pytest.mark.parametrize(
+    ("due", "until", "flagged"),
+    [
+        # The later of two starts, each with a later end: the fix L113 itself suggests.
+        (
+            "{later_of: [decision_by + 5d, interview + 1w]}",
+            "{later_of: [decision_by + 7d, interview + 2w]}",
+            False,
+        ),
+        (
+            "{later_of: [decision_by + 5d, reply + 1w]}",
+            "{later_of: [decision_by + 7d, reply + 1w]}",
+            False,
+        ),
+        # One start has no end from its anchor: the later of the ends may come first.
+        (
+            "{later_of: [decision_by + 5d, interview + 1w]}",
+            "{later_of: [decision_by + 7d, reply + 2w]}",
+            True,
+        ),
+        # The earlier of the ends must be after every start.
+        (
+            "{later_of: [decision_by + 5d, interview + 1w]}",
+            "{earlier_of: [decision_by + 7d, interview + 2w]}",
+            True,
+        ),
+        ("interview + 1w", "{earlier_of: [interview + 2w, interview + 10d]}", False),
+        # The later of the ends is after the earlier of the starts when one end is after one start.
+        (
+            "{earlier_of: [decision_by + 5d, interview + 1w]}",
+            "{later_of: [decision_by + 7d, reply + 2w]}",
+            False,
+        ),
+    ],
+)
+def test_windows_of_several_dates_pair_their_terms(due, until, flagged):
+    """later_of/earlier_of on both sides: L113 only where the order is not known."""
+    body = f"""\
+  - {{id: nudge, in: waiting, kind: check_in, due: {due}, until: {until},
+     channel: email, advice: Go., source: s}}
+"""
+    found = [p.code for p in lint_compiled(compile_playbook(_playbook(body)))]
+    assert ("L113" in found) == flagged
 
 
 def test_more_business_days_from_the_same_date_never_end_first():

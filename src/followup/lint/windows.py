@@ -43,22 +43,29 @@ def _after(end: DateTerm, start: DateTerm) -> bool:
     return _days(end)[0] >= _days(start)[1]
 
 
-def _never_before(end: DateTerm, due: DateRule) -> bool:
-    """Whether ``end`` never comes before the date ``due`` names."""
-    # The later of several dates is after each; the earlier of them is after one at least.
-    if due.combine == "later" or len(due.terms) == 1:
-        return all(_after(end, t) for t in due.terms)
-    return any(_after(end, t) for t in due.terms)
+def _never_before(until: DateRule, due: DateRule) -> bool:
+    """Whether the date ``until`` names is never before the one ``due`` names, known from
+    pairs of terms of one anchor (`_after`).  The later of several dates is their largest, the
+    earlier their smallest, so: the later of the ends is after the later of the starts when
+    every start has an end after it; after the earlier of the starts when some end is after
+    some start; the earlier of the ends is after the later of the starts when every end is
+    after every start, and after the earlier of them when every end is after some start."""
+    ends_later = until.combine == "later" or len(until.terms) == 1
+    starts_later = due.combine == "later" or len(due.terms) == 1
+    if ends_later and starts_later:
+        return all(any(_after(u, d) for u in until.terms) for d in due.terms)
+    if ends_later:
+        return any(_after(u, d) for u in until.terms for d in due.terms)
+    if starts_later:
+        return all(_after(u, d) for u in until.terms for d in due.terms)
+    return all(any(_after(u, d) for d in due.terms) for u in until.terms)
 
 
 def window_ends_early(c: Checks) -> None:
     """Windows whose end (``until``) can come before their start (``due``)."""
     for action in c.cp.playbook.actions:
         until = action.until
-        if until is None:
-            continue
-        ok = [_never_before(t, action.due) for t in until.terms]
-        if any(ok) if until.combine == "later" and len(until.terms) > 1 else all(ok):
+        if until is None or _never_before(until, action.due):
             continue
         c.report(
             "L113",
