@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from followup import catalog
+from followup.lint import prove as prove_module
 from followup.lint import space as prover_space
 from followup.lint.findings import Report, gap_days
 from followup.lint.offsets import EMPLOYER_DATES_MAX
@@ -260,6 +261,7 @@ def test_random_times_of_day_catch_a_space_that_skips_them(monkeypatch: pytest.M
     """The check has teeth for the time of day too: a proof that tried interviews with no time
     only passes a playbook that pesters after a morning interview; random times refute it."""
     monkeypatch.setattr(prover_space, "PARTS_OF_DAY", ("unknown",))
+    monkeypatch.setattr(prove_module, "_PROOFS", {})  # not the real proof, made earlier here
     blind = prove(catalog.load(str(FIXTURES / "morning-only.yaml")), ProofOptions(sound=False))
     assert blind.ok
     with pytest.raises(AssertionError):

@@ -182,15 +182,37 @@ class Run(Scheduling):
         self.last_done[action_id] = day
 
     def expects(self, ev: Event) -> bool:
-        """Whether ``ev`` completes an action pending in the current state."""
+        """Whether ``ev`` completes an action pending in the current state (one by its own
+        channel, when it has one and a step by that channel is pending at all): else a timer
+        due the same day goes first, into the state whose step it may be (a call due the day
+        a timer enters its state, made that day, is that call, not the email check-in before).
+        """
         among = self.cp.completes.get((self.state, ev.type))
-        return bool(among) and bool(self.pending(among))
+        steps = self.pending(among) if among else []
+        if not steps:
+            return False
+        if ev.channel is None or any(p.channel == ev.channel for p in steps):
+            return True
+        return not self._later_by_channel(ev)
+
+    def _later_by_channel(self, ev: Event) -> bool:
+        """Whether a step by ``ev``'s channel is pending once a timer due that very day fires."""
+        timer = self.next_timer()
+        if timer is None or timer[0] != ev.date:
+            return False
+        ahead = self.clone()
+        ahead.advance(ev.date, inclusive=True)
+        among = ahead.cp.completes.get((ahead.state, ev.type))
+        return any(p.channel == ev.channel for p in (ahead.pending(among) if among else ()))
 
     def _attribute(
-        self, kind_event: str, day: date, chosen: CompiledAction | None
+        self, kind_event: str, day: date, chosen: CompiledAction | None, channel: str | None = None
     ) -> CompiledAction | None:
         """Credit a contact to the action it fulfils (``chosen`` in a projection, else the
         pending one due first), or bank it for a state still to come.
+
+        A contact by a ``channel`` goes to a step by that same channel if one is open: an
+        email check-in is not the phone call passed over before it.
 
         Returns:
             The action it was credited to (None: banked).
@@ -200,7 +222,12 @@ class Run(Scheduling):
             return chosen
         best: Pending | None = None
         among = self.cp.completes.get((self.state, kind_event))
-        for p in self.pending(among) if among else ():
+        steps = self.pending(among) if among else []
+        if channel is not None and len(steps) > 1:
+            same = [p for p in steps if p.channel == channel]
+            if same and len(same) < len(steps):
+                steps = same
+        for p in steps:
             # A check-in held for your promise is due on its day too; sent before that day, it
             # is that check-in, not the promise (which still stands).
             if (
@@ -242,7 +269,7 @@ class Run(Scheduling):
         if self.trace is not None:
             self.note(day, "event", _describe_event(ev))
         step, contact, sets, counts, nudge, dates, keeps_channel, answers = _EFFECTS[kind]
-        credited = self._attribute(kind, day, attribute_to) if step else None
+        credited = self._attribute(kind, day, attribute_to, ev.channel) if step else None
         promise_only = False  # keeps your promise, and is none of the playbook's check-ins
         if sets and step and self.committed and not self._promise_stands(day, credited):
             # It keeps your promise: it is also each check-in that waited for it.
