@@ -406,9 +406,11 @@ class Replay:
         promise_only = False  # your word kept, and none of the playbook's check-ins
         if kind in ("thank_you_sent", "check_in_sent"):
             first: Pending | None = None
-            for p in self.pending():
-                if COMPLETED_BY[p[1]] != kind:
-                    continue
+            open_steps = [p for p in self.pending() if COMPLETED_BY[p[1]] == kind]
+            by_channel = [p for p in open_steps if p[2] == event.get("channel")]
+            if event.get("channel") is not None and by_channel:
+                open_steps = by_channel  # the step by the channel it was sent by, if one is open
+            for p in open_steps:
                 # Sent before your promise's day, it is the check-in held for it, not the promise.
                 early = first is not None and day < p[0] == first[0]
                 if first is None or p[0] < first[0] or (early and first[1] == PROMISE_ID):
