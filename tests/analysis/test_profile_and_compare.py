@@ -209,3 +209,19 @@ def test_compare_says_which_playbooks_tell_them_about_a_competing_offer_in_time(
     # Without the offer the line is not there: nothing to tell.
     code, out, _ = run(capsys, "compare", CASE, "--today", "2026-03-10")
     assert "competing offer" not in out
+
+
+def test_show_gives_an_actions_window(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """An action's until is part of what it says: show names the window's last day too."""
+    path = tmp_path / "window.yaml"
+    path.write_text(
+        "id: window\ntitle: W\nsource: {title: S}\n"
+        "transitions:\n  - {id: thanked, from: interviewed, on: thank_you_sent, to: waiting}\n"
+        "actions:\n"
+        "  - {id: nudge, in: waiting, kind: check_in, due: decision_by + 5d,"
+        " until: decision_by + 7d, channel: email, advice: Go.}\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "show", str(path))
+    assert code == 0
+    assert "and until 7 days after their decision date at the latest" in " ".join(out.split())

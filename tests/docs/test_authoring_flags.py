@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from followup.cli.group import MODULE_OF, cli
+from followup.language.playbook_loader import ACTION_KEYS, AVOID_KEYS, TOP_KEYS, TRANSITION_KEYS
 
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "authoring.md"
 
@@ -40,3 +41,19 @@ def test_the_guide_names_every_command_that_takes_playbooks() -> None:
     assert named == _taking_the_flag()
     assert not without & _taking_the_flag()
     assert without <= set(MODULE_OF)
+
+
+def test_the_key_order_fmt_writes_is_the_one_documented():
+    """authoring.md's key orders are the loader's own (which fmt writes), key for key."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "authoring.md").read_text("utf-8")
+    bullet = " ".join(text.split("- **Key order.**", 1)[1].split("\n- ", 1)[0].split())
+    said = {
+        name: tuple(k.strip() for k in keys.split(","))
+        for name, keys in re.findall(r"(Playbook|Transition|Action|Don't): `([^`]+)`", bullet)
+    }
+    assert said == {
+        "Playbook": TOP_KEYS,
+        "Transition": TRANSITION_KEYS,
+        "Action": ACTION_KEYS,
+        "Don't": AVOID_KEYS,
+    }

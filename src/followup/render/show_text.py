@@ -29,6 +29,8 @@ def _action_lines(a: Action, pb: Playbook) -> list[str]:
     what = ACTION_WORDS.get(a.kind, a.kind.replace("_", " "))
     how = channel_words(a.channel)
     text = f"{what.capitalize()}: {date_words(a.due)}"
+    if a.until is not None:
+        text += f", and until {date_words(a.until)} at the latest"
     if how and how != "nothing to send":
         text += f", via {how}"
     if a.repeat:
