@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Final
 
 # Characters a message may quote from a user's file that would break "one line per problem" or
 # the terminal: control characters (C0, DEL, C1: escape sequences, NUL), line and paragraph
@@ -138,6 +139,20 @@ def closest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str:
 
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
     return close[0] if close else ""
+
+
+# Words people write for a key that are no typo of it: ``on: 2026-03-02`` for an event's date.
+_KEY_SAID_FOR: Final = {"on": "date", "day": "date", "when": "date", "kind": "type"}
+
+
+def meant_key(key: object, allowed: Iterable[str]) -> str:
+    """The allowed key an unknown ``key`` was meant to be: a typo's closest match, or the key
+    it is another word for (`_KEY_SAID_FOR`); else ''."""
+    if not isinstance(key, str):
+        return ""
+    allowed = tuple(allowed)
+    meant = closest(key, allowed) or _KEY_SAID_FOR.get(key, "")
+    return meant if meant in allowed else ""
 
 
 def unknown_word(what: str, value: object, words: Iterable[str], shown: str) -> str:

@@ -6,6 +6,7 @@ import pytest
 
 from followup.errors import InputError, Problem
 from followup.io.yaml_reader import read_yaml_text
+from followup.language.case_loader import build_case
 from followup.language.playbook_loader import build_playbook
 
 HEAD = "id: tiny\ntitle: Tiny\nsource: {title: Some article}\n"
@@ -184,3 +185,13 @@ def test_a_missing_key_is_one_problem(
         assert "has no '" in found[0][2]
     else:
         assert found == expected
+
+
+def test_on_for_an_events_date_is_one_problem_that_says_date() -> None:
+    """'on:' is no typo of 'date', but it is what people write (README warns of it): one
+    problem, naming 'date', and no second one about the missing date."""
+    text = "id: x\ninterview: 2026-03-02\nevents:\n  - {on: 2026-03-02, type: thank_you_sent}\n"
+    with pytest.raises(InputError) as caught:
+        build_case(read_yaml_text(text, "case.yaml"))
+    messages = [p.message for p in caught.value.problems]
+    assert messages == ["unknown key 'on' (did you mean 'date'?)"]

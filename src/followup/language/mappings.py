@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from followup.errors import suggest, type_name
+from followup.errors import meant_key, type_name
 from followup.io.yaml_reader import Path_
 from followup.language.decode import BAD, Decoder, Issue, Sink, Where, at, compile_node, memo_of
 from followup.language.spec import Choice, Mapping, Text
@@ -150,9 +150,10 @@ class MappingDecoder:
         for key in value:
             if key in self.allowed:
                 continue
-            hint = suggest(str(key), self.order)
-            if hint:
-                meant.add(hint.split("'")[1])
+            close = meant_key(key, self.order)
+            hint = f" (did you mean '{close}'?)" if close else ""
+            if close:
+                meant.add(close)
             out.append(
                 Issue(
                     (*path, key),

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from followup.errors import Problem, closest, type_name, unknown_word
+from followup.errors import Problem, meant_key, type_name, unknown_word
 from followup.io.yaml_reader import Document, Path_
 from followup.language.spec import Integer
 
@@ -75,7 +75,7 @@ class Reader:
         read_as: dict[str, str] = {}
         for key in value:
             if key not in allowed:
-                close = closest(key, allowed)
+                close = meant_key(key, allowed)
                 needed = close in required
                 if needed and close not in value and close not in read_as.values():
                     read_as[key] = close
