@@ -24,6 +24,12 @@ from followup.model.case import Interviewer
         ("Cher", "Cher", "Cher", "Cher"),
         ("Dr.", "Dr.", "Dr.", "Dr."),
         ("  Dana   Reyes ", "Dana", "Dana", "Reyes"),
+        # Lower-case particles belong to the surname that follows them.
+        ("Ms. Ana de la Cruz", "Ms. de la Cruz", "Ana", "de la Cruz"),
+        ("Dr. Jan van der Berg", "Dr. van der Berg", "Jan", "van der Berg"),
+        ("Dr. van Dijk", "Dr. van Dijk", "", "van Dijk"),
+        ("Ludwig van Beethoven", "Ludwig", "Ludwig", "van Beethoven"),
+        ("Ms. Ana De La Cruz", "Ms. Cruz", "Ana", "Cruz"),  # capitalised: no guessing
     ],
 )
 def test_parse_name(full, greeting, first, last):

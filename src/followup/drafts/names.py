@@ -18,6 +18,34 @@ TITLES = frozenset(
 )
 # Suffixes written after a surname without a comma ("Alice Marsh Jr.").
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "md", "esq"})
+# Words that belong to the surname after them when written in lower case ("Ana de la Cruz",
+# "Ludwig van Beethoven"): the greeting is "Ms. de la Cruz", not "Ms. Cruz".  (A name-parsing
+# library such as nameparser knows more; this is all a greeting needs, without a dependency.)
+PARTICLES = frozenset(
+    {
+        "da",
+        "das",
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "la",
+        "le",
+        "ten",
+        "ter",
+        "van",
+        "von",
+        "y",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,4 +85,10 @@ def parse_name(full: str) -> Name:
         return Name(text, title, "", "")
     if title and len(words) == 1:
         return Name(text, title, "", words[0])
-    return Name(text, title, words[0], words[-1])
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in PARTICLES:
+        start -= 1  # lower-case particles before the last word are part of the surname
+    if title and start == 1 and words[0] in PARTICLES:
+        # "Dr. van Dijk": no first name, a surname with its particle
+        return Name(text, title, "", " ".join(words))
+    return Name(text, title, words[0], " ".join(words[start:]))
