@@ -88,3 +88,31 @@ def test_a_check_in_they_agreed_to_may_say_so(playbook: str) -> None:
     check_ins = [d.body.lower() for d in drafts if d.action == "check_in"]
     assert check_ins
     assert any(c in body for body in check_ins for c in CLAIMS)
+
+
+@pytest.mark.parametrize("pid", BUNDLED)
+def test_a_promise_draft_says_what_was_promised(pid: str) -> None:
+    """Keeping a promise to send references, every playbook's draft names the references (as
+    a blank to fill in), rather than a note that says nothing of them."""
+    cp = catalog.load(pid)
+    case = Case(
+        "c",
+        INTERVIEW,
+        company="Acme",
+        role="Analyst",
+        interviewers=(Interviewer("Ann Lee", email="ann@acme.example"),),
+        events=(
+            Event(INTERVIEW, "thank_you_sent", channel="email"),
+            Event(
+                INTERVIEW,
+                "committed",
+                channel="email",
+                due=date(2026, 3, 6),
+                note="send two references",
+            ),
+        ),
+    )
+    _, drafts = draft_case(cp, case, date(2026, 3, 6), CAL, "keep_promise")
+    bodies = [d.body for d in drafts if "references" in d.body]
+    assert bodies, [d.body for d in drafts]
+    assert all("[[what you promised: send two references]]" in " ".join(b.split()) for b in bodies)
