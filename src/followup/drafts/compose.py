@@ -26,14 +26,13 @@ from followup.drafts.layout import Facts, lay_out
 from followup.drafts.templates import render, template_for
 from followup.engine.plan import plan_case
 from followup.engine.result import Plan, Step
-from followup.engine.rounds import round_interviewers
+from followup.engine.rounds import step_people
 from followup.errors import UsageError
 from followup.model.case import Case, Interviewer
 from followup.model.vocabulary import CLOSED, COMPANY_RECIPIENT
 from followup.timeline.calendar import BusinessCalendar
 
 # Kinds that thank each interviewer personally.
-THANK_KINDS = frozenset({"thank_you", "thank_you_note"})
 RECRUITER = blank("the recruiter's name")
 # A step `to: company` goes to the people hiring, through the company's main line.
 HIRING_TEAM = "the hiring team"
@@ -103,17 +102,17 @@ def steps_to_draft(plan: Plan, cp: CompiledPlaybook, action: str | None) -> list
 
 
 def recipients(case: Case, step: Step, today: date) -> list[Interviewer | None]:
-    """Who a step's message is for: the hiring team at the company for a step `to: company`;
-    each interviewer of the round for thank-yous; the recruiter for the recruiter channel; else
-    the main contact (the round's first interviewer); None when unknown."""
+    """Who a step's message is for (`step_people`): the hiring team at the company for a step
+    `to: company`; the recruiter, by name when recorded, for the recruiter channel; None when
+    the case names nobody."""
     if step.to == COMPANY_RECIPIENT:
         return [Interviewer(HIRING_TEAM, greeting="Hiring Team", phone=case.employer.phone)]
-    people = round_interviewers(case, today)
-    if step.action in THANK_KINDS and people:
+    people = step_people(case, step, today)
+    if people:
         return list(people)
     if step.channel == "recruiter":
         return [Interviewer(RECRUITER)]
-    return [people[0] if people else None]
+    return [None]
 
 
 def address(case: Case, who: Interviewer | None, channel: str | None) -> str:
@@ -125,7 +124,8 @@ def address(case: Case, who: Interviewer | None, channel: str | None) -> str:
     if channel == "portal":
         return f"the candidate portal of {company}"
     if channel == "recruiter":
-        return f"{RECRUITER} (the recruiter at {company})"
+        name = who.name if who is not None and who.name and who.name != RECRUITER else RECRUITER
+        return f"{name} (the recruiter at {company})"
     if who is not None and who.name == HIRING_TEAM:
         if channel == "phone":
             return f"{company}, main line ({who.phone or MAIN_LINE})"

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from followup.engine.result import Step
 from followup.model.case import Case, Interviewer
+from followup.model.vocabulary import COMPANY_RECIPIENT
+from followup.semantics.meaning import NEWS_KIND, THANKS_KINDS
 
-__all__ = ["round_interviewers"]
+__all__ = ["round_interviewers", "step_people"]
 
 
 def round_interviewers(case: Case, today: date) -> tuple[Interviewer, ...]:
@@ -27,3 +30,22 @@ def round_interviewers(case: Case, today: date) -> tuple[Interviewer, ...]:
         awaiting = ev.interview is None
         people = ev.interviewers or people
     return people or case.interviewers
+
+
+def step_people(case: Case, step: Step, today: date) -> tuple[Interviewer, ...]:
+    """The people a step's message is for, as far as the case names them: each interviewer of
+    the round for a thank-you; the recruiter (the first recorded) by the recruiter channel; for
+    news of a competing offer, the round's first interviewer and every recruiter recorded (time
+    matters to everyone deciding); else the round's first interviewer.  None for a step to the
+    company or through the portal (no person), or where the case names nobody: each view says
+    so in its own words."""
+    if step.to == COMPANY_RECIPIENT or step.channel == "portal":
+        return ()
+    if step.channel == "recruiter":
+        return case.recruiters[:1]
+    people = round_interviewers(case, today)
+    if step.action in THANKS_KINDS:
+        return people
+    if step.action == NEWS_KIND:
+        return (*people[:1], *case.recruiters)
+    return people[:1]

@@ -9,7 +9,7 @@ from datetime import date
 
 from followup.engine.explain import moved_words, paced_words, promise_covers_words
 from followup.engine.result import Plan, Step, TraceEntry
-from followup.engine.rounds import round_interviewers
+from followup.engine.rounds import step_people
 from followup.errors import visible
 from followup.model.case import Case
 from followup.model.playbook import Playbook
@@ -22,6 +22,7 @@ from followup.render.words import (
     step_day,
     step_relative,
 )
+from followup.semantics.meaning import THANKS_KINDS
 
 # A case without a country is planned on Saturday-Sunday weekends alone: a step can land on a
 # public holiday (Christmas Day, say) and nothing says so unless the plan does.
@@ -57,11 +58,14 @@ def _wrap(text: str, indent: str, first: str = "") -> list[str]:
 def _recipients(step: Step, case: Case, today: date) -> str:
     if step.to == COMPANY_RECIPIENT:
         return " to the company's main line" if step.channel == "phone" else " to the company"
-    people = round_interviewers(case, today)
-    if step.action in ("thank_you", "thank_you_note") and people:
-        names = visible(", ".join(p.name for p in people))
+    people = step_people(case, step, today)
+    names = visible(", ".join(p.name for p in people))
+    if step.action in THANKS_KINDS and people:
         return f" to each interviewer ({names})"
-    return ""
+    if len(people) < 2:
+        return ""  # the one contact goes without saying
+    *others, last = (visible(p.name) for p in people)
+    return f" to {', '.join(others)} and {last}"
 
 
 def header(case: Case, playbook: Playbook) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Final
 
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.result import Plan, Step
-from followup.engine.rounds import round_interviewers
+from followup.engine.rounds import step_people
 from followup.errors import FollowupError
 from followup.model.case import Case, Interviewer
 from followup.model.playbook import Compare, Guard, guard_tests
@@ -26,7 +26,6 @@ from followup.services.planning import nothing_left, plan_for
 from followup.tracker.store import Store
 
 WINDOW: Final = timedelta(days=7)
-THANK_YOU_KINDS: Final = frozenset({"thank_you", "thank_you_note"})
 # Facts of what the employer said: a step shown only while one is unknown (such as "ask how
 # they want you to follow up") is done by recording what they said, not by an event.
 EMPLOYER_FACTS: Final = (
@@ -112,22 +111,20 @@ def completion(cp: CompiledPlaybook, step: Step) -> tuple[str | None, tuple[str,
 
 
 def recipients(case: Case, step: Step, today: date) -> tuple[Interviewer, ...]:
-    """Who a step goes to: every interviewer of the round for a thank-you, else the first one,
-    else the company; by the recruiter channel, the first recruiter recorded (else "the
-    recruiter at" the company); nobody for advice with nothing to send."""
+    """Who a step goes to (`step_people`), else the company ("the recruiter at" it by the
+    recruiter channel, its main line for a step to the company); nobody for advice with
+    nothing to send."""
     if step.action in ("move_on", RECORD_ROUND_KIND):
         return ()
     company = case.company or case.id
     if step.to == COMPANY_RECIPIENT:
         return (Interviewer(f"{company}'s main line", phone=case.employer.phone),)
-    if step.channel == "recruiter":
-        return case.recruiters[:1] or (Interviewer(f"the recruiter at {company}"),)
-    people = round_interviewers(case, today)
-    if step.channel == "portal" or not people:
-        return (Interviewer(company),)
-    if step.action in THANK_YOU_KINDS:
+    people = step_people(case, step, today)
+    if people:
         return people
-    return people[:1]
+    if step.channel == "recruiter":
+        return (Interviewer(f"the recruiter at {company}"),)
+    return (Interviewer(company),)
 
 
 def build_queue(store: Store, today: date | None, dirs: tuple[Path, ...]) -> Queue:
