@@ -301,3 +301,24 @@ def test_accepting_a_job_elsewhere_ends_a_snooze_so_the_withdrawal_shows(tracker
     assert [item["id"] for item in queue["due"]] == [acme]
     assert queue["due"][0]["action"] == "withdraw"
     assert queue["snoozed"] == []
+
+
+def test_each_step_names_the_address_its_channel_uses(tracker):
+    """A handwritten note by mail is addressed by name, not to an email address; an email
+    names the address."""
+    _add(tracker, "Acme", "2026-03-02", "Dana Reyes <dana@acme.example>", playbook="fine-line")
+    text = tracker("today", "--today", "2026-03-02").out
+    assert "by mail to Dana Reyes\n" in text or "by mail to Dana Reyes " in text
+    assert "by mail to Dana Reyes <" not in text
+    assert "by email to Dana Reyes <dana@acme.example>" in text
+
+
+def test_advice_with_nothing_to_send_goes_to_nobody(tracker):
+    """how-many-times' reminder to keep your options open is addressed to no one."""
+    _add(
+        tracker, "Hooli", "2026-03-02", "Bill Smith <bill@hooli.example>", playbook="how-many-times"
+    )
+    queue = tracker("today", "--today", "2026-03-20", "--json").json()
+    advice = [i for i in queue["due"] + queue["upcoming"] if i["channel"] is None]
+    assert advice
+    assert all(i["recipients"] == [] for i in advice)

@@ -62,8 +62,14 @@ def title(case: Case) -> str:
     return visible(" - ".join(x for x in (case.company, case.role) if x) or case.id)
 
 
-def person(p: Interviewer) -> str:
-    return visible(f"{p.name} <{p.email}>" if p.email else p.name)
+def person(p: Interviewer, channel: str | None) -> str:
+    """Someone a step goes to, with the address that channel uses: an email address for email,
+    a number for a call or a text, the name alone for a letter, a card or in person."""
+    if channel == "email" and p.email:
+        return visible(f"{p.name} <{p.email}>")
+    if channel in ("phone", "text") and p.phone:
+        return visible(f"{p.name} ({p.phone})")
+    return visible(p.name)
 
 
 def app_json(case: Case, playbook: str) -> dict[str, Any]:
@@ -157,7 +163,7 @@ def item_lines(item: Item) -> list[tuple[str, str]]:
     step = item.step
     what = action_words(step.action, step.channel)
     if item.recipients:
-        what += " to " + ", ".join(person(p) for p in item.recipients)
+        what += " to " + ", ".join(person(p, step.channel) for p in item.recipients)
     opt = " (optional)" if step.optional else ""
     width = terminal_width()
     last = step.due if step.latest is None else max(step.due, step.latest)

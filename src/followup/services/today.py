@@ -114,8 +114,8 @@ def recipients(case: Case, step: Step, today: date) -> tuple[Interviewer, ...]:
     """Who a step goes to (`step_people`), else the company ("the recruiter at" it by the
     recruiter channel, its main line for a step to the company); nobody for advice with
     nothing to send."""
-    if step.action in ("move_on", RECORD_ROUND_KIND):
-        return ()
+    if step.action in ("move_on", RECORD_ROUND_KIND) or step.channel is None:
+        return ()  # advice: nothing is sent to anyone
     company = case.company or case.id
     if step.to == COMPANY_RECIPIENT:
         return (Interviewer(f"{company}'s main line", phone=case.employer.phone),)
