@@ -344,14 +344,33 @@ def load_each(extra_dirs: tuple[Path, ...] = ()) -> tuple[list[CompiledPlaybook]
     Raises:
         UsageError: one of ``extra_dirs`` is not a folder.
     """
-    loaded: list[CompiledPlaybook] = []
+    found: list[tuple[str, Path, CompiledPlaybook]] = []
     problems: list[Problem] = []
-    for _, entry in sorted(discover(extra_dirs).items()):
+    for name, entry in sorted(discover(extra_dirs).items()):
         try:
-            loaded.append(load(str(entry.path), extra_dirs))
+            found.append((name, entry.path, load(str(entry.path), extra_dirs)))
         except InputError as err:
             problems += err.problems
-    return loaded, problems
+    # Two files giving one id: the one named after it is the one `--playbook ID` finds.
+    found.sort(key=lambda item: item[0] != item[2].id)
+    seen: dict[str, Path] = {}
+    loaded: list[CompiledPlaybook] = []
+    for _, path, cp in found:
+        first = seen.setdefault(cp.id, path)
+        if first == path:
+            loaded.append(cp)
+            continue
+        problems.append(
+            Problem(
+                _display(path),
+                1,
+                1,
+                f"playbook id '{cp.id}' is also the id of {_display(first)}, so this one is "
+                "left out",
+                "a different id in each playbook file (its file name is the id to use)",
+            )
+        )
+    return sorted(loaded, key=lambda cp: cp.id), problems
 
 
 def model_of(ref: str, extra_dirs: tuple[Path, ...] = ()) -> Playbook:

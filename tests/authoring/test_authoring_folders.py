@@ -165,6 +165,35 @@ def test_one_broken_playbook_does_not_hide_the_others(cli, tmp_path):
     assert f"{folder / 'broken.yaml'}:3:1:" in compared.err
 
 
+def test_choose_ranks_the_playbooks_that_load_and_names_the_broken_one(cli, tmp_path):
+    """choose, like playbooks and compare, does not let one broken file hide the ranking."""
+    folder = tmp_path / "mine"
+    put(folder)
+    (folder / "broken.yaml").write_text("id: broken\ntitle: [\n", encoding="utf-8")
+    chosen = cli(
+        "choose", EXAMPLE, "--playbooks", folder, "--today", TODAY, "--persistence", "steady"
+    )
+    assert chosen.code == 2
+    assert "Recommended:" in chosen.out
+    assert f"{folder / 'broken.yaml'}:3:1:" in chosen.err
+
+
+def test_two_files_with_one_id_are_named_and_the_one_named_after_it_is_used(cli, tmp_path):
+    """A copy of a playbook under another file name, its id unchanged: listed once (the file
+    named after the id), and the copy is named as left out."""
+    folder = tmp_path / "mine"
+    put(folder)
+    original = next(folder.glob("*.yaml"))
+    (folder / "copy.yaml").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    shown = cli("playbooks", "--playbooks", folder, "--json")
+    assert shown.code == 2
+    ids = [row["id"] for row in json.loads(shown.out)]
+    assert ids.count(original.stem) == 1
+    assert f"{folder / 'copy.yaml'}:1:1: playbook id '{original.stem}' is also the id of" in (
+        shown.err
+    )
+
+
 def test_validate_finds_ids_in_the_coach_s_folders(cli, tmp_path):
     """A case naming a coach's playbook, and a playbook extending one by id, validate with it."""
     folder = tmp_path / "mine"

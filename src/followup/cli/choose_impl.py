@@ -14,7 +14,7 @@ import click
 
 from followup.analysis.choice import EMPLOYER_SAID, PERSISTENCE, Answers, Choice, defaults_from
 from followup.cli.group import parse_day
-from followup.errors import UsageError, json_visible, visible
+from followup.errors import InputError, UsageError, json_visible, visible
 from followup.render.json_out import plan_json
 from followup.services import choosing
 from followup.services.cases import names_case_file
@@ -181,7 +181,7 @@ def choose(req: Request) -> None:
                 "with an id from 'followup list'"
             )
         answers = answers_for(req, found)
-        choice = choosing.choose(found, answers, req.dirs, req.today)
+        choice, broken = choosing.choose(found, answers, req.dirs, req.today)
         if req.as_json:
             click.echo(json_visible(json.dumps(choice_json(choice), indent=2, ensure_ascii=False)))
         else:
@@ -193,6 +193,8 @@ def choose(req: Request) -> None:
             else:
                 done = choosing.switch(store, found.app_id, best, req.dirs, req.today)
                 _said_switched(done, err=req.as_json)
+        if broken:  # ranked what loads; the broken ones are named on stderr, and the exit is 2
+            raise InputError(broken)
     finally:
         if store is not None:
             store.close()

@@ -12,7 +12,7 @@ import click
 
 from followup.analysis.choice import defaults_from
 from followup.cli import tracker_flags as flags
-from followup.errors import UsageError, visible
+from followup.errors import InputError, Problem, UsageError, visible
 from followup.render import report_html
 from followup.services import choosing
 from followup.services.cases import names_case_file, today_for
@@ -75,6 +75,7 @@ def report(
     _writable(out)  # before anything is read: a wrong --out wastes nothing
     store = None
     problems: list[tuple[str, str]] = []
+    broken: list[Problem] = []
     if not refs or not all(names_case_file(r) for r in refs):
         store = _open(db)
     try:
@@ -83,7 +84,7 @@ def report(
             for ref in refs:
                 found = choosing.subject(ref, store, today)
                 answers = replace(defaults_from(found.case), persistence=persistence)
-                choice = choosing.choose(found, answers, dirs, today)
+                choice, broken = choosing.choose(found, answers, dirs, today)
                 day = today or today_for(found.case)
                 current = found.case.playbook
                 views.append(report_html.case_view(choice, day, current))
@@ -101,3 +102,5 @@ def report(
     _write(out, text)
     click.echo(f"wrote {visible(str(out))}")
     flags.report(problems)  # as list and today do: the page has them, a script must know too
+    if broken:  # ranked what loads; the broken playbooks are named, and the exit is 2
+        raise InputError(broken)

@@ -14,7 +14,7 @@ from pathlib import Path
 from followup import catalog
 from followup.analysis.choice import Answers, Choice, rank
 from followup.engine.result import Plan
-from followup.errors import FollowupError, UsageError
+from followup.errors import FollowupError, Problem, UsageError
 from followup.model.case import Case
 from followup.services.cases import calendar_for, names_case_file, read_case, today_for
 from followup.services.planning import DEFAULT_PLAYBOOK, closed_by_record, plan_for
@@ -61,16 +61,20 @@ def subject(ref: str | None, store: Store | None, today: date | None) -> Subject
         return Subject(store.case(app_id), app_id)
 
 
-def choose(found: Subject, answers: Answers, dirs: tuple[Path, ...], today: date | None) -> Choice:
-    """Rank every playbook (bundled and the coach's) for the case, with the answers.
+def choose(
+    found: Subject, answers: Answers, dirs: tuple[Path, ...], today: date | None
+) -> tuple[Choice, list[Problem]]:
+    """Rank every playbook that loads (bundled and the coach's) for the case, with the
+    answers; and the problems of those that do not (one broken file in a coach's folder does
+    not hide the ranking of the others).
 
     Raises:
-        InputError: a playbook or the case's country does not load.
+        InputError: the case's country does not load.
         UsageError: a playbooks folder is missing.
     """
-    cps = catalog.load_all(dirs)
+    cps, broken = catalog.load_each(dirs)
     case = found.case
-    return rank(cps, case, today or today_for(case), calendar_for(case), answers)
+    return rank(cps, case, today or today_for(case), calendar_for(case), answers), broken
 
 
 def switch(
