@@ -174,6 +174,16 @@ def test_add_and_import_refuse_a_likely_duplicate_unless_allowed(tracker, acme, 
     assert len(tracker("list", "--json").json()) == 4
 
 
+def test_one_application_twice_in_one_import_is_named_as_such(tracker, example):
+    """The same file given twice: nothing is tracked yet, so the refusal names the earlier
+    file of this import (not an application to edit), and nothing is saved."""
+    imported = tracker("import", example, example)
+    assert imported.code == 2
+    assert f"the same application as {example}, earlier in this import" in imported.err
+    assert "followup edit" not in imported.err
+    assert tracker("list", "--json").json() == []
+
+
 def test_unsnooze_shows_it_again(tracker, acme):
     """unsnooze ends a snooze from today; today lists its steps again."""
     tracker("snooze", acme, "--until", "2026-03-30", "--today", "2026-03-12")

@@ -314,6 +314,13 @@ def edit_change(options: Mapping[str, Any]) -> tuple[Change, dict[Path_, str]]:
 def duplicate_message(err: LikelyDuplicate) -> str:
     """The refusal of a likely duplicate, naming the flag that adds it anyway."""
     where = f"{err.file}: " if err.file else ""
+    if err.earlier:
+        return (
+            f"{where}the same application as {err.earlier}, earlier in this import "
+            f"({visible(err.title)}, interviewed {err.interview}); nothing was imported; "
+            "expected each application once: leave one of them out, or --allow-duplicate "
+            "imports both"
+        )
     return (
         f"{where}{err}; expected a different application: 'followup edit {err.app_id}' corrects"
         " the one tracked, or --allow-duplicate adds this one anyway"

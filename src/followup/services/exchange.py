@@ -129,6 +129,8 @@ def import_cases(
                     refuse_duplicate(store, item.data)
                 except LikelyDuplicate as err:
                     err.file = item.file
+                    # Stored by this very import (which saves nothing now): say which file.
+                    err.earlier = next((i.file for i, a in stored if a == err.app_id), "")
                     raise
             app_id = item.case.id
             if store.taken(app_id):

@@ -58,6 +58,7 @@ class LikelyDuplicate(UsageError):
     def __init__(self, app_id: str, title: str, interview: str) -> None:
         self.app_id, self.title, self.interview = app_id, title, interview
         self.file = ""  # the case file it came from, when imported
+        self.earlier = ""  # the file of the same import it repeats, if it is not tracked yet
         super().__init__(
             f"likely a duplicate of {app_id} ({visible(title)}, interviewed {interview})"
         )
