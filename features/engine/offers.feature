@@ -7,15 +7,16 @@ Feature: An offer waits for my answer
     And an interview on 2026-03-02
     And I sent a thank-you by email on 2026-03-02
 
-  Scenario: An offer with an answer-by date: answer the day before it at the latest
+  Scenario: An offer with an answer-by date: answer any day from now until that date
     When they made an offer on 2026-03-16 to answer by 2026-03-20
     Then the case is closed as "offer"
-    And the only step left is to answer their offer on 2026-03-19
+    And the only step left is to answer their offer on 2026-03-16
+    And the plan reads "between Mon 16 and Fri 20 March (due now): answer their offer"
 
   Scenario: On their answer-by date itself the answer is still due, its window's last day
     Given they made an offer on 2026-03-16 to answer by 2026-03-20
     When I check the plan on 2026-03-20
-    Then the plan reads "between Thu 19 and Fri 20 March (due now): answer their offer"
+    Then the plan reads "between Mon 16 and Fri 20 March (due now): answer their offer"
 
   Scenario: Once their answer-by date has passed unanswered, the plan says so rather than counting days
     Given they made an offer on 2026-03-16 to answer by 2026-03-20

@@ -146,19 +146,15 @@ def _record_round(invited: date) -> Step:
 
 
 def _answer_offer(run: Run, today: date) -> list[Step]:
-    """An offer not yet answered: the one step left, by the day before their answer-by date at
-    the latest (its window ends on that date); none once that date has passed (`notes_now`
-    says so)."""
+    """An offer not yet answered: the one step left, due from the day it came, its window
+    ending on their answer-by date (you may answer any day until then, not only on its eve);
+    none once that date has passed (`notes_now` says so)."""
     if not offer_unanswered(run):
         return []
     assert run.closed_on is not None
-    due = by = run.offer_answer_by
-    if by is None:
-        due = run.closed_on
-    elif by < today:
+    due, by = run.closed_on, run.offer_answer_by
+    if by is not None and by < today:
         return []
-    else:
-        due = max(run.closed_on, shift_days(by, -1))
     latest = None if by is None else max(by, due)
     return [
         Step(

@@ -73,7 +73,8 @@ RECORD_ROUND_ADVICE: Final = (
 )
 BUILT_IN_IDS: Final = frozenset(a.id for a in BUILT_IN_ACTIONS)
 
-# An offer waits for your answer: the plan reminds you, by the day before the date they gave.
+# An offer waits for your answer: the plan reminds you from the day it came until the date they
+# gave for your answer.
 ANSWER_OFFER_KIND: Final = ENGINE_ONLY_KINDS[1]
 ANSWER_OFFER_ID: Final = "answer-the-offer"
 ANSWER_OFFER_ADVICE: Final = (
