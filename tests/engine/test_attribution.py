@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from followup.engine.explain import explain_case
+from followup.timeline.calendar import BusinessCalendar
+
 D = date.fromisoformat
 
 # Check in by email every two weeks; after three weeks of silence, one call to the main line.
@@ -73,3 +76,30 @@ def test_without_a_channel_the_step_due_first_is_done(make_playbook, make_case, 
     )
     plan = plan_on(cp, case, D("2026-03-26"))
     assert "call" not in [s.rule_id for s in plan.next]
+
+
+def test_explain_names_the_test_of_a_condition_that_fails(make_playbook, make_case):
+    """explain says which test of a rule's condition fails, and on what value, not only that
+    the condition does not hold."""
+    cp = make_playbook(
+        """
+transitions:
+  - {id: thanked, from: interviewed, on: thank_you_sent, to: waiting}
+actions:
+  - {id: nudge, in: waiting, kind: check_in, due: interview + 1w, channel: email,
+     when: {last_reply: none, check_ins: {lt: 2}}, advice: Check in.}
+"""
+    )
+    case = make_case(
+        [
+            {"date": "2026-03-02", "type": "thank_you_sent", "channel": "email"},
+            {"date": "2026-03-05", "type": "reply", "outcome": "still_deciding"},
+        ]
+    )
+    trace = explain_case(cp, case, D("2026-03-06"), BusinessCalendar(None))
+    text = "\n".join(d for entry in trace for d in (entry.text, *entry.details))
+    assert (
+        "action nudge: not due (its condition does not hold: last_reply is still_deciding, "
+        "where the rule wants: last_reply is none)"
+    ) in text
+    assert "check_ins is" not in text  # the test that holds is not named

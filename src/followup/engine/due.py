@@ -19,6 +19,9 @@ from followup.semantics.meaning import GIVE_UP_KIND, MIN_CONTACT_GAP, NEWS_KIND
 from followup.semantics.rules import KEEP_PROMISES, NEWS_BEFORE_DEADLINE
 from followup.timeline.durations import shift_days
 
+# What `Scheduling.resolve` says of an action whose condition does not hold.
+CONDITION_FAILS = "its condition does not hold"
+
 
 class Scheduling(Facts):
     """The dates and channels of a run's steps, read from its facts."""
@@ -60,7 +63,7 @@ class Scheduling(Facts):
         if self.awaiting_interview is not None:
             return "the next interview's date is not recorded yet"
         if not ca.guard(self):
-            return "its condition does not hold"
+            return CONDITION_FAILS
         count = self.done.get(ca.id, 0)
         repeat = ca.repeat
         if repeat is None:

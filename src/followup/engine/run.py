@@ -11,13 +11,15 @@ from __future__ import annotations
 from datetime import date
 
 from followup.compile.machine import CompiledAction, Move
-from followup.engine.due import Scheduling
+from followup.engine.conditions import unmet
+from followup.engine.due import CONDITION_FAILS, Scheduling
 from followup.engine.effects import EFFECTS as _EFFECTS
 from followup.engine.effects import REPLY_EFFECTS as _REPLY_EFFECTS
 from followup.engine.facts import Pending, copy_slots
 from followup.engine.result import TraceEntry
 from followup.errors import EngineError
 from followup.model.case import Event
+from followup.model.playbook import Guard
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
 from followup.semantics.builtin import KEEP_PROMISE
 from followup.semantics.meaning import (
@@ -91,7 +93,8 @@ class Run(Scheduling):
             if move.guard(self):
                 self.fire(move, day)
                 return True
-            self.note(day, "skipped", f"{move.rule_id}: its condition does not hold")
+            why = _why(move.rule.when if move.rule else None, CONDITION_FAILS, self)
+            self.note(day, "skipped", f"{move.rule_id}: its condition does not hold{why}")
         return False
 
     def next_timer(self, by: date | None = None) -> tuple[date, Move] | None:
@@ -151,14 +154,17 @@ class Run(Scheduling):
                 until = f" (until {found.latest})" if found.latest else ""
                 details.append(f"action {ca.action.id}: due {found.due}{until}{via}")
             else:
-                details.append(f"action {ca.action.id}: not due ({found})")
+                details.append(
+                    f"action {ca.action.id}: not due ({found}{_why(ca.action.when, found, self)})"
+                )
         for move in self.cp.timers.get(self.state, ()):
             assert move.when_date is not None
             when = move.when_date(self)
             if when is None:
                 details.append(f"timer {move.rule_id}: its date is not known for this case")
             elif not move.guard(self):
-                details.append(f"timer {move.rule_id}: its condition does not hold")
+                why = _why(move.rule.when if move.rule else None, CONDITION_FAILS, self)
+                details.append(f"timer {move.rule_id}: its condition does not hold{why}")
             elif self._stale(when):
                 details.append(f"timer {move.rule_id}: its date {when} passed before their reply")
             else:
@@ -451,6 +457,14 @@ class Run(Scheduling):
                 best = (lapses, p.compiled)
         self.reminder_cache, self.reminder_version = best, self.version
         return best
+
+
+def _why(guard: Guard | None, reason: str, run: Run) -> str:
+    """For a trace: which tests of a condition that does not hold fail, and on what value."""
+    if reason != CONDITION_FAILS:
+        return ""
+    failing = unmet(guard, run)
+    return ": " + "; ".join(failing) if failing else ""
 
 
 def _describe_event(ev: Event) -> str:

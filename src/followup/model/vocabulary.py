@@ -134,4 +134,15 @@ FACTS: Final[dict[str, str | tuple[str, ...]]] = {
     "interviewers": "int",
 }
 
-GUARD_OPERATORS: Final = ("is", "is_not", "in", "not_in", "lt", "le", "gt", "ge")
+# The operators a condition may test a fact with, and each as a phrase says it.
+OPERATOR_WORDS: Final = {
+    "is": "is",
+    "is_not": "is not",
+    "in": "is one of",
+    "not_in": "is none of",
+    "lt": "is below",
+    "le": "is at most",
+    "gt": "is above",
+    "ge": "is at least",
+}
+GUARD_OPERATORS: Final = tuple(OPERATOR_WORDS)

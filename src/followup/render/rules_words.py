@@ -14,6 +14,7 @@ from followup.model.playbook import (
     Repeat,
     Span,
 )
+from followup.model.vocabulary import OPERATOR_WORDS
 from followup.timeline.durations import Duration
 
 ANCHOR_WORDS = {
@@ -29,16 +30,7 @@ ANCHOR_WORDS = {
     "portfolio_update": "your news",
     "reply": "their last reply",
 }
-OP_WORDS = {
-    "is": "is",
-    "is_not": "is not",
-    "in": "is one of",
-    "not_in": "is none of",
-    "lt": "is below",
-    "le": "is at most",
-    "gt": "is above",
-    "ge": "is at least",
-}
+OP_WORDS = OPERATOR_WORDS
 
 
 def _unit(n: float, word: str) -> str:
