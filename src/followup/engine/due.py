@@ -113,9 +113,9 @@ class Scheduling(Facts):
         if expires is not None and due > expires:
             due = expires
         moved_from: date | None = None
-        if channel in ca.off_days and not self.weekend_news(due, expires):
+        if channel in ca.off_days:
             rolled = self.cal.roll_forward(due)
-            if rolled != due:
+            if rolled != due and (expires is None or not self.weekend_news(due, expires)):
                 due, moved_from = rolled, due
         latest = None if ca.latest is None else self.window_end(ca, due, channel)
         return Pending(ca, due, channel, expires, paced_after, latest, moved_from)
@@ -179,8 +179,10 @@ class Scheduling(Facts):
         doing (news after its last day, `news_expires`)."""
         if p.due > now:
             when = p.due  # on a business day if its channel keeps off days off (`resolve`)
-        elif p.channel in p.compiled.off_days and not self.weekend_news(now, p.expires):
+        elif p.channel in p.compiled.off_days:
             when = self.cal.roll_forward(now)
+            if when != now and p.expires is not None and self.weekend_news(now, p.expires):
+                when = now  # news whose last day comes before the next business day
         else:
             when = now
         if p.expires is not None and when > p.expires:

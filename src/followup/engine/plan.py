@@ -213,8 +213,12 @@ def project(
             if not steps:
                 first_when = when
             due = best.due if when == first_when else max(best.due, steps[-1].due)
-            if best.channel in best.compiled.off_days and not sim.weekend_news(due, best.expires):
-                due = roll(due)
+            if best.channel in best.compiled.off_days:
+                rolled = roll(due)
+                if rolled != due and (
+                    best.expires is None or not sim.weekend_news(due, best.expires)
+                ):
+                    due = rolled
             if when > end:
                 break
             if next_only:

@@ -228,11 +228,7 @@ class Run(Scheduling):
             return chosen
         best: Pending | None = None
         among = self.cp.completes.get((self.state, kind_event))
-        steps = self.pending(among) if among else []
-        if channel is not None and len(steps) > 1:
-            same = [p for p in steps if p.channel == channel]
-            if same and len(same) < len(steps):
-                steps = same
+        steps = self.pending(among) if among else ()
         for p in steps:
             # A check-in held for your promise is due on its day too; sent before that day, it
             # is that check-in, not the promise (which still stands).
@@ -246,6 +242,10 @@ class Run(Scheduling):
                 )
             ):
                 best = p
+        if best is not None and channel is not None and best.channel != channel:
+            same = [p for p in steps if p.channel == channel]
+            if same:
+                best = _due_first(same, day)
         if best is not None:
             self.complete(best.compiled, day)
             self.note(day, "done", f"counts as {best.compiled.action.id}")
@@ -450,13 +450,31 @@ class Run(Scheduling):
             return self.reminder_cache
         best: tuple[date, CompiledAction] | None = None
         among = self.cp.reminders.get(self.state)
-        for p in self.pending(among) if among else ():
+        steps = self.pending(among) if among else ()
+        for p in steps:
             # Advice with a window stays shown through it.
             lapses = p.due if p.latest is None else p.latest
             if best is None or lapses < best[0]:
                 best = (lapses, p.compiled)
         self.reminder_cache, self.reminder_version = best, self.version
         return best
+
+
+def _due_first(steps: list[Pending], day: date) -> Pending | None:
+    """The step a contact on ``day`` counts as among ``steps``: the one due first.  A check-in
+    held for your promise is due on its day too; sent before that day, it is that check-in, not
+    the promise (which still stands)."""
+    best: Pending | None = None
+    for p in steps:
+        if (
+            best is None
+            or p.due < best.due
+            or (
+                p.due == best.due and day < p.due and best.compiled.action.kind == KEEP_PROMISE.kind
+            )
+        ):
+            best = p
+    return best
 
 
 def _why(guard: Guard | None, reason: str, run: Run) -> str:
