@@ -367,3 +367,16 @@ def test_a_symlink_loop_in_a_folder_is_named_too(cli, tmp_path, write):
     assert result.code == 2
     assert "loop.feature:1:1: too many levels of symbolic links" in result.err
     assert "Traceback" not in result.err
+
+
+def test_a_value_a_step_refuses_is_located_before_the_run(cli, tmp_path, write):
+    """An impossible date or an unknown channel is the step's own refusal, at its line, exit
+    2, before any scenario runs (not a failure of the run with no line)."""
+    bad = PASSING.replace("on 2026-03-02\n    Then", "on 2026-02-30\n    Then").replace(
+        "by email", "by pigeon"
+    )
+    feature = write(tmp_path / "bad.feature", bad)
+    result = cli("spec", feature)
+    assert result.code == 2
+    assert "bad.feature:5:5: 2026-02-30 is not a real calendar date" in result.err
+    assert "passed" not in result.out

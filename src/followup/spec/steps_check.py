@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Final
 
+import pytest
 from pytest_bdd.parser import FeatureParser
 
 from followup.errors import Problem, closest
@@ -80,10 +81,16 @@ def _unknown_steps(
             if step.line_number in seen or _PLACEHOLDER.search(step.name):
                 continue  # a background's steps come with each scenario; outlines are filled in
             seen.add(step.line_number)
-            if find_steps(step.type, step.name, defs):
-                continue
             source = lines[step.line_number - 1] if step.line_number <= len(lines) else ""
             col = len(source) - len(source.lstrip()) + 1
+            found = find_steps(step.type, step.name, defs)
+            if found:
+                refused = _refused_value(found[0], step.name)
+                if refused:
+                    problems.append(
+                        Problem(name, step.line_number, col, refused, "a value the step takes")
+                    )
+                continue
             problems.append(
                 Problem(
                     name,
@@ -94,6 +101,22 @@ def _unknown_steps(
                 )
             )
     return problems
+
+
+def _refused_value(definition: StepDef, text: str) -> str:
+    """What the step's own converters say of a value in ``text`` they refuse (an impossible
+    date, an unknown channel), else ''.  The same words the run would fail with, but before it,
+    at the step's line."""
+    args = definition.parser.parse_arguments(text) or {}
+    for key, convert in definition.converters.items():
+        value = args.get(key)
+        if value is None:
+            continue
+        try:
+            convert(value)
+        except pytest.fail.Exception as refusal:
+            return str(refusal.msg).rstrip(".")
+    return ""
 
 
 def _nearest(kind: str, text: str, defs: Sequence[StepDef]) -> str:
