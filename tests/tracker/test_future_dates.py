@@ -156,3 +156,13 @@ def test_an_empty_value_is_refused_not_taken_as_not_given(tracker, acme, argv, f
     assert result.code == 2
     assert f"{flag}: the value is empty; expected" in result.err
     assert _events(tracker, acme) == []
+
+
+@pytest.mark.parametrize("flag", ["--company", "--role"])
+def test_add_refuses_a_blank_company_or_role(tracker, flag):
+    """An application nobody can name is refused, not tracked as 'app-7faa'."""
+    argv = {"--company": "Acme", "--role": "Engineer"} | {flag: "  "}
+    result = tracker("add", *[x for kv in argv.items() for x in kv], "--interviewed", "2026-03-02")
+    assert result.code == 2
+    assert f"{flag}: the value is empty" in result.err
+    assert tracker("list", "--json").json() == []

@@ -184,11 +184,16 @@ def application_data(
     settings' ``country``, ``timezone`` and ``playbook`` stand in for flags not given.
 
     Raises:
-        UsageError: an ``--interviewer`` is malformed or the playbook is unknown.
+        UsageError: --company or --role is blank, an ``--interviewer`` is malformed, or the
+            playbook is unknown.
         InputError: the settings file is broken (located).
     """
     data: dict[str, Any] = {}
     labels: dict[Path_, str] = {}
+    for option, what in (("company", "the employer's name"), ("role", "the job's title")):
+        if isinstance(options.get(option), str) and not options[option].strip():
+            # Often an unset shell variable: an application with no name is nobody's.
+            raise UsageError(f"--{option}: the value is empty; expected {what}")
     for option, path in ADD_FLAGS.items():
         value = options.get(option)
         if value is None:
