@@ -104,7 +104,11 @@ def test_loops_and_folders_are_named_for_what_they_are(cli, tmp_path: Path, comm
     assert result.code == 2
     assert (result.out + result.err).startswith(f"{loop}:1:1: ")  # lint: on stdout
     assert "too many levels of symbolic links" in result.out + result.err
-    if command != "agenda":  # for agenda a folder is a batch of case files
+    if command in ("validate", "lint"):  # a folder is the YAML files in it: the loop here
+        folder = cli(*COMMANDS[command], tmp_path / "")
+        assert folder.code == 2
+        assert "too many levels of symbolic links" in folder.out + folder.err
+    elif command != "agenda":  # for agenda a folder is a batch of case files
         folder = cli(*COMMANDS[command], tmp_path / "")
         assert folder.code == 2
         assert "is a directory" in folder.out + folder.err
@@ -236,3 +240,26 @@ def test_spec_on_a_folder_with_a_fifo_names_it_and_stops_before_running(tmp_path
     ((code, out, err),) = run_all({"spec": ["spec", str(tmp_path)]}).values()
     assert code == 2, out + err
     assert "pipe.feature:1:1: is a FIFO" in err
+
+
+@pytest.mark.parametrize("command", [["lint"], ["validate"], ["fmt", "--check"]])
+def test_a_folder_is_its_yaml_files_and_one_bad_one_stops_none(cli, tmp_path, command):
+    """lint, validate and fmt take a folder for the YAML files in it: each good file is
+    checked, the bad one named at its line, exit 2."""
+    bundled = REPO / "playbooks" / "week-then-on-hold.yaml"
+    (tmp_path / "good.yaml").write_text(bundled.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "bad.yaml").write_text("id: bad\ntitle: [\n", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not yaml", encoding="utf-8")
+    result = cli(*command, tmp_path)
+    said = result.out + result.err
+    assert result.code == 2, said
+    assert f"{tmp_path / 'bad.yaml'}:" in said
+    assert "notes.txt" not in said
+    if command[0] != "fmt":
+        assert f"{tmp_path / 'good.yaml'}: ok" in said
+
+
+def test_a_folder_without_yaml_files_is_a_usage_error(cli, tmp_path):
+    result = cli("lint", tmp_path)
+    assert result.code == 2
+    assert "is a folder with no .yaml file" in result.err

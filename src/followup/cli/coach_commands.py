@@ -15,6 +15,7 @@ from followup.cli.group import (
     keep_collecting,
     playbook_dirs,
     playbooks_option,
+    yaml_files,
 )
 from followup.cli.prover_options import ProverArgs, prover_options, unused_prover_options
 
@@ -63,6 +64,7 @@ def lint_cmd(
     options = lint_impl.proof_options(prover)
     dirs = playbook_dirs(playbooks_dir)
     cache = lint_impl.proof_cache(prover) if prove else None  # it hashes followup's files
+    files = yaml_files(files)
     lint_impl.lint(files, strict, prove, dirs, options, as_json=as_json, cache=cache)
 
 
@@ -92,7 +94,7 @@ def fmt_cmd(files: tuple[str, ...], check: bool, playbooks_dir: tuple[str, ...])
     """Lay playbooks out one canonical way, keeping comments."""
     from followup.cli import fmt_impl  # lazy: a command loads its implementation only when it runs
 
-    fmt_impl.fmt(files, check, playbook_dirs(playbooks_dir))
+    fmt_impl.fmt(yaml_files(files), check, playbook_dirs(playbooks_dir))
 
 
 @cli.command("spec")

@@ -16,6 +16,7 @@ from followup.cli.group import (
     playbook_dirs,
     playbooks_option,
     today_option,
+    yaml_files,
 )
 from followup.errors import UsageError
 
@@ -155,4 +156,4 @@ def validate_cmd(files: tuple[str, ...], playbooks_dir: tuple[str, ...], as_json
     """Check playbooks and case files; print every problem as file:line:col."""
     from followup.cli import commands  # lazy: --help lists commands without loading them
 
-    commands.validate(files, playbook_dirs(playbooks_dir), as_json)
+    commands.validate(yaml_files(files), playbook_dirs(playbooks_dir), as_json)

@@ -52,6 +52,28 @@ def parse_day(value: str, flag: str) -> date:
     return day
 
 
+def yaml_files(args: Sequence[str]) -> tuple[str, ...]:
+    """FILE... arguments with each folder replaced by the YAML files in it (sorted; not its
+    sub-folders), so 'followup lint playbooks/' checks each, one bad file not stopping the rest.
+
+    Raises:
+        UsageError: a folder holds no YAML file.
+        InputError: a folder cannot be listed (located).
+    """
+    from followup.io.user_files import folder_entries, path_kind  # lazy: only these commands
+
+    found: list[str] = []
+    for arg in args:
+        if path_kind(arg) != "folder":
+            found.append(arg)
+            continue
+        inside = folder_entries(Path(arg), arg, (".yaml", ".yml"))
+        if not inside:
+            raise UsageError(f"'{arg}' is a folder with no .yaml file; expected YAML files")
+        found += [str(p) for p in inside]
+    return tuple(found)
+
+
 def playbook_dirs(values: Sequence[str]) -> tuple[Path, ...]:
     """Folders of coaches' playbooks.
 
