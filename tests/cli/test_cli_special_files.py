@@ -176,7 +176,7 @@ def test_agenda_folder_that_cannot_be_listed(cli, tmp_path: Path, monkeypatch) -
     monkeypatch.setattr(Path, "iterdir", deny)
     result = cli("agenda", tmp_path, "--today", TODAY)
     assert result.code == 2
-    assert result.err == f"{tmp_path}:1:1: permission denied; expected a readable file\n"
+    assert result.err == f"{tmp_path}:1:1: permission denied; expected a readable folder\n"
 
 
 @pytest.mark.parametrize(("command", "kind"), [("report", ".html"), ("calendar", ".ics")])

@@ -225,8 +225,10 @@ def special_files(folder: Path, *, root: bool) -> list[Run]:
     commands = ("validate", "lint", "plan", "explain", "agenda", "import", "show")
     runs: list[Run] = []
     for path, word in words.items():
-        # agenda takes a folder as a batch of case files: it is no problem there.
-        named = [c for c in commands if not (path == folder and c == "agenda")]
+        # agenda takes a folder as a batch of case files, and validate and lint as the YAML
+        # files in it (each named for what it is, below): it is no problem there.
+        takes_folders = ("agenda", "validate", "lint")
+        named = [c for c in commands if not (path == folder and c in takes_folders)]
         runs += _all(path, *named, must=f"{re.escape(str(path))}:1:1: .*{word}")
         runs.append(
             Run(
@@ -253,7 +255,9 @@ def special_files(folder: Path, *, root: bool) -> list[Run]:
     for name in ("case.yaml", "cases.jsonl"):
         runs += _all(locked / name, *commands, must="permission denied")
     runs += _all(locked, "agenda", must="permission denied")
-    runs += _all(locked, "validate", must="directory")
+    # validate and lint take a folder as its YAML files: one they cannot list is named so.
+    runs += _all(locked, "validate", "lint", must="permission denied")
+    runs += _all(folder, "validate", "lint", must=f"{re.escape(str(fifo))}:1:1: .*FIFO")
     return runs
 
 

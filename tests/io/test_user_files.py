@@ -71,7 +71,7 @@ def test_permission_denied_in_stat(tmp_path: pathlib.Path, monkeypatch: pytest.M
 
     # Patched rather than chmod-ed: the tests may run as root, who may enter any folder.
     monkeypatch.setattr(user_files.os, "stat", deny)
-    denied = Problem("f", 1, 1, "permission denied", "a readable file")
+    denied = Problem("f", 1, 1, "permission denied", "a readable YAML file")
     assert refusal(tmp_path / "x.yaml") == denied
 
 

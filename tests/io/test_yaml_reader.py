@@ -524,7 +524,7 @@ def test_unreadable_file(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch
     with pytest.raises(InputError) as caught:
         read_yaml_file(path, display="secret.yaml")
     assert caught.value.problems == (
-        Problem("secret.yaml", 1, 1, "permission denied", "a readable file"),
+        Problem("secret.yaml", 1, 1, "permission denied", "a readable YAML file"),
     )
 
 

@@ -13,7 +13,7 @@ import click
 
 from followup import __version__
 from followup.authoring.folders import default_dirs
-from followup.errors import UsageError, suggest
+from followup.errors import InputError, UsageError, suggest
 from followup.timeline.durations import FIRST_YEAR, LAST_YEAR, supported_years
 
 PLAYBOOKS_ENV = "FOLLOWUP_PLAYBOOKS"
@@ -57,8 +57,7 @@ def yaml_files(args: Sequence[str]) -> tuple[str, ...]:
     sub-folders), so 'followup lint playbooks/' checks each, one bad file not stopping the rest.
 
     Raises:
-        UsageError: a folder holds no YAML file.
-        InputError: a folder cannot be listed (located).
+        InputError: a folder holds no YAML file, or cannot be listed (located).
     """
     from followup.io.user_files import folder_entries, path_kind  # lazy: only these commands
 
@@ -69,7 +68,9 @@ def yaml_files(args: Sequence[str]) -> tuple[str, ...]:
             continue
         inside = folder_entries(Path(arg), arg, (".yaml", ".yml"))
         if not inside:
-            raise UsageError(f"'{arg}' is a folder with no .yaml file; expected YAML files")
+            raise InputError.at(
+                arg, 1, 1, "is a folder with no .yaml file in it", "YAML files, or a folder of them"
+            )
         found += [str(p) for p in inside]
     return tuple(found)
 

@@ -76,10 +76,12 @@ def _refusal(exc: OSError | ValueError, name: str, what: str) -> InputError:
     if words == "no such file":
         return InputError.at(name, 1, 1, words, f"an existing {what}")
     if words == "permission denied":
-        return InputError.at(name, 1, 1, words, "a readable file")
+        return InputError.at(name, 1, 1, words, f"a readable {what}")
     if words is not None:
         return InputError.at(name, 1, 1, words, f"a {what}")
-    return InputError.at(name, 1, 1, f"cannot read file: {exc.strerror or exc}", "a readable file")
+    return InputError.at(
+        name, 1, 1, f"cannot read file: {exc.strerror or exc}", f"a readable {what}"
+    )
 
 
 def check_user_file(path: Path | str, name: str, what: str) -> os.stat_result:

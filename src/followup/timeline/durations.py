@@ -74,7 +74,8 @@ class DurationError(ValueError):
         if expected:
             self.expected = expected
         detail = f" ({reason})" if reason else ""
-        self.message = f"{text!r} is not a duration{detail}"
+        brief = text if len(text) <= 40 else text[:37] + "..."  # a 5,000-digit value is not echoed
+        self.message = f"{brief!r} is not a duration{detail}"
         super().__init__(f"{self.message}; expected {self.expected}")
 
 
