@@ -51,6 +51,13 @@ Feature: An offer waits for my answer
     Then the case is closed as "withdrew"
     And nothing more is due
 
+  Scenario: A promise made here is off once I accept a job elsewhere: I withdraw instead
+    Given I committed on 2026-03-04 to email them on 2026-03-12 to "send my portfolio"
+    And I accepted a job elsewhere on 2026-03-18
+    Then the next step is to withdraw politely by email on 2026-03-18
+    And the schedule has no promised follow-up
+    And the plan has no notes
+
   Scenario: Accepted elsewhere on a Saturday: the withdrawal goes out on Monday
     Given I accepted a job elsewhere on 2026-03-21
     Then the next step is to withdraw politely by email on 2026-03-23

@@ -303,7 +303,8 @@ class Run(Scheduling):
                 self.contacts_all_rounds += 1
         # The empty-tuple tests skip a loop for the many events with nothing to do there.
         if sets:
-            stands = self.committed and self._promise_stands(day, credited)
+            # Only a follow-up made before the promised day can leave your promise standing.
+            stands = step and self.committed and self._promise_stands(day, credited)
             for name, value in sets:
                 setattr(self, name, value)
             if stands:

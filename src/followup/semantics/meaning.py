@@ -201,7 +201,8 @@ EVENTS: Final[dict[str, EventMeaning]] = {
         EventMeaning(
             "accepted_elsewhere",
             "you accepted a job elsewhere",
-            sets=(("accepted_elsewhere", True),),
+            # A promise you made here is off: what you owe them now is to withdraw politely.
+            sets=(("accepted_elsewhere", True), ("committed", False)),
             dates=(("accepted_elsewhere", ON_THE_DAY),),
         ),
     )
