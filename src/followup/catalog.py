@@ -20,11 +20,10 @@ from followup.compile.machine import CompiledPlaybook, compile_playbook
 from followup.drafts import check_cached
 from followup.errors import InputError, Problem, UsageError, suggest, type_name
 from followup.io.user_files import path_problem
-from followup.io.yaml_reader import Document, read_yaml_file
+from followup.io.yaml_reader import YAML_SUFFIXES, Document, read_yaml_file
 from followup.language.playbook_loader import build_playbook
 from followup.model.playbook import Playbook
 
-PLAYBOOK_SUFFIXES = (".yaml", ".yml")
 EXTENDS_HELP = "the id of a playbook (see 'followup playbooks'), or its file"
 
 
@@ -85,14 +84,14 @@ def discover(extra_dirs: tuple[Path, ...] = ()) -> dict[str, Entry]:
         except OSError as exc:  # e.g. a folder we may not enter: a usage error, not a traceback
             raise UsageError(f"--playbooks: cannot list '{folder}': {exc.strerror}") from None
         for path in listing:
-            if path.suffix in PLAYBOOK_SUFFIXES and path.is_file():
+            if path.suffix in YAML_SUFFIXES and path.is_file():
                 found[path.stem] = Entry(path.stem, path, bundled, found.get(path.stem))
     return found
 
 
 def looks_like_path(ref: str) -> bool:
     """Whether a playbook reference is a file (not an id)."""
-    return ref.endswith(PLAYBOOK_SUFFIXES) or "/" in ref or "\\" in ref
+    return ref.endswith(YAML_SUFFIXES) or "/" in ref or "\\" in ref
 
 
 def resolve(ref: str, extra_dirs: tuple[Path, ...] = ()) -> Path:

@@ -32,17 +32,22 @@ actions:
 """
 
 
+def _sent(last: tuple[str, str | None], channel: str | None = "email") -> list[dict[str, str]]:
+    """A thank-you on 03-02 and a check-in on 03-16 (by ``channel``), then the check-in
+    ``last`` (its day and channel): the newsroom's contacts up to the one under test."""
+    contacts = [
+        ("2026-03-02", "thank_you_sent", channel),
+        ("2026-03-16", "check_in_sent", channel),
+        (f"2026-03-{last[0]}", "check_in_sent", last[1]),
+    ]
+    return [{"date": d, "type": t, **({"channel": c} if c else {})} for d, t, c in contacts]
+
+
 def test_an_email_check_in_is_not_the_call_passed_over(make_playbook, make_case, plan_on):
-    """The call was due 03-23 and not made; the email check-in of 03-30 is the check-in, so
+    """The call was due 03-23 and not made; the email check-in of 03-25 is the check-in, so
     the call is still to make and no second email comes three days later."""
     cp = make_playbook(NEWSROOM)
-    case = make_case(
-        [
-            {"date": "2026-03-02", "type": "thank_you_sent", "channel": "email"},
-            {"date": "2026-03-16", "type": "check_in_sent", "channel": "email"},
-            {"date": "2026-03-25", "type": "check_in_sent", "channel": "email"},
-        ]
-    )
+    case = make_case(_sent(("25", "email")))
     plan = plan_on(cp, case, D("2026-03-26"))
     assert [(s.rule_id, s.channel) for s in plan.next] == [("call", "phone")]
 
@@ -51,13 +56,7 @@ def test_a_call_on_the_day_its_state_opens_is_that_call(make_playbook, make_case
     """Three weeks of silence end on 03-23; a call that day is the call, not a check-in of
     the state before: it is not due again."""
     cp = make_playbook(NEWSROOM)
-    case = make_case(
-        [
-            {"date": "2026-03-02", "type": "thank_you_sent", "channel": "email"},
-            {"date": "2026-03-16", "type": "check_in_sent", "channel": "email"},
-            {"date": "2026-03-23", "type": "check_in_sent", "channel": "phone"},
-        ]
-    )
+    case = make_case(_sent(("23", "phone")))
     plan = plan_on(cp, case, D("2026-03-24"))
     assert plan.state == "on-hold"
     assert "call" not in [s.rule_id for s in plan.schedule]
@@ -67,13 +66,7 @@ def test_a_call_on_the_day_its_state_opens_is_that_call(make_playbook, make_case
 def test_without_a_channel_the_step_due_first_is_done(make_playbook, make_case, plan_on):
     """An event that names no channel still counts as the step due first, as before."""
     cp = make_playbook(NEWSROOM)
-    case = make_case(
-        [
-            {"date": "2026-03-02", "type": "thank_you_sent"},
-            {"date": "2026-03-16", "type": "check_in_sent"},
-            {"date": "2026-03-25", "type": "check_in_sent"},
-        ]
-    )
+    case = make_case(_sent(("25", None), channel=None))
     plan = plan_on(cp, case, D("2026-03-26"))
     assert "call" not in [s.rule_id for s in plan.next]
 

@@ -23,7 +23,7 @@ from followup.bdd.words import (
 )
 from followup.bdd.world import FEATURE_FILE, World, fail
 from followup.errors import InputError
-from followup.io.yaml_reader import read_yaml_file
+from followup.io.yaml_reader import YAML_SUFFIXES, read_yaml_file
 from followup.model.vocabulary import (
     PREFERRED_CHANNELS,
 )
@@ -47,7 +47,7 @@ def followup_world(request: pytest.FixtureRequest) -> World:
 @given(parsers.re(r'the playbook "(?P<ref>[^"]+)"'))
 def the_playbook(followup_world: World, ref: str) -> None:
     """Use this playbook: an id, or a .yaml file next to the feature file."""
-    if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
+    if ref.endswith(YAML_SUFFIXES) or "/" in ref or "\\" in ref:
         path = followup_world.resolve(ref)
         if path is None:
             fail(f"The playbook file {ref!r} was not found next to the feature file or here.")

@@ -24,7 +24,7 @@ from followup.engine.plan import next_steps
 from followup.errors import FollowupError, InputError, Problem, UsageError, visible
 from followup.io.jsonl import name_case, read_jsonl, read_jsonl_lines, repeated_id
 from followup.io.user_files import Line, check_user_file, folder_entries, path_kind
-from followup.io.yaml_reader import Document, read_yaml_file
+from followup.io.yaml_reader import YAML_SUFFIXES, Document, read_yaml_file
 from followup.language.case_loader import build_case
 from followup.model.case import Case
 from followup.render.agenda_text import Row, agenda_table
@@ -314,12 +314,9 @@ def _items(path: Path) -> tuple[int, Iterator[Line] | Iterator[Path]]:
     return read_jsonl_lines(path)
 
 
-CASE_SUFFIXES = (".yaml", ".yml")
-
-
 def _case_file(path: Path) -> bool:
     """Whether CASES names one YAML case file: a batch of that one case, not JSON Lines."""
-    return path.name.endswith(CASE_SUFFIXES)
+    return path.name.endswith(YAML_SUFFIXES)
 
 
 def _case_files(path: Path) -> list[Path]:
@@ -332,4 +329,4 @@ def _case_files(path: Path) -> list[Path]:
         # One file named: one that cannot be read is the batch's own problem, as for JSON Lines.
         check_user_file(path, str(path), "YAML case file, a JSON Lines file or a folder")
         return [path]
-    return folder_entries(path, str(path), CASE_SUFFIXES)
+    return folder_entries(path, str(path), YAML_SUFFIXES)

@@ -59,14 +59,16 @@ def yaml_files(args: Sequence[str]) -> tuple[str, ...]:
     Raises:
         InputError: a folder holds no YAML file, or cannot be listed (located).
     """
-    from followup.io.user_files import folder_entries, path_kind  # lazy: only these commands
+    # lazy: only these commands
+    from followup.io.user_files import folder_entries, path_kind
+    from followup.io.yaml_reader import YAML_SUFFIXES
 
     found: list[str] = []
     for arg in args:
         if path_kind(arg) != "folder":
             found.append(arg)
             continue
-        inside = folder_entries(Path(arg), arg, (".yaml", ".yml"))
+        inside = folder_entries(Path(arg), arg, YAML_SUFFIXES)
         if not inside:
             raise InputError.at(
                 arg, 1, 1, "is a folder with no .yaml file in it", "YAML files, or a folder of them"

@@ -213,10 +213,10 @@ class Scheduling(Facts):
         business = self.cal.roll_backward(last)
         return last if got is not None and business < got else business
 
-    def weekend_news(self, due: date, expires: date | None) -> bool:
+    def weekend_news(self, due: date, expires: date) -> bool:
         """Whether news due ``due`` that is worth sending until ``expires`` stays on its day
         off: the next business day would be past its last day (`news_expires`)."""
-        return expires is not None and self.cal.roll_forward(due) > expires >= due
+        return self.cal.roll_forward(due) > expires >= due
 
     def channel_by(
         self, options: tuple[tuple[str, GuardFn], ...], calls_ok: bool = False

@@ -93,8 +93,8 @@ class Run(Scheduling):
             if move.guard(self):
                 self.fire(move, day)
                 return True
-            why = _why(move.rule.when if move.rule else None, CONDITION_FAILS, self)
-            self.note(day, "skipped", f"{move.rule_id}: its condition does not hold{why}")
+            why = _why(move.rule.when if move.rule else None, self)
+            self.note(day, "skipped", f"{move.rule_id}: {CONDITION_FAILS}{why}")
         return False
 
     def next_timer(self, by: date | None = None) -> tuple[date, Move] | None:
@@ -154,17 +154,16 @@ class Run(Scheduling):
                 until = f" (until {found.latest})" if found.latest else ""
                 details.append(f"action {ca.action.id}: due {found.due}{until}{via}")
             else:
-                details.append(
-                    f"action {ca.action.id}: not due ({found}{_why(ca.action.when, found, self)})"
-                )
+                why = _why(ca.action.when, self) if found == CONDITION_FAILS else ""
+                details.append(f"action {ca.action.id}: not due ({found}{why})")
         for move in self.cp.timers.get(self.state, ()):
             assert move.when_date is not None
             when = move.when_date(self)
             if when is None:
                 details.append(f"timer {move.rule_id}: its date is not known for this case")
             elif not move.guard(self):
-                why = _why(move.rule.when if move.rule else None, CONDITION_FAILS, self)
-                details.append(f"timer {move.rule_id}: its condition does not hold{why}")
+                why = _why(move.rule.when if move.rule else None, self)
+                details.append(f"timer {move.rule_id}: {CONDITION_FAILS}{why}")
             elif self._stale(when):
                 details.append(f"timer {move.rule_id}: its date {when} passed before their reply")
             else:
@@ -226,22 +225,9 @@ class Run(Scheduling):
         if chosen is not None:
             self.complete(chosen, day)
             return chosen
-        best: Pending | None = None
         among = self.cp.completes.get((self.state, kind_event))
-        steps = self.pending(among) if among else ()
-        for p in steps:
-            # A check-in held for your promise is due on its day too; sent before that day, it
-            # is that check-in, not the promise (which still stands).
-            if (
-                best is None
-                or p.due < best.due
-                or (
-                    p.due == best.due
-                    and day < p.due
-                    and best.compiled.action.kind == KEEP_PROMISE.kind
-                )
-            ):
-                best = p
+        steps = self.pending(among) if among else []
+        best = _due_first(steps, day)
         if best is not None and channel is not None and best.channel != channel:
             same = [p for p in steps if p.channel == channel]
             if same:
@@ -451,8 +437,7 @@ class Run(Scheduling):
             return self.reminder_cache
         best: tuple[date, CompiledAction] | None = None
         among = self.cp.reminders.get(self.state)
-        steps = self.pending(among) if among else ()
-        for p in steps:
+        for p in self.pending(among) if among else ():
             # Advice with a window stays shown through it.
             lapses = p.due if p.latest is None else p.latest
             if best is None or lapses < best[0]:
@@ -478,10 +463,8 @@ def _due_first(steps: list[Pending], day: date) -> Pending | None:
     return best
 
 
-def _why(guard: Guard | None, reason: str, run: Run) -> str:
+def _why(guard: Guard | None, run: Run) -> str:
     """For a trace: which tests of a condition that does not hold fail, and on what value."""
-    if reason != CONDITION_FAILS:
-        return ""
     failing = unmet(guard, run)
     return ": " + "; ".join(failing) if failing else ""
 

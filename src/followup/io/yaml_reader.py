@@ -43,6 +43,8 @@ __all__ = ["Document", "Path_", "read_yaml_file", "read_yaml_text"]
 # libyaml is much faster and reports the same marks; the pure-Python parser is only a fallback.
 _LOADER: type[yaml.SafeLoader | yaml.CSafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # libyaml reports reader errors as a byte offset into the UTF-8 encoding, Python as a str index.
+# The file names a YAML file goes by: playbooks and case files alike.
+YAML_SUFFIXES: Final = (".yaml", ".yml")
 _BYTE_OFFSETS: Final = _LOADER is not yaml.SafeLoader
 
 

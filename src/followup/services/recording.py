@@ -200,6 +200,7 @@ def accepted_elsewhere(store: Store, accepted: Saved) -> list[str]:
         StoreError: the database could not be written.
     """
     day = str(accepted.data["date"])
+    accepted_on = date.fromisoformat(day)
     event = {"date": day, "type": "accepted_elsewhere"}
     marked: list[str] = []
     with store.writing():
@@ -212,8 +213,8 @@ def accepted_elsewhere(store: Store, accepted: Saved) -> list[str]:
                 store.append_event(case.id, dict(event))
                 marked.append(case.id)
                 until = stored.snoozed_until
-                if until is not None and until > date.fromisoformat(day):
-                    store.snooze(case.id, date.fromisoformat(day))
+                if until is not None and until > accepted_on:
+                    store.snooze(case.id, accepted_on)
     return marked
 
 

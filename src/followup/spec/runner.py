@@ -96,7 +96,7 @@ def check_gherkin(files: Sequence[Path]) -> list[Path]:
         try:
             feature = FeatureParser(str(path.parent), path.name).parse()
         except GherkinParseError as err:
-            problems += _parse_problems(path, err)
+            problems += _parse_problems(path, text, err)
             continue
         except (OSError, UnicodeDecodeError) as err:
             problems.append(Problem(shown(path), 1, 1, f"cannot be read: {err}"))
@@ -104,8 +104,7 @@ def check_gherkin(files: Sequence[Path]) -> list[Path]:
         if feature.scenarios:
             with_scenarios.append(path)
         else:  # a misspelt header may have hidden them in a description
-            lines = path.read_text(encoding="utf-8").splitlines()
-            problems += misspelt_keywords(shown(path), lines)
+            problems += misspelt_keywords(shown(path), text.splitlines())
     if problems:
         raise InputError(problems)
     return with_scenarios
@@ -144,16 +143,13 @@ def check_steps(files: Sequence[Path]) -> None:
         raise InputError(problems)
 
 
-def _parse_problems(path: Path, err: GherkinParseError) -> list[Problem]:
+def _parse_problems(path: Path, text: str, err: GherkinParseError) -> list[Problem]:
     """A Gherkin parse error; a misspelt keyword (``Thne``), often its cause, is named as such.
 
     A misspelt first step (``Gvien``) is taken for the scenario's description, so the parser
     stops at the next step instead ("must start with Given"): the misspelling is the problem.
     """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        lines = []
+    lines = text.splitlines()
     typos = misspelt_keywords(shown(path), lines)
     if typos:
         return typos

@@ -160,10 +160,7 @@ class Store(Transactions):
         A snooze whose day cannot be read (a row damaged or written by hand: the table checks
         only its shape) hides nothing; `snooze_problem` says what is wrong with it."""
         raw = self.latest_snooze(app_id)
-        try:
-            return None if raw is None else date.fromisoformat(raw)
-        except ValueError:
-            return None
+        return None if raw is None else _day(raw)
 
     def latest_snooze(self, app_id: str) -> str | None:
         """The stored end of the application's latest snooze, as stored (None: never snoozed)."""
@@ -175,7 +172,7 @@ class Store(Transactions):
     def snooze_problem(self, app_id: str) -> str:
         """What is wrong with the application's latest snooze ("" if nothing is)."""
         raw = self.latest_snooze(app_id)
-        if raw is None or self.snoozed_until(app_id) is not None:
+        if raw is None or _day(raw) is not None:
             return ""
         return (
             f"its latest snooze ends on {raw[:40]!r}, which is not a date, so it hides nothing; "
@@ -334,3 +331,11 @@ class Store(Transactions):
     def execute(self, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         """Run one statement and fetch its rows (for checks and tests)."""
         return list(self._conn.execute(sql, args).fetchall())
+
+
+def _day(text: str) -> date | None:
+    """A stored YYYY-MM-DD day, or None when it cannot be read (a row damaged by hand)."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
