@@ -328,3 +328,51 @@ avoid:
     short = span.replace("ge: 3w", "ge: 1w")
     both = lint_compiled(compile_playbook(_playbook(body.replace("WHEN", short))))
     assert [p.code for p in both] == ["L110"]
+
+
+NEVER = "closes: {never: We wait for their word., source: Patience}\n"
+ENDLESS = (
+    "transitions:\n"
+    "  - {id: waiting, from: interviewed, after: interview + 2d, to: waiting, source: Patience}\n"
+    "actions:\n"
+    "  - {id: note, in: waiting, kind: check_in, due: interview + 1w, channel: email,\n"
+    "     repeat: REPEAT, advice: A short note now and then., source: Patience}\n"
+)
+
+
+def test_a_repeat_with_no_last_time_needs_closes_never():
+    """Without closes: never it is refused, with the way out named; with it, it loads and
+    the plan goes on proposing the note."""
+    from followup.errors import InputError
+
+    text = ENDLESS.replace("REPEAT", "{every: 4w}")
+    with pytest.raises(InputError) as refused:
+        build_playbook(read_yaml_text(MINE + text, "mine.yaml"))
+    assert "never stops" in str(refused.value)
+    assert "closes: never" in str(refused.value)
+    pb = build_playbook(read_yaml_text(MINE + NEVER + text, "mine.yaml"))
+    assert pb.never_closes is not None
+    assert _lint_text(MINE + NEVER + text) == []
+
+
+def test_prove_does_not_keep_a_total_cap_that_an_endless_repeat_breaks():
+    """Within the horizon a repeat every four weeks stays under max_contacts 20, but the
+    path still has notes to come: the cap is broken, and the witness is that path.  The same
+    repeat with a last time keeps the cap, and nothing is left to come."""
+    from followup.lint.prove import prove
+
+    limits = "limits: {max_contacts: 20}\n"
+    endless = MINE + NEVER + ENDLESS.replace("REPEAT", "{every: 4w}") + limits
+    cp = compile_playbook(build_playbook(read_yaml_text(endless, "mine.yaml")))
+    found = prove(cp, ProofOptions(sound=False), workers=1)
+    assert found.contacts.value is not None
+    assert found.contacts.value <= 20
+    assert found.more.value == 1
+    [breach] = found.breaches
+    assert (breach.limit, breach.unbounded) == ("max_contacts", True)
+    assert len(breach.witness.events) >= 4  # the notes made before the horizon
+    capped = endless.replace("{every: 4w}", "{every: 4w, max: 3}")
+    cp = compile_playbook(build_playbook(read_yaml_text(capped, "mine.yaml")))
+    found = prove(cp, ProofOptions(sound=False), workers=1)
+    assert found.more.value is None
+    assert found.breaches == ()

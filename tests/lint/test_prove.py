@@ -320,7 +320,9 @@ def test_prove_json_shape(cli):
         "max_days_open",
         "always_closes",
         "open_by_design",
+        "more_after_horizon",
     }
+    assert report["worst"]["more_after_horizon"] is False
     assert set(report["explored"]) == {"cases", "paths", "states", "seconds", "remembered"}
     assert report["explored"]["cases"] == report["space"]["cases"] == 378
     assert report["limits"]["max_contacts"] == report["worst"]["contacts"]

@@ -82,6 +82,8 @@ class _PlaybookReader(RuleReader):
         source = Source(**fields) if "title" in fields else Source(title)
         self.read_parameters(("parameters",), top.get("parameters"))
         kinds = self.read_kinds(("kinds",), top.get("kinds"))
+        closes = self.read_closes(("closes",), top["closes"]) if "closes" in top else None
+        self.never_closes = closes is not None
         transitions = [
             self.read_transition(("transitions", i), t)
             for i, t in enumerate(
@@ -119,7 +121,7 @@ class _PlaybookReader(RuleReader):
             self.read_limits(("limits",), top.get("limits")),
             templates,
             extends or None,
-            self.read_closes(("closes",), top["closes"]) if "closes" in top else None,
+            closes,
             self.read_opt_outs(("opt_out",), top.get("opt_out")),
         )
 

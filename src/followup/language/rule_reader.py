@@ -66,6 +66,9 @@ class RuleReader(PartsReader):
     def __init__(self, doc: Document) -> None:
         super().__init__(doc)
         self.rule_ids: dict[str, Path_] = {}
+        # Whether the playbook says it never closes a case on its own (``closes: never``): then
+        # a repeat may go on as long as the case stays open, as its coach means.
+        self.never_closes = False
 
     # -- identifiers and references ----------------------------------------------------------
 
@@ -201,8 +204,12 @@ class RuleReader(PartsReader):
             else:
                 cap = self.integer((*path, "max"), raw_max, "max", REPEAT_MAX)
         until = self.date_rule((*path, "until"), spec["until"]) if "until" in spec else None
-        if cap is None and until is None:
-            self.fail(path, "a repeat without 'max' or 'until' never stops", "max, until, or both")
+        if cap is None and until is None and not self.never_closes:
+            self.fail(
+                path,
+                "a repeat without 'max' or 'until' never stops",
+                "max, until, or both (or, for patience without end, 'closes: never')",
+            )
         return Repeat(every, cap, until) if every else None
 
     def read_action(self, path: Path_, raw: object) -> Action | None:

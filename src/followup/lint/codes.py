@@ -306,7 +306,10 @@ def _proof_text() -> list[str]:
         "It also says whether every path reaches `closed` within the horizon (`--horizon`, "
         f"{space.DEFAULT_HORIZON} days by default, counted from the employer's last word, and "
         "never less than a day past `max_days_open`, so that a path open longer than the limit "
-        "is seen and not cut off as if it kept it). A path that breaks a "
+        "is seen and not cut off as if it kept it). A path still open there with more steps "
+        "to come (a repeat with no last time, under `closes: never`) breaks `max_contacts` and "
+        "`max_contacts_per_round` whatever it counted by then, since a case left open longer "
+        "goes past them. A path that breaks a "
         "limit is printed as a Gherkin scenario in the step library's words (L201); exit 2.",
         "",
         "The space, exhaustively (every combination, every path, no sampling):",

@@ -39,6 +39,9 @@ class Breach:
     allowed: int
     found: int
     witness: Witness
+    # A count a path would go on raising: the horizon cut it short with more still to come
+    # (`followup.lint.worst.Worst.more`), so ``found`` is only what the days searched make.
+    unbounded: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,8 @@ class Report:
     unclosed: Witness | None
     breaches: tuple[Breach, ...]
     per_round: Found = Found(None, None)  # direct contacts in any one interview round
+    # 1, with its path, where some path is cut short by the horizon with more still to come.
+    more: Found = Found(None, None)
     # A sound proof asked to stop at the first breach, made of the quick space alone because
     # that already breaks a limit: its breaches are real cases, and it claims nothing else.
     stopped: bool = False
@@ -116,6 +121,7 @@ def worst_of_both(sound: Report, every: Report) -> Report:
         gap=worse(sound.gap, every.gap, lowest=True),
         open=worse(sound.open, every.open),
         per_round=worse(sound.per_round, every.per_round),
+        more=worse(sound.more, every.more),
         closes=sound.closes and every.closes,
         unclosed=sound.unclosed or every.unclosed,
         every_date_quick=True,

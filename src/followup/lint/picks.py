@@ -16,6 +16,10 @@ from followup.lint.worst import Ev, Wit, Worst
 # (case index, paths, then per measure its value and events).
 Flat = tuple[int, int, tuple[tuple[int | None, tuple[Ev, ...] | None], ...], bool, tuple[Ev, ...]]
 GAP = 3  # the measure whose worst is its lowest: the shortest gap between check-ins
+# The last measure: 1 for a case with a path the horizon cuts short with more still to come
+# (`Worst.more`), else None.
+MORE = 6
+MEASURES = 7
 
 
 def _events(w: Wit | None) -> tuple[Ev, ...]:
@@ -31,7 +35,9 @@ def flatten(index: int, worst: Worst) -> Flat:
         (worst.gap, _events(worst.gap_w) if worst.gap is not None else None),
         (worst.open, _events(worst.open_w)),
         (worst.per_round()[0], _events(worst.per_round()[1])),
+        (1, _events(worst.more_w)) if worst.more else (None, None),
     )
+    assert len(measures) == MEASURES
     return index, worst.paths, measures, worst.closes, _events(worst.unclosed_w)
 
 

@@ -34,7 +34,7 @@ from followup.errors import InputError
 from followup.io.user_dirs import user_cache_dir
 from followup.io.user_files import clear_odd_entry, read_user_bytes, write_atomic
 from followup.lint.findings import Searched
-from followup.lint.picks import Flat
+from followup.lint.picks import MEASURES, Flat
 from followup.lint.space import ProofOptions, Space
 from followup.lint.worst import Ev
 from followup.model.playbook import Origin, Playbook
@@ -43,7 +43,7 @@ from followup.semantics.meaning import EVENTS, REPLIES
 from followup.timeline.holiday_library import library_version_key
 
 FOLDER = "proofs"
-FORMAT = 1  # of the files; another is a miss
+FORMAT = 2  # of the files; another is a miss
 KEEP = 64  # files kept in the folder, the least recently used dropped first
 MAX_BYTES = 4 * 2**20  # a file is a few kilobytes; a larger one is not ours
 PACKAGE = Path(__file__).resolve().parent.parent  # followup's own files
@@ -183,7 +183,7 @@ def _flat(item: object, cases: int, rules: set[str]) -> Flat:
     if not isinstance(item, list) or len(item) != 5:
         raise Damaged("a case")
     index, paths, measures, closes, unclosed = item
-    if not isinstance(measures, list) or len(measures) != 6:
+    if not isinstance(measures, list) or len(measures) != MEASURES:
         raise Damaged("a case's measures")
     if not 0 <= _int(index) < cases:
         raise Damaged("a case that is not in the space")

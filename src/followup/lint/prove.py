@@ -29,7 +29,7 @@ from followup.lint.findings import (
     gap_days,
     worst_of_both,
 )
-from followup.lint.picks import GAP, Flat, candidates, flatten, measure, pick, unclosed
+from followup.lint.picks import GAP, MORE, Flat, candidates, flatten, measure, pick, unclosed
 from followup.lint.proof_cache import ProofCache
 from followup.lint.search import Search
 from followup.lint.space import DEFAULT_OPTIONS, HOLIDAY_YEAR, ProofOptions, Space, build_space
@@ -38,6 +38,10 @@ from followup.model.playbook import Playbook
 from followup.timeline.calendar import BusinessCalendar, NoHolidays
 from followup.timeline.holiday_library import HolidaysLibraryProvider
 
+# The limits on counts that only grow with time: a path with more to come after the horizon
+# (`followup.lint.worst.Worst.more`) goes past them.  The windows of 7 and 30 days and the gap
+# are measured over every window within the horizon, and days open is measured to it.
+UNBOUNDED_BY_MORE = ("max_contacts", "max_contacts_per_round")
 _REMEMBERED = 32  # proofs kept per process, oldest dropped first
 _PROOFS: dict[tuple[Playbook, ProofOptions], Report] = {}
 _CALENDARS: dict[str | None, BusinessCalendar] = {}
@@ -291,6 +295,7 @@ def _report(cp: CompiledPlaybook, space: Space, searched: Searched) -> Report:
     gap = _worst(space, flats, GAP, lowest=True)
     open_ = _worst(space, flats, 4)
     per_round = _worst(space, flats, 5)
+    more = _worst(space, flats, MORE)
     first_unclosed = pick(space, flats, unclosed)
     open_ended = (
         None
@@ -311,6 +316,10 @@ def _report(cp: CompiledPlaybook, space: Space, searched: Searched) -> Report:
             continue
         if (found.value > allowed) if above else (found.value < allowed):
             breaches.append(Breach(name, allowed, found.value, found.witness))
+        elif name in UNBOUNDED_BY_MORE and more.witness is not None:
+            # Within the horizon the count keeps its limit, but a path the horizon cuts short
+            # has more to come: a case left open longer goes past any number.
+            breaches.append(Breach(name, allowed, found.value, more.witness, unbounded=True))
     return Report(
         cp,
         space,
@@ -327,5 +336,6 @@ def _report(cp: CompiledPlaybook, space: Space, searched: Searched) -> Report:
         open_ended,
         tuple(breaches),
         per_round,
+        more,
         remembered=searched.remembered,
     )

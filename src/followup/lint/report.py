@@ -89,6 +89,12 @@ def breach_text(breach: Breach, uncounted: frozenset[str] = frozenset()) -> str:
     """What a breach is, in words, with the dates that show it (``uncounted``: the rules whose
     steps no limit counts, `followup.lint.search.own_word_ids`)."""
     w = breach.witness
+    if breach.unbounded:
+        return (
+            f"a path is still open where the search stops (its horizon), with more steps to "
+            f"come, so a case left open longer makes more direct contacts than {breach.limit} "
+            f"allows ({breach.allowed}); the most by then was {breach.found}"
+        )
     if breach.limit in ("max_contacts_per_7d", "max_contacts_per_30d"):
         size = 7 if breach.limit.endswith("7d") else 30
         first, count = window_of(w, size, uncounted)
@@ -227,6 +233,11 @@ def text(report: Report, ref: str, doc: Document | None = None) -> str:
             "    the playbook never closes a case on its own, by design (closes: never): "
             "days open are unbounded, and that is no finding"
         )
+    if report.more.value:
+        lines.append(
+            "    some path is still open at the horizon with more steps to come: counts of "
+            "contacts are those of the days searched"
+        )
     for p in problems(report, doc):
         lines.append(str(p))
     for b in report.breaches:
@@ -299,6 +310,7 @@ def as_json(report: Report, ref: str, doc: Document | None = None) -> dict[str, 
             "max_days_open": report.open.value,
             "always_closes": report.closes,
             "open_by_design": pb.never_closes is not None,
+            "more_after_horizon": bool(report.more.value),
         },
         "limits": {
             "max_contacts": _limits(report)["max_contacts"],

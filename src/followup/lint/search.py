@@ -63,6 +63,7 @@ class Next:
     # For a step: the run moved on to where it was found (None: the run asked, unmoved).
     # Passing over the step leaves everything before it as it was, so a peek goes on from here.
     sim: Run | None = None
+    more: bool = False  # at the end: a step, or a timer that does not close, comes after it
 
 
 def record(run: Run, ev: Event) -> None:
@@ -136,7 +137,7 @@ class Search:
             if ctx.news_day is not None and (nxt.day is None or nxt.day > ctx.news_day):
                 worst = self.news(run, ctx, ctx.news_day, closing=False, key=known, after=nxt)
             elif nxt.kind == "end":
-                worst = leaf(self.space.horizon, False)
+                worst = leaf(self.space.horizon, False, nxt.more)
             elif nxt.kind == "close":
                 assert nxt.day is not None
                 if nxt.reopenable:
@@ -179,10 +180,12 @@ class Search:
             timer = sim.next_timer()
             if best is not None and (timer is None or best_day <= timer[0]):
                 if best_day > end:
-                    return Next("end")
+                    return Next("end", more=True)
                 return Next("step", best_day, best, sim=None if sim is run else sim)
-            if timer is None or timer[0] > end:
+            if timer is None:
                 return Next("end")
+            if timer[0] > end:
+                return Next("end", more=timer[1].dest != CLOSED)
             if sim is given:
                 sim = given.clone()
             state, now, version = sim.state, sim.now, sim.version

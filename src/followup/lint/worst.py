@@ -62,6 +62,11 @@ class Worst:
     head_w: Wit | None = None
     rounds: int = 0
     rounds_w: Wit | None = None
+    # Whether some path is cut short by the horizon with more still to come (a step due after
+    # it, or a timer that does not close the case): its counts are then only those of the days
+    # searched, and a case left open longer makes more contacts.
+    more: bool = False
+    more_w: Wit | None = None
 
     def per_round(self) -> tuple[int, Wit | None]:
         """The most direct contacts in any one round, with a path that shows it."""
@@ -70,9 +75,12 @@ class Worst:
         )
 
 
-def leaf(open_days: int, closes: bool) -> Worst:
-    """A path that ends here: the case stays closed, or the horizon is reached while open."""
-    return Worst(1, 0, None, 0, None, 0, None, None, None, open_days, None, closes, None)
+def leaf(open_days: int, closes: bool, more: bool = False) -> Worst:
+    """A path that ends here: the case stays closed, or the horizon is reached while open
+    (``more``: with more still to come after it)."""
+    out = Worst(1, 0, None, 0, None, 0, None, None, None, open_days, None, closes, None)
+    out.more = more
+    return out
 
 
 def merge(a: Worst, b: Worst) -> Worst:
@@ -109,6 +117,9 @@ def merge(a: Worst, b: Worst) -> Worst:
         out.head, out.head_w = b.head, b.head_w
     if b.rounds > a.rounds:
         out.rounds, out.rounds_w = b.rounds, b.rounds_w
+    out.more, out.more_w = a.more, a.more_w
+    if b.more and not a.more:
+        out.more, out.more_w = True, b.more_w
     return out
 
 
@@ -132,4 +143,6 @@ def prepend(ev: Ev, child: Worst, shift: int) -> Worst:
         Wit(ev, child.head_w, shift),
         child.rounds,
         Wit(ev, child.rounds_w, shift) if child.rounds else None,
+        child.more,
+        Wit(ev, child.more_w, shift) if child.more else None,
     )

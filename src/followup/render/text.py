@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 import textwrap
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 from followup.engine.explain import moved_words, paced_words, promise_covers_words
@@ -15,9 +17,9 @@ from followup.model.case import Case
 from followup.model.playbook import Playbook
 from followup.model.vocabulary import COMPANY_RECIPIENT
 from followup.render.words import (
-    OUTCOME_WORDS,
     action_words,
     day,
+    ending_words,
     send_on_words,
     step_day,
     step_relative,
@@ -82,7 +84,7 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
         lines += _wrap(NO_COUNTRY, "          ", "Days off: ")
     if plan.outcome:
         closed = f" on {day(plan.closes_on)}" if plan.closes_on else ""
-        lines.append(f"Closed{closed}: {OUTCOME_WORDS.get(plan.outcome, plan.outcome)}.")
+        lines.append(f"Closed{closed}: {ending_words(plan.outcome, case, plan.today)}.")
     if plan.ignored_future_events:
         n = plan.ignored_future_events
         lines.append(
@@ -115,12 +117,18 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
     later = plan.schedule[len(plan.next) :]
     if later:
         lines += ["", "Then, if they stay silent"]
-        for step in later:
+        for step, more in runs(later):
             opt = " (optional)" if step.optional else ""
             what = action_words(step.action, step.channel)
             if step.to == COMPANY_RECIPIENT:
                 what += _recipients(step, case, plan.today)
-            lines.append(f"  {step_day(step.due, step.latest)}: {what}{opt}  [{step.rule_id}]")
+            if more is None:
+                lines.append(f"  {step_day(step.due, step.latest)}: {what}{opt}  [{step.rule_id}]")
+            else:
+                words = f"  ... {more.count} more, every {more.every}, to {day(more.last)}"
+                if more.at_end and plan.closes_on is None and not plan.outcome:
+                    words += " (the plan looks no further)"
+                lines.append(f"{words}  [{step.rule_id}]")
     if not plan.outcome:
         if plan.closes_on:
             lines.append(
@@ -139,6 +147,58 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
         for text in plan.avoid:
             lines += _wrap(text, "    ", "  - ")
     return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True, slots=True)
+class More:
+    """The rest of a run of one rule's repeats, in one line: how many, and how often until when."""
+
+    count: int
+    every: str  # '4 weeks'
+    last: date
+    at_end: bool  # the run ends the schedule
+
+
+def runs(steps: Sequence[Step]) -> Iterator[tuple[Step, More | None]]:
+    """``steps`` with each run of one rule's repeats at an even pace cut short: its first
+    `RUN_SHOWN` steps, then one line for the rest (`More`).  A repeat with no last time (under
+    ``closes: never``) would otherwise fill the plan with two years of the same line."""
+    i = 0
+    while i < len(steps):
+        j = i + 1
+        gap = (steps[j].due - steps[i].due).days if j < len(steps) else 0
+        while (
+            j < len(steps)
+            and gap > 0
+            and _same_step(steps[i], steps[j])
+            and (steps[j].due - steps[j - 1].due).days == gap
+        ):
+            j += 1
+        if j - i > RUN_SHOWN + 1:
+            for step in steps[i : i + RUN_SHOWN]:
+                yield step, None
+            count, unit = (gap // 7, "week") if gap % 7 == 0 else (gap, "day")
+            every = unit if count == 1 else f"{count} {unit}s"
+            yield steps[i], More(j - i - RUN_SHOWN, every, steps[j - 1].due, j == len(steps))
+        else:
+            for step in steps[i:j]:
+                yield step, None
+        i = j
+
+
+RUN_SHOWN = 3  # the repeats of a long run shown one by one before the line for the rest
+
+
+def _same_step(a: Step, b: Step) -> bool:
+    return (a.rule_id, a.action, a.channel, a.to, a.optional, a.latest, b.latest) == (
+        b.rule_id,
+        b.action,
+        b.channel,
+        b.to,
+        b.optional,
+        None,
+        None,
+    )
 
 
 def trace_text(entries: list[TraceEntry], case: Case, playbook: Playbook) -> str:
