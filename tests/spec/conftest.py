@@ -15,6 +15,24 @@ BUNDLED_IDS = (
     "stalker-free",
     "week-then-on-hold",
 )
+# A feature that passes, and a coach's playbook (for a `coach` folder), for the tests to vary.
+PASSING = """\
+Feature: A thank-you moves the case on
+  Scenario: Thanked the same day
+    Given the playbook "week-then-on-hold"
+    And an interview on 2026-03-02
+    When I sent a thank-you by email on 2026-03-02
+    Then the state is "thanked"
+"""
+OWN_PLAYBOOK = """\
+id: two-nudges
+title: Two polite nudges
+source: {title: Our coaching notes}
+transitions:
+  - {id: thanked, from: interviewed, on: thank_you_sent, to: waiting}
+actions:
+  - {id: thank, in: interviewed, kind: thank_you, due: interview, channel: email, advice: Thanks}
+"""
 
 
 @pytest.fixture(autouse=True)

@@ -6,28 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.spec.conftest import OWN_PLAYBOOK, PASSING
 
 from followup.errors import InputError, UsageError
 from followup.spec.runner import feature_files, module_name, write_modules
 
-PASSING = """\
-Feature: A thank-you moves the case on
-  Scenario: Thanked the same day
-    Given the playbook "week-then-on-hold"
-    And an interview on 2026-03-02
-    When I sent a thank-you by email on 2026-03-02
-    Then the state is "thanked"
-"""
 FAILING = PASSING.replace('the state is "thanked"', 'the state is "closed"')
-OWN_PLAYBOOK = """\
-id: two-nudges
-title: Two polite nudges
-source: {title: Our coaching notes}
-transitions:
-  - {id: thanked, from: interviewed, on: thank_you_sent, to: waiting}
-actions:
-  - {id: thank, in: interviewed, kind: thank_you, due: interview, channel: email, advice: Thanks}
-"""
 OWN_FEATURE = """\
 Feature: A playbook from the coach's folder
   Scenario: Found by id
@@ -240,8 +224,9 @@ def test_coach_folder_reaches_the_steps(cli, tmp_path, write):
     write(tmp_path / "coach" / "two-nudges.yaml", OWN_PLAYBOOK)
     feature = write(tmp_path / "own.feature", OWN_FEATURE)
     without = cli("spec", feature)
-    assert without.code == 1
-    assert "no playbook with id 'two-nudges'" in without.out
+    assert without.code == 2, "without the folder, the id is unknown before anything runs"
+    assert without.err.startswith("own.feature:3:25: the playbook 'two-nudges' is not known")
+    assert without.out == ""
     result = cli("spec", "--playbooks", tmp_path / "coach", feature)
     assert result.code == 0, result.out + result.err
     assert "FOLLOWUP_PLAYBOOKS" not in os.environ, "the run leaves the environment as it was"
@@ -370,13 +355,16 @@ def test_a_symlink_loop_in_a_folder_is_named_too(cli, tmp_path, write):
 
 
 def test_a_value_a_step_refuses_is_located_before_the_run(cli, tmp_path, write):
-    """An impossible date or an unknown channel is the step's own refusal, at its line, exit
-    2, before any scenario runs (not a failure of the run with no line)."""
+    """An impossible date or an unknown channel is the step's own refusal, at the value's line
+    and column, exit 2, before any scenario runs (not a failure of the run with no line); one
+    refused value does not hide the other in the same step."""
     bad = PASSING.replace("on 2026-03-02\n    Then", "on 2026-02-30\n    Then").replace(
         "by email", "by pigeon"
     )
     feature = write(tmp_path / "bad.feature", bad)
     result = cli("spec", feature)
     assert result.code == 2
-    assert "bad.feature:5:5: 2026-02-30 is not a real calendar date" in result.err
+    channel, day = result.err.splitlines()
+    assert channel.startswith("bad.feature:5:32: the channel 'pigeon' is not known")
+    assert day.startswith("bad.feature:5:42: 2026-02-30 is not a real calendar date")
     assert "passed" not in result.out

@@ -13,20 +13,20 @@ from pathlib import Path
 import pytest
 from pytest_bdd import given, parsers
 
+from followup import catalog
 from followup.bdd.words import (
     DATE,
     QUOTED,
-    channel_of,
     day_of,
     duration_text,
+    opt_duration_text,
+    playbook_of,
+    preferred_channel_of,
     table_rows,
 )
 from followup.bdd.world import FEATURE_FILE, World, fail
 from followup.errors import InputError
-from followup.io.yaml_reader import YAML_SUFFIXES, read_yaml_file
-from followup.model.vocabulary import (
-    PREFERRED_CHANNELS,
-)
+from followup.io.yaml_reader import read_yaml_file
 
 # -- the scenario's state ------------------------------------------------------------------------
 
@@ -44,10 +44,10 @@ def followup_world(request: pytest.FixtureRequest) -> World:
 # -- Given: the playbook and the case ------------------------------------------------------------
 
 
-@given(parsers.re(r'the playbook "(?P<ref>[^"]+)"'))
+@given(parsers.re(r'the playbook "(?P<ref>[^"]+)"'), {"ref": playbook_of})
 def the_playbook(followup_world: World, ref: str) -> None:
     """Use this playbook: an id, or a .yaml file next to the feature file."""
-    if ref.endswith(YAML_SUFFIXES) or "/" in ref or "\\" in ref:
+    if catalog.looks_like_path(ref):
         path = followup_world.resolve(ref)
         if path is None:
             fail(f"The playbook file {ref!r} was not found next to the feature file or here.")
@@ -108,17 +108,19 @@ def decide_by(followup_world: World, day: date) -> None:
     followup_world.set_employer(decision_by=day.isoformat(), decision_in=None)
 
 
-@given(parsers.re(r"the employer will decide within (?P<duration>.+)"))
+@given(parsers.re(r"the employer will decide within (?P<duration>.+)"), {"duration": duration_text})
 def decide_within(followup_world: World, duration: str) -> None:
     """The employer said they will decide within this long of the interview (e.g. 3w)."""
-    followup_world.set_employer(decision_in=duration_text(duration), decision_by=None)
+    followup_world.set_employer(decision_in=duration, decision_by=None)
 
 
-@given(parsers.re(r"the employer invited a follow-up(?: after (?P<duration>.+))?"))
+@given(
+    parsers.re(r"the employer invited a follow-up(?: after (?P<duration>.+))?"),
+    {"duration": opt_duration_text},
+)
 def invited_follow_up(followup_world: World, duration: str | None) -> None:
     """The employer invited me to follow up, optionally after this long (e.g. 2w)."""
-    after = None if duration is None else duration_text(duration)
-    followup_world.set_employer(follow_up="invited", follow_up_after=after)
+    followup_world.set_employer(follow_up="invited", follow_up_after=duration)
 
 
 @given("the employer asked me not to follow up")
@@ -127,13 +129,10 @@ def not_wanted(followup_world: World) -> None:
     followup_world.set_employer(follow_up="not_wanted", follow_up_after=None)
 
 
-@given(parsers.re(r"the employer prefers (?P<channel>.+)"))
+@given(parsers.re(r"the employer prefers (?P<channel>.+)"), {"channel": preferred_channel_of})
 def prefers(followup_world: World, channel: str) -> None:
     """The employer prefers this channel: email, phone, the portal or the recruiter."""
-    name = channel_of(channel)
-    if name not in PREFERRED_CHANNELS:
-        fail(f"An employer can prefer only {', '.join(PREFERRED_CHANNELS)}, not {channel!r}.")
-    followup_world.set_employer(preferred_channel=name)
+    followup_world.set_employer(preferred_channel=channel)
 
 
 @given(parsers.re(r"the employer (?P<allows>allows|does not allow) calls"))

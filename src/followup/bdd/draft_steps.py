@@ -17,7 +17,7 @@ from pytest_bdd import given, parsers, then, when
 
 from followup import settings
 from followup.authoring.folders import CONFIG_ENV
-from followup.bdd.words import ACTION_NAMES, DATE
+from followup.bdd.words import ACTION_NAMES, DATE, day_of
 from followup.bdd.world import World, fail
 from followup.drafts.compose import Draft, drafts_for
 from followup.drafts.context import Sender
@@ -92,7 +92,7 @@ def i_greet(followup_world: World, name: str, greeting: str) -> None:
     parsers.re(
         rf"I draft (?:the next step|the (?P<what>[A-Za-z][A-Za-z _-]*?)) on (?P<day>{DATE})"
     ),
-    converters={"day": date.fromisoformat},
+    converters={"day": day_of},
 )
 def i_draft(followup_world: World, followup_drafts: DraftBox, what: str | None, day: date) -> None:
     """Draft the next step (or the named one: a check-in, an update, a rule id) on this day."""

@@ -16,15 +16,14 @@ from followup.bdd.words import (
     DATE,
     EVENT_COLUMNS,
     MAX_FOLLOW_ROUNDS,
-    REPLY_NAMES,
-    SENT_EVENTS,
     VIA,
     day_of,
     duration_text,
     given_or_when,
-    lookup,
     opt_channel_of,
     opt_day_of,
+    reply_of,
+    sent_of,
     table_rows,
 )
 from followup.bdd.world import World, fail
@@ -39,19 +38,18 @@ from followup.timeline.durations import parse_duration
 
 @given_or_when(
     rf"I sent an? (?P<what>[A-Za-z][A-Za-z -]*?)(?: {VIA})? on (?P<day>{DATE})",
-    {"day": day_of, "channel": opt_channel_of},
+    {"what": sent_of, "day": day_of, "channel": opt_channel_of},
 )
 def i_sent(followup_world: World, what: str, channel: str | None, day: date) -> None:
     """I sent a thank-you, a handwritten note, a check-in or an update, by some channel."""
-    kind = lookup(SENT_EVENTS, what, "What I sent,")
-    followup_world.add_event(day, kind, channel=channel)
+    followup_world.add_event(day, what, channel=channel)
 
 
 @given_or_when(
     rf'they replied "(?P<said>[^"]+)" on (?P<day>{DATE})'
     rf"(?: with a new decision date of (?P<decision_by>{DATE}))?"
     rf"(?: with an interview on (?P<interview>{DATE})(?: at (?P<time>\d\d:\d\d))?)?",
-    {"day": day_of, "decision_by": opt_day_of, "interview": opt_day_of},
+    {"said": reply_of, "day": day_of, "decision_by": opt_day_of, "interview": opt_day_of},
 )
 def they_replied(
     followup_world: World,
@@ -62,13 +60,12 @@ def they_replied(
     time: str | None,
 ) -> None:
     """They replied: "still deciding", "next round", "offer", "rejection" or "no follow-up"."""
-    outcome = lookup(REPLY_NAMES, said, "The reply")
-    if decision_by is not None and outcome not in ("still_deciding", "no_follow_up"):
+    if decision_by is not None and said not in ("still_deciding", "no_follow_up"):
         fail(f'A new decision date goes with a "still deciding" reply, not "{said}".')
-    if interview is not None and outcome != "next_round":
+    if interview is not None and said != "next_round":
         fail(f'An interview date goes with a "next round" reply, not "{said}".')
     when = None if interview is None else interview.isoformat() + (f"T{time}" if time else "")
-    followup_world.add_event(day, "reply", outcome=outcome, decision_by=decision_by, interview=when)
+    followup_world.add_event(day, "reply", outcome=said, decision_by=decision_by, interview=when)
 
 
 @given_or_when(
@@ -190,11 +187,12 @@ def today_is(followup_world: World, day: date) -> None:
 
 
 @when(
-    parsers.re(r"(?P<duration>(?:\d+|an?|one) (?:business )?(?:days?|weeks?|months?)) pass(?:es)?")
+    parsers.re(r"(?P<duration>(?:\d+|an?|one) (?:business )?(?:days?|weeks?|months?)) pass(?:es)?"),
+    {"duration": duration_text},
 )
 def time_passes(followup_world: World, duration: str) -> None:
     """Move the day on by this long (from the day reached, else the latest date recorded)."""
-    dur = parse_duration(duration_text(duration))
+    dur = parse_duration(duration)
     followup_world.today = followup_world.calendar().add(followup_world.today, dur)
 
 

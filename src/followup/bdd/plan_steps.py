@@ -16,14 +16,14 @@ from followup.bdd.phrases import ACTION_SAID
 from followup.bdd.words import (
     ACTION_NAMES,
     DATE,
-    OUTCOME_NAMES,
     VIA,
     action_of,
     channel_of,
     day_of,
-    lookup,
     opt_channel_of,
+    outcome_of,
     said,
+    state_of,
     table_rows,
 )
 from followup.bdd.world import World, fail
@@ -31,7 +31,6 @@ from followup.engine.result import Step
 from followup.model.vocabulary import (
     DIRECT_CHANNELS,
     NUDGE_KINDS,
-    STATES,
 )
 
 # -- Then: what the plan says ---------------------------------------------------------------------
@@ -79,11 +78,9 @@ def only_next_step(world: World) -> Step:
     return plan.next[0]
 
 
-@then(parsers.re(r'the state is "(?P<state>[^"]+)"'))
+@then(parsers.re(r'the state is "(?P<state>[^"]+)"'), {"state": state_of})
 def the_state_is(followup_world: World, state: str) -> None:
     """The application is in this state (interviewed, thanked, waiting, checked-in, ...)."""
-    if state not in STATES:
-        fail(f"{state!r} is not a state; the states are {', '.join(STATES)}.")
     plan = followup_world.plan()
     followup_world.check(
         plan.state == state, f'Expected the state "{state}", but it is "{plan.state}".'
@@ -205,14 +202,13 @@ def the_case_stays_open(followup_world: World) -> None:
     )
 
 
-@then(parsers.re(r'the case is closed as "(?P<outcome>[^"]+)"'))
+@then(parsers.re(r'the case is closed as "(?P<outcome>[^"]+)"'), {"outcome": outcome_of})
 def the_case_is_closed_as(followup_world: World, outcome: str) -> None:
     """The case is closed with this outcome: offer, rejection, withdrew or moved on."""
-    name = lookup(OUTCOME_NAMES, outcome, "The outcome")
     plan = followup_world.plan()
     followup_world.check(
-        plan.state == "closed" and plan.outcome == name,
-        f'Expected the case closed as "{name}", but it is "{plan.state}" '
+        plan.state == "closed" and plan.outcome == outcome,
+        f'Expected the case closed as "{outcome}", but it is "{plan.state}" '
         f"with outcome {plan.outcome!r}.",
     )
 

@@ -12,17 +12,22 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import ParamSpec, TypeVar
+from typing import NoReturn, ParamSpec, TypeVar
 
 from pytest_bdd import given, parsers, when
 
+from followup import catalog
+from followup.authoring.folders import default_dirs
 from followup.bdd.phrases import ACTION_SAID
 from followup.bdd.world import fail
 from followup.engine.result import Step
+from followup.errors import UsageError, unknown_word
 from followup.language.case_loader import EVENT_KEYS
 from followup.model.vocabulary import (
     CORE_ACTION_KINDS,
     OUTCOMES,
+    PREFERRED_CHANNELS,
+    STATES,
 )
 from followup.timeline.durations import DurationError, parse_duration
 
@@ -113,6 +118,8 @@ REPLY_NAMES: dict[str, str] = {
 OUTCOME_NAMES: dict[str, str] = {"moved on": "moved_on", "rejected": "rejection"} | {
     name: name for name in OUTCOMES
 }
+# The states of the playbook language, written as they are.
+STATE_NAMES: dict[str, str] = {name: name for name in STATES}
 DURATION_UNITS = {
     "day": "d",
     "days": "d",
@@ -130,13 +137,24 @@ MAX_FOLLOW_ROUNDS = 200
 
 
 # -- reading words as data -----------------------------------------------------------------------
+#
+# Each reader is a step's converter (or called by one): pytest-bdd runs it on the value before the
+# step, and `followup spec` runs it on every step before any scenario runs, so a value it refuses
+# is reported where it was written (`followup.spec.steps_check`).  A refusal says what it found
+# (with the nearest known word), then "; expected" and what the step takes, as followup writes
+# any problem.
+
+
+def refuse(message: str, expected: str) -> NoReturn:
+    """Refuse a value written in a step: what is wrong with it, and what the step takes."""
+    fail(f"{message}; expected {expected}")
 
 
 def day_of(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        fail(f"{text} is not a real calendar date (dates are written YYYY-MM-DD).")
+        refuse(f"{text} is not a real calendar date", "a real date written YYYY-MM-DD")
 
 
 def opt_day_of(text: str | None) -> date | None:
@@ -144,11 +162,13 @@ def opt_day_of(text: str | None) -> date | None:
 
 
 def lookup(table: dict[str, str], text: str, what: str, choices: str = "") -> str:
+    """What ``text`` means in ``table`` (case and extra spaces aside); refused with the nearest
+    word of the table when it is none of them."""
     key = " ".join(text.casefold().split())
     found = table.get(key)
     if found is None:
         choices = choices or ", ".join(sorted({k for k in table if "_" not in k}))
-        fail(f"{what} {text!r} is not known; use one of: {choices}")
+        refuse(unknown_word(what, key, table, f"'{text}'"), f"one of {choices}")
     return found
 
 
@@ -157,11 +177,21 @@ def channel_of(text: str) -> str:
     words = " ".join(text.casefold().split())
     words = re.sub(r"^(?:by|through|via|on|in) (?=.)", "", words)
     words = re.sub(r"^(?:the|their|a) ", "", words)
-    return lookup(CHANNEL_NAMES, words, "The channel", CHANNEL_CHOICES)
+    return lookup(CHANNEL_NAMES, words, "the channel", CHANNEL_CHOICES)
 
 
 def opt_channel_of(text: str | None) -> str | None:
     return None if text is None else channel_of(text)
+
+
+def preferred_channel_of(text: str) -> str:
+    """A channel an employer may prefer (`PREFERRED_CHANNELS`)."""
+    name = channel_of(text)
+    if name not in PREFERRED_CHANNELS:
+        refuse(
+            f"an employer cannot prefer {text.strip()}", f"one of {', '.join(PREFERRED_CHANNELS)}"
+        )
+    return name
 
 
 def action_of(text: str) -> str:
@@ -173,7 +203,44 @@ def action_of(text: str) -> str:
     # A playbook may define action kinds of its own; those are written as their raw names.
     if re.fullmatch(r"[a-z][a-z0-9_]*", words):
         return words
-    return lookup(ACTION_NAMES, words, "The action", ACTION_CHOICES)
+    return lookup(ACTION_NAMES, words, "the action", ACTION_CHOICES)
+
+
+def sent_of(text: str) -> str:
+    """The event 'I sent ...' records, for words such as 'thank-you' or 'handwritten note'."""
+    return lookup(SENT_EVENTS, text, "the thing sent")
+
+
+def reply_of(text: str) -> str:
+    """The reply outcome for words such as 'still deciding', 'next round' or 'no'."""
+    return lookup(REPLY_NAMES, text, "the reply")
+
+
+def outcome_of(text: str) -> str:
+    """How a case ends, for words such as 'offer', 'rejected' or 'moved on'."""
+    return lookup(OUTCOME_NAMES, text, "the outcome")
+
+
+def state_of(text: str) -> str:
+    """A state of the playbook language (`STATES`)."""
+    return lookup(STATE_NAMES, text, "the state", ", ".join(STATES))
+
+
+def playbook_of(ref: str) -> str:
+    """A playbook id the catalog knows (bundled, or in the coach's folders), or a file's name
+    as written (found next to the feature file when the step runs)."""
+    if catalog.looks_like_path(ref):
+        return ref
+    try:
+        known = catalog.discover(default_dirs())
+    except UsageError as err:  # a coach's folder that is not one
+        fail(str(err))
+    if ref not in known:
+        refuse(
+            unknown_word("the playbook", ref, known, f"'{ref}'"),
+            f"a playbook id ({', '.join(sorted(known))}) or a .yaml file next to the feature",
+        )
+    return ref
 
 
 def duration_text(text: str) -> str:
@@ -186,8 +253,12 @@ def duration_text(text: str) -> str:
     try:
         parse_duration(words)
     except DurationError as err:
-        fail(str(err))
+        refuse(err.message, err.expected)
     return words
+
+
+def opt_duration_text(text: str | None) -> str | None:
+    return None if text is None else duration_text(text)
 
 
 def table_rows(datatable: Sequence[Sequence[object]], what: str) -> list[dict[str, str]]:

@@ -63,13 +63,13 @@ def _run(
     )
 
     given = feature_files([Path(f) for f in features])
-    files = check_gherkin(given)
+    files = check_gherkin(given, dirs)
     for path in given:
         if path not in files:
             click.echo(
                 f"followup: spec: {shown(path)} has no scenario; nothing in it runs", err=True
             )
-    check_steps(files)
+    check_steps(files, dirs)
     if not coverage:
         return run_features(files, dirs)
     # lazy: pytest loads only for the commands that run scenarios

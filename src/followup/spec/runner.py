@@ -23,6 +23,7 @@ from pytest_bdd import feature
 from pytest_bdd.exceptions import GherkinParseError
 from pytest_bdd.parser import FeatureParser
 
+from followup import catalog
 from followup.authoring.folders import PLAYBOOKS_ENV
 from followup.errors import InputError, Problem, UsageError
 from followup.io.user_files import HAND_WRITTEN_LIMIT, check_user_file, read_user_text
@@ -75,15 +76,21 @@ def feature_files(paths: Sequence[Path]) -> list[Path]:
     return list(unique)
 
 
-def check_gherkin(files: Sequence[Path]) -> list[Path]:
+def check_gherkin(files: Sequence[Path], dirs: Sequence[Path] = ()) -> list[Path]:
     """Parse every feature file first, so a Gherkin mistake is one located line, not a traceback.
+
+    Args:
+        files: Feature files (see :func:`feature_files`).
+        dirs: The coach's playbook folders the run will use (see :func:`check_steps`).
 
     Returns:
         The files that have at least one scenario (pytest-bdd refuses a file without any, and
         a run with none is pytest's "no tests collected").
 
     Raises:
-        InputError: every file that does not parse, each with its line.
+        UsageError: one of ``dirs`` is not a folder.
+        InputError: every file that does not parse, each with its line, and with them what
+            :func:`check_steps` finds in the files that do (one broken file hides nothing).
     """
 
     problems: list[Problem] = []
@@ -106,7 +113,7 @@ def check_gherkin(files: Sequence[Path]) -> list[Path]:
         else:  # a misspelt header may have hidden them in a description
             problems += misspelt_keywords(shown(path), text.splitlines())
     if problems:
-        raise InputError(problems)
+        raise InputError(problems + _step_problems(with_scenarios, dirs))
     return with_scenarios
 
 
@@ -131,16 +138,29 @@ def _has_content(text: str) -> bool:
     return any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
 
 
-def check_steps(files: Sequence[Path]) -> None:
-    """Refuse, before running, a step the library does not know or a misspelt keyword.
+def check_steps(files: Sequence[Path], dirs: Sequence[Path] = ()) -> None:
+    """Refuse, before running, a step the library does not know, a value a step cannot take
+    (an impossible date; an unknown playbook id, state, channel, reply or outcome), or a
+    misspelt keyword.
+
+    Args:
+        files: Feature files that parse (see `check_gherkin`).
+        dirs: The coach's playbook folders the run will use: their ids are known playbooks.
 
     Raises:
-        InputError: every such step, located, with the library's nearest sentences or the
-            keyword meant.
+        UsageError: one of ``dirs`` is not a folder.
+        InputError: every such step, located, with the library's nearest sentences, the
+            nearest word a value was meant to be, or the keyword meant.
     """
-    problems = step_problems(files, {path: shown(path) for path in files})
+    problems = _step_problems(files, dirs)
     if problems:
         raise InputError(problems)
+
+
+def _step_problems(files: Sequence[Path], dirs: Sequence[Path]) -> list[Problem]:
+    catalog.discover(tuple(dirs))  # a --playbooks folder that is not one: said once, not per step
+    with environment(dirs):  # the steps find playbooks as they will when the scenarios run
+        return step_problems(files, {path: shown(path) for path in files})
 
 
 def _parse_problems(path: Path, text: str, err: GherkinParseError) -> list[Problem]:

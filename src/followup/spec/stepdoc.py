@@ -287,6 +287,7 @@ def _word_lists() -> Iterator[str]:
     )
     for title, table in tables:
         yield f"- **{title}** — {_words(table)}."
+    yield "- **States** — " + ", ".join(f"`{state}`" for state in library.STATE_NAMES) + "."
     yield (
         "- **Actions of a playbook's own** — written as their kind, such as "
         "`apply_elsewhere on 2026-03-04`."
@@ -329,6 +330,14 @@ def step_reference(defs: Sequence[StepDef] | None = None) -> str:
         'quotes when the sentence shows quotes), `[...]` may be left out, `(a | b)` means "a or',
         f'b", and `{DATE_PLACEHOLDER}` is a date. "And" and "But" continue the step before.',
         "A step listed as Given/When reads well with either keyword.",
+        "",
+        "Before any scenario runs, `followup spec` checks every step of every file and reports",
+        "each problem at once as `file:line:col` (exit 2): a sentence the library does not know,",
+        "with its nearest sentences; a misspelt keyword (`Givn`); and a value a step cannot take:",
+        "an impossible date, a duration that is none, a playbook id that is neither bundled nor",
+        "in your `--playbooks` folders, or a state, channel, thing sent, reply, outcome or action",
+        "that is not one of the words below, with the nearest one. A scenario outline's values",
+        "are checked row by row of its examples, each at its cell.",
         "",
     ]
     for types, title in SECTIONS:

@@ -2,9 +2,11 @@
 
 pytest-bdd answers a sentence it does not know with its own ``StepDefinitionNotFoundError`` at
 run time, and takes a misspelt keyword (``Gvien``) before a scenario's first step for part of
-the scenario's description, so the step silently goes missing.  Both are found here first, each
-as one located problem in the coach's words: the nearest sentences of the library for an
-unknown step, the keyword meant for a misspelt one.
+the scenario's description, so the step silently goes missing.  A value a step cannot take (an
+impossible date, an unknown channel, state, reply, outcome or playbook id) fails only when its
+scenario runs, at no line of the feature.  All are found here first, each as one located problem
+in the coach's words: the nearest sentences of the library for an unknown step, the keyword
+meant for a misspelt one, the step's own refusal (with the nearest word) for a value.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import pytest
 from pytest_bdd.parser import FeatureParser
 
 from followup.errors import Problem, closest
+from followup.spec.outlines import Said, said_as
 from followup.spec.stepdoc import StepDef, find_steps, step_definitions, template
 
 STEP_KEYWORDS: Final = ("Given", "When", "Then", "And", "But")
@@ -36,12 +39,12 @@ HEADER_KEYWORDS: Final = (
     "Examples:",
 )
 HEADER_LIKENESS: Final = 0.8  # how alike a line's first word must be to a header to be its typo
-_PLACEHOLDER: Final = re.compile(r"<[^<>]+>")
 NEAREST = 3  # sentences suggested for an unknown step
 
 
 def step_problems(files: Sequence[Path], shown: dict[Path, str]) -> list[Problem]:
-    """Every step of ``files`` the library does not know, and every misspelt step keyword.
+    """Every step of ``files`` the library does not know, every value a step refuses (see
+    `refused_values`), and every misspelt step keyword.
 
     Args:
         files: Feature files that parse (see `followup.spec.runner.check_gherkin`).
@@ -75,39 +78,45 @@ def _unknown_steps(
 ) -> list[Problem]:
     feature = FeatureParser(str(path.parent), path.name).parse()
     problems: list[Problem] = []
-    seen: set[int] = set()
+    seen: set[Said] = set()
     for scenario in feature.scenarios.values():
         for step in scenario.steps:
-            if step.line_number in seen or _PLACEHOLDER.search(step.name):
-                continue  # a background's steps come with each scenario; outlines are filled in
-            seen.add(step.line_number)
-            source = lines[step.line_number - 1] if step.line_number <= len(lines) else ""
-            col = len(source) - len(source.lstrip()) + 1
-            found = find_steps(step.type, step.name, defs)
-            if found:
-                refused = _refused_value(found[0], step.name)
-                if refused:
-                    problems.append(
-                        Problem(name, step.line_number, col, refused, "a value the step takes")
-                    )
-                continue
-            problems.append(
-                Problem(
-                    name,
-                    step.line_number,
-                    col,
-                    f'the step library has no {step.type} step "{step.name}"',
-                    _nearest(step.type, step.name, defs),
-                )
-            )
+            fresh = [s for s in said_as(scenario, step, lines) if s not in seen]
+            seen.update(fresh)  # a background's steps come with each scenario
+            matched = [(said, find_steps(step.type, said.text, defs)) for said in fresh]
+            if len(fresh) > 1 and not any(found for _, found in matched):
+                # No row of the examples makes it a sentence of the library: said once.
+                matched = [(Said(step.name, fresh[0].line, fresh[0].col, ()), [])]
+            for said, found in matched:
+                problems += _said_problems(name, step.type, said, found, defs)
     return problems
 
 
-def _refused_value(definition: StepDef, text: str) -> str:
-    """What the step's own converters say of a value in ``text`` they refuse (an impossible
-    date, an unknown channel), else ''.  The same words the run would fail with, but before it,
-    at the step's line."""
+def _said_problems(
+    name: str, kind: str, said: Said, found: Sequence[StepDef], defs: Sequence[StepDef]
+) -> list[Problem]:
+    """What is wrong with one sentence a step runs as (``found``: the steps it matches): no
+    step of the library is it, or the step refuses values in it (each where it was written)."""
+    if not found:
+        unknown = f'the step library has no {kind} step "{said.text}"'
+        return [Problem(name, said.line, said.col, unknown, _nearest(kind, said.text, defs))]
+    return [
+        Problem(name, *said.place(at), refusal)
+        for at, refusal in refused_values(found[0], said.text)
+    ]
+
+
+def refused_values(definition: StepDef, text: str) -> list[tuple[int, str]]:
+    """Each value in ``text`` the step's own converters refuse (an impossible date, an unknown
+    channel, state or playbook id), with where it starts in ``text`` (-1 if unknown).
+
+    The refusal is in the converter's words, which say what was found and what the step takes
+    (`followup.bdd.words.refuse`): the same words the run would fail with, but before it.
+    """
     args = definition.parser.parse_arguments(text) or {}
+    regex = getattr(definition.parser, "regex", None)
+    match = regex.fullmatch(text) if isinstance(regex, re.Pattern) else None
+    refused: list[tuple[int, str]] = []
     for key, convert in definition.converters.items():
         value = args.get(key)
         if value is None:
@@ -115,8 +124,9 @@ def _refused_value(definition: StepDef, text: str) -> str:
         try:
             convert(value)
         except pytest.fail.Exception as refusal:
-            return str(refusal.msg).rstrip(".")
-    return ""
+            at = match.start(key) if match is not None else -1
+            refused.append((at, str(refusal.msg)))
+    return refused
 
 
 def _nearest(kind: str, text: str, defs: Sequence[StepDef]) -> str:
