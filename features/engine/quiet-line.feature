@@ -1,8 +1,8 @@
 Feature: Patience with no end can still keep in touch
   A coach whose advice is to wait for the employer's word however long it takes may still ask
-  for a short note now and then. The playbook says it never closes a case on its own, so a step
-  may repeat with no last time (no 'max' or 'until'): the plan goes on proposing the next note
-  for as long as the case is open, and their answer still ends it.
+  for a short note now and then. The playbook says it never closes a case on its own, and its
+  note repeats with no last time ('until: never'): the plan goes on proposing the next note for
+  as long as the case is open, and their answer still ends it.
 
   Background:
     Given the playbook "quiet-line.yaml"

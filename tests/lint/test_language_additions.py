@@ -340,19 +340,22 @@ ENDLESS = (
 )
 
 
-def test_a_repeat_with_no_last_time_needs_closes_never():
-    """Without closes: never it is refused, with the way out named; with it, it loads and
-    the plan goes on proposing the note."""
+def test_a_repeat_with_no_last_time_is_said_so():
+    """A repeat with neither max nor until is refused, with 'until: never' named as the way to
+    say it has no last time; with that, it loads, lints clean under closes: never, and repeats
+    as long as the case stays open."""
     from followup.errors import InputError
 
-    text = ENDLESS.replace("REPEAT", "{every: 4w}")
     with pytest.raises(InputError) as refused:
-        build_playbook(read_yaml_text(MINE + text, "mine.yaml"))
+        build_playbook(read_yaml_text(MINE + ENDLESS.replace("REPEAT", "{every: 4w}"), "m.yaml"))
     assert "never stops" in str(refused.value)
-    assert "closes: never" in str(refused.value)
-    pb = build_playbook(read_yaml_text(MINE + NEVER + text, "mine.yaml"))
-    assert pb.never_closes is not None
-    assert _lint_text(MINE + NEVER + text) == []
+    assert "until: never" in str(refused.value)
+    text = MINE + NEVER + ENDLESS.replace("REPEAT", "{every: 4w, until: never}")
+    pb = build_playbook(read_yaml_text(text, "mine.yaml"))
+    [note] = [a for a in pb.actions if a.id == "note"]
+    assert note.repeat is not None
+    assert (note.repeat.max, note.repeat.until) == (None, None)
+    assert _lint_text(text) == []
 
 
 def test_prove_does_not_keep_a_total_cap_that_an_endless_repeat_breaks():
@@ -362,7 +365,7 @@ def test_prove_does_not_keep_a_total_cap_that_an_endless_repeat_breaks():
     from followup.lint.prove import prove
 
     limits = "limits: {max_contacts: 20}\n"
-    endless = MINE + NEVER + ENDLESS.replace("REPEAT", "{every: 4w}") + limits
+    endless = MINE + NEVER + ENDLESS.replace("REPEAT", "{every: 4w, until: never}") + limits
     cp = compile_playbook(build_playbook(read_yaml_text(endless, "mine.yaml")))
     found = prove(cp, ProofOptions(sound=False), workers=1)
     assert found.contacts.value is not None
@@ -371,7 +374,7 @@ def test_prove_does_not_keep_a_total_cap_that_an_endless_repeat_breaks():
     [breach] = found.breaches
     assert (breach.limit, breach.unbounded) == ("max_contacts", True)
     assert len(breach.witness.events) >= 4  # the notes made before the horizon
-    capped = endless.replace("{every: 4w}", "{every: 4w, max: 3}")
+    capped = endless.replace("{every: 4w, until: never}", "{every: 4w, max: 3}")
     cp = compile_playbook(build_playbook(read_yaml_text(capped, "mine.yaml")))
     found = prove(cp, ProofOptions(sound=False), workers=1)
     assert found.more.value is None

@@ -236,6 +236,9 @@ def test_playbook_enumerations_match_the_vocabulary() -> None:
     assert d["trigger"]["enum"] == list(vocab.PLAYBOOK_TRIGGERS)
     assert d["event_type"]["enum"] == list(vocab.EVENT_TYPES)
     assert d["outcome"]["enum"] == list(vocab.OUTCOMES)
+    assert d["step_part"]["enum"] == list(vocab.STEP_PARTS)
+    output = json.loads((ROOT / "src/followup/schemas/output.schema.json").read_text("utf-8"))
+    assert output["$defs"]["step_fields"]["properties"]["at"]["enum"] == list(vocab.STEP_PARTS)
     assert d["channel_word"]["enum"] == list(rule_reader.CHANNEL_WORDS)
     assert d["action"]["properties"]["kind"]["examples"] == list(vocab.CORE_ACTION_KINDS)
     kinds = SCHEMA["properties"]["kinds"]["anyOf"][0]

@@ -123,7 +123,7 @@ def _description(
     cp: CompiledPlaybook, case: Case, step: Step, today: date, cal: BusinessCalendar, sender: Sender
 ) -> str:
     # The step's day (or window) as every view of a step writes it, and how late it is.
-    due = f"Due {step_day(step.due, step.latest)}"
+    due = f"Due {step_day(step.due, step.latest, step.at)}"
     if step.due < today:
         due += f" ({step_relative(step.due, step.latest, today)}{send_on_words(step.send_on)})"
     lines = [

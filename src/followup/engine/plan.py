@@ -123,6 +123,7 @@ def _step(p: Pending, due: date, run: Run, send_on: date | None, when: date) -> 
         action.to,
         covers,
         p.moved_from if due == p.due else None,
+        action.at,
     )
 
 

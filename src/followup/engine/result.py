@@ -32,6 +32,8 @@ class Step(msgspec.Struct, frozen=True):
     covers: tuple[str, ...] = ()
     # The day it fell due on, when that was a weekend or public holiday it moved off.
     moved_from: date | None = None
+    # The part of the day the playbook says to do it in (`STEP_PARTS`), if it says one.
+    at: str | None = None
 
     @property
     def why(self) -> str:

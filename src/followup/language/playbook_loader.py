@@ -83,7 +83,6 @@ class _PlaybookReader(RuleReader):
         self.read_parameters(("parameters",), top.get("parameters"))
         kinds = self.read_kinds(("kinds",), top.get("kinds"))
         closes = self.read_closes(("closes",), top["closes"]) if "closes" in top else None
-        self.never_closes = closes is not None
         transitions = [
             self.read_transition(("transitions", i), t)
             for i, t in enumerate(

@@ -27,6 +27,7 @@ from followup.model.vocabulary import (
     PLAYBOOK_TRIGGERS,
     RECIPIENTS,
     STATES,
+    STEP_PARTS,
 )
 
 CHANNEL_WORDS = (*CHANNELS, "preferred", "committed", "none")
@@ -95,6 +96,9 @@ _NEW = Field(
 _STATE = Choice(STATES, "the state", "A stage of the application.", name="state")
 # Whom a step goes to, and whom a don't is about: one word list for both.
 _RECIPIENT = Choice(RECIPIENTS, "the recipient", "Whom a step goes to.", name="recipient")
+_STEP_PART = Choice(
+    STEP_PARTS, "the part of the day", "When in the day to do a step.", name="step_part"
+)
 _OPEN_STATE = Choice(
     OPEN_STATES, "the state", "A stage of the application that is still open.", name="open_state"
 )
@@ -163,6 +167,7 @@ TRANSITION = Mapping(
 )
 
 REPEAT_MAX = Integer(1, "max")  # a repeat's max, when it is a number
+REPEAT_FOREVER = "never"  # a repeat's until, for one with no last time
 REPEAT = Mapping(
     "repeat",
     "repeat",
@@ -179,7 +184,23 @@ REPEAT = Mapping(
             OneOf((REPEAT_MAX, Text("max", pattern=NAME, name="name")), "max"),
             "The most times to do it in all: a number, or a count parameter.",
         ),
-        Field("until", _DATE_RULE, "Stop repeating after this date."),
+        Field(
+            "until",
+            OneOf(
+                (
+                    _DATE_RULE,
+                    Choice(
+                        (REPEAT_FOREVER,),
+                        "never",
+                        "No last time: repeat as long as the case stays open.",
+                        name="never",
+                    ),
+                ),
+                "until",
+            ),
+            f"Stop repeating after this date; {REPEAT_FOREVER} to repeat as long as the case"
+            " stays open (until their word, or a timer closes it).",
+        ),
     ),
     any_of=(("max", "until"),),
 )
@@ -238,6 +259,12 @@ ACTION = Mapping(
             _DATE_RULE,
             "The latest date to do it, making due..until a window ('5 to 7 days after the"
             " interview': due: interview + 5d, until: interview + 7d). Not with repeat.",
+        ),
+        Field(
+            "at",
+            _STEP_PART,
+            "The part of the day to do it in, for advice such as 'call the next morning' or"
+            " 'send it the same afternoon': the plan says it beside the day.",
         ),
         Field("channel", _CHANNEL_RULE, "How to send it.", nullable=True),
         Field(

@@ -18,6 +18,7 @@ from followup.language.playbook_format import (
     CHANNEL_OPTION,
     CHANNEL_WORDS,
     REPEAT,
+    REPEAT_FOREVER,
     REPEAT_MAX,
     RULE_ID,
     TRANSITION,
@@ -40,6 +41,7 @@ from followup.model.vocabulary import (
     PLAYBOOK_TRIGGERS,
     RECIPIENTS,
     STATES,
+    STEP_PARTS,
 )
 
 # The keys each rule takes come from the declaration of the language (one place for the
@@ -66,9 +68,6 @@ class RuleReader(PartsReader):
     def __init__(self, doc: Document) -> None:
         super().__init__(doc)
         self.rule_ids: dict[str, Path_] = {}
-        # Whether the playbook says it never closes a case on its own (``closes: never``): then
-        # a repeat may go on as long as the case stays open, as its coach means.
-        self.never_closes = False
 
     # -- identifiers and references ----------------------------------------------------------
 
@@ -203,12 +202,17 @@ class RuleReader(PartsReader):
                 cap = self.integer((*path, "max"), named, f"parameter '{raw_max}'", REPEAT_MAX)
             else:
                 cap = self.integer((*path, "max"), raw_max, "max", REPEAT_MAX)
-        until = self.date_rule((*path, "until"), spec["until"]) if "until" in spec else None
-        if cap is None and until is None and not self.never_closes:
+        raw_until = spec.get("until")
+        endless = raw_until == REPEAT_FOREVER  # said so: as long as the case stays open
+        until = None
+        if raw_until is not None and not endless:
+            until = self.date_rule((*path, "until"), raw_until)
+        if cap is None and until is None and not endless:
             self.fail(
                 path,
                 "a repeat without 'max' or 'until' never stops",
-                "max, until, or both (or, for patience without end, 'closes: never')",
+                f"max, until, or both (until: {REPEAT_FOREVER} for a repeat that goes on as "
+                "long as the case stays open)",
             )
         return Repeat(every, cap, until) if every else None
 
@@ -248,6 +252,9 @@ class RuleReader(PartsReader):
         to = DEFAULT_RECIPIENT
         if "to" in spec:
             to = self.choice((*path, "to"), spec["to"], "the recipient", RECIPIENTS)
+        at = None
+        if "at" in spec:
+            at = self.choice((*path, "at"), spec["at"], "the part of the day", STEP_PARTS)
         if due is None:
             return None
         return Action(
@@ -264,6 +271,7 @@ class RuleReader(PartsReader):
             when,
             until,
             to,
+            at,
         )
 
     def read_avoid(self, path: Path_, raw: object) -> Avoid | None:

@@ -173,6 +173,7 @@ class Action(msgspec.Struct, frozen=True):
     # The latest date to do it: with ``due``, a window ("5 to 7 days after the interview").
     until: DateRule | None = None
     to: str = "contact"  # whom it goes to: `RECIPIENTS`
+    at: str | None = None  # the part of the day it is best done in: `STEP_PARTS`
 
 
 class Transition(msgspec.Struct, frozen=True):

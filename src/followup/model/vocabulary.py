@@ -107,6 +107,8 @@ ANCHORS: Final[dict[str, str]] = {
 # as "thank them the same afternoon after a morning interview, first thing next morning after an
 # afternoon one"; `unknown` when the case gives only the day.
 PARTS_OF_DAY: Final = ("morning", "afternoon", "evening", "unknown")
+# The part of the day a step is best done in (an action's `at`): "call them the next morning".
+STEP_PARTS: Final = PARTS_OF_DAY[:3]
 
 # Facts a guard can test, with their type: "bool", "int", or the tuple of allowed values.
 FACTS: Final[dict[str, str | tuple[str, ...]]] = {

@@ -30,7 +30,7 @@ def agenda_table(rows: list[Row], today: date) -> str:
     rest = sorted((r for r in rows if not r.step), key=lambda r: r.case_id)
     lines = [f"Agenda for {day(today)}: {len(due)} case(s) with a next step", ""]
     width = max((len(r.case_id) for r in rows), default=4)
-    whens = [step_day(r.step.due, r.step.latest) if r.step else "" for r in due]
+    whens = [step_day(r.step.due, r.step.latest, r.step.at) if r.step else "" for r in due]
     across = max((len(w) for w in whens), default=0)
     for p, when in zip(due, whens, strict=True):
         step = p.step

@@ -23,6 +23,8 @@ def step_brief(step: Step) -> dict[str, Any]:
         out["latest"] = step.latest.isoformat()
     if step.to != DEFAULT_RECIPIENT:
         out["to"] = step.to
+    if step.at is not None:
+        out["at"] = step.at
     return out
 
 
@@ -38,6 +40,7 @@ def step_full(step: Step) -> dict[str, Any]:
         **({"send_on": step.send_on.isoformat()} if step.send_on else {}),
         **({"latest": step.latest.isoformat()} if step.latest else {}),
         **({"to": step.to} if step.to != DEFAULT_RECIPIENT else {}),
+        **({"at": step.at} if step.at is not None else {}),
         **({"paced_after": step.paced_after.isoformat()} if step.paced_after else {}),
         **({"covers": list(step.covers)} if step.covers else {}),
         **({"moved_from": step.moved_from.isoformat()} if step.moved_from else {}),

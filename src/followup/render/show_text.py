@@ -31,6 +31,8 @@ def _action_lines(a: Action, pb: Playbook) -> list[str]:
     text = f"{what.capitalize()}: {date_words(a.due)}"
     if a.until is not None:
         text += f", and until {date_words(a.until)} at the latest"
+    if a.at is not None:
+        text += f", in the {a.at}"
     if how and how != "nothing to send":
         text += f", via {how}"
     if a.repeat:

@@ -99,7 +99,7 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
             what = action_words(step.action, step.channel) + _recipients(step, case, plan.today)
             when = send_on_words(step.send_on)
             rel = step_relative(step.due, step.latest, plan.today)
-            lines.append(f"  {step_day(step.due, step.latest)} ({rel}{when}): {what}{opt}")
+            lines.append(f"  {step_day(step.due, step.latest, step.at)} ({rel}{when}): {what}{opt}")
             if step.note:
                 lines += _wrap(f"you noted: {step.note}", "      ")
             lines += _wrap(f"why: {step.why}", "      ")
@@ -123,7 +123,9 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
             if step.to == COMPANY_RECIPIENT:
                 what += _recipients(step, case, plan.today)
             if more is None:
-                lines.append(f"  {step_day(step.due, step.latest)}: {what}{opt}  [{step.rule_id}]")
+                lines.append(
+                    f"  {step_day(step.due, step.latest, step.at)}: {what}{opt}  [{step.rule_id}]"
+                )
             else:
                 words = f"  ... {more.count} more, every {more.every}, to {day(more.last)}"
                 if more.at_end and plan.closes_on is None and not plan.outcome:

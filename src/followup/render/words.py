@@ -67,9 +67,11 @@ def relative(d: date, today: date) -> str:
     return "1 day overdue" if delta == -1 else f"{-delta} days overdue"
 
 
-def step_day(due: date, latest: date | None) -> str:
-    """A step's day, or its window when the playbook gives one (``latest`` its last day)."""
-    return day(due) if latest is None or latest <= due else window(due, latest)
+def step_day(due: date, latest: date | None, at: str | None = None) -> str:
+    """A step's day, or its window when the playbook gives one (``latest`` its last day), and
+    the part of the day to do it in when the playbook says one (``at``: `STEP_PARTS`)."""
+    when = day(due) if latest is None or latest <= due else window(due, latest)
+    return when if at is None else f"{when}, in the {at}"
 
 
 def send_on_words(send_on: date | None) -> str:
