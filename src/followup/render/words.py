@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
+
+from followup.semantics.meaning import EVENTS, OFFER
+
+if TYPE_CHECKING:
+    from followup.model.case import Case
 
 ACTION_WORDS = {
     "thank_you": "send a thank-you",
@@ -33,6 +39,21 @@ OUTCOME_WORDS = {
     "withdrew": "you withdrew",
     "moved_on": "you moved on",
 }
+
+
+def ending_words(outcome: str | None, case: Case, today: date = date.max) -> str:
+    """How the application ended, in words: its outcome's (`OUTCOME_WORDS`), except for an offer
+    you have answered: your latest answer recorded by ``today``, in that event's own words
+    ("you accepted their offer"), as the engine takes the latest answer."""
+    if outcome == OFFER:
+        answers = [
+            e.type
+            for e in case.events
+            if e.date <= today and e.type in EVENTS and EVENTS[e.type].answers_offer
+        ]
+        if answers:
+            return EVENTS[answers[-1]].words
+    return OUTCOME_WORDS.get(str(outcome), str(outcome))
 
 
 def action_words(kind: str, channel: str | None) -> str:
