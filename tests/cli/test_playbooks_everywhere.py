@@ -79,11 +79,12 @@ def test_the_tracker_finds_a_playbook_in_the_folder_given(folder, tmp_path, caps
     code, out = _run(capsys, *add, "--playbook", "mine", "--db", db)
     assert code == 2
     assert "no playbook with id 'mine'" in out
+    assert not db.exists()  # refused before the tracker is created
     code, out = _run(
         capsys, *add, "--playbook", "mine", "--db", db, "--playbooks", folder, "--json"
     )
     assert code == 0, out
-    app = json.loads(out)["id"]
+    app = json.JSONDecoder().raw_decode(out)[0]["id"]  # then stderr: the tracker was created
     for argv in (
         ("log", app, "thank_you_sent", "--date", "2026-03-02", "--today", "2026-03-02"),
         ("edit", app, "--role", "Data Engineer"),

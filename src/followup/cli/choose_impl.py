@@ -43,7 +43,7 @@ def _open(db: Path | None, write: bool) -> Store:
     # lazy: the tracker's flag checks live with its commands
     from followup.cli.tracker_flags import open_db
 
-    return open_db(db, write=write)
+    return open_db(db, write=write, must_exist=write)  # a write changes a tracked application
 
 
 def _interactive() -> bool:

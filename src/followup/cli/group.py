@@ -14,7 +14,7 @@ import click
 from followup import __version__
 from followup.authoring.folders import default_dirs
 from followup.errors import InputError, UsageError, suggest
-from followup.timeline.durations import FIRST_YEAR, LAST_YEAR, supported_years
+from followup.timeline.durations import FIRST_YEAR, LAST_YEAR, digits_problem, supported_years
 
 PLAYBOOKS_ENV = "FOLLOWUP_PLAYBOOKS"
 # Where the group's own --db (given before the command) is kept for the tracker commands.
@@ -36,6 +36,8 @@ def parse_day(value: str, flag: str) -> date:
     Raises:
         UsageError: naming the flag.
     """
+    if (digits := digits_problem(value)) is not None:
+        raise UsageError(f"{flag}: '{value}' {digits[0]}; expected {digits[1]}")
     try:
         if len(value) != 10:
             raise ValueError

@@ -17,6 +17,7 @@ from followup.errors import visible
 from followup.render.words import day as day_words
 from followup.services import editing, recording
 from followup.services.history import Line, across
+from followup.services.labels import refuse_long
 
 
 def edit(options: Mapping[str, Any]) -> None:
@@ -28,7 +29,7 @@ def edit(options: Mapping[str, Any]) -> None:
         SavedButNotPlanned: saved, but the playbook cannot be loaded to plan it.
     """
     change, labels = flags.edit_change(options)
-    with flags.open_db(db_of(options), write=True) as store:
+    with flags.open_db(db_of(options), write=True, must_exist=True) as store:
         done = editing.edit(store, str(options["app"]), change, labels)
     line = editing.describe_edit({"edit": done.edit, "was": done.was})
     said = f"{done.app_id} #{done.seq} {line}"
@@ -45,7 +46,7 @@ def edit(options: Mapping[str, Any]) -> None:
         )
         return
     echo(f"saved: {said}")
-    echo(f"{done.app_id} is {plan.state}; {next_line(plan)}")
+    echo(f"{done.app_id} is {plan.state}; {next_line(plan, done.case)}")
     echo(f"('followup undo {done.app_id} {done.seq}' takes it back)")
 
 
@@ -53,9 +54,10 @@ def archive(app: str, reason: str, action: str, db: Path | None, as_json: bool) 
     """``followup archive`` / ``unarchive``: one appended row hides or shows APP everywhere.
 
     Raises:
-        UsageError: unknown APP, or it is already archived (or not).
+        UsageError: unknown APP, it is already archived (or not), or ``--reason`` is too long.
     """
-    with flags.open_db(db, write=True) as store:
+    refuse_long(reason, {(): "--reason"})
+    with flags.open_db(db, write=True, must_exist=True) as store:
         app_id, _ = recording.archive(store, app, reason, action)
     archived = action == "archive"
     if as_json:
@@ -73,7 +75,7 @@ def unsnooze(app: str, today: date | None, db: Path | None, as_json: bool) -> No
     Raises:
         UsageError: unknown APP.
     """
-    with flags.open_db(db, write=True) as store:
+    with flags.open_db(db, write=True, must_exist=True) as store:
         app_id, was = recording.unsnooze(store, app, today)
     if as_json:
         echo_json(

@@ -17,7 +17,7 @@ from followup.cli.tracker_impl import echo, echo_json, next_line
 from followup.errors import FollowupError, InputError, visible
 from followup.render.json_out import plan_json, step_full
 from followup.render.text import plan_text
-from followup.render.words import OUTCOME_WORDS, day
+from followup.render.words import day, ending_words
 from followup.services.planning import nothing_left, plan_for
 from followup.services.today import build_queue, closed_on_the_day, last_contact
 from followup.tracker.records import Entry
@@ -70,7 +70,7 @@ def today(today: date | None, db: Path | None, as_json: bool, dirs: tuple[Path, 
             head = "Closed today by the playbook (its last step lapsed; a reply reopens it)"
             lines += [("", ""), (head, "head")]
             lines += [
-                (f"  {c.id}  {view.title(c)}: {OUTCOME_WORDS.get(str(p.outcome), p.outcome)}", "")
+                (f"  {c.id}  {view.title(c)}: {ending_words(p.outcome, c, p.today)}", "")
                 for c, p in queue.closed_today
             ]
         if queue.snoozed:
@@ -135,7 +135,7 @@ def list_apps(
             "last_contact": contact.isoformat() if contact else None,
             "archived": case.id in hidden,
         }
-        line = next_line(plan)
+        line = next_line(plan, case)
         if closed_on_the_day(plan):
             line = f"closed today by the playbook (its last step lapsed): {line[8:]}"
         rows.append((row, line))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -20,8 +20,10 @@ from followup.cli.tracker_options import DB_ENV
 from followup.errors import EXIT_FAILURE, FollowupError, UsageError, visible
 from followup.io.user_files import path_problem
 from followup.io.yaml_reader import Path_
+from followup.language.case_format import CASE, EMPLOYER
 from followup.language.case_loader import EVENT_KEYS
 from followup.services.editing import Change
+from followup.services.labels import refuse_long
 from followup.services.planning import DEFAULT_PLAYBOOK
 from followup.services.recording import LikelyDuplicate
 from followup.settings import read_settings, settings_path
@@ -84,8 +86,9 @@ def open_db(db: Path | None, write: bool, must_exist: bool = False) -> Store:
     """The tracker ``--db`` (or ``$FOLLOWUP_DB``, or the data folder's) names.
 
     A command that only reads never creates anything: without a file it reads an empty tracker
-    and says on stderr where it looked (or, with ``must_exist``, refuses: a command that checks
-    the file itself has nothing to check).  The first write creates the file and says where.
+    and says on stderr where it looked.  With ``must_exist`` it refuses instead, and creates
+    nothing either: a command that checks the file, or changes an application already tracked,
+    has nothing to work on.  Otherwise the first write creates the file and says where.
 
     Raises:
         UsageError: the path cannot be a tracker (named as ``--db``), ``$FOLLOWUP_DB`` is
@@ -98,7 +101,7 @@ def open_db(db: Path | None, write: bool, must_exist: bool = False) -> Store:
     if db is not None and os.path.lexists(db) and (why := path_problem(db)) is not None:
         raise UsageError(f"{source}: '{db}': {why}; expected a tracker database file")
     try:
-        store = open_store(db, create=write)
+        store = open_store(db, create=write and not must_exist)
     except UsageError as err:
         # The tracker's messages name the file, not the flag: the flag is named here, once.
         raise UsageError(f"{source}: {err}") from None
@@ -106,8 +109,8 @@ def open_db(db: Path | None, write: bool, must_exist: bool = False) -> Store:
     if store.missing and must_exist:
         store.close()
         raise UsageError(
-            f"{source}: '{where}' does not exist; expected an existing tracker database "
-            "('followup add' or 'followup import' creates one)"
+            f"{source}: no tracker yet at '{where}' (the file does not exist); expected an "
+            "existing tracker database: 'followup add' or 'followup import' starts one"
         )
     if store.missing:
         click.echo(
@@ -148,12 +151,41 @@ def _flag(option: str) -> str:
     return "--" + option.replace("_", "-")
 
 
+def refuse_blank(
+    options: Mapping[str, Any], flags: Mapping[str, Path_], clearable: Collection[str] = ()
+) -> None:
+    """Refuse a text flag given blank (often an unset shell variable: an application with no
+    name is nobody's), rather than take it as not given or as removing the value.
+
+    Args:
+        options: The command's options.
+        flags: The text flags to check, each with the case-file value it sets (whose
+            description in the case format says what it expects).
+        clearable: The flags whose value ``--clear`` removes (what a blank one may have meant).
+
+    Raises:
+        UsageError: naming the first blank flag, and ``--clear`` when that is what was meant.
+    """
+    for option, path in flags.items():
+        value = options.get(option)
+        if not isinstance(value, str) or value.strip():
+            continue
+        form = EMPLOYER if path[0] == "employer" else CASE
+        what = next(f.description for f in form.fields if f.name == path[-1])
+        expected = what[0].lower() + what[1:].rstrip(".")
+        if option in clearable:
+            expected += f", or '--clear {option}' to remove it"
+        raise UsageError(f"{_flag(option)}: the value is empty; expected {expected}")
+
+
 def interviewer(text: str, flag: str = "--interviewer") -> dict[str, str]:
     """``--interviewer`` (or ``--recruiter``) as a case file's person mapping.
 
     Raises:
-        UsageError: not ``NAME``, ``NAME <EMAIL>``, either with a phone number after it.
+        UsageError: longer than the tracker takes, or not ``NAME``, ``NAME <EMAIL>``, either
+            with a phone number after it.
     """
+    refuse_long(text, {(): flag})
     found = _PERSON.fullmatch(text.strip())
     if not found:
         raise UsageError(
@@ -184,16 +216,13 @@ def application_data(
     settings' ``country``, ``timezone`` and ``playbook`` stand in for flags not given.
 
     Raises:
-        UsageError: --company or --role is blank, an ``--interviewer`` is malformed, or the
-            playbook is unknown.
+        UsageError: a text flag is blank, an ``--interviewer`` is malformed, or the playbook
+            is unknown.
         InputError: the settings file is broken (located).
     """
     data: dict[str, Any] = {}
     labels: dict[Path_, str] = {}
-    for option, what in (("company", "the employer's name"), ("role", "the job's title")):
-        if isinstance(options.get(option), str) and not options[option].strip():
-            # Often an unset shell variable: an application with no name is nobody's.
-            raise UsageError(f"--{option}: the value is empty; expected {what}")
+    refuse_blank(options, ADD_FLAGS)
     for option, path in ADD_FLAGS.items():
         value = options.get(option)
         if value is None:
@@ -258,6 +287,10 @@ EDIT_EMPLOYER: Final = {
     "channel": "preferred_channel",
     "main_line": "phone",
 }
+# Every flag of `edit` that sets a text, with the case-file value it sets.
+EDIT_FLAGS: Final[dict[str, Path_]] = {o: (k,) for o, k in EDIT_FACTS.items()} | {
+    o: ("employer", k) for o, k in EDIT_EMPLOYER.items()
+}
 CLEARABLE: Final = {
     "country": ("country",),
     "timezone": ("timezone",),
@@ -278,8 +311,10 @@ def edit_change(options: Mapping[str, Any]) -> tuple[Change, dict[Path_, str]]:
     """The change ``edit``'s flags ask for, and the flag behind each value.
 
     Raises:
-        UsageError: an ``--interviewer`` or ``--recruiter`` is malformed.
+        UsageError: a text flag is blank, or an ``--interviewer`` or ``--recruiter`` is
+            malformed.
     """
+    refuse_blank(options, EDIT_FLAGS, CLEARABLE)
     facts: dict[str, Any] = {}
     employer: dict[str, Any] = {}
     labels: dict[Path_, str] = {}

@@ -24,13 +24,14 @@ from followup.errors import FollowupError, InputError, UsageError, json_visible,
 from followup.model.case import Case
 from followup.render.json_out import step_full
 from followup.render.words import (
-    OUTCOME_WORDS,
     action_words,
     day,
+    ending_words,
     send_on_words,
     step_day,
     step_relative,
 )
+from followup.semantics.meaning import EVENTS, REPLIES
 from followup.services import exchange, recording
 from followup.services.planning import plan_for
 from followup.tracker.store import Store
@@ -89,13 +90,13 @@ def plan_saved(
         raise SavedButNotPlanned(saved, store, err) from None
 
 
-def next_line(plan: Plan) -> str:
+def next_line(plan: Plan, case: Case) -> str:
     if plan.outcome:
-        return f"closed: {OUTCOME_WORDS.get(plan.outcome, plan.outcome)}"
+        return f"closed: {ending_words(plan.outcome, case, plan.today)}"
     if not plan.next:
         return "nothing more to do under this playbook"
     step = plan.next[0]
-    when = step_day(step.due, step.latest)
+    when = step_day(step.due, step.latest, step.at)
     rel = step_relative(step.due, step.latest, plan.today) + send_on_words(step.send_on)
     return f"next: {when} ({rel}): " + action_words(step.action, step.channel)
 
@@ -109,8 +110,8 @@ def add(options: Mapping[str, Any]) -> None:
         StoreError: the database could not be written.
         SavedButNotPlanned: saved, but the playbook cannot be loaded to plan it.
     """
+    data, labels = flags.application_data(options, dirs_of(options))  # no file for a bad flag
     with flags.open_db(db_of(options), write=True) as store:
-        data, labels = flags.application_data(options, dirs_of(options))
         try:
             app_id = recording.add(store, data, labels, bool(options.get("allow_duplicate")))
         except recording.LikelyDuplicate as err:
@@ -138,7 +139,7 @@ def log(options: Mapping[str, Any]) -> None:
     if people:
         values["interviewers"] = [flags.interviewer(t) for t in people]
     today_ = parse_today(options.get("today"))
-    with flags.open_db(db_of(options), write=True) as store:
+    with flags.open_db(db_of(options), write=True, must_exist=True) as store:
         app, event = str(options["app"]), str(options["event"])
         saved = recording.log(store, app, event, values, flags.LOG_NAMES, today_)
         others = recording.accepted_elsewhere(store, saved) if event == "accepted" else []
@@ -171,7 +172,7 @@ def log(options: Mapping[str, Any]) -> None:
             }
         )
     else:
-        echo(f"{saved.app_id} is {plan.state}; {next_line(plan)}")
+        echo(f"{saved.app_id} is {plan.state}; {next_line(plan, saved.case)}")
 
 
 def undo(
@@ -190,7 +191,7 @@ def undo(
         SavedButNotPlanned: saved, but the playbook cannot be loaded to plan it.
     """
     seq = flags.entry_number(entry)
-    with flags.open_db(db, write=True) as store:
+    with flags.open_db(db, write=True, must_exist=True) as store:
         done = recording.undo(store, app, seq, "ENTRY")
     said = f"{done.app_id} #{done.seq} retracts #{done.entry.seq}"
     plan, _ = plan_saved(done.case, today, env_dirs(playbooks), said, store)
@@ -210,7 +211,7 @@ def undo(
         f"saved: {done.app_id} #{done.seq} retracts #{done.entry.seq} "
         f"({recording.describe(done.entry.data)})"
     )
-    echo(f"{done.app_id} is {plan.state}; {next_line(plan)}")
+    echo(f"{done.app_id} is {plan.state}; {next_line(plan, done.case)}")
 
 
 # -- snooze, close, reopen ----------------------------------------------------------------------
@@ -224,7 +225,7 @@ def snooze(
     Raises:
         UsageError: unknown APP, or a bad ``--until`` or one before today.
     """
-    with flags.open_db(db, write=True) as store:
+    with flags.open_db(db, write=True, must_exist=True) as store:
         app_id, day_ = recording.snooze(store, app, parse_day(until, "--until"), today, "--until")
     if as_json:
         echo_json({"id": app_id, "snoozed_until": day_.isoformat()})
@@ -250,7 +251,7 @@ def close(
         UsageError: unknown APP, already closed, or a bad ``--date``.
         SavedButNotPlanned: saved, but the playbook cannot be loaded to plan it.
     """
-    with flags.open_db(db, write=True) as store:
+    with flags.open_db(db, write=True, must_exist=True) as store:
         saved = recording.close(store, app, outcome, day_, flags.CLOSE_NAMES, today)
     if as_json:
         said = f"{saved.app_id} #{saved.seq} {recording.describe(saved.data)}"
@@ -260,7 +261,8 @@ def close(
         )
         return
     echo(f"saved: {saved.app_id} #{saved.seq} {recording.describe(saved.data)}")
-    echo(f"{saved.app_id} is closed: {OUTCOME_WORDS[outcome]}")
+    ended = (EVENTS.get(outcome) or REPLIES[outcome]).closes_as  # `close --as` is one of either
+    echo(f"{saved.app_id} is closed: {ending_words(ended, saved.case)}")
 
 
 def reopen(
@@ -276,7 +278,7 @@ def reopen(
         UsageError: unknown APP, or no recorded event closed it (the message says what to do).
         SavedButNotPlanned: saved, but the playbook cannot be loaded to plan it.
     """
-    with flags.open_db(db, write=True) as store:
+    with flags.open_db(db, write=True, must_exist=True) as store:
         app_id, done = recording.reopen(store, app)
         case = store.case(app_id)
     if done:
@@ -303,7 +305,7 @@ def reopen(
                 f"saved: {app_id} #{r.seq} retracts #{r.entry.seq} "
                 f"({recording.describe(r.entry.data)})"
             )
-        echo(f"{app_id} is {plan.state}; {next_line(plan)}")
+        echo(f"{app_id} is {plan.state}; {next_line(plan, done[-1].case)}")
         return
     plan, _ = plan_for(case, None, env_dirs(playbooks))
     if plan.outcome == "moved_on":

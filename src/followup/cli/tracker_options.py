@@ -26,8 +26,8 @@ db_option = click.option(
     # A folder is not refused here: open_db refuses it in the form of every --db error.
     type=click.Path(path_type=Path),
     metavar="FILE",
-    help=f"The tracker database (default ${DB_ENV}, else your data folder); read commands "
-    "never create it.",
+    help=f"The tracker database (default ${DB_ENV}, else your data folder); only add and "
+    "import create it.",
 )
 today_flag = click.option("--today", metavar="YYYY-MM-DD", help="The day to answer for.")
 # What the employer said, as `add` and `edit` take it (`--may-call` differs: edit can unset it).

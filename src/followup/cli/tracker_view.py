@@ -174,7 +174,9 @@ def item_lines(item: Item) -> list[tuple[str, str]]:
 
     covers = f"also counts as: {promise_covers_words(step.covers)}" if step.covers else ""
     when = step_relative(step.due, step.latest, item.today) + send_on_words(step.send_on)
-    head = f"{step_day(step.due, step.latest)} ({when})  {item.case.id}  {title(item.case)}"
+    head = (
+        f"{step_day(step.due, step.latest, step.at)} ({when})  {item.case.id}  {title(item.case)}"
+    )
     first = textwrap.wrap(
         head, width, initial_indent="  ", subsequent_indent=INDENT, break_on_hyphens=False
     )

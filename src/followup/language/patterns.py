@@ -19,6 +19,7 @@ from followup.timeline.durations import (
     SPELLING,
     Duration,
     DurationError,
+    digits_problem,
     parse_duration,
     supported_years,
 )
@@ -88,13 +89,21 @@ def suggest_id(text: str) -> str:
     return cleaned or "application"
 
 
+def _ascii_digits(text: str) -> None:
+    """Raises Refusal: ``\\d`` let through digits of another script (full-width ones, say)."""
+    if (problem := digits_problem(text)) is not None:
+        raise Refusal(f"{{what}} {text} {problem[0]}", problem[1])
+
+
 @lru_cache(maxsize=4096)
 def parse_date(text: str) -> date:
     """A calendar date that exists (the pattern has already checked the spelling).
 
     Raises:
-        Refusal: 2026-02-30 and the like, or a year outside FIRST_YEAR..LAST_YEAR.
+        Refusal: digits other than ASCII 0-9, 2026-02-30 and the like, or a year outside
+            FIRST_YEAR..LAST_YEAR.
     """
+    _ascii_digits(text)
     try:
         day = date.fromisoformat(text)
     except ValueError:
@@ -124,6 +133,7 @@ def parse_date_time(text: str) -> date | datetime:
     Raises:
         Refusal: a date that does not exist, a time such as 25:00, or a year out of range.
     """
+    _ascii_digits(text)
     if "T" not in text:
         return parse_date(text)
     day = parse_date(text[:10])

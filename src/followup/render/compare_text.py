@@ -8,7 +8,7 @@ from datetime import date
 from followup.analysis.compare import direct_contacts, disagreements
 from followup.engine.result import Plan
 from followup.model.case import Case
-from followup.render.words import ACTION_WORDS, OUTCOME_WORDS, day
+from followup.render.words import ACTION_WORDS, day, ending_words
 
 SHORT_CHANNEL = {
     "email": "email",
@@ -65,7 +65,7 @@ def compare_text(case: Case, today: date, plans: list[Plan]) -> str:
     closes = []
     for p in plans:
         if p.outcome:
-            closes.append(f"closed: {OUTCOME_WORDS.get(p.outcome, p.outcome)}"[:width])
+            closes.append(f"closed: {ending_words(p.outcome, case, p.today)}"[:width])
         else:
             closes.append(p.closes_on.isoformat() if p.closes_on else "does not close")
     lines.append(row("closes", closes))

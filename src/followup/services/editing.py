@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from followup.errors import UsageError, visible
 from followup.model.case import Case
-from followup.services.labels import Labels, checked_case
+from followup.services.labels import Labels, checked_case, refuse_long
 from followup.services.planning import check_country
 from followup.tracker.records import FACT_ORDER
 from followup.tracker.store import Store
@@ -70,15 +70,18 @@ def edit(store: Store, app: str, change: Change, labels: Labels) -> Edited:
             a list (``("interviewers", 0, "email")``) may be labelled too.
 
     Raises:
-        UsageError: unknown or ambiguous application, nothing to change, or the application
-            with the change applied breaks a case-file rule (named by its label); nothing is
-            saved then.
+        UsageError: unknown or ambiguous application, nothing to change, a text given is too
+            long, or the application with the change applied breaks a case-file rule (named by
+            its label); nothing is saved then.
     """
     unknown = [k for k in change.facts if k not in EDITABLE]
     if unknown:
         raise UsageError(f"edit: cannot change {', '.join(unknown)}; expected one of {EDITABLE}")
     if change.empty:
         raise UsageError("edit: nothing to change; expected at least one flag (followup edit -h)")
+    refuse_long(dict(change.facts), labels)
+    refuse_long(dict(change.employer), labels, ("employer",))
+    refuse_long(dict(change.added), labels)
     with store.writing():
         app_id = store.resolve(app)
         before = store.case_data(app_id)

@@ -28,6 +28,7 @@ from followup.model.case import Case
 from followup.services.cases import calendar_for, today_for
 from followup.services.planning import DEFAULT_PLAYBOOK, future_problem
 from followup.services.recording import LikelyDuplicate, refuse_duplicate
+from followup.tracker.records import long_texts, too_long
 from followup.tracker.store import Store
 
 
@@ -45,7 +46,8 @@ def read_case_files(
 ) -> list[Incoming]:
     """Check every file; keep what a case file holds, with its playbook named explicitly.
 
-    A file without ``playbook:`` gets the tracker's default; a playbook named by a relative
+    A text longer than the tracker takes (`MAX_TEXT`) is a problem where it is written.  A
+    file without ``playbook:`` gets the tracker's default; a playbook named by a relative
     path is stored as an absolute one, so the tracker works from any folder.  An event dated
     after today (``today``, else today where the case is) is refused, as ``log`` refuses it.
 
@@ -57,6 +59,10 @@ def read_case_files(
     for name in files:
         try:
             doc = read_yaml_file(name)
+            if long := long_texts(doc.data):
+                # Each located, like any problem of the file; the other files are still read.
+                problems += [doc.problem(path, *too_long(n)) for path, n in long]
+                continue
             case = build_case(doc)
             calendar_for(case, doc)
         except InputError as err:

@@ -23,7 +23,7 @@ from followup.model.vocabulary import REPLY_OUTCOMES
 from followup.semantics.meaning import CLOSING_EVENTS
 from followup.services.cases import today_for
 from followup.services.editing import describe_edit
-from followup.services.labels import Labels, checked_case
+from followup.services.labels import Labels, checked_case, refuse_long
 from followup.services.planning import check_country, future_problem
 from followup.tracker.records import SWITCH, Entry, closing, is_edit
 from followup.tracker.store import Store
@@ -108,9 +108,11 @@ def add(store: Store, data: dict[str, Any], labels: Labels, allow_duplicate: boo
         allow_duplicate: Add it even if it looks like one already tracked.
 
     Raises:
-        UsageError: any value breaks a case-file rule (all of them are named by their label).
+        UsageError: any value breaks a case-file rule or is longer than the tracker takes (all
+            of them are named by their label).
         LikelyDuplicate: the same company, role and interview date are tracked already.
     """
+    refuse_long(data, labels)
     data = {**data, "events": []}
     with store.writing():
         if not allow_duplicate:
@@ -150,7 +152,7 @@ def log(
 
     Raises:
         UsageError: unknown or ambiguous application, the event breaks a rule (named by
-            flag) or is dated after today; nothing is saved then.
+            flag), holds a text too long, or is dated after today; nothing is saved then.
     """
     names = {key: key for key in EVENT_KEYS} | dict(names or {})
     for key, value in values.items():
@@ -161,6 +163,7 @@ def log(
             raise UsageError(
                 f"{flag}: the value is empty; expected {_example(key)}, or leave {flag} out"
             )
+    refuse_long(dict(values), {(key,): names.get(key, key) for key in values})
     if kind == "reply" and not values.get("outcome"):
         raise UsageError(
             f"{names['outcome']}: a reply needs an outcome; expected one of "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Context, Decimal
@@ -25,6 +26,7 @@ __all__ = [
     "Duration",
     "DurationError",
     "add_months",
+    "digits_problem",
     "is_duration",
     "parse_duration",
     "shift_days",
@@ -119,6 +121,26 @@ class DateRangeError(FollowupError):
 def supported_years() -> str:
     """The supported span, as an ``expected`` for a problem."""
     return f"a date in the years {FIRST_YEAR} to {LAST_YEAR}"
+
+
+_ISO_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?")
+
+
+def digits_problem(text: str) -> tuple[str, str] | None:
+    """What is wrong with a date written in digits other than ASCII 0-9 (the full-width digits
+    an East Asian keyboard types, Arabic-Indic digits...), and what was expected; None when every
+    digit is ASCII.  A pattern's ``\\d`` takes any script's digits but no date parser reads them, so
+    every parser of a date a user types asks this first: the date is refused for its digits,
+    not as a day that does not exist.
+    """
+    if all(c.isascii() for c in text if c.isdigit()):
+        return None
+    plain = "".join(str(unicodedata.decimal(c, "")) if c.isdecimal() else c for c in text)
+    example = f", that is {plain}" if _ISO_SHAPE.fullmatch(plain) else ""
+    return (
+        "is written with digits other than ASCII 0-9",
+        f"a date written YYYY-MM-DD in ASCII digits 0-9{example}",
+    )
 
 
 def shift_days(d: date, n: int) -> date:

@@ -11,8 +11,34 @@ from datetime import UTC, date, datetime
 from typing import Any, Final
 
 from followup.errors import InputError, visible
+from followup.io.yaml_reader import Path_
 from followup.model.case import Case
 from followup.semantics.meaning import CLOSING_REPLIES, EVENTS
+
+# The longest text the tracker takes in one value: a company, a role, a name, an email, a note,
+# your notes.  One limit for all, since one rule is easy to remember and every such value is
+# typed by a person: 10,000 characters is four pages of notes, far more than any name needs,
+# and it keeps a pasted file or a runaway script (a 50 MB argument) out of every later view.
+MAX_TEXT: Final = 10_000
+
+
+def long_texts(value: object, at: Path_ = ()) -> list[tuple[Path_, int]]:
+    """Each text in ``value`` (a case file's mapping, a list, a string) longer than `MAX_TEXT`:
+    where it is (below ``at``) and how many characters it has."""
+    if isinstance(value, str):
+        return [(at, len(value))] if len(value) > MAX_TEXT else []
+    if isinstance(value, dict):
+        return [x for k, v in value.items() for x in long_texts(v, (*at, str(k)))]
+    if isinstance(value, list | tuple):
+        return [x for i, v in enumerate(value) for x in long_texts(v, (*at, i))]
+    return []
+
+
+def too_long(length: int) -> tuple[str, str]:
+    """What to say about a text of ``length`` characters over `MAX_TEXT`: the problem, and
+    what was expected."""
+    return f"the text is {length:,} characters long", f"at most {MAX_TEXT:,} characters"
+
 
 # What ends an application for good (a reply after the playbook's own moved_on does not).
 CLOSING_OUTCOMES: Final = CLOSING_REPLIES
