@@ -379,3 +379,43 @@ def test_prove_does_not_keep_a_total_cap_that_an_endless_repeat_breaks():
     found = prove(cp, ProofOptions(sound=False), workers=1)
     assert found.more.value is None
     assert found.breaches == ()
+
+
+LATE = (
+    "transitions:\n"
+    "  - {id: waiting, from: interviewed, after: interview + 2d, to: waiting, source: s}\n"
+    "  - {id: done, from: any, after: interview + 6w, to: closed, source: s}\n"
+    "actions:\n"
+    "  - {id: note, in: waiting, kind: check_in, due: interview + 5d, WINDOW channel: email,\n"
+    "     advice: Check in., source: s}\n"
+)
+
+
+def test_late_skip_needs_a_window_and_a_known_word():
+    """'late' without 'until' is refused at 'late'; a misspelt word gets the nearest one."""
+    from followup.errors import InputError
+
+    for window, said in (
+        ("late: skip,", "has no window"),
+        ("until: interview + 7d, late: skipp,", "did you mean 'skip'"),
+    ):
+        with pytest.raises(InputError) as refused:
+            build_playbook(read_yaml_text(MINE + LATE.replace("WINDOW", window), "m.yaml"))
+        assert said in str(refused.value)
+        assert "m.yaml:8:" in str(refused.value)  # the action's line
+
+
+def test_a_step_that_lapses_is_never_recommended_late():
+    """With late: skip the check-in is in the plan inside its window and gone after it;
+    without, it stays, due now."""
+
+    def plan_on(window: str, today: date) -> list[str]:
+        pb = build_playbook(read_yaml_text(MINE + LATE.replace("WINDOW", window), "m.yaml"))
+        case = Case("c", date(2026, 3, 4), employer=Employer())
+        cal = BusinessCalendar(None, HolidaysLibraryProvider())
+        return [s.rule_id for s in plan_case(compile_playbook(pb), case, today, cal).next]
+
+    skip = "until: interview + 7d, late: skip,"
+    assert plan_on(skip, date(2026, 3, 10)) == ["note"]
+    assert plan_on(skip, date(2026, 3, 12)) == []
+    assert plan_on("until: interview + 7d,", date(2026, 3, 12)) == ["note"]

@@ -23,6 +23,7 @@ from followup.model.vocabulary import (
     CLOSED,
     COMPLETED_BY,
     DIRECT_CHANNELS,
+    LATE_SKIP,
     NUDGE_KINDS,
     OPEN_STATES,
     STATES,
@@ -120,6 +121,8 @@ class CompiledAction(msgspec.Struct, frozen=True, eq=False):
     # The channels on which its step moves off weekends and public holidays (business-days-only):
     # every direct one, unless the playbook opted out or a promise keeps its day (ON_ITS_DAY_KINDS).
     off_days: frozenset[str] = DIRECT_CHANNELS
+    # It lapses at the end of its window when nothing is recorded (the action's ``late: skip``).
+    lapses: bool = False
 
 
 class CompiledAvoid(msgspec.Struct, frozen=True, eq=False):
@@ -320,6 +323,7 @@ def _compile_action(
         action.kind,
         action.repeat,
         frozenset() if action.kind in ON_ITS_DAY_KINDS else off_days,
+        action.until is not None and action.late == LATE_SKIP,
     )
 
 

@@ -187,6 +187,8 @@ class Scheduling(Facts):
             when = now
         if p.expires is not None and when > p.expires:
             return None
+        if p.compiled.lapses and p.latest is not None and when > p.latest:
+            return None  # its window has passed, and the playbook lets it go (late: skip)
         return when
 
     def news_expires(self, channel: str | None = None) -> date | None:

@@ -77,7 +77,11 @@ def _windows_passed(run: Run, today: date) -> list[str]:
         return []
     return [
         f"The window for {p.compiled.action.id} ({p.due.isoformat()} to {p.latest.isoformat()}) "
-        "has passed with nothing recorded: it is still in the plan, so do it now, late."
+        + (
+            "has passed with nothing recorded, and the playbook lets it go (late: skip)."
+            if p.compiled.lapses
+            else "has passed with nothing recorded: it is still in the plan, so do it now, late."
+        )
         for p in run.pending(settled=True)
         if p.latest is not None and p.latest < today and p.expires is None
     ]

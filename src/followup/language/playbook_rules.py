@@ -22,6 +22,9 @@ from followup.model.vocabulary import (
     CHANNELS,
     CORE_ACTION_KINDS,
     DEFAULT_RECIPIENT,
+    IF_LATE,
+    LATE_DO,
+    LATE_SKIP,
     OPEN_STATES,
     OUTCOMES,
     PLAYBOOK_TRIGGERS,
@@ -96,6 +99,7 @@ _NEW = Field(
 _STATE = Choice(STATES, "the state", "A stage of the application.", name="state")
 # Whom a step goes to, and whom a don't is about: one word list for both.
 _RECIPIENT = Choice(RECIPIENTS, "the recipient", "Whom a step goes to.", name="recipient")
+_IF_LATE = Choice(IF_LATE, "what to do late", "What becomes of a late step.", name="if_late")
 _STEP_PART = Choice(
     STEP_PARTS, "the part of the day", "When in the day to do a step.", name="step_part"
 )
@@ -266,6 +270,15 @@ ACTION = Mapping(
             "The part of the day to do it in, for advice such as 'call the next morning' or"
             " 'send it the same afternoon': the plan says it beside the day.",
         ),
+        Field(
+            "late",
+            _IF_LATE,
+            f"What becomes of it once its window (until) has passed with nothing recorded:"
+            f" {LATE_DO}, late (it stays in the plan, due now), or {LATE_SKIP} (it lapses, for"
+            " advice such as 'a thank-you more than two days late is better not sent'). Only"
+            " with until.",
+            default=LATE_DO,
+        ),
         Field("channel", _CHANNEL_RULE, "How to send it.", nullable=True),
         Field(
             "to",
@@ -291,6 +304,7 @@ ACTION = Mapping(
         ),
         Field("source", _CITATION, "The part of the article this rule comes from.", nullable=True),
     ),
+    requires=(("late", "until"),),
 )
 
 AVOID = Mapping(

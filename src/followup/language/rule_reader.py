@@ -36,6 +36,8 @@ from followup.model.vocabulary import (
     CHANNELS,
     CLOSED,
     DEFAULT_RECIPIENT,
+    IF_LATE,
+    LATE_DO,
     OPEN_STATES,
     OUTCOMES,
     PLAYBOOK_TRIGGERS,
@@ -255,6 +257,16 @@ class RuleReader(PartsReader):
         at = None
         if "at" in spec:
             at = self.choice((*path, "at"), spec["at"], "the part of the day", STEP_PARTS)
+        late = LATE_DO
+        if "late" in spec:
+            late = self.choice((*path, "late"), spec["late"], "what to do late", IF_LATE)
+            if "until" not in spec:  # ACTION.requires, as the schema says it
+                self.fail(
+                    (*path, "late"),
+                    "'late' says what becomes of a step once its window has passed, and this "
+                    "one has no window",
+                    "until: the last day to do it",
+                )
         if due is None:
             return None
         return Action(
@@ -272,6 +284,7 @@ class RuleReader(PartsReader):
             until,
             to,
             at,
+            late,
         )
 
     def read_avoid(self, path: Path_, raw: object) -> Avoid | None:

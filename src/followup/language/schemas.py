@@ -156,6 +156,8 @@ class _Generator:
             out["dependentSchemas"] = {
                 first: {"not": {"required": [second]}} for first, second in node.exclusive
             }
+        if node.requires:
+            out["dependentRequired"] = {key: [other] for key, other in node.requires}
         return out
 
     @staticmethod

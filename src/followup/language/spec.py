@@ -232,8 +232,9 @@ class Mapping(NamedTuple):
             word (``outcome`` only with ``to: closed``); unlike `Only`, it never makes a key
             needed.
         min_keys: the fewest keys it may have (a condition names at least one fact).
+        requires: (key, other): the key only together with the other (``late`` with ``until``).
 
-    The last four are checked by the schema and by the loader's semantic pass, not by the
+    The last five are checked by the schema and by the loader's semantic pass, not by the
     declared decoder.
     """
 
@@ -249,6 +250,7 @@ class Mapping(NamedTuple):
     any_of: tuple[tuple[str, ...], ...] = ()
     only_if: tuple[tuple[str, str, str], ...] = ()
     min_keys: int = 0
+    requires: tuple[tuple[str, str], ...] = ()
 
     def keys(self) -> tuple[str, ...]:
         """The keys, in documented order."""

@@ -174,6 +174,7 @@ class Action(msgspec.Struct, frozen=True):
     until: DateRule | None = None
     to: str = "contact"  # whom it goes to: `RECIPIENTS`
     at: str | None = None  # the part of the day it is best done in: `STEP_PARTS`
+    late: str = "do"  # once its window has passed with nothing recorded: `IF_LATE`
 
 
 class Transition(msgspec.Struct, frozen=True):

@@ -109,6 +109,10 @@ ANCHORS: Final[dict[str, str]] = {
 PARTS_OF_DAY: Final = ("morning", "afternoon", "evening", "unknown")
 # The part of the day a step is best done in (an action's `at`): "call them the next morning".
 STEP_PARTS: Final = PARTS_OF_DAY[:3]
+# What becomes of a step whose window (`until`) has passed with nothing recorded (an action's
+# `late`): it stays in the plan, due now (the default: better late than never), or it lapses.
+LATE_DO, LATE_SKIP = "do", "skip"
+IF_LATE: Final = (LATE_DO, LATE_SKIP)
 
 # Facts a guard can test, with their type: "bool", "int", or the tuple of allowed values.
 FACTS: Final[dict[str, str | tuple[str, ...]]] = {

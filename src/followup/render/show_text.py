@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from followup.model.playbook import Action, Avoid, Playbook, Transition
-from followup.model.vocabulary import OPEN_STATES
+from followup.model.vocabulary import LATE_SKIP, OPEN_STATES
 from followup.render.rules_words import (
     channel_words,
     date_words,
@@ -31,6 +31,8 @@ def _action_lines(a: Action, pb: Playbook) -> list[str]:
     text = f"{what.capitalize()}: {date_words(a.due)}"
     if a.until is not None:
         text += f", and until {date_words(a.until)} at the latest"
+        if a.late == LATE_SKIP:
+            text += " (never late: it lapses then)"
     if a.at is not None:
         text += f", in the {a.at}"
     if how and how != "nothing to send":
