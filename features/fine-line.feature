@@ -17,6 +17,7 @@ Feature: Top of mind, not a pest (playbook fine-line)
     When I check the plan on 2026-03-02
     Then the state is "interviewed"
     And the next steps include ask_call_or_email in person on 2026-03-02
+    And the plan reads "ask whether they would like a call or an email in person"
     And the next steps include a thank-you by email on 2026-03-02
     And the next steps include a handwritten note by mail on 2026-03-02
 

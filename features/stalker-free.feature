@@ -17,6 +17,7 @@ Feature: Ask, follow up twice, then leave it (playbook stalker-free)
     Then the state is "interviewed"
     And the next steps include ask_about_follow_up in person on 2026-03-02
     And the next steps include a thank-you by email on 2026-03-02
+    And the plan reads "ask when and how to follow up in person"
 
   Scenario: Once you know their timing and channel there is nothing left to ask
     Given the employer invited a follow-up after 1 week

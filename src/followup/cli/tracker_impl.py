@@ -98,7 +98,7 @@ def next_line(plan: Plan, case: Case) -> str:
     step = plan.next[0]
     when = step_day(step.due, step.latest, step.at)
     rel = step_relative(step.due, step.latest, plan.today) + send_on_words(step.send_on)
-    return f"next: {when} ({rel}): " + action_words(step.action, step.channel)
+    return f"next: {when} ({rel}): " + action_words(step.action, step.channel, step.words)
 
 
 def add(options: Mapping[str, Any]) -> None:

@@ -161,7 +161,7 @@ def item_json(item: Item) -> dict[str, Any]:
 def item_lines(item: Item) -> list[tuple[str, str]]:
     """A step of ``today`` as lines, each with its kind (for `paint`), wrapped to the terminal."""
     step = item.step
-    what = action_words(step.action, step.channel)
+    what = action_words(step.action, step.channel, step.words)
     if item.recipients:
         what += " to " + ", ".join(person(p, step.channel) for p in item.recipients)
     opt = " (optional)" if step.optional else ""

@@ -157,6 +157,8 @@ class CompiledPlaybook(msgspec.Struct, frozen=True, eq=False):
     # Per state, the actions the job seeker does (the other subset of ``actions``: not
     # reminders), in the rules' order.
     doable: dict[str, tuple[CompiledAction, ...]] = msgspec.field(default_factory=dict)
+    # What the plan calls a step of each of the playbook's own kinds that says (`ActionKind.words`).
+    kind_words: dict[str, str] = msgspec.field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -406,4 +408,5 @@ def compile_playbook(playbook: Playbook) -> CompiledPlaybook:
             for state, group in by_state.items()
             if (doable := tuple(ca for ca in group if ca.completed_by is not None))
         },
+        kind_words={k.name: k.words for k in playbook.kinds if k.words},
     )

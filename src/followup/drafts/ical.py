@@ -112,7 +112,7 @@ def reminders_for(
 
 def summary(case: Case, step: Step) -> str:
     """'Check in by email: Acme Corp (Data Engineer)'."""
-    words = action_words(step.action, step.channel)
+    words = action_words(step.action, step.channel, step.words)
     who = case.company or case.id
     if case.role:
         who += f" ({case.role})"

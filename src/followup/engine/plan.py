@@ -124,6 +124,7 @@ def _step(p: Pending, due: date, run: Run, send_on: date | None, when: date) -> 
         covers,
         p.moved_from if due == p.due else None,
         action.at,
+        run.cp.kind_words.get(action.kind, "") if run.cp.kind_words else "",
     )
 
 

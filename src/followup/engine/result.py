@@ -34,6 +34,8 @@ class Step(msgspec.Struct, frozen=True):
     moved_from: date | None = None
     # The part of the day the playbook says to do it in (`STEP_PARTS`), if it says one.
     at: str | None = None
+    # What the playbook calls a step of its own kind (`ActionKind.words`); "" for a core kind.
+    words: str = ""
 
     @property
     def why(self) -> str:

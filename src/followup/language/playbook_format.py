@@ -96,6 +96,12 @@ KIND = Mapping(
             nullable=True,
         ),
         Field("description", Text(), "What this kind of action is, in a sentence.", default=""),
+        Field(
+            "words",
+            Text("the words", allow_empty=False),
+            "What the plan calls a step of this kind, as a short instruction ('ask when and how"
+            " to follow up'); without it, the kind's name with spaces ('ask about follow up').",
+        ),
     ),
 )
 

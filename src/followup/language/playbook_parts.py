@@ -105,8 +105,11 @@ class PartsReader(ExpressionReader):
                 done = self.choice((*where, "completed_by"), done, "the event", EVENT_TYPES)
             desc = spec.get("description", "")
             desc = self.text((*where, "description"), desc, "the description", allow_empty=True)
+            words = (
+                self.text((*where, "words"), spec["words"], "the words") if "words" in spec else ""
+            )
             self.kind_names.add(name)
-            kinds.append(ActionKind(name, done, desc))
+            kinds.append(ActionKind(name, done, desc, words))
         return kinds
 
     def read_limits(self, path: Path_, value: object) -> Limits:

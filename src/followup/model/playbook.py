@@ -213,6 +213,7 @@ class ActionKind(msgspec.Struct, frozen=True):
     name: str
     completed_by: str | None
     description: str = ""
+    words: str = ""  # what the plan calls its step ("" : the name, with spaces)
 
 
 class Limits(msgspec.Struct, frozen=True):

@@ -36,7 +36,7 @@ def agenda_table(rows: list[Row], today: date) -> str:
         step = p.step
         assert step is not None
         mark = "!" if step.due <= today else " "
-        what = action_words(step.action, step.channel)
+        what = action_words(step.action, step.channel, step.words)
         lines.append(f"{mark} {when:<{across}}  {p.case_id:<{width}}  {what}  [{p.state}]")
     if rest:
         lines += ["", "Nothing to do"]

@@ -132,7 +132,7 @@ def _lane(key: str, label: str, sub: str, plan: Plan, row: int, axis: Axis, hi: 
             s.due,
             s.action,
             s.channel or "",
-            action_words(s.action, s.channel),
+            action_words(s.action, s.channel, s.words),
             s.rule_id,
             s.advice,
             s.source,
@@ -227,7 +227,9 @@ def tracker_view(
     for c, p in apps:
         title = " - ".join(x for x in (c.company, c.role) if x) or c.id
         for s in p.schedule:
-            item = Due(c.id, title, s, action_words(s.action, s.channel), (today - s.due).days)
+            item = Due(
+                c.id, title, s, action_words(s.action, s.channel, s.words), (today - s.due).days
+            )
             if s.due < today:
                 late.append(item)
             elif s.due <= today + timedelta(days=6):

@@ -26,7 +26,8 @@ def _wrap(text: str, indent: str, first: str | None = None) -> list[str]:
 
 
 def _action_lines(a: Action, pb: Playbook) -> list[str]:
-    what = ACTION_WORDS.get(a.kind, a.kind.replace("_", " "))
+    own = {k.name: k.words for k in pb.kinds}
+    what = own.get(a.kind) or ACTION_WORDS.get(a.kind, a.kind.replace("_", " "))
     how = channel_words(a.channel)
     text = f"{what.capitalize()}: {date_words(a.due)}"
     if a.until is not None:

@@ -96,7 +96,9 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
         lines += ["", "Next"]
         for step in plan.next:
             opt = " (optional)" if step.optional else ""
-            what = action_words(step.action, step.channel) + _recipients(step, case, plan.today)
+            what = action_words(step.action, step.channel, step.words) + _recipients(
+                step, case, plan.today
+            )
             when = send_on_words(step.send_on)
             rel = step_relative(step.due, step.latest, plan.today)
             lines.append(f"  {step_day(step.due, step.latest, step.at)} ({rel}{when}): {what}{opt}")
@@ -119,7 +121,7 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
         lines += ["", "Then, if they stay silent"]
         for step, more in runs(later):
             opt = " (optional)" if step.optional else ""
-            what = action_words(step.action, step.channel)
+            what = action_words(step.action, step.channel, step.words)
             if step.to == COMPANY_RECIPIENT:
                 what += _recipients(step, case, plan.today)
             if more is None:

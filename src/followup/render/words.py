@@ -56,9 +56,9 @@ def ending_words(outcome: str | None, case: Case, today: date = date.max) -> str
     return OUTCOME_WORDS.get(str(outcome), str(outcome))
 
 
-def action_words(kind: str, channel: str | None) -> str:
-    """'check in by email'."""
-    text = ACTION_WORDS.get(kind, kind.replace("_", " "))
+def action_words(kind: str, channel: str | None, words: str = "") -> str:
+    """'check in by email'; a playbook's own kind in its ``words``, if it gives them."""
+    text = words or ACTION_WORDS.get(kind, kind.replace("_", " "))
     if channel:
         text += " " + CHANNEL_WORDS.get(channel, f"by {channel}")
     return text
