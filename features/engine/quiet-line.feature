@@ -29,7 +29,7 @@ Feature: Patience with no end can still keep in touch
     Then the case is open
     And the next step is a check-in by email on 2026-09-23
     And the plan reads "every 4 weeks"
-    And the plan reads "the plan looks no further"
+    And the plan reads "The plan looks no further than Thu 2028-08-31."
 
   Scenario: Their answer ends it
     When they replied "rejection" on 2026-04-20

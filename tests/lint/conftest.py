@@ -114,6 +114,13 @@ limits: {max_contacts: 2, max_contacts_per_round: 3}
   - {id: after-their-date, in: waiting, kind: check_in, due: decision_by + 1w, channel: email,
      advice: Ask where things stand., source: s}
 """,
+    "L119": """transitions:
+  - {id: thanked, from: interviewed, on: thank_you_sent, to: thanked, source: s}
+  - {id: give-up, from: [interviewed, thanked], after: interview + 4w, to: closed, source: s}
+actions:
+  - {id: thanks, in: interviewed, kind: thank_you, due: interview, at: morning, channel: email,
+     advice: Thank them in the morning., source: s}
+""",
 }
 
 # A playbook that nags: a check-in every three days after the thank-you.

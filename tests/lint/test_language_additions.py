@@ -419,3 +419,26 @@ def test_a_step_that_lapses_is_never_recommended_late():
     assert plan_on(skip, date(2026, 3, 10)) == ["note"]
     assert plan_on(skip, date(2026, 3, 12)) == []
     assert plan_on("until: interview + 7d,", date(2026, 3, 12)) == ["note"]
+
+
+@pytest.mark.parametrize("written", ["NEVER", "nevr", "Never"])
+def test_a_misspelt_never_is_one_problem_with_the_word_meant(written: str):
+    """A repeat's until 'NEVER' was two problems: 'no until' (it has one) and an unknown
+    anchor; it is one, naming never."""
+    from followup.errors import InputError
+
+    text = MINE + NEVER + ENDLESS.replace("REPEAT", f"{{every: 4w, until: {written}}}")
+    with pytest.raises(InputError) as refused:
+        build_playbook(read_yaml_text(text, "m.yaml"))
+    problems = str(refused.value).splitlines()
+    assert len(problems) == 1
+    assert "did you mean 'never'" in problems[0]
+
+
+def test_never_is_no_last_day_for_a_window():
+    from followup.errors import InputError
+
+    text = MINE + LATE.replace("WINDOW", "until: never,")
+    with pytest.raises(InputError) as refused:
+        build_playbook(read_yaml_text(text, "m.yaml"))
+    assert "a step's window needs a last day" in str(refused.value)

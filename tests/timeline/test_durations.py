@@ -232,3 +232,12 @@ def test_whole_day_counts_round_trip(n: int, unit: str) -> None:
     duration = parse_duration(f"{n}{unit}")
     assert (duration.days if unit == "d" else duration.business_days) == n
     assert str(duration) == f"{n}{unit}"
+
+
+def test_a_duration_in_other_digits_is_refused_with_the_ascii_one():
+    """Python's \\d and Decimal read full-width and Arabic-Indic digits silently: a full-width
+    '5d' was five days in a playbook and in --decision-in; it is refused, with the ASCII one."""
+    for text, plain in (("\uff15d", "5d"), ("\u0663w", "3w")):
+        with pytest.raises(DurationError) as refused:
+            parse_duration(text)
+        assert f"such as '{plain}'" in str(refused.value)

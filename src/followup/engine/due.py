@@ -163,15 +163,19 @@ class Scheduling(Facts):
                 held = p.due
         return held
 
-    def window_end(self, ca: CompiledAction, due: date, channel: str | None) -> date:
+    def window_end(self, ca: CompiledAction, due: date, channel: str | None) -> date | None:
         """The last day of an action's window: its ``until`` (the business day before, for
-        direct contact), never before the day it is due, which the engine's own rules may
-        have moved past it."""
+        direct contact), or None when its date is not known for this case (no last day, as a
+        date rule whose anchor is unknown is skipped).  Never before the day it is due, which
+        the engine's own rules may have moved past it, unless the step lapses (``late: skip``):
+        then its window has closed before it could be done, and it lapses with it."""
         assert ca.latest is not None
         end = ca.latest(self)
-        if end is not None and channel in self.cp.off_days:
+        if end is None:
+            return None
+        if channel in self.cp.off_days:
             end = self.cal.roll_backward(end)
-        return due if end is None or end < due else end
+        return end if end >= due or ca.lapses else due
 
     def done_on(self, p: Pending, now: date) -> date | None:
         """The day ``p`` would really be done, acting from ``now``: not before now, and (for

@@ -55,6 +55,8 @@ def _missed_thanks(run: Run, today: date) -> str:
         return _thanks_out_of_reach(run, today)
     if run.state in (INITIAL_STATE, CLOSED) or interview is None or interview > today:
         return ""
+    if not any(a.kind in THANKS_KINDS for a in run.cp.playbook.actions):
+        return ""  # the playbook gives no time for a thank-you: nothing has passed
     thanks = {run.cp.completed_by.get(kind) for kind in THANKS_KINDS}
     if any(ev.type in thanks and interview <= ev.date <= today for ev in run.case.events):
         return ""
@@ -72,19 +74,31 @@ def _missed_thanks(run: Run, today: date) -> str:
 
 def _windows_passed(run: Run, today: date) -> list[str]:
     """A line for each step whose window (due..until) has passed with nothing recorded: it
-    still stands (late is better than never for a contact the coach asked for), shown due."""
+    still stands (late is better than never for a contact the coach asked for), shown due; or
+    it lapsed (``late: skip``), also when the engine's own rules moved it past its window."""
     if run.state == CLOSED:
         return []
-    return [
-        f"The window for {p.compiled.action.id} ({p.due.isoformat()} to {p.latest.isoformat()}) "
-        + (
-            "has passed with nothing recorded, and the playbook lets it go (late: skip)."
-            if p.compiled.lapses
-            else "has passed with nothing recorded: it is still in the plan, so do it now, late."
-        )
-        for p in run.pending(settled=True)
-        if p.latest is not None and p.latest < today and p.expires is None
-    ]
+    out: list[str] = []
+    for p in run.pending(settled=True):
+        if p.latest is None or p.expires is not None:
+            continue
+        rule = p.compiled.action.id
+        if p.compiled.lapses and p.latest < p.due:
+            out.append(
+                f"The window for {rule} ended on {p.latest.isoformat()}, before the engine's own "
+                f"rules let it be done ({p.due.isoformat()}), and the playbook lets it go "
+                "(late: skip)."
+            )
+        elif p.latest < today:
+            window = f"The window for {rule} ({p.due.isoformat()} to {p.latest.isoformat()})"
+            out.append(
+                f"{window} has passed with nothing recorded, and the playbook lets it go "
+                "(late: skip)."
+                if p.compiled.lapses
+                else f"{window} has passed with nothing recorded: it is still in the plan, so "
+                "do it now, late."
+            )
+    return out
 
 
 def _way_to_tell(run: Run) -> str | None:

@@ -312,8 +312,11 @@ def plan_case(
     tell_by = news_tell_by(run) if state != CLOSED else None
     notes = tuple(notes_now(run, today, tell_by))
     schedule, closes_on = project(run, today, next_only=next_only, in_place=True)
+    looks_until = closes_later = None
     if state == CLOSED:
         closes_on = closed_on
+    elif closes_on is None and not next_only:
+        looks_until, closes_later = _beyond(run, today, schedule)
     return Plan(
         case_id=case.id,
         playbook_id=cp.id,
@@ -328,7 +331,22 @@ def plan_case(
         notes=notes,
         never_closes=cp.playbook.never_closes.reason if cp.playbook.never_closes else "",
         tell_news_by=tell_by,
+        looks_until=looks_until,
+        closes_later=closes_later,
     )
+
+
+def _beyond(run: Run, today: date, schedule: list[Step]) -> tuple[date | None, date | None]:
+    """Whether the projection that left ``run`` where it stopped was cut short: the last day it
+    looked at, if a step or a timer still comes after it (else None: the playbook has nothing
+    more to do), and the day a timer would then close the case, if the next one does."""
+    timer = run.next_timer()
+    more = any(run.done_on(p, run.now) is not None for p in run.pending(settled=True))
+    if timer is None and not more:
+        return None, None
+    looked = schedule[-1].due if len(schedule) >= MAX_STEPS else shift_days(today, HORIZON.days)
+    closes = timer[0] if timer is not None and timer[1].dest == CLOSED and not more else None
+    return looked, closes
 
 
 def next_steps(

@@ -72,3 +72,8 @@ class Plan(msgspec.Struct, frozen=True):
     # The last day to tell them about a competing offer the case holds unshared (whether or not
     # the playbook has a step for it: `followup.engine.notes.news_tell_by`).
     tell_news_by: date | None = None
+    # The last day the projection looked at, when it stopped with more still to come (its step
+    # count or its horizon ran out); None when it reached the end of what the playbook does.
+    looks_until: date | None = None
+    # The day the playbook would close the case, when that is after ``looks_until``.
+    closes_later: date | None = None

@@ -274,9 +274,9 @@ ACTION = Mapping(
             "late",
             _IF_LATE,
             f"What becomes of it once its window (until) has passed with nothing recorded:"
-            f" {LATE_DO}, late (it stays in the plan, due now), or {LATE_SKIP} (it lapses, for"
-            " advice such as 'a thank-you more than two days late is better not sent'). Only"
-            " with until.",
+            f" {LATE_DO} (the default: it stays in the plan, due now, to be done late) or"
+            f" {LATE_SKIP} (it lapses, for advice such as 'a thank-you more than two days late is"
+            " better not sent'). Only with until.",
             default=LATE_DO,
         ),
         Field("channel", _CHANNEL_RULE, "How to send it.", nullable=True),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from followup.errors import suggest
 from followup.io.yaml_reader import Document, Path_
 from followup.language.playbook_format import (
     ACTION,
@@ -207,9 +208,9 @@ class RuleReader(PartsReader):
         raw_until = spec.get("until")
         endless = raw_until == REPEAT_FOREVER  # said so: as long as the case stays open
         until = None
-        if raw_until is not None and not endless:
+        if raw_until is not None and not endless and not self._near_forever(path, raw_until):
             until = self.date_rule((*path, "until"), raw_until)
-        if cap is None and until is None and not endless:
+        if cap is None and "until" not in spec:
             self.fail(
                 path,
                 "a repeat without 'max' or 'until' never stops",
@@ -217,6 +218,21 @@ class RuleReader(PartsReader):
                 "long as the case stays open)",
             )
         return Repeat(every, cap, until) if every else None
+
+    def _near_forever(self, path: Path_, raw: object) -> bool:
+        """Whether ``raw``, a repeat's until, is a misspelling of `REPEAT_FOREVER` (then said
+        here, as that: 'NEVER', 'nevr'), rather than a date rule to read."""
+        if not isinstance(raw, str) or any(c in raw for c in "+-"):
+            return False
+        hint = suggest(raw.strip().lower(), (REPEAT_FOREVER,))
+        if raw.strip().lower() == REPEAT_FOREVER or hint:
+            self.fail(
+                (*path, "until"),
+                f"until '{raw}' is not a date rule{hint or f' (did you mean {REPEAT_FOREVER!r}?)'}",
+                f"a date rule, or {REPEAT_FOREVER} (in lower case) for a repeat with no last time",
+            )
+            return True
+        return False
 
     def read_action(self, path: Path_, raw: object) -> Action | None:
         spec = self.mapping(path, raw, ACTION_KEYS, ACTION_NEEDS, "the action")
@@ -235,7 +251,16 @@ class RuleReader(PartsReader):
             (*path, "kind"), spec.get("kind"), "the action kind", sorted(self.kind_names)
         )
         due = self.date_rule((*path, "due"), spec.get("due"))
-        until = self.date_rule((*path, "until"), spec["until"]) if "until" in spec else None
+        if spec.get("until") == REPEAT_FOREVER:
+            self.fail(
+                (*path, "until"),
+                f"until: {REPEAT_FOREVER} says a repeat has no last time; a step's window needs "
+                "a last day",
+                f"a date rule here, or repeat: {{every: ..., until: {REPEAT_FOREVER}}}",
+            )
+            until = None
+        else:
+            until = self.date_rule((*path, "until"), spec["until"]) if "until" in spec else None
         if until is not None and "repeat" in spec:
             self.fail(
                 (*path, "until"),

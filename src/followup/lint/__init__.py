@@ -25,6 +25,7 @@ from followup.lint.conflicts import contradicting_donts
 from followup.lint.dates import late_steps, shadowed_timers, unreachable_caps
 from followup.lint.giving_up import gives_up_first
 from followup.lint.loading import coded, load
+from followup.lint.parts import part_before_interview
 from followup.lint.reach import Explorer
 from followup.lint.rules import (
     Checks,
@@ -63,6 +64,7 @@ def lint_compiled(cp: CompiledPlaybook, doc: Document | None = None) -> list[Pro
         opt_out_without_effect,
         company_channels,
         loose_round_cap,
+        part_before_interview,
     ):
         check(checks)
     return sorted(set(checks.problems))

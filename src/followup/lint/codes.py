@@ -219,6 +219,17 @@ CODES: tuple[Code, ...] = (
         "[interview + 6w, decision_by + 4w]}`; or date the check-in earlier.",
     ),
     Code(
+        "L119",
+        "part-before-interview",
+        "warning",
+        "A step due on the interview's own day (`due: interview`) says a part of the day (`at`) "
+        "that can come before the interview itself, for some case its condition allows: a "
+        "thank-you 'in the morning' of an afternoon interview. The plan would say to do it "
+        "before the interview has happened.",
+        "Add a condition on `interview_part` that leaves out later interviews, or say a later "
+        "part of the day.",
+    ),
+    Code(
         "L201",
         "limit-broken",
         "error",

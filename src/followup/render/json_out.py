@@ -61,6 +61,8 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "avoid": list(plan.avoid),
         "notes": list(plan.notes),
         **({"never_closes": plan.never_closes} if plan.never_closes else {}),
+        **({"looks_until": plan.looks_until.isoformat()} if plan.looks_until else {}),
+        **({"closes_later": plan.closes_later.isoformat()} if plan.closes_later else {}),
     }
 
 

@@ -121,4 +121,6 @@ def repeat_words(repeat: Repeat) -> str:
         text += f", at most {repeat.max} times"
     if repeat.until is not None:
         text += f", until {date_words(repeat.until)}"
+    elif repeat.max is None:
+        text += ", with no last time (as long as the case stays open)"
     return text

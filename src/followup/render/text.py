@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 
 from followup.engine.explain import moved_words, paced_words, promise_covers_words
 from followup.engine.result import Plan, Step, TraceEntry
@@ -129,22 +130,22 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
                     f"  {step_day(step.due, step.latest, step.at)}: {what}{opt}  [{step.rule_id}]"
                 )
             else:
-                words = f"  ... {more.count} more, every {more.every}, to {day(more.last)}"
-                if more.at_end and plan.closes_on is None and not plan.outcome:
-                    words += " (the plan looks no further)"
+                words = f"  ... {more.count} more, {more.every}, to {day(more.last)}"
                 lines.append(f"{words}  [{step.rule_id}]")
     if not plan.outcome:
         if plan.closes_on:
             lines.append(
                 f"  {day(plan.closes_on)}: the playbook closes the case if nothing changes"
             )
-        elif plan.never_closes:
+        elif plan.looks_until is not None:
+            lines += _wrap(looks_no_further(plan), "    ", "  ")
+        if plan.never_closes and not plan.closes_on:
             lines += _wrap(
                 f"This playbook never closes a case on its own, by design: {plan.never_closes}",
                 "    ",
                 "  ",
             )
-        elif plan.schedule:
+        elif not plan.closes_on and plan.looks_until is None and plan.schedule:
             lines.append("  The playbook does not close the case on its own.")
     if plan.avoid:
         lines += ["", "Avoid"]
@@ -158,39 +159,61 @@ class More:
     """The rest of a run of one rule's repeats, in one line: how many, and how often until when."""
 
     count: int
-    every: str  # '4 weeks'
+    every: str  # 'every 4 weeks', 'about every 30 days'
     last: date
-    at_end: bool  # the run ends the schedule
 
 
 def runs(steps: Sequence[Step]) -> Iterator[tuple[Step, More | None]]:
-    """``steps`` with each run of one rule's repeats at an even pace cut short: its first
-    `RUN_SHOWN` steps, then one line for the rest (`More`).  A repeat with no last time (under
-    ``closes: never``) would otherwise fill the plan with two years of the same line."""
+    """``steps`` with each run of one rule's repeats cut short: its first `RUN_SHOWN` steps,
+    then one line for the rest (`More`).  A repeat with no last time (``until: never``) would
+    otherwise fill the plan with two years of the same line.  The gaps of a run may differ by
+    `RUN_SLACK` days (months differ in length, and weekends move steps), and are then said
+    as about that often (by up to a quarter of the gap, or `RUN_SLACK` days)."""
     i = 0
     while i < len(steps):
         j = i + 1
-        gap = (steps[j].due - steps[i].due).days if j < len(steps) else 0
-        while (
-            j < len(steps)
-            and gap > 0
-            and _same_step(steps[i], steps[j])
-            and (steps[j].due - steps[j - 1].due).days == gap
-        ):
+        low = high = (steps[j].due - steps[i].due).days if j < len(steps) else 0
+        while j < len(steps) and _same_step(steps[i], steps[j]):
+            gap = (steps[j].due - steps[j - 1].due).days
+            if gap <= 0 or max(high, gap) - min(low, gap) > max(RUN_SLACK, low // 4):
+                break
+            low, high = min(low, gap), max(high, gap)
             j += 1
         if j - i > RUN_SHOWN + 1:
             for step in steps[i : i + RUN_SHOWN]:
                 yield step, None
-            count, unit = (gap // 7, "week") if gap % 7 == 0 else (gap, "day")
-            every = unit if count == 1 else f"{count} {unit}s"
-            yield steps[i], More(j - i - RUN_SHOWN, every, steps[j - 1].due, j == len(steps))
+            yield steps[i], More(j - i - RUN_SHOWN, _every(steps[i:j]), steps[j - 1].due)
         else:
             for step in steps[i:j]:
                 yield step, None
         i = j
 
 
+def _every(run: Sequence[Step]) -> str:
+    """How often the steps of ``run`` come: 'every 4 weeks', or 'about every 30 days' when
+    their gaps differ."""
+    gaps = [(b.due - a.due).days for a, b in pairwise(run)]
+    gap = round(sum(gaps) / len(gaps))
+    count, unit = (gap // 7, "week") if gap % 7 == 0 else (gap, "day")
+    every = unit if count == 1 else f"{count} {unit}s"
+    return f"every {every}" if min(gaps) == max(gaps) else f"about every {every}"
+
+
 RUN_SHOWN = 3  # the repeats of a long run shown one by one before the line for the rest
+RUN_SLACK = 3  # days by which the gaps of one run may differ
+
+
+def looks_no_further(plan: Plan) -> str:
+    """What the plan says when its projection stopped with more to come (`Plan.looks_until`)."""
+    assert plan.looks_until is not None
+    text = f"The plan looks no further than {day(plan.looks_until)}"
+    if plan.closes_later is not None:
+        return (
+            f"{text}; if nothing changes, the playbook closes the case on {day(plan.closes_later)}."
+        )
+    if plan.never_closes:
+        return f"{text}."
+    return f"{text}, and the playbook has not closed the case by then."
 
 
 def _same_step(a: Step, b: Step) -> bool:

@@ -126,6 +126,14 @@ def supported_years() -> str:
 _ISO_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2})?")
 
 
+def in_ascii_digits(text: str) -> str | None:
+    """``text`` with its digits of other scripts written in ASCII 0-9, or None when every digit
+    is ASCII already (the usual case, which costs one scan)."""
+    if all(c.isascii() for c in text if c.isdigit()):
+        return None
+    return "".join(str(unicodedata.decimal(c, "")) if c.isdecimal() else c for c in text)
+
+
 def digits_problem(text: str) -> tuple[str, str] | None:
     """What is wrong with a date written in digits other than ASCII 0-9 (the full-width digits
     an East Asian keyboard types, Arabic-Indic digits...), and what was expected; None when every
@@ -133,9 +141,9 @@ def digits_problem(text: str) -> tuple[str, str] | None:
     every parser of a date a user types asks this first: the date is refused for its digits,
     not as a day that does not exist.
     """
-    if all(c.isascii() for c in text if c.isdigit()):
+    plain = in_ascii_digits(text)
+    if plain is None:
         return None
-    plain = "".join(str(unicodedata.decimal(c, "")) if c.isdecimal() else c for c in text)
     example = f", that is {plain}" if _ISO_SHAPE.fullmatch(plain) else ""
     return (
         "is written with digits other than ASCII 0-9",
@@ -244,6 +252,9 @@ def parse_duration(text: str) -> Duration:
     stripped = text.strip()
     if not stripped:
         raise DurationError(text, "it is empty")
+    if (plain := in_ascii_digits(stripped)) is not None:
+        # The pattern's \d takes any script's digits, and Decimal would read them silently.
+        raise DurationError(text, f"write it in ASCII digits 0-9, such as '{plain}'")
     match = _PATTERN.match(stripped)
     if match is None:
         if stripped.startswith("-"):
