@@ -8,6 +8,7 @@ with the place it was found, so a user fixes a file in one pass instead of one e
 from __future__ import annotations
 
 import re
+import signal
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,6 +27,21 @@ EXIT_FAILURE = 1
 EXIT_BAD_INPUT = 2
 # Stopped with Ctrl-C: 128 + SIGINT, what a shell reports for a program the signal ended.
 EXIT_INTERRUPTED = 130
+# Stopped by SIGTERM (`kill`, a service manager): 128 + SIGTERM.
+EXIT_TERMINATED = 143
+
+
+class Terminated(Exception):
+    """SIGTERM reached the command: it stops as for Ctrl-C (its workers too), in one line."""
+
+
+def leave_stopping_to_parent() -> None:
+    """In a worker process: Ctrl-C and SIGTERM are the parent's to handle.  Ctrl-C reaches every
+    process of the command, and the parent alone stops the pool and says so in one line, so a
+    worker ignores it; SIGTERM, which the parent's pool sends to end its workers, ends a worker
+    at once (not through the parent's handler it inherited, which would print a traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 @dataclass(frozen=True, slots=True, order=True)

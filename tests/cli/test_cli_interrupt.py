@@ -35,9 +35,12 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _interrupted(argv: list[str], tmp_path: Path, workers: bool) -> tuple[int, str, list[int]]:
-    """Start ``followup argv``, interrupt its whole process group once it is busy; its exit
-    code, its stderr, and the processes of the group still alive a moment later."""
+def _interrupted(
+    argv: list[str], tmp_path: Path, workers: bool, *, term: bool = False
+) -> tuple[int, str, list[int]]:
+    """Start ``followup argv``, interrupt its whole process group once it is busy (with
+    ``term``, send SIGTERM to the command alone, as ``kill PID`` does); its exit code, its
+    stderr, and the processes of the group still alive a moment later."""
     env = {
         **os.environ,
         "PYTHONPATH": str(REPO / "src"),
@@ -61,7 +64,10 @@ def _interrupted(argv: list[str], tmp_path: Path, workers: bool) -> tuple[int, s
                 assert time.monotonic() < deadline, "the command never got busy"
                 time.sleep(0.05)
             time.sleep(0.3)  # the workers are past their own start-up too
-            os.killpg(proc.pid, signal.SIGINT)
+            if term:
+                os.kill(proc.pid, signal.SIGTERM)
+            else:
+                os.killpg(proc.pid, signal.SIGINT)
             code = proc.wait(timeout=PATIENCE)
         finally:
             if proc.poll() is None:
@@ -127,3 +133,14 @@ def test_ctrl_c_stops_a_proof_with_one_line_and_leaves_no_half_proof(tmp_path: P
     for path in remembered:
         assert path.suffix == ".json"
         assert json.loads(path.read_text())["format"] == FORMAT
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc (Linux)")
+def test_sigterm_stops_a_proof_and_its_workers_with_one_line(tmp_path: Path) -> None:
+    """``kill PID`` on a proof: it printed worker tracebacks (BrokenPipeError) and left its
+    workers running on the CPU.  Now one line, exit 143, and no process left."""
+    argv = ["prove", "stalker-free", "--sound", "--no-cache"]
+    code, err, left = _interrupted(argv, tmp_path, workers=True, term=True)
+    assert code == 143
+    assert err.strip() == "followup: terminated"
+    assert left == [], "processes of the command outlived it"

@@ -12,7 +12,6 @@ process.
 from __future__ import annotations
 
 import multiprocessing
-import signal
 import sys
 from collections import deque
 from collections.abc import Iterator
@@ -23,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from followup.cli.agenda import Planned, Planner
-from followup.errors import EXIT_FAILURE, FollowupError, InputError
+from followup.errors import EXIT_FAILURE, FollowupError, InputError, leave_stopping_to_parent
 from followup.io.jsonl import line_item
 from followup.io.user_files import Line
 from followup.io.yaml_reader import read_yaml_file
@@ -46,9 +45,7 @@ class WorkerFailed(FollowupError):
 
 def _start(planner: Planner) -> None:
     global _planner
-    # Ctrl-C reaches every process of the command; the parent alone stops the batch (and the
-    # pool) and says so in one line, so a worker ignores it instead of printing a traceback.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    leave_stopping_to_parent()  # the parent alone stops the batch, and says so in one line
     planner.keep_documents = False  # answers travel back to the parent: located here
     _planner = planner
 

@@ -9,6 +9,7 @@ it runs, so ``followup plan`` starts fast.
 from __future__ import annotations
 
 import gc
+import signal
 import sys
 from collections.abc import Sequence
 
@@ -20,8 +21,10 @@ from followup.errors import (
     EXIT_FAILURE,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    EXIT_TERMINATED,
     FollowupError,
     InputError,
+    Terminated,
     visible,
 )
 
@@ -53,7 +56,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return _interrupted()
+    except Terminated:
+        click.echo("followup: terminated", err=True)
+        return EXIT_TERMINATED
     return result if isinstance(result, int) else EXIT_OK
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM: stop as for Ctrl-C, unwinding (so a pool ends its workers), in one line."""
+    raise Terminated
 
 
 def _interrupted() -> int:
@@ -83,6 +94,7 @@ def run() -> None:
     it back on (`followup.cli.group.keep_collecting`); a batch collects between chunks by itself.
     """
     gc.disable()
+    signal.signal(signal.SIGTERM, _terminate)
     code = main()
     sys.stdout.flush()
     sys.exit(code)

@@ -256,3 +256,15 @@ def _slot_copier(names: tuple[str, ...]) -> Callable[[Facts, Facts], None]:
 copy_slots = _slot_copier(
     tuple(n for n in Facts.__slots__ if n not in ("done", "last_done", "credits", "trace"))
 )
+
+
+def lapsed_words(p: Pending) -> str:
+    """Why a step that is pending is no longer worth doing (`DueDates.done_on`)."""
+    if p.expires is not None:
+        return f"news worth telling until {p.expires} only"
+    if p.latest is not None and p.latest < p.due:
+        return (
+            f"its window ended {p.latest}, before the engine's own rules let it be done "
+            f"({p.due}); the playbook lets it go (late: skip)"
+        )
+    return f"its window ended {p.latest}; the playbook lets it go (late: skip)"

@@ -15,7 +15,7 @@ from followup.engine.conditions import unmet
 from followup.engine.due import CONDITION_FAILS, Scheduling
 from followup.engine.effects import EFFECTS as _EFFECTS
 from followup.engine.effects import REPLY_EFFECTS as _REPLY_EFFECTS
-from followup.engine.facts import Pending, copy_slots
+from followup.engine.facts import Pending, copy_slots, lapsed_words
 from followup.engine.result import TraceEntry
 from followup.errors import EngineError
 from followup.model.case import Event
@@ -149,7 +149,9 @@ class Run(Scheduling):
         details: list[str] = []
         for ca in self.cp.actions.get(self.state, ()):
             found = self.resolve(ca)
-            if isinstance(found, Pending):
+            if isinstance(found, Pending) and self.done_on(found, day) is None:
+                details.append(f"action {ca.action.id}: not due ({lapsed_words(found)})")
+            elif isinstance(found, Pending):
                 via = f" by {found.channel}" if found.channel else ""
                 until = f" (until {found.latest})" if found.latest else ""
                 details.append(f"action {ca.action.id}: due {found.due}{until}{via}")

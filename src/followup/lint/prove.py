@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import signal
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import NamedTuple
 
 from followup.compile.machine import CompiledPlaybook
+from followup.errors import leave_stopping_to_parent
 from followup.lint.findings import (
     Breach,
     Found,
@@ -113,12 +113,6 @@ def _search(indices: list[int]) -> Done:
     )
 
 
-def _leave_interrupts_to_parent() -> None:
-    """A worker ignores Ctrl-C: the terminal sends it to every process of the command, and the
-    parent, on its own, stops the pool (which ends the workers) and says so in one line."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
 def _tasks(space: Space) -> list[list[int]]:
     """Cases grouped by calendar, interview weekday and permission to follow up, biggest first.
 
@@ -162,7 +156,7 @@ def _run(
             # Forked workers inherit the compiled playbook (its conditions are closures, which
             # cannot be pickled) and keep one search each across the tasks they take.
             context = multiprocessing.get_context("fork")
-            with context.Pool(workers, initializer=_leave_interrupts_to_parent) as pool:
+            with context.Pool(workers, initializer=leave_stopping_to_parent) as pool:
                 results = _gathered(pool.imap_unordered(_search, tasks), space, progress)
         else:
             results = _gathered(map(_search, tasks), space, progress)

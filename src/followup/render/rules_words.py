@@ -84,7 +84,8 @@ def guard_words(guard: Guard) -> str:
     """A condition as a phrase."""
     if isinstance(guard, Compare):
         value = guard.value
-        shown = ", ".join(value) if isinstance(value, tuple) else str(value).lower()
+        # A list in brackets, so 'and' after it starts the next test, not another value.
+        shown = f"({', '.join(value)})" if isinstance(value, tuple) else str(value).lower()
         return f"{guard.fact.replace('_', ' ')} {OP_WORDS[guard.op]} {shown}"
     if isinstance(guard, AllOf):
         return " and ".join(guard_words(g) for g in guard.items)
