@@ -96,6 +96,7 @@ Feature: Ask, follow up twice, then leave it (playbook stalker-free)
     And I sent a check-in by email on 2026-03-16
     When I check the plan on 2026-03-17
     Then the state is "on-hold"
+    And the plan reads "Why:  since Mon 2026-03-16, reached-out-twice: That was your second try"
     And the next step is to move on on 2026-03-30
     And the schedule has no direct contacts
     And I am told to avoid "third time"

@@ -21,6 +21,7 @@ PLAN_KEYS = {
     "outcome",
     "avoid",
     "notes",
+    "state_since",
 }
 NEXT_KEYS = {"action", "due", "channel", "why", "source"}
 SCHEDULE_KEYS = {"action", "due", "channel"}
@@ -53,7 +54,9 @@ def test_plan_json_keys_and_values(cli, example):
     result = cli("plan", example, "--today", TODAY, "--json")
     assert result.code == 0, result.err
     data = json.loads(result.out)
-    assert set(data) == PLAN_KEYS
+    assert set(data) == PLAN_KEYS | {"state_why"}
+    assert data["state_since"] == "2026-03-03"
+    assert data["state_why"].startswith("waiting-game: After thanking them, be patient")
     assert data["case"] == "acme-data-eng"
     assert data["playbook"] == "week-then-on-hold"
     assert data["today"] == TODAY

@@ -16,6 +16,7 @@ import msgspec
 from followup.compile.machine import CompiledAction, CompiledPlaybook, Move
 from followup.engine.result import TraceEntry
 from followup.model.case import Case
+from followup.model.playbook import Transition
 from followup.model.vocabulary import INITIAL_STATE
 from followup.semantics.meaning import WAIT_PAST, part_of_day
 from followup.semantics.rules import OPEN_PAST_THEIR_DATE
@@ -81,6 +82,7 @@ class Facts:
         "doable_cache",
         "doable_version",
         "done",
+        "entered_by",
         "follow_up",
         "gives_up_after",
         "has_decision_date",
@@ -127,6 +129,9 @@ class Facts:
         self.trace = trace
         employer = case.employer
         self.state = INITIAL_STATE
+        # The playbook's transition that entered the current state (None: the start, or one of
+        # the engine's own moves): the plan tells its advice, which says why the case is here.
+        self.entered_by: Transition | None = None
         # The latest moment replay has reached: a timer whose condition only just came true fires
         # now, not back on the date it named.
         self.now = case.interview

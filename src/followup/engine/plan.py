@@ -308,6 +308,8 @@ def plan_case(
     # What holds today is read before the projection, which then moves the run itself forward
     # (no copy of it to make: nothing reads the replayed state after).
     state, outcome, closed_on = run.state, run.outcome, run.closed_on
+    since, rule = run.at_state_entered, run.entered_by
+    why = f"{rule.id}: {rule.advice}" if rule is not None and rule.advice else ""
     avoid = tuple(avoid_now(run))
     tell_by = news_tell_by(run) if state != CLOSED else None
     notes = tuple(notes_now(run, today, tell_by))
@@ -333,6 +335,8 @@ def plan_case(
         tell_news_by=tell_by,
         looks_until=looks_until,
         closes_later=closes_later,
+        state_since=since,
+        state_why=why,
     )
 
 

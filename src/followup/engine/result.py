@@ -77,3 +77,7 @@ class Plan(msgspec.Struct, frozen=True):
     looks_until: date | None = None
     # The day the playbook would close the case, when that is after ``looks_until``.
     closes_later: date | None = None
+    # The day the case entered its state, and the playbook's rule that moved it there with
+    # that rule's advice ("rule-id: advice"), if a rule of the playbook did and says why.
+    state_since: date | None = None
+    state_why: str = ""

@@ -69,6 +69,7 @@ class Run(Scheduling):
         if move.dest != source:
             self.state = move.dest
             self.at_state_entered = day
+            self.entered_by = move.rule
             if source == CLOSED:
                 self.outcome = None
                 self.closed_on = None

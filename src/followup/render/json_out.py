@@ -63,6 +63,8 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         **({"never_closes": plan.never_closes} if plan.never_closes else {}),
         **({"looks_until": plan.looks_until.isoformat()} if plan.looks_until else {}),
         **({"closes_later": plan.closes_later.isoformat()} if plan.closes_later else {}),
+        "state_since": plan.state_since.isoformat() if plan.state_since else None,
+        **({"state_why": plan.state_why} if plan.state_why else {}),
     }
 
 

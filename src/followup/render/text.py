@@ -81,6 +81,8 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
     """``followup plan``: where you are, what to do next and why, what follows, what to avoid."""
     lines = header(case, playbook)
     lines.append(f"As of {day(plan.today)}: {plan.state}")
+    if plan.state_why and plan.state_since is not None:
+        lines += _wrap(f"since {day(plan.state_since)}, {plan.state_why}", "      ", "Why:  ")
     if case.country is None and not plan.outcome and (plan.next or plan.schedule):
         lines += _wrap(NO_COUNTRY, "          ", "Days off: ")
     if plan.outcome:
