@@ -442,3 +442,28 @@ def test_never_is_no_last_day_for_a_window():
     with pytest.raises(InputError) as refused:
         build_playbook(read_yaml_text(text, "m.yaml"))
     assert "a step's window needs a last day" in str(refused.value)
+
+
+def test_a_dont_about_one_part_of_the_day_spares_a_step_at_another():
+    """'Don't ring the desk in the afternoon' against a call to the desk in the morning: L110
+    only without the parts of the day (it cannot tell them apart in the words)."""
+    body = (
+        "transitions:\n"
+        "  - {id: waiting, from: interviewed, after: interview + 2d, to: waiting, source: s}\n"
+        "  - {id: done, from: any, after: interview + 6w, to: closed, source: s}\n"
+        "actions:\n"
+        "  - {id: ring, in: waiting, kind: check_in, due: interview + 1w, AT channel: phone,\n"
+        "     to: company, advice: Ring the desk., source: s}\n"
+        "avoid:\n"
+        "  - {id: not-afternoons, in: [waiting], to: company, DONT source: s,\n"
+        '     advice: "Don\'t ring the desk in the afternoon."}\n'
+    )
+    codes = [
+        p.split(" ", 2)[1]
+        for p in _lint_text(MINE + body.replace("AT", "at: morning,").replace("DONT", ""))
+    ]
+    assert codes == ["L110"]
+    text = MINE + body.replace("AT", "at: morning,").replace("DONT", "at: afternoon,")
+    assert _lint_text(text) == []
+    same = MINE + body.replace("AT", "at: afternoon,").replace("DONT", "at: afternoon,")
+    assert [p.split(" ", 2)[1] for p in _lint_text(same)] == ["L110"]

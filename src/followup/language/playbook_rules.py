@@ -346,5 +346,12 @@ AVOID = Mapping(
             " the recruiter) or company (its main line or reception). Lint compares it only with"
             " actions that go to them; if left out, lint reads it from the advice's words.",
         ),
+        Field(
+            "at",
+            _STEP_PART,
+            "The part of the day the warning is about ('don't ring the desk in the afternoon')."
+            " Lint then does not hold it against a step the playbook says to do at another part"
+            " (at: morning).",
+        ),
     ),
 )

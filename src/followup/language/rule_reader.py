@@ -336,6 +336,11 @@ class RuleReader(PartsReader):
             if "to" in spec
             else None
         )
+        at = (
+            self.choice((*path, "at"), spec["at"], "the part of the day", STEP_PARTS)
+            if "at" in spec
+            else None
+        )
         return Avoid(
             rid,
             advice,
@@ -345,4 +350,5 @@ class RuleReader(PartsReader):
             when,
             channel,
             about,
+            at,
         )

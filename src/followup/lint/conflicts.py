@@ -159,8 +159,8 @@ def contradicting_donts(c: Checks) -> None:
         answers: dict[object, tuple[str, str, str] | None] = {}
         for action in pb.actions:
             channels = by_recipient.get(action.to, forbidden)
-            if not channels:
-                continue
+            if not channels or (avoid.at and action.at and avoid.at != action.at):
+                continue  # a step at another part of the day than the don't is about
             key = (action.states, action.when, action.channel, action.to)
             if key not in answers:
                 answers[key] = _contradiction(cases_in, avoid, action, channels)

@@ -205,6 +205,8 @@ class Avoid(msgspec.Struct, frozen=True):
     channel: str | None = None
     # Whom it is about (`RECIPIENTS`), when the coach says so; lint reads it from the words else.
     to: str | None = None
+    # The part of the day it is about (`STEP_PARTS`): "don't ring the desk in the afternoon".
+    at: str | None = None
 
 
 class ActionKind(msgspec.Struct, frozen=True):
