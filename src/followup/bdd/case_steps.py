@@ -13,18 +13,20 @@ from pathlib import Path
 import pytest
 from pytest_bdd import given, parsers
 
-from followup import catalog
+from followup.bdd.places import FEATURE, shown_path
+from followup.bdd.tables import interviewer_rows, read_table, reads_table
 from followup.bdd.words import (
     DATE,
     QUOTED,
+    case_file_of,
     day_of,
     duration_text,
     opt_duration_text,
     playbook_of,
     preferred_channel_of,
-    table_rows,
+    time_of,
 )
-from followup.bdd.world import FEATURE_FILE, World, fail
+from followup.bdd.world import World, fail
 from followup.errors import InputError
 from followup.io.yaml_reader import read_yaml_file
 
@@ -32,12 +34,13 @@ from followup.io.yaml_reader import read_yaml_file
 
 
 @pytest.fixture
-def followup_world(request: pytest.FixtureRequest) -> World:
+def followup_world() -> World:
     """What the scenario has said so far: playbook, case, events and the day it has reached."""
     world = World()
-    feature = request.node.stash.get(FEATURE_FILE, None)
-    if feature:
-        world.feature_dir = Path(feature).parent
+    feature = FEATURE.get()
+    if feature is not None:
+        world.feature_dir = feature.parent
+        world.feature = shown_path(feature)
     return world
 
 
@@ -47,11 +50,6 @@ def followup_world(request: pytest.FixtureRequest) -> World:
 @given(parsers.re(r'the playbook "(?P<ref>[^"]+)"'), {"ref": playbook_of})
 def the_playbook(followup_world: World, ref: str) -> None:
     """Use this playbook: an id, or a .yaml file next to the feature file."""
-    if catalog.looks_like_path(ref):
-        path = followup_world.resolve(ref)
-        if path is None:
-            fail(f"The playbook file {ref!r} was not found next to the feature file or here.")
-        ref = str(path.resolve())
     followup_world.playbook_ref = ref
     followup_world.changed()
     followup_world.playbook()  # a bad id or file fails here, at the step that named it
@@ -63,7 +61,10 @@ def an_interview(followup_world: World, day: date) -> None:
     followup_world.set_case("interview", day.isoformat())
 
 
-@given(parsers.re(rf"the interview was on (?P<day>{DATE}) at (?P<time>\d\d:\d\d)"), {"day": day_of})
+@given(
+    parsers.re(rf"the interview was on (?P<day>{DATE}) at (?P<time>\d\d:\d\d)"),
+    {"day": day_of, "time": time_of},
+)
 def an_interview_at(followup_world: World, day: date, time: str) -> None:
     """Start the case with an interview on this day at this time (HH:MM, the case's zone)."""
     followup_world.set_case("interview", f"{day.isoformat()}T{time}")
@@ -89,17 +90,11 @@ def the_interviewers(followup_world: World, names: str) -> None:
 
 
 @given(parsers.re(r"the interviewers (?:are|were):"))
+@reads_table(interviewer_rows)
 def the_interviewers_table(followup_world: World, datatable: list[list[str]]) -> None:
     """Name the interviewers in a table with a 'name' column (and optionally 'email')."""
-    people: list[object] = []
-    for row in table_rows(datatable, "The interviewers step"):
-        if "name" not in row:
-            fail("The interviewers table needs a 'name' column.")
-        person = {"name": row["name"]}
-        if row.get("email"):
-            person["email"] = row["email"]
-        people.append(person)
-    followup_world.set_case("interviewers", people)
+    people = read_table(followup_world, datatable, interviewer_rows)
+    followup_world.set_case("interviewers", list(people))
 
 
 @given(parsers.re(rf"the employer will decide by (?P<day>{DATE})"), {"day": day_of})
@@ -141,17 +136,14 @@ def calls(followup_world: World, allows: str) -> None:
     followup_world.set_employer(may_call=allows == "allows")
 
 
-@given(parsers.re(r'the case file "(?P<ref>[^"]+)"'))
-def the_case_file(followup_world: World, ref: str) -> None:
+@given(parsers.re(r'the case file "(?P<ref>[^"]+)"'), {"ref": case_file_of})
+def the_case_file(followup_world: World, ref: Path) -> None:
     """Start from a whole case file (next to the feature file), events and all."""
-
-    path = followup_world.resolve(ref)
-    if path is None:
-        fail(f"The case file {ref!r} was not found next to the feature file or here.")
+    name = shown_path(ref)
     try:
-        doc = read_yaml_file(path)
+        doc = read_yaml_file(ref)
     except InputError as err:
-        fail(f"The case file {ref!r} cannot be read:\n{err}")
+        fail(f"The case file {name!r} cannot be read:\n{err}")
     if not isinstance(doc.data, dict):
-        fail(f"The case file {ref!r} is not a mapping of keys to values.")
-    followup_world.load_case(doc.data, str(path))
+        fail(f"The case file {name!r} is not a mapping of keys to values.")
+    followup_world.load_case(doc.data, name)

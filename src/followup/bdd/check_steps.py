@@ -17,10 +17,12 @@ from pytest_bdd import given, parsers, then, when
 
 from followup import catalog
 from followup.authoring.folders import default_dirs
-from followup.bdd.world import World, fail
+from followup.bdd.world import World, fail, needs
 from followup.drafts.templates import check_templates
 from followup.errors import InputError, Problem
 from followup.io.yaml_reader import read_yaml_text
+
+NOT_CHECKED = "No playbook was checked: add 'When I check the playbook' before this step."
 
 
 @dataclass
@@ -29,13 +31,18 @@ class Checked:
 
     Attributes:
         draft: Its file name and text, once a step gives them.
-        problems: What the last check found, in order.
+        problems: What the last check found, in order (None until a check is made).
         said: The problems a step has already named.
     """
 
     draft: tuple[str, str] | None = None
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] | None = None
     said: set[Problem] = field(default_factory=set)
+
+    def found(self) -> list[Problem]:
+        """What the last check found; the scenario fails when no check was made, so a step
+        about it never passes over a playbook nobody checked."""
+        return needs(self.problems, NOT_CHECKED)
 
 
 @pytest.fixture
@@ -71,7 +78,7 @@ def check_the_playbook(followup_world: World, followup_checked: Checked) -> None
 def followup_says(followup_checked: Checked, line: str, col: str, text: str) -> None:
     """One problem is at this place and says this (its beginning is enough)."""
     where = (int(line), int(col))
-    found = [p for p in followup_checked.problems if (p.line, p.col) == where]
+    found = [p for p in followup_checked.found() if (p.line, p.col) == where]
     said = [p for p in found if _told(p).startswith(text)]
     if not said:
         fail(f"Expected at {line}:{col}: {text}\nfollowup says:\n{_all(followup_checked)}")
@@ -81,7 +88,7 @@ def followup_says(followup_checked: Checked, line: str, col: str, text: str) -> 
 @then("followup says nothing else")
 def nothing_else(followup_checked: Checked) -> None:
     """Every problem found has been named by the steps above."""
-    rest = [p for p in followup_checked.problems if p not in followup_checked.said]
+    rest = [p for p in followup_checked.found() if p not in followup_checked.said]
     if rest:
         fail("followup also says:\n" + "\n".join(_placed(p) for p in rest))
 
@@ -89,7 +96,7 @@ def nothing_else(followup_checked: Checked) -> None:
 @then("followup accepts the playbook")
 def accepts(followup_checked: Checked) -> None:
     """The playbook has no problem at all."""
-    if followup_checked.problems:
+    if followup_checked.found():
         fail("followup says:\n" + _all(followup_checked))
 
 
@@ -103,4 +110,4 @@ def _placed(problem: Problem) -> str:
 
 
 def _all(checked: Checked) -> str:
-    return "\n".join(_placed(p) for p in checked.problems) or "(nothing)"
+    return "\n".join(_placed(p) for p in checked.found()) or "(nothing)"

@@ -8,7 +8,7 @@ The drafts are made as ``followup draft`` makes them, signed from the settings f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from pytest_bdd import given, parsers, then, when
 from followup import settings
 from followup.authoring.folders import CONFIG_ENV
 from followup.bdd.words import ACTION_NAMES, DATE, day_of
-from followup.bdd.world import World, fail
+from followup.bdd.world import World, fail, needs
 from followup.drafts.compose import Draft, drafts_for
 from followup.drafts.context import Sender
 from followup.errors import FollowupError
@@ -28,10 +28,11 @@ QUOTED_TEXT = r'"(?P<text>[^"]+)"'
 
 @dataclass
 class DraftBox:
-    """The scenario's settings folder and the drafts of its last "I draft" step."""
+    """The scenario's settings folder and the drafts of its last "I draft" step (None until
+    one runs)."""
 
     config_dir: Path
-    drafts: list[Draft] = field(default_factory=list)
+    drafts: list[Draft] | None = None
 
 
 @pytest.fixture
@@ -42,10 +43,12 @@ def followup_drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DraftBox
     return DraftBox(config)
 
 
+NOT_DRAFTED = "No draft yet: add a step such as 'When I draft the next step on 2026-03-09'."
+
+
 def _first(box: DraftBox) -> Draft:
-    if not box.drafts:
-        fail("No draft yet: add a step such as 'When I draft the next step on 2026-03-09'.")
-    return box.drafts[0]
+    """The first draft of the last "I draft" step (which fails when it drafts nothing)."""
+    return needs(box.drafts, NOT_DRAFTED)[0]
 
 
 def _shown(d: Draft) -> str:

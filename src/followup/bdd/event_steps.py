@@ -11,10 +11,10 @@ from datetime import date, timedelta
 
 from pytest_bdd import parsers, when
 
+from followup.bdd.tables import event_rows, read_table, reads_table
 from followup.bdd.words import (
     COMMIT_CHANNELS,
     DATE,
-    EVENT_COLUMNS,
     MAX_FOLLOW_ROUNDS,
     VIA,
     day_of,
@@ -22,9 +22,9 @@ from followup.bdd.words import (
     given_or_when,
     opt_channel_of,
     opt_day_of,
+    opt_time_of,
     reply_of,
     sent_of,
-    table_rows,
 )
 from followup.bdd.world import World, fail
 from followup.engine.result import Step
@@ -49,7 +49,13 @@ def i_sent(followup_world: World, what: str, channel: str | None, day: date) -> 
     rf'they replied "(?P<said>[^"]+)" on (?P<day>{DATE})'
     rf"(?: with a new decision date of (?P<decision_by>{DATE}))?"
     rf"(?: with an interview on (?P<interview>{DATE})(?: at (?P<time>\d\d:\d\d))?)?",
-    {"said": reply_of, "day": day_of, "decision_by": opt_day_of, "interview": opt_day_of},
+    {
+        "said": reply_of,
+        "day": day_of,
+        "decision_by": opt_day_of,
+        "interview": opt_day_of,
+        "time": opt_time_of,
+    },
 )
 def they_replied(
     followup_world: World,
@@ -160,15 +166,11 @@ def i_connected(followup_world: World, day: date) -> None:
 
 
 @given_or_when("these events:")
+@reads_table(event_rows)
 def these_events(followup_world: World, datatable: list[list[str]]) -> None:
     """Record events from a table whose columns are named like a case file's event keys."""
-    for row in table_rows(datatable, "The events step"):
-        unknown = sorted(set(row) - set(EVENT_COLUMNS))
-        if unknown:
-            fail(f"Unknown event columns {unknown}; use: {', '.join(EVENT_COLUMNS)}")
-        # An empty cell or '-' means the event has no such field.
-        event: dict[str, object] = {k: v for k, v in row.items() if v not in ("", "-")}
-        followup_world.add_raw_event(event)
+    for event, cells in read_table(followup_world, datatable, event_rows):
+        followup_world.add_raw_event(event, cells)
 
 
 # -- When: time passes and I act ------------------------------------------------------------------

@@ -13,18 +13,17 @@ from datetime import date
 from pytest_bdd import parsers, then
 
 from followup.bdd.phrases import ACTION_SAID
+from followup.bdd.tables import read_table, reads_table, schedule_rows
 from followup.bdd.words import (
     ACTION_NAMES,
     DATE,
     VIA,
     action_of,
-    channel_of,
     day_of,
     opt_channel_of,
     outcome_of,
     said,
     state_of,
-    table_rows,
 )
 from followup.bdd.world import World, fail
 from followup.engine.result import Step
@@ -154,31 +153,25 @@ def nothing_more_is_due(followup_world: World) -> None:
 
 
 @then("the schedule is:")
+@reads_table(schedule_rows)
 def the_schedule_is(followup_world: World, datatable: list[list[str]]) -> None:
     """The whole schedule, in order: columns due, action and (optionally) channel and rule."""
-    rows = table_rows(datatable, "The schedule step")
-    if rows and not {"due", "action"} <= set(rows[0]):
-        fail("The schedule table needs 'due' and 'action' columns (and may have channel, rule).")
+    rows = read_table(followup_world, datatable, schedule_rows)
     plan = followup_world.plan()
-    expected: list[str] = []
     problems: list[str] = []
     for i, row in enumerate(rows):
-        due = day_of(row["due"])
-        action = action_of(row["action"])
-        channel = row.get("channel")
-        want = None if channel in (None, "", "-") else channel_of(channel)
-        expected.append(_expected(action, want, due))
+        expected = _expected(row.action, row.channel, row.due)
         if i >= len(plan.schedule):
-            problems.append(f"row {i + 1}: expected {expected[-1]}, but the schedule ends")
+            problems.append(f"row {i + 1}: expected {expected}, but the schedule ends")
             continue
         got = plan.schedule[i]
-        same = got.action == action and got.due == due
-        if channel is not None:
-            same = same and got.channel == want
-        if "rule" in row:
-            same = same and got.rule_id == row["rule"]
+        same = got.action == row.action and got.due == row.due
+        if row.by_channel:
+            same = same and got.channel == row.channel
+        if row.rule is not None:
+            same = same and got.rule_id == row.rule
         if not same:
-            problems.append(f"row {i + 1}: expected {expected[-1]}, got {said(got)}")
+            problems.append(f"row {i + 1}: expected {expected}, got {said(got)}")
     for i in range(len(rows), len(plan.schedule)):
         problems.append(f"row {i + 1}: not expected, got {said(plan.schedule[i])}")
     followup_world.check(not problems, "The schedule differs:\n  " + "\n  ".join(problems))

@@ -9,14 +9,19 @@ have pytest-bdd: the steps are only registered when pytest-bdd is importable.
 from __future__ import annotations
 
 import importlib.util
+from contextvars import Token
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from followup.bdd.world import FEATURE_FILE
+from followup.bdd.places import FEATURE, step_place
+from followup.bdd.world import World
 
 if TYPE_CHECKING:
-    from pytest_bdd.parser import Feature, Scenario
+    from collections.abc import Callable
+
+    from pytest_bdd.parser import Feature, Scenario, Step
 
 # Pytest registers every module listed here as a plugin, which makes the step definitions and
 # the `followup_world` fixture visible to every test: the case (`case_steps`, which also holds the
@@ -39,10 +44,40 @@ LIBRARY = (
 pytest_plugins = list(LIBRARY) if importlib.util.find_spec("pytest_bdd") else []
 
 
-# optionalhook: without pytest-bdd the hook is unknown, which must not be an error.
+# How to forget the running feature file once its scenario is over.
+_FEATURE_SET = pytest.StashKey[Token[Path | None]]()
+
+
+# optionalhook: without pytest-bdd the hooks are unknown, which must not be an error.
 @pytest.hookimpl(optionalhook=True)
 def pytest_bdd_before_scenario(
     request: pytest.FixtureRequest, feature: Feature, scenario: Scenario
 ) -> None:
-    """Remember the running feature file, so steps can find files named relative to it."""
-    request.node.stash[FEATURE_FILE] = feature.filename
+    """Say which feature file is running, so steps find files named relative to it and name
+    its lines in what they report."""
+    request.node.stash[_FEATURE_SET] = FEATURE.set(Path(feature.filename))
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_bdd_after_scenario(
+    request: pytest.FixtureRequest, feature: Feature, scenario: Scenario
+) -> None:
+    """The scenario is over: no feature file is running."""
+    token = request.node.stash.get(_FEATURE_SET, None)
+    if token is not None:
+        FEATURE.reset(token)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_bdd_before_step_call(
+    request: pytest.FixtureRequest,
+    feature: Feature,
+    scenario: Scenario,
+    step: Step,
+    step_func: Callable[..., object],
+    step_func_args: dict[str, object],
+) -> None:
+    """Tell the scenario's world where the step it is about to run was written."""
+    world = step_func_args.get("followup_world")
+    if isinstance(world, World):
+        world.here = step_place(step)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import NoReturn, ParamSpec, TypeVar
 
 from pytest_bdd import given, parsers, when
@@ -19,10 +20,13 @@ from pytest_bdd import given, parsers, when
 from followup import catalog
 from followup.authoring.folders import default_dirs
 from followup.bdd.phrases import ACTION_SAID
+from followup.bdd.places import FEATURE
 from followup.bdd.world import fail
 from followup.engine.result import Step
 from followup.errors import UsageError, unknown_word
 from followup.language.case_loader import EVENT_KEYS
+from followup.language.patterns import parse_date
+from followup.language.spec import Refusal
 from followup.model.vocabulary import (
     CORE_ACTION_KINDS,
     OUTCOMES,
@@ -35,6 +39,7 @@ P = ParamSpec("P")
 T = TypeVar("T")
 
 DATE = r"\d{4}-\d{2}-\d{2}"
+DATE_SPELLING = re.compile(DATE)
 QUOTED = r'"[^"]+"'
 # "by email", "through the recruiter", "on LinkedIn", "in person": a preposition, then words.
 # The words are matched loosely and checked against CHANNEL_NAMES, so a typo gets a clear
@@ -64,7 +69,8 @@ CHANNEL_NAMES: dict[str, str] = {
     "in person": "in_person",
     "in_person": "in_person",
 }
-CHANNEL_CHOICES = "email, phone, mail, text, the recruiter, the portal, LinkedIn, in person"
+# The channels a refusal lists (and suggests from): one word of the table for each channel.
+CHANNEL_CHOICES = ("email", "phone", "mail", "text", "recruiter", "portal", "LinkedIn", "in person")
 # The words for what the plan recommends, and the raw action kinds.
 ACTION_NAMES: dict[str, str] = {
     "thank-you": "thank_you",
@@ -85,10 +91,19 @@ ACTION_NAMES: dict[str, str] = {
     "withdraw politely": "withdraw",
 } | {kind: kind for kind in CORE_ACTION_KINDS}
 ACTION_CHOICES = (
-    "thank-you, handwritten note, check-in, final check-in, update, networking, move on,"
-    " promised follow-up"
-    " (or a playbook's own action kind, such as keep_options_open)"
+    "thank-you",
+    "handwritten note",
+    "check-in",
+    "final check-in",
+    "update",
+    "networking",
+    "move on",
+    "promised follow-up",
+    "record the new interview date",
+    "answer their offer",
+    "withdraw politely",
 )
+OWN_ACTIONS = "or a playbook's own action kind, such as keep_options_open"
 # The words used back in failure messages, one per action kind.
 # What "I sent a ..." records.
 SENT_EVENTS: dict[str, str] = {
@@ -151,24 +166,50 @@ def refuse(message: str, expected: str) -> NoReturn:
 
 
 def day_of(text: str) -> date:
+    """A date written YYYY-MM-DD, read as a case file's dates are (`parse_date`): in ASCII
+    digits (a step's pattern takes any script's), a day that exists, in the years followup
+    plans in."""
+    if not DATE_SPELLING.fullmatch(text):
+        refuse(f"the date '{text}' is not written YYYY-MM-DD", "a date written YYYY-MM-DD")
     try:
-        return date.fromisoformat(text)
-    except ValueError:
-        refuse(f"{text} is not a real calendar date", "a real date written YYYY-MM-DD")
+        return parse_date(text)
+    except Refusal as refusal:
+        refuse(refusal.message.replace("{what}", "the date"), refusal.expected)
+
+
+def time_of(text: str) -> str:
+    """A time of day written HH:MM, as a case file gives an interview's (00:00 to 23:59)."""
+    if not re.fullmatch(r"[0-9]{2}:[0-9]{2}", text) or int(text[:2]) > 23 or int(text[3:]) > 59:
+        refuse(
+            f"{text} is not a time of day", "a time written HH:MM in ASCII digits, 00:00 to 23:59"
+        )
+    return text
+
+
+def opt_time_of(text: str | None) -> str | None:
+    return None if text is None else time_of(text)
 
 
 def opt_day_of(text: str | None) -> date | None:
     return None if text is None else day_of(text)
 
 
-def lookup(table: dict[str, str], text: str, what: str, choices: str = "") -> str:
-    """What ``text`` means in ``table`` (case and extra spaces aside); refused with the nearest
-    word of the table when it is none of them."""
+def lookup(
+    table: dict[str, str], text: str, what: str, shown: Sequence[str] = (), also: str = ""
+) -> str:
+    """What ``text`` means in ``table`` (case and extra spaces aside).
+
+    Refused when it is none of the table's words, listing ``shown`` (by default every word of
+    the table without an underscore) and ``also`` (what else the step takes), with the listed
+    word nearest ``text``: a suggestion is always a word the refusal lists ('moved-on' is told
+    'moved on', not the raw 'moved_on' the table also takes).
+    """
     key = " ".join(text.casefold().split())
     found = table.get(key)
     if found is None:
-        choices = choices or ", ".join(sorted({k for k in table if "_" not in k}))
-        refuse(unknown_word(what, key, table, f"'{text}'"), f"one of {choices}")
+        words = list(shown) or sorted({k for k in table if "_" not in k})
+        listed = f"one of {', '.join(words)}" + (f" ({also})" if also else "")
+        refuse(unknown_word(what, key, words, f"'{text}'"), listed)
     return found
 
 
@@ -203,7 +244,7 @@ def action_of(text: str) -> str:
     # A playbook may define action kinds of its own; those are written as their raw names.
     if re.fullmatch(r"[a-z][a-z0-9_]*", words):
         return words
-    return lookup(ACTION_NAMES, words, "the action", ACTION_CHOICES)
+    return lookup(ACTION_NAMES, words, "the action", ACTION_CHOICES, OWN_ACTIONS)
 
 
 def sent_of(text: str) -> str:
@@ -223,24 +264,53 @@ def outcome_of(text: str) -> str:
 
 def state_of(text: str) -> str:
     """A state of the playbook language (`STATES`)."""
-    return lookup(STATE_NAMES, text, "the state", ", ".join(STATES))
+    return lookup(STATE_NAMES, text, "the state", STATES)
+
+
+def find_file(ref: str, folders: Sequence[Path] = ()) -> Path | None:
+    """The file ``ref`` names: next to the feature file being checked or run (`FEATURE`), else
+    in the working folder, else in one of ``folders``; None when it is in none of them."""
+    path = Path(ref)
+    feature = FEATURE.get()
+    near = [feature.parent / ref] if feature is not None and not path.is_absolute() else []
+    return next((p for p in [*near, path, *(d / ref for d in folders)] if p.is_file()), None)
 
 
 def playbook_of(ref: str) -> str:
-    """A playbook id the catalog knows (bundled, or in the coach's folders), or a file's name
-    as written (found next to the feature file when the step runs)."""
-    if catalog.looks_like_path(ref):
-        return ref
+    """A playbook id the catalog knows (bundled, or in the coach's folders), or a playbook
+    file: found next to the feature file, in the working folder or in the coach's folders,
+    and given as its full path."""
     try:
-        known = catalog.discover(default_dirs())
+        folders = default_dirs()
+        known = catalog.discover(folders)
     except UsageError as err:  # a coach's folder that is not one
         fail(str(err))
+    if catalog.looks_like_path(ref):
+        path = find_file(ref, folders)
+        if path is None:
+            refuse(
+                f"the playbook file '{ref}' is not next to the feature file",
+                "a playbook file next to the feature file (or in a --playbooks folder), "
+                "or a playbook id",
+            )
+        return str(path.resolve())
     if ref not in known:
         refuse(
             unknown_word("the playbook", ref, known, f"'{ref}'"),
             f"a playbook id ({', '.join(sorted(known))}) or a .yaml file next to the feature",
         )
     return ref
+
+
+def case_file_of(ref: str) -> Path:
+    """A case file next to the feature file (or in the working folder)."""
+    path = find_file(ref)
+    if path is None:
+        refuse(
+            f"the case file '{ref}' is not next to the feature file",
+            "a case file in the feature file's folder (or a path from it)",
+        )
+    return path
 
 
 def duration_text(text: str) -> str:
@@ -259,17 +329,6 @@ def duration_text(text: str) -> str:
 
 def opt_duration_text(text: str | None) -> str | None:
     return None if text is None else duration_text(text)
-
-
-def table_rows(datatable: Sequence[Sequence[object]], what: str) -> list[dict[str, str]]:
-    """The rows of a table whose first row names the columns, as column -> cell text."""
-    if not datatable:
-        fail(f"{what} needs a table whose first row names the columns.")
-    header = [str(cell).strip().casefold() for cell in datatable[0]]
-    return [
-        {name: str(cell).strip() for name, cell in zip(header, row, strict=True)}
-        for row in datatable[1:]
-    ]
 
 
 def said(step: Step) -> str:

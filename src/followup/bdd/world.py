@@ -9,20 +9,21 @@ step changes the case, the playbook or the day.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import pytest
 
 from followup import catalog
 from followup.authoring.folders import default_dirs
+from followup.bdd.places import StepPlace
 from followup.engine.explain import explain_case
 from followup.engine.plan import plan_case
 from followup.errors import FollowupError, InputError
-from followup.io.yaml_reader import Document
+from followup.io.yaml_reader import Document, Path_
 from followup.language.case_loader import build_case
 from followup.render.text import plan_text, trace_text
 from followup.timeline.calendar import BusinessCalendar, CalendarError
@@ -33,13 +34,13 @@ if TYPE_CHECKING:
     from followup.engine.result import Plan
     from followup.model.case import Case
 
+T = TypeVar("T")
+
 # The id a scenario's case gets unless a case file names one.
 DEFAULT_CASE_ID = "scenario"
-# The name problems in a scenario's case are reported under (there is no file to point at).
+# The name problems in a scenario's case are reported under when no feature file is running
+# (a scenario the generator tells); a running feature names its own file and lines instead.
 SCENARIO_FILE = "scenario.yaml"
-
-# Where the feature file that is running lives; set by the plugin before each scenario.
-FEATURE_FILE = pytest.StashKey[str]()
 
 # One calendar per country for the whole test run: loading a country's holidays is the slow part.
 _calendars: dict[str | None, BusinessCalendar] = {}
@@ -52,6 +53,18 @@ def fail(message: str) -> NoReturn:
     the engine's exception chain into what the coach reads.
     """
     raise pytest.fail.Exception(message, pytrace=False) from None
+
+
+def needs(result: T | None, missing: str) -> T:
+    """What a When-step found, for a Then-step that asserts about it.
+
+    ``None`` means the When-step never ran: the scenario fails with ``missing``, which says
+    which step to add, so a Then-step cannot pass for having found nothing to look at (a check
+    that was never made has no problems, a draft never made says nothing wrong).
+    """
+    if result is None:
+        fail(missing)
+    return result
 
 
 def calendar_of(country: str | None) -> BusinessCalendar:
@@ -72,15 +85,24 @@ class World:
 
     Attributes:
         feature_dir: The folder of the running feature file, for relative paths.
+        feature: The running feature file as messages name it ('' when none is running).
+        here: Where the step running now was written (set by the plugin before each step).
+        places: Where the step that said each part of the case was written, by its path in
+            the case file the steps describe, so a problem the case loader finds names the
+            feature's line (a table's cell) rather than a file nobody wrote.
         playbook_ref: The playbook id or resolved path named by a step, if any.
         case: The case-file mapping built so far (without its events).
         events: The case-file event mappings recorded so far, in the order written.
-        source: The name problems in the case are reported under.
+        source: The name problems in the case are reported under when no feature file is
+            running (see `_document`): the generator's scenarios, or a case file's name.
         observers: Called with the world and each plan it computes (``followup spec
             --coverage`` records what the scenario exercised this way).
     """
 
     feature_dir: Path | None = None
+    feature: str = ""
+    here: StepPlace | None = None
+    places: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     playbook_ref: str | None = None
     case: dict[str, object] = field(default_factory=lambda: {"id": DEFAULT_CASE_ID})
     events: list[dict[str, object]] = field(default_factory=list)
@@ -97,12 +119,20 @@ class World:
         self._built = None
         self._plan = None
 
+    def _said_here(self, path: Path_, at: tuple[int, int] | None = None) -> None:
+        """Remember that the running step (at ``at`` of it, if given) said the part at ``path``."""
+        if at is None and self.here is not None:
+            at = (self.here.line, self.here.col)
+        if at is not None:
+            self.places[path] = at
+
     def set_case(self, key: str, value: object) -> None:
         """Set one top-level key of the case file (``None`` removes it)."""
         if value is None:
             self.case.pop(key, None)
         else:
             self.case[key] = value
+            self._said_here((key,))
         self.changed()
 
     def set_employer(self, **values: object) -> None:
@@ -114,7 +144,9 @@ class World:
                 employer.pop(key, None)
             else:
                 employer[key] = value
+                self._said_here(("employer", key))
         self.case["employer"] = employer
+        self._said_here(("employer",))
         self.changed()
 
     def add_event(self, day: date, kind: str, **fields: object) -> None:
@@ -132,9 +164,16 @@ class World:
         if self._today is not None and day > self._today:
             self._today = day
 
-    def add_raw_event(self, event: dict[str, object]) -> None:
-        """Record one event mapping exactly as given (checked later by the case loader)."""
+    def add_raw_event(
+        self, event: dict[str, object], cells: Mapping[str, tuple[int, int]] | None = None
+    ) -> None:
+        """Record one event mapping exactly as given (checked later by the case loader);
+        ``cells``: where each of its values was written, when a table gave them."""
+        index = len(self.events)
         self.events.append(event)
+        self._said_here(("events", index))
+        for key in event:
+            self._said_here(("events", index, key), (cells or {}).get(key))
         self.changed()
 
     def load_case(self, data: dict[str, object], source: str) -> None:
@@ -143,25 +182,18 @@ class World:
         raw_events = data.pop("events", None)
         self.case = data
         self.events = []
+        self.places = {}
+        for key in data:
+            self._said_here((key,))
         if isinstance(raw_events, list):
             for raw in raw_events:
                 if not isinstance(raw, dict):
                     fail(f"{source}: every event must be a mapping, not {raw!r}")
-                self.events.append(raw)
+                self.add_raw_event(raw)
         elif raw_events is not None:
             fail(f"{source}: 'events' must be a list")
         self.source = source
         self.changed()
-
-    def resolve(self, ref: str) -> Path | None:
-        """A file named relative to the feature file's folder, else to the working directory."""
-        candidates = [Path(ref)]
-        if not Path(ref).is_absolute() and self.feature_dir is not None:
-            candidates.insert(0, self.feature_dir / ref)
-        for path in candidates:
-            if path.is_file():
-                return path
-        return None
 
     # -- the day -------------------------------------------------------------------------------
 
@@ -215,12 +247,26 @@ class World:
         if self._built is None:
             self.interview()  # a clear message first, rather than the loader's generic one
             data: dict[str, object] = {**self.case, "events": list(self.events)}
-            doc = Document(self.source, data, {(): (1, 1)}, {})
+            doc = self._document(data)
             try:
                 self._built = build_case(doc, DEFAULT_CASE_ID)
             except InputError as err:
                 fail("The case the scenario describes has problems:\n" + str(err))
         return self._built
+
+    def _document(self, data: dict[str, object]) -> Document:
+        """The case as a document of the running feature, each part placed at the step that
+        said it (what no step placed, at the step running now); without a running feature,
+        a document named after the case's source, placed nowhere."""
+        if not self.feature or self.here is None:
+            return Document(self.source, data, {(): (1, 1)}, {})
+        return Document(
+            self.feature, data, {(): (self.here.line, self.here.col), **self.places}, {}
+        )
+
+    def where(self, line: int, col: int) -> str:
+        """``file:line:col: `` for a place in the running feature ('' when not known)."""
+        return f"{self.feature}:{line}:{col}: " if self.feature and line else ""
 
     def calendar(self) -> BusinessCalendar:
         """The business calendar of the case's country."""

@@ -54,12 +54,12 @@ def _run(
     features: tuple[str, ...], dirs: tuple[Path, ...], coverage: bool, fail_under: float | None
 ) -> int:
     # lazy: pytest loads only for the commands that run scenarios
+    from followup.bdd.places import shown_path
     from followup.spec.runner import (
         check_gherkin,
         check_steps,
         feature_files,
         run_features,
-        shown,
     )
 
     given = feature_files([Path(f) for f in features])
@@ -67,7 +67,7 @@ def _run(
     for path in given:
         if path not in files:
             click.echo(
-                f"followup: spec: {shown(path)} has no scenario; nothing in it runs", err=True
+                f"followup: spec: {shown_path(path)} has no scenario; nothing in it runs", err=True
             )
     check_steps(files, dirs)
     if not coverage:

@@ -15,6 +15,16 @@ from pytest_bdd.parser import PARAM_RE, Examples, ScenarioTemplate, Step
 
 
 @dataclass(frozen=True, slots=True)
+class RowCell:
+    """One cell of a row of an outline's examples: its column, its text and its place."""
+
+    name: str
+    text: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True, slots=True)
 class Said:
     """One sentence a step runs as.
 
@@ -24,12 +34,32 @@ class Said:
         col: Where the step (its keyword) starts on that line (from 1).
         pieces: Where each part of ``text`` was written: from which offset of ``text``, and at
             which line and column that offset is; in order of offset.
+        row: The cells of the examples row the sentence was made with (none for a step that
+            runs as written).
     """
 
     text: str
     line: int
     col: int
     pieces: tuple[tuple[int, int, int], ...]
+    row: tuple[RowCell, ...] = ()
+
+    def row_place(self, used: str) -> tuple[int, int, str]:
+        """Where to point at the examples row a sentence was made with: the first of the cells
+        ``used`` (a step's own words, with ``<placeholders>``) fills that is empty, else the
+        first it fills, else the step's own place; and the empty column's name, if any."""
+        filled = [c for c in self.row if f"<{c.name}>" in used]
+        empty = [c for c in filled if not c.text.strip()]
+        if empty:
+            return empty[0].line, empty[0].col, empty[0].name
+        if filled:
+            return filled[0].line, filled[0].col, ""
+        return self.line, self.col, ""
+
+    @property
+    def context(self) -> dict[str, str]:
+        """The row's values by column, as pytest-bdd fills a step's placeholders."""
+        return {c.name: c.text for c in self.row}
 
     def place(self, at: int) -> tuple[int, int]:
         """The line and column where the part of the sentence at offset ``at`` was written
@@ -50,11 +80,15 @@ def said_as(scenario: ScenarioTemplate, step: Step, lines: list[str]) -> list[Sa
     col = len(source) - len(source.lstrip()) + 1
     found = source.find(step.name) if step.name else -1
     text_col = found + 1 if found >= 0 else col
-    if not scenario.examples or not PARAM_RE.search(step.name):
+    if not scenario.examples or not _has_placeholders(step):
         return [Said(step.name, step.line_number, col, ((0, step.line_number, text_col),))]
     said: list[Said] = []
     for examples in scenario.examples:
         for row_line, cells, context in _rows(examples, lines, step.line_number):
+            row = tuple(
+                RowCell(name, value, row_line, cells.get(name, 1))
+                for name, value in context.items()
+            )
             pieces: list[tuple[int, int, int]] = []
             text = ""
             last = 0
@@ -71,8 +105,14 @@ def said_as(scenario: ScenarioTemplate, step: Step, lines: list[str]) -> list[Sa
                 last = match.end()
             pieces.append((len(text), step.line_number, text_col + last))
             text += step.name[last:]
-            said.append(Said(text, step.line_number, col, tuple(pieces)))
+            said.append(Said(text, step.line_number, col, tuple(pieces), row))
     return said
+
+
+def _has_placeholders(step: Step) -> bool:
+    """Whether a row of examples changes the step: its words or a cell of its table."""
+    cells = (c.value for r in step.datatable.rows for c in r.cells) if step.datatable else ()
+    return any(PARAM_RE.search(text) for text in (step.name, *cells))
 
 
 def _rows(

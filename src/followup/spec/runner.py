@@ -25,6 +25,7 @@ from pytest_bdd.parser import FeatureParser
 
 from followup import catalog
 from followup.authoring.folders import PLAYBOOKS_ENV
+from followup.bdd.places import shown_path
 from followup.errors import InputError, Problem, UsageError
 from followup.io.user_files import HAND_WRITTEN_LIMIT, check_user_file, read_user_text
 from followup.spec.steps_check import keyword_typo, misspelt_keywords, step_problems
@@ -106,12 +107,12 @@ def check_gherkin(files: Sequence[Path], dirs: Sequence[Path] = ()) -> list[Path
             problems += _parse_problems(path, text, err)
             continue
         except (OSError, UnicodeDecodeError) as err:
-            problems.append(Problem(shown(path), 1, 1, f"cannot be read: {err}"))
+            problems.append(Problem(shown_path(path), 1, 1, f"cannot be read: {err}"))
             continue
         if feature.scenarios:
             with_scenarios.append(path)
         else:  # a misspelt header may have hidden them in a description
-            problems += misspelt_keywords(shown(path), text.splitlines())
+            problems += misspelt_keywords(shown_path(path), text.splitlines())
     if problems:
         raise InputError(problems + _step_problems(with_scenarios, dirs))
     return with_scenarios
@@ -121,7 +122,7 @@ def _read(path: Path) -> tuple[str | None, list[Problem]]:
     """A feature file's text, or None and what keeps it from the Gherkin parser, located: a
     FIFO, a file over `HAND_WRITTEN_LIMIT` (parsing 50 MB of Gherkin takes minutes and
     gigabytes), bytes that are not UTF-8, or a byte order mark."""
-    name = shown(path)
+    name = shown_path(path)
     try:
         text = read_user_text(path, name, "feature file", HAND_WRITTEN_LIMIT)
     except InputError as err:
@@ -140,8 +141,8 @@ def _has_content(text: str) -> bool:
 
 def check_steps(files: Sequence[Path], dirs: Sequence[Path] = ()) -> None:
     """Refuse, before running, a step the library does not know, a value a step cannot take
-    (an impossible date; an unknown playbook id, state, channel, reply or outcome), or a
-    misspelt keyword.
+    (an impossible date; an unknown playbook id, state, channel, reply or outcome; a file
+    that is not there; a cell of its table), or a misspelt keyword.
 
     Args:
         files: Feature files that parse (see `check_gherkin`).
@@ -160,7 +161,7 @@ def check_steps(files: Sequence[Path], dirs: Sequence[Path] = ()) -> None:
 def _step_problems(files: Sequence[Path], dirs: Sequence[Path]) -> list[Problem]:
     catalog.discover(tuple(dirs))  # a --playbooks folder that is not one: said once, not per step
     with environment(dirs):  # the steps find playbooks as they will when the scenarios run
-        return step_problems(files, {path: shown(path) for path in files})
+        return step_problems(files, {path: shown_path(path) for path in files})
 
 
 def _parse_problems(path: Path, text: str, err: GherkinParseError) -> list[Problem]:
@@ -170,15 +171,15 @@ def _parse_problems(path: Path, text: str, err: GherkinParseError) -> list[Probl
     stops at the next step instead ("must start with Given"): the misspelling is the problem.
     """
     lines = text.splitlines()
-    typos = misspelt_keywords(shown(path), lines)
+    typos = misspelt_keywords(shown_path(path), lines)
     if typos:
         return typos
     line = lines[err.line - 1] if 0 < err.line <= len(lines) else ""
     typo = keyword_typo(line)
     if typo:
         col = len(line) - len(line.lstrip()) + 1
-        return [Problem(shown(path), err.line, col, typo, "a Gherkin keyword")]
-    return [Problem(shown(path), err.line, 1, _first_line(err.message))]
+        return [Problem(shown_path(path), err.line, col, typo, "a Gherkin keyword")]
+    return [Problem(shown_path(path), err.line, 1, _first_line(err.message))]
 
 
 def _first_line(message: str) -> str:
@@ -186,14 +187,6 @@ def _first_line(message: str) -> str:
     lines = [line.strip() for line in message.splitlines() if line.strip()]
     last = lines[-1] if lines else ""
     return re.sub(r"^\(\d+:\d+\):\s*", "", last) or "not valid Gherkin"
-
-
-def shown(path: Path) -> str:
-    """How messages name ``path``: relative to the working folder where it is inside it."""
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def module_name(path: Path, taken: set[str]) -> str:

@@ -66,6 +66,11 @@ class StepDef:
         return "datatable" in inspect.signature(self.func).parameters
 
     @property
+    def takes_docstring(self) -> bool:
+        """Whether the step reads the text written under it between triple quotes."""
+        return "docstring" in inspect.signature(self.func).parameters
+
+    @property
     def keyword(self) -> str:
         """How the reference heads the step: Given, When, Then or Given/When."""
         return "/".join(t.capitalize() for t in self.types)
@@ -316,6 +321,33 @@ def _step_lines(step: StepDef) -> Iterator[str]:
         yield "  ```"
 
 
+# What `followup spec` checks before running, and what only a run can tell (the docs say this).
+PRE_RUN_CHECKS = (
+    "Before any scenario runs, `followup spec` checks every step of every file and reports",
+    "each problem at once as `file:line:col` (exit 2): a sentence the library does not know,",
+    "with its nearest sentences; a misspelt keyword (`Givn`); a value a step cannot take: a",
+    "date that does not exist, is not written in ASCII digits or is outside the years",
+    "followup plans in, a time of day or a duration that is none, a playbook id that is",
+    "neither bundled nor in your `--playbooks` folders, a playbook file",
+    "or case file that is not next to the feature file (a playbook file may also be in a",
+    "`--playbooks` folder), or a state, channel, thing sent, reply, outcome or action that is",
+    "not one of the words below, with the nearest one; a step that takes a table or a text",
+    "and has none; and every cell of a table the step cannot take, each at its cell: a",
+    "`these events:` row is read as a case file's event is, a `the interviewers are:` row as",
+    "a case file's interviewer, a `the schedule is:` cell as the sentences read it, and a",
+    "column the table does not have is named with the nearest one. A scenario outline's steps",
+    "are checked row by row of its examples: a value at its cell, a sentence a row makes",
+    "unknown at that row.",
+    "",
+    "What only a run can tell fails the scenario when it runs, and names the feature file",
+    "and the line of the step (or the cell) that said it: a case that does not hold together",
+    "(an event dated before the interview, a date an event gives before the event itself), a",
+    "problem inside a case file a step names, whether the plan says what the scenario",
+    "expects, and a step about a check or a draft with no `When I check the playbook` or",
+    "`When I draft ...` before it. A problem inside a playbook file is reported in that file.",
+)
+
+
 def step_reference(defs: Sequence[StepDef] | None = None) -> str:
     """The whole step reference, as Markdown."""
     defs = list(defs) if defs is not None else step_definitions()
@@ -331,13 +363,7 @@ def step_reference(defs: Sequence[StepDef] | None = None) -> str:
         f'b", and `{DATE_PLACEHOLDER}` is a date. "And" and "But" continue the step before.',
         "A step listed as Given/When reads well with either keyword.",
         "",
-        "Before any scenario runs, `followup spec` checks every step of every file and reports",
-        "each problem at once as `file:line:col` (exit 2): a sentence the library does not know,",
-        "with its nearest sentences; a misspelt keyword (`Givn`); and a value a step cannot take:",
-        "an impossible date, a duration that is none, a playbook id that is neither bundled nor",
-        "in your `--playbooks` folders, or a state, channel, thing sent, reply, outcome or action",
-        "that is not one of the words below, with the nearest one. A scenario outline's values",
-        "are checked row by row of its examples, each at its cell.",
+        *PRE_RUN_CHECKS,
         "",
     ]
     for types, title in SECTIONS:

@@ -3,10 +3,12 @@
 pytest-bdd answers a sentence it does not know with its own ``StepDefinitionNotFoundError`` at
 run time, and takes a misspelt keyword (``Gvien``) before a scenario's first step for part of
 the scenario's description, so the step silently goes missing.  A value a step cannot take (an
-impossible date, an unknown channel, state, reply, outcome or playbook id) fails only when its
-scenario runs, at no line of the feature.  All are found here first, each as one located problem
-in the coach's words: the nearest sentences of the library for an unknown step, the keyword
-meant for a misspelt one, the step's own refusal (with the nearest word) for a value.
+impossible date, an unknown channel, state, reply, outcome or playbook id, a file that is not
+there, a cell of its table) fails only when its scenario runs.  All are found here first, each
+as one located problem in the coach's words: the nearest sentences of the library for an
+unknown step (an outline's at the row of examples that made it), the keyword meant for a
+misspelt one, the step's own refusal (with the nearest word) for a value, the table's reader's
+for a cell (`followup.spec.table_check`).
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from pathlib import Path
 from typing import Final
 
 import pytest
-from pytest_bdd.parser import FeatureParser
+from pytest_bdd.parser import FeatureParser, Step
 
+from followup.bdd.places import FEATURE
 from followup.errors import Problem, closest
 from followup.spec.outlines import Said, said_as
 from followup.spec.stepdoc import StepDef, find_steps, step_definitions, template
+from followup.spec.table_check import written_under
 
 STEP_KEYWORDS: Final = ("Given", "When", "Then", "And", "But")
 # Lines that open a part of a feature whose first lines may be free text (its description).
@@ -44,7 +48,8 @@ NEAREST = 3  # sentences suggested for an unknown step
 
 def step_problems(files: Sequence[Path], shown: dict[Path, str]) -> list[Problem]:
     """Every step of ``files`` the library does not know, every value a step refuses (see
-    `refused_values`), and every misspelt step keyword.
+    `refused_values`), every table cell or missing table (see `written_under`), and every
+    misspelt step keyword.
 
     Args:
         files: Feature files that parse (see `followup.spec.runner.check_gherkin`).
@@ -54,7 +59,12 @@ def step_problems(files: Sequence[Path], shown: dict[Path, str]) -> list[Problem
     problems: list[Problem] = []
     for path in files:
         lines = path.read_text(encoding="utf-8").splitlines()
-        problems += _unknown_steps(path, shown[path], lines, defs)
+        # The steps find the files they name next to this feature, as they will when it runs.
+        token = FEATURE.set(path.resolve())
+        try:
+            problems += _unknown_steps(path, shown[path], lines, defs)
+        finally:
+            FEATURE.reset(token)
         problems += misspelt_keywords(shown[path], lines, defs)
     return sorted(set(problems))
 
@@ -88,22 +98,26 @@ def _unknown_steps(
                 # No row of the examples makes it a sentence of the library: said once.
                 matched = [(Said(step.name, fresh[0].line, fresh[0].col, ()), [])]
             for said, found in matched:
-                problems += _said_problems(name, step.type, said, found, defs)
+                problems += _said_problems(name, step, said, found, defs)
     return problems
 
 
 def _said_problems(
-    name: str, kind: str, said: Said, found: Sequence[StepDef], defs: Sequence[StepDef]
+    name: str, step: Step, said: Said, found: Sequence[StepDef], defs: Sequence[StepDef]
 ) -> list[Problem]:
     """What is wrong with one sentence a step runs as (``found``: the steps it matches): no
-    step of the library is it, or the step refuses values in it (each where it was written)."""
+    step of the library is it (said at the row of examples that made it, at its empty cell if
+    it has one), or the step refuses values in it or under it (each where it was written)."""
     if not found:
-        unknown = f'the step library has no {kind} step "{said.text}"'
-        return [Problem(name, said.line, said.col, unknown, _nearest(kind, said.text, defs))]
+        unknown = f'the step library has no {step.type} step "{said.text}"'
+        line, col, empty = said.row_place(step.name)
+        if empty:
+            unknown += f" (the '{empty}' cell of this row is empty)"
+        return [Problem(name, line, col, unknown, _nearest(step.type, said.text, defs))]
     return [
         Problem(name, *said.place(at), refusal)
         for at, refusal in refused_values(found[0], said.text)
-    ]
+    ] + written_under(name, found[0], step, said)
 
 
 def refused_values(definition: StepDef, text: str) -> list[tuple[int, str]]:
