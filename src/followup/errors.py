@@ -103,6 +103,35 @@ def json_visible(text: str) -> str:
     )
 
 
+def blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: empty, or only spaces, line breaks, control characters
+    and invisible format characters (Unicode Cf: a zero-width space, a byte-order mark, a bidi
+    control).  A name made of them is nobody's; an unset shell variable gives one."""
+    rest = text.strip()
+    if not rest or rest.isprintable():  # ordinary text: one C-level test
+        return not rest
+    import unicodedata  # lazy: only text holding a character that does not print
+
+    return all(c.isspace() or unicodedata.category(c) in ("Cc", "Cf") for c in rest)
+
+
+def blank_words(text: str) -> str:
+    """What a `blank` text is, after the name of the value: ``"is empty"``, and the characters
+    it does hold when they are invisible ones, written as escapes."""
+    if not text.strip():
+        return "is empty"
+    return f"is empty but for invisible characters ({shortened(ascii(text.strip())[1:-1])})"
+
+
+def shortened(text: str, keep: int = 60) -> str:
+    """``text``, or, when it is much longer than ``keep`` characters, its first ``keep`` and
+    how long it is (``"yyy... (10,000 characters)"``): a value quoted in a one-line message
+    or echo, which a pasted file must not flood."""
+    if len(text) <= keep + 20:  # the note of the length would save next to nothing
+        return text
+    return f"{text[:keep]}... ({len(text):,} characters)"
+
+
 @cache
 def _unseen() -> re.Pattern[str]:
     return re.compile(_UNSEEN)

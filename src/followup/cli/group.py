@@ -13,10 +13,11 @@ import click
 
 from followup import __version__
 from followup.authoring.folders import default_dirs
-from followup.errors import InputError, UsageError, suggest
+from followup.errors import InputError, UsageError, blank, suggest
 from followup.timeline.durations import FIRST_YEAR, LAST_YEAR, digits_problem, supported_years
 
 PLAYBOOKS_ENV = "FOLLOWUP_PLAYBOOKS"
+DB_ENV = "FOLLOWUP_DB"  # the tracker database, when no --db is given
 # Where the group's own --db (given before the command) is kept for the tracker commands.
 GLOBAL_DB = "followup.db"
 
@@ -195,6 +196,23 @@ class SuggestingChoice(click.Choice):  # type: ignore[type-arg]
             )
 
 
+class DbFile(click.Path):
+    """``--db FILE``, before the command or after it.  A folder is not refused here: the
+    tracker refuses it in the form of every --db error."""
+
+    def __init__(self) -> None:
+        super().__init__(path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        # Path("") is Path("."): refused while it is still empty, as an empty $FOLLOWUP_DB is.
+        if isinstance(value, str) and blank(value):
+            raise UsageError(
+                "--db: the value is empty; expected the path of a tracker database, or leave "
+                f"--db out to use ${DB_ENV} or the one in your data folder"
+            )
+        return super().convert(value, param, ctx)
+
+
 class FileHintCommand(click.Command):
     """A command of options only that, handed a file it does not take, says which command
     does (``file_hint``) instead of click's "missing option"."""
@@ -274,8 +292,7 @@ class LazyGroup(click.Group):
 @click.option(
     "--db",
     "global_db",
-    # A folder is not refused here: open_db refuses it in the form of every --db error.
-    type=click.Path(path_type=Path),
+    type=DbFile(),
     metavar="FILE",
     help="The tracker database, for any tracker command (the same as its own --db).",
 )

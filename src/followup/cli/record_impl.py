@@ -17,7 +17,7 @@ from followup.errors import visible
 from followup.render.words import day as day_words
 from followup.services import editing, recording
 from followup.services.history import Line, across
-from followup.services.labels import refuse_long
+from followup.services.labels import refuse_text
 
 
 def edit(options: Mapping[str, Any]) -> None:
@@ -54,9 +54,11 @@ def archive(app: str, reason: str, action: str, db: Path | None, as_json: bool) 
     """``followup archive`` / ``unarchive``: one appended row hides or shows APP everywhere.
 
     Raises:
-        UsageError: unknown APP, it is already archived (or not), or ``--reason`` is too long.
+        UsageError: unknown APP, it is already archived (or not), or ``--reason`` is blank or
+            too long.
     """
-    refuse_long(reason, {(): "--reason"})
+    flags.refuse_blank_text(reason, "--reason: the value", "why, for later, or no --reason")
+    refuse_text(reason, {(): "--reason"})
     with flags.open_db(db, write=True, must_exist=True) as store:
         app_id, _ = recording.archive(store, app, reason, action)
     archived = action == "archive"

@@ -15,18 +15,17 @@ from typing import Any, Final
 import click
 
 from followup import catalog
-from followup.cli.group import GLOBAL_DB
-from followup.cli.tracker_options import DB_ENV
-from followup.errors import EXIT_FAILURE, FollowupError, UsageError, visible
-from followup.io.user_files import path_problem
+from followup.cli.group import DB_ENV, GLOBAL_DB
+from followup.errors import EXIT_FAILURE, FollowupError, UsageError, blank, blank_words, visible
 from followup.io.yaml_reader import Path_
 from followup.language.case_format import CASE, EMPLOYER
 from followup.language.case_loader import EVENT_KEYS
+from followup.services.adding import LikelyDuplicate
 from followup.services.editing import Change
-from followup.services.labels import refuse_long
+from followup.services.labels import refuse_text
 from followup.services.planning import DEFAULT_PLAYBOOK
-from followup.services.recording import LikelyDuplicate
 from followup.settings import read_settings, settings_path
+from followup.tracker.connection import shown_path
 from followup.tracker.store import Store, open_store
 
 
@@ -88,24 +87,24 @@ def open_db(db: Path | None, write: bool, must_exist: bool = False) -> Store:
     A command that only reads never creates anything: without a file it reads an empty tracker
     and says on stderr where it looked.  With ``must_exist`` it refuses instead, and creates
     nothing either: a command that checks the file, or changes an application already tracked,
-    has nothing to work on.  Otherwise the first write creates the file and says where.
+    has nothing to work on.  Otherwise the first write creates the file and says where.  An
+    empty (0-byte) file is refused like a file that is no tracker, except by a command that
+    starts one (``write`` without ``must_exist``), which makes it a tracker.
 
     Raises:
-        UsageError: the path cannot be a tracker (named as ``--db``), ``$FOLLOWUP_DB`` is
-            empty, or there is no file and ``must_exist``.
+        UsageError: the path cannot be a tracker (named as ``--db``: not a file, cannot be looked
+            up, empty, not a tracker), ``$FOLLOWUP_DB`` is empty, or there is no file and
+            ``must_exist``.
         StoreError: the database is damaged or stayed busy.
     """
     db, source = db_path(db)
-    # A database that exists must be a regular file: sqlite reports a FIFO or a device only as
-    # a "disk I/O error" (exit 1), as if the disk were failing.
-    if db is not None and os.path.lexists(db) and (why := path_problem(db)) is not None:
-        raise UsageError(f"{source}: '{db}': {why}; expected a tracker database file")
     try:
+        # Only a command that starts a tracker makes one of a missing or empty file.
         store = open_store(db, create=write and not must_exist)
     except UsageError as err:
         # The tracker's messages name the file, not the flag: the flag is named here, once.
         raise UsageError(f"{source}: {err}") from None
-    where = visible(str(store.path))
+    where = shown_path(store.path)
     if store.missing and must_exist:
         store.close()
         raise UsageError(
@@ -168,14 +167,30 @@ def refuse_blank(
     """
     for option, path in flags.items():
         value = options.get(option)
-        if not isinstance(value, str) or value.strip():
+        if not isinstance(value, str) or not blank(value):
             continue
         form = EMPLOYER if path[0] == "employer" else CASE
         what = next(f.description for f in form.fields if f.name == path[-1])
         expected = what[0].lower() + what[1:].rstrip(".")
         if option in clearable:
             expected += f", or '--clear {option}' to remove it"
-        raise UsageError(f"{_flag(option)}: the value is empty; expected {expected}")
+        refuse_blank_text(value, f"{_flag(option)}: the value", expected)
+
+
+def refuse_blank_text(value: str, what: str, expected: str) -> None:
+    """Refuse a text given blank: empty, only spaces, or only invisible characters (a
+    zero-width space, a control character), which show as nothing wherever it is listed.
+
+    Args:
+        value: The text given.
+        what: What it is, naming its flag (``"--reason: the value"``).
+        expected: What the flag takes instead.
+
+    Raises:
+        UsageError: ``what``, what it holds, and ``expected``.
+    """
+    if blank(value):
+        raise UsageError(f"{what} {blank_words(value)}; expected {expected}")
 
 
 def interviewer(text: str, flag: str = "--interviewer") -> dict[str, str]:
@@ -185,13 +200,14 @@ def interviewer(text: str, flag: str = "--interviewer") -> dict[str, str]:
         UsageError: longer than the tracker takes, or not ``NAME``, ``NAME <EMAIL>``, either
             with a phone number after it.
     """
-    refuse_long(text, {(): flag})
+    refuse_text(text, {(): flag})
     found = _PERSON.fullmatch(text.strip())
     if not found:
         raise UsageError(
             f"{flag}: '{text}' is not NAME, NAME <EMAIL> or either with a phone number after"
             f" it; expected e.g. {PERSON_EXAMPLE}"
         )
+    refuse_blank_text(found["name"], f"{flag}: the name", f"a name, e.g. {PERSON_EXAMPLE}")
     person = {"name": found["name"].strip()}
     if found["email"]:
         person["email"] = found["email"]

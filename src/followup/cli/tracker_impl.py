@@ -32,7 +32,7 @@ from followup.render.words import (
     step_relative,
 )
 from followup.semantics.meaning import EVENTS, REPLIES
-from followup.services import exchange, recording
+from followup.services import adding, exchange, recording
 from followup.services.planning import plan_for
 from followup.tracker.store import Store
 
@@ -110,11 +110,12 @@ def add(options: Mapping[str, Any]) -> None:
         StoreError: the database could not be written.
         SavedButNotPlanned: saved, but the playbook cannot be loaded to plan it.
     """
-    data, labels = flags.application_data(options, dirs_of(options))  # no file for a bad flag
+    data, labels = flags.application_data(options, dirs_of(options))
+    adding.check_new(data, labels)  # all of it, before a file is made or opened
     with flags.open_db(db_of(options), write=True) as store:
         try:
-            app_id = recording.add(store, data, labels, bool(options.get("allow_duplicate")))
-        except recording.LikelyDuplicate as err:
+            app_id = adding.add(store, data, labels, bool(options.get("allow_duplicate")))
+        except adding.LikelyDuplicate as err:
             raise UsageError(flags.duplicate_message(err)) from None
         case = store.case(app_id)
     if options.get("as_json"):
@@ -340,7 +341,7 @@ def import_cases(
     with flags.open_db(db, write=True) as store:
         try:
             stored = exchange.import_cases(store, incoming, allow_duplicates)
-        except recording.LikelyDuplicate as err:
+        except adding.LikelyDuplicate as err:
             raise UsageError(flags.duplicate_message(err)) from None
     if as_json:
         echo_json(

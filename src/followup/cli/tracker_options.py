@@ -5,16 +5,14 @@ tracker): one definition of each, imported without registering any command.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import click
 
-from followup.cli.group import SuggestingChoice
+from followup.cli.group import DB_ENV, DbFile, SuggestingChoice
 from followup.model.vocabulary import FOLLOW_UP_PERMISSIONS, PREFERRED_CHANNELS
 from followup.semantics.meaning import CLOSING_EVENTS, CLOSING_REPLIES
 
-DB_ENV = "FOLLOWUP_DB"  # the tracker database, when no --db is given
 # How `close --as` may end an application: an event that closes it, or a closing reply.
 CLOSINGS = (*CLOSING_EVENTS, *CLOSING_REPLIES)
 # How a person is given on the command line (`tracker_flags.interviewer` reads it).
@@ -23,8 +21,7 @@ PERSON_FORM = '"NAME [<EMAIL>] [PHONE]"'
 db_option = click.option(
     "--db",
     "db",
-    # A folder is not refused here: open_db refuses it in the form of every --db error.
-    type=click.Path(path_type=Path),
+    type=DbFile(),
     metavar="FILE",
     help=f"The tracker database (default ${DB_ENV}, else your data folder); only add and "
     "import create it.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from followup.errors import blank, blank_words
 from followup.language.patterns import (
     CASE_ID,
     COUNTRY,
@@ -60,6 +61,18 @@ def check_timezone(name: str) -> str:
             f"timezone '{shown}' is not known", "an IANA name such as America/New_York"
         ) from None
     return name
+
+
+def check_shown(text: str) -> str:
+    """Text that shows something, as given; '' is the default (none), but spaces or invisible
+    characters alone (`followup.errors.blank`) pretend to be a name and show as nothing.
+
+    Raises:
+        Refusal: the text is blank but not empty.
+    """
+    if text and blank(text):
+        raise Refusal(f"{{what}} {blank_words(text)}", "some text, or leave the key out")
+    return text
 
 
 def _only(*types: str) -> Only:
@@ -258,8 +271,15 @@ CASE = Mapping(
             "A name for this application (up to 64 letters, digits, . _ -); the file name if left"
             " out.",
         ),
-        Field("company", Text("the company"), "The company you interviewed with.", default=""),
-        Field("role", Text("the role"), "The job you interviewed for.", default=""),
+        Field(
+            "company",
+            Text("the company", parse=check_shown),
+            "The company you interviewed with.",
+            default="",
+        ),
+        Field(
+            "role", Text("the role", parse=check_shown), "The job you interviewed for.", default=""
+        ),
         Field(
             "interview",
             date_time_text("", "the interview date"),

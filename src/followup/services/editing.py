@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from followup.errors import UsageError, visible
+from followup.errors import UsageError, shortened, visible
 from followup.model.case import Case
-from followup.services.labels import Labels, checked_case, refuse_long
+from followup.services.labels import Labels, checked_case, refuse_text
 from followup.services.planning import check_country
 from followup.tracker.records import FACT_ORDER
 from followup.tracker.store import Store
@@ -79,9 +79,9 @@ def edit(store: Store, app: str, change: Change, labels: Labels) -> Edited:
         raise UsageError(f"edit: cannot change {', '.join(unknown)}; expected one of {EDITABLE}")
     if change.empty:
         raise UsageError("edit: nothing to change; expected at least one flag (followup edit -h)")
-    refuse_long(dict(change.facts), labels)
-    refuse_long(dict(change.employer), labels, ("employer",))
-    refuse_long(dict(change.added), labels)
+    refuse_text(dict(change.facts), labels)
+    refuse_text(dict(change.employer), labels, ("employer",))
+    refuse_text(dict(change.added), labels)
     with store.writing():
         app_id = store.resolve(app)
         before = store.case_data(app_id)
@@ -122,14 +122,15 @@ def _applied(data: dict[str, Any], change: Change) -> dict[str, Any]:
 
 
 def fact_text(value: Any) -> str:
-    """A fact's value in a few words: people by name and email, a mapping as key=value."""
+    """A fact's value in a few words: people by name and email, a mapping as key=value; a long
+    one (pages of notes) cut short, with its length."""
     if value is None or value in ("", [], {}):
         return "(none)"
     if isinstance(value, list):
-        return ", ".join(person_text(p) for p in value)
+        return shortened(", ".join(person_text(p) for p in value))
     if isinstance(value, dict):
-        return ", ".join(f"{k}={v}" for k, v in value.items())
-    return str(value)
+        return shortened(", ".join(f"{k}={v}" for k, v in value.items()))
+    return shortened(str(value))
 
 
 def person_text(p: Any) -> str:
@@ -145,7 +146,7 @@ def person_text(p: Any) -> str:
 
 
 def describe_edit(data: Mapping[str, Any]) -> str:
-    """An edit in one line: 'edited role: Engineer -> Senior Engineer'."""
+    """An edit in one line: 'edited role: Engineer -> Senior Engineer' (each value `fact_text`)."""
     new, was = data.get("edit") or {}, data.get("was") or {}
     parts = [f"{k}: {fact_text(was.get(k))} -> {fact_text(v)}" for k, v in new.items()]
     return visible("edited " + "; ".join(parts))

@@ -25,10 +25,10 @@ from followup.io.yaml_reader import read_yaml_file, read_yaml_text
 from followup.language.case_loader import build_case
 from followup.language.patterns import CASE_ID, id_problem, suggest_id
 from followup.model.case import Case
+from followup.services.adding import LikelyDuplicate, refuse_duplicate
 from followup.services.cases import calendar_for, today_for
 from followup.services.planning import DEFAULT_PLAYBOOK, future_problem
-from followup.services.recording import LikelyDuplicate, refuse_duplicate
-from followup.tracker.records import long_texts, too_long
+from followup.tracker.records import text_problems
 from followup.tracker.store import Store
 
 
@@ -46,7 +46,8 @@ def read_case_files(
 ) -> list[Incoming]:
     """Check every file; keep what a case file holds, with its playbook named explicitly.
 
-    A text longer than the tracker takes (`MAX_TEXT`) is a problem where it is written.  A
+    A text the tracker does not take (longer than `MAX_TEXT`, or holding a NUL: see
+    `text_problems`) is a problem where it is written, as is a blank company or role.  A
     file without ``playbook:`` gets the tracker's default; a playbook named by a relative
     path is stored as an absolute one, so the tracker works from any folder.  An event dated
     after today (``today``, else today where the case is) is refused, as ``log`` refuses it.
@@ -59,9 +60,9 @@ def read_case_files(
     for name in files:
         try:
             doc = read_yaml_file(name)
-            if long := long_texts(doc.data):
+            if refused := text_problems(doc.data):
                 # Each located, like any problem of the file; the other files are still read.
-                problems += [doc.problem(path, *too_long(n)) for path, n in long]
+                problems += [doc.problem(path, what, expected) for path, what, expected in refused]
                 continue
             case = build_case(doc)
             calendar_for(case, doc)

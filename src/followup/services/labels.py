@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from followup.errors import InputError, Problem, UsageError, visible
+from followup.errors import InputError, Problem, UsageError, shortened, visible
 from followup.io.yaml_reader import Document, Path_
 from followup.language.case_loader import build_case
 from followup.model.case import Case
-from followup.tracker.records import long_texts, too_long
+from followup.tracker.records import text_problems
 
 Labels = Mapping[Path_, str]
 
@@ -53,9 +53,9 @@ def describe(problems: tuple[Problem, ...], labels: Labels, name: str) -> str:
     return "\n".join(dict.fromkeys(lines))
 
 
-def refuse_long(value: object, labels: Labels, at: Path_ = ()) -> None:
-    """Refuse a text the user just gave that is longer than the tracker takes (`MAX_TEXT`),
-    before anything is checked or saved.
+def refuse_text(value: object, labels: Labels, at: Path_ = ()) -> None:
+    """Refuse a text the user just gave that the tracker does not take (longer than `MAX_TEXT`,
+    or holding a NUL: `text_problems`), before anything is checked or saved.
 
     Args:
         value: What the user gave (a string, or a mapping or list holding strings).
@@ -63,14 +63,14 @@ def refuse_long(value: object, labels: Labels, at: Path_ = ()) -> None:
         at: Where ``value`` is in the case file's mapping.
 
     Raises:
-        UsageError: one line per text too long, each naming its label, its length and the limit.
+        UsageError: one line per text refused, each naming its label, what is wrong (a length,
+            not the text) and what was expected.
     """
     lines = []
-    for path, length in long_texts(value, at):
+    for path, problem, expected in text_problems(value, at):
         label = next((labels[path[:n]] for n in range(len(path), -1, -1) if path[:n] in labels), "")
-        label = visible(label or ".".join(map(str, path)) or "the value")
-        label = label if len(label) <= 60 else label[:57] + "..."  # it may quote the text
-        problem, expected = too_long(length)
+        label = label or ".".join(map(str, path)) or "the value"
+        label = visible(shortened(label))  # it may quote the text
         lines.append(f"followup: {label}: {problem}; expected {expected}")
     if lines:
         raise UsageError("\n".join(lines))

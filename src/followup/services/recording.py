@@ -1,4 +1,5 @@
-"""Recording what happens to an application: add, log, undo, snooze, close, reopen.
+"""Recording what happens to an application: log, undo, snooze, close, reopen (adding one is
+`followup.services.adding`'s).
 
 Values arrive as a case file would hold them; a problem is reported under the name the caller
 gives each value (the CLI passes its flags), so this module names no flag itself.
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from followup.errors import InputError, UsageError, visible
+from followup.errors import InputError, UsageError, blank, blank_words, visible
 from followup.io.yaml_reader import Path_
 from followup.language.case_format import EVENT
 from followup.language.case_loader import EVENT_KEYS
@@ -23,8 +24,8 @@ from followup.model.vocabulary import REPLY_OUTCOMES
 from followup.semantics.meaning import CLOSING_EVENTS
 from followup.services.cases import today_for
 from followup.services.editing import describe_edit
-from followup.services.labels import Labels, checked_case, refuse_long
-from followup.services.planning import check_country, future_problem
+from followup.services.labels import checked_case, refuse_text
+from followup.services.planning import future_problem
 from followup.tracker.records import SWITCH, Entry, closing, is_edit
 from followup.tracker.store import Store
 
@@ -47,81 +48,6 @@ class Retracted:
     seq: int
     entry: Entry
     case: Case
-
-
-class LikelyDuplicate(UsageError):
-    """The application looks like one already tracked (same company, role and interview date).
-
-    The caller names its way of adding it anyway (the CLI: a flag) in the message it shows.
-    """
-
-    def __init__(self, app_id: str, title: str, interview: str) -> None:
-        self.app_id, self.title, self.interview = app_id, title, interview
-        self.file = ""  # the case file it came from, when imported
-        self.earlier = ""  # the file of the same import it repeats, if it is not tracked yet
-        super().__init__(
-            f"likely a duplicate of {app_id} ({visible(title)}, interviewed {interview})"
-        )
-
-
-def find_duplicate(store: Store, company: str, role: str, interview: str) -> str | None:
-    """The tracked application (not archived) with the same company, role and interview date,
-    compared without regard to case or surrounding spaces, if any.  Without a company there is
-    nothing to tell two applications apart by, so none is taken for the other."""
-
-    def norm(text: str) -> str:
-        return " ".join(text.split()).casefold()
-
-    if not company.strip():
-        return None
-    archived = store.archived()
-    for app_id, c, r in store.names():
-        if app_id in archived or (norm(c), norm(r)) != (norm(company), norm(role)):
-            continue
-        if str(store.case_data(app_id).get("interview")) == interview:
-            return app_id
-    return None
-
-
-def refuse_duplicate(store: Store, data: Mapping[str, Any]) -> None:
-    """Raise `LikelyDuplicate` when ``data`` (a case file's mapping) looks already tracked.
-
-    Raises:
-        LikelyDuplicate: naming the application it looks like.
-    """
-    company, role = str(data.get("company", "")), str(data.get("role", ""))
-    interview = str(data.get("interview", ""))
-    found = find_duplicate(store, company, role, interview)
-    if found is not None:
-        names = {i: (c, r) for i, c, r in store.names()}
-        title = " - ".join(x for x in names.get(found, (company, role)) if x) or found
-        raise LikelyDuplicate(found, title, interview)
-
-
-def add(store: Store, data: dict[str, Any], labels: Labels, allow_duplicate: bool = False) -> str:
-    """Start tracking an application; returns its new id once committed.
-
-    Args:
-        store: The open tracker.
-        data: The application as a case file would hold it, without ``id`` and ``events``.
-        labels: What the user calls each value they gave (see `followup.services.labels`).
-        allow_duplicate: Add it even if it looks like one already tracked.
-
-    Raises:
-        UsageError: any value breaks a case-file rule or is longer than the tracker takes (all
-            of them are named by their label).
-        LikelyDuplicate: the same company, role and interview date are tracked already.
-    """
-    refuse_long(data, labels)
-    data = {**data, "events": []}
-    with store.writing():
-        if not allow_duplicate:
-            refuse_duplicate(store, data)
-        app_id = store.new_id(str(data.get("company", "")))
-        data = {"id": app_id, **data}
-        check_country(checked_case(data, labels, app_id), labels.get(("country",), "country"))
-        store.add_application(app_id, data)
-    return app_id
 
 
 def _example(key: str) -> str:
@@ -156,14 +82,15 @@ def log(
     """
     names = {key: key for key in EVENT_KEYS} | dict(names or {})
     for key, value in values.items():
-        if isinstance(value, str) and not value.strip():
+        if isinstance(value, str) and blank(value):
             # Often an unset shell variable (--date "$D"): taking it as "not given" would save
             # a date nobody gave.
             flag = names.get(key, key)
             raise UsageError(
-                f"{flag}: the value is empty; expected {_example(key)}, or leave {flag} out"
+                f"{flag}: the value {blank_words(value)}; expected {_example(key)}, or leave "
+                f"{flag} out"
             )
-    refuse_long(dict(values), {(key,): names.get(key, key) for key in values})
+    refuse_text(dict(values), {(key,): names.get(key, key) for key in values})
     if kind == "reply" and not values.get("outcome"):
         raise UsageError(
             f"{names['outcome']}: a reply needs an outcome; expected one of "

@@ -17,15 +17,18 @@ Durability and concurrency:
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import sqlite3
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final, TypeVar
 
-from followup.errors import FollowupError, UsageError
+from followup.errors import FollowupError, UsageError, shortened, visible
+from followup.io.user_files import kind_problem, path_problem
 from followup.tracker.schema import migrate
 
 BEGIN_ATTEMPTS: Final = 3
@@ -100,26 +103,37 @@ def connect(db: Path | None, create: bool = True) -> tuple[sqlite3.Connection, P
     """The connection behind `followup.tracker.store.open_store`, whose docstring says what
     ``db`` and ``create`` mean: WAL, full sync, the busy wait and the migrations applied.
 
+    Nothing is written to a file that is there but empty (0 bytes) unless ``create``: it is no
+    tracker, and a command that only reads or changes one must not make it one.
+
     Returns:
-        The connection, the file's path, whether opening created the file, and whether there
-        is no file (an empty tracker in memory stands in).
+        The connection, the file's path, whether opening created the tracker (a new file, or
+        one that was empty), and whether there is no file (an empty tracker in memory stands
+        in).
 
     Raises:
-        UsageError: the file is not a followup tracker, or its folder cannot be created.
+        UsageError: the path is not a file (a folder, a FIFO, a loop, a name too long...), the
+            file is empty and not ``create``, it is not a followup tracker, or its folder
+            cannot be created.
         StoreError: the database is damaged or stayed busy.
     """
     path = db if db is not None else default_db_path()
-    if path.is_dir():
-        raise UsageError(f"'{path}' is a folder; expected a database file")
-    existed = os.path.lexists(path)
-    if not existed and not create:
+    size = file_size(path)
+    if size is None and not create:
         conn = sqlite3.connect(":memory:", isolation_level=None)
         migrate(conn, str(path))
         return conn, path, False, True
+    if size == 0 and not create:
+        raise UsageError(
+            f"'{shown_path(path)}' is empty (0 bytes): not a followup tracker (was it "
+            "truncated?); expected a tracker database file: restore it from a backup, or "
+            "'followup add' or 'followup import' starts a new tracker in it"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise UsageError(f"cannot create the folder of '{path}': {err.strerror}") from None
+        where = shown_path(path)
+        raise UsageError(f"cannot create the folder of '{where}': {err.strerror}") from None
     try:
         # Autocommit mode: transactions are begun explicitly, as IMMEDIATE, by this module.
         conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None)
@@ -133,7 +147,48 @@ def connect(db: Path | None, create: bool = True) -> tuple[sqlite3.Connection, P
     except BaseException:
         conn.close()
         raise
-    return conn, path, not existed, False
+    return conn, path, not size, False
+
+
+def shown_path(path: Path) -> str:
+    """The path as a message shows it: escaped, and cut short when huge."""
+    return visible(shortened(str(path), 100))
+
+
+def file_size(path: Path) -> int | None:
+    """The size of the regular file at ``path``, or None when there is none (its folder may be
+    missing too: the file is created with it).
+
+    Raises:
+        UsageError: ``path`` names something else (a folder, a FIFO, a device, a link to
+            nothing) or cannot be looked up (a name too long, a loop, a file where a folder
+            should be, no permission), said in words after the path.
+    """
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError) as err:
+        if isinstance(err, FileNotFoundError) and not os.path.islink(path):
+            return None
+        why = _not_a_folder(path) if getattr(err, "errno", None) == errno.ENOTDIR else None
+        why = why or path_problem(path) or f"cannot be looked up ({err})"
+        raise UsageError(f"'{shown_path(path)}': {why}; expected a tracker database file") from None
+    if not stat.S_ISREG(info.st_mode):
+        why = kind_problem(info.st_mode) or "is not a regular file"
+        raise UsageError(f"'{shown_path(path)}': {why}; expected a tracker database file")
+    return info.st_size
+
+
+def _not_a_folder(path: Path) -> str | None:
+    """Which folder on ``path`` is a file, in words, if one is."""
+    for parent in reversed(path.parents):
+        try:
+            mode = os.stat(parent).st_mode
+        except (OSError, ValueError):
+            return None
+        if not stat.S_ISDIR(mode):
+            what = "is a file, not a folder" if stat.S_ISREG(mode) else "is not a folder"
+            return f"'{shown_path(parent)}' {what}"
+    return None
 
 
 def _configure(conn: sqlite3.Connection, path: Path) -> None:

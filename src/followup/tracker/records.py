@@ -20,24 +20,28 @@ from followup.semantics.meaning import CLOSING_REPLIES, EVENTS
 # typed by a person: 10,000 characters is four pages of notes, far more than any name needs,
 # and it keeps a pasted file or a runaway script (a 50 MB argument) out of every later view.
 MAX_TEXT: Final = 10_000
+_AT_MOST: Final = f"at most {MAX_TEXT:,} characters"
 
 
-def long_texts(value: object, at: Path_ = ()) -> list[tuple[Path_, int]]:
-    """Each text in ``value`` (a case file's mapping, a list, a string) longer than `MAX_TEXT`:
-    where it is (below ``at``) and how many characters it has."""
+def text_problems(value: object, at: Path_ = ()) -> list[tuple[Path_, str, str]]:
+    """Each text in ``value`` (a case file's mapping, a list, a string) the tracker does not
+    take: where it is (below ``at``), what is wrong with it and what was expected.
+
+    A text is refused when it is longer than `MAX_TEXT`, or holds a NUL character: no one types
+    one (a command line cannot even pass it), and C programs (SQLite's own shell, most tools
+    that read the database) take it for the end of the text, so a name would show cut short.
+    """
     if isinstance(value, str):
-        return [(at, len(value))] if len(value) > MAX_TEXT else []
+        if len(value) > MAX_TEXT:
+            return [(at, f"the text is {len(value):,} characters long", _AT_MOST)]
+        if "\x00" in value:
+            return [(at, "the text holds a NUL character (\\x00)", "text without NUL characters")]
+        return []
     if isinstance(value, dict):
-        return [x for k, v in value.items() for x in long_texts(v, (*at, str(k)))]
+        return [x for k, v in value.items() for x in text_problems(v, (*at, str(k)))]
     if isinstance(value, list | tuple):
-        return [x for i, v in enumerate(value) for x in long_texts(v, (*at, i))]
+        return [x for i, v in enumerate(value) for x in text_problems(v, (*at, i))]
     return []
-
-
-def too_long(length: int) -> tuple[str, str]:
-    """What to say about a text of ``length`` characters over `MAX_TEXT`: the problem, and
-    what was expected."""
-    return f"the text is {length:,} characters long", f"at most {MAX_TEXT:,} characters"
 
 
 # What ends an application for good (a reply after the playbook's own moved_on does not).
