@@ -31,6 +31,11 @@ Feature: Patience with no end can still keep in touch
     And the plan reads "every 4 weeks"
     And the plan reads "The plan looks no further than Thu 2028-08-31."
 
+  Scenario: Following every note until a day, the next one comes four weeks after the last
+    When I follow every step until 2026-09-01
+    Then the case is open
+    And the next step is a check-in by email on 2026-09-23
+
   Scenario: Their answer ends it
     When they replied "rejection" on 2026-04-20
     And I check the plan on 2026-04-21

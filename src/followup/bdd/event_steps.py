@@ -234,24 +234,43 @@ def do_the_next_step(followup_world: World) -> None:
 
 @when("I follow every step")
 def follow_every_step(followup_world: World) -> None:
-    """Do every step of the plan, each on its due day, until the case closes or nothing is left."""
+    """Do every step of the plan, each on its due day, until the case closes or nothing is left
+    (a playbook whose steps never end needs 'until DATE')."""
+    _follow(followup_world, None)
+
+
+@when(parsers.re(rf"I follow every step until (?P<day>{DATE})"), converters={"day": day_of})
+def follow_every_step_until(followup_world: World, day: date) -> None:
+    """Do every step due up to the day, each on its due day, then move to that day: for a
+    playbook that never closes a case, or to stop part-way."""
+    _follow(followup_world, day)
+    followup_world.today = max(followup_world.today, day)
+
+
+def _follow(world: World, until: date | None) -> None:
     done: set[tuple[str, date]] = set()
     for _ in range(MAX_FOLLOW_ROUNDS):
-        plan = followup_world.plan()
+        plan = world.plan()
         if plan.state == CLOSED:
             return
         if not plan.schedule:
-            if plan.closes_on is None:
-                return  # nothing left to do, and the playbook keeps the case open
+            if plan.closes_on is None or (until is not None and plan.closes_on > until):
+                return  # nothing left to do by then, and the playbook keeps the case open
             # No steps left, but a timer closes the case later: let the time pass.
-            followup_world.today = max(plan.closes_on, plan.today + timedelta(days=1))
+            world.today = max(plan.closes_on, plan.today + timedelta(days=1))
             continue
+        if until is not None and max(plan.schedule[0].due, plan.today) > until:
+            return  # what comes next comes after the day asked for
         fresh = [s for s in plan.next if (s.rule_id, max(s.due, plan.today)) not in done]
         if not fresh:
             # Only steps already taken are due (the engine has not counted them yet): let the
             # day pass so later steps come up.
-            followup_world.today = plan.today + timedelta(days=1)
+            world.today = plan.today + timedelta(days=1)
             continue
         done.update((s.rule_id, max(s.due, plan.today)) for s in fresh)
-        _do(followup_world, fresh, plan.today)
-    followup_world.check(False, f"Still steps to do after {MAX_FOLLOW_ROUNDS} rounds.")
+        _do(world, fresh, plan.today)
+    world.check(
+        False,
+        f"Still steps to do after {MAX_FOLLOW_ROUNDS} rounds; for a playbook whose steps never "
+        "end, say 'When I follow every step until DATE'.",
+    )
