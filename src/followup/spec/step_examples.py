@@ -44,6 +44,7 @@ EXAMPLES: dict[str, str] = {
     "time_passes": "2 weeks pass",
     "do_the_next_step": "I do the next step",
     "follow_every_step": "I follow every step",
+    "follow_every_step_until": "I follow every step until 2026-09-01",
     "the_state_is": 'the state is "waiting"',
     "the_next_step_is": "the next step is a check-in by email on 2026-03-09",
     "the_next_steps_include": "the next steps include a thank-you by email on 2026-03-02",
