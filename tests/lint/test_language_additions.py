@@ -467,3 +467,23 @@ def test_a_dont_about_one_part_of_the_day_spares_a_step_at_another():
     assert _lint_text(text) == []
     same = MINE + body.replace("AT", "at: afternoon,").replace("DONT", "at: afternoon,")
     assert [p.split(" ", 2)[1] for p in _lint_text(same)] == ["L110"]
+
+
+def test_a_window_between_two_anchors_kept_apart_by_its_condition_is_no_l113():
+    """A note due a week after the interview until the day before their date, only when they
+    gave two weeks or more: the end cannot come first.  Without the condition it can (L113)."""
+    note = (
+        "transitions:\n"
+        "  - {id: waiting, from: interviewed, after: interview + 2d, to: waiting, source: s}\n"
+        "  - {id: done, from: any, after: interview + 8w, to: closed, source: s}\n"
+        "actions:\n"
+        "  - {id: note, in: waiting, kind: check_in, due: interview + 1w,\n"
+        "     until: decision_by - 1d, channel: email, advice: A note., source: s WHEN}\n"
+    )
+    span = ", when: {time_between: {from: interview, to: decision_by, ge: 2w}}"
+    assert _lint_text(MINE + note.replace(" WHEN", span)) == []
+    short = span.replace("ge: 2w", "ge: 1w")
+    assert [p.split(" ", 2)[1] for p in _lint_text(MINE + note.replace(" WHEN", short))] == [
+        "L113"
+    ]
+    assert [p.split(" ", 2)[1] for p in _lint_text(MINE + note.replace(" WHEN", ""))] == ["L113"]

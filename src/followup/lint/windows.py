@@ -7,7 +7,11 @@ the two dates were swapped, or measured from anchors whose order the case decide
 from __future__ import annotations
 
 from followup.lint.rules import Checks
-from followup.model.playbook import DateRule, DateTerm
+from followup.model.playbook import AllOf, DateRule, DateTerm, Guard, Span
+
+# The fewest days from one anchor to another that an action's condition asks for
+# (``time_between: {from: A, to: B, ge: 2w}``), by (A, B).
+Apart = dict[tuple[str, str], int]
 
 # Public holidays a run of business days may span, besides weekends (two at Christmas and the
 # New Year, or at Easter, in many countries' calendars).
@@ -32,18 +36,35 @@ def _units(term: DateTerm) -> tuple[int, int, int]:
     return sign * d.months, sign * d.days, sign * d.business_days
 
 
-def _after(end: DateTerm, start: DateTerm) -> bool:
-    """Whether ``end`` is never before ``start`` (known only for terms of one anchor): it
-    moves the same date at least as far in each unit (each moves a date monotonically), or its
-    fewest days are at least the other's most."""
+def apart(guard: Guard | None) -> Apart:
+    """The fewest days between anchors a condition holds only with: its ``time_between``
+    tests of at least (``ge``, ``gt``) a duration, alone or among the tests all of which must
+    hold (one under ``any`` or ``not`` may not)."""
+    items = guard.items if isinstance(guard, AllOf) else (guard,) if guard is not None else ()
+    out: Apart = {}
+    for item in items:
+        if isinstance(item, Span) and item.op in ("ge", "gt") and item.offset.sign > 0:
+            days = item.offset.duration.fewest_days + (item.op == "gt")
+            key = (item.start, item.end)
+            out[key] = max(out.get(key, days), days)
+    return out
+
+
+def _after(end: DateTerm, start: DateTerm, spans: Apart | None = None) -> bool:
+    """Whether ``end`` is never before ``start``: for terms of one anchor, it moves the same
+    date at least as far in each unit (each moves a date monotonically), or its fewest days are
+    at least the other's most; for two anchors, when the condition keeps ``end``'s anchor at
+    least so many days after ``start``'s (``spans``) and that with ``end``'s fewest days is at
+    least ``start``'s most."""
     if end.anchor != start.anchor:
-        return False
+        gap = (spans or {}).get((start.anchor, end.anchor))
+        return gap is not None and gap + _days(end)[0] >= _days(start)[1]
     if all(e >= s for e, s in zip(_units(end), _units(start), strict=True)):
         return True
     return _days(end)[0] >= _days(start)[1]
 
 
-def _never_before(until: DateRule, due: DateRule) -> bool:
+def _never_before(until: DateRule, due: DateRule, spans: Apart | None = None) -> bool:
     """Whether the date ``until`` names is never before the one ``due`` names, known from
     pairs of terms of one anchor (`_after`).  The later of several dates is their largest, the
     earlier their smallest, so: the later of the ends is after the later of the starts when
@@ -53,19 +74,19 @@ def _never_before(until: DateRule, due: DateRule) -> bool:
     ends_later = until.combine == "later" or len(until.terms) == 1
     starts_later = due.combine == "later" or len(due.terms) == 1
     if ends_later and starts_later:
-        return all(any(_after(u, d) for u in until.terms) for d in due.terms)
+        return all(any(_after(u, d, spans) for u in until.terms) for d in due.terms)
     if ends_later:
-        return any(_after(u, d) for u in until.terms for d in due.terms)
+        return any(_after(u, d, spans) for u in until.terms for d in due.terms)
     if starts_later:
-        return all(_after(u, d) for u in until.terms for d in due.terms)
-    return all(any(_after(u, d) for d in due.terms) for u in until.terms)
+        return all(_after(u, d, spans) for u in until.terms for d in due.terms)
+    return all(any(_after(u, d, spans) for d in due.terms) for u in until.terms)
 
 
 def window_ends_early(c: Checks) -> None:
     """Windows whose end (``until``) can come before their start (``due``)."""
     for action in c.cp.playbook.actions:
         until = action.until
-        if until is None or _never_before(until, action.due):
+        if until is None or _never_before(until, action.due, apart(action.when)):
             continue
         c.report(
             "L113",
