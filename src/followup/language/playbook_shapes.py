@@ -98,9 +98,9 @@ FACT_TEXT = {
     " 18:00, evening), if the case gives its time; unknown otherwise.",
     "last_reply": "What the employer's last reply said (none if they have not replied; "
     "next_round all through the round that reply started, until they reply again).",
-    "check_ins": "How many check-ins (check_in and final_check_in steps, both recorded as"
-    " check_in_sent, whatever the channel) the job seeker has sent since the employer last"
-    " replied"
+    "check_ins": "How many check-ins (every check_in_sent recorded, whatever the channel:"
+    " check_in and final_check_in steps, and steps of a kind of your own completed by"
+    " check_in_sent) the job seeker has sent since the employer last replied"
     " (a reply that restarts nudging or invites to a new round starts it over).",
     "contacts": "How many direct contacts (emails, calls, letters, texts) the job seeker has"
     " made in this interview round.",
