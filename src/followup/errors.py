@@ -8,7 +8,6 @@ with the place it was found, so a user fixes a file in one pass instead of one e
 from __future__ import annotations
 
 import re
-import signal
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -35,11 +34,27 @@ class Terminated(Exception):
     """SIGTERM reached the command: it stops as for Ctrl-C (its workers too), in one line."""
 
 
+def stop_on_terminate() -> None:
+    """In a command about to start worker processes: SIGTERM (``kill PID``) unwinds it as
+    Ctrl-C does, so its pool ends the workers instead of leaving them running, and it says so
+    in one line (`Terminated`).  Without workers the default (the process ends) is right, and
+    a short command does not pay for importing `signal` (its enums cost most of a
+    millisecond)."""
+    import signal
+
+    def terminate(signum: int, frame: object) -> None:
+        raise Terminated
+
+    signal.signal(signal.SIGTERM, terminate)
+
+
 def leave_stopping_to_parent() -> None:
     """In a worker process: Ctrl-C and SIGTERM are the parent's to handle.  Ctrl-C reaches every
     process of the command, and the parent alone stops the pool and says so in one line, so a
     worker ignores it; SIGTERM, which the parent's pool sends to end its workers, ends a worker
     at once (not through the parent's handler it inherited, which would print a traceback)."""
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 

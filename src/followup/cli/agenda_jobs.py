@@ -22,7 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from followup.cli.agenda import Planned, Planner
-from followup.errors import EXIT_FAILURE, FollowupError, InputError, leave_stopping_to_parent
+from followup.errors import (
+    EXIT_FAILURE,
+    FollowupError,
+    InputError,
+    leave_stopping_to_parent,
+    stop_on_terminate,
+)
 from followup.io.jsonl import line_item
 from followup.io.user_files import Line
 from followup.io.yaml_reader import read_yaml_file
@@ -84,6 +90,7 @@ def plan_in_workers(
     # fork: the workers start at once with the playbooks compiled (spawn would re-import all).
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     name = str(path)
+    stop_on_terminate()
     pool = ProcessPoolExecutor(jobs, context, initializer=_start, initargs=(planner,))
     pending: deque[Future[list[Answer]]] = deque()
     try:

@@ -9,7 +9,6 @@ it runs, so ``followup plan`` starts fast.
 from __future__ import annotations
 
 import gc
-import signal
 import sys
 from collections.abc import Sequence
 
@@ -62,11 +61,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     return result if isinstance(result, int) else EXIT_OK
 
 
-def _terminate(signum: int, frame: object) -> None:
-    """SIGTERM: stop as for Ctrl-C, unwinding (so a pool ends its workers), in one line."""
-    raise Terminated
-
-
 def _interrupted() -> int:
     """Ctrl-C: one line, no traceback, the exit code a shell gives a program SIGINT ended.
 
@@ -94,7 +88,6 @@ def run() -> None:
     it back on (`followup.cli.group.keep_collecting`); a batch collects between chunks by itself.
     """
     gc.disable()
-    signal.signal(signal.SIGTERM, _terminate)
     code = main()
     sys.stdout.flush()
     sys.exit(code)

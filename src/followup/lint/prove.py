@@ -19,7 +19,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from followup.compile.machine import CompiledPlaybook
-from followup.errors import leave_stopping_to_parent
+from followup.errors import leave_stopping_to_parent, stop_on_terminate
 from followup.lint.findings import (
     Breach,
     Found,
@@ -156,6 +156,7 @@ def _run(
             # Forked workers inherit the compiled playbook (its conditions are closures, which
             # cannot be pickled) and keep one search each across the tasks they take.
             context = multiprocessing.get_context("fork")
+            stop_on_terminate()
             with context.Pool(workers, initializer=leave_stopping_to_parent) as pool:
                 results = _gathered(pool.imap_unordered(_search, tasks), space, progress)
         else:
