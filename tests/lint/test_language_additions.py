@@ -483,7 +483,5 @@ def test_a_window_between_two_anchors_kept_apart_by_its_condition_is_no_l113():
     span = ", when: {time_between: {from: interview, to: decision_by, ge: 2w}}"
     assert _lint_text(MINE + note.replace(" WHEN", span)) == []
     short = span.replace("ge: 2w", "ge: 1w")
-    assert [p.split(" ", 2)[1] for p in _lint_text(MINE + note.replace(" WHEN", short))] == [
-        "L113"
-    ]
+    assert [p.split(" ", 2)[1] for p in _lint_text(MINE + note.replace(" WHEN", short))] == ["L113"]
     assert [p.split(" ", 2)[1] for p in _lint_text(MINE + note.replace(" WHEN", ""))] == ["L113"]
