@@ -40,7 +40,7 @@ def stop_on_terminate() -> None:
     in one line (`Terminated`).  Without workers the default (the process ends) is right, and
     a short command does not pay for importing `signal` (its enums cost most of a
     millisecond)."""
-    import signal
+    import signal  # lazy: its enums cost plan's cold start most of a millisecond
 
     def terminate(signum: int, frame: object) -> None:
         raise Terminated
@@ -53,7 +53,7 @@ def leave_stopping_to_parent() -> None:
     process of the command, and the parent alone stops the pool and says so in one line, so a
     worker ignores it; SIGTERM, which the parent's pool sends to end its workers, ends a worker
     at once (not through the parent's handler it inherited, which would print a traceback)."""
-    import signal
+    import signal  # lazy: only worker processes need it
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
