@@ -113,9 +113,31 @@ def resolve(ref: str, extra_dirs: tuple[Path, ...] = ()) -> Path:
     entries = discover(extra_dirs)
     if ref in entries:
         return entries[ref].path
+    misnamed = _declaring(ref, entries)
+    if misnamed is not None:
+        raise UsageError(
+            f"no playbook file is named '{ref}', but {_display(misnamed)} says 'id: {ref}'; "
+            f"a playbook is found by its file's name: rename it to {ref}{misnamed.suffix}, "
+            f"or use '{misnamed.stem}'"
+        )
     hint = suggest(ref, entries) or ""
     known = ", ".join(sorted(entries))
     raise UsageError(f"no playbook with id '{ref}'{hint}; known ids: {known}")
+
+
+def _declaring(ref: str, entries: dict[str, Entry]) -> Path | None:
+    """A coach's playbook file whose own ``id`` is ``ref`` although its name is not (read only
+    when no file is named ``ref``: the error path, where the time is no matter)."""
+    for entry in entries.values():
+        if entry.bundled:
+            continue
+        try:
+            data = read_yaml_file(entry.path).data
+        except InputError:
+            continue
+        if isinstance(data, dict) and data.get("id") == ref:
+            return entry.path
+    return None
 
 
 def _display(path: Path) -> str:
@@ -347,9 +369,23 @@ def load_each(extra_dirs: tuple[Path, ...] = ()) -> tuple[list[CompiledPlaybook]
     problems: list[Problem] = []
     for name, entry in sorted(discover(extra_dirs).items()):
         try:
-            found.append((name, entry.path, load(str(entry.path), extra_dirs)))
+            cp = load(str(entry.path), extra_dirs)
         except InputError as err:
             problems += err.problems
+            continue
+        found.append((name, entry.path, cp))
+        if cp.id != name:
+            problems.append(
+                Problem(
+                    _display(entry.path),
+                    1,
+                    1,
+                    f"this playbook says 'id: {cp.id}', but a playbook is found by its file's "
+                    f"name, so '--playbook {cp.id}' and 'playbook: {cp.id}' in a case do not "
+                    "find it",
+                    f"the file named {cp.id}{entry.path.suffix}, or 'id: {name}'",
+                )
+            )
     # Two files giving one id: the one named after it is the one `--playbook ID` finds.
     found.sort(key=lambda item: item[0] != item[2].id)
     seen: dict[str, Path] = {}

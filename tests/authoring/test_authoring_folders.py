@@ -194,6 +194,24 @@ def test_two_files_with_one_id_are_named_and_the_one_named_after_it_is_used(cli,
     )
 
 
+def test_a_file_not_named_after_its_id_is_named_and_the_id_points_to_it(cli, tmp_path):
+    """A playbook is found by its file's name: one saved as other.yaml with its id unchanged
+    was listed by its id, and then '--playbook ID' said no playbook has that id.  The listing
+    names the mismatch at the file, and the lookup by id says which file says it."""
+    folder = tmp_path / "mine"
+    put(folder)
+    original = next(folder.glob("*.yaml"))
+    renamed = original.rename(folder / "other.yaml")
+    shown = cli("playbooks", "--playbooks", folder)
+    assert shown.code == 2
+    assert f"{renamed}:1:1: this playbook says 'id: {original.stem}'" in shown.err
+    looked = cli("show", original.stem, "--playbooks", folder)
+    assert looked.code == 2
+    assert f"{renamed} says 'id: {original.stem}'" in looked.err
+    assert "rename it to" in looked.err
+    assert cli("show", "other", "--playbooks", folder).code == 0
+
+
 def test_validate_finds_ids_in_the_coach_s_folders(cli, tmp_path):
     """A case naming a coach's playbook, and a playbook extending one by id, validate with it."""
     folder = tmp_path / "mine"
