@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from icalendar import Calendar
 
@@ -310,3 +311,19 @@ def test_draft_a_case_file_without_a_tracker(cli, tmp_path):
     missing = cli("draft", tmp_path / "gone.yaml")
     assert missing.code == 2
     assert missing.err.startswith(f"{tmp_path / 'gone.yaml'}:1:1: no such file")
+
+
+def test_a_draft_says_the_part_of_the_day_as_the_plan_does(cli, tmp_path):
+    """A thank-you 'at: afternoon' after a morning interview: the draft's heading says when in
+    the day, as the plan does (it said only the day)."""
+    case = tmp_path / "planet.yaml"
+    features = Path(__file__).resolve().parents[2] / "features"
+    case.write_text(
+        "id: planet\ncompany: Daily Planet\ninterview: 2026-03-02T10:00\n"
+        f"playbook: {features / 'engine' / 'time-of-day.yaml'}\n",
+        encoding="utf-8",
+    )
+    result = cli("draft", case, "--today", "2026-03-02")
+    assert result.code == 0, result.err
+    head = "# send a thank-you by email, due Mon 2026-03-02, in the afternoon (today)"
+    assert head in result.out

@@ -79,7 +79,8 @@ def sender_for(name: str | None, signature: str | None) -> Sender:
 def _draft_text(d: Draft, today: date) -> str:
     # The step's day (or window) and how far off it is, as every view of a step writes them.
     when = f"{step_relative(d.due, d.latest, today)}{send_on_words(d.send_on)}"
-    head = f"# {action_words(d.action, d.channel)}, due {step_day(d.due, d.latest)} ({when})"
+    what = action_words(d.action, d.channel, d.words)
+    head = f"# {what}, due {step_day(d.due, d.latest, d.at)} ({when})"
     lines = [f"{head}; rule {d.rule_id}{'; optional' if d.optional else ''}"]
     if d.to and d.layout != "call":  # a call script names who to call itself
         lines.append(f"To: {visible(d.to)}")

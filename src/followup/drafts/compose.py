@@ -56,6 +56,9 @@ class Draft:
     # The step's window and the day to send it, as the plan shows them (`followup.engine.Step`).
     latest: date | None = None
     send_on: date | None = None
+    # The part of the day to do it in, and what the playbook calls its kind, as the plan says.
+    at: str | None = None
+    words: str = ""
 
     def as_json(self) -> dict[str, object]:
         """The fields a script reads: to, subject, body, action, due, channel, layout (email,
@@ -175,6 +178,8 @@ def draft_step(
                 tuple(blanks_in(to, laid.subject, laid.body)),
                 step.latest,
                 step.send_on,
+                step.at,
+                step.words,
             )
         )
     return drafts
