@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.spec.conftest import PASSING
+
 from followup import catalog
 from followup.engine.plan import plan_case
 from followup.io.yaml_reader import read_yaml_text
@@ -23,14 +25,6 @@ from followup.spec.coverage import (
 from followup.timeline.calendar import BusinessCalendar
 
 CAL = BusinessCalendar(None)
-THANKED = """\
-Feature: Thanked
-  Scenario: Thanked the same day
-    Given the playbook "week-then-on-hold"
-    And an interview on 2026-03-02
-    When I sent a thank-you by email on 2026-03-02
-    Then the state is "thanked"
-"""
 EVERYTHING = """\
 Feature: The whole silent path
   Scenario: Silence until the end
@@ -129,7 +123,7 @@ def test_total_is_over_every_rule_of_every_playbook():
 
 def test_coverage_after_the_summary(cli, tmp_path, write):
     """--coverage prints pytest's summary, then the playbook's coverage and the total."""
-    feature = write(tmp_path / "thanked.feature", THANKED)
+    feature = write(tmp_path / "thanked.feature", PASSING)
     result = cli("spec", "--coverage", feature)
     assert result.code == 0, result.out + result.err
     summary = result.out.index("1 passed")
@@ -144,7 +138,7 @@ def test_coverage_after_the_summary(cli, tmp_path, write):
 
 def test_fail_under_fails_a_passing_run(cli, tmp_path, write):
     """Scenarios that pass but exercise too little fail the run with --fail-under (exit 1)."""
-    feature = write(tmp_path / "thanked.feature", THANKED)
+    feature = write(tmp_path / "thanked.feature", PASSING)
     result = cli("spec", "--fail-under", "90", feature)
     assert result.code == 1
     assert "Playbook coverage" in result.out, "--fail-under implies --coverage"
@@ -175,7 +169,7 @@ def test_coverage_keeps_files_next_to_the_feature(cli, tmp_path, write):
 
 def test_failing_scenarios_keep_pytest_code(cli, tmp_path, write):
     """A failing scenario exits 1 whatever the coverage, and coverage is still reported."""
-    feature = write(tmp_path / "bad.feature", THANKED.replace('"thanked"', '"closed"'))
+    feature = write(tmp_path / "bad.feature", PASSING.replace('"thanked"', '"closed"'))
     result = cli("spec", "--coverage", "--fail-under", "0", feature)
     assert result.code == 1
     assert "Playbook coverage" in result.out

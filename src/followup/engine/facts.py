@@ -263,13 +263,14 @@ copy_slots = _slot_copier(
 )
 
 
-def lapsed_words(p: Pending) -> str:
-    """Why a step that is pending is no longer worth doing (`DueDates.done_on`)."""
+def lapsed_words(p: Pending, window: str = "its window") -> str:
+    """Why a step that is pending is no longer worth doing (`DueDates.done_on`), naming its
+    window as ``window`` says ("the window for check-in")."""
     if p.expires is not None:
         return f"news worth telling until {p.expires} only"
     if p.latest is not None and p.latest < p.due:
         return (
-            f"its window ended {p.latest}, before the engine's own rules let it be done "
-            f"({p.due}); the playbook lets it go (late: skip)"
+            f"{window} ended on {p.latest}, before the engine's own rules let it be done "
+            f"({p.due}), and the playbook lets it go (late: skip)"
         )
-    return f"its window ended {p.latest}; the playbook lets it go (late: skip)"
+    return f"{window} ended on {p.latest}, and the playbook lets it go (late: skip)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from followup.compile.machine import compile_channels
+from followup.engine.facts import lapsed_words
 from followup.engine.run import Run
 from followup.model.vocabulary import CLOSED, INITIAL_STATE
 from followup.semantics.builtin import OWN_WAY
@@ -84,11 +85,7 @@ def _windows_passed(run: Run, today: date) -> list[str]:
             continue
         rule = p.compiled.action.id
         if p.compiled.lapses and p.latest < p.due:
-            out.append(
-                f"The window for {rule} ended on {p.latest.isoformat()}, before the engine's own "
-                f"rules let it be done ({p.due.isoformat()}), and the playbook lets it go "
-                "(late: skip)."
-            )
+            out.append(f"{lapsed_words(p, f'The window for {rule}')}.")
         elif p.latest < today:
             window = f"The window for {rule} ({p.due.isoformat()} to {p.latest.isoformat()})"
             out.append(

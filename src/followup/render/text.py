@@ -134,20 +134,18 @@ def plan_text(plan: Plan, case: Case, playbook: Playbook) -> str:
             else:
                 words = f"  ... {more.count} more, {more.every}, to {day(more.last)}"
                 lines.append(f"{words}  [{step.rule_id}]")
-    if not plan.outcome:
-        if plan.closes_on:
-            lines.append(
-                f"  {day(plan.closes_on)}: the playbook closes the case if nothing changes"
-            )
-        elif plan.looks_until is not None:
+    if not plan.outcome and plan.closes_on:
+        lines.append(f"  {day(plan.closes_on)}: the playbook closes the case if nothing changes")
+    elif not plan.outcome:
+        if plan.looks_until is not None:
             lines += _wrap(looks_no_further(plan), "    ", "  ")
-        if plan.never_closes and not plan.closes_on:
+        if plan.never_closes:
             lines += _wrap(
                 f"This playbook never closes a case on its own, by design: {plan.never_closes}",
                 "    ",
                 "  ",
             )
-        elif not plan.closes_on and plan.looks_until is None and plan.schedule:
+        elif plan.looks_until is None and plan.schedule:
             lines.append("  The playbook does not close the case on its own.")
     if plan.avoid:
         lines += ["", "Avoid"]
@@ -219,14 +217,19 @@ def looks_no_further(plan: Plan) -> str:
 
 
 def _same_step(a: Step, b: Step) -> bool:
-    return (a.rule_id, a.action, a.channel, a.to, a.optional, a.latest, b.latest) == (
-        b.rule_id,
-        b.action,
-        b.channel,
-        b.to,
-        b.optional,
-        None,
-        None,
+    """Whether two steps are repeats of one rule, alike but for their day (no window)."""
+    alike = (a.rule_id, a.action, a.channel, a.to, a.optional)
+    return (
+        a.latest is None
+        and b.latest is None
+        and alike
+        == (
+            b.rule_id,
+            b.action,
+            b.channel,
+            b.to,
+            b.optional,
+        )
     )
 
 
