@@ -368,7 +368,9 @@ def _proof_text() -> list[str]:
         "",
         "Two reductions keep this exact and small: a fact no rule reads (other than a reminder, "
         "which changes nothing) is explored at one value, and channel preferences that give "
-        "every action the same kind of channel are explored once. The engine's own rules read "
+        "every action the same kind of channel are explored once (once for each value a rule "
+        "reads of the preferred channel and of whether calls are allowed). The engine's own "
+        "rules read "
         "too: check-ins wait past the later of the employer's dates (unless the playbook opts "
         "out of wait-past-their-date), so a playbook with check-ins is explored with their dates "
         "even where no rule names them; a date no rule names then counts only as the later of "

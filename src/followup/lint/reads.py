@@ -156,13 +156,17 @@ def channel_signature(pb: Playbook, preferred: str | None, may_call: bool) -> tu
 
 
 def channel_choices(pb: Playbook, reads: Reads) -> list[tuple[str | None, bool]]:
-    """The (preferred channel, calls allowed) pairs worth exploring for ``pb``."""
+    """The (preferred channel, calls allowed) pairs worth exploring for ``pb``: one for each
+    kind of channel the engine would choose for every action (`channel_signature`) and each
+    value of the two facts a rule reads, since two pairs that agree on both the engine cannot
+    tell apart."""
     pairs = [(pc, mc) for pc in (*PREFERRED_CHANNELS, None) for mc in (False, True)]
-    if {"preferred_channel", "may_call"} & reads.facts:
-        return pairs
+    read_pc = "preferred_channel" in reads.facts
+    read_mc = "may_call" in reads.facts
     seen: dict[tuple[object, ...], tuple[str | None, bool]] = {}
     for pc, mc in pairs:
-        seen.setdefault(channel_signature(pb, pc, mc), (pc, mc))
+        key = (channel_signature(pb, pc, mc), pc if read_pc else None, mc if read_mc else None)
+        seen.setdefault(key, (pc, mc))
     return list(seen.values())
 
 
