@@ -24,7 +24,7 @@ Feature: The "email sequence" coach's playbook, written from the docs alone
     And I sent a check-in by email on 2026-03-10
     And I sent a check-in by email on 2026-03-16
     When I check the plan on 2026-03-17
-    Then the next step is a final check-in by phone on 2026-03-30
+    Then the next step is call_the_company by phone on 2026-03-30
     And the next step goes to the company
     And the schedule has no check-in
     And I am told to avoid "Don't phone the interviewer"
@@ -33,7 +33,7 @@ Feature: The "email sequence" coach's playbook, written from the docs alone
     Given I sent a thank-you by email on 2026-03-05
     And I sent a check-in by email on 2026-03-10
     And I sent a check-in by email on 2026-03-16
-    When I sent a final check-in by phone on 2026-03-30
+    When I got in touch by phone on 2026-03-30
     And I check the plan on 2026-03-31
     Then the case is closed as "moved on"
     And nothing more is due
@@ -54,20 +54,44 @@ Feature: The "email sequence" coach's playbook, written from the docs alone
     And I check the plan on 2026-06-01
     Then the case is closed as "moved on"
 
-  Scenario: Four check-ins at most over the whole application
+  Scenario: Four email check-ins at most over the whole application; the call is not one
     Given I sent a thank-you by email on 2026-03-05
     And I sent a check-in by email on 2026-03-10
     And I sent a check-in by email on 2026-03-16
-    And I sent a final check-in by phone on 2026-03-30
+    And I got in touch by phone on 2026-03-30
     When they replied "next round" on 2026-04-02 with an interview on 2026-04-09
     And I sent a thank-you by email on 2026-04-09
     And I check the plan on 2026-04-10
     Then the next step is a check-in by email on 2026-04-14
     When I sent a check-in by email on 2026-04-14
     And I check the plan on 2026-04-15
+    Then the next step is a check-in by email between 2026-04-20 and 2026-04-21
+    When I sent a check-in by email on 2026-04-20
+    And I check the plan on 2026-04-21
     Then the schedule has no check-in
-    And the next step is a final check-in by phone on 2026-04-28
+    And the next step is call_the_company by phone on 2026-05-04
     And the next step goes to the company
+
+  Scenario: A third round gets no email check-in after four in all, only the call
+    Given I sent a thank-you by email on 2026-03-05
+    And I sent a check-in by email on 2026-03-10
+    And I sent a check-in by email on 2026-03-16
+    And they replied "next round" on 2026-03-20 with an interview on 2026-03-24
+    And I sent a thank-you by email on 2026-03-24
+    And I sent a check-in by email on 2026-03-30
+    And I sent a check-in by email on 2026-04-06
+    And they replied "next round" on 2026-04-08 with an interview on 2026-04-14
+    And I sent a thank-you by email on 2026-04-14
+    When I check the plan on 2026-04-15
+    Then the schedule has no check-in
+
+  Scenario: Once they ask you not to follow up, there is no call either
+    Given I sent a thank-you by email on 2026-03-05
+    And I sent a check-in by email on 2026-03-10
+    And I sent a check-in by email on 2026-03-16
+    When they asked me not to follow up on 2026-03-18
+    And I check the plan on 2026-03-19
+    Then nothing more is due
 
   Scenario: They say they will decide in four weeks: the sequence waits for their date
     The coach's "three weeks of silence, then stop" would end the sequence before the

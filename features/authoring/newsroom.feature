@@ -32,12 +32,34 @@ Feature: The "journalism careers" coach's playbook, written from the docs alone
     And the employer will decide by 2026-03-20
     And I sent a thank-you by email on 2026-03-03
     When I check the plan on 2026-03-04
-    Then the next step is a check-in by email on 2026-03-10
+    Then the next step is short_note by email on 2026-03-10
     And the next step comes from rule "note-during-a-long-wait"
-    When I sent a check-in by email on 2026-03-10
+    When I got in touch by email on 2026-03-10
     And I check the plan on 2026-03-11
     Then the next step is a check-in by email between 2026-03-23 and 2026-03-25
     And the next step comes from rule "check-in-after-their-date"
+
+  Scenario: The note is no check-in: two check-ins still follow it, then the call to the desk
+    Given the interview was on 2026-03-03 at 10:00
+    And the employer will decide by 2026-03-20
+    And I sent a thank-you by email on 2026-03-03
+    And I got in touch by email on 2026-03-10
+    And I sent a check-in by email on 2026-03-23
+    When I check the plan on 2026-03-24
+    Then the next step is a check-in by email on 2026-03-30
+    When I sent a check-in by email on 2026-03-30
+    And I check the plan on 2026-03-31
+    Then the next step is ring_the_desk by phone on 2026-04-13
+    And the next step goes to the company
+
+  Scenario: A note they never saw in time lapses at their date
+    Given the interview was on 2026-03-03 at 10:00
+    And the employer will decide by 2026-03-20
+    And I sent a thank-you by email on 2026-03-03
+    When I check the plan on 2026-03-19
+    Then the next step is short_note by email between 2026-03-10 and 2026-03-19
+    When I check the plan on 2026-03-20
+    Then the next step is a check-in by email between 2026-03-23 and 2026-03-25
 
   Scenario: A shorter timetable gets no note, only a check-in after their date
     Given the interview was on 2026-03-03 at 10:00
@@ -56,7 +78,7 @@ Feature: The "journalism careers" coach's playbook, written from the docs alone
     Then the next step is a check-in by email on 2026-03-16
     When I sent a check-in by email on 2026-03-16
     And I check the plan on 2026-03-17
-    Then the next step is a final check-in by phone on 2026-03-30
+    Then the next step is ring_the_desk by phone on 2026-03-30
     And the next step goes to the company
     And I am told to avoid "Don't phone the editor"
 
@@ -65,7 +87,7 @@ Feature: The "journalism careers" coach's playbook, written from the docs alone
     And I sent a thank-you by email on 2026-03-02
     And I sent a check-in by email on 2026-03-09
     And I sent a check-in by email on 2026-03-16
-    And I sent a final check-in by phone on 2026-03-30
+    And I got in touch by phone on 2026-03-30
     When I check the plan on 2026-09-01
     Then the case is open
     And nothing more is due

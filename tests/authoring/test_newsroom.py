@@ -1,6 +1,6 @@
 """The "journalism careers" coach's playbook (features/authoring/newsroom.yaml), written from the
 docs alone with the language's newer words (a time of day, a window, the time between two dates,
-a cap per round, a call to the company, never closing, an opt-out): lint finds nothing to say,
+a cap per round, a call to the company, never closing, getting in touch without a check-in): lint finds nothing to say,
 and the sound proof shows the limit it declares holds, tightly, on a playbook that never closes."""
 
 from __future__ import annotations
@@ -28,7 +28,11 @@ def test_its_cap_per_round_holds_under_the_sound_proof():
     assert report.per_round.value == cp.playbook.limits.max_contacts_per_round
 
 
-def test_the_note_before_their_date_is_an_explicit_opt_out():
+def test_the_note_and_the_call_are_no_check_ins_so_nothing_is_opted_out():
+    """The note may come before their date, and neither it nor the call is one of the two
+    check-ins a round: each is a kind of the playbook's own, done by getting in touch."""
     cp = catalog.load(str(PLAYBOOK))
-    assert [o.rule for o in cp.playbook.opt_outs] == ["wait-past-their-date"]
-    assert all(o.reason for o in cp.playbook.opt_outs)
+    assert cp.playbook.opt_outs == ()
+    kinds = {a.id: a.kind for a in cp.playbook.actions}
+    for rule in ("note-during-a-long-wait", "ring-the-desk"):
+        assert cp.completed_by[kinds[rule]] == "contacted"

@@ -139,7 +139,7 @@ avoid:
 # counterexample if one of these can be broken.
 limits:
   max_contacts: 4        # direct contacts (email, phone, letters, texts) before closing
-  min_gap: 3d            # the shortest time between two of them
+  min_gap: 3d            # the shortest time between two check-ins
   max_days_open: 90      # the longest an application stays open
 
 # Drafts of the messages (`followup draft`), by action kind or rule id, for instance:

@@ -46,6 +46,15 @@ def i_sent(followup_world: World, what: str, channel: str | None, day: date) -> 
 
 
 @given_or_when(
+    rf"I got in touch(?: {VIA})? on (?P<day>{DATE})",
+    {"day": day_of, "channel": opt_channel_of},
+)
+def i_got_in_touch(followup_world: World, channel: str | None, day: date) -> None:
+    """I got in touch some way that is not a check-in: a quiet note, a call to the main line."""
+    followup_world.add_event(day, "contacted", channel=channel)
+
+
+@given_or_when(
     rf'they replied "(?P<said>[^"]+)" on (?P<day>{DATE})'
     rf"(?: with a new decision date of (?P<decision_by>{DATE}))?"
     rf"(?: with an interview on (?P<interview>{DATE})(?: at (?P<time>\d\d:\d\d))?)?",

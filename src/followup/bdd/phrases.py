@@ -28,6 +28,8 @@ SENT_SAID = {
     "check_in_sent": "a check-in",
     "update_sent": "an update",
 }
+# The sentence for getting in touch some other way (`contacted`), before its channel and day.
+GOT_IN_TOUCH = "I got in touch"
 # A channel as it follows a step ("... by email", "... through the recruiter").
 CHANNEL_SAID = {
     "email": "by email",

@@ -27,6 +27,7 @@ from followup.model.vocabulary import (
     NUDGE_KINDS,
     OPEN_STATES,
     STATES,
+    STEP_KINDS,
 )
 from followup.semantics.builtin import (
     BUILT_IN_ACTIONS,
@@ -123,6 +124,9 @@ class CompiledAction(msgspec.Struct, frozen=True, eq=False):
     off_days: frozenset[str] = DIRECT_CHANNELS
     # It lapses at the end of its window when nothing is recorded (the action's ``late: skip``).
     lapses: bool = False
+    # Not recommended once they asked you not to follow up: a check-in, or a playbook's own
+    # kind done by a follow-up they can turn down (`EventMeaning.follows_up`).
+    unwanted: bool = False
 
 
 class CompiledAvoid(msgspec.Struct, frozen=True, eq=False):
@@ -326,7 +330,18 @@ def _compile_action(
         action.repeat,
         frozenset() if action.kind in ON_ITS_DAY_KINDS else off_days,
         action.until is not None and action.late == LATE_SKIP,
+        _unwanted(action.kind, completed_by),
     )
+
+
+def _unwanted(kind: str, completed_by: str | None) -> bool:
+    """Whether a step of ``kind`` is off once they asked you not to follow up: a check-in, or a
+    playbook's own kind done by a follow-up they can turn down (the engine's own kinds, such
+    as keeping a promise, have rules of their own)."""
+    if kind in NUDGE_KINDS:
+        return True
+    meaning = EVENTS.get(completed_by) if completed_by is not None else None
+    return kind not in STEP_KINDS and meaning is not None and meaning.follows_up
 
 
 def _replaced(builtin: Action, state: str, playbook: Playbook) -> bool:

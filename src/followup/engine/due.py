@@ -77,9 +77,9 @@ class Scheduling(Facts):
             due = ca.due(self) if last is None else shift(self, last, repeat.every)
         if due is None:
             return "its date is not known for this case"
+        if ca.unwanted and self.told_no_follow_up:
+            return "they asked you not to follow up"
         if ca.nudge:
-            if self.told_no_follow_up:
-                return "they asked you not to follow up"
             if ca.waits_past and self.not_before is not None and due < self.not_before:
                 due = self.not_before
             if ca.waits_for_promise and self.committed:

@@ -141,7 +141,7 @@ LIMITS = Mapping(
         Field(
             "min_gap",
             INTERVAL,
-            "The shortest time allowed between two follow-ups, e.g. 3d.",
+            "The shortest time allowed between two check-ins (check_in, final_check_in), e.g. 3d.",
         ),
         Field(
             "max_days_open",

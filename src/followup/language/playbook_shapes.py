@@ -101,7 +101,8 @@ FACT_TEXT = {
     "check_ins": "How many check-ins (every check_in_sent recorded, whatever the channel:"
     " check_in and final_check_in steps, and steps of a kind of your own completed by"
     " check_in_sent) the job seeker has sent since the employer last replied"
-    " (a reply that restarts nudging or invites to a new round starts it over).",
+    " (a reply that restarts nudging or invites to a new round starts it over). Getting in"
+    " touch another way (contacted: a quiet note, a call to the main line) is not counted.",
     "contacts": "How many direct contacts (emails, calls, letters, texts) the job seeker has"
     " made in this interview round.",
     "check_ins_this_round": "How many check-ins the job seeker has sent in this interview round"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from followup.bdd.phrases import SENT_SAID
+from followup.bdd.phrases import CHANNEL_SAID, GOT_IN_TOUCH, SENT_SAID
 from followup.language.case_loader import EVENT_KEYS
 from followup.lint.findings import Witness
 from followup.lint.picks import expressible
@@ -20,16 +20,7 @@ from followup.lint.worst import Ev
 
 CASE_FILE = "counterexample-case.yaml"
 
-VIA = {
-    "email": " by email",
-    "phone": " by phone",
-    "mail": " by mail",
-    "text": " by text",
-    "recruiter": " through the recruiter",
-    "portal": " through the portal",
-    "linkedin": " on LinkedIn",
-    "in_person": " in person",
-}
+VIA = {channel: f" {words}" for channel, words in CHANNEL_SAID.items()}
 SENT = SENT_SAID
 PREFERS = {"email": "email", "phone": "phone", "portal": "the portal", "recruiter": "the recruiter"}
 TABLE_COLUMNS = tuple(key for key in EVENT_KEYS if key != "note")
@@ -71,6 +62,8 @@ def sentence(start: Start, ev: Ev) -> str | None:
     on, kind, channel = f["date"], f["type"], f.get("channel")
     if kind in SENT and (channel is None or channel in VIA):
         return f"I sent {SENT[kind]}{VIA.get(channel or '', '')} on {on}"
+    if kind == "contacted" and (channel is None or channel in VIA):
+        return f"{GOT_IN_TOUCH}{VIA.get(channel or '', '')} on {on}"
     if kind == "networked" and channel == "linkedin":
         return f"I connected on LinkedIn on {on}"
     if kind == "reply":

@@ -293,6 +293,7 @@ class Specs:
             dates.add("not_before")
         if any(ca.nudge for ca in actions.values()):
             dates |= {"not_before", "last_nudge"}
+        if any(ca.unwanted for ca in actions.values()):
             facts.add("told_no_follow_up")
         if any(ca.waits_for_promise for ca in actions.values()):
             dates.add("at_committed")  # a check-in waits for the day of a promise still to come

@@ -23,6 +23,7 @@ EVENT_TYPES: Final = (
     "note_sent",
     "check_in_sent",
     "update_sent",
+    "contacted",
     "networked",
     "reply",
     "competing_offer",

@@ -81,6 +81,8 @@ class EventMeaning(msgspec.Struct, frozen=True):
         counts: count facts it adds one to.
         dates: anchors it dates, each with where the date comes from.
         nudge: a nudge about the decision; the minimum gap between nudges counts from it.
+        follows_up: a follow-up they can turn down: once they asked you not to follow up, no
+            step it does is recommended (a check-in, or a playbook's own kind done by it).
         remembers_channel: the channel it names is kept (the ``committed`` channel option).
         closes_as: the outcome it closes the case with, from any state (None: it does not).
         renews: step kinds it makes due again, even if done before (a new promise).
@@ -96,6 +98,7 @@ class EventMeaning(msgspec.Struct, frozen=True):
     counts: tuple[str, ...] = ()
     dates: tuple[tuple[str, str], ...] = ()
     nudge: bool = False
+    follows_up: bool = False
     remembers_channel: bool = False
     closes_as: str | None = None
     renews: tuple[str, ...] = ()
@@ -160,6 +163,7 @@ _CONTACT_EVENTS = (
         sets=(("committed", False),),
         counts=("check_ins", "check_ins_this_round", "check_ins_all_rounds"),
         nudge=True,
+        follows_up=True,
     ),
     EventMeaning(
         "update_sent",
@@ -168,6 +172,11 @@ _CONTACT_EVENTS = (
         True,
         sets=(("committed", False), ("competing_offer", False), ("portfolio_update", False)),
     ),
+    # Getting in touch in some other way: a quiet note during a long wait, one call to the
+    # company's main line.  A direct contact like any other, but no check-in: it neither counts
+    # among the check-ins nor holds the next one back (a playbook's own kind is done by it).
+    # Like a check-in, it is not recommended once they asked you not to follow up.
+    EventMeaning("contacted", "you got in touch (not a check-in)", True, True, follows_up=True),
 )
 EVENTS: Final[dict[str, EventMeaning]] = {
     e.type: e

@@ -224,6 +224,11 @@ def _also(e: EventMeaning) -> str:
     also = []
     if e.nudge:
         also.append(f"the next check-in waits at least {MIN_NUDGE_GAP_DAYS} days from it")
+    if e.follows_up:
+        also.append(
+            "no step it does, but keeping a promise, is recommended once they asked you not to "
+            "follow up"
+        )
     if e.remembers_channel:
         also.append("its channel is the `committed` channel option")
     if e.closes_as is not None:

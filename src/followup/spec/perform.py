@@ -17,6 +17,7 @@ import pytest
 
 from followup.bdd.phrases import ACTION_SAID as ACTION_WORDS
 from followup.bdd.phrases import CHANNEL_SAID as CHANNEL_WORDS
+from followup.bdd.phrases import GOT_IN_TOUCH
 from followup.bdd.phrases import SENT_SAID as SENT_WORDS
 from followup.bdd.world import World
 from followup.engine.result import Step
@@ -41,6 +42,8 @@ def event_line(event: str, channel: str | None, day: date) -> Line:
     via = f" {CHANNEL_WORDS[channel]}" if channel in CHANNEL_WORDS else ""
     if event in SENT_WORDS:
         text = f"I sent {SENT_WORDS[event]}{via} on {day}"
+    elif event == "contacted":
+        text = f"{GOT_IN_TOUCH}{via} on {day}"
     elif event == "networked":
         text = f"I connected on LinkedIn on {day}"
     elif event == "competing_offer":

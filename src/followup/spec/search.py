@@ -149,7 +149,7 @@ class Explorer:
             if event in NEWS_EVENTS and getattr(run, event):
                 continue
             if event in reacting or event in self.news:
-                channel = "email" if event in SENT_WORDS else None
+                channel = "email" if event in SENT_WORDS or event == "contacted" else None
                 yield (event_line(event, channel, plan.today),), story.off_plan + 1
 
     def explore(self, targets: set[tuple[str, str]]) -> dict[tuple[str, str], Story]:

@@ -23,6 +23,7 @@ EXAMPLES: dict[str, str] = {
     "calls": "the employer allows calls",
     "the_case_file": 'the case file "acme-data-eng.yaml"',
     "i_sent": "I sent a thank-you by email on 2026-03-02",
+    "i_got_in_touch": "I got in touch by phone on 2026-03-20",
     "they_replied": 'they replied "still deciding" on 2026-03-11 with a new decision date of '
     "2026-03-20",
     "they_made_an_offer": "they made me an offer on 2026-03-20",
