@@ -327,3 +327,46 @@ def test_a_draft_says_the_part_of_the_day_as_the_plan_does(cli, tmp_path):
     assert result.code == 0, result.err
     head = "# send a thank-you by email, due Mon 2026-03-02, in the afternoon (today)"
     assert head in result.out
+
+
+AUTHORING = Path(__file__).resolve().parents[2] / "features" / "authoring"
+
+
+def test_a_step_with_no_message_is_named_not_passed_over_in_silence(cli, tmp_path):
+    """The newsroom's quiet note (a kind of its own, with no template) is due today: the draft
+    is the next check-in's, and a note on stderr names the note and how to give it a message.
+    With nothing at all to draft, the answer names the step that has no message."""
+    folder = tmp_path / "pb"
+    folder.mkdir()
+    for name in ("newsroom.yaml", "email-sequence.yaml"):
+        (folder / name).write_text((AUTHORING / name).read_text(encoding="utf-8"), "utf-8")
+    case = tmp_path / "ledger.yaml"
+    case.write_text(
+        "id: ledger\ninterview: 2026-03-03T10:00\nplaybook: newsroom\n"
+        "company: The Daily Ledger\nrole: Data Reporter\n"
+        "employer: {decision_by: 2026-03-20}\n"
+        "events:\n  - {date: 2026-03-03, type: thank_you_sent, channel: email}\n",
+        "utf-8",
+    )
+    result = cli("draft", case, "--playbooks", folder, "--today", "2026-03-10")
+    assert result.code == 0, result.err
+    assert "rule check-in-after-their-date" in result.out
+    assert (
+        "followup: note: the step 'send a short note by email' due 2026-03-10 "
+        "(note-during-a-long-wait) has no message: a template under 'templates:' keyed by "
+        "'short_note' or 'note-during-a-long-wait' gives it one\n"
+    ) in result.err
+    called = tmp_path / "acme.yaml"
+    called.write_text(
+        "id: acme\ninterview: 2026-03-05\nplaybook: email-sequence\n"
+        "employer: {may_call: false}\nevents:\n"
+        "  - {date: 2026-03-05, type: thank_you_sent}\n"
+        "  - {date: 2026-03-10, type: check_in_sent}\n"
+        "  - {date: 2026-03-16, type: check_in_sent}\n",
+        "utf-8",
+    )
+    result = cli("draft", called, "--playbooks", folder, "--today", "2026-03-30")
+    assert (result.code, result.err) == (0, "")
+    assert result.out.startswith(
+        "nothing to draft: the step 'make your one call by phone' due 2026-03-30"
+    )

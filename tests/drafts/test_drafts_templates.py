@@ -126,7 +126,7 @@ def test_closed_case_has_nothing_to_draft(write_playbook, compiled, make_case):
     case = make_case(Event(date(2026, 3, 5), "reply", outcome="rejection"))
     plan, drafts = draft_case(cp, case, date(2026, 3, 6), CAL, None)
     assert drafts == []
-    assert nothing_to_draft(plan) == "nothing to draft: the case is closed (rejection)"
+    assert nothing_to_draft(plan, cp) == "nothing to draft: the case is closed (rejection)"
     offered = make_case(Event(date(2026, 3, 5), "reply", outcome="offer"))
     _, drafts = draft_case(cp, offered, date(2026, 3, 6), CAL, None)
     assert [d.action for d in drafts] == ["answer_offer"]

@@ -14,7 +14,7 @@ import click
 
 from followup.cli import tracker_flags as flags
 from followup.drafts import ical
-from followup.drafts.compose import Draft, draft_case, nothing_to_draft
+from followup.drafts.compose import Draft, draft_case, no_message, nothing_to_draft, passed_over
 from followup.drafts.context import NOBODY, Sender
 from followup.errors import FollowupError, UsageError, json_visible, visible
 from followup.io.user_dirs import user_cache_dir
@@ -56,8 +56,11 @@ def draft(
             json_visible(json.dumps([d.as_json() for d in drafts], indent=2, ensure_ascii=False))
         )
     elif not drafts:
-        click.echo(visible(nothing_to_draft(plan), keep="\n"))
+        click.echo(visible(nothing_to_draft(plan, cp), keep="\n"))
     else:
+        if action is None:
+            for step in passed_over(plan, cp, drafts[0].due):
+                click.echo(visible(f"followup: note: {no_message(step)}"), err=True)
         # A draft's lines and tabs are the message's own; anything else unseen shows escaped.
         text = f"\n{RULE}\n".join(_draft_text(d, day_) for d in drafts)
         click.echo(visible(text, keep="\n\t"), nl=False)

@@ -30,6 +30,7 @@ from followup.engine.rounds import step_people
 from followup.errors import UsageError
 from followup.model.case import Case, Interviewer
 from followup.model.vocabulary import CLOSED, COMPANY_RECIPIENT
+from followup.render.words import action_words
 from followup.timeline.calendar import BusinessCalendar
 
 # Kinds that thank each interviewer personally.
@@ -232,11 +233,34 @@ def drafts_for(
     return drafts
 
 
-def nothing_to_draft(plan: Plan) -> str:
-    """Why there is no draft: the case is closed, or no step left has a message."""
+def nothing_to_draft(plan: Plan, cp: CompiledPlaybook) -> str:
+    """Why there is no draft: the case is closed, or no step left has a message (naming the
+    next step, which a template would give one)."""
     if plan.state == CLOSED:
         return f"nothing to draft: the case is closed ({plan.outcome or 'closed'})"
+    silent = passed_over(plan, cp, None)
+    if silent:
+        return "nothing to draft: " + no_message(silent[0])
     return "nothing to draft: no step left in the plan has a message to send"
+
+
+def passed_over(plan: Plan, cp: CompiledPlaybook, until: date | None) -> list[Step]:
+    """The steps with something to send or say (a channel) but no message to draft, due by
+    ``until`` (the day of the first draft; None: every one): ``draft`` passes over them."""
+    return [
+        s
+        for s in plan.schedule
+        if s.channel is not None and (until is None or s.due <= until) and not has_draft(cp, s)
+    ]
+
+
+def no_message(step: Step) -> str:
+    """Why ``step`` has no draft, and how the playbook can give it one."""
+    what = action_words(step.action, step.channel, step.words)
+    return (
+        f"the step '{what}' due {step.due.isoformat()} ({step.rule_id}) has no message: a "
+        f"template under 'templates:' keyed by '{step.action}' or '{step.rule_id}' gives it one"
+    )
 
 
 def draft_case(
