@@ -46,9 +46,22 @@ def test_a_lapsing_step_pushed_past_its_window_lapses_and_says_why():
     employer = {"decision_by": "2026-03-05"}
     skip = _plan(WINDOW.replace("LATE", "late: skip,"), "2026-03-06", sent, employer=employer)
     assert [s.rule_id for s in skip.schedule] == []
-    assert any("ended on 2026-03-06, before the engine's own rules" in n for n in skip.notes)
+    # said as seen that day: the window still "ends" on its last day, and has "ended" after it
+    assert any("ends on 2026-03-06, before the engine's own rules" in n for n in skip.notes)
+    later = _plan(WINDOW.replace("LATE", "late: skip,"), "2026-03-07", sent, employer=employer)
+    assert any("ended on 2026-03-06, before the engine's own rules" in n for n in later.notes)
     kept = _plan(WINDOW.replace("LATE", ""), "2026-03-06", sent, employer=employer)
     assert [(s.rule_id, s.due) for s in kept.schedule] == [("update", date(2026, 3, 9))]
+
+
+def test_a_one_day_window_that_passed_is_named_by_its_day():
+    """A window of one day (their decision date is the day after the update is due) that has
+    passed is that day, not a range from a day to itself."""
+    employer = {"decision_by": "2026-03-03"}
+    plan = _plan(WINDOW.replace("LATE", ""), "2026-03-06", employer=employer)
+    assert "The window for update (2026-03-04) has passed with nothing recorded" in " ".join(
+        plan.notes
+    )
 
 
 SLOW = """

@@ -263,14 +263,16 @@ copy_slots = _slot_copier(
 )
 
 
-def lapsed_words(p: Pending, window: str = "its window") -> str:
+def lapsed_words(p: Pending, window: str = "its window", today: date | None = None) -> str:
     """Why a step that is pending is no longer worth doing (`DueDates.done_on`), naming its
-    window as ``window`` says ("the window for check-in")."""
+    window as ``window`` says ("the window for check-in"), as seen on ``today`` (a window that
+    ends later "ends"; without a day, or once over, it "ended")."""
     if p.expires is not None:
         return f"news worth telling until {p.expires} only"
+    ends = "ends" if today is not None and p.latest is not None and p.latest >= today else "ended"
     if p.latest is not None and p.latest < p.due:
         return (
-            f"{window} ended on {p.latest}, before the engine's own rules let it be done "
+            f"{window} {ends} on {p.latest}, before the engine's own rules let it be done "
             f"({p.due}), and the playbook lets it go (late: skip)"
         )
-    return f"{window} ended on {p.latest}, and the playbook lets it go (late: skip)"
+    return f"{window} {ends} on {p.latest}, and the playbook lets it go (late: skip)"

@@ -85,9 +85,10 @@ def _windows_passed(run: Run, today: date) -> list[str]:
             continue
         rule = p.compiled.action.id
         if p.compiled.lapses and p.latest < p.due:
-            out.append(f"{lapsed_words(p, f'The window for {rule}')}.")
+            out.append(f"{lapsed_words(p, f'The window for {rule}', today)}.")
         elif p.latest < today:
-            window = f"The window for {rule} ({p.due.isoformat()} to {p.latest.isoformat()})"
+            days = p.due.isoformat() + ("" if p.latest == p.due else f" to {p.latest.isoformat()}")
+            window = f"The window for {rule} ({days})"
             out.append(
                 f"{window} has passed with nothing recorded, and the playbook lets it go "
                 "(late: skip)."

@@ -151,7 +151,7 @@ class Run(Scheduling):
         for ca in self.cp.actions.get(self.state, ()):
             found = self.resolve(ca)
             if isinstance(found, Pending) and self.done_on(found, day) is None:
-                details.append(f"action {ca.action.id}: not due ({lapsed_words(found)})")
+                details.append(f"action {ca.action.id}: not due ({lapsed_words(found, today=day)})")
             elif isinstance(found, Pending):
                 via = f" by {found.channel}" if found.channel else ""
                 until = f" (until {found.latest})" if found.latest else ""
