@@ -225,3 +225,14 @@ def test_show_gives_an_actions_window(capsys: pytest.CaptureFixture[str], tmp_pa
     code, out, _ = run(capsys, "show", str(path))
     assert code == 0
     assert "and until 7 days after their decision date at the latest" in " ".join(out.split())
+
+
+def test_a_call_to_the_main_line_is_no_call_made_because_invited() -> None:
+    """ "Calls when invited" is about calling the interviewer: the email sequence's one call
+    goes to the company's main line, invited or not, so it does not count; the newsroom's
+    does not either, while a playbook that phones the interviewer when invited does."""
+    authoring = ROOT / "features" / "authoring"
+    for name in ("email-sequence", "newsroom"):
+        assert not profile(catalog.load(str(authoring / f"{name}.yaml"))).uses_phone_when_allowed
+    callers = [cp.id for cp in catalog.load_all() if profile(cp).uses_phone_when_allowed]
+    assert callers  # some bundled playbook calls when calls are welcome

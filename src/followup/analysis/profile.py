@@ -16,7 +16,7 @@ from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import plan_case
 from followup.engine.result import Plan
 from followup.model.case import Case, Employer, Event
-from followup.model.vocabulary import DIRECT_CHANNELS, NUDGE_KINDS
+from followup.model.vocabulary import COMPANY_RECIPIENT, DIRECT_CHANNELS, NUDGE_KINDS
 from followup.timeline.calendar import BusinessCalendar
 
 STANDARD_INTERVIEW = date(2026, 3, 2)  # a Monday with no public holiday near it
@@ -80,7 +80,10 @@ def profile(cp: CompiledPlaybook) -> Profile:
         else None,
         waits_for_stated_date=first_stated is None or first_stated >= STATED_DECISION.days,
         honours_not_wanted=not any(s.action in NUDGE_KINDS for s in not_wanted.schedule),
-        uses_phone_when_allowed=any(s.channel == "phone" for s in phone.schedule),
+        # a call to the company's main line needs no invitation, so it tells nothing here
+        uses_phone_when_allowed=any(
+            s.channel == "phone" and s.to != COMPANY_RECIPIENT for s in phone.schedule
+        ),
         networks=any(s.action == "network" or s.channel == "linkedin" for s in silent.schedule),
         handwritten_note=any(
             s.action == "thank_you_note" or s.channel == "mail" for s in silent.schedule
