@@ -1,7 +1,8 @@
 """The "journalism careers" coach's playbook (features/authoring/newsroom.yaml), written from the
 docs alone with the language's newer words (a time of day, a window, the time between two dates,
-a cap per round, a call to the company, never closing, getting in touch without a check-in): lint finds nothing to say,
-and the sound proof shows the limit it declares holds, tightly, on a playbook that never closes."""
+a cap per round, a call to the company, never closing, getting in touch without a check-in):
+lint finds nothing to say, and the sound proof shows the limit it declares holds, tightly, on a
+playbook that never closes."""
 
 from __future__ import annotations
 
