@@ -43,7 +43,7 @@ NO_CACHE_HELP = (
     "is not searched again)."
 )
 QUICK_HELP = (
-    "Try the employer's dates on a few representative days only: a second or two, to catch "
+    "Try the employer's dates on a few representative days only: usually seconds, to catch "
     "mistakes while writing, but not a proof (the report says NOT SOUND)."
 )
 
