@@ -485,3 +485,25 @@ def test_a_window_between_two_anchors_kept_apart_by_its_condition_is_no_l113():
     short = span.replace("ge: 2w", "ge: 1w")
     assert [p.split(" ", 2)[1] for p in _lint_text(MINE + note.replace(" WHEN", short))] == ["L113"]
     assert [p.split(" ", 2)[1] for p in _lint_text(MINE + note.replace(" WHEN", ""))] == ["L113"]
+
+
+def test_each_way_an_any_condition_holds_is_read_for_l113():
+    """ "When they gave two weeks or more, by either of their dates": a note until the later of
+    the day before each date.  Either way the condition holds, one end comes after the start,
+    so no L113; when one way leaves both ends free, L113."""
+    note = (
+        "transitions:\n"
+        "  - {id: waiting, from: interviewed, after: interview + 2d, to: waiting, source: s}\n"
+        "  - {id: done, from: any, after: interview + 8w, to: closed, source: s}\n"
+        "actions:\n"
+        "  - {id: note, in: waiting, kind: check_in, due: interview + 1w,\n"
+        "     until: {later_of: [decision_by - 1d, follow_up_after - 1d]}, channel: email,\n"
+        "     advice: A note., source: s, when: {any: [WAYS]}}\n"
+    )
+    ways = (
+        "{time_between: {from: interview, to: decision_by, ge: 2w}}, "
+        "{time_between: {from: interview, to: follow_up_after, ge: 2w}}"
+    )
+    assert _lint_text(MINE + note.replace("WAYS", ways)) == []
+    loose = ways.replace("to: follow_up_after, ge: 2w", "to: follow_up_after, lt: 2w")
+    assert [p.split(" ", 2)[1] for p in _lint_text(MINE + note.replace("WAYS", loose))] == ["L113"]

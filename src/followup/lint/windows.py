@@ -7,7 +7,7 @@ the two dates were swapped, or measured from anchors whose order the case decide
 from __future__ import annotations
 
 from followup.lint.rules import Checks
-from followup.model.playbook import AllOf, DateRule, DateTerm, Guard, Span
+from followup.model.playbook import AllOf, AnyOf, DateRule, DateTerm, Guard, Span
 
 # The fewest days from one anchor to another that an action's condition asks for
 # (``time_between: {from: A, to: B, ge: 2w}``), by (A, B).
@@ -16,6 +16,8 @@ Apart = dict[tuple[str, str], int]
 # Public holidays a run of business days may span, besides weekends (two at Christmas and the
 # New Year, or at Easter, in many countries' calendars).
 HOLIDAYS_ON_THE_WAY = 2
+# The most ways an action's condition is read as holding (`alternatives`), to bound the work.
+MAX_ALTERNATIVES = 64
 
 
 def _days(term: DateTerm) -> tuple[int, int]:
@@ -48,6 +50,24 @@ def apart(guard: Guard | None) -> Apart:
             key = (item.start, item.end)
             out[key] = max(out.get(key, days), days)
     return out
+
+
+def alternatives(guard: Guard | None) -> list[Apart]:
+    """The fewest days between anchors for each way a condition can hold: one `apart` for a
+    condition of tests that must all hold, and one for each choice where one of them is an
+    ``any`` (each alternative with what the others ask for; at most `MAX_ALTERNATIVES`, past
+    which the ``any`` tells nothing)."""
+    items = guard.items if isinstance(guard, AllOf) else (guard,) if guard is not None else ()
+    ways = [apart(guard)]
+    for item in items:
+        if isinstance(item, AnyOf) and len(ways) * len(item.items) <= MAX_ALTERNATIVES:
+            ways = [_joined(way, apart(alt)) for way in ways for alt in item.items]
+    return ways
+
+
+def _joined(one: Apart, other: Apart) -> Apart:
+    """Both conditions' fewest days between anchors: the larger where both ask."""
+    return {k: max(one.get(k, 0), other.get(k, 0)) for k in one.keys() | other.keys()}
 
 
 def _after(end: DateTerm, start: DateTerm, spans: Apart | None = None) -> bool:
@@ -86,7 +106,9 @@ def window_ends_early(c: Checks) -> None:
     """Windows whose end (``until``) can come before their start (``due``)."""
     for action in c.cp.playbook.actions:
         until = action.until
-        if until is None or _never_before(until, action.due, apart(action.when)):
+        if until is None or all(
+            _never_before(until, action.due, way) for way in alternatives(action.when)
+        ):
             continue
         c.report(
             "L113",
