@@ -14,6 +14,7 @@ from followup.render.rules_words import (
     repeat_words,
 )
 from followup.render.words import ACTION_WORDS
+from followup.semantics.meaning import EVENTS
 from followup.semantics.rules import optional_rules, rule_sentences
 
 WIDTH = 92
@@ -53,7 +54,9 @@ def _action_lines(a: Action, pb: Playbook) -> list[str]:
 
 def _move_lines(t: Transition) -> list[str]:
     if t.on:
-        trigger = f"when you record {t.on.replace('_', ' ')}"
+        meaning = EVENTS.get(t.on)
+        said = meaning.words if meaning is not None else t.on.replace("_", " ")
+        trigger = f"when {said} ({t.on})"
     else:
         assert t.after is not None
         trigger = date_words(t.after)

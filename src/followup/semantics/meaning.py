@@ -176,7 +176,7 @@ _CONTACT_EVENTS = (
     # company's main line.  A direct contact like any other, but no check-in: it neither counts
     # among the check-ins nor holds the next one back (a playbook's own kind is done by it).
     # Like a check-in, it is not recommended once they asked you not to follow up.
-    EventMeaning("contacted", "you got in touch (not a check-in)", True, True, follows_up=True),
+    EventMeaning("contacted", "you got in touch without a check-in", True, True, follows_up=True),
 )
 EVENTS: Final[dict[str, EventMeaning]] = {
     e.type: e
