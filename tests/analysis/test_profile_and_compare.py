@@ -236,3 +236,29 @@ def test_a_call_to_the_main_line_is_no_call_made_because_invited() -> None:
         assert not profile(catalog.load(str(authoring / f"{name}.yaml"))).uses_phone_when_allowed
     callers = [cp.id for cp in catalog.load_all() if profile(cp).uses_phone_when_allowed]
     assert callers  # some bundled playbook calls when calls are welcome
+
+
+def test_a_quiet_note_they_did_not_want_is_not_heeding_them(tmp_path: Path) -> None:
+    """ "Heeds don't" looks at every step a request not to follow up rules out: a playbook's
+    own note done by getting in touch, sent although they said no follow-up, does not heed."""
+    path = tmp_path / "note.yaml"
+    path.write_text(
+        "id: note\ntitle: Note\nsource: {title: A test article}\n"
+        "kinds:\n  quiet_note: {completed_by: contacted, words: send a short note}\n"
+        "transitions:\n"
+        "  - {id: thanked, from: interviewed, on: thank_you_sent, to: waiting}\n"
+        "  - {id: done, from: [waiting], after: interview + 6w, to: closed}\n"
+        "actions:\n"
+        "  - {id: thanks, in: interviewed, kind: thank_you, due: interview, channel: email,\n"
+        "     advice: Thank them.}\n"
+        "  - {id: note, in: waiting, kind: quiet_note, due: interview + 1w, channel: email,\n"
+        "     advice: A note.WHEN}\n",
+        encoding="utf-8",
+    )
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("WHEN", ""), encoding="utf-8")
+    assert not profile(catalog.load(str(path))).honours_not_wanted
+    path.write_text(
+        text.replace("WHEN", ", when: {follow_up: {is_not: not_wanted}}"), encoding="utf-8"
+    )
+    assert profile(catalog.load(str(path))).honours_not_wanted

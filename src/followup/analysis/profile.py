@@ -69,6 +69,9 @@ def profile(cp: CompiledPlaybook) -> Profile:
     phone = _project(cp, standard_case(Employer(preferred_channel="phone", may_call=True)))
     promised = _project(cp, _promise_case())
     first_stated = _days_to_first(stated, NUDGE_KINDS)
+    # the steps a request not to follow up rules out: check-ins, and the playbook's own kinds
+    # done by getting in touch without one
+    unwanted = {ca.id for group in cp.actions.values() for ca in group if ca.unwanted}
     found = Profile(
         playbook_id=cp.id,
         thank_you_after_days=_days_to_first(silent, frozenset({"thank_you"})),
@@ -79,7 +82,7 @@ def profile(cp: CompiledPlaybook) -> Profile:
         if silent.closes_on
         else None,
         waits_for_stated_date=first_stated is None or first_stated >= STATED_DECISION.days,
-        honours_not_wanted=not any(s.action in NUDGE_KINDS for s in not_wanted.schedule),
+        honours_not_wanted=not any(s.rule_id in unwanted for s in not_wanted.schedule),
         # a call to the company's main line needs no invitation, so it tells nothing here
         uses_phone_when_allowed=any(
             s.channel == "phone" and s.to != COMPANY_RECIPIENT for s in phone.schedule
