@@ -52,6 +52,10 @@ class Relevance:
             for mc in (False, True):
                 sig = channel_signature(pb, None if pc == "none" else pc, mc)
                 self.channel_class[(pc, mc)] = classes.setdefault(sig, len(classes))
+        # What `key` works out once: the spec while news may come, by state and budget; the
+        # progress parts of a key before anything is done, by spec.
+        self._news_specs: dict[tuple[str, bool, bool], Spec] = {}
+        self._undone_parts: dict[Spec, tuple[tuple[object, ...], tuple[object, ...]]] = {}
 
     def branches(self, p: Pending) -> bool:
         """Whether doing ``p`` or not can make a difference anyone can see."""
@@ -65,40 +69,71 @@ class Relevance:
 
     def key(self, run: Run, ctx: Ctx) -> Key:
         """The abstract state: everything the future of this point depends on, and no more."""
-        spec = self.specs.for_run(run, ctx.inputs > 0, ctx.rounds > 0, ctx.inputs > 1)
+        inputs = ctx.inputs
+        if inputs > 0:
+            rounds = ctx.rounds > 0
+            spec = self._news_specs.get((run.state, rounds, inputs > 1))
+            if spec is None:
+                spec = self.specs.for_run(run, True, rounds, inputs > 1)
+                self._news_specs[(run.state, rounds, inputs > 1)] = spec
+        else:
+            spec = self.specs.for_run(run, False, False)
         done = run.done
         now = run.now.toordinal()
-        facts: list[Any] = list(spec.get_facts(run))
-        if spec.channel_at >= 0:
-            facts[spec.channel_at] = self.channel_class[(run.preferred_channel, run.may_call)]
-        for i, cap in spec.counts:
-            facts[i] = min(facts[i], cap)
-        last_done = run.last_done
-        credits = run.credits
+        facts = spec.get_facts(run)
+        if spec.channel_at >= 0 or spec.counts:
+            changed: list[Any] = list(facts)
+            if spec.channel_at >= 0:
+                changed[spec.channel_at] = self.channel_class[(run.preferred_channel, run.may_call)]
+            for i, cap in spec.counts:
+                if changed[i] > cap:
+                    changed[i] = cap
+            facts = tuple(changed)
         dates = spec.get_dates(run)
         if spec.read_folds:
             dates = dates + tuple([read(run) for read in spec.read_folds])
-        return (
-            spec,
-            now if self.months else now % 7,
-            self._dates(spec, dates, now),
-            tuple(facts),
-            tuple([min(done.get(aid, 0), cap) for aid, cap in spec.done]),
-            tuple(
+        if done:
+            last_done = run.last_done
+            progress: tuple[object, ...] = tuple(
+                [min(done.get(aid, 0), cap) for aid, cap in spec.done]
+            )
+            lasts: tuple[object, ...] = tuple(
                 [
                     last_done[aid].toordinal() - now if done.get(aid) else None
                     for aid in spec.last_done
                 ]
-            ),
+            )
+        else:  # nothing done yet (a round just begun): the same, without a look-up per rule
+            progress, lasts = self._undone(spec)
+        credits = run.credits
+        recent = ctx.recent
+        return (
+            spec,
+            now if self.months else now % 7,
+            self._dates(spec, dates, now),
+            facts,
+            progress,
+            lasts,
             tuple([credits.get(event, 0) for event in spec.credits]) if credits else (),
-            tuple([d.toordinal() - now for d in ctx.recent if now - d.toordinal() < 30])
-            if spec.contacts
+            tuple([d.toordinal() - now for d in recent if now - d.toordinal() < 30])
+            if recent and spec.contacts
             else (),
-            ctx.inputs,
+            inputs,
             ctx.rounds,
             ctx.start.toordinal() - now,
-            *self._choices(run, ctx, spec, now),
+            self.live_handled(run, ctx, spec, now) if ctx.handled else (),
+            None if ctx.news_day is None else ctx.news_day.toordinal() - now,
         )
+
+    def _undone(self, spec: Spec) -> tuple[tuple[object, ...], tuple[object, ...]]:
+        """The per-rule progress parts of a key for a run that has done nothing yet."""
+        found = self._undone_parts.get(spec)
+        if found is None:
+            found = self._undone_parts[spec] = (
+                tuple([min(0, cap) for _, cap in spec.done]),
+                (None,) * len(spec.last_done),
+            )
+        return found
 
     def rekeyed(self, key: Key, run: Run, ctx: Ctx) -> Key:
         """The key of ``run`` with ``ctx``, from ``key``, its key with a context that differs

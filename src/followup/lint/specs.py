@@ -139,15 +139,17 @@ class Specs:
                 elif repeat.max is not None:
                     capped[ca.id] = repeat.max
         self.caps_of = capped
-        # Per state, those of its actions and of the actions of states reachable from it.
-        self.capped: dict[str, tuple[tuple[str, int], ...]] = {}
         self.moving = moving_anchors(cp)
         self.replaced = replaced_by(news)
         self.moving_facts = moving_facts(cp)
         self.settling = settling_facts(cp)
-        # Per state, the rules reachable without news whose condition holds or fails for good
-        # once no news can come (`settled_at`): while it fails, the rule is as good as gone.
-        self.settled: dict[str, SettledRules] = {}
+        # Per state, the capped actions of it and of the states reachable from it, and the
+        # rules reachable without news whose condition holds or fails for good once no news
+        # can come (`settled_at`): while it fails, the rule is as good as gone.
+        self._quiet: dict[str, tuple[tuple[tuple[str, int], ...], SettledRules]] = {}
+        # `for_run`'s answers without news to come, by state, capped actions done as often
+        # as they may be, and rules whose settled condition fails.
+        self._quiet_specs: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Spec] = {}
 
     def reachable(self, state: str, replies: bool, rounds: bool) -> frozenset[str]:
         """States reachable from ``state``: playbook moves, plus replies while news may come."""
@@ -347,19 +349,23 @@ class Specs:
         gone for good."""
         if replies:
             return self.spec(run.state, True, rounds, (), more)
-        capped = self.capped.get(run.state)
-        if capped is None:
-            reach = self._actions(self.reachable(run.state, False, False))
-            capped = self.capped[run.state] = tuple(
-                (aid, cap) for aid, cap in self.caps_of.items() if aid in reach
-            )
-        settled = self.settled.get(run.state)
-        if settled is None:
-            settled = self.settled[run.state] = self._settled_rules(run.state)
+        state = run.state
+        quiet = self._quiet.get(state)
+        if quiet is None:
+            reach = self._actions(self.reachable(state, False, False))
+            capped = tuple((aid, cap) for aid, cap in self.caps_of.items() if aid in reach)
+            quiet = self._quiet[state] = (capped, self._settled_rules(state))
+        capped, settled = quiet
         done = run.done
-        spent = [a for a, cap in capped if done.get(a, 0) >= cap]
-        spent += settled.gone(run)
-        return self.spec(run.state, False, False, tuple(sorted(set(spent))))
+        spent = tuple([a for a, cap in capped if done.get(a, 0) >= cap])
+        gone = settled.gone(run)
+        # The spec read fresh, once per state and rules gone for good (a key is made per
+        # point on a path: millions in a sound proof).
+        found = self._quiet_specs.get((state, spent, gone))
+        if found is None:
+            found = self.spec(state, False, False, tuple(sorted({*spent, *gone})))
+            self._quiet_specs[(state, spent, gone)] = found
+        return found
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Run], tuple[Any, ...]]:
