@@ -24,7 +24,7 @@ from followup.engine.run import Run
 from followup.errors import EngineError
 from followup.lint.relevance import Key, Relevance
 from followup.lint.space import Input, Space, Start
-from followup.lint.worst import Ev, Worst, leaf, merge, prepend
+from followup.lint.worst import Ev, Worst, leaf, merge, merge_prepended, prepend
 from followup.model.case import Case, Event, Interviewer
 from followup.model.vocabulary import CLOSED, DIRECT_CHANNELS
 from followup.semantics.meaning import (
@@ -38,6 +38,8 @@ from followup.timeline.calendar import BusinessCalendar
 
 WINDOWS = (7, 30)
 MAX_EVENTS_PER_PATH = 400
+NOTHING_HANDLED: frozenset[tuple[str, date]] = frozenset()
+NewsEv = tuple[str, str | None, str | None, int | None, str]  # an `Ev` but for its day
 
 
 class Ctx(NamedTuple):
@@ -85,6 +87,7 @@ class Search:
         self.relevance = Relevance(cp, absolute=cal.country is not None, news=space.inputs)
         self.memo: dict[tuple[object, ...], Worst] = {}
         self.visits = 0
+        self.news_of = tuple(_News(news) for news in space.inputs)
 
     def explore(self, start: Start) -> Worst:
         """The worst futures of a case that starts as ``start`` says.
@@ -102,7 +105,13 @@ class Search:
         )
         run = Run(self.cp, case, self.cal)
         ctx = Ctx(
-            frozenset(), self.space.max_inputs, self.space.max_rounds, None, (), start.interview, 0
+            NOTHING_HANDLED,
+            self.space.max_inputs,
+            self.space.max_rounds,
+            None,
+            (),
+            start.interview,
+            0,
         )
         return self.solve(run, ctx)
 
@@ -244,8 +253,15 @@ class Search:
             gap = (day - run.last_nudge).days
             if worst.gap is None or gap < worst.gap:
                 worst.gap = gap
-        news_day = _news_day(ctx, event_type, day)
-        skipped = ctx._replace(handled=ctx.handled | {(p.compiled.id, p.due)}, news_day=news_day)
+        skipped = Ctx(
+            ctx.handled | {(p.compiled.id, p.due)},
+            ctx.inputs,
+            ctx.rounds,
+            _news_day(ctx, event_type, day),
+            ctx.recent,
+            ctx.start,
+            ctx.events,
+        )
         skipped_key = None if key is None else self.relevance.rekeyed(key, run, skipped)
         return merge(worst, self.solve(run, skipped, skipped_key, sim))
 
@@ -265,30 +281,31 @@ class Search:
         if closing:
             worst = leaf((day - ctx.start).days, True)
         else:
-            quiet = ctx._replace(news_day=None)
+            handled, inputs, rounds, _, recent, start, events = ctx
+            quiet = Ctx(handled, inputs, rounds, None, recent, start, events)
             quiet_key = None if key is None else self.relevance.rekeyed(key, run, quiet)
             worst = self.solve(run, quiet, quiet_key, after)
         if ctx.inputs <= 0:
             return worst
-        for news in self.space.inputs:
-            new_round = news.outcome is not None and REPLIES[news.outcome].new_round
-            if new_round and ctx.rounds <= 0:
+        for news in self.news_of:
+            if news.new_round and ctx.rounds <= 0:
                 continue
-            if closing and news.type != "reply":
+            if closing and not news.reply:
                 continue  # only a reply reopens a case the playbook gave up on
-            worst = merge(worst, self._after_news(run, ctx, day, news))
+            worst = self._after_news(run, ctx, day, news, worst)
         return worst
 
-    def _after_news(self, run: Run, ctx: Ctx, day: date, news: Input) -> Worst:
+    def _after_news(self, run: Run, ctx: Ctx, day: date, news: _News, worst: Worst) -> Worst:
+        """``worst`` merged with the worst futures after ``news`` on ``day``."""
         after = run.clone()
         ev = news.event(day)
         record(after, ev)
         # News changes the situation: every step pending afterwards is the job seeker's to
         # take or pass over afresh.
         inputs = ctx.inputs - 1
-        rounds = ctx.rounds - (news.outcome is not None and REPLIES[news.outcome].new_round)
+        rounds = ctx.rounds - news.new_round
         child = Ctx(
-            frozenset(),
+            NOTHING_HANDLED,
             inputs,
             rounds if inputs else 0,  # without news to come, rounds left change nothing
             None,
@@ -296,18 +313,15 @@ class Search:
             last_word(ev, ctx.start),
             ctx.events + 1,
         )
-        worst = prepend(
-            _news_ev(news, day, run.now), self.solve(after, child), (after.now - run.now).days
+        return merge_prepended(
+            worst,
+            ((day - run.now).days, *news.ev),
+            self.solve(after, child),
+            (after.now - run.now).days,
+            new_round=news.new_round,
+            # A new last word ends a stretch without one: the days open so far count.
+            open_at_least=(day - ctx.start).days if child.start != ctx.start else None,
         )
-        if news.outcome is not None and REPLIES[news.outcome].new_round:
-            # The round so far ends here: what comes after is a round of its own.
-            worst.rounds, worst.rounds_w = worst.per_round()
-            worst.head = 0
-        if child.start != ctx.start:
-            stretch = (day - ctx.start).days
-            if stretch > worst.open:
-                worst.open = stretch
-        return worst
 
     @staticmethod
     def ev_of(p: Pending, day: date, base: date) -> Ev:
@@ -363,11 +377,32 @@ def direct_contact(event_type: str, channel: str | None) -> bool:
     return event_type in CONTACT_EVENTS and (channel is None or channel in DIRECT_CHANNELS)
 
 
-def _news_ev(news: Input, day: date, base: date) -> Ev:
-    """Outside news as a path event; the date it carries is counted from its own day."""
+class _News:
+    """A piece of outside news as the search uses it: what it is, and its events by day."""
+
+    __slots__ = ("ev", "events", "input", "new_round", "reply")
+
+    def __init__(self, news: Input) -> None:
+        self.input = news
+        self.new_round = news.outcome is not None and REPLIES[news.outcome].new_round
+        self.reply = news.type == "reply"
+        self.ev = _news_ev(news)  # the path event it is, but for its day
+        self.events: dict[date, Event] = {}
+
+    def event(self, day: date) -> Event:
+        """The event this news is on ``day`` (`Input.event`, made once per day: it is frozen)."""
+        found = self.events.get(day)
+        if found is None:
+            found = self.events[day] = self.input.event(day)
+        return found
+
+
+def _news_ev(news: Input) -> NewsEv:
+    """Outside news as a path event but for its day (`Ev`); the date it carries is counted
+    from its own day."""
     channel = "email" if news.type == "committed" else None
     at = news.at.strftime("%H:%M") if news.at is not None else ""  # a next interview's time
-    return ((day - base).days, news.type, channel, news.outcome, news.ahead or None, at)
+    return (news.type, channel, news.outcome, news.ahead or None, at)
 
 
 def _prefixed(taken: list[tuple[date, Ev]], worst: Worst, base: date, last: date) -> Worst:
