@@ -52,9 +52,8 @@ class Relevance:
             for mc in (False, True):
                 sig = channel_signature(pb, None if pc == "none" else pc, mc)
                 self.channel_class[(pc, mc)] = classes.setdefault(sig, len(classes))
-        # What `key` works out once: the spec while news may come, by state and budget; the
-        # progress parts of a key before anything is done, by spec.
-        self._news_specs: dict[tuple[str, bool, bool], Spec] = {}
+        # What `key` works out once: the progress parts of a key before anything is done, by
+        # spec.
         self._undone_parts: dict[Spec, tuple[tuple[object, ...], tuple[object, ...]]] = {}
 
     def branches(self, p: Pending) -> bool:
@@ -70,14 +69,7 @@ class Relevance:
     def key(self, run: Run, ctx: Ctx) -> Key:
         """The abstract state: everything the future of this point depends on, and no more."""
         inputs = ctx.inputs
-        if inputs > 0:
-            rounds = ctx.rounds > 0
-            spec = self._news_specs.get((run.state, rounds, inputs > 1))
-            if spec is None:
-                spec = self.specs.for_run(run, True, rounds, inputs > 1)
-                self._news_specs[(run.state, rounds, inputs > 1)] = spec
-        else:
-            spec = self.specs.for_run(run, False, False)
+        spec = self.specs.for_run(run, inputs > 0, ctx.rounds > 0, inputs > 1)
         done = run.done
         now = run.now.toordinal()
         facts = spec.get_facts(run)

@@ -150,6 +150,8 @@ class Specs:
         # `for_run`'s answers without news to come, by state, capped actions done as often
         # as they may be, and rules whose settled condition fails.
         self._quiet_specs: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Spec] = {}
+        # Its answers while news may come, by state and news budget.
+        self._news_specs: dict[tuple[str, bool, bool], Spec] = {}
 
     def reachable(self, state: str, replies: bool, rounds: bool) -> frozenset[str]:
         """States reachable from ``state``: playbook moves, plus replies while news may come."""
@@ -347,9 +349,15 @@ class Specs:
         """The spec for where ``run`` is: its state and the news budget (``replies``: news
         may still come; ``rounds``: a new round too), and, without news to come, the rules
         gone for good."""
-        if replies:
-            return self.spec(run.state, True, rounds, (), more)
         state = run.state
+        if replies:
+            # One look-up per state and budget (a key is made per point on a path).
+            news = self._news_specs.get((state, rounds, more))
+            if news is None:
+                news = self._news_specs[(state, rounds, more)] = self.spec(
+                    state, True, rounds, (), more
+                )
+            return news
         quiet = self._quiet.get(state)
         if quiet is None:
             reach = self._actions(self.reachable(state, False, False))
