@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from followup.bdd.phrases import SENT_SAID as SENT_WORDS
 from followup.bdd.world import World
 from followup.compile.machine import CompiledPlaybook
 from followup.engine.plan import plan_case, situation_at
@@ -149,7 +148,7 @@ class Explorer:
             if event in NEWS_EVENTS and getattr(run, event):
                 continue
             if event in reacting or event in self.news:
-                channel = "email" if event in SENT_WORDS or event == "contacted" else None
+                channel = "email" if EVENTS[event].contact else None
                 yield (event_line(event, channel, plan.today),), story.off_plan + 1
 
     def explore(self, targets: set[tuple[str, str]]) -> dict[tuple[str, str], Story]:
