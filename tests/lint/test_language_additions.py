@@ -211,6 +211,11 @@ def _lint_text(text: str, name: str = "mine.yaml") -> list[str]:
     return [str(p).removeprefix(f"{name}:") for p in problems]
 
 
+def _lint_codes(text: str) -> list[str]:
+    """The codes of `_lint_text`'s problems, in order."""
+    return [p.split(" ", 2)[1] for p in _lint_text(text)]
+
+
 MINE = "id: mine\ntitle: Mine\nsource: {title: My notes}\n"
 
 
@@ -458,52 +463,45 @@ def test_a_dont_about_one_part_of_the_day_spares_a_step_at_another():
         "  - {id: not-afternoons, in: [waiting], to: company, DONT source: s,\n"
         '     advice: "Don\'t ring the desk in the afternoon."}\n'
     )
-    codes = [
-        p.split(" ", 2)[1]
-        for p in _lint_text(MINE + body.replace("AT", "at: morning,").replace("DONT", ""))
-    ]
-    assert codes == ["L110"]
+    assert _lint_codes(MINE + body.replace("AT", "at: morning,").replace("DONT", "")) == ["L110"]
     text = MINE + body.replace("AT", "at: morning,").replace("DONT", "at: afternoon,")
     assert _lint_text(text) == []
     same = MINE + body.replace("AT", "at: afternoon,").replace("DONT", "at: afternoon,")
-    assert [p.split(" ", 2)[1] for p in _lint_text(same)] == ["L110"]
+    assert _lint_codes(same) == ["L110"]
+
+
+# A note due a week after the interview, in waiting, until UNTIL, when WHEN holds.
+NOTE_WINDOW = (
+    "transitions:\n"
+    "  - {id: waiting, from: interviewed, after: interview + 2d, to: waiting, source: s}\n"
+    "  - {id: done, from: any, after: interview + 8w, to: closed, source: s}\n"
+    "actions:\n"
+    "  - {id: note, in: waiting, kind: check_in, due: interview + 1w,\n"
+    "     until: UNTIL, channel: email, advice: A note., source: s WHEN}\n"
+)
 
 
 def test_a_window_between_two_anchors_kept_apart_by_its_condition_is_no_l113():
     """A note due a week after the interview until the day before their date, only when they
     gave two weeks or more: the end cannot come first.  Without the condition it can (L113)."""
-    note = (
-        "transitions:\n"
-        "  - {id: waiting, from: interviewed, after: interview + 2d, to: waiting, source: s}\n"
-        "  - {id: done, from: any, after: interview + 8w, to: closed, source: s}\n"
-        "actions:\n"
-        "  - {id: note, in: waiting, kind: check_in, due: interview + 1w,\n"
-        "     until: decision_by - 1d, channel: email, advice: A note., source: s WHEN}\n"
-    )
+    note = MINE + NOTE_WINDOW.replace("UNTIL", "decision_by - 1d")
     span = ", when: {time_between: {from: interview, to: decision_by, ge: 2w}}"
-    assert _lint_text(MINE + note.replace(" WHEN", span)) == []
+    assert _lint_text(note.replace(" WHEN", span)) == []
     short = span.replace("ge: 2w", "ge: 1w")
-    assert [p.split(" ", 2)[1] for p in _lint_text(MINE + note.replace(" WHEN", short))] == ["L113"]
-    assert [p.split(" ", 2)[1] for p in _lint_text(MINE + note.replace(" WHEN", ""))] == ["L113"]
+    assert _lint_codes(note.replace(" WHEN", short)) == ["L113"]
+    assert _lint_codes(note.replace(" WHEN", "")) == ["L113"]
 
 
 def test_each_way_an_any_condition_holds_is_read_for_l113():
-    """ "When they gave two weeks or more, by either of their dates": a note until the later of
+    """'When they gave two weeks or more, by either of their dates': a note until the later of
     the day before each date.  Either way the condition holds, one end comes after the start,
     so no L113; when one way leaves both ends free, L113."""
-    note = (
-        "transitions:\n"
-        "  - {id: waiting, from: interviewed, after: interview + 2d, to: waiting, source: s}\n"
-        "  - {id: done, from: any, after: interview + 8w, to: closed, source: s}\n"
-        "actions:\n"
-        "  - {id: note, in: waiting, kind: check_in, due: interview + 1w,\n"
-        "     until: {later_of: [decision_by - 1d, follow_up_after - 1d]}, channel: email,\n"
-        "     advice: A note., source: s, when: {any: [WAYS]}}\n"
-    )
+    until = "{later_of: [decision_by - 1d, follow_up_after - 1d]}"
+    note = MINE + NOTE_WINDOW.replace("UNTIL", until).replace(" WHEN", ", when: {any: [WAYS]}")
     ways = (
         "{time_between: {from: interview, to: decision_by, ge: 2w}}, "
         "{time_between: {from: interview, to: follow_up_after, ge: 2w}}"
     )
-    assert _lint_text(MINE + note.replace("WAYS", ways)) == []
+    assert _lint_text(note.replace("WAYS", ways)) == []
     loose = ways.replace("to: follow_up_after, ge: 2w", "to: follow_up_after, lt: 2w")
-    assert [p.split(" ", 2)[1] for p in _lint_text(MINE + note.replace("WAYS", loose))] == ["L113"]
+    assert _lint_codes(note.replace("WAYS", loose)) == ["L113"]
